@@ -1,0 +1,157 @@
+/* arena.c: a bump allocator over a list of malloc'd chunks. */
+#include "arena.h"
+#include "alloc.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <string.h>
+
+#define ALIGN alignof(max_align_t)
+#define MIN_CHUNK (64u * 1024u)
+
+struct pr_chunk {
+	pr_chunk *next;
+	size_t size;      /* usable bytes in data */
+	size_t used;
+	size_t last;      /* offset of the last allocation, for pr_grow */
+	alignas(max_align_t) unsigned char data[];
+};
+
+static size_t round_up(size_t n)
+{
+	return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+}
+
+void pr_arena_init(pr_arena *a)
+{
+	a->head = NULL;
+	a->total = 0;
+}
+
+void pr_arena_release(pr_arena *a)
+{
+	pr_chunk *c = a->head;
+	while (c) {
+		pr_chunk *next = c->next;
+		pr_free_raw(c);
+		c = next;
+	}
+	a->head = NULL;
+	a->total = 0;
+}
+
+static pr_chunk *new_chunk(pr_arena *a, size_t need)
+{
+	size_t size = MIN_CHUNK;
+	if (a->head && a->head->size < (size_t)1 << 26)
+		size = a->head->size * 2; /* chunks double up to 64 MiB */
+	if (size < need)
+		size = need;
+	if (size > SIZE_MAX - sizeof(pr_chunk))
+		return NULL;
+	pr_chunk *c = pr_malloc_raw(sizeof(pr_chunk) + size);
+	if (!c)
+		return NULL;
+	c->size = size;
+	c->used = 0;
+	c->last = 0;
+	c->next = a->head;
+	a->head = c;
+	a->total += size;
+	return c;
+}
+
+void *pr_alloc(pr_arena *a, size_t size)
+{
+	if (size > SIZE_MAX - ALIGN)
+		return NULL;
+	size = round_up(size ? size : 1);
+	pr_chunk *c = a->head;
+	if (!c || c->size - c->used < size) {
+		c = new_chunk(a, size);
+		if (!c)
+			return NULL;
+	}
+	void *p = c->data + c->used;
+	c->last = c->used;
+	c->used += size;
+	return p;
+}
+
+void *pr_calloc(pr_arena *a, size_t n, size_t size)
+{
+	size_t total;
+	if (!pr_mul_ok(n, size, &total))
+		return NULL;
+	void *p = pr_alloc(a, total);
+	if (p)
+		memset(p, 0, total);
+	return p;
+}
+
+void *pr_grow(pr_arena *a, void *p, size_t old_size, size_t new_size)
+{
+	pr_chunk *c = a->head;
+	if (p && c && (unsigned char *)p == c->data + c->last) {
+		size_t want = round_up(new_size);
+		if (want >= new_size && c->size - c->last >= want) {
+			c->used = c->last + want;
+			return p;
+		}
+	}
+	void *q = pr_alloc(a, new_size);
+	if (q && p)
+		memcpy(q, p, old_size < new_size ? old_size : new_size);
+	return q;
+}
+
+char *pr_strndup(pr_arena *a, const char *s, size_t n)
+{
+	if (n == SIZE_MAX)
+		return NULL;
+	char *p = pr_alloc(a, n + 1);
+	if (!p)
+		return NULL;
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void pr_vec_init(pr_vec *v, size_t elem)
+{
+	v->data = NULL;
+	v->len = v->cap = 0;
+	v->elem = elem;
+}
+
+int pr_vec_reserve(pr_arena *a, pr_vec *v, size_t n)
+{
+	if (n <= v->cap - v->len)
+		return 0;
+	size_t need = v->len + n, cap = v->cap ? v->cap : 8, bytes;
+	if (need < v->len)
+		return -1;
+	while (cap < need) {
+		if (cap > SIZE_MAX / 2)
+			return -1;
+		cap *= 2;
+	}
+	if (!pr_mul_ok(cap, v->elem, &bytes))
+		return -1;
+	void *d = pr_grow(a, v->data, v->len * v->elem, bytes);
+	if (!d)
+		return -1;
+	v->data = d;
+	v->cap = cap;
+	return 0;
+}
+
+void *pr_vec_push(pr_arena *a, pr_vec *v)
+{
+	if (v->len == v->cap && pr_vec_reserve(a, v, 1))
+		return NULL;
+	unsigned char *p = (unsigned char *)v->data + v->len++ * v->elem;
+	memset(p, 0, v->elem);
+	return p;
+}

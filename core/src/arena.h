@@ -1,0 +1,50 @@
+/* arena.h: one arena per document; everything a document owns lives in it
+ * and is released at once. */
+#ifndef PRECIS_ARENA_H
+#define PRECIS_ARENA_H
+
+#include <stddef.h>
+
+typedef struct pr_chunk pr_chunk;
+
+typedef struct pr_arena {
+	pr_chunk *head;   /* the chunk being filled; older chunks follow */
+	size_t total;     /* bytes obtained from malloc, for statistics */
+} pr_arena;
+
+void pr_arena_init(pr_arena *a);
+void pr_arena_release(pr_arena *a);
+
+/* Aligned for any type; NULL when out of memory (the arena stays usable). */
+void *pr_alloc(pr_arena *a, size_t size);
+void *pr_calloc(pr_arena *a, size_t n, size_t size);
+
+/* Grow a block to new_size bytes. When p is the arena's last allocation it
+ * grows in place; otherwise its old_size bytes are copied. p may be NULL. */
+void *pr_grow(pr_arena *a, void *p, size_t old_size, size_t new_size);
+
+/* A NUL-terminated copy of s[0..n). */
+char *pr_strndup(pr_arena *a, const char *s, size_t n);
+
+/* A growable array in the arena. Element size is fixed per vector. */
+typedef struct pr_vec {
+	void *data;
+	size_t len, cap, elem;
+} pr_vec;
+
+void pr_vec_init(pr_vec *v, size_t elem);
+/* A pointer to a new zeroed element at the end, or NULL when out of memory. */
+void *pr_vec_push(pr_arena *a, pr_vec *v);
+/* Make room for at least n more elements. 0 or -1 (out of memory). */
+int pr_vec_reserve(pr_arena *a, pr_vec *v, size_t n);
+
+/* Overflow-checked multiplication: 0 on overflow. */
+static inline int pr_mul_ok(size_t a, size_t b, size_t *out)
+{
+	if (b && a > (size_t)-1 / b)
+		return 0;
+	*out = a * b;
+	return 1;
+}
+
+#endif

@@ -1,0 +1,101 @@
+/* doc.h: the document every stage reads and extends (see DESIGN.md: bytes ->
+ * text -> lang -> rank -> select -> result). Internal; never installed. */
+#ifndef PRECIS_DOC_H
+#define PRECIS_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "lang.h"
+#include "precis.h"
+#include "segment.h"
+
+#define PR_NO_TERM UINT32_MAX
+
+/* Token flags */
+#define PR_TOK_STOP 0x01   /* a stop word */
+#define PR_TOK_NUM 0x02    /* starts with a digit */
+#define PR_TOK_UPPER 0x04  /* starts with an upper-case letter */
+#define PR_TOK_BREAK 0x08  /* punctuation other than a hyphen or apostrophe
+                              separates it from the previous token */
+#define PR_TOK_JOINED 0x10 /* glued to the previous token by a hyphen, slash
+                              or apostrophe: "Korea-Russia" */
+
+/* One word of a sentence. Offsets are into the sentence's display text. */
+typedef struct pr_token {
+	uint32_t start, end;
+	uint32_t term;    /* stem id (index into pr_doc.terms), or PR_NO_TERM
+	                     for stop words and tokens with no letter or digit */
+	uint32_t word;    /* case-folded word id (index into pr_doc.words) */
+	uint8_t flags;
+} pr_token;
+
+/* A stem: the unit the graphs count. */
+typedef struct pr_term {
+	const char *text; /* the stem, NUL-terminated */
+	uint32_t len;
+	uint32_t df;      /* how many sentences contain it */
+} pr_term;
+
+/* A case-folded word with its stem. */
+typedef struct pr_word {
+	const char *text;
+	uint32_t len;
+	uint32_t term;    /* PR_NO_TERM for stop words */
+	uint8_t stop;
+} pr_word;
+
+typedef struct pr_keyword {
+	const char *text; /* surface form, NUL-terminated */
+	uint32_t len;
+	double score;     /* best = 1 */
+} pr_keyword;
+
+struct precis_doc {
+	pr_arena arena;
+	precis_options opts;  /* with defaults filled in */
+	const pr_lang *lang;
+	precis_format format;
+
+	pr_sent *sents;
+	size_t nsents;
+	pr_token *toks;
+	size_t ntoks;
+	pr_term *terms;
+	size_t nterms;
+	pr_word *words;
+	size_t nwords;
+
+	uint32_t *summary;    /* selected sentence indices, in output order */
+	size_t nsummary;
+	pr_keyword *keywords;
+	size_t nkeywords;
+	const char *headline;
+	size_t headline_len;
+};
+
+/* Sparse symmetric similarity graph in compressed rows. Row i lists the
+ * neighbours of sentence i in col[row[i] .. row[i+1]) with weights w[]. */
+typedef struct pr_graph {
+	size_t n;
+	size_t *row;      /* n + 1 entries */
+	uint32_t *col;
+	double *w;
+} pr_graph;
+
+/* The stages, in order. Each returns PRECIS_OK or a negative status and
+ * allocates only in doc->arena (plus scratch it frees itself). */
+int pr_tokenize(precis_doc *doc);
+int pr_graph_build(pr_graph *g, precis_doc *doc, precis_similarity sim);
+int pr_rank(precis_doc *doc, const pr_graph *g);
+int pr_select(precis_doc *doc);
+int pr_keyphrases(precis_doc *doc);
+int pr_headline(precis_doc *doc);
+
+/* PageRank by power iteration over a weighted undirected graph; writes n
+ * scores that sum to 1. Exposed for the keyword graph and the tests. */
+int pr_pagerank(double *score, const pr_graph *g, double damping,
+                double tolerance, unsigned max_iterations);
+
+#endif

@@ -1,0 +1,120 @@
+/* lang.c: language lookup, stop words, abbreviations and detection. */
+#include "lang.h"
+#include "precis.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+const pr_lang *pr_lang_find(const char *code)
+{
+	for (size_t i = 0; i < pr_nlanguages; i++)
+		if (strcmp(pr_languages[i].code, code) == 0)
+			return &pr_languages[i];
+	return NULL;
+}
+
+const pr_lang *pr_lang_default(void)
+{
+	const pr_lang *en = pr_lang_find("en");
+	return en ? en : &pr_languages[0];
+}
+
+const pr_lang *pr_lang_detect(const char *text, size_t len)
+{
+	(void)text;
+	(void)len;
+	/* Only English has data so far; detection arrives with more languages. */
+	return pr_lang_default();
+}
+
+const char *const *precis_languages(void)
+{
+	return pr_language_codes;
+}
+
+/* Fold word[0..n) into buf (cap bytes). Returns the folded length, or 0 if it
+ * does not fit or is not valid UTF-8 (such words are never in a list). */
+static size_t fold(const char *word, size_t n, char *buf, size_t cap)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)word[i];
+		if (c >= 0x80)
+			break;
+		if (i >= cap)
+			return 0;
+		buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	if (i == n)
+		return n;
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)word,
+	                                  (utf8proc_ssize_t)n, &out,
+	                                  UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	                                  UTF8PROC_CASEFOLD);
+	size_t m = 0;
+	if (r > 0 && (size_t)r <= cap) {
+		memcpy(buf, out, (size_t)r);
+		m = (size_t)r;
+	}
+	free(out);
+	return m;
+}
+
+static int cmp_key(const char *key, size_t n, const char *entry)
+{
+	int c = strncmp(key, entry, n);
+	if (c)
+		return c;
+	return entry[n] ? -1 : 0;
+}
+
+static ptrdiff_t find(const char *const *list, size_t count, const char *key, size_t n)
+{
+	size_t lo = 0, hi = count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = cmp_key(key, n, list[mid]);
+		if (c == 0)
+			return (ptrdiff_t)mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
+{
+	char buf[64];
+	size_t m = fold(word, n, buf, sizeof buf);
+	if (!m || !lang)
+		return 0;
+	/* typographic apostrophes count as ASCII ones: "don’t" */
+	char norm[64];
+	size_t k = 0;
+	for (size_t i = 0; i < m; i++) {
+		if (i + 2 < m && (unsigned char)buf[i] == 0xE2 &&
+		    (unsigned char)buf[i + 1] == 0x80 &&
+		    (unsigned char)buf[i + 2] == 0x99) {
+			norm[k++] = '\'';
+			i += 2;
+		} else {
+			norm[k++] = buf[i];
+		}
+	}
+	return find(lang->stop, lang->nstop, norm, k) >= 0;
+}
+
+int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n)
+{
+	char buf[64];
+	size_t m = fold(word, n, buf, sizeof buf);
+	if (!m || !lang)
+		return PR_ABBR_NONE;
+	ptrdiff_t i = find(lang->abbrev, lang->nabbrev, buf, m);
+	return i < 0 ? PR_ABBR_NONE : lang->abbrev_kind[i];
+}

@@ -1,0 +1,52 @@
+/* lang.h: what precis knows about a language, as data: stop words,
+ * abbreviations and the Snowball stemmer's name. The tables are generated at
+ * build time from core/data/ (see core/data/gen_data.py). */
+#ifndef PRECIS_LANG_H
+#define PRECIS_LANG_H
+
+#include <stddef.h>
+
+/* How an abbreviation behaves before the next word. */
+enum pr_abbrev_kind {
+	PR_ABBR_NONE = 0,
+	PR_ABBR_TITLE = 1,   /* Mr. Dr. St.: never ends a sentence */
+	PR_ABBR_GENERAL = 2, /* etc. Co. U.S.: ends one only before a clear
+	                        sentence start ("...the U.S. How about you?") */
+	PR_ABBR_NUMBER = 3   /* No. Vol. pp.: an abbreviation only before a number */
+};
+
+typedef struct pr_lang {
+	const char *code;            /* "en" */
+	const char *name;            /* "English" */
+	const char *stemmer;         /* Snowball algorithm, "english"; NULL: none */
+	const char *const *stop;     /* sorted byte-wise, case-folded */
+	size_t nstop;
+	const char *const *abbrev;   /* sorted, case-folded, without the final
+	                                '.', inner dots kept: "e.g", "u.s" */
+	const unsigned char *abbrev_kind; /* enum pr_abbrev_kind per abbrev */
+	size_t nabbrev;
+} pr_lang;
+
+/* The language with this code, or NULL. */
+const pr_lang *pr_lang_find(const char *code);
+
+/* The default language (English). */
+const pr_lang *pr_lang_default(void);
+
+/* Pick the language of a text (for --lang auto). */
+const pr_lang *pr_lang_detect(const char *text, size_t len);
+
+/* Is word[0..n) a stop word? The word may be in any case: it is case-folded
+ * (ASCII fast path; utf8proc otherwise) before the lookup. */
+int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n);
+
+/* The kind of abbreviation word[0..n) is (without its final '.'), any case;
+ * PR_ABBR_NONE if it is not one. */
+int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n);
+
+/* Generated tables (lang_data.c). */
+extern const pr_lang pr_languages[];
+extern const size_t pr_nlanguages;
+extern const char *const pr_language_codes[]; /* NULL-terminated */
+
+#endif

@@ -67,6 +67,12 @@ struct precis_doc {
 	pr_word *words;
 	size_t nwords;
 
+	/* sentence -> its distinct terms, compressed rows (graph.c) */
+	size_t *sterm_off;    /* nsents + 1 entries */
+	uint32_t *sterm;      /* term ids, ascending within a sentence */
+	uint32_t *stf;        /* how often each occurs in the sentence */
+	size_t nedges;        /* undirected edges in the sentence graph */
+
 	uint32_t *summary;    /* selected sentence indices, in output order */
 	size_t nsummary;
 	pr_keyword *keywords;
@@ -87,6 +93,7 @@ typedef struct pr_graph {
 /* The stages, in order. Each returns PRECIS_OK or a negative status and
  * allocates only in doc->arena (plus scratch it frees itself). */
 int pr_tokenize(precis_doc *doc);
+int pr_sentence_terms(precis_doc *doc);
 int pr_graph_build(pr_graph *g, precis_doc *doc, precis_similarity sim);
 int pr_rank(precis_doc *doc, const pr_graph *g);
 int pr_select(precis_doc *doc);

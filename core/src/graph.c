@@ -1,2 +1,331 @@
+/* graph.c: the sentence-similarity graph.
+ *
+ * Sentences meet only through the terms they share: an inverted index maps
+ * each term to the sentences that hold it, and for every sentence i we walk
+ * the postings of its terms to accumulate similarity with each later
+ * sentence j. Sentences that share nothing cost nothing, so the work is the
+ * sum over terms of df^2, not n^2.
+ *
+ * Two bounds keep a book from becoming a dense graph; neither applies to an
+ * ordinary document (see PR_DF_CAP_MIN and PR_MAX_NEIGHBOURS):
+ *  - a term held by more than max(PR_DF_CAP_MIN, 8 sqrt(n)) sentences makes
+ *    no edges (a name on every page of a novel links everything to
+ *    everything and says nothing);
+ *  - a sentence keeps its PR_MAX_NEIGHBOURS strongest links to later
+ *    sentences (ties to the earlier sentence).
+ */
 #include "doc.h"
-int pr_graph_build(pr_graph *g, precis_doc *doc, precis_similarity sim) { (void)sim; g->n = doc->nsents; g->row = pr_calloc(&doc->arena, g->n + 1, sizeof(size_t)); g->col = NULL; g->w = NULL; return g->row ? 0 : PRECIS_ENOMEM; }
+#include "alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PR_DF_CAP_MIN 1000
+#define PR_MAX_NEIGHBOURS 100
+
+#define BM25_K1 1.2
+#define BM25_B 0.75
+
+/* Distinct terms of each sentence with their frequencies, sorted by term. */
+int pr_sentence_terms(precis_doc *d)
+{
+	size_t n = d->nsents;
+	d->sterm_off = pr_alloc(&d->arena, (n + 1) * sizeof *d->sterm_off);
+	if (!d->sterm_off)
+		return PRECIS_ENOMEM;
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += d->sents[i].ntok;
+	d->sterm = pr_alloc(&d->arena, (total + 1) * sizeof *d->sterm);
+	d->stf = pr_alloc(&d->arena, (total + 1) * sizeof *d->stf);
+	uint32_t *last = pr_malloc_raw((d->nterms + 1) * sizeof *last);
+	if (!d->sterm || !d->stf || !last) {
+		pr_free_raw(last);
+		return PRECIS_ENOMEM;
+	}
+	/* last[t] = position of t in the current sentence's row, or stale */
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		const pr_sent *s = &d->sents[i];
+		size_t row = at;
+		d->sterm_off[i] = row;
+		for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
+			uint32_t t = d->toks[k].term;
+			if (t == PR_NO_TERM)
+				continue;
+			uint32_t p = last[t];
+			if (p >= row && p < at && d->sterm[p] == t) {
+				d->stf[p]++;
+			} else {
+				last[t] = (uint32_t)at;
+				d->sterm[at] = t;
+				d->stf[at] = 1;
+				at++;
+			}
+		}
+		/* insertion sort: rows are short */
+		for (size_t a = row + 1; a < at; a++) {
+			uint32_t t = d->sterm[a], f = d->stf[a];
+			size_t b = a;
+			while (b > row && d->sterm[b - 1] > t) {
+				d->sterm[b] = d->sterm[b - 1];
+				d->stf[b] = d->stf[b - 1];
+				b--;
+			}
+			d->sterm[b] = t;
+			d->stf[b] = f;
+		}
+	}
+	d->sterm_off[n] = at;
+	pr_free_raw(last);
+	return PRECIS_OK;
+}
+
+typedef struct edge {
+	uint32_t i, j;
+	double w;
+} edge;
+
+typedef struct cand {
+	uint32_t j;
+	double w;
+} cand;
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const cand *x = a, *y = b;
+	if (x->w != y->w)
+		return x->w > y->w ? -1 : 1;
+	return x->j < y->j ? -1 : x->j > y->j;
+}
+
+typedef struct build_ctx {
+	precis_doc *d;
+	precis_similarity sim;
+	size_t *post_off;     /* term -> postings, compressed rows */
+	uint32_t *post_sent;
+	uint32_t *post_tf;
+	double *idf;
+	double *norm;         /* cosine: |tf-idf vector| per sentence */
+	double avglen;
+	uint32_t df_cap;
+} build_ctx;
+
+static double sent_len(const precis_doc *d, size_t i)
+{
+	return (double)d->sents[i].ntok;
+}
+
+static int build_postings(build_ctx *c)
+{
+	precis_doc *d = c->d;
+	size_t nt = d->nterms, total = d->sterm_off[d->nsents];
+	c->post_off = pr_calloc(&d->arena, nt + 1, sizeof *c->post_off);
+	c->post_sent = pr_alloc(&d->arena, (total + 1) * sizeof *c->post_sent);
+	c->post_tf = pr_alloc(&d->arena, (total + 1) * sizeof *c->post_tf);
+	c->idf = pr_alloc(&d->arena, (nt + 1) * sizeof *c->idf);
+	if (!c->post_off || !c->post_sent || !c->post_tf || !c->idf)
+		return PRECIS_ENOMEM;
+	for (size_t t = 0; t < nt; t++)
+		c->post_off[t + 1] = c->post_off[t] + d->terms[t].df;
+	size_t *fill = pr_malloc_raw((nt + 1) * sizeof *fill);
+	if (!fill)
+		return PRECIS_ENOMEM;
+	memcpy(fill, c->post_off, nt * sizeof *fill);
+	for (size_t i = 0; i < d->nsents; i++) {
+		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
+			uint32_t t = d->sterm[k];
+			size_t p = fill[t]++;
+			c->post_sent[p] = (uint32_t)i;
+			c->post_tf[p] = d->stf[k];
+		}
+	}
+	pr_free_raw(fill);
+
+	double n = (double)d->nsents, sum = 0;
+	for (size_t t = 0; t < nt; t++) {
+		double df = (double)d->terms[t].df;
+		if (c->sim == PRECIS_SIM_BM25)
+			c->idf[t] = log(1.0 + (n - df + 0.5) / (df + 0.5));
+		else
+			c->idf[t] = log((1.0 + n) / (1.0 + df)) + 1.0;
+	}
+	for (size_t i = 0; i < d->nsents; i++)
+		sum += sent_len(d, i);
+	c->avglen = d->nsents ? sum / n : 1.0;
+	if (c->avglen <= 0)
+		c->avglen = 1.0;
+
+	if (c->sim == PRECIS_SIM_COSINE) {
+		c->norm = pr_alloc(&d->arena, (d->nsents + 1) * sizeof *c->norm);
+		if (!c->norm)
+			return PRECIS_ENOMEM;
+		for (size_t i = 0; i < d->nsents; i++) {
+			double s2 = 0;
+			for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
+				double x = d->stf[k] * c->idf[d->sterm[k]];
+				s2 += x * x;
+			}
+			c->norm[i] = sqrt(s2);
+		}
+	}
+	double cap = 8.0 * sqrt(n);
+	c->df_cap = cap < PR_DF_CAP_MIN ? PR_DF_CAP_MIN : (uint32_t)cap;
+	return PRECIS_OK;
+}
+
+static double bm25_part(const build_ctx *c, double idf, double tf, double len)
+{
+	return idf * tf * (BM25_K1 + 1.0) /
+	       (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / c->avglen));
+}
+
+int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
+{
+	size_t n = d->nsents;
+	g->n = n;
+	int rc = pr_sentence_terms(d);
+	if (rc)
+		return rc;
+	build_ctx c;
+	memset(&c, 0, sizeof c);
+	c.d = d;
+	c.sim = sim;
+	if ((rc = build_postings(&c)))
+		return rc;
+
+	double *acc = pr_malloc_raw((n + 1) * sizeof *acc);
+	cand *touched = pr_malloc_raw((n + 1) * sizeof *touched);
+	edge *edges = NULL;
+	size_t nedges = 0, cap_edges = 0;
+	if (!acc || !touched) {
+		rc = PRECIS_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		acc[i] = 0.0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t ntouched = 0;
+		double li = sent_len(d, i);
+		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
+			uint32_t t = d->sterm[k];
+			if (d->terms[t].df < 2 || d->terms[t].df > c.df_cap)
+				continue;
+			double tfi = d->stf[k], idf = c.idf[t];
+			/* postings are in sentence order: start after i */
+			size_t lo = c.post_off[t], hi = c.post_off[t + 1];
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (c.post_sent[mid] <= i)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (size_t p = lo; p < c.post_off[t + 1]; p++) {
+				uint32_t j = c.post_sent[p];
+				double tfj = c.post_tf[p], x;
+				switch (sim) {
+				case PRECIS_SIM_BM25:
+					x = bm25_part(&c, idf, tfj, sent_len(d, j)) +
+					    bm25_part(&c, idf, tfi, li);
+					break;
+				case PRECIS_SIM_COSINE:
+					x = tfi * tfj * idf * idf;
+					break;
+				default:
+					x = 1.0;
+					break;
+				}
+				if (acc[j] == 0.0)
+					touched[ntouched++].j = j;
+				acc[j] += x;
+			}
+		}
+		for (size_t m = 0; m < ntouched; m++) {
+			uint32_t j = touched[m].j;
+			double w = acc[j];
+			acc[j] = 0.0;
+			switch (sim) {
+			case PRECIS_SIM_BM25:
+				w *= 0.5;
+				break;
+			case PRECIS_SIM_COSINE:
+				w = c.norm[i] > 0 && c.norm[j] > 0 ? w / (c.norm[i] * c.norm[j]) : 0;
+				break;
+			default: {
+				double lj = sent_len(d, j);
+				double den = log(li < 2 ? 2 : li) + log(lj < 2 ? 2 : lj);
+				w /= den;
+				break;
+			}
+			}
+			touched[m].w = w;
+		}
+		size_t keep = ntouched;
+		if (keep > PR_MAX_NEIGHBOURS) {
+			qsort(touched, ntouched, sizeof *touched, cmp_cand);
+			keep = PR_MAX_NEIGHBOURS;
+		}
+		if (nedges + keep > cap_edges) {
+			size_t want = cap_edges ? cap_edges * 2 : 1024;
+			while (want < nedges + keep)
+				want *= 2;
+			edge *e = pr_realloc_raw(edges, want * sizeof *e);
+			if (!e) {
+				rc = PRECIS_ENOMEM;
+				goto out;
+			}
+			edges = e;
+			cap_edges = want;
+		}
+		for (size_t m = 0; m < keep; m++) {
+			if (touched[m].w > 0) {
+				edges[nedges].i = (uint32_t)i;
+				edges[nedges].j = touched[m].j;
+				edges[nedges].w = touched[m].w;
+				nedges++;
+			}
+		}
+	}
+
+	/* symmetric compressed rows */
+	g->row = pr_calloc(&d->arena, n + 1, sizeof *g->row);
+	g->col = pr_alloc(&d->arena, (2 * nedges + 1) * sizeof *g->col);
+	g->w = pr_alloc(&d->arena, (2 * nedges + 1) * sizeof *g->w);
+	if (!g->row || !g->col || !g->w) {
+		rc = PRECIS_ENOMEM;
+		goto out;
+	}
+	for (size_t e = 0; e < nedges; e++) {
+		g->row[edges[e].i + 1]++;
+		g->row[edges[e].j + 1]++;
+	}
+	for (size_t i = 0; i < n; i++)
+		g->row[i + 1] += g->row[i];
+	{
+		size_t *fill = pr_malloc_raw((n + 1) * sizeof *fill);
+		if (!fill) {
+			rc = PRECIS_ENOMEM;
+			goto out;
+		}
+		memcpy(fill, g->row, n * sizeof *fill);
+		/* filling in edge order gives every row its neighbours in a fixed
+		 * order, so PageRank's sums are the same on every run */
+		for (size_t e = 0; e < nedges; e++) {
+			size_t a = fill[edges[e].i]++, b = fill[edges[e].j]++;
+			g->col[a] = edges[e].j;
+			g->w[a] = edges[e].w;
+			g->col[b] = edges[e].i;
+			g->w[b] = edges[e].w;
+		}
+		pr_free_raw(fill);
+	}
+	d->nedges = nedges;
+out:
+	pr_free_raw(acc);
+	pr_free_raw(touched);
+	pr_free_raw(edges);
+	return rc;
+}

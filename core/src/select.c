@@ -1,2 +1,124 @@
+/* select.c: the summary is the best-ranked sentences that fit the budget.
+ *
+ * Sentences are taken best first. A sentence is skipped when it does not fit
+ * what is left of a word or byte budget (a shorter one further down may still
+ * fit: sentences are never cut), when it is a heading (a summary is made of
+ * statements; headings are used only if nothing else exists), or when it
+ * nearly repeats a sentence already taken (most of its terms are in it).
+ */
 #include "doc.h"
-int pr_select(precis_doc *doc) { size_t n = doc->nsents < doc->opts.sentences ? doc->nsents : doc->opts.sentences; doc->summary = pr_calloc(&doc->arena, n + 1, sizeof(uint32_t)); if (!doc->summary) return PRECIS_ENOMEM; for (size_t i = 0; i < n; i++) { doc->summary[i] = (uint32_t)i; doc->sents[i].selected = 1; } doc->nsummary = n; return 0; }
+#include "alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A candidate is redundant when this share of its distinct terms already
+ * appears in one selected sentence. */
+#define REDUNDANT_SHARE 0.8
+
+static size_t shared_terms(const precis_doc *d, size_t a, size_t b)
+{
+	size_t i = d->sterm_off[a], ie = d->sterm_off[a + 1];
+	size_t j = d->sterm_off[b], je = d->sterm_off[b + 1], n = 0;
+	while (i < ie && j < je) {
+		if (d->sterm[i] == d->sterm[j]) {
+			n++;
+			i++;
+			j++;
+		} else if (d->sterm[i] < d->sterm[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return n;
+}
+
+static int redundant(const precis_doc *d, size_t c, const uint32_t *chosen, size_t nchosen)
+{
+	size_t nc = d->sterm_off[c + 1] - d->sterm_off[c];
+	for (size_t k = 0; k < nchosen; k++) {
+		const pr_sent *a = &d->sents[c], *b = &d->sents[chosen[k]];
+		if (a->len == b->len && memcmp(a->text, b->text, a->len) == 0)
+			return 1;
+		if (nc >= 3 && (double)shared_terms(d, c, chosen[k]) >= REDUNDANT_SHARE * (double)nc)
+			return 1;
+	}
+	return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int pr_select(precis_doc *d)
+{
+	size_t n = d->nsents;
+	const precis_options *o = &d->opts;
+	size_t limit = n;
+	if (o->sentences && o->sentences < limit)
+		limit = o->sentences;
+	if (o->ratio > 0) {
+		double k = ceil(o->ratio * (double)n - 1e-9);
+		size_t kr = k < 1 ? 1 : (size_t)k;
+		if (kr < limit)
+			limit = kr;
+	}
+	d->summary = pr_alloc(&d->arena, (limit + 1) * sizeof *d->summary);
+	uint32_t *order = pr_malloc_raw((n + 1) * sizeof *order);
+	if (!d->summary || !order) {
+		pr_free_raw(order);
+		return PRECIS_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		order[d->sents[i].rank - 1] = (uint32_t)i;
+
+	size_t prose = 0;
+	for (size_t i = 0; i < n; i++)
+		prose += d->sents[i].kind != PR_BLOCK_HEADING;
+
+	size_t words = 0, bytes = 0, taken = 0;
+	/* two passes: the second admits near-repeats only if the first left
+	 * room, so a short document still gets its full count */
+	for (int pass = 0; pass < 2 && taken < limit; pass++) {
+		for (size_t r = 0; r < n && taken < limit; r++) {
+			size_t i = order[r];
+			pr_sent *s = &d->sents[i];
+			if (s->selected)
+				continue;
+			if (s->kind == PR_BLOCK_HEADING && prose > 0)
+				continue;
+			if (o->words && words + s->nwords > o->words)
+				continue;
+			if (o->bytes && bytes + s->len > o->bytes)
+				continue;
+			if (pass == 0 && redundant(d, i, d->summary, taken))
+				continue;
+			s->selected = 1;
+			d->summary[taken++] = (uint32_t)i;
+			words += s->nwords;
+			bytes += s->len;
+		}
+	}
+	d->nsummary = taken;
+	if (!(o->flags & PRECIS_FLAG_ORDER_BY_SCORE)) {
+		qsort(d->summary, taken, sizeof *d->summary, cmp_u32);
+	} else {
+		/* best first: the order they were taken in pass 0, but pass 1
+		 * may interleave, so sort by rank */
+		for (size_t a = 1; a < taken; a++) {
+			uint32_t x = d->summary[a];
+			size_t b = a;
+			while (b > 0 && d->sents[d->summary[b - 1]].rank > d->sents[x].rank) {
+				d->summary[b] = d->summary[b - 1];
+				b--;
+			}
+			d->summary[b] = x;
+		}
+	}
+	pr_free_raw(order);
+	return PRECIS_OK;
+}

@@ -1,0 +1,95 @@
+/* hash.c: an open-addressing intern table; the table itself is malloc'd
+ * scratch, the keys are copied into the document's arena. */
+#include "hash.h"
+#include "alloc.h"
+
+#include <string.h>
+
+void pr_strmap_init(pr_strmap *m)
+{
+	memset(m, 0, sizeof *m);
+}
+
+void pr_strmap_free(pr_strmap *m)
+{
+	pr_free_raw(m->slot);
+	pr_free_raw(m->key);
+	pr_free_raw(m->keylen);
+	pr_free_raw(m->hash);
+	memset(m, 0, sizeof *m);
+}
+
+static int rehash(pr_strmap *m, size_t cap)
+{
+	uint32_t *slot = pr_malloc_raw(cap * sizeof *slot);
+	if (!slot)
+		return -1;
+	memset(slot, 0, cap * sizeof *slot);
+	for (size_t id = 0; id < m->n; id++) {
+		size_t i = m->hash[id] & (cap - 1);
+		while (slot[i])
+			i = (i + 1) & (cap - 1);
+		slot[i] = (uint32_t)id + 1;
+	}
+	pr_free_raw(m->slot);
+	m->slot = slot;
+	m->mask = cap - 1;
+	return 0;
+}
+
+static int grow_keys(pr_strmap *m)
+{
+	size_t cap = m->cap_keys ? m->cap_keys * 2 : 256;
+	const char **k = pr_realloc_raw(m->key, cap * sizeof *k);
+	if (!k)
+		return -1;
+	m->key = k;
+	uint32_t *l = pr_realloc_raw(m->keylen, cap * sizeof *l);
+	if (!l)
+		return -1;
+	m->keylen = l;
+	uint32_t *h = pr_realloc_raw(m->hash, cap * sizeof *h);
+	if (!h)
+		return -1;
+	m->hash = h;
+	m->cap_keys = cap;
+	return 0;
+}
+
+uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
+                          int *added)
+{
+	if (added)
+		*added = 0;
+	if (!m->slot && rehash(m, 512))
+		return UINT32_MAX;
+	uint32_t h = pr_hash_bytes(s, n);
+	size_t i = h & m->mask;
+	while (m->slot[i]) {
+		uint32_t id = m->slot[i] - 1;
+		if (m->hash[id] == h && m->keylen[id] == n && memcmp(m->key[id], s, n) == 0)
+			return id;
+		i = (i + 1) & m->mask;
+	}
+	if (m->n >= UINT32_MAX - 1)
+		return UINT32_MAX;
+	if (m->n == m->cap_keys && grow_keys(m))
+		return UINT32_MAX;
+	char *copy = pr_strndup(a, s, n);
+	if (!copy)
+		return UINT32_MAX;
+	uint32_t id = (uint32_t)m->n++;
+	m->key[id] = copy;
+	m->keylen[id] = (uint32_t)n;
+	m->hash[id] = h;
+	m->slot[i] = id + 1;
+	if (added)
+		*added = 1;
+	/* keep the load under one half */
+	if (m->n * 2 > m->mask + 1 && rehash(m, (m->mask + 1) * 2)) {
+		/* the id was stored; a failed grow only means a fuller table,
+		 * but report it so the caller stops before it degrades */
+		return UINT32_MAX;
+	}
+	return id;
+}

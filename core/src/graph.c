@@ -8,7 +8,7 @@
  *
  * Two bounds keep a book from becoming a dense graph; neither applies to an
  * ordinary document (see PR_DF_CAP_MIN and PR_MAX_NEIGHBOURS):
- *  - a term held by more than max(PR_DF_CAP_MIN, 8 sqrt(n)) sentences makes
+ *  - a term held by more than max(PR_DF_CAP_MIN, 2 sqrt(n)) sentences makes
  *    no edges (a name on every page of a novel links everything to
  *    everything and says nothing);
  *  - a sentence keeps its PR_MAX_NEIGHBOURS strongest links to later
@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PR_DF_CAP_MIN 1000
+#define PR_DF_CAP_MIN 200
 #define PR_MAX_NEIGHBOURS 100
 
 #define BM25_K1 1.2
@@ -92,11 +92,47 @@ typedef struct cand {
 	double w;
 } cand;
 
-static int cmp_cand(const void *a, const void *b)
+/* Is a a stronger link than b? Ties go to the earlier sentence. */
+static int stronger(const cand *a, const cand *b)
+{
+	return a->w > b->w || (a->w == b->w && a->j < b->j);
+}
+
+/* Move the k strongest candidates to the front (quickselect, linear time). */
+static void select_strongest(cand *c, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n;
+	while (hi - lo > 1) {
+		cand pivot = c[lo + (hi - lo) / 2];
+		size_t i = lo, j = hi - 1;
+		while (i <= j) {
+			while (stronger(&c[i], &pivot))
+				i++;
+			while (stronger(&pivot, &c[j]))
+				j--;
+			if (i <= j) {
+				cand t = c[i];
+				c[i] = c[j];
+				c[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		/* [lo, j] are >= pivot, [i, hi) are <= pivot */
+		if (k <= j)
+			hi = j + 1;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
+}
+
+static int cmp_cand_j(const void *a, const void *b)
 {
 	const cand *x = a, *y = b;
-	if (x->w != y->w)
-		return x->w > y->w ? -1 : 1;
 	return x->j < y->j ? -1 : x->j > y->j;
 }
 
@@ -108,6 +144,7 @@ typedef struct build_ctx {
 	uint32_t *post_tf;
 	double *idf;
 	double *norm;         /* cosine: |tf-idf vector| per sentence */
+	double *loglen;       /* textrank: log of each sentence's length */
 	double avglen;
 	uint32_t df_cap;
 } build_ctx;
@@ -170,7 +207,14 @@ static int build_postings(build_ctx *c)
 			c->norm[i] = sqrt(s2);
 		}
 	}
-	double cap = 8.0 * sqrt(n);
+	c->loglen = pr_alloc(&d->arena, (d->nsents + 1) * sizeof *c->loglen);
+	if (!c->loglen)
+		return PRECIS_ENOMEM;
+	for (size_t i = 0; i < d->nsents; i++) {
+		double l = sent_len(d, i);
+		c->loglen[i] = log(l < 2 ? 2 : l);
+	}
+	double cap = 2.0 * sqrt(n);
 	c->df_cap = cap < PR_DF_CAP_MIN ? PR_DF_CAP_MIN : (uint32_t)cap;
 	return PRECIS_OK;
 }
@@ -254,19 +298,18 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 			case PRECIS_SIM_COSINE:
 				w = c.norm[i] > 0 && c.norm[j] > 0 ? w / (c.norm[i] * c.norm[j]) : 0;
 				break;
-			default: {
-				double lj = sent_len(d, j);
-				double den = log(li < 2 ? 2 : li) + log(lj < 2 ? 2 : lj);
-				w /= den;
+			default:
+				w /= c.loglen[i] + c.loglen[j];
 				break;
-			}
 			}
 			touched[m].w = w;
 		}
 		size_t keep = ntouched;
 		if (keep > PR_MAX_NEIGHBOURS) {
-			qsort(touched, ntouched, sizeof *touched, cmp_cand);
+			select_strongest(touched, ntouched, PR_MAX_NEIGHBOURS);
 			keep = PR_MAX_NEIGHBOURS;
+			/* the kept set is fixed; its order must be too */
+			qsort(touched, keep, sizeof *touched, cmp_cand_j);
 		}
 		if (nedges + keep > cap_edges) {
 			size_t want = cap_edges ? cap_edges * 2 : 1024;

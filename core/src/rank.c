@@ -21,9 +21,12 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
 		return PRECIS_OK;
 	double *next = pr_malloc_raw(n * sizeof *next);
 	double *out = pr_malloc_raw(n * sizeof *out); /* 1 / W(j), or 0 */
-	if (!next || !out) {
+	size_t nnz = g->row[n];
+	double *p = pr_malloc_raw((nnz + 1) * sizeof *p); /* w(j, i) / W(j) */
+	if (!next || !out || !p) {
 		pr_free_raw(next);
 		pr_free_raw(out);
+		pr_free_raw(p);
 		return PRECIS_ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -33,6 +36,8 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
 		out[i] = w > 0 ? 1.0 / w : 0.0;
 		score[i] = 1.0 / (double)n;
 	}
+	for (size_t k = 0; k < nnz; k++)
+		p[k] = g->w[k] * out[g->col[k]];
 	for (unsigned it = 0; it < max_iterations; it++) {
 		double dangling = 0;
 		for (size_t j = 0; j < n; j++)
@@ -42,10 +47,8 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
 		double delta = 0;
 		for (size_t i = 0; i < n; i++) {
 			double sum = 0;
-			for (size_t k = g->row[i]; k < g->row[i + 1]; k++) {
-				uint32_t j = g->col[k];
-				sum += g->w[k] * out[j] * score[j];
-			}
+			for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
+				sum += p[k] * score[g->col[k]];
 			next[i] = base + damping * sum;
 		}
 		for (size_t i = 0; i < n; i++) {
@@ -64,6 +67,7 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
 			score[i] /= total;
 	pr_free_raw(next);
 	pr_free_raw(out);
+	pr_free_raw(p);
 	return PRECIS_OK;
 }
 

@@ -624,10 +624,13 @@ def crlf_and_cr_positions():
     check_offsets(data, doc)
     by_text = {s["text"]: s for s in doc["sentences"]}
     s = by_text.get("Second sentence \u00e9t\u00e9 now.")
-    if s is not None:
-        check((s["line"], s["column"], s["end_line"], s["end_column"]) ==
-              (2, 1, 2, 1 + len("Second sentence \u00e9t\u00e9 now.".encode())),
-              "CRLF: line 2, columns count bytes: %r" % s)
+    check(s is not None and
+          (s["line"], s["column"], s["end_line"], s["end_column"]) ==
+          (2, 1, 2, 1 + len("Second sentence \u00e9t\u00e9 now.".encode())),
+          "CRLF: line 2, columns count bytes: %r" % s)
+    s = by_text.get("Third one follows.")
+    check(s is not None and (s["line"], s["column"]) == (2, 28),
+          "a column in bytes, after two-byte characters: %r" % s)
     s = by_text.get("And a lone CR line.")
     if s is not None:
         check((s["line"], s["column"]) == (5, 1), "a lone CR ends a line: %r" % s)

@@ -112,8 +112,17 @@ static const char *lp_describe(lua_State *L, int idx)
 #endif
 		snprintf(buf, sizeof buf, "%.14g", (double)lua_tonumber(L, idx));
 		break;
-	case LUA_TSTRING:
-		return lua_pushfstring(L, "\"%s\"", lua_tostring(L, idx));
+	case LUA_TSTRING: {
+		/* Quote at most 40 bytes, cut on a character boundary. */
+		size_t len, cut;
+		const char *s = lua_tolstring(L, idx, &len);
+		if (len <= 40)
+			return lua_pushfstring(L, "\"%s\"", s);
+		for (cut = 37; cut > 0 && (s[cut] & 0xC0) == 0x80; cut--)
+			;
+		lua_pushlstring(L, s, cut);
+		return lua_pushfstring(L, "\"%s...\"", lua_tostring(L, -1));
+	}
 	default:
 		return lua_pushfstring(L, "%s", luaL_typename(L, idx));
 	}

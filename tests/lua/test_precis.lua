@@ -499,6 +499,8 @@ t("every option error names its option", function()
 		precis.summarize, "x", { sentences = 3.5 })
 	raises("bad option 'format' (\"auto\", \"plain\" or \"markdown\" expected, got \"html\")",
 		precis.summarize, "x", { format = "html" })
+	raises("got \"" .. string.rep("x", 37) .. "...\")", precis.summarize, "x",
+		{ format = string.rep("x", 100) })
 	raises("unknown option 'sentence'", precis.summarize, "x", { sentence = 3 })
 	raises("unknown option 'Ratio'", precis.headline, "x", { Ratio = 0.5 })
 	raises("bad option key", precis.summarize, "x", { 3 })
@@ -629,4 +631,4 @@ end)
 
 print(string.format("%s: %d passed, %d failed, %d skipped",
 	(jit and jit.version or _VERSION), passed, failed, skipped))
-os.exit(failed == 0 and 0 or 1)
+os.exit(failed == 0 and 0 or 1, true)

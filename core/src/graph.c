@@ -44,7 +44,10 @@ int pr_sentence_terms(precis_doc *d)
 		pr_free_raw(last);
 		return PRECIS_ENOMEM;
 	}
-	/* last[t] = position of t in the current sentence's row, or stale */
+	/* last[t] = where t was last written in sterm; it belongs to the current
+	 * row only if it lies in [row, at) and still holds t */
+	for (size_t t = 0; t < d->nterms; t++)
+		last[t] = UINT32_MAX;
 	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
 		const pr_sent *s = &d->sents[i];
@@ -55,7 +58,7 @@ int pr_sentence_terms(precis_doc *d)
 			if (t == PR_NO_TERM)
 				continue;
 			uint32_t p = last[t];
-			if (p >= row && p < at && d->sterm[p] == t) {
+			if (p != UINT32_MAX && p >= row && p < at && d->sterm[p] == t) {
 				d->stf[p]++;
 			} else {
 				last[t] = (uint32_t)at;

@@ -90,6 +90,22 @@ static int resolve_options(precis_options *o, const precis_options *in)
 	return PRECIS_OK;
 }
 
+/* A plain text that opens with a title ("Alpine towns to share fund", alone
+ * in its paragraph, short, no closing full stop) reads it as a heading:
+ * it is then the headline, and not a sentence of the summary. */
+static void mark_title(precis_doc *d)
+{
+	if (d->nsents < 2 || d->format != PRECIS_FORMAT_PLAIN)
+		return;
+	pr_sent *s = d->sents;
+	if (s[1].block == s[0].block || s[0].len == 0 || s[0].len > 150 || s[0].nwords < 2)
+		return;
+	if (strchr(".!?:;,\"'", s[0].text[s[0].len - 1]))
+		return;
+	s[0].kind = PR_BLOCK_HEADING;
+	s[0].level = 1;
+}
+
 static int build(precis_doc *d, const char *text, size_t len)
 {
 	pr_segmentation seg;
@@ -102,6 +118,7 @@ static int build(precis_doc *d, const char *text, size_t len)
 
 	if ((rc = pr_tokenize(d)))
 		return rc;
+	mark_title(d);
 	pr_graph g;
 	if ((rc = pr_graph_build(&g, d, d->opts.similarity)))
 		return rc;

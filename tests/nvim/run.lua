@@ -14,6 +14,7 @@
 -- (meson's "skipped") when the engine it was asked for is not built.
 
 local api = vim.api
+local uv = vim.uv or vim.loop
 
 local function out(s)
   io.stdout:write(s, "\n")
@@ -32,7 +33,7 @@ local function skip(why)
 end
 
 if engine == "native" then
-  if module_path == "" or vim.loop.fs_stat(module_path) == nil then
+  if module_path == "" or uv.fs_stat(module_path) == nil then
     skip("no LuaJIT module (PRECIS_LUAJIT_MODULE=" .. module_path .. ")")
   end
   vim.g.precis_library = module_path
@@ -131,8 +132,16 @@ local function keys(k)
   api.nvim_feedkeys(api.nvim_replace_termcodes(k, true, false, true), "x", false)
 end
 
+-- nvim_exec() is deprecated from 0.10 on, in favour of nvim_exec2().
+local function exec(cmd)
+  if api.nvim_exec2 then
+    return api.nvim_exec2(cmd, { output = true }).output
+  end
+  return api.nvim_exec(cmd, true)
+end
+
 local function messages()
-  return api.nvim_exec("messages", true)
+  return exec("messages")
 end
 
 -- The float precis opened: its window and what it shows, split into title
@@ -226,7 +235,7 @@ test("the engine is the one asked for", function()
   local info = require("precis.backend").info()
   eq(info.kind, engine, "engine kind")
   local want = engine == "native" and module_path or cli_path
-  eq(vim.loop.fs_realpath(info.path), vim.loop.fs_realpath(want), "engine path")
+  eq(uv.fs_realpath(info.path), uv.fs_realpath(want), "engine path")
 end)
 
 test(":Precis completes subcommands", function()
@@ -344,7 +353,7 @@ test(":Precis highlight marks the key sentences; :Precis clear removes them", fu
   end
   check(multi, "a sentence spanning lines is marked across them")
   eq(vim.fn.hlexists("PrecisSentence"), 1, "PrecisSentence is defined")
-  check(api.nvim_exec("highlight PrecisSentence", true):find("links to"), "default-linked")
+  check(exec("highlight PrecisSentence"):find("links to"), "default-linked")
   -- Marks follow edits.
   local rows = vim.tbl_map(function(m) return m[2] end, marks)
   api.nvim_buf_set_lines(buf, 0, 0, false, { "inserted" })
@@ -548,6 +557,18 @@ test("no engine at all: a clear error, buffer untouched", function()
   check(n.msg:find("/nonexistent/precis.so", 1, true), "names what was tried")
   eq(#floats(), 0, "no float")
   eq(tick(buf), before, "buffer untouched")
+end)
+
+test("a configured module that does not load: a warning, then the command", function()
+  if cli_path == "" or vim.fn.executable(cli_path) == 0 then
+    return -- the native run may have no command built
+  end
+  require("precis").setup({ library = "/nonexistent/precis.so", cli = cli_path })
+  buffer("article.txt")
+  vim.cmd("Precis summary")
+  note(vim.log.levels.WARN, "^precis: cannot load /nonexistent/precis.so")
+  eq(require("precis.backend").info().kind, "cli", "fell back to the command")
+  eq(#sentences_of(the_float()), 3, "summary through the command")
 end)
 
 test(":checkhealth precis says which engine runs", function()

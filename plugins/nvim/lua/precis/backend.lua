@@ -26,7 +26,7 @@ local config = require("precis.config")
 
 local M = {}
 
-local uv = vim.loop
+local uv = vim.uv or vim.loop
 local state -- the engine in use, found on first need; see M.info()
 
 local function plugin_root()
@@ -63,6 +63,18 @@ local function add(list, seen, path, why)
   end
 end
 
+-- Install prefixes to search: the one the plugin is installed under
+-- (<prefix>/share/nvim/site/pack/precis/start/precis), /usr/local and /usr.
+local function prefixes()
+  local list = {}
+  local root = plugin_root()
+  if root:match("/share/nvim/site/pack/[^/]+/[^/]+/[^/]+$") then
+    list[1] = vim.fn.fnamemodify(root, ":h:h:h:h:h:h:h")
+  end
+  vim.list_extend(list, { "/usr/local", "/usr" })
+  return list
+end
+
 local function native_candidates()
   local list, seen = {}, {}
   local explicit = setting("library", "precis_library")
@@ -82,8 +94,7 @@ local function native_candidates()
   for _, p in ipairs(vim.fn.glob(root .. "/../../build*/bindings/lua/luajit/precis.so", true, true)) do
     add(list, seen, p, "repository build")
   end
-  local prefixes = { vim.fn.fnamemodify(root, ":h:h:h:h:h:h"), "/usr/local", "/usr" }
-  for _, prefix in ipairs(prefixes) do
+  for _, prefix in ipairs(prefixes()) do
     add(list, seen, prefix .. "/lib/precis/luajit/precis.so", "install prefix")
     for _, p in ipairs(vim.fn.glob(prefix .. "/lib/*/precis/luajit/precis.so", true, true)) do
       add(list, seen, p, "install prefix")
@@ -109,6 +120,9 @@ local function cli_candidates()
   end
   for _, p in ipairs(vim.fn.glob(plugin_root() .. "/../../build*/bindings/cli/precis", true, true)) do
     add(list, seen, p, "repository build")
+  end
+  for _, prefix in ipairs(prefixes()) do
+    add(list, seen, prefix .. "/bin/precis", "install prefix")
   end
   return list, false
 end
@@ -167,6 +181,14 @@ end
 function M.info()
   if not state then
     state = find()
+    -- A configured module that does not load deserves a word, once: the
+    -- slower fallback would otherwise go unnoticed.
+    local first = state.tried[1]
+    if first and first.kind == "native" and first.why == "configured path" and first.error then
+      vim.notify(("precis: cannot load %s: %s; %s"):format(first.path, first.error,
+        state.kind == "cli" and ("using the precis command " .. state.path) or "see :checkhealth precis"),
+        vim.log.levels.WARN)
+    end
   end
   return state
 end

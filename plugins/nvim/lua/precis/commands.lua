@@ -136,7 +136,7 @@ subcommands.headline = {
       fail(levels.WARN, ("precis: no headline for %s"):format(what(ctx)))
     end
     if ctx.bang then
-      if not api.nvim_buf_get_option(ctx.buf, "modifiable") then
+      if not vim.bo[ctx.buf].modifiable then
         fail(levels.ERROR, "precis: the buffer is not modifiable")
       end
       local row = ctx.ranged and ctx.first - 1 or api.nvim_win_get_cursor(ctx.win)[1] - 1

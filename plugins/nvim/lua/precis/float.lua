@@ -92,14 +92,17 @@ function M.open(view)
 
   local buf = api.nvim_create_buf(false, true)
   api.nvim_buf_set_lines(buf, 0, -1, false, lines)
-  api.nvim_buf_set_option(buf, "modifiable", false)
-  api.nvim_buf_set_option(buf, "bufhidden", "wipe")
-  api.nvim_buf_set_option(buf, "filetype", "precis")
+  vim.bo[buf].modifiable = false
+  vim.bo[buf].bufhidden = "wipe"
+  vim.bo[buf].filetype = "precis"
+  local function paint(row, group)
+    api.nvim_buf_set_extmark(buf, view_ns, row, 0, { end_col = #lines[row + 1], hl_group = group })
+  end
   if offset == 1 then
-    api.nvim_buf_add_highlight(buf, view_ns, "PrecisTitle", 0, 0, -1)
+    paint(0, "PrecisTitle")
   end
   for _, l in ipairs(view.heads or {}) do
-    api.nvim_buf_add_highlight(buf, view_ns, "PrecisHeading", l - 1 + offset, 0, -1)
+    paint(l - 1 + offset, "PrecisHeading")
   end
 
   local width, height, row, col = size(lines, view.title)
@@ -114,10 +117,10 @@ function M.open(view)
   end
   local win = api.nvim_open_win(buf, true, wopts)
   open_win = win
-  api.nvim_win_set_option(win, "wrap", true)
-  api.nvim_win_set_option(win, "linebreak", true)
-  api.nvim_win_set_option(win, "breakindent", true)
-  api.nvim_win_set_option(win, "cursorline", true)
+  vim.wo[win].wrap = true
+  vim.wo[win].linebreak = true
+  vim.wo[win].breakindent = true
+  vim.wo[win].cursorline = true
 
   -- Targets become extmarks in the source buffer, so jumps follow edits.
   local targets = {}

@@ -16,7 +16,7 @@ local markdown_filetypes = {
 -- "markdown" for Markdown-like filetypes (compound ones too, "markdown.foo"),
 -- "plain" for everything else.
 function M.format(buf)
-  local ft = vim.api.nvim_buf_get_option(buf, "filetype")
+  local ft = vim.bo[buf].filetype
   for part in ft:gmatch("[^.]+") do
     if markdown_filetypes[part] then
       return "markdown"

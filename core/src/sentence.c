@@ -1,31 +1,439 @@
-/* sentence.c: STUB (to be replaced): split after ". ". */
+/* sentence.c: one block's clean text into sentences.
+ *
+ * The text arrives from block.c with whitespace collapsed to single spaces,
+ * trimmed, and valid UTF-8. One forward scan looks for runs of terminal
+ * punctuation (. ! ? … and the CJK full stops), takes any closing quotes and
+ * brackets that follow into the sentence, and then decides whether the run
+ * ends the sentence by looking at the word before it and the word after it:
+ *
+ *   - "!" and "?" end a sentence unless a lower-case word follows
+ *     ("Stop!" he cried; Yahoo! announced) or a company abbreviation does
+ *     (Yahoo! Inc. said).
+ *   - An ellipsis (... . . . …) ends one only before an upper-case word.
+ *   - A full stop never ends one before a lower-case word. After a title
+ *     (Mr. Dr. St.) it never does; after a number abbreviation (No. pp.)
+ *     only when no digit follows; after a general abbreviation (etc. U.S.)
+ *     or an initial (George W. Bush, It was I.) only before a "clear
+ *     sentence start": a capitalised stop word such as The, It, He, But,
+ *     possibly after an opening quote or bracket. A digit is not a clear
+ *     start (Jan. 5, No. 7, the U.S. 5th Fleet). Any other word ends the
+ *     sentence before anything that is not lower case.
+ *   - A stop must be followed by a space or the end of the block, so 3.14,
+ *     example.com and e-mail addresses are never split; the CJK stops
+ *     need no space.
+ *
+ * A list marker at the start of a sentence (1. 1) 1.) a. (a) •) is markup,
+ * not prose: the sentence starts after it. Headings are one sentence each:
+ * "Chapter 1. The Beginning" is a title, not two sentences.
+ *
+ * A sentence longer than MAX_SENTENCE bytes with no end in sight is cut at
+ * its last space (or at a character boundary if it has none), so that a
+ * megabyte without punctuation still gives sentences of a usable size.
+ * Consecutive sentences still cover every byte of the block.
+ */
 #include "segment.h"
+#include "utf8.h"
 
-static int emit(pr_segmentation *out, pr_arena *a, const pr_block *b, size_t s, size_t e, uint32_t bi)
+#include <string.h>
+#include <utf8proc.h>
+
+#define MAX_SENTENCE 10000
+/* Words longer than this are never abbreviations or stop words. */
+#define MAX_WORD 64
+
+typedef struct splitter {
+	const char *t;
+	size_t n;
+	const pr_lang *lang;
+} splitter;
+
+static int32_t cp_at(const splitter *x, size_t i, size_t *len)
 {
-	while (s < e && b->text[s] == ' ') s++;
-	while (e > s && b->text[e - 1] == ' ') e--;
-	if (e == s) return 0;
+	int32_t cp;
+	*len = pr_utf8_decode((const unsigned char *)x->t + i, x->n - i, &cp);
+	return cp;
+}
+
+static int is_cjk_stop(int32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E ||
+	       cp == 0xFF61;
+}
+
+static int is_bang(int32_t cp)
+{
+	return cp == '!' || cp == '?' || cp == 0x203C || (cp >= 0x2047 && cp <= 0x2049) ||
+	       cp == 0xFF01 || cp == 0xFF1F;
+}
+
+static int is_stop_cp(int32_t cp)
+{
+	return cp == '.' || cp == 0x2026 || is_bang(cp) || is_cjk_stop(cp);
+}
+
+/* Closing quotes and brackets that belong to the sentence they follow. */
+static int is_closer(int32_t cp)
+{
+	switch (cp) {
+	case '"': case '\'': case ')': case ']': case '}':
+	case 0x2019: case 0x201D: case 0x00BB: case 0x203A:
+	case 0x300D: case 0x300F: case 0x3011: case 0x300B: case 0xFF09:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Opening quotes and brackets that may come before a sentence's first word. */
+static int is_opener(int32_t cp)
+{
+	switch (cp) {
+	case '"': case '\'': case '(': case '[': case '{':
+	case 0x2018: case 0x201C: case 0x201E: case 0x00AB: case 0x2039:
+	case 0x00BF: case 0x00A1: case 0x300C: case 0x300E: case 0x3010:
+	case 0x300A: case 0xFF08:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int is_upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_lower(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static int is_word_cp(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		       (cp >= '0' && cp <= '9') || cp == '\'' || cp == '-';
+	if (cp == 0x2019)
+		return 1;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* What follows a candidate stop: the first word after any opening quotes
+ * or brackets. */
+typedef struct next_word {
+	size_t s, e;       /* the word, [s, e) */
+	int32_t first;     /* its first code point, or -1 at the end */
+	int opened;        /* an opening quote or bracket came before it */
+} next_word;
+
+static void read_next(const splitter *x, size_t q, next_word *w)
+{
+	size_t len;
+	int32_t cp = -1;
+	w->opened = 0;
+	while (q < x->n) {
+		cp = cp_at(x, q, &len);
+		if (!is_opener(cp))
+			break;
+		w->opened = 1;
+		q += len;
+	}
+	w->s = q;
+	w->first = q < x->n ? cp : -1;
+	while (q < x->n && q - w->s <= MAX_WORD) {
+		cp = cp_at(x, q, &len);
+		if (!is_word_cp(cp))
+			break;
+		q += len;
+	}
+	w->e = q;
+}
+
+/* A capitalised stop word: The, It, He, But, I, A... */
+static int clear_start(const splitter *x, const next_word *w)
+{
+	if (w->first < 0 || !is_upper(w->first) || w->e == w->s)
+		return 0;
+	return pr_lang_is_stop(x->lang, x->t + w->s, w->e - w->s);
+}
+
+/* Initials: one upper-case letter, or single letters joined by dots
+ * (J.R.R, N.Y.C). */
+static int is_initials(const char *w, size_t n)
+{
+	if (n == 1)
+		return w[0] >= 'A' && w[0] <= 'Z';
+	for (size_t i = 0; i < n; i++) {
+		int letter = (w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z';
+		if (i % 2 == 0 ? !letter : w[i] != '.')
+			return 0;
+	}
+	return n % 2 == 1;
+}
+
+/* The word before the full stop at i, without opening quotes or brackets. Empty if it is too long to matter. */
+static void prev_word(const splitter *x, size_t from, size_t i, size_t *ws)
+{
+	size_t p = i;
+	/* letters, digits, inner dots and any non-ASCII; a dash or an
+	 * underscore ends it ("altogether--Mr.", "_Mr.") */
+	while (p > from && i - p <= MAX_WORD) {
+		unsigned char c = (unsigned char)x->t[p - 1];
+		if (!(c >= 0x80 || c == '.' || (c >= '0' && c <= '9') ||
+		      ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+			break;
+		p--;
+	}
+	if (i - p > MAX_WORD) {
+		*ws = i;
+		return;
+	}
+	size_t len;
+	while (p < i && is_opener(cp_at(x, p, &len)))
+		p += len;
+	*ws = p;
+}
+
+/* Does the full stop at i, whose run and closers end at k (a space follows
+ * at k), end the sentence that started at from? */
+static int full_stop_ends(const splitter *x, size_t from, size_t i, const next_word *w)
+{
+	if (w->first < 0)
+		return 1;
+	if (is_lower(w->first))
+		return 0;
+	size_t ws;
+	prev_word(x, from, i, &ws);
+	if (ws == i)
+		return 1;
+	const char *word = x->t + ws;
+	size_t n = i - ws;
+	int digit = w->first >= '0' && w->first <= '9';
+	switch (pr_lang_abbrev(x->lang, word, n)) {
+	case PR_ABBR_TITLE:
+		return 0;
+	case PR_ABBR_NUMBER:
+		if (digit)
+			return 0;
+		break;
+	case PR_ABBR_GENERAL:
+		return clear_start(x, w);
+	default:
+		break;
+	}
+	if (is_initials(word, n))
+		return clear_start(x, w);
+	return 1;
+}
+
+/* The end of a list marker at the start of a sentence, or s if there is
+ * none: "1. ", "12) ", "1.) ", "a. ", "(a) ", "• ". Upper-case "A. " is
+ * not one: it is far more often an initial. */
+static size_t skip_marker(const splitter *x, size_t s)
+{
+	const char *t = x->t;
+	size_t n = x->n, p = s;
+	size_t len;
+	if (s >= n)
+		return s;
+	int32_t cp = cp_at(x, p, &len);
+	if (cp == 0x2022 || cp == 0x25E6 || cp == 0x2023 || cp == 0x25AA ||
+	    cp == 0x25CF || cp == 0x25A0 || cp == '-' || cp == '*') {
+		p += len;
+	} else {
+		int paren = t[p] == '(';
+		if (paren)
+			p++;
+		size_t d = p;
+		while (p < n && p - d < 3 && t[p] >= '0' && t[p] <= '9')
+			p++;
+		if (p - d > 2)
+			return s;
+		if (p == d) {
+			if (p < n && t[p] >= 'a' && t[p] <= 'z')
+				p++;
+			else if (p < n && t[p] >= 'A' && t[p] <= 'Z' && p + 1 < n &&
+			         t[p + 1] == ')')
+				p++;
+			else
+				return s;
+		}
+		if (paren) {
+			if (p >= n || t[p] != ')')
+				return s;
+			p++;
+		} else if (p < n && t[p] == '.') {
+			p++;
+			if (p < n && t[p] == ')')
+				p++;
+		} else if (p < n && t[p] == ')') {
+			p++;
+		} else {
+			return s;
+		}
+	}
+	if (p + 1 >= n || t[p] != ' ')
+		return s;
+	return p + 1;
+}
+
+static const unsigned char may_stop[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+/* Where to cut a sentence that has run past MAX_SENTENCE bytes from s: after
+ * its last space, else at a character boundary. */
+static size_t long_cut(const splitter *x, size_t s)
+{
+	size_t cut = s + MAX_SENTENCE;
+	while (cut > s && x->t[cut - 1] != ' ')
+		cut--;
+	if (cut > s)
+		return cut;
+	cut = s + MAX_SENTENCE;
+	while (cut > s && ((unsigned char)x->t[cut] & 0xC0) == 0x80)
+		cut--;
+	return cut;
+}
+
+static int emit(pr_segmentation *out, pr_arena *a, const pr_block *b,
+                uint32_t bi, size_t s, size_t e)
+{
+	while (s < e && b->text[s] == ' ')
+		s++;
+	while (e > s && b->text[e - 1] == ' ')
+		e--;
+	if (e <= s)
+		return PRECIS_OK;
 	pr_sent *x = pr_vec_push(a, &out->sents);
-	if (!x) return PRECIS_ENOMEM;
-	x->start = b->map[s]; x->end = b->map[e - 1] + 1;
+	if (!x)
+		return PRECIS_ENOMEM;
+	x->start = b->map[s];
+	x->end = (size_t)b->map[e - 1] + 1;
 	x->text = pr_strndup(a, b->text + s, e - s);
-	if (!x->text) return PRECIS_ENOMEM;
-	x->len = (uint32_t)(e - s); x->block = bi; x->kind = (uint8_t)b->kind;
-	return 0;
+	if (!x->text) {
+		out->sents.len--;
+		return PRECIS_ENOMEM;
+	}
+	x->len = (uint32_t)(e - s);
+	x->block = bi;
+	x->kind = (uint8_t)b->kind;
+	x->level = b->kind == PR_BLOCK_HEADING ? b->level : 0;
+	return PRECIS_OK;
 }
 
 int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
                    uint32_t bi, const pr_lang *lang)
 {
-	(void)lang;
-	size_t s = 0;
-	for (size_t i = 0; i < b->len; i++) {
-		if ((b->text[i] == '.' || b->text[i] == '!' || b->text[i] == '?') && (i + 1 == b->len || b->text[i + 1] == ' ')) {
-			int rc = emit(out, a, b, s, i + 1, bi);
-			if (rc) return rc;
-			s = i + 1;
+	splitter x = { b->text, b->len, lang };
+	const char *t = b->text;
+	size_t n = b->len;
+	if (b->kind == PR_BLOCK_HEADING)
+		return emit(out, a, b, bi, 0, n);
+	size_t s = skip_marker(&x, 0), i = s;
+	while (i < n) {
+		/* skip to the next byte that can start a stop: . ! ? or the
+		 * lead byte of … ‼ 。 ！ ？ ． */
+		while (i < n && !may_stop[(unsigned char)t[i]])
+			i++;
+		while (i - s > MAX_SENTENCE) {
+			size_t cut = long_cut(&x, s);
+			int rc = emit(out, a, b, bi, s, cut);
+			if (rc)
+				return rc;
+			s = cut;
+		}
+		if (i >= n)
+			break;
+		size_t len;
+		int32_t cp = cp_at(&x, i, &len);
+		if (!is_stop_cp(cp)) {
+			i += len;
+			continue;
+		}
+		/* the run of stops: "?!", "...", ". . .", "…" */
+		int bang = 0, cjk = 0;
+		size_t dots = 0, j = i;
+		while (j < n) {
+			cp = cp_at(&x, j, &len);
+			if (cp == '.') {
+				dots++;
+			} else if (cp == 0x2026) {
+				dots += 3;
+			} else if (is_stop_cp(cp)) {
+				bang |= is_bang(cp);
+				cjk |= is_cjk_stop(cp);
+			} else if (cp == ' ' && dots && t[j - 1] == '.' && j + 1 < n &&
+			           t[j + 1] == '.' &&
+			           (j + 2 == n || t[j + 2] == ' ' || t[j + 2] == '.')) {
+				dots++; /* the space of ". . ." */
+			} else {
+				break;
+			}
+			j += len;
+		}
+		for (;;) {
+			if (j < n && is_closer(cp_at(&x, j, &len))) {
+				j += len;
+			} else if (j + 2 < n && t[j] == ' ' &&
+			           (cp_at(&x, j + 1, &len) == 0xBB || cp_at(&x, j + 1, &len) == 0x203A)) {
+				j += 1 + len; /* French spacing: « Oui. » */
+			} else {
+				break;
+			}
+		}
+		if (j >= n)
+			break;
+		int ends;
+		if (cjk) {
+			ends = 1;
+		} else if (t[j] != ' ') {
+			ends = 0; /* 3.14, example.com, "Go."), */
+		} else {
+			next_word w;
+			read_next(&x, j + 1, &w);
+			size_t after = skip_marker(&x, j + 1);
+			next_word mw;
+			if (after > j + 1)
+				read_next(&x, after, &mw);
+			if (after > j + 1 && mw.first >= 0 && is_upper(mw.first)) {
+				ends = 1; /* "Buy milk. b. Sell eggs." */
+			} else if (bang) {
+				ends = w.first < 0 || !is_lower(w.first);
+				if (ends && w.e < n && t[w.e] == '.' &&
+				    pr_lang_abbrev(lang, t + w.s, w.e - w.s) == PR_ABBR_GENERAL)
+					ends = 0;
+			} else if (dots > 1) {
+				ends = w.first < 0 || is_upper(w.first);
+			} else {
+				ends = full_stop_ends(&x, s, i, &w);
+			}
+		}
+		if (ends) {
+			int rc = emit(out, a, b, bi, s, j);
+			if (rc)
+				return rc;
+			s = j;
+			while (s < n && t[s] == ' ')
+				s++;
+			s = skip_marker(&x, s);
+			i = s;
+		} else {
+			i = j;
 		}
 	}
-	return emit(out, a, b, s, b->len, bi);
+	return emit(out, a, b, bi, s, n);
 }

@@ -1,0 +1,284 @@
+/* test_sentence.c: sentence splitting (sentence.c), through pr_segment. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment.h"
+
+#define MAXS 8
+
+typedef struct scase {
+	const char *name;
+	const char *in;
+	const char *want[MAXS]; /* NULL-terminated */
+} scase;
+
+static void check_case(const scase *c, precis_format fmt)
+{
+	pr_arena a;
+	pr_arena_init(&a);
+	pr_segmentation seg;
+	int rc = pr_segment(&seg, &a, c->in, strlen(c->in), fmt, pr_lang_default());
+	cr_assert_eq(rc, PRECIS_OK, "%s: rc %d", c->name, rc);
+	const pr_sent *s = seg.sents.data;
+	size_t want = 0;
+	while (want < MAXS && c->want[want])
+		want++;
+	for (size_t i = 0; i < seg.sents.len || i < want; i++) {
+		const char *got = i < seg.sents.len ? s[i].text : "(none)";
+		const char *exp = i < want ? c->want[i] : "(none)";
+		cr_expect_str_eq(got, exp, "%s: sentence %zu: got [%s], want [%s]",
+		                 c->name, i, got, exp);
+	}
+	cr_expect_eq(seg.sents.len, want, "%s: %zu sentences, want %zu", c->name,
+	             seg.sents.len, want);
+	pr_arena_release(&a);
+}
+
+/* The cases live at file scope and the tests get indices: Criterion runs
+ * each test in a fresh process, where pointers inside parameters would
+ * not survive address randomisation. */
+static const scase cases[] = {
+	{ "simple", "One. Two. Three.", { "One.", "Two.", "Three." } },
+	{ "no terminal", "no punctuation at all", { "no punctuation at all" } },
+	{ "question", "Is it? Yes it is!", { "Is it?", "Yes it is!" } },
+	/* abbreviations and titles */
+	{ "mr", "Mr. Smith went to Washington. He left.",
+	  { "Mr. Smith went to Washington.", "He left." } },
+	{ "mrs dr", "Mrs. Bennet met Dr. Watson. Then they ate.",
+	  { "Mrs. Bennet met Dr. Watson.", "Then they ate." } },
+	{ "st mt", "St. Louis is near Mt. Hood. It is not.",
+	  { "St. Louis is near Mt. Hood.", "It is not." } },
+	{ "title before stop word", "We saw Dr. The Great once.",
+	  { "We saw Dr. The Great once." } },
+	{ "jr co", "John Smith Jr. and Smith & Co. Ltd agreed. Good.",
+	  { "John Smith Jr. and Smith & Co. Ltd agreed.", "Good." } },
+	{ "eg ie", "Fruit, e.g. apples, i.e. red ones. Fine.",
+	  { "Fruit, e.g. apples, i.e. red ones.", "Fine." } },
+	{ "am pm", "We met at 9 a.m. and left at 5 p.m. It was late.",
+	  { "We met at 9 a.m. and left at 5 p.m.", "It was late." } },
+	{ "us end", "She lived in the U.S. How about you?",
+	  { "She lived in the U.S.", "How about you?" } },
+	{ "us navy", "The U.S. Navy said so.", { "The U.S. Navy said so." } },
+	{ "eu", "The E.U. Commission met. The E.U. It was.",
+	  { "The E.U. Commission met.", "The E.U.", "It was." } },
+	{ "etc end", "Apples, pears etc. The rest is fine.",
+	  { "Apples, pears etc.", "The rest is fine." } },
+	{ "general before digit", "It opened on Jan. 5 last year.",
+	  { "It opened on Jan. 5 last year." } },
+	{ "initials tolkien", "J. R. R. Tolkien wrote it. He did.",
+	  { "J. R. R. Tolkien wrote it.", "He did." } },
+	{ "initials joined", "J.R.R. Tolkien wrote it.", { "J.R.R. Tolkien wrote it." } },
+	{ "initial bush", "George W. Bush spoke. Then he sat.",
+	  { "George W. Bush spoke.", "Then he sat." } },
+	{ "pronoun I", "It was I. The next day we left.",
+	  { "It was I.", "The next day we left." } },
+	{ "initial I", "Sam I. Smith came.", { "Sam I. Smith came." } },
+	{ "number abbrev", "See No. 5 and pp. 12-14 and Vol. 3 here.",
+	  { "See No. 5 and pp. 12-14 and Vol. 3 here." } },
+	{ "no as word", "He said no. Then he left.", { "He said no.", "Then he left." } },
+	{ "unknown word", "The cat sat. Dogs ran.", { "The cat sat.", "Dogs ran." } },
+	{ "dash before title", "It was five--Mr. Bingley and all.",
+	  { "It was five--Mr. Bingley and all." } },
+	{ "lower after stop", "He used approx. five of them.", { "He used approx. five of them." } },
+	/* numbers, money, URLs, e-mail */
+	{ "pi", "Pi is 3.14 roughly. Yes.", { "Pi is 3.14 roughly.", "Yes." } },
+	{ "money", "It cost $100.00 today. Cheap.", { "It cost $100.00 today.", "Cheap." } },
+	{ "numero", "Call N°. 1026.253.553 now.", { "Call N°. 1026.253.553 now." } },
+	{ "metres", "It is 1.5m tall. Big.", { "It is 1.5m tall.", "Big." } },
+	{ "version", "Use version 2.0.1 please. Thanks.",
+	  { "Use version 2.0.1 please.", "Thanks." } },
+	{ "year then digit", "It ended in 2017. 3 people came.",
+	  { "It ended in 2017.", "3 people came." } },
+	{ "url", "Go to http://example.com/a.b?x=1 today. Or not.",
+	  { "Go to http://example.com/a.b?x=1 today.", "Or not." } },
+	{ "www", "See www.example.co.uk for more. Bye.",
+	  { "See www.example.co.uk for more.", "Bye." } },
+	{ "email", "Write to jane.doe@example.org soon. Thanks.",
+	  { "Write to jane.doe@example.org soon.", "Thanks." } },
+	{ "domain at end", "Visit example.com. Then call.",
+	  { "Visit example.com.", "Then call." } },
+	/* quotations and brackets */
+	{ "closing quote", "He said \"Go home.\" Then he left.",
+	  { "He said \"Go home.\"", "Then he left." } },
+	{ "closing paren", "(See above.) Next we go.", { "(See above.)", "Next we go." } },
+	{ "curly quotes", "She said \xE2\x80\x9CYes.\xE2\x80\x9D Then \xE2\x80\x98no.\xE2\x80\x99 Fine.",
+	  { "She said \xE2\x80\x9CYes.\xE2\x80\x9D", "Then \xE2\x80\x98no.\xE2\x80\x99", "Fine." } },
+	{ "guillemet", "Il dit \xC2\xAB Oui. \xC2\xBB Puis.", { "Il dit \xC2\xAB Oui. \xC2\xBB", "Puis." } },
+	{ "guillemet close", "He said \xC2\xABOui.\xC2\xBB Then left.",
+	  { "He said \xC2\xABOui.\xC2\xBB", "Then left." } },
+	{ "bracket", "[Done.] Next.", { "[Done.]", "Next." } },
+	{ "single quotes", "'Go.' He went.", { "'Go.'", "He went." } },
+	{ "quote then lower", "\"This is great.\" she said.", { "\"This is great.\" she said." } },
+	{ "bang then lower", "\"Stop!\" he cried. Then ran.",
+	  { "\"Stop!\" he cried.", "Then ran." } },
+	{ "opening quote next", "He left. \"Why?\" she asked.",
+	  { "He left.", "\"Why?\" she asked." } },
+	/* runs of stops */
+	{ "ellipsis upper", "Wait... What?! No.", { "Wait...", "What?!", "No." } },
+	{ "ellipsis lower", "He paused... and went on.", { "He paused... and went on." } },
+	{ "spaced ellipsis", "He paused . . . and went on. Then . . . Nothing.",
+	  { "He paused . . . and went on.", "Then . . .", "Nothing." } },
+	{ "unicode ellipsis", "Well\xE2\x80\xA6 Maybe. So\xE2\x80\xA6 so.",
+	  { "Well\xE2\x80\xA6", "Maybe.", "So\xE2\x80\xA6 so." } },
+	{ "double bang", "No!! Yes?? Ok.", { "No!!", "Yes??", "Ok." } },
+	/* list markers in plain text */
+	{ "numbered items", "1. Buy milk. 2. Sell eggs.", { "Buy milk.", "Sell eggs." } },
+	{ "paren items", "1) Buy milk. 2) Sell eggs.", { "Buy milk.", "Sell eggs." } },
+	{ "dot paren items", "1.) Buy milk. 2.) Sell eggs.", { "Buy milk.", "Sell eggs." } },
+	{ "letter items", "a. Buy milk. b. Sell eggs.", { "Buy milk.", "Sell eggs." } },
+	{ "bullet", "\xE2\x80\xA2 Buy milk", { "Buy milk" } },
+	{ "marker alone", "1.", { "1." } },
+	{ "capital initial not marker", "A. Smith came.", { "A. Smith came." } },
+	/* exclamations inside names */
+	{ "yahoo inc", "Yahoo! Inc. said so. Fine.", { "Yahoo! Inc. said so.", "Fine." } },
+	{ "yahoo lower", "Yahoo! announced it.", { "Yahoo! announced it." } },
+	/* CJK */
+	{ "cjk", "\xE6\x97\xA5\xE6\x9C\xAC\xE3\x80\x82\xE6\x96\x87\xEF\xBC\x81\xE5\x90\x8E\xEF\xBC\x9F",
+	  { "\xE6\x97\xA5\xE6\x9C\xAC\xE3\x80\x82", "\xE6\x96\x87\xEF\xBC\x81", "\xE5\x90\x8E\xEF\xBC\x9F" } },
+	{ "cjk fullwidth stop", "\xE6\x97\xA5\xEF\xBC\x8E\xE6\x96\x87",
+	  { "\xE6\x97\xA5\xEF\xBC\x8E", "\xE6\x96\x87" } },
+	{ "cjk closing quote", "\xE3\x80\x8C\xE6\x97\xA5\xE3\x80\x82\xE3\x80\x8D\xE6\x96\x87",
+	  { "\xE3\x80\x8C\xE6\x97\xA5\xE3\x80\x82\xE3\x80\x8D", "\xE6\x96\x87" } },
+	/* lines and blocks */
+	{ "hard wrap", "This sentence is\nwrapped. Next.", { "This sentence is wrapped.", "Next." } },
+	{ "blank line", "No stop here\n\nNew block", { "No stop here", "New block" } },
+	{ "spaces", "   Lots   of    space.    Here.   ", { "Lots of space.", "Here." } },
+	{ "stop then space end", "End. ", { "End." } },
+	{ "lone stop", ". . .", { ". . ." } },
+	{ "non-latin upper", "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82. \xD0\x9C\xD0\xB8\xD1\x80.",
+	  { "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82.", "\xD0\x9C\xD0\xB8\xD1\x80." } },
+};
+
+#define NCASES (sizeof cases / sizeof cases[0])
+
+ParameterizedTestParameters(sentence, split)
+{
+	static size_t idx[NCASES];
+	for (size_t i = 0; i < NCASES; i++)
+		idx[i] = i;
+	return cr_make_param_array(size_t, idx, NCASES);
+}
+
+ParameterizedTest(size_t *i, sentence, split)
+{
+	check_case(&cases[*i], PRECIS_FORMAT_PLAIN);
+}
+
+Test(sentence, heading_is_one_sentence)
+{
+	scase c = { "heading", "# Chapter 1. The Beginning\n\nText. More.",
+	            { "Chapter 1. The Beginning", "Text.", "More." } };
+	check_case(&c, PRECIS_FORMAT_MARKDOWN);
+	pr_arena a;
+	pr_arena_init(&a);
+	pr_segmentation seg;
+	const char *in = "## Two. Three\n";
+	cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_MARKDOWN,
+	                        pr_lang_default()), PRECIS_OK);
+	cr_assert_eq(seg.sents.len, 1);
+	const pr_sent *s = seg.sents.data;
+	cr_expect_eq(s[0].kind, PR_BLOCK_HEADING);
+	cr_expect_eq(s[0].level, 2);
+	pr_arena_release(&a);
+}
+
+/* The invariants every segmentation keeps: in order, not overlapping, inside
+ * the input, on character boundaries, never empty, and (for plain text
+ * without list markers) covering every non-space byte. */
+static void check_invariants(const char *in, size_t len)
+{
+	pr_arena a;
+	pr_arena_init(&a);
+	pr_segmentation seg;
+	cr_assert_eq(pr_segment(&seg, &a, in, len, PRECIS_FORMAT_PLAIN, pr_lang_default()),
+	             PRECIS_OK);
+	const pr_sent *s = seg.sents.data;
+	char *covered = calloc(len + 1, 1);
+	cr_assert(covered);
+	size_t prev_end = 0;
+	for (size_t i = 0; i < seg.sents.len; i++) {
+		cr_assert(s[i].start < s[i].end, "sentence %zu empty", i);
+		cr_assert(s[i].end <= len);
+		cr_assert(s[i].start >= prev_end, "sentence %zu overlaps", i);
+		cr_assert(s[i].len > 0 && strlen(s[i].text) == s[i].len);
+		cr_assert(((unsigned char)in[s[i].start] & 0xC0) != 0x80);
+		cr_assert(s[i].end == len || ((unsigned char)in[s[i].end] & 0xC0) != 0x80);
+		cr_assert(s[i].text[0] != ' ' && s[i].text[s[i].len - 1] != ' ');
+		memset(covered + s[i].start, 1, s[i].end - s[i].start);
+		prev_end = s[i].end;
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)in[i];
+		if (c > 0x20)
+			cr_assert(covered[i], "byte %zu (%c) not covered", i, c);
+	}
+	free(covered);
+	pr_arena_release(&a);
+}
+
+Test(sentence, invariants_mixed)
+{
+	static const char *inputs[] = {
+		"Mr. Smith went to Washington. He left at 5 p.m. The U.S. Navy said \"No.\" Then (see above.) he did... and went on!! What?! \xE6\x97\xA5\xE6\x9C\xAC\xE3\x80\x82\xE6\x96\x87",
+		"Line one\nline two.\r\nLine three?\rLine four!\n\n\n  Para two . . . end",
+		"\xE2\x80\x9CQuoted.\xE2\x80\x9D He said. \xC3\xA9t\xC3\xA9. \xC3\x89t\xC3\xA9 fini.",
+		"a.b.c. d.e.f. G.H.I. J. K. L. mm. N. oo.",
+		"!!! ??? ... ... ...",
+	};
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
+		check_invariants(inputs[i], strlen(inputs[i]));
+}
+
+/* A megabyte of words without punctuation: linear time, sentences capped,
+ * every byte still covered. */
+Test(sentence, long_run_without_stops, .timeout = 10)
+{
+	size_t len = 1 << 20;
+	char *in = malloc(len);
+	cr_assert(in);
+	for (size_t i = 0; i < len; i++)
+		in[i] = i % 6 == 5 ? ' ' : 'a' + (char)(i % 26);
+	check_invariants(in, len);
+	pr_arena a;
+	pr_arena_init(&a);
+	pr_segmentation seg;
+	cr_assert_eq(pr_segment(&seg, &a, in, len, PRECIS_FORMAT_PLAIN, pr_lang_default()),
+	             PRECIS_OK);
+	cr_expect_gt(seg.sents.len, 50);
+	const pr_sent *s = seg.sents.data;
+	for (size_t i = 0; i < seg.sents.len; i++)
+		cr_expect_leq(s[i].len, 10001);
+	pr_arena_release(&a);
+	/* and one long word without spaces at all */
+	memset(in, 'x', len);
+	check_invariants(in, len);
+	free(in);
+}
+
+Test(sentence, offsets_point_into_input)
+{
+	const char *in = "Hello  there.\nHow are you? Fine";
+	pr_arena a;
+	pr_arena_init(&a);
+	pr_segmentation seg;
+	cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN,
+	                        pr_lang_default()), PRECIS_OK);
+	cr_assert_eq(seg.sents.len, 3);
+	const pr_sent *s = seg.sents.data;
+	cr_expect_eq(s[0].start, 0);
+	cr_expect_eq(s[0].end, 13);
+	cr_expect_eq(s[1].start, 14);
+	cr_expect_eq(s[1].end, 26);
+	cr_expect_eq(s[2].start, 27);
+	cr_expect_eq(s[2].end, 31);
+	cr_expect_str_eq(s[1].text, "How are you?");
+	for (size_t i = 0; i < 3; i++) {
+		cr_expect_eq(s[i].block, 0);
+		cr_expect_eq(s[i].kind, PR_BLOCK_PARAGRAPH);
+	}
+	pr_arena_release(&a);
+}

@@ -81,7 +81,7 @@ subcommands.summary = {
       heads[#heads + 1] = #lines
     end
     head("Headline")
-    lines[#lines + 1] = "  " .. (result.headline ~= "" and one_line(result.headline) or "(none)")
+    lines[#lines + 1] = "   " .. (result.headline ~= "" and one_line(result.headline) or "(none)")
     lines[#lines + 1] = ""
     head("Key sentences")
     local first_sentence
@@ -98,7 +98,7 @@ subcommands.summary = {
       for i, k in ipairs(result.keywords) do
         words[i] = one_line(k.text)
       end
-      lines[#lines + 1] = "  " .. table.concat(words, ", ")
+      lines[#lines + 1] = "   " .. table.concat(words, ", ")
     end
     require("precis.float").open({ title = title(ctx, "summary"), lines = lines,
       heads = heads, targets = targets, cursor = first_sentence })
@@ -203,12 +203,24 @@ function M.command(o)
       return false
     end
   end
+  local first, last, ranged = o.line1, o.line2, o.range > 0
+  -- Run from inside the precis window, a command means the text behind it.
+  local float = require("precis.float")
+  if float.window() == api.nvim_get_current_win() then
+    float.close()
+    first, last = 1, api.nvim_buf_line_count(0)
+    if ranged then
+      ranged = false
+      vim.notify("precis: a range in the precis window means nothing; using the whole buffer",
+        levels.WARN)
+    end
+  end
   return M.run(name, {
     buf = api.nvim_get_current_buf(),
     win = api.nvim_get_current_win(),
-    first = o.line1,
-    last = o.line2,
-    ranged = o.range > 0,
+    first = first,
+    last = last,
+    ranged = ranged,
     bang = o.bang,
     count = count,
   })

@@ -120,6 +120,10 @@ function M.open(view)
   vim.wo[win].wrap = true
   vim.wo[win].linebreak = true
   vim.wo[win].breakindent = true
+  -- Wrapped sentences line up after their "1. " ('formatlistpat' is local
+  -- to the buffer, the float's own).
+  vim.wo[win].breakindentopt = "list:-1"
+  vim.bo[buf].formatlistpat = [[^\s*\d\+\.\s\+]]
   vim.wo[win].cursorline = true
 
   -- Targets become extmarks in the source buffer, so jumps follow edits.

@@ -1,15 +1,46 @@
-/* alloc.c: the library's only calls to malloc, realloc and free. */
+/* alloc.c: the library's only calls to malloc, realloc and free.
+ *
+ * Test-only: pr_alloc_fail_after() makes every allocation from the k-th on
+ * fail, so tests/unit/test_alloc.c can walk every failure path. The counters
+ * are thread-local, so documents built on other threads never see them; with
+ * no call to pr_alloc_fail_after() (the library's normal life) nothing fails.
+ */
 #include "alloc.h"
 
 #include <stdlib.h>
 
+static _Thread_local long fail_at = -1; /* < 0: never fail */
+static _Thread_local long count;
+
+void pr_alloc_fail_after(long k)
+{
+	fail_at = k;
+	count = 0;
+}
+
+long pr_alloc_count(void)
+{
+	return count;
+}
+
+/* Should this allocation fail? Counts it either way. */
+static int injected_failure(void)
+{
+	long c = count++;
+	return fail_at >= 0 && c >= fail_at;
+}
+
 void *pr_malloc_raw(size_t size)
 {
+	if (injected_failure())
+		return NULL;
 	return malloc(size ? size : 1);
 }
 
 void *pr_realloc_raw(void *p, size_t size)
 {
+	if (injected_failure())
+		return NULL;
 	return realloc(p, size ? size : 1);
 }
 

@@ -273,7 +273,8 @@ local function run_cli(path, text, o)
     on_exit = function(_, c) code = c end,
   })
   if not ok or job <= 0 then
-    return nil, ("cannot run %s: %s"):format(path, ok and tostring(job) or tostring(job))
+    return nil, ("cannot run %s: %s"):format(path,
+      ok and (job == -1 and "not executable" or "invalid arguments") or tostring(job))
   end
   vim.fn.chansend(job, text)
   vim.fn.chanclose(job, "stdin")

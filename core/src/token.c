@@ -2,7 +2,8 @@
  *
  * A token is a run of letters, marks and digits in a sentence's display
  * text; an apostrophe or a full stop between two such characters stays inside
- * it ("don't", "U.S", "3.14", "example.com"). Each distinct surface form is
+ * it ("don't", "U.S", "3.14", "example.com"), as does a comma between two
+ * digits ("1,000"). Each distinct surface form is
  * case-folded (NFKC + case folding) and stemmed once per document: the
  * surface -> word and word -> stem tables are the stem cache, because a
  * Snowball call costs far more than a hash lookup.
@@ -201,10 +202,14 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 				i += k;
 				continue;
 			}
-			/* an apostrophe or full stop between word characters stays */
-			if (cp == '\'' || cp == 0x2019 || cp == '.') {
+			/* an apostrophe or full stop between word characters stays,
+			 * and so does a comma between digits: "1,000" is one number,
+			 * not "1" and "000" */
+			if (cp == '\'' || cp == 0x2019 || cp == '.' ||
+			    (cp == ',' && t[i - 1] >= '0' && t[i - 1] <= '9')) {
 				int32_t next;
-				if (i + k < n && (pr_utf8_decode(t + i + k, n - i - k, &next), is_word_cp(next))) {
+				if (i + k < n && (pr_utf8_decode(t + i + k, n - i - k, &next),
+				                  cp == ',' ? next >= '0' && next <= '9' : is_word_cp(next))) {
 					i += k;
 					continue;
 				}

@@ -1,0 +1,253 @@
+/* token.c: tokens, flags, case folding, stems, stop words, frequencies. */
+#include <criterion/criterion.h>
+#include <precis.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "doc.h"
+
+static precis_doc *doc_of(const char *text)
+{
+	precis_doc *d = NULL;
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.lang = "en";
+	int rc = precis_doc_new(&d, text, strlen(text), &o);
+	cr_assert_eq(rc, PRECIS_OK, "precis_doc_new: %s", precis_strerror(rc));
+	return d;
+}
+
+/* The k-th token of the document (0-based across sentences), as text. */
+static const pr_token *tok(const precis_doc *d, size_t k, const pr_sent **sent)
+{
+	cr_assert(k < d->ntoks, "token %zu of %zu", k, d->ntoks);
+	for (size_t i = 0; i < d->nsents; i++) {
+		const pr_sent *s = &d->sents[i];
+		if (k >= s->tok && k < s->tok + s->ntok) {
+			if (sent)
+				*sent = s;
+			return &d->toks[k];
+		}
+	}
+	cr_assert_fail("token %zu in no sentence", k);
+	return NULL;
+}
+
+/* The first token whose surface is exactly w, or NULL. */
+static const pr_token *find(const precis_doc *d, const char *w)
+{
+	size_t n = strlen(w);
+	for (size_t i = 0; i < d->nsents; i++) {
+		const pr_sent *s = &d->sents[i];
+		for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
+			const pr_token *t = &d->toks[k];
+			if (t->end - t->start == n && memcmp(s->text + t->start, w, n) == 0)
+				return t;
+		}
+	}
+	return NULL;
+}
+
+static const pr_token *must_find(const precis_doc *d, const char *w)
+{
+	const pr_token *t = find(d, w);
+	cr_assert_not_null(t, "no token \"%s\"", w);
+	return t;
+}
+
+/* The surfaces of all tokens, joined with '|'. */
+static void surfaces(const precis_doc *d, char *out, size_t cap)
+{
+	size_t at = 0;
+	out[0] = '\0';
+	for (size_t k = 0; k < d->ntoks; k++) {
+		const pr_sent *s;
+		const pr_token *t = tok(d, k, &s);
+		size_t n = t->end - t->start;
+		cr_assert(at + n + 2 < cap);
+		if (k)
+			out[at++] = '|';
+		memcpy(out + at, s->text + t->start, n);
+		at += n;
+		out[at] = '\0';
+	}
+}
+
+Test(token, offsets_slice_the_sentence)
+{
+	precis_doc *d = doc_of("Caf\xC3\xA9 owners, in Z\xC3\xBCrich, opened early. "
+	                       "Prices rose 3.14 percent on example.com today!");
+	cr_assert_eq(d->nsents, 2);
+	char buf[512];
+	surfaces(d, buf, sizeof buf);
+	cr_assert_str_eq(buf, "Caf\xC3\xA9|owners|in|Z\xC3\xBCrich|opened|early|"
+	                      "Prices|rose|3.14|percent|on|example.com|today");
+	for (size_t i = 0; i < d->nsents; i++) {
+		const pr_sent *s = &d->sents[i];
+		uint32_t prev = 0;
+		for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
+			cr_assert(d->toks[k].start < d->toks[k].end);
+			cr_assert(d->toks[k].end <= s->len);
+			cr_assert(d->toks[k].start >= prev, "tokens are ordered");
+			prev = d->toks[k].end;
+		}
+	}
+	cr_assert_eq(d->sents[0].ntok + d->sents[1].ntok, d->ntoks);
+	precis_doc_free(d);
+}
+
+Test(token, glued_forms_stay_one_token)
+{
+	precis_doc *d = doc_of("They don't like the U.S. plan, which costs 3.14 dollars "
+	                       "at example.com and rock\xE2\x80\x99n\xE2\x80\x99roll.");
+	must_find(d, "don't");
+	must_find(d, "3.14");
+	must_find(d, "example.com");
+	must_find(d, "rock\xE2\x80\x99n\xE2\x80\x99roll");
+	/* "U.S." keeps its inner stop; the final one ends the word */
+	must_find(d, "U.S");
+	cr_assert_null(find(d, "U"));
+	cr_assert_null(find(d, "don"));
+	cr_assert_null(find(d, "14"));
+	cr_assert(must_find(d, "3.14")->flags & PR_TOK_NUM);
+	cr_assert(must_find(d, "U.S")->flags & PR_TOK_UPPER);
+	cr_assert(!(must_find(d, "plan")->flags & PR_TOK_UPPER));
+	precis_doc_free(d);
+}
+
+Test(token, hyphen_joins_punctuation_breaks)
+{
+	precis_doc *d = doc_of("Korea-Russia talks resumed; officials, diplomats and "
+	                       "the well-known envoy (again) met in Seoul.");
+	char buf[512];
+	surfaces(d, buf, sizeof buf);
+	cr_assert_str_eq(buf, "Korea|Russia|talks|resumed|officials|diplomats|and|the|"
+	                      "well|known|envoy|again|met|in|Seoul");
+	const pr_token *t = d->toks;
+	cr_assert_eq(t[0].flags & (PR_TOK_JOINED | PR_TOK_BREAK), 0, "first token");
+	cr_assert(t[1].flags & PR_TOK_JOINED, "Russia is glued to Korea");
+	cr_assert(!(t[1].flags & PR_TOK_BREAK));
+	cr_assert(!(t[2].flags & (PR_TOK_JOINED | PR_TOK_BREAK)), "talks: a space");
+	cr_assert(t[4].flags & PR_TOK_BREAK, "officials after ';'");
+	cr_assert(t[5].flags & PR_TOK_BREAK, "diplomats after ','");
+	cr_assert(!(t[6].flags & PR_TOK_BREAK));
+	cr_assert(t[9].flags & PR_TOK_JOINED, "known");
+	cr_assert(t[11].flags & PR_TOK_BREAK, "again after '('");
+	cr_assert(t[12].flags & PR_TOK_BREAK, "met after ')'");
+	/* joined tokens do not count as words of their own */
+	cr_assert_eq(d->sents[0].nwords, 13);
+	precis_doc_free(d);
+}
+
+Test(token, stop_words_have_no_term)
+{
+	precis_doc *d = doc_of("The cat and the dog were in THE garden of a neighbour.");
+	const char *stops[] = { "The", "and", "the", "were", "in", "THE", "of", "a" };
+	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		const pr_token *t = must_find(d, stops[i]);
+		cr_assert(t->flags & PR_TOK_STOP, "%s is a stop word", stops[i]);
+		cr_assert_eq(t->term, PR_NO_TERM, "%s has no term", stops[i]);
+		cr_assert(d->words[t->word].stop);
+	}
+	const char *content[] = { "cat", "dog", "garden", "neighbour" };
+	for (size_t i = 0; i < sizeof content / sizeof content[0]; i++) {
+		const pr_token *t = must_find(d, content[i]);
+		cr_assert(!(t->flags & PR_TOK_STOP), "%s", content[i]);
+		cr_assert_neq(t->term, PR_NO_TERM, "%s", content[i]);
+		cr_assert(t->term < d->nterms);
+	}
+	cr_assert_eq(d->nterms, 4);
+	precis_doc_free(d);
+}
+
+Test(token, stems_and_case_folding)
+{
+	precis_doc *d = doc_of("Running matters. She runs daily. The runner ran. "
+	                       "the RUNS continue.");
+	const pr_token *a = must_find(d, "Running"), *b = must_find(d, "runs");
+	cr_assert_eq(a->term, b->term, "running and runs share a stem");
+	cr_assert_str_eq(d->terms[a->term].text, "run");
+	cr_assert_neq(a->word, b->word, "but they are different words");
+	cr_assert_eq(must_find(d, "RUNS")->word, b->word, "RUNS folds to runs");
+	cr_assert_eq(must_find(d, "The")->word, must_find(d, "the")->word);
+	cr_assert_str_eq(d->words[must_find(d, "The")->word].text, "the");
+	cr_assert_neq(must_find(d, "runner")->term, a->term);
+	precis_doc_free(d);
+}
+
+Test(token, unicode_folding)
+{
+	/* É as one code point and as E + combining acute; full-width letters */
+	precis_doc *d = doc_of("\xC3\x89" "COLE fermee. L'\xC3\xA9" "cole ouverte. "
+	                       "E\xCC\x81" "cole encore. \xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3 "
+	                       "news and ABC news.");
+	const pr_token *up = must_find(d, "\xC3\x89" "COLE");
+	const pr_token *comb = must_find(d, "E\xCC\x81" "cole");
+	const pr_token *lo = must_find(d, "L'\xC3\xA9" "cole");
+	cr_assert_str_eq(d->words[up->word].text, "\xC3\xA9" "cole");
+	cr_assert_eq(up->word, comb->word, "NFC: combining acute composes");
+	cr_assert_str_eq(d->words[lo->word].text, "l'\xC3\xA9" "cole");
+	cr_assert(up->flags & PR_TOK_UPPER);
+	const pr_token *fw = must_find(d, "\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3");
+	cr_assert_eq(fw->word, must_find(d, "ABC")->word, "NFKC: full-width ABC = abc");
+	cr_assert(fw->flags & PR_TOK_UPPER);
+	precis_doc_free(d);
+}
+
+Test(token, typographic_apostrophe_is_an_apostrophe)
+{
+	precis_doc *d = doc_of("They don\xE2\x80\x99t agree. We don't agree.");
+	const pr_token *a = must_find(d, "don\xE2\x80\x99t"), *b = must_find(d, "don't");
+	cr_assert_eq(a->word, b->word);
+	cr_assert(a->flags & PR_TOK_STOP, "don't is a stop word in either spelling");
+	precis_doc_free(d);
+}
+
+Test(token, document_frequency)
+{
+	precis_doc *d = doc_of("Apples and apples and apples. Pears and apples. "
+	                       "Pears grow slowly. Plums!");
+	const pr_token *apple = must_find(d, "Apples");
+	const pr_token *pear = must_find(d, "Pears");
+	const pr_token *plum = must_find(d, "Plums");
+	cr_assert_eq(d->terms[apple->term].df, 2, "counted once per sentence");
+	cr_assert_eq(d->terms[pear->term].df, 2);
+	cr_assert_eq(d->terms[plum->term].df, 1);
+	cr_assert_eq(d->terms[must_find(d, "grow")->term].df, 1);
+	for (size_t t = 0; t < d->nterms; t++) {
+		cr_assert(d->terms[t].df >= 1 && d->terms[t].df <= d->nsents);
+		cr_assert_eq(strlen(d->terms[t].text), d->terms[t].len);
+	}
+	precis_doc_free(d);
+}
+
+Test(token, numbers_and_long_words_are_their_own_stems)
+{
+	char text[300] = "Values 1,000 and 2.50 rose, then ";
+	size_t at = strlen(text);
+	for (int i = 0; i < 80; i++)
+		text[at++] = (char)('a' + i % 26);
+	strcpy(text + at, "s also.");
+	precis_doc *d = doc_of(text);
+	/* a comma between digits stays inside the number */
+	cr_assert_str_eq(d->terms[must_find(d, "1,000")->term].text, "1,000");
+	cr_assert(must_find(d, "1,000")->flags & PR_TOK_NUM);
+	cr_assert(must_find(d, "rose")->flags == 0);
+	cr_assert(must_find(d, "then")->flags & PR_TOK_BREAK, "rose, then: a real comma");
+	cr_assert_str_eq(d->terms[must_find(d, "2.50")->term].text, "2.50");
+	/* the 81-letter word is kept whole, not stemmed */
+	int seen = 0;
+	for (size_t t = 0; t < d->nterms; t++)
+		seen |= d->terms[t].len == 81;
+	cr_assert(seen);
+	precis_doc_free(d);
+}
+
+Test(token, no_tokens_in_punctuation)
+{
+	precis_doc *d = doc_of("Hello -- world... !!! ?? Yes.");
+	char buf[128];
+	surfaces(d, buf, sizeof buf);
+	cr_assert_str_eq(buf, "Hello|world|Yes");
+	precis_doc_free(d);
+}

@@ -133,11 +133,6 @@ static void select_strongest(cand *c, size_t n, size_t k)
 	}
 }
 
-static int cmp_cand_j(const void *a, const void *b)
-{
-	const cand *x = a, *y = b;
-	return x->j < y->j ? -1 : x->j > y->j;
-}
 
 typedef struct build_ctx {
 	precis_doc *d;
@@ -309,10 +304,10 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 		}
 		size_t keep = ntouched;
 		if (keep > PR_MAX_NEIGHBOURS) {
+			/* deterministic: the candidates arrive in postings order and
+			 * the selection depends only on that order and the weights */
 			select_strongest(touched, ntouched, PR_MAX_NEIGHBOURS);
 			keep = PR_MAX_NEIGHBOURS;
-			/* the kept set is fixed; its order must be too */
-			qsort(touched, keep, sizeof *touched, cmp_cand_j);
 		}
 		if (nedges + keep > cap_edges) {
 			size_t want = cap_edges ? cap_edges * 2 : 1024;

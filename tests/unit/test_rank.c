@@ -1,0 +1,257 @@
+/* rank.c: pr_pagerank on hand-built graphs; pr_rank's ranks and ties. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <precis.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "doc.h"
+
+#define MAXN 16
+#define MAXE 64
+
+/* A graph built from undirected weighted edges. */
+typedef struct hg {
+	pr_graph g;
+	size_t row[MAXN + 1];
+	uint32_t col[MAXE];
+	double w[MAXE];
+} hg;
+
+static void build(hg *h, size_t n, const uint32_t (*e)[2], const double *w, size_t ne)
+{
+	memset(h, 0, sizeof *h);
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		h->row[i] = at;
+		for (size_t k = 0; k < ne; k++) {
+			double wk = w ? w[k] : 1.0;
+			if (e[k][0] == i) {
+				h->col[at] = e[k][1];
+				h->w[at++] = wk;
+			} else if (e[k][1] == i) {
+				h->col[at] = e[k][0];
+				h->w[at++] = wk;
+			}
+		}
+	}
+	h->row[n] = at;
+	h->g.n = n;
+	h->g.row = h->row;
+	h->g.col = h->col;
+	h->g.w = h->w;
+}
+
+static double sum(const double *s, size_t n)
+{
+	double t = 0;
+	for (size_t i = 0; i < n; i++)
+		t += s[i];
+	return t;
+}
+
+Test(pagerank, triangle_is_uniform)
+{
+	static const uint32_t e[][2] = { { 0, 1 }, { 1, 2 }, { 0, 2 } };
+	hg h;
+	build(&h, 3, e, NULL, 3);
+	double s[3];
+	cr_assert_eq(pr_pagerank(s, &h.g, 0.85, 1e-12, 100), PRECIS_OK);
+	for (int i = 0; i < 3; i++)
+		cr_assert_float_eq(s[i], 1.0 / 3, 1e-12);
+}
+
+Test(pagerank, star_centre_wins_leaves_tie)
+{
+	static const uint32_t e[][2] = { { 0, 1 }, { 0, 2 }, { 0, 3 }, { 0, 4 } };
+	hg h;
+	build(&h, 5, e, NULL, 4);
+	double s[5];
+	cr_assert_eq(pr_pagerank(s, &h.g, 0.85, 1e-12, 1000), PRECIS_OK);
+	for (int i = 1; i < 5; i++) {
+		cr_assert(s[0] > s[i]);
+		cr_assert_float_eq(s[i], s[1], 1e-12);
+	}
+	cr_assert_float_eq(sum(s, 5), 1.0, 1e-12);
+	/* the fixed point: c = 0.15/5 + 0.85 * 4 l, l = 0.15/5 + 0.85 c / 4 */
+	double c = (0.03 + 0.85 * 4 * 0.03) / (1 - 0.85 * 0.85);
+	cr_assert_float_eq(s[0], c, 1e-9);
+}
+
+Test(pagerank, weights_matter)
+{
+	/* a path 0 - 1 - 2 where the 1-2 edge is much heavier */
+	static const uint32_t e[][2] = { { 0, 1 }, { 1, 2 } };
+	static const double w[] = { 1.0, 9.0 };
+	hg h;
+	build(&h, 3, e, w, 2);
+	double s[3];
+	cr_assert_eq(pr_pagerank(s, &h.g, 0.85, 1e-12, 1000), PRECIS_OK);
+	cr_assert(s[2] > s[0], "the heavier neighbour gets more of 1's score");
+	cr_assert(s[1] > s[2]);
+	cr_assert_float_eq(sum(s, 3), 1.0, 1e-12);
+}
+
+Test(pagerank, isolated_nodes_share_dangling_mass)
+{
+	/* 0 - 1 linked; 2, 3 alone */
+	static const uint32_t e[][2] = { { 0, 1 } };
+	hg h;
+	build(&h, 4, e, NULL, 1);
+	double s[4];
+	cr_assert_eq(pr_pagerank(s, &h.g, 0.85, 1e-14, 1000), PRECIS_OK);
+	cr_assert_float_eq(sum(s, 4), 1.0, 1e-12);
+	cr_assert_float_eq(s[0], s[1], 1e-12);
+	cr_assert_float_eq(s[2], s[3], 1e-12);
+	cr_assert(s[0] > s[2], "linked nodes keep their mass, lone ones give it away");
+	cr_assert(s[2] > 0);
+	/* fixed point: a = (1-d)/4 + d*2i/4 + d*a, i = (1-d)/4 + d*2i/4 */
+	double d = 0.85, i = (1 - d) / 4 / (1 - d / 2), a = ((1 - d) / 4 + d * i / 2) / (1 - d);
+	cr_assert_float_eq(s[2], i, 1e-9);
+	cr_assert_float_eq(s[0], a, 1e-9);
+}
+
+Test(pagerank, no_edges_is_uniform)
+{
+	hg h;
+	build(&h, 7, NULL, NULL, 0);
+	double s[7];
+	cr_assert_eq(pr_pagerank(s, &h.g, 0.85, 1e-6, 100), PRECIS_OK);
+	for (int i = 0; i < 7; i++)
+		cr_assert_float_eq(s[i], 1.0 / 7, 1e-15);
+}
+
+Test(pagerank, empty_and_single)
+{
+	hg h;
+	build(&h, 0, NULL, NULL, 0);
+	double s[1] = { 42.0 };
+	cr_assert_eq(pr_pagerank(s, &h.g, 0.85, 1e-6, 100), PRECIS_OK);
+	cr_assert_float_eq(s[0], 42.0, 0, "n = 0 writes nothing");
+	build(&h, 1, NULL, NULL, 0);
+	cr_assert_eq(pr_pagerank(s, &h.g, 0.85, 1e-6, 100), PRECIS_OK);
+	cr_assert_float_eq(s[0], 1.0, 1e-15);
+}
+
+static const uint32_t path[][2] = { { 0, 1 }, { 1, 2 }, { 2, 3 }, { 3, 4 } };
+
+Test(pagerank, iteration_cap_is_honoured)
+{
+	hg h;
+	build(&h, 5, path, NULL, 4);
+	double zero[5], one[5], many[5];
+	cr_assert_eq(pr_pagerank(zero, &h.g, 0.85, 1e-15, 0), PRECIS_OK);
+	for (int i = 0; i < 5; i++)
+		cr_assert_float_eq(zero[i], 0.2, 1e-15, "no iteration: the start vector");
+	cr_assert_eq(pr_pagerank(one, &h.g, 0.85, 1e-15, 1), PRECIS_OK);
+	/* one step from uniform: ends have one neighbour of degree 2 */
+	cr_assert_float_eq(one[0], 0.03 + 0.85 * 0.2 / 2, 1e-12);
+	cr_assert_float_eq(one[1], 0.03 + 0.85 * (0.2 + 0.2 / 2), 1e-12);
+	cr_assert_float_eq(one[2], 0.03 + 0.85 * (0.2 / 2 + 0.2 / 2), 1e-12);
+	cr_assert_eq(pr_pagerank(many, &h.g, 0.85, 1e-15, 1000), PRECIS_OK);
+	cr_assert(fabs(many[0] - one[0]) > 1e-4, "more iterations move further");
+}
+
+Test(pagerank, tolerance_stops_early)
+{
+	hg h;
+	build(&h, 5, path, NULL, 4);
+	double loose[5], capped[5], tight[5];
+	/* a tolerance above the first step's change stops after one step */
+	cr_assert_eq(pr_pagerank(loose, &h.g, 0.85, 10.0, 1000), PRECIS_OK);
+	cr_assert_eq(pr_pagerank(capped, &h.g, 0.85, 1e-15, 1), PRECIS_OK);
+	for (int i = 0; i < 5; i++)
+		cr_assert_float_eq(loose[i], capped[i], 1e-15);
+	cr_assert_eq(pr_pagerank(tight, &h.g, 0.85, 1e-13, 10000), PRECIS_OK);
+	/* at the fixed point one more step changes nothing */
+	double again[5];
+	cr_assert_eq(pr_pagerank(again, &h.g, 0.85, 1e-15, 20000), PRECIS_OK);
+	for (int i = 0; i < 5; i++)
+		cr_assert_float_eq(tight[i], again[i], 1e-11);
+	cr_assert_float_eq(tight[0], tight[4], 1e-12, "symmetric path");
+	cr_assert_float_eq(tight[1], tight[3], 1e-12);
+}
+
+Test(pagerank, damping_is_honoured)
+{
+	static const uint32_t e[][2] = { { 0, 1 }, { 0, 2 }, { 0, 3 }, { 0, 4 } };
+	hg h;
+	build(&h, 5, e, NULL, 4);
+	double lo[5], hi[5];
+	cr_assert_eq(pr_pagerank(lo, &h.g, 0.1, 1e-14, 1000), PRECIS_OK);
+	cr_assert_eq(pr_pagerank(hi, &h.g, 0.95, 1e-14, 1000), PRECIS_OK);
+	cr_assert(hi[0] > lo[0], "more damping weight, more structure");
+	double c = (0.9 / 5 + 0.1 * 4 * 0.9 / 5) / (1 - 0.1 * 0.1);
+	cr_assert_float_eq(lo[0], c, 1e-9);
+}
+
+/* pr_rank through documents: ranks are a permutation, best first, and equal
+ * scores go to the earlier sentence. */
+static precis_doc *doc_of(const char *text)
+{
+	precis_doc *d = NULL;
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	int rc = precis_doc_new(&d, text, strlen(text), &o);
+	cr_assert_eq(rc, PRECIS_OK, "%s", precis_strerror(rc));
+	return d;
+}
+
+Test(rank, ties_go_to_the_earlier_sentence)
+{
+	/* four unrelated sentences: no edges, equal scores */
+	precis_doc *d = doc_of("Apples grow. Rivers flow. Engines roar. Snow falls.");
+	cr_assert_eq(d->nsents, 4);
+	for (size_t i = 0; i < 4; i++) {
+		cr_assert_float_eq(d->sents[i].score, 0.25, 1e-12);
+		cr_assert_eq(d->sents[i].rank, i + 1);
+	}
+	precis_doc_free(d);
+}
+
+Test(rank, central_sentence_ranks_first)
+{
+	precis_doc *d = doc_of("Solar panels cut power bills. "
+	                       "Wind farms cut power bills too. "
+	                       "Solar panels and wind farms both cut power bills and emissions. "
+	                       "Cats sleep.");
+	cr_assert_eq(d->nsents, 4);
+	cr_assert_eq(d->sents[2].rank, 1, "the sentence that shares most");
+	cr_assert_eq(d->sents[3].rank, 4, "the unrelated one is last");
+	double total = 0;
+	for (size_t i = 0; i < 4; i++) {
+		total += d->sents[i].score;
+		for (size_t j = 0; j < 4; j++)
+			if (d->sents[i].rank < d->sents[j].rank)
+				cr_assert(d->sents[i].score > d->sents[j].score ||
+				          (d->sents[i].score == d->sents[j].score && i < j));
+	}
+	cr_assert_float_eq(total, 1.0, 1e-12);
+	precis_doc_free(d);
+}
+
+Test(rank, pr_rank_on_a_hand_built_graph)
+{
+	/* drive pr_rank directly: sentences 1 and 3 tie at the top (a square
+	 * with one diagonal 1-3) and 0, 2 tie below */
+	precis_doc d;
+	memset(&d, 0, sizeof d);
+	pr_sent s[4];
+	memset(s, 0, sizeof s);
+	d.sents = s;
+	d.nsents = 4;
+	d.opts.damping = 0.85;
+	d.opts.tolerance = 1e-14;
+	d.opts.max_iterations = 1000;
+	static const uint32_t e[][2] = { { 0, 1 }, { 1, 2 }, { 2, 3 }, { 3, 0 }, { 1, 3 } };
+	hg h;
+	build(&h, 4, e, NULL, 5);
+	cr_assert_eq(pr_rank(&d, &h.g), PRECIS_OK);
+	cr_assert_float_eq(s[1].score, s[3].score, 1e-12);
+	cr_assert_float_eq(s[0].score, s[2].score, 1e-12);
+	cr_assert(s[1].score > s[0].score);
+	cr_assert_eq(s[1].rank, 1);
+	cr_assert_eq(s[3].rank, 2);
+	cr_assert_eq(s[0].rank, 3);
+	cr_assert_eq(s[2].rank, 4);
+}

@@ -1,0 +1,230 @@
+/* select.c: budgets, headings, redundancy, output order. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <precis.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "doc.h"
+
+static const char article[] =
+	"The city council approved a new budget for public libraries on Monday. "
+	"The budget adds evening hours at every library in the city.\n\n"
+	"Council members said the libraries had been crowded for years. "
+	"Parents asked for more study space for students after school.\n\n"
+	"The mayor praised the vote. Libraries will open the new hours in March. "
+	"Critics said the budget ignored road repairs. "
+	"Road repairs will wait for the state budget in the autumn. "
+	"A short one. "
+	"The council also renamed the central library after a former mayor who "
+	"founded the city's first reading room in an old railway station.\n";
+
+static precis_doc *doc_with(const char *text, const precis_options *o)
+{
+	precis_doc *d = NULL;
+	int rc = precis_doc_new(&d, text, strlen(text), o);
+	cr_assert_eq(rc, PRECIS_OK, "precis_doc_new: %s", precis_strerror(rc));
+	return d;
+}
+
+/* The summary is consistent: selected flags match the summary list, each
+ * index once, in document order unless asked otherwise. */
+static void check_consistent(const precis_doc *d, int by_score)
+{
+	size_t flagged = 0;
+	for (size_t i = 0; i < d->nsents; i++)
+		flagged += d->sents[i].selected;
+	cr_assert_eq(flagged, d->nsummary);
+	for (size_t k = 0; k < d->nsummary; k++) {
+		cr_assert(d->summary[k] < d->nsents);
+		cr_assert(d->sents[d->summary[k]].selected);
+		if (k > 0) {
+			if (by_score)
+				cr_assert(d->sents[d->summary[k - 1]].rank < d->sents[d->summary[k]].rank);
+			else
+				cr_assert(d->summary[k - 1] < d->summary[k]);
+		}
+	}
+}
+
+typedef struct budget {
+	size_t sentences;
+	double ratio;
+	size_t words;
+	size_t bytes;
+	size_t want;  /* expected count, or (size_t)-1 for "at least one" */
+} budget;
+
+static budget budgets[] = {
+	{ 1, 0, 0, 0, 1 },
+	{ 3, 0, 0, 0, 3 },
+	{ 5, 0, 0, 0, 5 },
+	{ 100, 0, 0, 0, 10 },       /* no more than there are */
+	{ 0, 0.1, 0, 0, 1 },        /* ceil(0.1 * 10) */
+	{ 0, 0.25, 0, 0, 3 },       /* ceil(2.5) */
+	{ 0, 0.5, 0, 0, 5 },
+	{ 0, 1.0, 0, 0, 10 },
+	{ 0, 0.01, 0, 0, 1 },       /* at least one */
+	{ 0, 0, 10, 0, (size_t)-1 },
+	{ 0, 0, 25, 0, (size_t)-1 },
+	{ 0, 0, 3, 0, 1 },          /* only "A short one." fits */
+	{ 0, 0, 2, 0, 0 },          /* nothing fits: nothing is cut */
+	{ 0, 0, 0, 80, (size_t)-1 },
+	{ 0, 0, 0, 200, (size_t)-1 },
+	{ 0, 0, 0, 12, 1 },         /* "A short one." is 12 bytes */
+	{ 0, 0, 0, 11, 0 },
+	{ 4, 0, 30, 0, (size_t)-1 }, /* all limits apply */
+	{ 0, 0.5, 0, 150, (size_t)-1 },
+};
+
+ParameterizedTestParameters(select, budgets)
+{
+	return cr_make_param_array(budget, budgets, sizeof budgets / sizeof budgets[0]);
+}
+
+ParameterizedTest(budget *b, select, budgets)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.sentences = b->sentences;
+	o.ratio = b->ratio;
+	o.words = b->words;
+	o.bytes = b->bytes;
+	precis_doc *d = doc_with(article, &o);
+	cr_assert_eq(d->nsents, 10);
+	check_consistent(d, 0);
+	size_t words = 0, bytes = 0;
+	for (size_t k = 0; k < d->nsummary; k++) {
+		words += d->sents[d->summary[k]].nwords;
+		bytes += d->sents[d->summary[k]].len;
+	}
+	if (b->sentences)
+		cr_assert_leq(d->nsummary, b->sentences);
+	if (b->words)
+		cr_assert_leq(words, b->words, "%zu words over %zu", words, b->words);
+	if (b->bytes)
+		cr_assert_leq(bytes, b->bytes, "%zu bytes over %zu", bytes, b->bytes);
+	if (b->want == (size_t)-1) {
+		cr_assert_geq(d->nsummary, 1);
+		/* greedy: no unselected sentence would still fit every limit */
+		for (size_t i = 0; i < d->nsents; i++) {
+			const pr_sent *s = &d->sents[i];
+			if (s->selected)
+				continue;
+			int fits = (!b->words || words + s->nwords <= b->words) &&
+			           (!b->bytes || bytes + s->len <= b->bytes);
+			size_t limit = b->sentences ? b->sentences : 10;
+			if (b->ratio > 0) {
+				size_t r = (size_t)(b->ratio * 10 + 0.999999);
+				if (r < limit)
+					limit = r;
+			}
+			cr_assert(!fits || d->nsummary == limit, "sentence %zu still fits", i);
+		}
+	} else {
+		cr_assert_eq(d->nsummary, b->want, "%zu selected, want %zu", d->nsummary, b->want);
+	}
+	precis_doc_free(d);
+}
+
+Test(select, the_best_are_taken_first)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.sentences = 3;
+	precis_doc *d = doc_with(article, &o);
+	/* with no near-repeats in the top, the summary is ranks 1..3 */
+	for (size_t k = 0; k < d->nsummary; k++)
+		cr_assert_leq(d->sents[d->summary[k]].rank, 4);
+	precis_doc_free(d);
+}
+
+Test(select, order_by_score)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.sentences = 4;
+	precis_doc *a = doc_with(article, &o);
+	o.flags = PRECIS_FLAG_ORDER_BY_SCORE;
+	precis_doc *b = doc_with(article, &o);
+	check_consistent(a, 0);
+	check_consistent(b, 1);
+	cr_assert_eq(a->nsummary, 4);
+	cr_assert_eq(b->nsummary, 4);
+	/* the same set, in another order */
+	for (size_t i = 0; i < a->nsents; i++)
+		cr_assert_eq(a->sents[i].selected, b->sents[i].selected);
+	cr_assert_eq(b->sents[b->summary[0]].rank, 1, "best first");
+	precis_doc_free(a);
+	precis_doc_free(b);
+}
+
+Test(select, headings_only_without_prose)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_MARKDOWN;
+	o.sentences = 10;
+	static const char md[] =
+		"# Library budget approved by the city council\n\n"
+		"The city council approved the library budget. Libraries open later.\n\n"
+		"## Library budget and the council vote\n\n"
+		"The vote on the library budget was close.\n";
+	precis_doc *d = doc_with(md, &o);
+	size_t headings = 0;
+	for (size_t i = 0; i < d->nsents; i++) {
+		if (d->sents[i].kind == PR_BLOCK_HEADING) {
+			headings++;
+			cr_assert(!d->sents[i].selected, "heading %zu selected", i);
+		}
+	}
+	cr_assert_eq(headings, 2);
+	cr_assert_eq(d->nsummary, 3, "all the prose");
+	precis_doc_free(d);
+
+	static const char only[] = "# Budget news\n\n## Library hours\n\n## Road repairs\n";
+	d = doc_with(only, &o);
+	cr_assert_eq(d->nsents, 3);
+	cr_assert_eq(d->nsummary, 3, "headings when nothing else exists");
+	precis_doc_free(d);
+}
+
+Test(select, near_duplicates_are_skipped_while_alternatives_exist)
+{
+	static const char dup[] =
+		"The council approved the library budget on Monday evening. "
+		"The council approved the library budget on Monday. "
+		"The library budget adds evening hours. "
+		"The council approved the library budget on Monday evening. "
+		"Road repairs must wait for the state budget.\n";
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.sentences = 3;
+	precis_doc *d = doc_with(dup, &o);
+	cr_assert_eq(d->nsents, 5);
+	cr_assert_eq(d->nsummary, 3);
+	check_consistent(d, 0);
+	/* of the three near-identical sentences (0, 1, 3), one is taken */
+	cr_assert_eq(d->sents[0].selected + d->sents[1].selected + d->sents[3].selected, 1);
+	cr_assert(d->sents[2].selected && d->sents[4].selected);
+	precis_doc_free(d);
+
+	/* with room for everything, the repeats come back: a short document
+	 * still gets its full count */
+	o.sentences = 5;
+	d = doc_with(dup, &o);
+	cr_assert_eq(d->nsummary, 5);
+	precis_doc_free(d);
+}
+
+Test(select, words_count_joined_tokens_once)
+{
+	/* "well-known" is one word for the budget */
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.words = 3;
+	precis_doc *d = doc_with("A well-known envoy. Two other diplomats arrived today.", &o);
+	cr_assert_eq(d->sents[0].nwords, 3);
+	cr_assert_eq(d->nsummary, 1);
+	cr_assert(d->sents[0].selected);
+	precis_doc_free(d);
+}

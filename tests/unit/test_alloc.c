@@ -1,0 +1,167 @@
+/* Every allocation failure is reported as PRECIS_ENOMEM and frees what was
+ * taken: for k = 0, 1, 2, ... the k-th allocation (and all after it) fails
+ * until precis_doc_new succeeds. The valgrind run of this binary (meson test
+ * test_alloc-valgrind, see main() below) shows nothing leaks on any of those
+ * paths. */
+#include <criterion/criterion.h>
+#include <precis.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+static const char article[] =
+	"# Libraries open later\n\n"
+	"The city council approved a new budget for public libraries on Monday. "
+	"The budget adds evening hours at every library in the city, Mayor Ann "
+	"Lee's office said.\n\n"
+	"Council members said the libraries had been crowded for years. "
+	"Parents asked for more study space for students after school; "
+	"Korea-Russia talks, \xC3\x89" "COLE and caf\xC3\xA9s aside.\n\n"
+	"- The mayor praised the vote.\n"
+	"- Libraries will open the new hours in March.\n\n"
+	"LONDON (Reuters) - Critics said the budget ignored road repairs, "
+	"council member John Smith said.\n";
+
+/* Walk every failure point of one document. Returns NULL or what went wrong
+ * (no Criterion asserts here: main() also runs it alone, under valgrind). */
+static const char *walk(const char *text, size_t len, const precis_options *o)
+{
+	/* a clean run first, to know how many allocations a document needs */
+	pr_alloc_fail_after(-1);
+	precis_doc *d = NULL;
+	if (precis_doc_new(&d, text, len, o) != PRECIS_OK)
+		return "the clean run failed";
+	long need = pr_alloc_count();
+	precis_doc_free(d);
+	if (need <= 3)
+		return "suspiciously few allocations: is the hook wired?";
+
+	long k;
+	for (k = 0; k <= need; k++) {
+		pr_alloc_fail_after(k);
+		d = NULL;
+		int rc = precis_doc_new(&d, text, len, o);
+		pr_alloc_fail_after(-1);
+		if (rc == PRECIS_OK) {
+			precis_doc_free(d);
+			break;
+		}
+		if (rc != PRECIS_ENOMEM)
+			return "a failed allocation was reported as something else";
+		if (d)
+			return "*out was written on failure";
+	}
+	if (k != need)
+		return "did not succeed exactly when every allocation did";
+	return NULL;
+}
+
+static const char bad[] = "Bad \xFF bytes here. More bad \xC3 bytes there. "
+                          "Bytes are bytes.";
+
+static const char *walk_all(void)
+{
+	const char *err;
+	precis_options o = PRECIS_OPTIONS_INIT;
+	if ((err = walk(article, sizeof article - 1, &o)))
+		return err;
+	o.similarity = PRECIS_SIM_BM25;
+	o.flags = PRECIS_FLAG_ORDER_BY_SCORE | PRECIS_FLAG_REPLACE_INVALID;
+	o.format = PRECIS_FORMAT_PLAIN;
+	if ((err = walk(bad, sizeof bad - 1, &o)))
+		return err;
+	precis_options_init(&o);
+	o.similarity = PRECIS_SIM_COSINE;
+	return walk(article, sizeof article - 1, &o);
+}
+
+Test(alloc, every_failure_is_enomem)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	const char *err = walk(article, sizeof article - 1, &o);
+	cr_assert_null(err, "%s", err);
+}
+
+Test(alloc, every_failure_is_enomem_bm25_by_score)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.similarity = PRECIS_SIM_BM25;
+	o.flags = PRECIS_FLAG_ORDER_BY_SCORE | PRECIS_FLAG_REPLACE_INVALID;
+	o.format = PRECIS_FORMAT_PLAIN;
+	const char *err = walk(bad, sizeof bad - 1, &o);
+	cr_assert_null(err, "%s", err);
+}
+
+Test(alloc, every_failure_is_enomem_cosine)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.similarity = PRECIS_SIM_COSINE;
+	const char *err = walk(article, sizeof article - 1, &o);
+	cr_assert_null(err, "%s", err);
+}
+
+Test(alloc, convenience_functions)
+{
+	for (long k = 0; k < 100000; k++) {
+		char *s = NULL;
+		pr_alloc_fail_after(k);
+		int rc = precis_summarize_text(&s, NULL, article, sizeof article - 1, NULL);
+		pr_alloc_fail_after(-1);
+		if (rc == PRECIS_OK) {
+			cr_assert_not_null(s);
+			precis_free(s);
+			break;
+		}
+		cr_assert_eq(rc, PRECIS_ENOMEM);
+		cr_assert_null(s);
+	}
+	for (long k = 0; k < 100000; k++) {
+		char *s = NULL;
+		pr_alloc_fail_after(k);
+		int rc = precis_headline_text(&s, NULL, article, sizeof article - 1, NULL);
+		pr_alloc_fail_after(-1);
+		if (rc == PRECIS_OK) {
+			cr_assert_not_null(s);
+			cr_assert_gt(strlen(s), 0);
+			precis_free(s);
+			break;
+		}
+		cr_assert_eq(rc, PRECIS_ENOMEM);
+	}
+}
+
+Test(alloc, counter_is_off_by_default)
+{
+	/* the hook's default: nothing fails, however many allocations */
+	pr_alloc_fail_after(-1);
+	for (int i = 0; i < 3; i++) {
+		precis_doc *d = NULL;
+		cr_assert_eq(precis_doc_new(&d, article, sizeof article - 1, NULL), PRECIS_OK);
+		precis_doc_free(d);
+	}
+	cr_assert_gt(pr_alloc_count(), 0);
+}
+
+/* Criterion runs each test in a worker process whose exit status it does not
+ * report, so valgrind's --error-exitcode would be lost there. With
+ * PRECIS_ALLOC_WALK set, the binary runs the walks in this process instead and
+ * its exit status is valgrind's verdict. */
+int main(int argc, char *argv[])
+{
+	if (getenv("PRECIS_ALLOC_WALK")) {
+		const char *err = walk_all();
+		if (err) {
+			fprintf(stderr, "test_alloc: %s\n", err);
+			return 1;
+		}
+		return 0;
+	}
+	struct criterion_test_set *tests = criterion_initialize();
+	int result = 0;
+	if (criterion_handle_args(argc, argv, true))
+		result = !criterion_run_all_tests(tests);
+	criterion_finalize(tests);
+	return result;
+}

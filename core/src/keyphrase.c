@@ -69,7 +69,10 @@ static int word_graph(precis_doc *d, pr_graph *g)
 			}
 		}
 	}
-	qsort(e, n, sizeof *e, cmp_pedge);
+	/* no edges leaves e NULL, and qsort's pointer must not be NULL even
+	 * for zero elements */
+	if (n)
+		qsort(e, n, sizeof *e, cmp_pedge);
 	size_t nt = d->nterms;
 	g->n = nt;
 	g->row = pr_calloc(&d->arena, nt + 1, sizeof *g->row);
@@ -257,7 +260,8 @@ int pr_keyphrases(precis_doc *d)
 			i = j;
 		}
 	}
-	qsort(ph, nph, sizeof *ph, cmp_phrase);
+	if (nph)
+		qsort(ph, nph, sizeof *ph, cmp_phrase);
 
 	size_t want = d->opts.keywords;
 	d->keywords = pr_alloc(&d->arena, (want + 1) * sizeof *d->keywords);

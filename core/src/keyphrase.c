@@ -127,7 +127,11 @@ static int cmp_phrase(const void *x, const void *y)
 		return p->score > q->score ? -1 : 1;
 	if (p->sent != q->sent)
 		return p->sent < q->sent ? -1 : 1;
-	return p->first < q->first ? -1 : p->first > q->first;
+	if (p->first != q->first)
+		return p->first < q->first ? -1 : 1;
+	/* "bora bora" and "bora" tie on all of the above: longer first, so
+	 * the order never depends on qsort's */
+	return p->nterms > q->nterms ? -1 : p->nterms < q->nterms;
 }
 
 /* Count one occurrence of the phrase made of tokens [i, j) of sentence s. */

@@ -105,4 +105,14 @@ int pr_headline(precis_doc *doc);
 int pr_pagerank(double *score, const pr_graph *g, double damping,
                 double tolerance, unsigned max_iterations);
 
+/* The same with a teleport vector (n non-negative values summing to 1), or
+ * NULL for the uniform one. */
+int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
+                         double tolerance, unsigned max_iterations,
+                         const double *teleport);
+
+/* prior.c: fill teleport[0..nsents) with a prior over sentences (position,
+ * noise) and return 1, or return 0 to rank without one. */
+int pr_prior(const precis_doc *doc, double *teleport);
+
 #endif

@@ -3,7 +3,10 @@
  * Weighted PageRank on an undirected graph (Mihalcea & Tarau 2004):
  *   s(i) = (1 - d) / n + d * sum_j w(j, i) / W(j) * s(j)
  * where W(j) is the total weight of j's edges. A sentence with no edges
- * gives its score to everyone equally, so scores always sum to 1. Power
+ * gives its score to everyone equally, so scores always sum to 1. With a
+ * teleport vector v (personalized PageRank) the (1 - d) term and the
+ * dangling mass are spread by v instead of equally: prior.c uses it to
+ * lean towards the lead of news-like text. Power
  * iteration stops when the L1 change falls below the tolerance or at the
  * iteration cap.
  */
@@ -15,6 +18,13 @@
 
 int pr_pagerank(double *score, const pr_graph *g, double damping,
                 double tolerance, unsigned max_iterations)
+{
+	return pr_pagerank_personal(score, g, damping, tolerance, max_iterations, NULL);
+}
+
+int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
+                         double tolerance, unsigned max_iterations,
+                         const double *teleport)
 {
 	size_t n = g->n;
 	if (n == 0)
@@ -43,13 +53,15 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
 		for (size_t j = 0; j < n; j++)
 			if (out[j] == 0.0)
 				dangling += score[j];
-		double base = (1.0 - damping) / (double)n + damping * dangling / (double)n;
+		/* random jumps and dangling mass land by the teleport vector */
+		double jump = (1.0 - damping) + damping * dangling;
+		double base = jump / (double)n;
 		double delta = 0;
 		for (size_t i = 0; i < n; i++) {
 			double sum = 0;
 			for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
 				sum += p[k] * score[g->col[k]];
-			next[i] = base + damping * sum;
+			next[i] = (teleport ? jump * teleport[i] : base) + damping * sum;
 		}
 		for (size_t i = 0; i < n; i++) {
 			delta += fabs(next[i] - score[i]);
@@ -105,10 +117,12 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 	double *score = pr_malloc_raw(n * sizeof *score);
 	uint32_t *idx = pr_malloc_raw(n * sizeof *idx);
 	uint32_t *tmp = pr_malloc_raw(n * sizeof *tmp);
+	double *teleport = pr_malloc_raw(n * sizeof *teleport);
 	int rc = PRECIS_ENOMEM;
-	if (score && idx && tmp) {
-		rc = pr_pagerank(score, g, d->opts.damping, d->opts.tolerance,
-		                 d->opts.max_iterations);
+	if (score && idx && tmp && teleport) {
+		int personal = pr_prior(d, teleport);
+		rc = pr_pagerank_personal(score, g, d->opts.damping, d->opts.tolerance,
+		                          d->opts.max_iterations, personal ? teleport : NULL);
 	}
 	if (rc == PRECIS_OK) {
 		for (size_t i = 0; i < n; i++) {
@@ -122,5 +136,6 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 	pr_free_raw(score);
 	pr_free_raw(idx);
 	pr_free_raw(tmp);
+	pr_free_raw(teleport);
 	return rc;
 }

@@ -2,6 +2,8 @@
 """Compile core/data/ (languages.txt, <code>.stop, <code>.abbrev) into C.
 
 Usage: gen_data.py DATA_DIR OUTPUT.c
+Abbreviations of several words or with a hyphen go to a second list, longest
+first, that the sentence splitter matches as text.
 Lists are sorted byte-wise so that the library can binary-search them.
 """
 import os
@@ -39,13 +41,23 @@ def main():
         ident = code.replace("-", "_")
         stop = sorted(set(w.casefold() for w in read_lines(os.path.join(data_dir, code + ".stop"))),
                       key=lambda w: w.encode("utf-8"))
-        abbr = {}
+        abbr, multi, ordinal = {}, {}, 0
         for line in read_lines(os.path.join(data_dir, code + ".abbrev")):
-            word, kind = line.split()
+            word, kind = line.rsplit(None, 1)
             if kind not in KINDS:
                 sys.exit("%s.abbrev: unknown kind %r" % (code, kind))
-            abbr[word.casefold()] = KINDS[kind]
+            if word == "<ordinal>":
+                ordinal = 1
+                continue
+            word = " ".join(word.casefold().split())
+            # several words ("z. b") or a hyphen ("j.-c"): matched as text
+            # from an earlier word start, not as the one word before a stop
+            if " " in word or "-" in word:
+                multi[word] = KINDS[kind]
+            else:
+                abbr[word] = KINDS[kind]
         keys = sorted(abbr, key=lambda w: w.encode("utf-8"))
+        mkeys = sorted(multi, key=lambda w: (-len(w.encode("utf-8")), w.encode("utf-8")))
         out.append("static const char *const stop_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in stop] or ["\t0,"]
         out.append("};")
@@ -55,13 +67,19 @@ def main():
         out.append("static const unsigned char abbrev_kind_%s[] = {" % ident)
         out += ["\t%d," % abbr[w] for w in keys] or ["\t0,"]
         out.append("};")
+        out.append("static const char *const abbrev_multi_%s[] = {" % ident)
+        out += ["\t%s," % c_str(w) for w in mkeys] or ["\t0,"]
+        out.append("};")
+        out.append("static const unsigned char abbrev_multi_kind_%s[] = {" % ident)
+        out += ["\t%d," % multi[w] for w in mkeys] or ["\t0,"]
+        out.append("};")
         out.append("")
-        langs_c = (code, stemmer, name, ident, len(stop), len(keys))
-        out.append("/* %s: %d stop words, %d abbreviations */" % (name, len(stop), len(keys)))
+        out.append("/* %s: %d stop words, %d abbreviations */" % (name, len(stop), len(keys) + len(mkeys)))
         out.append("")
-        out.append("#define LANG_%s { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d }" % (
+        out.append("#define LANG_%s { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
+                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
-            ident, len(stop), ident, ident, len(keys)))
+            ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal))
         out.append("")
     out.append("const pr_lang pr_languages[] = {")
     out += ["\tLANG_%s," % c.replace("-", "_") for c, _, _ in langs]

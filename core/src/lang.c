@@ -21,14 +21,6 @@ const pr_lang *pr_lang_default(void)
 	return en ? en : &pr_languages[0];
 }
 
-const pr_lang *pr_lang_detect(const char *text, size_t len)
-{
-	(void)text;
-	(void)len;
-	/* Only English has data so far; detection arrives with more languages. */
-	return pr_lang_default();
-}
-
 const char *const *precis_languages(void)
 {
 	return pr_language_codes;
@@ -36,7 +28,7 @@ const char *const *precis_languages(void)
 
 /* Fold word[0..n) into buf (cap bytes). Returns the folded length, or 0 if it
  * does not fit or is not valid UTF-8 (such words are never in a list). */
-static size_t fold(const char *word, size_t n, char *buf, size_t cap)
+size_t pr_lang_fold(const char *word, size_t n, char *buf, size_t cap)
 {
 	size_t i;
 	for (i = 0; i < n; i++) {
@@ -90,7 +82,7 @@ static ptrdiff_t find(const char *const *list, size_t count, const char *key, si
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 {
 	char buf[64];
-	size_t m = fold(word, n, buf, sizeof buf);
+	size_t m = pr_lang_fold(word, n, buf, sizeof buf);
 	if (!m || !lang)
 		return 0;
 	/* typographic apostrophes count as ASCII ones: "don’t" */
@@ -109,10 +101,15 @@ int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 	return find(lang->stop, lang->nstop, norm, k) >= 0;
 }
 
+int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
+{
+	return find(lang->stop, lang->nstop, word, n) >= 0;
+}
+
 int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n)
 {
 	char buf[64];
-	size_t m = fold(word, n, buf, sizeof buf);
+	size_t m = pr_lang_fold(word, n, buf, sizeof buf);
 	if (!m || !lang)
 		return PR_ABBR_NONE;
 	ptrdiff_t i = find(lang->abbrev, lang->nabbrev, buf, m);

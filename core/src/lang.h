@@ -40,8 +40,16 @@ const pr_lang *pr_lang_find(const char *code);
 /* The default language (English). */
 const pr_lang *pr_lang_default(void);
 
-/* Pick the language of a text (for --lang auto). */
+/* Pick the language of a text (for --lang auto): detect.c. Never NULL;
+ * English when the text gives too little to go on. */
 const pr_lang *pr_lang_detect(const char *text, size_t len);
+
+/* Case-fold word[0..n) (NFC + case folding) into buf (cap bytes). Returns the
+ * folded length, or 0 if it does not fit or is not valid UTF-8. */
+size_t pr_lang_fold(const char *word, size_t n, char *buf, size_t cap);
+
+/* Is the already case-folded word[0..n) a stop word? */
+int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n);
 
 /* Is word[0..n) a stop word? The word may be in any case: it is case-folded
  * (ASCII fast path; utf8proc otherwise) before the lookup. */

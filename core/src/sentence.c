@@ -131,6 +131,28 @@ static int is_word_cp(int32_t cp)
 	}
 }
 
+/* Han, kana and CJK punctuation: text written without spaces. */
+static int is_cjk_char(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x20000 && cp <= 0x2FA1F) || (cp >= 0x3000 && cp <= 0x303F) ||
+	       (cp >= 0xFF00 && cp <= 0xFF0F);
+}
+
+/* Is the stop run [i, j) set between CJK text on both sides? */
+static int cjk_around(const splitter *x, size_t i, size_t j)
+{
+	size_t len, p = i;
+	if (p == 0 || j >= x->n)
+		return 0;
+	do
+		p--;
+	while (p > 0 && ((unsigned char)x->t[p] & 0xC0) == 0x80);
+	int32_t before = cp_at(x, p, &len), after = cp_at(x, j, &len);
+	return is_cjk_char(before) && (is_cjk_char(after) || is_opener(after));
+}
+
 /* What follows a candidate stop: the first word after any opening quotes
  * or brackets. */
 typedef struct next_word {
@@ -171,11 +193,16 @@ static int clear_start(const splitter *x, const next_word *w)
 }
 
 /* Initials: one upper-case letter, or single letters joined by dots
- * (J.R.R, N.Y.C). */
+ * (J.R.R, N.Y.C); a single upper-case letter of any script (А. С. Пушкин). */
 static int is_initials(const char *w, size_t n)
 {
 	if (n == 1)
 		return w[0] >= 'A' && w[0] <= 'Z';
+	if ((unsigned char)w[0] >= 0x80) {
+		int32_t cp;
+		size_t len = pr_utf8_decode((const unsigned char *)w, n, &cp);
+		return len == n && is_upper(cp);
+	}
 	for (size_t i = 0; i < n; i++) {
 		int letter = (w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z';
 		if (i % 2 == 0 ? !letter : w[i] != '.')
@@ -207,6 +234,48 @@ static void prev_word(const splitter *x, size_t from, size_t i, size_t *ws)
 	*ws = p;
 }
 
+/* Farthest a multi-word abbreviation can start before its stop, in bytes
+ * ("до н. э." is 13). */
+#define MULTI_REACH 40
+
+/* How the kind of an abbreviation decides the stop after it. */
+static int abbrev_ends(const splitter *x, int kind, const next_word *w)
+{
+	int digit = w->first >= '0' && w->first <= '9';
+	switch (kind) {
+	case PR_ABBR_TITLE:
+		return 0;
+	case PR_ABBR_NUMBER:
+		return !digit;
+	default:
+		return clear_start(x, w);
+	}
+}
+
+/* The full stop at i against the language's abbreviations of several words
+ * ("z. B.", "EE. UU.", "т. е.", "av. J.-C."): a stop inside one never ends
+ * a sentence; the stop that ends one behaves as its kind says. -1 if no such
+ * abbreviation covers the stop. */
+static int multi_stop_ends(const splitter *x, size_t from, size_t i, const next_word *w)
+{
+	const char *t = x->t;
+	size_t p = i > from + MULTI_REACH ? i - MULTI_REACH : from;
+	for (; p < i; p++) {
+		/* word starts only, on character boundaries */
+		if ((p > from && t[p - 1] != ' ' && t[p - 1] != '(') ||
+		    ((unsigned char)t[p] & 0xC0) == 0x80)
+			continue;
+		int kind;
+		size_t len = pr_lang_abbrev_multi(x->lang, t + p, x->n - p, &kind);
+		if (!len || p + len < i + 1)
+			continue;
+		if (p + len > i + 1)
+			return 0;
+		return abbrev_ends(x, kind, w);
+	}
+	return -1;
+}
+
 /* Does the full stop at i, whose run and closers end at k (a space follows
  * at k), end the sentence that started at from? */
 static int full_stop_ends(const splitter *x, size_t from, size_t i, const next_word *w)
@@ -215,6 +284,11 @@ static int full_stop_ends(const splitter *x, size_t from, size_t i, const next_w
 		return 1;
 	if (is_lower(w->first))
 		return 0;
+	if (x->lang && x->lang->nabbrev_multi) {
+		int r = multi_stop_ends(x, from, i, w);
+		if (r >= 0)
+			return r;
+	}
 	size_t ws;
 	prev_word(x, from, i, &ws);
 	if (ws == i)
@@ -222,6 +296,15 @@ static int full_stop_ends(const splitter *x, size_t from, size_t i, const next_w
 	const char *word = x->t + ws;
 	size_t n = i - ws;
 	int digit = w->first >= '0' && w->first <= '9';
+	/* "am 3. Oktober", "im 20. Jahrhundert": an ordinal where the
+	 * language writes them with a full stop */
+	if (x->lang && x->lang->ordinal && n <= 3) {
+		size_t d = 0;
+		while (d < n && word[d] >= '0' && word[d] <= '9')
+			d++;
+		if (d == n)
+			return clear_start(x, w);
+	}
 	switch (pr_lang_abbrev(x->lang, word, n)) {
 	case PR_ABBR_TITLE:
 		return 0;
@@ -401,7 +484,9 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		if (cjk) {
 			ends = 1;
 		} else if (t[j] != ' ') {
-			ends = 0; /* 3.14, example.com, "Go."), */
+			/* 3.14, example.com, "Go."), but a half-width stop between
+			 * two CJK characters ends a sentence: "好!明天" */
+			ends = cjk_around(&x, i, j);
 		} else {
 			next_word w;
 			read_next(&x, j + 1, &w);

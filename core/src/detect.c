@@ -1,0 +1,293 @@
+/* detect.c: which language a text is in (precis --lang auto).
+ *
+ * Two steps, both over the opening of the text (DETECT_BYTES):
+ *
+ *   1. Script. Letters are counted by script; the script with most letters
+ *      decides alone where only one language of precis writes it (Greek,
+ *      Armenian, Arabic, Hebrew for Yiddish, Tamil, Hangul, Thai), and
+ *      kana among Han characters makes Japanese rather than Chinese.
+ *   2. Stop words, for scripts that several languages share (Latin,
+ *      Cyrillic, Devanagari). Every word that is a stop word of k of the
+ *      candidate languages gives each of them 1/k, so "de" or "a", which
+ *      half of Europe shares, counts for little and "the", "und", "não"
+ *      for much. A few letters only one candidate uses (ß, ñ, ã, ő, ş, ț,
+ *      ø, ė, ђ...) add a small weight.
+ *
+ * Short or mixed texts: a language other than English must lead English by
+ * at least MARGIN, so a heading or a one-line note with no clear evidence
+ * is read as English (the default language), and a mix is read as its main
+ * language. The caller can always name the language instead.
+ *
+ * Cost: one pass over at most DETECT_BYTES bytes and a binary search per
+ * word per candidate language; nothing is allocated.
+ */
+#include "lang.h"
+#include "utf8.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#define DETECT_BYTES 65536
+#define MAX_WORDS 4000
+#define MAX_WORD 63
+#define MARGIN 1.0
+#define MAX_LANGS 64
+
+enum script {
+	S_OTHER, S_LATIN, S_CYRILLIC, S_GREEK, S_ARMENIAN, S_HEBREW, S_ARABIC,
+	S_DEVANAGARI, S_TAMIL, S_THAI, S_HAN, S_KANA, S_HANGUL, S_COUNT
+};
+
+static enum script script_of(int32_t cp)
+{
+	if (cp < 0x80)
+		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? S_LATIN : S_OTHER;
+	if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF))
+		return S_LATIN;
+	if (cp >= 0x370 && cp <= 0x3FF)
+		return S_GREEK;
+	if (cp >= 0x1F00 && cp <= 0x1FFF)
+		return S_GREEK;
+	if (cp >= 0x400 && cp <= 0x52F)
+		return S_CYRILLIC;
+	if (cp >= 0x530 && cp <= 0x58F)
+		return S_ARMENIAN;
+	if (cp >= 0x590 && cp <= 0x5FF)
+		return S_HEBREW;
+	if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
+	    (cp >= 0xFB50 && cp <= 0xFEFF))
+		return S_ARABIC;
+	if (cp >= 0x900 && cp <= 0x97F)
+		return S_DEVANAGARI;
+	if (cp >= 0xB80 && cp <= 0xBFF)
+		return S_TAMIL;
+	if (cp >= 0xE00 && cp <= 0xE7F)
+		return S_THAI;
+	if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF))
+		return S_KANA;
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F))
+		return S_HAN;
+	if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) ||
+	    (cp >= 0x3130 && cp <= 0x318F))
+		return S_HANGUL;
+	return S_OTHER;
+}
+
+/* Letters that only one of the languages sharing a script writes. */
+static const struct {
+	int32_t cp;
+	const char *code;
+} marks[] = {
+	{ 0x00DF, "de" }, /* ß */
+	{ 0x00F1, "es" }, /* ñ */
+	{ 0x00E3, "pt" }, { 0x00F5, "pt" }, /* ã õ */
+	{ 0x0151, "hu" }, { 0x0171, "hu" }, /* ő ű */
+	{ 0x011F, "tr" }, { 0x0131, "tr" }, { 0x015F, "tr" }, /* ğ ı ş */
+	{ 0x0219, "ro" }, { 0x021B, "ro" }, { 0x0103, "ro" }, /* ș ț ă */
+	{ 0x00F8, "no" }, { 0x00E6, "da" }, /* ø æ */
+	{ 0x0117, "lt" }, { 0x012F, "lt" }, { 0x0173, "lt" }, { 0x016B, "lt" }, /* ė į ų ū */
+	{ 0x0111, "sr" }, { 0x0107, "sr" }, /* đ ć */
+	{ 0x0452, "sr" }, { 0x0458, "sr" }, { 0x0459, "sr" }, { 0x045A, "sr" },
+	{ 0x045B, "sr" }, { 0x045F, "sr" }, /* ђ ј љ њ ћ џ */
+	{ 0x044B, "ru" }, { 0x044D, "ru" }, { 0x0451, "ru" }, { 0x044A, "ru" }, /* ы э ё ъ */
+	{ 0x00EB, "nl" }, /* ë */
+	{ 0x00E1, "ga" }, /* á: shared, but Irish writes it most; tiny weight */
+};
+#define MARK_WEIGHT 0.25
+
+/* The script each language is written in. */
+static enum script script_of_lang(const char *code)
+{
+	static const struct {
+		const char *code;
+		enum script s;
+	} t[] = {
+		{ "ru", S_CYRILLIC }, { "el", S_GREEK }, { "hy", S_ARMENIAN },
+		{ "yi", S_HEBREW }, { "ar", S_ARABIC }, { "hi", S_DEVANAGARI },
+		{ "ne", S_DEVANAGARI }, { "ta", S_TAMIL }, { "th", S_THAI },
+		{ "zh", S_HAN }, { "ja", S_KANA }, { "ko", S_HANGUL },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (strcmp(t[i].code, code) == 0)
+			return t[i].s;
+	return S_LATIN;
+}
+
+/* Is this language a candidate for text in script s? Serbian is written in
+ * both Latin and Cyrillic letters. */
+static int candidate(const pr_lang *l, enum script s)
+{
+	if (strcmp(l->code, "sr") == 0)
+		return s == S_LATIN || s == S_CYRILLIC;
+	return script_of_lang(l->code) == s;
+}
+
+static const pr_lang *by_code(const char *code)
+{
+	const pr_lang *l = pr_lang_find(code);
+	return l ? l : pr_lang_default();
+}
+
+static int is_letter(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+typedef struct scorer {
+	const pr_lang *cand[MAX_LANGS];
+	double score[MAX_LANGS];
+	size_t n;
+} scorer;
+
+/* Score one word (and, for "l'homme", "qu'il", its part before the
+ * apostrophe) against the candidates. */
+static void score_word(scorer *sc, const char *w, size_t n)
+{
+	char buf[MAX_WORD + 1];
+	size_t m = pr_lang_fold(w, n, buf, MAX_WORD);
+	if (!m)
+		return;
+	int hit[MAX_LANGS];
+	size_t k = 0;
+	for (size_t i = 0; i < sc->n; i++) {
+		hit[i] = pr_lang_is_stop_folded(sc->cand[i], buf, m);
+		k += (size_t)hit[i];
+	}
+	if (!k) {
+		const char *ap = memchr(buf, '\'', m);
+		if (!ap || ap == buf)
+			return;
+		m = (size_t)(ap - buf);
+		for (size_t i = 0; i < sc->n; i++) {
+			hit[i] = pr_lang_is_stop_folded(sc->cand[i], buf, m);
+			k += (size_t)hit[i];
+		}
+		if (!k)
+			return;
+	}
+	for (size_t i = 0; i < sc->n; i++)
+		if (hit[i])
+			sc->score[i] += 1.0 / (double)k;
+}
+
+static void score_mark(scorer *sc, int32_t cp)
+{
+	for (size_t j = 0; j < sizeof marks / sizeof marks[0]; j++) {
+		if (marks[j].cp != cp)
+			continue;
+		for (size_t i = 0; i < sc->n; i++)
+			if (strcmp(sc->cand[i]->code, marks[j].code) == 0)
+				sc->score[i] += MARK_WEIGHT;
+		return;
+	}
+}
+
+const pr_lang *pr_lang_detect(const char *text, size_t len)
+{
+	if (!text || !len)
+		return pr_lang_default();
+	if (len > DETECT_BYTES)
+		len = DETECT_BYTES;
+	const unsigned char *t = (const unsigned char *)text;
+
+	/* 1. the main script */
+	size_t count[S_COUNT] = { 0 };
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		i += pr_utf8_decode(t + i, len - i, &cp);
+		if (cp >= 0)
+			count[script_of(cp)]++;
+	}
+	enum script best = S_LATIN;
+	size_t most = 0;
+	for (int s = S_LATIN; s < S_COUNT; s++) {
+		size_t c = count[s];
+		if (s == S_HAN)
+			c += count[S_KANA]; /* Japanese mixes kana and kanji */
+		else if (s == S_KANA)
+			continue;
+		if (c > most) {
+			most = c;
+			best = (enum script)s;
+		}
+	}
+	switch (best) {
+	case S_HAN:
+		/* Japanese prose is rarely less than a tenth kana */
+		return by_code(count[S_KANA] * 10 >= count[S_HAN] + count[S_KANA] ? "ja" : "zh");
+	case S_GREEK: return by_code("el");
+	case S_ARMENIAN: return by_code("hy");
+	case S_HEBREW: return by_code("yi");
+	case S_ARABIC: return by_code("ar");
+	case S_TAMIL: return by_code("ta");
+	case S_THAI: return by_code("th");
+	case S_HANGUL: return by_code("ko");
+	default: break;
+	}
+
+	/* 2. stop words among the languages of that script */
+	scorer sc;
+	sc.n = 0;
+	for (size_t i = 0; i < pr_nlanguages && sc.n < MAX_LANGS; i++) {
+		if (candidate(&pr_languages[i], best)) {
+			sc.cand[sc.n] = &pr_languages[i];
+			sc.score[sc.n++] = 0.0;
+		}
+	}
+	if (!sc.n)
+		return pr_lang_default();
+	size_t words = 0;
+	for (size_t i = 0; i < len && words < MAX_WORDS;) {
+		int32_t cp;
+		size_t k = pr_utf8_decode(t + i, len - i, &cp);
+		if (!is_letter(cp)) {
+			i += k;
+			continue;
+		}
+		size_t s = i;
+		while (i < len) {
+			k = pr_utf8_decode(t + i, len - i, &cp);
+			if (is_letter(cp)) {
+				if (cp >= 0x80)
+					score_mark(&sc, utf8proc_tolower(cp));
+				i += k;
+			} else if ((cp == '\'' || cp == 0x2019) && i + k < len &&
+			           ((t[i + k] | 0x20) >= 'a' && (t[i + k] | 0x20) <= 'z')) {
+				i += k; /* don't, l'homme */
+			} else {
+				break;
+			}
+		}
+		if (i - s <= MAX_WORD) {
+			score_word(&sc, text + s, i - s);
+			words++;
+		}
+	}
+	size_t top = 0;
+	for (size_t i = 1; i < sc.n; i++)
+		if (sc.score[i] > sc.score[top])
+			top = i;
+	/* English, the default, unless another Latin-script language clearly
+	 * leads; another script's first candidate when nothing is found */
+	if (best == S_LATIN || best == S_OTHER) {
+		const pr_lang *en = pr_lang_default();
+		double en_score = 0.0;
+		for (size_t i = 0; i < sc.n; i++)
+			if (sc.cand[i] == en)
+				en_score = sc.score[i];
+		if (sc.cand[top] != en && sc.score[top] <= en_score + MARGIN)
+			return en;
+	}
+	return sc.cand[top];
+}

@@ -1,10 +1,12 @@
 /* doc.c: precis_doc_new runs the pipeline; the getters read its result. */
 #include "doc.h"
 #include "alloc.h"
+#include "stages.h"
 #include "utf8.h"
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #define DEFAULT_SENTENCES 3
 #define DEFAULT_DAMPING 0.85
@@ -106,33 +108,53 @@ static void mark_title(precis_doc *d)
 	s[0].level = 1;
 }
 
-static int build(precis_doc *d, const char *text, size_t len)
+static double now_ms(void)
+{
+	struct timespec t;
+	timespec_get(&t, TIME_UTC);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* With ms == NULL (every caller but the benchmark) no clock is read. */
+#define STAGE(k, call)                                  \
+	do {                                                \
+		double t0_ = ms ? now_ms() : 0.0;               \
+		rc = (call);                                    \
+		if (ms)                                         \
+			ms[k] += now_ms() - t0_;                    \
+		if (rc)                                         \
+			return rc;                                  \
+	} while (0)
+
+static int build(precis_doc *d, const char *text, size_t len, double *ms)
 {
 	pr_segmentation seg;
-	int rc = pr_segment(&seg, &d->arena, text, len, d->opts.format, d->lang);
-	if (rc)
-		return rc;
+	int rc;
+	STAGE(PR_STAGE_SEGMENT,
+	      pr_segment(&seg, &d->arena, text, len, d->opts.format, d->lang));
 	d->format = seg.format;
 	d->sents = seg.sents.data;
 	d->nsents = seg.sents.len;
 
-	if ((rc = pr_tokenize(d)))
-		return rc;
+	STAGE(PR_STAGE_TOKENIZE, pr_tokenize(d));
 	mark_title(d);
 	pr_graph g;
-	if ((rc = pr_graph_build(&g, d, d->opts.similarity)))
-		return rc;
-	if ((rc = pr_rank(d, &g)))
-		return rc;
-	if ((rc = pr_select(d)))
-		return rc;
-	if ((rc = pr_keyphrases(d)))
-		return rc;
-	return pr_headline(d);
+	STAGE(PR_STAGE_GRAPH, pr_graph_build(&g, d, d->opts.similarity));
+	STAGE(PR_STAGE_RANK, pr_rank(d, &g));
+	STAGE(PR_STAGE_SELECT, pr_select(d));
+	STAGE(PR_STAGE_KEYPHRASE, pr_keyphrases(d));
+	STAGE(PR_STAGE_HEADLINE, pr_headline(d));
+	return PRECIS_OK;
 }
 
 int precis_doc_new(precis_doc **out, const char *text, size_t len,
                    const precis_options *opts)
+{
+	return pr_doc_new_timed(out, text, len, opts, NULL);
+}
+
+int pr_doc_new_timed(precis_doc **out, const char *text, size_t len,
+                     const precis_options *opts, double *ms)
 {
 	if (!out || (!text && len))
 		return PRECIS_EINVAL;
@@ -161,7 +183,7 @@ int precis_doc_new(precis_doc **out, const char *text, size_t len,
 	d->opts.lang = NULL; /* never keep the caller's pointer */
 	d->lang = lang;
 	d->headline = "";
-	rc = build(d, text, len);
+	rc = build(d, text, len, ms);
 	if (rc) {
 		precis_doc_free(d);
 		return rc;

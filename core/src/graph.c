@@ -239,50 +239,61 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 
 	double *acc = pr_malloc_raw((n + 1) * sizeof *acc);
 	cand *touched = pr_malloc_raw((n + 1) * sizeof *touched);
+	size_t *cur = pr_malloc_raw((d->nterms + 1) * sizeof *cur);
 	edge *edges = NULL;
 	size_t nedges = 0, cap_edges = 0;
-	if (!acc || !touched) {
+	if (!acc || !touched || !cur) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++)
 		acc[i] = 0.0;
 
+	/* cur[t]: the posting of term t for the sentence being visited. Rows
+	 * are visited in sentence order and postings are in sentence order, so
+	 * the postings after cur[t] are exactly the later sentences with t. */
+	for (size_t t = 0; t < d->nterms; t++)
+		cur[t] = c.post_off[t];
 	for (size_t i = 0; i < n; i++) {
 		size_t ntouched = 0;
 		double li = sent_len(d, i);
 		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
 			uint32_t t = d->sterm[k];
+			size_t lo = ++cur[t], hi = c.post_off[t + 1];
 			if (d->terms[t].df < 2 || d->terms[t].df > c.df_cap)
 				continue;
 			double tfi = d->stf[k], idf = c.idf[t];
-			/* postings are in sentence order: start after i */
-			size_t lo = c.post_off[t], hi = c.post_off[t + 1];
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-				if (c.post_sent[mid] <= i)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (size_t p = lo; p < c.post_off[t + 1]; p++) {
-				uint32_t j = c.post_sent[p];
-				double tfj = c.post_tf[p], x;
-				switch (sim) {
-				case PRECIS_SIM_BM25:
-					x = bm25_part(&c, idf, tfj, sent_len(d, j)) +
-					    bm25_part(&c, idf, tfi, li);
-					break;
-				case PRECIS_SIM_COSINE:
-					x = tfi * tfj * idf * idf;
-					break;
-				default:
-					x = 1.0;
-					break;
+			const uint32_t *ps = c.post_sent;
+			switch (sim) {
+			case PRECIS_SIM_BM25: {
+				double xi = bm25_part(&c, idf, tfi, li);
+				for (size_t p = lo; p < hi; p++) {
+					uint32_t j = ps[p];
+					double x = bm25_part(&c, idf, c.post_tf[p], sent_len(d, j)) + xi;
+					if (acc[j] == 0.0)
+						touched[ntouched++].j = j;
+					acc[j] += x;
 				}
-				if (acc[j] == 0.0)
-					touched[ntouched++].j = j;
-				acc[j] += x;
+				break;
+			}
+			case PRECIS_SIM_COSINE:
+				for (size_t p = lo; p < hi; p++) {
+					uint32_t j = ps[p];
+					double x = tfi * c.post_tf[p] * idf * idf;
+					if (acc[j] == 0.0)
+						touched[ntouched++].j = j;
+					acc[j] += x;
+				}
+				break;
+			default:
+				/* TextRank counts shared terms */
+				for (size_t p = lo; p < hi; p++) {
+					uint32_t j = ps[p];
+					if (acc[j] == 0.0)
+						touched[ntouched++].j = j;
+					acc[j] += 1.0;
+				}
+				break;
 			}
 		}
 		for (size_t m = 0; m < ntouched; m++) {
@@ -367,6 +378,7 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 out:
 	pr_free_raw(acc);
 	pr_free_raw(touched);
+	pr_free_raw(cur);
 	pr_free_raw(edges);
 	return rc;
 }

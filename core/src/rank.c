@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 int pr_pagerank(double *score, const pr_graph *g, double damping,
                 double tolerance, unsigned max_iterations)
@@ -29,47 +30,57 @@ int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
 	size_t n = g->n;
 	if (n == 0)
 		return PRECIS_OK;
+	size_t nnz = g->row[n];
 	double *next = pr_malloc_raw(n * sizeof *next);
 	double *out = pr_malloc_raw(n * sizeof *out); /* 1 / W(j), or 0 */
-	size_t nnz = g->row[n];
 	double *p = pr_malloc_raw((nnz + 1) * sizeof *p); /* w(j, i) / W(j) */
-	if (!next || !out || !p) {
+	uint32_t *dang = pr_malloc_raw(n * sizeof *dang); /* nodes with no edges */
+	if (!next || !out || !p || !dang) {
 		pr_free_raw(next);
 		pr_free_raw(out);
 		pr_free_raw(p);
+		pr_free_raw(dang);
 		return PRECIS_ENOMEM;
 	}
+	size_t ndang = 0;
 	for (size_t i = 0; i < n; i++) {
 		double w = 0;
 		for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
 			w += g->w[k];
 		out[i] = w > 0 ? 1.0 / w : 0.0;
+		if (out[i] == 0.0)
+			dang[ndang++] = (uint32_t)i;
 		score[i] = 1.0 / (double)n;
 	}
 	for (size_t k = 0; k < nnz; k++)
 		p[k] = g->w[k] * out[g->col[k]];
+	const size_t *row = g->row;
+	const uint32_t *col = g->col;
+	double *cur = score, *nxt = next;
 	for (unsigned it = 0; it < max_iterations; it++) {
 		double dangling = 0;
-		for (size_t j = 0; j < n; j++)
-			if (out[j] == 0.0)
-				dangling += score[j];
+		for (size_t m = 0; m < ndang; m++)
+			dangling += cur[dang[m]];
 		/* random jumps and dangling mass land by the teleport vector */
 		double jump = (1.0 - damping) + damping * dangling;
 		double base = jump / (double)n;
 		double delta = 0;
 		for (size_t i = 0; i < n; i++) {
 			double sum = 0;
-			for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
-				sum += p[k] * score[g->col[k]];
-			next[i] = (teleport ? jump * teleport[i] : base) + damping * sum;
+			for (size_t k = row[i]; k < row[i + 1]; k++)
+				sum += p[k] * cur[col[k]];
+			double v = (teleport ? jump * teleport[i] : base) + damping * sum;
+			delta += fabs(v - cur[i]);
+			nxt[i] = v;
 		}
-		for (size_t i = 0; i < n; i++) {
-			delta += fabs(next[i] - score[i]);
-			score[i] = next[i];
-		}
+		double *t = cur;
+		cur = nxt;
+		nxt = t;
 		if (delta < tolerance)
 			break;
 	}
+	if (cur != score)
+		memcpy(score, cur, n * sizeof *score);
 	/* renormalise away rounding drift */
 	double total = 0;
 	for (size_t i = 0; i < n; i++)
@@ -80,6 +91,7 @@ int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
 	pr_free_raw(next);
 	pr_free_raw(out);
 	pr_free_raw(p);
+	pr_free_raw(dang);
 	return PRECIS_OK;
 }
 

@@ -10,6 +10,7 @@
  */
 #include "doc.h"
 #include "alloc.h"
+#include "cjk.h"
 #include "hash.h"
 #include "utf8.h"
 
@@ -192,13 +193,21 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			i += k;
 			continue;
 		}
-		size_t start = i;
+		size_t start = i, cjk_end = 0;
+		/* unspaced scripts: a token per character (cjk.c) */
+		int cjk = pr_cjk_token(t, n, i, cp, k, &cjk_end);
+		if (cjk == 0) {
+			i += k;
+			continue;
+		}
 		int upper = is_upper_cp(cp);
 		int digit = cp >= '0' && cp <= '9';
 		i += k;
-		while (i < n) {
+		if (cjk > 0)
+			i = cjk_end;
+		while (cjk < 0 && i < n) {
 			k = pr_utf8_decode(t + i, n - i, &cp);
-			if (is_word_cp(cp)) {
+			if (is_word_cp(cp) && !pr_cjk_char(cp)) {
 				i += k;
 				continue;
 			}
@@ -258,6 +267,8 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			s->nwords++;
 		prev_end = i;
 		have_prev = 1;
+		if (cjk > 0)
+			i = start + k; /* the next token starts one character on */
 	}
 	s->ntok = (uint32_t)(st->toks.len - s->tok);
 	return PRECIS_OK;

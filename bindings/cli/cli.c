@@ -29,7 +29,7 @@
 
 enum opt_id {
 	OPT_SENTENCES, OPT_RATIO, OPT_WORDS, OPT_BYTES,
-	OPT_HEADLINE, OPT_HEADLINE_BYTES, OPT_KEYWORDS, OPT_KEYWORD_COUNT,
+	OPT_HEADLINE, OPT_HEADLINE_BYTES, OPT_HEADLINE_CHARS, OPT_KEYWORDS, OPT_KEYWORD_COUNT,
 	OPT_JSON, OPT_FORMAT, OPT_LANG, OPT_LIST_LANGUAGES, OPT_SIMILARITY,
 	OPT_ORDER, OPT_REPLACE_INVALID, OPT_MAX_BYTES, OPT_DAMPING,
 	OPT_TOLERANCE, OPT_MAX_ITERATIONS, OPT_OUTPUT, OPT_HELP, OPT_VERSION
@@ -55,6 +55,8 @@ static const cli_option options[] = {
 	  "print a headline instead of the summary" },
 	{ "headline-bytes", 0, "N", OPT_HEADLINE_BYTES,
 	  "headline length limit in bytes (default 75)" },
+	{ "headline-chars", 0, "N", OPT_HEADLINE_CHARS,
+	  "headline length limit in characters (default none)" },
 	{ "keywords", 0, NULL, OPT_KEYWORDS,
 	  "print the key phrases, best first" },
 	{ "keyword-count", 0, "N", OPT_KEYWORD_COUNT,
@@ -167,6 +169,7 @@ static int apply(cli_config *c, const cli_option *o, const char *spelled,
 	case OPT_WORDS:
 	case OPT_BYTES:
 	case OPT_HEADLINE_BYTES:
+	case OPT_HEADLINE_CHARS:
 	case OPT_KEYWORD_COUNT:
 	case OPT_MAX_BYTES:
 	case OPT_MAX_ITERATIONS:
@@ -178,6 +181,7 @@ static int apply(cli_config *c, const cli_option *o, const char *spelled,
 		case OPT_WORDS: p->words = n; break;
 		case OPT_BYTES: p->bytes = n; break;
 		case OPT_HEADLINE_BYTES: p->headline_bytes = n; break;
+		case OPT_HEADLINE_CHARS: p->headline_chars = n; break;
 		case OPT_KEYWORD_COUNT: p->keywords = n; break;
 		case OPT_MAX_BYTES: p->max_bytes = n; break;
 		default: p->max_iterations = (unsigned)n; break;

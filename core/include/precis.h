@@ -106,7 +106,7 @@ typedef enum precis_similarity {
 /* The version of precis_options this header describes. Fields are only ever
  * appended; a caller built against an older header passes its older version
  * and gets defaults for the fields it does not know. */
-#define PRECIS_OPTIONS_VERSION 1
+#define PRECIS_OPTIONS_VERSION 2
 
 /* Options for precis_doc_new() and the convenience functions. Initialise
  * with PRECIS_OPTIONS_INIT (or pass NULL for every default), then set what
@@ -136,11 +136,17 @@ typedef struct precis_options {
 	size_t keywords;          /* how many key phrases at most; default 10 */
 	size_t max_bytes;         /* refuse larger input with PRECIS_ETOOBIG;
 	                             default 1 GiB, at most 4 GiB - 1 */
+
+	/* Version 2 */
+	size_t headline_chars;    /* headline length limit in characters (code
+	                             points), on top of headline_bytes; 0: none.
+	                             For text without spaces (Chinese, Japanese),
+	                             where a limit in bytes means little */
 } precis_options;
 
 #define PRECIS_OPTIONS_INIT \
 	{ PRECIS_OPTIONS_VERSION, 0u, 0, 0.0, 0, 0, NULL, PRECIS_FORMAT_AUTO, \
-	  PRECIS_SIM_TEXTRANK, 0.0, 0.0, 0u, 0, 0, 0 }
+	  PRECIS_SIM_TEXTRANK, 0.0, 0.0, 0u, 0, 0, 0, 0 }
 
 /* Initialise *opts to the defaults (the same as PRECIS_OPTIONS_INIT). */
 PRECIS_EXPORT void precis_options_init(precis_options *opts);

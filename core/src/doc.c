@@ -57,7 +57,11 @@ static int resolve_options(precis_options *o, const precis_options *in)
 	if (in) {
 		if (in->version == 0 || in->version > PRECIS_OPTIONS_VERSION)
 			return PRECIS_EVERSION;
-		*o = *in; /* version 1 is the whole struct */
+		/* an older caller's struct ends before the fields it did not know */
+		if (in->version == 1)
+			memcpy(o, in, offsetof(precis_options, headline_chars));
+		else
+			*o = *in;
 	}
 	if (o->ratio < 0.0 || o->ratio > 1.0 || isnan(o->ratio))
 		return PRECIS_EINVAL;

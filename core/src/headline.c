@@ -15,6 +15,7 @@
  */
 #include "doc.h"
 #include "alloc.h"
+#include "cjk.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -294,6 +295,35 @@ static size_t pick_source(const precis_doc *d, int *is_title)
 	return best;
 }
 
+/* --headline-chars: at most max code points (0: no limit). Text without
+ * spaces is cut at the character; spaced text at the last space that fits,
+ * unless its first word alone is longer. */
+static void fit_chars(hbuf *h, size_t max)
+{
+	size_t i = 0, chars = 0;
+	while (i < h->len && chars < max) {
+		int32_t cp;
+		i += pr_utf8_decode((const unsigned char *)h->s + i, h->len - i, &cp);
+		chars++;
+	}
+	if (!max || i >= h->len)
+		return;
+	size_t cut = i, p = i - 1;
+	while (p > 0 && ((unsigned char)h->s[p] & 0xC0) == 0x80)
+		p--;
+	int32_t before, after;
+	pr_utf8_decode((const unsigned char *)h->s + p, i - p, &before);
+	pr_utf8_decode((const unsigned char *)h->s + i, h->len - i, &after);
+	if (before != ' ' && after != ' ' && !pr_cjk_char(before) && !pr_cjk_char(after)) {
+		while (cut > 0 && h->s[cut - 1] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = i;
+	}
+	h->len = cut;
+	trim(h);
+}
+
 int pr_headline(precis_doc *d)
 {
 	d->headline = "";
@@ -315,6 +345,7 @@ int pr_headline(precis_doc *d)
 	trim(&h);
 	trim_end(&h);
 	fit(&h, d->opts.headline_bytes);
+	fit_chars(&h, d->opts.headline_chars);
 	h.s[h.len] = '\0';
 	d->headline = h.s;
 	d->headline_len = h.len;

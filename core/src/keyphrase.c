@@ -28,12 +28,33 @@ typedef struct pedge {
 	uint32_t a, b;
 } pedge;
 
-static int cmp_pedge(const void *x, const void *y)
+/* Sort pairs by (a, b), both below nt: two counting-sort passes, by b and
+ * then stably by a, in O(n + nt). Pairs equal in both are identical, so
+ * the order is the one any sort by (a, b) gives. 0, or -1 when out of
+ * memory. */
+static int sort_pairs(pedge *e, size_t n, size_t nt)
 {
-	const pedge *p = x, *q = y;
-	if (p->a != q->a)
-		return p->a < q->a ? -1 : 1;
-	return p->b < q->b ? -1 : p->b > q->b;
+	pedge *tmp = pr_malloc_raw(n * sizeof *tmp);
+	size_t *count = pr_malloc_raw((nt + 1) * sizeof *count);
+	if (!tmp || !count) {
+		pr_free_raw(tmp);
+		pr_free_raw(count);
+		return -1;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		const pedge *from = pass ? tmp : e;
+		pedge *to = pass ? e : tmp;
+		memset(count, 0, (nt + 1) * sizeof *count);
+		for (size_t k = 0; k < n; k++)
+			count[(pass ? from[k].a : from[k].b) + 1]++;
+		for (size_t t = 0; t < nt; t++)
+			count[t + 1] += count[t];
+		for (size_t k = 0; k < n; k++)
+			to[count[pass ? from[k].a : from[k].b]++] = from[k];
+	}
+	pr_free_raw(tmp);
+	pr_free_raw(count);
+	return 0;
 }
 
 /* Build the co-occurrence graph over terms; weights count co-occurrences. */
@@ -69,11 +90,11 @@ static int word_graph(precis_doc *d, pr_graph *g)
 			}
 		}
 	}
-	/* no edges leaves e NULL, and qsort's pointer must not be NULL even
-	 * for zero elements */
-	if (n)
-		qsort(e, n, sizeof *e, cmp_pedge);
 	size_t nt = d->nterms;
+	if (n && sort_pairs(e, n, nt)) {
+		pr_free_raw(e);
+		return PRECIS_ENOMEM;
+	}
 	g->n = nt;
 	g->row = pr_calloc(&d->arena, nt + 1, sizeof *g->row);
 	g->col = pr_alloc(&d->arena, (n + 1) * sizeof *g->col);

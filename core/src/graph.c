@@ -6,13 +6,24 @@
  * sentence j. Sentences that share nothing cost nothing, so the work is the
  * sum over terms of df^2, not n^2.
  *
- * Two bounds keep a book from becoming a dense graph; neither applies to an
- * ordinary document (see PR_DF_CAP_MIN and PR_MAX_NEIGHBOURS):
- *  - a term held by more than max(PR_DF_CAP_MIN, 2 sqrt(n)) sentences makes
- *    no edges (a name on every page of a novel links everything to
- *    everything and says nothing);
- *  - a sentence keeps its PR_MAX_NEIGHBOURS strongest links to later
- *    sentences (ties to the earlier sentence).
+ * Two bounds keep a book from becoming a dense graph. Both depend only on
+ * n, the number of sentences, and neither applies to an ordinary document:
+ * up to PR_LARGE_DOC sentences (about 100 KB of prose; a news article has
+ * 10 to 150) they are the loose bounds below, which no document of the
+ * evaluation sets reaches; above it they tighten smoothly, so that the graph
+ * of a book costs a fixed amount per sentence.
+ *  - A term held by more than df_cap sentences makes no edges (a name on
+ *    every page of a novel links everything to everything and says
+ *    nothing): df_cap = max(PR_DF_CAP_MIN, 2 sqrt(n)) up to PR_LARGE_DOC
+ *    sentences, a cap that starts to apply only above PR_DF_CAP_MIN = 200
+ *    sentences; above PR_LARGE_DOC, max(PR_DF_CAP_LARGE, PR_DF_CAP_MIN *
+ *    PR_LARGE_DOC / n): 199 at 1,001 sentences, 64 from 3,125 on.
+ *  - A sentence keeps its strongest links to later sentences (ties to the
+ *    earlier sentence): PR_MAX_NEIGHBOURS = 100 up to PR_LARGE_DOC sentences
+ *    (so it starts to apply only above 101 sentences, and only to a
+ *    sentence linked to more than 100 later ones), then
+ *    max(PR_NEIGHBOURS_LARGE, 100 * PR_LARGE_DOC / n): 99 at 1,011
+ *    sentences, 16 from 6,250 on.
  */
 #include "doc.h"
 #include "alloc.h"
@@ -21,8 +32,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define PR_LARGE_DOC 1000
 #define PR_DF_CAP_MIN 200
+#define PR_DF_CAP_LARGE 64
 #define PR_MAX_NEIGHBOURS 100
+#define PR_NEIGHBOURS_LARGE 16
 
 #define BM25_K1 1.2
 #define BM25_B 0.75
@@ -145,6 +159,7 @@ typedef struct build_ctx {
 	double *loglen;       /* textrank: log of each sentence's length */
 	double avglen;
 	uint32_t df_cap;
+	size_t max_neighbours;
 } build_ctx;
 
 static double sent_len(const precis_doc *d, size_t i)
@@ -212,8 +227,16 @@ static int build_postings(build_ctx *c)
 		double l = sent_len(d, i);
 		c->loglen[i] = log(l < 2 ? 2 : l);
 	}
-	double cap = 2.0 * sqrt(n);
-	c->df_cap = cap < PR_DF_CAP_MIN ? PR_DF_CAP_MIN : (uint32_t)cap;
+	if (d->nsents <= PR_LARGE_DOC) {
+		double cap = 2.0 * sqrt(n);
+		c->df_cap = cap < PR_DF_CAP_MIN ? PR_DF_CAP_MIN : (uint32_t)cap;
+		c->max_neighbours = PR_MAX_NEIGHBOURS;
+	} else {
+		size_t cap = (size_t)PR_DF_CAP_MIN * PR_LARGE_DOC / d->nsents;
+		c->df_cap = cap < PR_DF_CAP_LARGE ? PR_DF_CAP_LARGE : (uint32_t)cap;
+		cap = (size_t)PR_MAX_NEIGHBOURS * PR_LARGE_DOC / d->nsents;
+		c->max_neighbours = cap < PR_NEIGHBOURS_LARGE ? PR_NEIGHBOURS_LARGE : cap;
+	}
 	return PRECIS_OK;
 }
 
@@ -314,11 +337,11 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 			touched[m].w = w;
 		}
 		size_t keep = ntouched;
-		if (keep > PR_MAX_NEIGHBOURS) {
+		if (keep > c.max_neighbours) {
 			/* deterministic: the candidates arrive in postings order and
 			 * the selection depends only on that order and the weights */
-			select_strongest(touched, ntouched, PR_MAX_NEIGHBOURS);
-			keep = PR_MAX_NEIGHBOURS;
+			select_strongest(touched, ntouched, c.max_neighbours);
+			keep = c.max_neighbours;
 		}
 		if (nedges + keep > cap_edges) {
 			size_t want = cap_edges ? cap_edges * 2 : 1024;

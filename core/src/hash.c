@@ -21,15 +21,16 @@ void pr_strmap_free(pr_strmap *m)
 
 static int rehash(pr_strmap *m, size_t cap)
 {
-	uint32_t *slot = pr_malloc_raw(cap * sizeof *slot);
+	pr_slot *slot = pr_malloc_raw(cap * sizeof *slot);
 	if (!slot)
 		return -1;
 	memset(slot, 0, cap * sizeof *slot);
 	for (size_t id = 0; id < m->n; id++) {
 		size_t i = m->hash[id] & (cap - 1);
-		while (slot[i])
+		while (slot[i].id1)
 			i = (i + 1) & (cap - 1);
-		slot[i] = (uint32_t)id + 1;
+		slot[i].id1 = (uint32_t)id + 1;
+		slot[i].hash = m->hash[id];
 	}
 	pr_free_raw(m->slot);
 	m->slot = slot;
@@ -65,10 +66,12 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 		return UINT32_MAX;
 	uint32_t h = pr_hash_bytes(s, n);
 	size_t i = h & m->mask;
-	while (m->slot[i]) {
-		uint32_t id = m->slot[i] - 1;
-		if (m->hash[id] == h && m->keylen[id] == n && memcmp(m->key[id], s, n) == 0)
-			return id;
+	while (m->slot[i].id1) {
+		if (m->slot[i].hash == h) {
+			uint32_t id = m->slot[i].id1 - 1;
+			if (m->keylen[id] == n && memcmp(m->key[id], s, n) == 0)
+				return id;
+		}
 		i = (i + 1) & m->mask;
 	}
 	if (m->n >= UINT32_MAX - 1)
@@ -82,7 +85,8 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 	m->key[id] = copy;
 	m->keylen[id] = (uint32_t)n;
 	m->hash[id] = h;
-	m->slot[i] = id + 1;
+	m->slot[i].id1 = id + 1;
+	m->slot[i].hash = h;
 	if (added)
 		*added = 1;
 	/* keep the load under one half */

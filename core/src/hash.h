@@ -5,11 +5,19 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
+/* A slot holds an id + 1 (0: empty) and that key's hash, so a probe
+ * touches one cache line until the hash matches. */
+typedef struct pr_slot {
+	uint32_t id1;
+	uint32_t hash;
+} pr_slot;
+
 typedef struct pr_strmap {
-	uint32_t *slot;   /* id + 1, or 0 for empty; open addressing */
+	pr_slot *slot;    /* open addressing, linear probing */
 	size_t mask;      /* capacity - 1 (a power of two) */
 	size_t n;
 	const char **key;
@@ -29,13 +37,25 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 
 static inline uint32_t pr_hash_bytes(const char *s, size_t n)
 {
-	/* FNV-1a: short keys, good enough spread, no tables */
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
+	/* eight bytes at a time, multiply-xorshift mixing: words are short,
+	 * and the ids never depend on the hash, only the probing does */
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xBF58476D1CE4E5B9u;
+		h ^= h >> 29;
+		s += 8;
+		n -= 8;
 	}
-	return h;
+	if (n) {
+		uint64_t w = 0;
+		memcpy(&w, s, n);
+		h = (h ^ w) * 0xBF58476D1CE4E5B9u;
+		h ^= h >> 29;
+	}
+	h *= 0x94D049BB133111EBu;
+	return (uint32_t)(h >> 32);
 }
 
 #endif

@@ -290,6 +290,14 @@ int pr_tokenize(precis_doc *d)
 		if (!st.stemmer)
 			rc = PRECIS_ENOMEM;
 	}
+	/* one token per five bytes is more than English prose has, so the
+	 * token array is usually allocated once; pages it never fills are
+	 * never touched */
+	size_t bytes = 0;
+	for (size_t i = 0; i < d->nsents; i++)
+		bytes += d->sents[i].len;
+	if (rc == PRECIS_OK && pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16))
+		rc = PRECIS_ENOMEM;
 	for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++)
 		rc = tokenize_sentence(&st, &d->sents[i]);
 

@@ -8,6 +8,7 @@ Lists are sorted byte-wise so that the library can binary-search them.
 """
 import os
 import sys
+import unicodedata
 
 KINDS = {"title": 1, "general": 2, "number": 3}
 
@@ -22,6 +23,11 @@ def read_lines(path):
             if line:
                 out.append(line)
     return out
+
+
+def fold(w):
+    """As the library folds words: NFKC, case folding, NFC."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKC", w).casefold())
 
 
 def c_str(s):
@@ -39,7 +45,7 @@ def main():
            '#include "lang.h"', '']
     for code, stemmer, name in langs:
         ident = code.replace("-", "_")
-        stop = sorted(set(w.casefold() for w in read_lines(os.path.join(data_dir, code + ".stop"))),
+        stop = sorted(set(fold(w) for w in read_lines(os.path.join(data_dir, code + ".stop"))),
                       key=lambda w: w.encode("utf-8"))
         abbr, multi, ordinal = {}, {}, 0
         for line in read_lines(os.path.join(data_dir, code + ".abbrev")):
@@ -49,7 +55,7 @@ def main():
             if word == "<ordinal>":
                 ordinal = 1
                 continue
-            word = " ".join(word.casefold().split())
+            word = " ".join(fold(word).split())
             # several words ("z. b") or a hyphen ("j.-c"): matched as text
             # from an earlier word start, not as the one word before a stop
             if " " in word or "-" in word:

@@ -30,7 +30,7 @@
 #define DETECT_BYTES 65536
 #define MAX_WORDS 4000
 #define MAX_WORD 63
-#define MARGIN 1.0
+#define MARGIN 0.5
 #define MAX_LANGS 64
 
 enum script {

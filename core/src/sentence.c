@@ -234,6 +234,18 @@ static void prev_word(const splitter *x, size_t from, size_t i, size_t *ws)
 	*ws = p;
 }
 
+/* Is the next word a single upper-case letter with a full stop, the next
+ * initial of a name ("A. A. Milne", "А. С. Пушкин") even when that letter
+ * is also a stop word? */
+static int next_is_initial(const splitter *x, const next_word *w)
+{
+	if (w->e >= x->n || x->t[w->e] != '.' || w->first < 0 || !is_upper(w->first))
+		return 0;
+	size_t len;
+	cp_at(x, w->s, &len);
+	return w->s + len == w->e;
+}
+
 /* Farthest a multi-word abbreviation can start before its stop, in bytes
  * ("до н. э." is 13). */
 #define MULTI_REACH 40
@@ -318,7 +330,7 @@ static int full_stop_ends(const splitter *x, size_t from, size_t i, const next_w
 		break;
 	}
 	if (is_initials(word, n))
-		return clear_start(x, w);
+		return !next_is_initial(x, w) && clear_start(x, w);
 	return 1;
 }
 

@@ -143,3 +143,43 @@ size_t pr_lang_abbrev_multi(const pr_lang *lang, const char *text, size_t n,
 	}
 	return 0;
 }
+
+/* Elided words that an apostrophe joins to the next word: French l'état,
+ * qu'il, Italian dell'anno, Catalan l'any. Folded, sorted per language. */
+static const char *const elide_fr[] = {
+	"c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "presqu", "puisqu",
+	"qu", "quelqu", "quoiqu", "s", "t",
+};
+static const char *const elide_it[] = {
+	"all", "buon", "c", "d", "dall", "dell", "dev", "l", "nell", "quell",
+	"quest", "sull", "un",
+};
+static const char *const elide_ca[] = { "d", "l", "m", "n", "s", "t" };
+
+int pr_lang_elision(const pr_lang *lang, const char *word, size_t n)
+{
+	const char *const *list;
+	size_t count;
+	if (!lang || n > 7)
+		return 0;
+	if (strcmp(lang->code, "fr") == 0) {
+		list = elide_fr;
+		count = sizeof elide_fr / sizeof elide_fr[0];
+	} else if (strcmp(lang->code, "it") == 0) {
+		list = elide_it;
+		count = sizeof elide_it / sizeof elide_it[0];
+	} else if (strcmp(lang->code, "ca") == 0) {
+		list = elide_ca;
+		count = sizeof elide_ca / sizeof elide_ca[0];
+	} else {
+		return 0;
+	}
+	char buf[8];
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)word[i];
+		if (c >= 0x80)
+			return 0;
+		buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	return find(list, count, buf, n) >= 0;
+}

@@ -66,6 +66,11 @@ int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n);
 size_t pr_lang_abbrev_multi(const pr_lang *lang, const char *text, size_t n,
                             int *kind);
 
+/* Is word[0..n) (any case) an elided word that an apostrophe joins to the
+ * next one in this language: French "l" in "l'état", "qu" in "qu'il",
+ * Italian "dell" in "dell'anno", Catalan "l" in "l'any"? */
+int pr_lang_elision(const pr_lang *lang, const char *word, size_t n);
+
 /* Generated tables (lang_data.c). */
 extern const pr_lang pr_languages[];
 extern const size_t pr_nlanguages;

@@ -214,6 +214,10 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			/* an apostrophe or full stop between word characters stays,
 			 * and so does a comma between digits: "1,000" is one number,
 			 * not "1" and "000" */
+			/* "l'état" is "l'" and "état" (lang.c) */
+			if ((cp == '\'' || cp == 0x2019) &&
+			    pr_lang_elision(st->doc->lang, (const char *)t + start, i - start))
+				break;
 			if (cp == '\'' || cp == 0x2019 || cp == '.' ||
 			    (cp == ',' && t[i - 1] >= '0' && t[i - 1] <= '9')) {
 				int32_t next;

@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "batch.h"
 #include "buf.h"
 #include "precis.h"
 #include "report.h"
@@ -32,7 +34,8 @@ enum opt_id {
 	OPT_HEADLINE, OPT_HEADLINE_BYTES, OPT_HEADLINE_CHARS, OPT_KEYWORDS, OPT_KEYWORD_COUNT,
 	OPT_JSON, OPT_FORMAT, OPT_LANG, OPT_LIST_LANGUAGES, OPT_SIMILARITY,
 	OPT_ORDER, OPT_REPLACE_INVALID, OPT_MAX_BYTES, OPT_DAMPING,
-	OPT_TOLERANCE, OPT_MAX_ITERATIONS, OPT_OUTPUT, OPT_HELP, OPT_VERSION
+	OPT_TOLERANCE, OPT_MAX_ITERATIONS, OPT_OUTPUT, OPT_JSONL, OPT_JOBS,
+	OPT_HELP, OPT_VERSION
 };
 
 typedef struct cli_option {
@@ -85,6 +88,10 @@ static const cli_option options[] = {
 	  "PageRank iteration cap (default 100)" },
 	{ "output", 'o', "FILE", OPT_OUTPUT,
 	  "write to FILE instead of standard output" },
+	{ "jsonl", 0, NULL, OPT_JSONL,
+	  "batch: JSON Lines in, one JSON result a line out" },
+	{ "jobs", 'j', "N", OPT_JOBS,
+	  "with --jsonl, N threads (default: one per core)" },
 	{ "help", 'h', NULL, OPT_HELP, "print this help and exit" },
 	{ "version", 'V', NULL, OPT_VERSION, "print the version and exit" },
 };
@@ -96,6 +103,8 @@ typedef struct cli_config {
 	precis_options opts;
 	unsigned show;        /* CLI_SHOW_* */
 	int json;
+	int jsonl;
+	size_t jobs;          /* 0: one per core */
 	int help, version, list_languages;
 	const char *output;   /* NULL or "-" for `out` */
 	const char **files;
@@ -173,7 +182,9 @@ static int apply(cli_config *c, const cli_option *o, const char *spelled,
 	case OPT_KEYWORD_COUNT:
 	case OPT_MAX_BYTES:
 	case OPT_MAX_ITERATIONS:
-		if (parse_count(v, o->id == OPT_MAX_ITERATIONS ? UINT_MAX : SIZE_MAX, &n))
+	case OPT_JOBS:
+		if (parse_count(v, o->id == OPT_MAX_ITERATIONS ? UINT_MAX :
+		                o->id == OPT_JOBS ? 256 : SIZE_MAX, &n))
 			return usage_error(err, "invalid value '%s' for %s: "
 			                   "expected a positive integer", v, spelled);
 		switch (o->id) {
@@ -184,6 +195,7 @@ static int apply(cli_config *c, const cli_option *o, const char *spelled,
 		case OPT_HEADLINE_CHARS: p->headline_chars = n; break;
 		case OPT_KEYWORD_COUNT: p->keywords = n; break;
 		case OPT_MAX_BYTES: p->max_bytes = n; break;
+		case OPT_JOBS: c->jobs = n; break;
 		default: p->max_iterations = (unsigned)n; break;
 		}
 		return 0;
@@ -251,6 +263,7 @@ static int apply(cli_config *c, const cli_option *o, const char *spelled,
 	case OPT_HEADLINE: c->show |= CLI_SHOW_HEADLINE; return 0;
 	case OPT_KEYWORDS: c->show |= CLI_SHOW_KEYWORDS; return 0;
 	case OPT_JSON: c->json = 1; return 0;
+	case OPT_JSONL: c->jsonl = 1; return 0;
 	case OPT_REPLACE_INVALID: p->flags |= PRECIS_FLAG_REPLACE_INVALID; return 0;
 	case OPT_LIST_LANGUAGES: c->list_languages = 1; return 0;
 	case OPT_HELP: c->help = 1; return 0;
@@ -492,6 +505,11 @@ static int sink_failed(const sink *s, FILE *err, int status)
 
 /* ------------------------------------------------------------------------ */
 
+static int batch_write(void *ctx, const cli_buf *b)
+{
+	return sink_write(ctx, b);
+}
+
 static const char *display_name(const char *path)
 {
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -555,6 +573,17 @@ static int run(const cli_config *c, FILE *in, FILE *out, FILE *err)
 			fprintf(err, PROG ": %s: %s\n", c->output, strerror(errno));
 			return EXIT_INPUT;
 		}
+	}
+	if (c->jsonl) {
+		cli_batch bt;
+		bt.opts = &c->opts;
+		bt.jobs = c->jobs ? (unsigned)c->jobs : cli_batch_default_jobs();
+		bt.progress = isatty(fileno(err));
+		bt.write = batch_write;
+		bt.write_ctx = &s;
+		bt.err = err;
+		status = cli_batch_run(&bt, files, nfiles, in);
+		nfiles = 0;
 	}
 	for (size_t i = 0; i < nfiles; i++) {
 		/* Like head(1): a header before each input that made it, a blank

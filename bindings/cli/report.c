@@ -98,16 +98,38 @@ static void cursor_at(cursor *c, size_t to, size_t *line, size_t *column)
 
 /* ------------------------------------------------------------------------ */
 
+static void report_body(cli_buf *b, const precis_doc *doc, const char *text,
+                        size_t len);
+
 void cli_report_json(cli_buf *b, const precis_doc *doc, const char *name,
                      const char *text, size_t len)
+{
+	cli_buf_putc(b, '{');
+	cli_json_key(b, "file");
+	cli_json_string(b, name, strlen(name));
+	report_body(b, doc, text, len);
+}
+
+void cli_report_json_record(cli_buf *b, const precis_doc *doc, const char *id,
+                            size_t id_len, const char *text, size_t len)
+{
+	cli_buf_putc(b, '{');
+	cli_json_key(b, "id");
+	if (id)
+		cli_buf_put(b, id, id_len);
+	else
+		cli_buf_puts(b, "null");
+	report_body(b, doc, text, len);
+}
+
+/* Everything after the first member: ,"language": ... } and "\n". */
+static void report_body(cli_buf *b, const precis_doc *doc, const char *text,
+                        size_t len)
 {
 	const char *s;
 	size_t n, slen;
 	cursor cur;
 
-	cli_buf_putc(b, '{');
-	cli_json_key(b, "file");
-	cli_json_string(b, name, strlen(name));
 	cli_buf_putc(b, ',');
 	cli_json_key(b, "language");
 	s = precis_doc_language(doc);

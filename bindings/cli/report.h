@@ -20,4 +20,9 @@ void cli_report_text(cli_buf *b, const precis_doc *doc, unsigned show);
 void cli_report_json(cli_buf *b, const precis_doc *doc, const char *name,
                      const char *text, size_t len);
 
+/* The same object for one batch record: "id" (id[0..id_len), JSON text
+ * copied as the input had it, or null when id is NULL) instead of "file". */
+void cli_report_json_record(cli_buf *b, const precis_doc *doc, const char *id,
+                            size_t id_len, const char *text, size_t len);
+
 #endif

@@ -744,6 +744,154 @@ def markdown_detected_on_stdin():
 
 
 # ---------------------------------------------------------------------------
+# batch: --jsonl
+
+ARTICLE = ("The council approved a new budget for the harbour on Monday. "
+           "The harbour budget pays for a new sea wall and dredging. "
+           "Fishermen welcomed the budget but asked for more moorings. "
+           "The work starts in spring and ends next year.")
+
+
+def jsonl(*records):
+    return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n"
+                   for r in records).encode("utf-8")
+
+
+def records(r):
+    return [json.loads(line) for line in r.lines]
+
+
+def batch_input(n=40):
+    out = []
+    for k in range(n):
+        text = " ".join("Sentence %d of document %d talks about topic %d and the harbour."
+                        % (i, k, (i * k) % 7) for i in range(3 + k % 9))
+        out.append({"id": "doc-%d" % k, "text": text})
+    return out
+
+
+@test("batch")
+def batch_one_result_per_line_in_input_order():
+    docs = batch_input()
+    r = ok(run("--jsonl", "--jobs", "2", stdin=jsonl(*docs)))
+    recs = records(r)
+    check([x["id"] for x in recs] == [d["id"] for d in docs], "ids in input order", r)
+    for rec, d in zip(recs, docs):
+        check("error" not in rec, "no error", r)
+        check("file" not in rec, "an id, not a file name", r)
+        for s in rec["sentences"]:
+            check(d["text"].encode()[s["start"]:s["end"]].decode() == s["text"],
+                  "offsets slice the record's own text", r)
+        check(len(rec["summary"]) == min(3, len(rec["sentences"])), "default budget", r)
+
+
+@test("batch")
+def batch_result_is_the_json_object():
+    r1 = ok(run("--json", stdin=ARTICLE.encode()))
+    r2 = ok(run("--jsonl", stdin=jsonl({"id": 7, "text": ARTICLE})))
+    one, two = json.loads(r1.text), records(r2)[0]
+    del one["file"]
+    check(two.pop("id") == 7, "the id", r2)
+    check(one == two, "the same object as --json gives", r2)
+
+
+@test("batch")
+def batch_jobs_1_and_2_identical():
+    data = jsonl(*batch_input(60))
+    a = ok(run("--jsonl", "--jobs", "1", stdin=data))
+    b = ok(run("--jsonl", "--jobs", "2", stdin=data))
+    c = ok(run("--jsonl", "-j", "7", stdin=data))
+    check(a.out == b.out == c.out, "the same bytes for any number of jobs")
+
+
+@test("batch")
+def batch_ids_of_any_json_type():
+    ids = [1, -2.5e3, "s", "ü\u00e9\"", None, True, False, [1, {"a": []}], {"k": "v"}]
+    r = ok(run("--jsonl", stdin=jsonl(*[{"id": i, "text": ARTICLE} for i in ids])))
+    got = [x["id"] for x in records(r)]
+    check(got == ids, "each id comes back as it was", r)
+    r = ok(run("--jsonl", stdin=jsonl({"text": ARTICLE})))
+    check(records(r)[0]["id"] is None, "no id: null", r)
+
+
+@test("batch")
+def batch_bad_lines_give_error_records_and_the_rest_go_on():
+    lines = [
+        {"id": "a", "text": ARTICLE},
+        "this is not JSON",
+        '{"id": "b", "text": "unterminated}',
+        "[1, 2]",
+        {"id": "c"},
+        {"id": "d", "text": 42},
+        {"id": "e", "text": ARTICLE, "ratio": 2},
+        {"id": "f", "text": ARTICLE, "sentences": 0},
+        {"id": "g", "text": ARTICLE, "lang": "xx"},
+        {"id": "h", "text": ARTICLE, "format": "html"},
+        '{"id": "i", "text": "\\ud800 lone surrogate"}',
+        {"id": "j", "text": ARTICLE},
+    ]
+    r = run("--jsonl", "--jobs", "2", stdin=jsonl(*lines))
+    check(r.rc == 1, "exit status 1 when a line failed", r)
+    recs = records(r)
+    check(len(recs) == len(lines), "one record per line", r)
+    check("error" not in recs[0] and "error" not in recs[-1], "good lines go on", r)
+    for n, rec in enumerate(recs[1:-1], 2):
+        check(set(rec) == {"id", "error", "line"}, "an error record", r)
+        check(rec["line"] == n, "the line number", r)
+        check(isinstance(rec["error"], str) and rec["error"], "a message", r)
+    check(recs[1]["id"] is None and recs[4]["id"] == "c", "the id when there is one", r)
+    check("text" in recs[4]["error"] and "ratio" in recs[6]["error"], "says what", r)
+    check("language" in recs[8]["error"], "an unknown language", r)
+
+
+@test("batch")
+def batch_per_document_options():
+    long_text = " ".join("Line %d mentions the harbour budget and the council." % i
+                         for i in range(20))
+    r = ok(run("--jsonl", stdin=jsonl(
+        {"id": 1, "text": long_text, "sentences": 5},
+        {"id": 2, "text": long_text, "ratio": 0.5},
+        {"id": 3, "text": long_text},
+        {"id": 4, "text": ARTICLE, "headline_bytes": 20},
+        {"id": 5, "text": "# Title here\n\nSome text about things. More text.", "format": "plain"},
+        {"id": 6, "text": long_text, "order": "score", "keywords": 2},
+        {"id": 7, "text": ARTICLE, "title": "Harbour budget approved"})))
+    recs = records(r)
+    check(len(recs[0]["summary"]) == 5, "sentences", r)
+    check(len(recs[1]["summary"]) == 10, "ratio", r)
+    check(len(recs[2]["summary"]) == 3, "the command line's budget otherwise", r)
+    check(len(recs[3]["headline"].encode()) <= 20, "headline_bytes", r)
+    check(recs[4]["format"] == "plain", "format", r)
+    check(len(recs[5]["keywords"]) <= 2, "keywords", r)
+    ranks = [recs[5]["sentences"][i]["rank"] for i in recs[5]["summary"]]
+    check(ranks == sorted(ranks), "order: best first", r)
+    check(recs[6]["headline"] == "Harbour budget approved", "the title is the headline", r)
+    r = ok(run("--jsonl", "-n", "2", stdin=jsonl({"text": long_text}, {"text": long_text, "sentences": 4})))
+    recs = records(r)
+    check(len(recs[0]["summary"]) == 2 and len(recs[1]["summary"]) == 4,
+          "a line's option replaces the command line's", r)
+
+
+@test("batch")
+def batch_files_blank_lines_and_no_progress_when_not_a_terminal():
+    p = tmpfile("in.jsonl", jsonl({"id": 1, "text": ARTICLE}) + b"\n   \n" +
+                jsonl({"id": 2, "text": ARTICLE}))
+    r = ok(run("--jsonl", p, p))
+    check([x["id"] for x in records(r)] == [1, 2, 1, 2], "both files, blank lines skipped", r)
+    r = run("--jsonl", p, os.path.join(TMP, "missing.jsonl"))
+    check(r.rc == 1 and len(r.lines) == 2 and b"missing.jsonl" in r.err,
+          "a missing file is reported, the others go on", r)
+    r = ok(run("--jsonl", "--jobs", "1", stdin=b""))
+    check(r.out == b"", "no input, no output", r)
+
+
+@test("batch")
+def batch_jobs_is_checked():
+    usage_error(run("--jsonl", "--jobs", "0"), "--jobs")
+    usage_error(run("--jsonl", "--jobs", "x"), "--jobs")
+
+
+# ---------------------------------------------------------------------------
 
 def main():
     global PRECIS, ROOT, TMP

@@ -250,3 +250,34 @@ Test(lang, headline_chars_cuts_by_character)
 	cr_expect(h[len - 1] != ' ' && (len == strlen(en) || en[len] == ' '), "%.*s", (int)len, h);
 	precis_doc_free(d);
 }
+
+Test(lang, elided_articles_are_their_own_words)
+{
+	const pr_lang *fr = pr_lang_find("fr");
+	cr_expect(pr_lang_elision(fr, "L", 1));
+	cr_expect(pr_lang_elision(fr, "qu", 2));
+	cr_expect(pr_lang_elision(fr, "jusqu", 5));
+	cr_expect(!pr_lang_elision(fr, "aujourd", 7));
+	cr_expect(pr_lang_elision(pr_lang_find("it"), "dell", 4));
+	cr_expect(!pr_lang_elision(pr_lang_find("en"), "l", 1));
+	/* "l'État" and "État" share their term */
+	const char *text = "Il parle de l'État. Il critique État et marché.";
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.lang = "fr";
+	precis_doc *d = NULL;
+	cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
+	cr_assert_eq(d->nsents, 2);
+	uint32_t term[2] = { PR_NO_TERM, PR_NO_TERM };
+	for (int i = 0; i < 2; i++) {
+		const pr_sent *s = &d->sents[i];
+		for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
+			const pr_word *w = &d->words[d->toks[k].word];
+			if (strcmp(w->text, "\xC3\xA9tat") == 0) /* état */
+				term[i] = d->toks[k].term;
+		}
+	}
+	uint32_t a = term[0], b = term[1];
+	cr_expect_neq(a, PR_NO_TERM);
+	cr_expect_eq(a, b);
+	precis_doc_free(d);
+}

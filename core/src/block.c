@@ -126,7 +126,10 @@ static size_t put_cp(buf *b, const char *t, size_t i, size_t len)
 	int32_t cp;
 	size_t n = pr_utf8_decode((const unsigned char *)t + i, len - i, &cp);
 	if (cp < 0) {
-		put_same(b, "\xEF\xBF\xBD", 3, (uint32_t)i);
+		/* U+FFFD for the n invalid bytes: its last byte maps to their
+		 * last, so a sentence ending here ends after all of them */
+		put_same(b, "\xEF\xBF", 2, (uint32_t)i);
+		put1(b, '\xBD', (uint32_t)(i + n - 1));
 	} else if (is_space_cp(cp)) {
 		put_space(b, (uint32_t)i);
 	} else if (cp == 0xFEFF || cp == 0x200B) {

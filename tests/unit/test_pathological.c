@@ -3,6 +3,7 @@
 #include <criterion/criterion.h>
 #include <precis.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,7 +125,7 @@ Test(pathological, identical_sentences)
 	}
 	for (size_t k = 0; k < 3; k++)
 		cr_assert_eq(precis_doc_selected(d, k), k);
-	cr_assert_str_eq(precis_doc_headline(d, NULL), "The same sentence again");
+	cr_assert_str_eq(precis_doc_headline(d, NULL), "Same sentence again");
 	precis_doc_free(d);
 	free(t);
 }
@@ -234,6 +235,27 @@ Test(pathological, invalid_byte_at_every_position)
 			cr_assert_geq(precis_doc_sentence_count(d), 1);
 			precis_doc_free(d);
 		}
+	}
+}
+
+/* A truncated sequence ("\xF1\x80": a 4-byte lead and one continuation)
+ * becomes one U+FFFD; a sentence ending in it ends after both bytes, not
+ * inside them (found by tests/fuzz: fuzz-segment). */
+Test(pathological, truncated_sequence_ends_the_sentence)
+{
+	static const char *const tails[] = { "\xF1\x80", "\xE2\x82", "\xF0\x9F\x98",
+	                                     "\xE3\xF1\x80", "\xC3" };
+	for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
+		char t[64];
+		int len = snprintf(t, sizeof t, "Fine. Then bad %s", tails[k]);
+		precis_options o = PRECIS_OPTIONS_INIT;
+		o.flags = PRECIS_FLAG_REPLACE_INVALID;
+		precis_doc *d = doc_with(t, (size_t)len, &o);
+		check_invariants(d, (size_t)len);
+		size_t n = precis_doc_sentence_count(d);
+		cr_assert_eq(n, 2, "tail %zu: %zu sentences", k, n);
+		cr_assert_eq(precis_doc_sentence_end(d, 1), (size_t)len, "tail %zu", k);
+		precis_doc_free(d);
 	}
 }
 

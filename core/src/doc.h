@@ -115,4 +115,9 @@ int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
  * noise) and return 1, or return 0 to rank without one. */
 int pr_prior(const precis_doc *doc, double *teleport);
 
+/* prior.c: how much a sentence looks like noise rather than a statement
+ * (bylines, datelines, captions, share and subscribe lines): 1 for a plain
+ * statement, down to 0 for certain noise. */
+double pr_noise_weight(const precis_doc *doc, size_t i);
+
 #endif

@@ -23,6 +23,16 @@
 /* The lead is preferred while its score is at least this share of the best. */
 #define LEAD_SHARE 0.5
 
+/* A headline is cut at a clause boundary only within the last 1/FIT_SLACK
+ * of the limit: a longer cut throws away words a reader would have got. */
+#define FIT_SLACK 6
+
+/* Below 40 bytes a headline is the sentence alone; above, the sentence
+ * gets at most (1 - 1/KEYPHRASE_SHARE) of the room and key phrases it does
+ * not name fill the rest. */
+#define KEYPHRASE_SHARE 5
+#define FILL_MIN_SENTENCES 5
+
 typedef struct hbuf {
 	char *s;
 	size_t len;
@@ -240,7 +250,7 @@ static void fit(hbuf *h, size_t limit)
 	if (h->len <= limit)
 		return;
 	size_t best = 0;
-	for (size_t i = limit / 2; i <= limit && i < h->len; i++) {
+	for (size_t i = limit - limit / FIT_SLACK; i <= limit && i < h->len; i++) {
 		char c = h->s[i];
 		if ((c == ',' || c == ';' || c == ':') && i + 1 < h->len && h->s[i + 1] == ' ')
 			best = i;
@@ -267,6 +277,439 @@ static void fit(hbuf *h, size_t limit)
 	}
 	h->len = cut;
 	trim_end(h);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Compression in the manner of Hedge Trimmer (Dorr et al. 2003), without a
+ * parser: the sentence is cut into words, words are struck out by rules
+ * that recognise what an editor drops from a headline, and what is left is
+ * joined again, in its order. Nothing is ever reordered or added. */
+
+typedef struct hword {
+	size_t s, e;        /* [s, e) in the buffer, punctuation included */
+	uint8_t del;        /* struck out */
+	uint8_t nocomma;    /* drop a trailing comma: what it closed is gone */
+} hword;
+
+typedef struct hwords {
+	hword *w;
+	size_t n;
+} hwords;
+
+/* The word without surrounding quotes and trailing punctuation, lower-cased
+ * (ASCII), in buf; returns its length. */
+static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
+{
+	size_t s = w->s, e = w->e;
+	while (s < e && strchr("\"'(`", h->s[s]))
+		s++;
+	while (e > s && strchr(",.;:!?\"')`", h->s[e - 1]))
+		e--;
+	size_t n = 0;
+	for (size_t i = s; i < e && n + 1 < cap; i++) {
+		char c = h->s[i];
+		buf[n++] = is_upper(c) ? (char)(c - 'A' + 'a') : c;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static int ends_with_comma(const hbuf *h, const hword *w)
+{
+	size_t e = w->e;
+	while (e > w->s && strchr("\"')", h->s[e - 1]))
+		e--;
+	return e > w->s && h->s[e - 1] == ',';
+}
+
+static int starts_upper(const hbuf *h, const hword *w)
+{
+	size_t s = w->s;
+	while (s < w->e && strchr("\"'(`", h->s[s]))
+		s++;
+	return s < w->e && is_upper(h->s[s]);
+}
+
+static const char *const lead_connectives[] = {
+	"but", "and", "so", "yet", "or", "meanwhile", "however", "still", "now",
+	"also", "instead", "nonetheless", "nevertheless", "indeed", "moreover",
+	"then", "thus", NULL
+};
+
+/* Words that open a phrase a headline can do without when a comma closes it
+ * early in the sentence: prepositions, subordinators, time adverbs. */
+static const char *const lead_openers[] = {
+	"after", "before", "when", "while", "as", "although", "though", "because",
+	"since", "if", "unless", "despite", "in", "on", "at", "for", "with", "by",
+	"from", "during", "amid", "amidst", "under", "following", "unlike", "like",
+	"according", "just", "until", "once", "over", "within", "without",
+	"earlier", "later", "last", "this", "today", "yesterday", "a", "an",
+	"the", "across", "throughout", "upon", "to", "among", "beyond", "nearly",
+	"almost", "more", "less", "about", "whether", "even", "only", "in an",
+	"two", "three", "four", "five", "six", "several", "some", "for the", NULL
+};
+
+static const char *const relatives[] = {
+	"who", "which", "whose", "whom", "where", NULL
+};
+
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", NULL
+};
+
+static const char *const time_nouns[] = {
+	"week", "weekend", "month", "year", "night", "morning", "afternoon",
+	"evening", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", NULL
+};
+
+static int is_time_word(const char *w)
+{
+	return in_list(w, weekdays) || strcmp(w, "yesterday") == 0 ||
+	       strcmp(w, "today") == 0 || strcmp(w, "tonight") == 0 ||
+	       strcmp(w, "ago") == 0;
+}
+
+static size_t next_live(const hwords *ws, size_t i)
+{
+	while (i < ws->n && ws->w[i].del)
+		i++;
+	return i;
+}
+
+/* Words [a, b) that remain. */
+static size_t live_count(const hwords *ws, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t i = a; i < b && i < ws->n; i++)
+		n += !ws->w[i].del;
+	return n;
+}
+
+/* "But", "Meanwhile," at the very start. */
+static void drop_lead_connective(const hbuf *h, hwords *ws)
+{
+	char b[32];
+	size_t i = next_live(ws, 0);
+	if (i + 4 >= ws->n)
+		return;
+	core_of(h, &ws->w[i], b, sizeof b);
+	if (in_list(b, lead_connectives))
+		ws->w[i].del = 1;
+}
+
+/* "A week after the White House disavowed his war, James Carville put forth
+ * ..." and "Stunned by the resurgence, Republicans ...": a leading phrase
+ * closed by a comma, opened by a preposition, a subordinator, a time word or
+ * a participle, goes when a clause of four words or more follows. */
+static void drop_lead_phrase(const hbuf *h, hwords *ws)
+{
+	char b[32];
+	for (int round = 0; round < 2; round++) {
+		size_t first = next_live(ws, 0);
+		if (first >= ws->n)
+			return;
+		size_t comma = ws->n;
+		for (size_t i = first; i < ws->n && i < first + 20; i++)
+			if (ends_with_comma(h, &ws->w[i])) {
+				comma = i;
+				break;
+			}
+		if (comma >= ws->n || live_count(ws, comma + 1, ws->n) < 4)
+			return;
+		size_t n = core_of(h, &ws->w[first], b, sizeof b);
+		int opener = in_list(b, lead_openers) ||
+		             (n > 4 && (strcmp(b + n - 3, "ing") == 0 || strcmp(b + n - 2, "ed") == 0));
+		int timed = 0;
+		for (size_t i = first; i <= comma; i++) {
+			core_of(h, &ws->w[i], b, sizeof b);
+			timed |= is_time_word(b);
+		}
+		if (!opener && !timed)
+			return;
+		/* "In Paris, Rome and Berlin, ..." is a list, not a phrase, and
+		 * "In California, where ..." goes on about California */
+		size_t nx = next_live(ws, comma + 1);
+		if (nx < ws->n) {
+			core_of(h, &ws->w[nx], b, sizeof b);
+			if (strcmp(b, "and") == 0 || strcmp(b, "or") == 0 || in_list(b, relatives))
+				return;
+		}
+		for (size_t i = first; i <= comma; i++)
+			ws->w[i].del = 1;
+	}
+}
+
+
+/* ", who orchestrated the Republican revolution," and ", which ...": the
+ * clause goes, up to the comma that closes it or to the end. */
+static void drop_relative_clauses(const hbuf *h, hwords *ws)
+{
+	char b[32];
+	for (size_t i = 0; i + 1 < ws->n; i++) {
+		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]))
+			continue;
+		core_of(h, &ws->w[i + 1], b, sizeof b);
+		if (!in_list(b, relatives))
+			continue;
+		size_t j = i + 1;
+		while (j < ws->n && !ends_with_comma(h, &ws->w[j]))
+			j++;
+		if (live_count(ws, 0, i + 1) < 2)
+			continue;
+		size_t end = j < ws->n ? j + 1 : ws->n;
+		for (size_t k = i + 1; k < end; k++)
+			ws->w[k].del = 1;
+		ws->w[i].nocomma = 1;
+		i = end - 1;
+	}
+}
+
+/* "James Carville, President Clinton's former campaign strategist, put
+ * forth ...": after a capitalised word, a short phrase between commas that
+ * is followed by a lower-case word (the verb) is an appositive. */
+static void drop_appositives(const hbuf *h, hwords *ws)
+{
+	char b[32];
+	for (size_t i = 0; i + 2 < ws->n; i++) {
+		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]) || !starts_upper(h, &ws->w[i]))
+			continue;
+		size_t j = i + 1;
+		while (j < ws->n && j < i + 10 && !ends_with_comma(h, &ws->w[j]))
+			j++;
+		if (j >= ws->n || j >= i + 10 || j + 1 >= ws->n)
+			continue;
+		size_t nx = j + 1;
+		if (starts_upper(h, &ws->w[nx]))
+			continue;
+		core_of(h, &ws->w[nx], b, sizeof b);
+		if (in_list(b, lead_openers) || strcmp(b, "and") == 0 || strcmp(b, "or") == 0 ||
+		    in_list(b, relatives))
+			continue;
+		/* a list ("Paris, Lyon, Nice and ...") has no verb after it */
+		int has_and = 0;
+		for (size_t k = i + 1; k <= j; k++) {
+			core_of(h, &ws->w[k], b, sizeof b);
+			if (strcmp(b, "and") == 0 && k == j - 1)
+				has_and = 1;
+		}
+		if (has_and)
+			continue;
+		for (size_t k = i + 1; k <= j; k++)
+			ws->w[k].del = 1;
+		ws->w[i].nocomma = 1;
+		i = j;
+	}
+}
+
+/* "yesterday", "on Monday", "last week", "earlier this month". */
+static void drop_time_expressions(const hbuf *h, hwords *ws)
+{
+	char b[32], p[32], pp[32];
+	for (size_t i = 0; i < ws->n; i++) {
+		if (ws->w[i].del)
+			continue;
+		core_of(h, &ws->w[i], b, sizeof b);
+		int t = 0;
+		if (strcmp(b, "yesterday") == 0 || strcmp(b, "today") == 0 ||
+		    strcmp(b, "tonight") == 0 || in_list(b, weekdays))
+			t = 1;
+		else if (in_list(b, time_nouns) && i > 0) {
+			core_of(h, &ws->w[i - 1], p, sizeof p);
+			if (strcmp(p, "last") == 0 || strcmp(p, "this") == 0 || strcmp(p, "next") == 0)
+				t = 2;
+		}
+		if (!t)
+			continue;
+		/* "- which start today -": an aside closed by a dash keeps its words */
+		if (i + 1 < ws->n && (h->s[ws->w[i + 1].s] == '-' ||
+		                      (unsigned char)h->s[ws->w[i + 1].s] == 0xE2))
+			continue;
+		/* keep the comma or full stop the phrase carried */
+		int comma = ends_with_comma(h, &ws->w[i]);
+		size_t a = i;
+		if (t == 2)
+			a = i - 1;
+		if (a > 0) {
+			core_of(h, &ws->w[a - 1], p, sizeof p);
+			if (strcmp(p, "on") == 0 || strcmp(p, "earlier") == 0 || strcmp(p, "late") == 0 ||
+			    strcmp(p, "early") == 0 || strcmp(p, "later") == 0)
+				a--;
+			if (a > 0 && strcmp(p, "late") != 0) {
+				core_of(h, &ws->w[a - 1], pp, sizeof pp);
+				if (strcmp(pp, "late") == 0 || strcmp(pp, "early") == 0)
+					a--;
+			}
+		}
+		if (a == 0 || live_count(ws, 0, a) == 0)
+			continue; /* a headline does not start from nothing */
+		for (size_t k = a; k <= i; k++)
+			ws->w[k].del = 1;
+		if (comma) {
+			size_t q = a;
+			while (q > 0 && ws->w[q - 1].del)
+				q--;
+			if (q > 0 && !ends_with_comma(h, &ws->w[q - 1]))
+				ws->w[i].del = 1; /* nothing to carry it to */
+		}
+	}
+}
+
+static const char *const articles[] = { "the", "a", "an", NULL };
+
+/* Headlinese: no articles, no "that" after a reporting verb. */
+static void drop_articles(const hbuf *h, hwords *ws)
+{
+	char b[32], p[32];
+	for (size_t i = 0; i < ws->n; i++) {
+		if (ws->w[i].del)
+			continue;
+		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		/* "A" followed by a full stop or capital initial is a letter */
+		if (in_list(b, articles) && ws->w[i].e - ws->w[i].s == n && i + 1 < ws->n) {
+			ws->w[i].del = 1;
+			continue;
+		}
+		if (strcmp(b, "that") == 0 && i > 0 && ws->w[i].e - ws->w[i].s == n) {
+			core_of(h, &ws->w[i - 1], p, sizeof p);
+			for (const char *const *r = reporting; *r; r++)
+				if (strcmp(p, *r) == 0)
+					ws->w[i].del = 1;
+			if (strcmp(p, "say") == 0 || strcmp(p, "believe") == 0 ||
+			    strcmp(p, "believes") == 0)
+				ws->w[i].del = 1;
+		}
+	}
+}
+
+static int participle(const char *w)
+{
+	static const char *const irregular[] = {
+		"said", "made", "told", "won", "lost", "left", "put", "set", "cut",
+		"hit", "become", "come", "gone", "done", "begun", "held", "kept",
+		"met", "paid", "sold", "sent", "spent", "built", "brought", "bought",
+		"caught", "fought", "taught", "thought", "sought", "found", "led",
+		"run", "struck", "shot", "hurt", "quit", "seen", NULL
+	};
+	size_t n = strlen(w);
+	if (n > 3 && (strcmp(w + n - 2, "ed") == 0 || strcmp(w + n - 2, "en") == 0 ||
+	              strcmp(w + n - 2, "wn") == 0))
+		return 1;
+	return in_list(w, irregular);
+}
+
+/* Headlinese tense: "has backed" -> "backed", "has been recalled" ->
+ * "recalled". */
+static void drop_auxiliaries(const hbuf *h, hwords *ws)
+{
+	char b[32], c[32], e[32];
+	for (size_t i = 0; i + 1 < ws->n; i++) {
+		if (ws->w[i].del)
+			continue;
+		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		if (ws->w[i].e - ws->w[i].s != n)
+			continue;
+		if (strcmp(b, "has") && strcmp(b, "have") && strcmp(b, "had"))
+			continue;
+		core_of(h, &ws->w[i + 1], c, sizeof c);
+		if (strcmp(c, "been") == 0 && i + 2 < ws->n) {
+			core_of(h, &ws->w[i + 2], e, sizeof e);
+			if (participle(e)) {
+				ws->w[i].del = 1;
+				ws->w[i + 1].del = 1;
+			}
+		} else if (strcmp(c, "been") != 0 && participle(c)) {
+			ws->w[i].del = 1;
+		}
+	}
+}
+
+static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < h->len; i++)
+		if (!is_space(h->s[i]) && (i == 0 || is_space(h->s[i - 1])))
+			n++;
+	ws->w = pr_alloc(a, (n + 1) * sizeof *ws->w);
+	if (!ws->w)
+		return PRECIS_ENOMEM;
+	ws->n = 0;
+	for (size_t i = 0; i < h->len;) {
+		while (i < h->len && is_space(h->s[i]))
+			i++;
+		if (i >= h->len)
+			break;
+		size_t s = i;
+		while (i < h->len && !is_space(h->s[i]))
+			i++;
+		hword w = { s, i, 0, 0 };
+		ws->w[ws->n++] = w;
+	}
+	return PRECIS_OK;
+}
+
+/* Join what is left into h (in place: words only move left). */
+static void join_words(hbuf *h, const hwords *ws)
+{
+	size_t o = 0;
+	int first = 1;
+	for (size_t i = 0; i < ws->n; i++) {
+		const hword *w = &ws->w[i];
+		if (w->del)
+			continue;
+		if (o)
+			h->s[o++] = ' ';
+		size_t e = w->e;
+		if (w->nocomma) {
+			size_t q = e;
+			while (q > w->s && strchr("\"')", h->s[q - 1]))
+				q--;
+			if (q > w->s && h->s[q - 1] == ',') {
+				memmove(h->s + o, h->s + w->s, q - 1 - w->s);
+				size_t k = o + (q - 1 - w->s);
+				memmove(h->s + k, h->s + q, e - q);
+				o = k + (e - q);
+				first = 0;
+				continue;
+			}
+		}
+		memmove(h->s + o, h->s + w->s, e - w->s);
+		if (first && is_lower(h->s[o]))
+			h->s[o] = (char)(h->s[o] - 'a' + 'A');
+		first = 0;
+		o += e - w->s;
+	}
+	h->len = o;
+}
+
+static int compress(pr_arena *a, hbuf *h)
+{
+	hwords ws;
+	int rc = split_words(a, h, &ws);
+	if (rc)
+		return rc;
+	if (ws.n < 4)
+		return PRECIS_OK;
+	drop_lead_connective(h, &ws);
+	drop_lead_phrase(h, &ws);
+	drop_relative_clauses(h, &ws);
+	drop_appositives(h, &ws);
+	drop_time_expressions(h, &ws);
+	drop_articles(h, &ws);
+	drop_auxiliaries(h, &ws);
+	if (live_count(&ws, 0, ws.n) < 2)
+		return PRECIS_OK;
+	join_words(h, &ws);
+	return PRECIS_OK;
 }
 
 static size_t pick_source(const precis_doc *d, int *is_title)
@@ -324,27 +767,89 @@ static void fit_chars(hbuf *h, size_t max)
 	trim(h);
 }
 
+/* Does the headline already hold this phrase (ASCII case-insensitive)? */
+static int holds(const hbuf *h, const char *p, size_t n)
+{
+	for (size_t i = 0; i + n <= h->len; i++) {
+		size_t k = 0;
+		while (k < n) {
+			char a = h->s[i + k], b = p[k];
+			if (is_upper(a))
+				a = (char)(a - 'A' + 'a');
+			if (is_upper(b))
+				b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+			k++;
+		}
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Topiary (Zajic et al. 2004): room left after the compressed sentence goes
+ * to the document's best key phrases that it does not already name. */
+static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, size_t cap)
+{
+	int first = 1;
+	if (h->len == 0)
+		return;
+	for (size_t k = 0; k < d->nkeywords; k++) {
+		const pr_keyword *kw = &d->keywords[k];
+		char b[32];
+		size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;
+		for (size_t i = 0; i < n; i++)
+			b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
+		b[n] = '\0';
+		if (holds(h, kw->text, kw->len) || is_time_word(b) || in_list(b, time_nouns))
+			continue;
+		size_t sep = 2;
+		if (h->len + sep + kw->len > limit || h->len + sep + kw->len >= cap)
+			continue;
+		memcpy(h->s + h->len, first ? "; " : ", ", sep);
+		memcpy(h->s + h->len + sep, kw->text, kw->len);
+		h->len += sep + kw->len;
+		first = 0;
+	}
+}
+
 int pr_headline(precis_doc *d)
 {
 	d->headline = "";
 	d->headline_len = 0;
 	if (d->nsents == 0)
 		return PRECIS_OK;
-	int title;
+	int title, rc;
 	const pr_sent *src = &d->sents[pick_source(d, &title)];
 	hbuf h;
-	h.s = pr_strndup(&d->arena, src->text, src->len);
+	size_t cap = src->len + d->opts.headline_bytes + 8;
+	h.s = pr_alloc(&d->arena, cap);
 	if (!h.s)
 		return PRECIS_ENOMEM;
+	memcpy(h.s, src->text, src->len);
 	h.len = src->len;
 	if (!title) {
 		drop_dateline(&h);
 		drop_attribution(&h);
 		drop_parentheticals(&h);
+		trim(&h);
+		if ((rc = compress(&d->arena, &h)))
+			return rc;
 	}
 	trim(&h);
 	trim_end(&h);
+	/* a compressed sentence leaves a fifth of the room to key phrases (in
+	 * a text long enough to have them), if it can be cut between words */
+	int fill = !title && d->opts.headline_bytes >= 40 && d->nsents >= FILL_MIN_SENTENCES;
+	if (fill) {
+		size_t room = d->opts.headline_bytes - d->opts.headline_bytes / KEYPHRASE_SHARE;
+		if (memchr(h.s, ' ', h.len < room ? h.len : room))
+			fit(&h, room);
+	}
 	fit(&h, d->opts.headline_bytes);
+	if (fill)
+		fill_with_keyphrases(d, &h, d->opts.headline_bytes, cap);
 	fit_chars(&h, d->opts.headline_chars);
 	h.s[h.len] = '\0';
 	d->headline = h.s;

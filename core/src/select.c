@@ -3,8 +3,9 @@
  * Sentences are taken best first. A sentence is skipped when it does not fit
  * what is left of a word or byte budget (a shorter one further down may still
  * fit: sentences are never cut), when it is a heading (a summary is made of
- * statements; headings are used only if nothing else exists), or when it
- * nearly repeats a sentence already taken (most of its terms are in it).
+ * statements; headings are used only if nothing else exists), or, while
+ * anything else fits, when it nearly repeats a sentence already taken (most
+ * of its terms are in it) or looks like noise (a byline, a caption).
  */
 #include "doc.h"
 #include "alloc.h"
@@ -16,6 +17,10 @@
 /* A candidate is redundant when this share of its distinct terms already
  * appears in one selected sentence. */
 #define REDUNDANT_SHARE 0.8
+
+/* Sentences that look less like statements than this (prior.c: bylines,
+ * captions, share lines) are taken only when nothing else fits. */
+#define NOISE_CUTOFF 0.5
 
 static size_t shared_terms(const precis_doc *d, size_t a, size_t b)
 {
@@ -95,7 +100,8 @@ int pr_select(precis_doc *d)
 				continue;
 			if (o->bytes && bytes + s->len > o->bytes)
 				continue;
-			if (pass == 0 && redundant(d, i, d->summary, taken))
+			if (pass == 0 && (redundant(d, i, d->summary, taken) ||
+			                  pr_noise_weight(d, i) < NOISE_CUTOFF))
 				continue;
 			s->selected = 1;
 			d->summary[taken++] = (uint32_t)i;

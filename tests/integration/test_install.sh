@@ -96,7 +96,7 @@ if command -v nvim >/dev/null 2>&1; then
 		-c 'redir! > '"$tmp"'/nvim.out' -c 'Precis headline' \
 		-c 'lua print(require("precis.backend").describe and require("precis.backend").describe() or "")' \
 		-c 'redir END' -c 'qa!' >/dev/null 2>&1 || true
-	grep -q 'council voted for solar panels' "$tmp/nvim.out" ||
+	grep -qi 'council voted for solar panels' "$tmp/nvim.out" ||
 		fail "the installed plugin answers :Precis headline: $(cat "$tmp/nvim.out")"
 	ok "the plugin works from meson install into site/pack/precis/start"
 
@@ -104,7 +104,7 @@ if command -v nvim >/dev/null 2>&1; then
 	XDG_DATA_HOME="$tmp/empty" XDG_CONFIG_HOME="$tmp/cfg" XDG_STATE_HOME="$tmp/state" \
 		nvim --headless -u NORC -i NONE -n --cmd "set rtp^=$root/plugins/nvim" "$tmp/buf.txt" \
 		-c 'redir! > '"$tmp"'/rtp.out' -c 'Precis headline' -c 'redir END' -c 'qa!' >/dev/null 2>&1 || true
-	grep -q 'council voted for solar panels' "$tmp/rtp.out" ||
+	grep -qi 'council voted for solar panels' "$tmp/rtp.out" ||
 		fail "a checkout on runtimepath answers :Precis headline: $(cat "$tmp/rtp.out")"
 	ok "the plugin works from a checkout put on runtimepath after its build step"
 fi

@@ -254,7 +254,11 @@ test(":Precis summary shows headline, key sentences and key phrases in a float",
   check(f.sections["Headline"], "a Headline section")
   local headline = f.sections["Headline"].items[1].text
   check(#vim.trim(headline) > 0, "headline is not empty")
-  check(text_of(buf):find(vim.trim(headline), 1, true), "headline comes from the text: " .. headline)
+  -- a compressed headline drops words ("the", "on Monday") but adds none
+  local lower = text_of(buf):lower()
+  for word in headline:gmatch("[%w']+") do
+    check(lower:find(word:lower(), 1, true), "headline word '" .. word .. "' comes from the text: " .. headline)
+  end
   local list = sentences_of(f)
   eq(#list, 3, "default number of sentences")
   local body = text_of(buf)
@@ -399,7 +403,10 @@ test(":Precis headline echoes it; :Precis! headline puts it above the cursor lin
   vim.cmd("Precis headline")
   local echoed = vim.trim(messages())
   check(#echoed > 0, "a headline was echoed")
-  check(text_of(buf):find(echoed, 1, true), "headline from the text: " .. echoed)
+  local lower = text_of(buf):lower()
+  for word in echoed:gmatch("[%w']+") do
+    check(lower:find(word:lower(), 1, true), "headline word '" .. word .. "' from the text: " .. echoed)
+  end
   eq(tick(buf), before, "buffer untouched without a bang")
   local n = api.nvim_buf_line_count(buf)
   local line5 = api.nvim_buf_get_lines(buf, 4, 5, false)[1]

@@ -372,6 +372,65 @@ def max_bytes_refuses_larger_input():
 
 
 @test("errors")
+def max_bytes_message_is_exact():
+    input_error(run("--max-bytes", "100", "-", stdin=sample_bytes()),
+                "<stdin>: input too large (more than 100 bytes)")
+    big = tmpfile("over.txt", b"word " * 30)
+    input_error(run("--max-bytes=149", big),
+                "%s: input too large (more than 149 bytes)" % big)
+    ok(run("--max-bytes=150", big))
+
+
+@test("errors")
+def unreadable_file():
+    if os.geteuid() == 0:
+        raise Skip("root reads a mode-000 file")
+    path = tmpfile("secret.txt", "Hidden text. More of it.")
+    os.chmod(path, 0)
+    try:
+        input_error(run("secret.txt", cwd=TMP), "secret.txt: Permission denied")
+    finally:
+        os.chmod(path, 0o600)
+
+
+@test("errors")
+def binary_file():
+    # an executable's bytes: NULs are whitespace, but 0x7F-0xFF junk is
+    # not UTF-8, so the file is refused with the offset of the first bad byte
+    data = b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x03\x00\x3e\x00" + \
+        bytes(range(256)) * 4
+    bad = data.index(b"\x80")
+    tmpfile("a.out", data)
+    input_error(run("a.out", cwd=TMP), "a.out: invalid UTF-8 at byte %d" % bad)
+    r = run("--replace-invalid", "--json", "a.out", cwd=TMP)
+    ok(r)
+    as_json(r)
+    # text with NUL bytes between its words is text
+    r = ok(run("--ratio", "1", stdin=b"First\x00sentence here.\x00\x00Second one."))
+    check(r.lines == ["First sentence here.", "Second one."], "NULs read as spaces", r)
+
+
+@test("io")
+def stdin_is_a_directory():
+    d = os.open(ROOT, os.O_RDONLY)
+    try:
+        p = subprocess.run([PRECIS], stdin=d, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=60)
+    finally:
+        os.close(d)
+    input_error(Result(p.returncode, p.stdout, p.stderr), "<stdin>: Is a directory")
+
+
+@test("io")
+def stdout_closed_before_start():
+    # `precis file >&-`: no stdout at all; the failure is reported, not lost
+    p = subprocess.run([PRECIS, sample_path()], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, timeout=60,
+                       preexec_fn=lambda: os.close(1))
+    input_error(Result(p.returncode, b"", p.stderr), "<stdout>: Bad file descriptor")
+
+
+@test("errors")
 def usage_errors():
     s = sample_path()
     cases = [

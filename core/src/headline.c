@@ -758,8 +758,18 @@ static void fit_chars(hbuf *h, size_t max)
 	pr_utf8_decode((const unsigned char *)h->s + p, i - p, &before);
 	pr_utf8_decode((const unsigned char *)h->s + i, h->len - i, &after);
 	if (before != ' ' && after != ' ' && !pr_cjk_char(before) && !pr_cjk_char(after)) {
-		while (cut > 0 && h->s[cut - 1] != ' ')
-			cut--;
+		/* back to the start of the word: a space, or a CJK character
+		 * ("甲型H1N1" is cut before "H1N1", not at an earlier space) */
+		while (cut > 0 && h->s[cut - 1] != ' ') {
+			size_t q = cut - 1;
+			while (q > 0 && ((unsigned char)h->s[q] & 0xC0) == 0x80)
+				q--;
+			int32_t c;
+			pr_utf8_decode((const unsigned char *)h->s + q, cut - q, &c);
+			if (pr_cjk_char(c))
+				break;
+			cut = q;
+		}
 		if (cut == 0)
 			cut = i;
 	}

@@ -21,6 +21,7 @@
  * Cost: one pass over at most DETECT_BYTES bytes and a binary search per
  * word per candidate language; nothing is allocated.
  */
+#include "hash.h"
 #include "lang.h"
 #include "utf8.h"
 
@@ -150,34 +151,72 @@ typedef struct scorer {
 	size_t n;
 } scorer;
 
-/* Score one word (and, for "l'homme", "qu'il", its part before the
- * apostrophe) against the candidates. */
-static void score_word(scorer *sc, const char *w, size_t n)
+/* Which candidates hold one word (or, for "l'homme", "qu'il", its part
+ * before the apostrophe) as a stop word: a bit per candidate in *mask;
+ * returns how many. */
+static size_t word_hits(const scorer *sc, const char *w, size_t n, uint64_t *mask)
 {
 	char buf[MAX_WORD + 1];
 	size_t m = pr_lang_fold(w, n, buf, MAX_WORD);
+	*mask = 0;
 	if (!m)
-		return;
-	int hit[MAX_LANGS];
+		return 0;
 	size_t k = 0;
 	for (size_t i = 0; i < sc->n; i++) {
-		hit[i] = pr_lang_is_stop_folded(sc->cand[i], buf, m);
-		k += (size_t)hit[i];
+		if (pr_lang_is_stop_folded(sc->cand[i], buf, m)) {
+			*mask |= (uint64_t)1 << i;
+			k++;
+		}
 	}
 	if (!k) {
 		const char *ap = memchr(buf, '\'', m);
 		if (!ap || ap == buf)
-			return;
+			return 0;
 		m = (size_t)(ap - buf);
 		for (size_t i = 0; i < sc->n; i++) {
-			hit[i] = pr_lang_is_stop_folded(sc->cand[i], buf, m);
-			k += (size_t)hit[i];
+			if (pr_lang_is_stop_folded(sc->cand[i], buf, m)) {
+				*mask |= (uint64_t)1 << i;
+				k++;
+			}
 		}
-		if (!k)
-			return;
 	}
+	return k;
+}
+
+/* Words already looked up, by their bytes in the text: a word's hits
+ * depend on nothing else, and most words of a text repeat. */
+#define SEEN_SLOTS 1024
+
+typedef struct seen {
+	const char *w;
+	uint32_t n, k;
+	uint64_t mask;
+} seen;
+
+static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size_t n)
+{
+	uint64_t mask;
+	size_t k;
+	size_t slot = pr_hash_bytes(w, n) & (SEEN_SLOTS - 1);
+	while (tab[slot].w && !(tab[slot].n == n && memcmp(tab[slot].w, w, n) == 0))
+		slot = (slot + 1) & (SEEN_SLOTS - 1);
+	if (tab[slot].w) {
+		mask = tab[slot].mask;
+		k = tab[slot].k;
+	} else {
+		k = word_hits(sc, w, n, &mask);
+		if (*nseen < SEEN_SLOTS / 2) {
+			tab[slot].w = w;
+			tab[slot].n = (uint32_t)n;
+			tab[slot].k = (uint32_t)k;
+			tab[slot].mask = mask;
+			(*nseen)++;
+		}
+	}
+	if (!k)
+		return;
 	for (size_t i = 0; i < sc->n; i++)
-		if (hit[i])
+		if (mask & ((uint64_t)1 << i))
 			sc->score[i] += 1.0 / (double)k;
 }
 
@@ -247,7 +286,9 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	}
 	if (!sc.n)
 		return pr_lang_default();
-	size_t words = 0;
+	size_t words = 0, nseen = 0;
+	seen tab[SEEN_SLOTS];
+	memset(tab, 0, sizeof tab);
 	for (size_t i = 0; i < len && words < MAX_WORDS;) {
 		int32_t cp;
 		size_t k = pr_utf8_decode(t + i, len - i, &cp);
@@ -270,7 +311,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 			}
 		}
 		if (i - s <= MAX_WORD) {
-			score_word(&sc, text + s, i - s);
+			score_word(&sc, tab, &nseen, text + s, i - s);
 			words++;
 		}
 	}

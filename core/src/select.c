@@ -1,6 +1,6 @@
 /* select.c: the summary is the best-ranked sentences that fit the budget.
  *
- * Sentences are taken best first. A sentence is skipped when it does not fit
+ * Sentences are taken best first, by worth (see LEAD_WEIGHT below). A sentence is skipped when it does not fit
  * what is left of a word or byte budget (a shorter one further down may still
  * fit: sentences are never cut), when it is a heading (a summary is made of
  * statements; headings are used only if nothing else exists), or, while
@@ -21,6 +21,17 @@
 /* Sentences that look less like statements than this (prior.c: bylines,
  * captions, share lines) are taken only when nothing else fits. */
 #define NOISE_CUTOFF 0.5
+
+/* Selection order is not quite rank order. A candidate's worth is its
+ * PageRank score times its prior (prior.c) to the power LEAD_WEIGHT, which
+ * shrinks as the budget grows past LEAD_BUDGET sentences: position says
+ * most about the one to three sentences that state the point, little about
+ * a summary that covers the text. And a sentence of more than LONG_WORDS
+ * words (a run-on, glued captions, a list) is worth (LONG_WORDS / words)^2
+ * of its score: it costs the reader more than it tells. */
+#define LEAD_WEIGHT 0.15
+#define LEAD_BUDGET 3.0
+#define LONG_WORDS 40.0
 
 static size_t shared_terms(const precis_doc *d, size_t a, size_t b)
 {
@@ -59,6 +70,62 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Stable merge sort of idx by worth, best first (equal worth keeps the
+ * incoming rank order). */
+static void sort_by_worth(uint32_t *idx, uint32_t *tmp, size_t n, const double *worth)
+{
+	if (n < 2)
+		return;
+	size_t h = n / 2;
+	sort_by_worth(idx, tmp, h, worth);
+	sort_by_worth(idx + h, tmp, n - h, worth);
+	size_t a = 0, b = h, k = 0;
+	while (a < h && b < n)
+		tmp[k++] = worth[idx[b]] > worth[idx[a]] ? idx[b++] : idx[a++];
+	while (a < h)
+		tmp[k++] = idx[a++];
+	while (b < n)
+		tmp[k++] = idx[b++];
+	memcpy(idx, tmp, n * sizeof *idx);
+}
+
+/* Reorder order[] (rank order) by worth; equal worth keeps rank order. */
+static int by_worth(const precis_doc *d, uint32_t *order, size_t limit)
+{
+	size_t n = d->nsents;
+	double *worth = pr_malloc_raw((n + 1) * sizeof *worth);
+	double *prior = pr_malloc_raw((n + 1) * sizeof *prior);
+	if (!worth || !prior) {
+		pr_free_raw(worth);
+		pr_free_raw(prior);
+		return PRECIS_ENOMEM;
+	}
+	int has_prior = pr_prior(d, prior);
+	double lead = LEAD_WEIGHT;
+	if ((double)limit > LEAD_BUDGET)
+		lead *= LEAD_BUDGET / (double)limit;
+	for (size_t i = 0; i < n; i++) {
+		double w = d->sents[i].score * (double)n;
+		if (has_prior)
+			w = pow(w, 1.0 - lead) * pow(prior[i] * (double)n, lead);
+		double over = (double)d->sents[i].nwords / LONG_WORDS;
+		if (over > 1.0)
+			w /= over * over;
+		worth[i] = w;
+	}
+	uint32_t *tmp = pr_malloc_raw((n + 1) * sizeof *tmp);
+	if (!tmp) {
+		pr_free_raw(worth);
+		pr_free_raw(prior);
+		return PRECIS_ENOMEM;
+	}
+	sort_by_worth(order, tmp, n, worth);
+	pr_free_raw(tmp);
+	pr_free_raw(worth);
+	pr_free_raw(prior);
+	return PRECIS_OK;
+}
+
 int pr_select(precis_doc *d)
 {
 	size_t n = d->nsents;
@@ -80,6 +147,11 @@ int pr_select(precis_doc *d)
 	}
 	for (size_t i = 0; i < n; i++)
 		order[d->sents[i].rank - 1] = (uint32_t)i;
+	int rc = by_worth(d, order, limit);
+	if (rc) {
+		pr_free_raw(order);
+		return rc;
+	}
 
 	size_t prose = 0;
 	for (size_t i = 0; i < n; i++)

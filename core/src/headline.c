@@ -800,6 +800,37 @@ static int holds(const hbuf *h, const char *p, size_t n)
 
 /* Topiary (Zajic et al. 2004): room left after the compressed sentence goes
  * to the document's best key phrases that it does not already name. */
+/* Is every word of the phrase already a word of the headline? */
+static int all_words_held(const hbuf *h, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && p[j] != ' ')
+			j++;
+		int found = 0;
+		for (size_t k = 0; k + (j - i) <= h->len && !found; k++) {
+			if ((k == 0 || h->s[k - 1] == ' ') &&
+			    (k + (j - i) == h->len || h->s[k + (j - i)] == ' ' || h->s[k + (j - i)] == ',' ||
+			     h->s[k + (j - i)] == ';' || h->s[k + (j - i)] == '\'')) {
+				size_t q = 0;
+				while (q < j - i) {
+					char a = h->s[k + q], c = p[i + q];
+					if (is_upper(a)) a = (char)(a - 'A' + 'a');
+					if (is_upper(c)) c = (char)(c - 'A' + 'a');
+					if (a != c)
+						break;
+					q++;
+				}
+				found = q == j - i;
+			}
+		}
+		if (!found)
+			return 0;
+		i = j + 1;
+	}
+	return 1;
+}
+
 static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, size_t cap)
 {
 	int first = 1;
@@ -813,6 +844,8 @@ static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, siz
 			b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
 		b[n] = '\0';
 		if (holds(h, kw->text, kw->len) || is_time_word(b) || in_list(b, time_nouns))
+			continue;
+		if (all_words_held(h, kw->text, kw->len))
 			continue;
 		size_t sep = 2;
 		if (h->len + sep + kw->len > limit || h->len + sep + kw->len >= cap)

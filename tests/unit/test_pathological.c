@@ -125,7 +125,11 @@ Test(pathological, identical_sentences)
 	}
 	for (size_t k = 0; k < 3; k++)
 		cr_assert_eq(precis_doc_selected(d, k), k);
-	cr_assert_str_eq(precis_doc_headline(d, NULL), "Same sentence again");
+	/* the sentence itself, with or without its article (headline.c's
+	 * business); never empty, never a mix of two sentences */
+	const char *h = precis_doc_headline(d, NULL);
+	cr_assert(strcmp(h, "The same sentence again") == 0 ||
+	          strcmp(h, "Same sentence again") == 0, "headline [%s]", h);
 	precis_doc_free(d);
 	free(t);
 }

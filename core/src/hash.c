@@ -31,6 +31,8 @@ static int rehash(pr_strmap *m, size_t cap)
 			i = (i + 1) & (cap - 1);
 		slot[i].id1 = (uint32_t)id + 1;
 		slot[i].hash = m->hash[id];
+		slot[i].len = m->keylen[id];
+		slot[i].key = m->key[id];
 	}
 	pr_free_raw(m->slot);
 	m->slot = slot;
@@ -67,11 +69,9 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 	uint32_t h = pr_hash_bytes(s, n);
 	size_t i = h & m->mask;
 	while (m->slot[i].id1) {
-		if (m->slot[i].hash == h) {
-			uint32_t id = m->slot[i].id1 - 1;
-			if (m->keylen[id] == n && memcmp(m->key[id], s, n) == 0)
-				return id;
-		}
+		const pr_slot *sl = &m->slot[i];
+		if (sl->hash == h && sl->len == n && memcmp(sl->key, s, n) == 0)
+			return sl->id1 - 1;
 		i = (i + 1) & m->mask;
 	}
 	if (m->n >= UINT32_MAX - 1)
@@ -87,6 +87,8 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 	m->hash[id] = h;
 	m->slot[i].id1 = id + 1;
 	m->slot[i].hash = h;
+	m->slot[i].len = (uint32_t)n;
+	m->slot[i].key = copy;
 	if (added)
 		*added = 1;
 	/* keep the load under one half */

@@ -9,11 +9,13 @@
 
 #include "arena.h"
 
-/* A slot holds an id + 1 (0: empty) and that key's hash, so a probe
- * touches one cache line until the hash matches. */
+/* A slot holds an id + 1 (0: empty), that key's hash and length and a
+ * pointer to it, so a lookup touches one slot and the key's bytes. */
 typedef struct pr_slot {
+	const char *key;
 	uint32_t id1;
 	uint32_t hash;
+	uint32_t len;
 } pr_slot;
 
 typedef struct pr_strmap {

@@ -105,11 +105,17 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	return PRECIS_OK;
 }
 
+/* Other graphs (the key-word graph: a node per distinct stem) switch to
+ * Gauss-Seidel only above this many nodes, which a news article's few
+ * hundred stems never reach. */
+#define PR_LARGE_GRAPH 5000
+
 int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
                          double tolerance, unsigned max_iterations,
                          const double *teleport)
 {
-	return pagerank(score, g, damping, tolerance, max_iterations, teleport, 0);
+	return pagerank(score, g, damping, tolerance, max_iterations, teleport,
+	                g->n > PR_LARGE_GRAPH);
 }
 
 

@@ -351,10 +351,8 @@ static const char *const lead_openers[] = {
 	"since", "if", "unless", "despite", "in", "on", "at", "for", "with", "by",
 	"from", "during", "amid", "amidst", "under", "following", "unlike", "like",
 	"according", "just", "until", "once", "over", "within", "without",
-	"earlier", "later", "last", "this", "today", "yesterday", "a", "an",
-	"the", "across", "throughout", "upon", "to", "among", "beyond", "nearly",
-	"almost", "more", "less", "about", "whether", "even", "only", "in an",
-	"two", "three", "four", "five", "six", "several", "some", "for the", NULL
+	"earlier", "later", "last", "this", "today", "yesterday", "across",
+	"throughout", "upon", "to", "among", "beyond", "whether", "even", NULL
 };
 
 static const char *const relatives[] = {

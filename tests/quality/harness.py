@@ -77,8 +77,9 @@ KNOWN = {
 }
 
 # what --check-ahead holds precis to: task -> metrics that must not fall
-# below any baseline. headline-bbc and cnndm are not here: precis is still
-# under the first sentence and LEAD-3 there (README.md, "Quality").
+# below any baseline. Not here: cnndm, where precis is still under LEAD-3,
+# and headline-bbc, where it is ahead of the first sentence by 0.3 points
+# over the whole file but not on every subset (README.md, "Quality").
 AHEAD = {
     "headline-duc04": ("1",), "headline-duc03": ("1",),
     "xsum": ("1",), "bbc": ("1", "2"),

@@ -281,3 +281,97 @@ Test(lang, elided_articles_are_their_own_words)
 	cr_expect_eq(a, b);
 	precis_doc_free(d);
 }
+
+/* The JSON string that starts after the opening quote at *p: decoded into
+ * out (cap bytes), *p moved past the closing quote. Enough JSON for the dev
+ * files: escapes, \uXXXX with surrogate pairs. */
+static size_t json_string(const char **p, char *out, size_t cap)
+{
+	const char *s = *p;
+	size_t n = 0;
+	while (*s && *s != '"') {
+		unsigned long cp;
+		if (*s != '\\') {
+			if (n + 1 < cap)
+				out[n++] = *s;
+			s++;
+			continue;
+		}
+		s++;
+		switch (*s) {
+		case 'n': cp = '\n'; break;
+		case 't': cp = '\t'; break;
+		case 'r': cp = '\r'; break;
+		case 'b': cp = '\b'; break;
+		case 'f': cp = '\f'; break;
+		case 'u':
+			cp = strtoul((char[5]){ s[1], s[2], s[3], s[4], 0 }, NULL, 16);
+			s += 4;
+			if (cp >= 0xD800 && cp < 0xDC00 && s[1] == '\\' && s[2] == 'u') {
+				unsigned long lo = strtoul((char[5]){ s[3], s[4], s[5], s[6], 0 }, NULL, 16);
+				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+				s += 6;
+			}
+			break;
+		default: cp = (unsigned char)*s; break;
+		}
+		s++;
+		char u[4];
+		size_t k = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+		if (k == 1) {
+			u[0] = (char)cp;
+		} else {
+			for (size_t b = k - 1; b > 0; b--, cp >>= 6)
+				u[b] = (char)(0x80 | (cp & 0x3F));
+			u[0] = (char)((k == 2 ? 0xC0 : k == 3 ? 0xE0 : 0xF0) | cp);
+		}
+		for (size_t b = 0; b < k; b++)
+			if (n + 1 < cap)
+				out[n++] = u[b];
+	}
+	*p = *s ? s + 1 : s;
+	out[n] = '\0';
+	return n;
+}
+
+/* Issue 7's bar: precis names the language of at least 99% of the dev
+ * documents (the .dev.jsonl files of ../shared/eval, their "lang" field, English where
+ * there is none). Skipped where the dev files are not beside the checkout. */
+Test(lang, detects_the_dev_documents)
+{
+	static const char *const files[] = {
+		"orangesum_fr.dev.jsonl", "temario_pt.dev.jsonl", "lcsts_zh.dev.jsonl",
+		"cnndm_frank.dev.jsonl", "xsum_frank.dev.jsonl", "bbc_news_summary.dev.jsonl",
+		"duc2004_task1.dev.jsonl", "duc2003_task1.dev.jsonl",
+	};
+	const char *shared = getenv("PRECIS_SHARED");
+	size_t total = 0, right = 0;
+	static char line[1 << 20], text[1 << 20];
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/eval/%s", shared ? shared : "../shared", files[f]);
+		FILE *in = fopen(path, "rb");
+		if (!in)
+			continue;
+		while (fgets(line, sizeof line, in)) {
+			char lang[16] = "en";
+			const char *l = strstr(line, "\"lang\": \"");
+			if (l) {
+				l += 9;
+				json_string(&l, lang, sizeof lang);
+			}
+			const char *t = strstr(line, "\"text\": \"");
+			if (!t)
+				continue;
+			t += 9;
+			size_t n = json_string(&t, text, sizeof text);
+			total++;
+			right += strcmp(pr_lang_detect(text, n)->code, lang) == 0;
+		}
+		fclose(in);
+	}
+	if (!total)
+		cr_skip_test("no dev files under %s/eval", shared ? shared : "../shared");
+	cr_expect(right * 100 >= total * 99, "%zu of %zu dev documents", right, total);
+	cr_log_info("language detection: %zu of %zu dev documents right", right, total);
+}

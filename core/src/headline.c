@@ -5,13 +5,20 @@
  * a short first line with no full stop standing alone in its paragraph);
  * otherwise the lead sentence when it ranks close to the best one (news puts
  * the story first), else the best-ranked sentence. It is then trimmed the
- * way an editor would: the dateline goes ("PYONGYANG •", "LONDON (Reuters)
- * -"), then the attribution ("..., Kremlin spokesman Dmitry Peskov said"),
- * then parentheticals and the final full stop; if it is still too long it is
- * cut at the last clause boundary that fits, or else at the last word that
- * fits, and dangling function words and punctuation are dropped from the
- * end. A headline never ends inside a word (unless its first word alone is
- * longer than the limit, when it is cut at a character boundary).
+ * way an editor would (Hedge Trimmer, Dorr et al. 2003, without a parser):
+ * the dateline goes ("PYONGYANG •", "LONDON (Reuters) -"), then the
+ * attribution ("..., Kremlin spokesman Dmitry Peskov said"), parentheticals,
+ * a leading connective or phrase ("But", "A week after ...,"), relative
+ * clauses and appositives between commas, time expressions ("yesterday",
+ * "on Monday"), articles and perfect auxiliaries ("has backed" -> "backed").
+ * Words are only ever dropped, never moved. In a text of a few sentences
+ * or more, the sentence then gets three quarters of the room and the
+ * document's key phrases it does not already name fill the rest, after a
+ * semicolon (Topiary, Zajic et al. 2004). A headline is cut between words,
+ * at a clause boundary only near the limit, and dangling function words and
+ * punctuation are dropped from the end. It never ends inside a word (unless
+ * its first word alone is longer than the limit, when it is cut at a
+ * character boundary).
  */
 #include "doc.h"
 #include "alloc.h"
@@ -30,7 +37,7 @@
 /* Below 40 bytes a headline is the sentence alone; above, the sentence
  * gets at most (1 - 1/KEYPHRASE_SHARE) of the room and key phrases it does
  * not name fill the rest. */
-#define KEYPHRASE_SHARE 5
+#define KEYPHRASE_SHARE 4
 #define FILL_MIN_SENTENCES 5
 
 typedef struct hbuf {
@@ -880,7 +887,7 @@ int pr_headline(precis_doc *d)
 	}
 	trim(&h);
 	trim_end(&h);
-	/* a compressed sentence leaves a fifth of the room to key phrases (in
+	/* a compressed sentence leaves a quarter of the room to key phrases (in
 	 * a text long enough to have them), if it can be cut between words */
 	int fill = !title && d->opts.headline_bytes >= 40 && d->nsents >= FILL_MIN_SENTENCES;
 	if (fill) {

@@ -179,6 +179,10 @@ static uint32_t word_of(tok_state *st, const char *s, size_t n)
 	return wid;
 }
 
+/* No script below U+0E00 (Thai) is unspaced (cjk.c): Latin, Greek,
+ * Cyrillic and the rest skip the calls. */
+#define CJK_FIRST 0x0E00
+
 static int tokenize_sentence(tok_state *st, pr_sent *s)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
@@ -195,7 +199,7 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 		}
 		size_t start = i, cjk_end = 0;
 		/* unspaced scripts: a token per character (cjk.c) */
-		int cjk = pr_cjk_token(t, n, i, cp, k, &cjk_end);
+		int cjk = cp < CJK_FIRST ? -1 : pr_cjk_token(t, n, i, cp, k, &cjk_end);
 		if (cjk == 0) {
 			i += k;
 			continue;
@@ -207,7 +211,7 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			i = cjk_end;
 		while (cjk < 0 && i < n) {
 			k = pr_utf8_decode(t + i, n - i, &cp);
-			if (is_word_cp(cp) && !pr_cjk_char(cp)) {
+			if (is_word_cp(cp) && (cp < CJK_FIRST || !pr_cjk_char(cp))) {
 				i += k;
 				continue;
 			}

@@ -57,7 +57,8 @@ static int32_t cp_at(const splitter *x, size_t i, size_t *len)
 static int is_cjk_stop(int32_t cp)
 {
 	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E ||
-	       cp == 0xFF61;
+	       cp == 0xFF61 ||
+	       cp == 0x104B || cp == 0x17D4; /* Myanmar ။ and Khmer ។ */
 }
 
 static int is_bang(int32_t cp)
@@ -386,8 +387,31 @@ static size_t skip_marker(const splitter *x, size_t s)
 }
 
 static const unsigned char may_stop[256] = {
-	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE1] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
+
+/* Thai writes no full stop: a space ends a sentence (or a clause). */
+static const unsigned char may_stop_thai[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE1] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+	[' '] = 1,
+};
+
+static int is_thai(int32_t cp)
+{
+	return cp >= 0x0E01 && cp <= 0x0E5B;
+}
+
+/* Is the space at i set between two Thai characters? */
+static int thai_space(const splitter *x, size_t i)
+{
+	size_t len, p = i;
+	if (i == 0 || i + 1 >= x->n)
+		return 0;
+	do
+		p--;
+	while (p > 0 && ((unsigned char)x->t[p] & 0xC0) == 0x80);
+	return is_thai(cp_at(x, p, &len)) && is_thai(cp_at(x, i + 1, &len));
+}
 
 /* Where to cut a sentence that has run past MAX_SENTENCE bytes from s: after
  * its last space, else at a character boundary. */
@@ -439,10 +463,12 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 	if (b->kind == PR_BLOCK_HEADING)
 		return emit(out, a, b, bi, 0, n);
 	size_t s = skip_marker(&x, 0), i = s;
+	const unsigned char *stops =
+		lang && strcmp(lang->code, "th") == 0 ? may_stop_thai : may_stop;
 	while (i < n) {
 		/* skip to the next byte that can start a stop: . ! ? or the
-		 * lead byte of … ‼ 。 ！ ？ ． */
-		while (i < n && !may_stop[(unsigned char)t[i]])
+		 * lead byte of … ‼ 。 ！ ？ ． ။ ។ (and a space in Thai) */
+		while (i < n && !stops[(unsigned char)t[i]])
 			i++;
 		while (i - s > MAX_SENTENCE) {
 			size_t cut = long_cut(&x, s);
@@ -455,6 +481,17 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 			break;
 		size_t len;
 		int32_t cp = cp_at(&x, i, &len);
+		if (cp == ' ') {
+			/* Thai: a space between Thai words ends a sentence */
+			if (thai_space(&x, i)) {
+				int rc = emit(out, a, b, bi, s, i);
+				if (rc)
+					return rc;
+				s = i + 1;
+			}
+			i++;
+			continue;
+		}
 		if (!is_stop_cp(cp)) {
 			i += len;
 			continue;

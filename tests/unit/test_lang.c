@@ -375,3 +375,28 @@ Test(lang, detects_the_dev_documents)
 	cr_expect(right * 100 >= total * 99, "%zu of %zu dev documents", right, total);
 	cr_log_info("language detection: %zu of %zu dev documents right", right, total);
 }
+
+/* Thai writes no full stop: a space between Thai words ends a sentence. */
+Test(lang, thai_sentences_end_at_spaces)
+{
+	const char *th = "กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทย มีประชากรมาก "
+	                 "นักท่องเที่ยวจำนวนมากมาเยือนทุกปี";
+	precis_doc *d = NULL;
+	cr_assert_eq(precis_doc_new(&d, th, strlen(th), NULL), PRECIS_OK);
+	cr_expect_str_eq(precis_doc_language(d), "th");
+	cr_expect_eq(precis_doc_sentence_count(d), 3);
+	precis_doc_free(d);
+}
+
+Test(lang, khmer_and_myanmar_full_stops)
+{
+	const char *km = "ភ្នំពេញជាទីក្រុង។ប្រទេសកម្ពុជាមានប្រជាជនច្រើន។";
+	const char *my = "ရန်ကုန်မြို့သည်ကြီးသည်။မြန်မာနိုင်ငံတွင်လူများစွာရှိသည်။";
+	precis_doc *d = NULL;
+	cr_assert_eq(precis_doc_new(&d, km, strlen(km), NULL), PRECIS_OK);
+	cr_expect_eq(precis_doc_sentence_count(d), 2);
+	precis_doc_free(d);
+	cr_assert_eq(precis_doc_new(&d, my, strlen(my), NULL), PRECIS_OK);
+	cr_expect_eq(precis_doc_sentence_count(d), 2);
+	precis_doc_free(d);
+}

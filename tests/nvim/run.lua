@@ -628,6 +628,101 @@ test(":helptags generates the tags of doc/precis.txt", function()
 end)
 
 ---------------------------------------------------------------------------
+-- Big buffers: summarized off the main loop (:help precis-big)
+
+-- The longest time the main loop went without running a 5 ms timer while
+-- fn() started work and then until done() (both polled by vim.wait).
+local function worst_stall(fn, done, timeout)
+  local last, worst = uv.hrtime(), 0
+  local timer = uv.new_timer()
+  timer:start(5, 5, function()
+    local now = uv.hrtime()
+    worst = math.max(worst, now - last)
+    last = now
+  end)
+  last = uv.hrtime()
+  fn()
+  local finished = vim.wait(timeout, done, 5)
+  local now = uv.hrtime()
+  worst = math.max(worst, now - last)
+  timer:stop()
+  timer:close()
+  return worst / 1e6, finished
+end
+
+test("a 50 MB buffer is summarized off the main loop: no stall of 100 ms", function()
+  local lines = vim.fn.readfile(fixtures .. "/article.txt")
+  lines[#lines + 1] = ""
+  lines[#lines + 1] = "```"
+  local code = "local x = compute(a, b) + other(c) -- the code of a big log or dump"
+  local n = math.ceil(50 * 1024 * 1024 / (#code + 1))
+  for i = #lines + 1, #lines + n do
+    lines[i] = code
+  end
+  lines[#lines + 1] = "```"
+  local buf = buffer(lines, "markdown")
+  lines = nil
+  collectgarbage()
+  check(api.nvim_buf_get_offset(buf, api.nvim_buf_line_count(buf)) > 50e6, "50 MB in the buffer")
+  local stall, finished = worst_stall(function() exec("Precis summary") end,
+    function() return #floats() == 1 end, 100000)
+  check(finished, "the summary float opened; messages: " .. vim.inspect(notes))
+  note(vim.log.levels.INFO, "in the background")
+  local f = the_float()
+  check(#sentences_of(f) == 3, "three key sentences")
+  out(("# 50 MB buffer: the main loop stalled %.0f ms at most"):format(stall))
+  -- the precis command as a job: starting it forks the editor, 50 MB and
+  -- all, which may take longer on a loaded machine (see :help precis-big)
+  local bar = engine == "native" and 100 or 250
+  check(stall < bar, ("the editor stalled %.0f ms (at most %d allowed)"):format(stall, bar))
+end)
+
+test("a buffer edited while its summary is computed: the result is dropped", function()
+  require("precis").setup({ async_bytes = 100 })
+  local buf = buffer("article.txt")
+  exec("Precis summary")
+  api.nvim_buf_set_lines(buf, 0, 1, false, { "An edit made meanwhile." })
+  check(vim.wait(20000, function()
+    for _, n in ipairs(notes) do
+      if n.msg:find("changed while") then
+        return true
+      end
+    end
+  end, 5), "a message says the buffer changed; messages: " .. vim.inspect(notes))
+  eq(#floats(), 0, "no float for a stale summary")
+  -- unchanged, the same command shows the summary
+  exec("Precis summary")
+  check(vim.wait(20000, function() return #floats() == 1 end, 5), "then the float opens")
+end)
+
+test("a buffer wiped while its summary is computed: a message, nothing else", function()
+  require("precis").setup({ async_bytes = 100 })
+  local buf = buffer("article.txt")
+  exec("Precis highlight")
+  vim.cmd("enew")
+  vim.cmd("bwipeout! " .. buf)
+  check(vim.wait(20000, function()
+    for _, n in ipairs(notes) do
+      if n.msg:find("closed before") then
+        return true
+      end
+    end
+  end, 5), "a message says the buffer was closed; messages: " .. vim.inspect(notes))
+  eq(#floats(), 0, "no float")
+end)
+
+test("a second request replaces the first one still running", function()
+  require("precis").setup({ async_bytes = 100 })
+  buffer("article.txt")
+  exec("Precis keywords")
+  exec("Precis summary")
+  check(vim.wait(20000, function() return #floats() == 1 end, 5), "one float opens")
+  vim.wait(200)
+  eq(#floats(), 1, "only the last request's float")
+  check(the_float().sections["Key sentences"] ~= nil, "and it is the summary")
+end)
+
+---------------------------------------------------------------------------
 
 local passed = 0
 for _, t in ipairs(tests) do

@@ -255,7 +255,9 @@ local function run_native(mod, text, o)
   }
 end
 
-local function run_cli(path, text, o)
+local cli_result
+
+local function cli_args(path, o)
   local args = { path, "--json", "-n", tostring(o.sentences),
     "--headline-bytes", tostring(o.headline_bytes), "--keyword-count", tostring(o.keywords) }
   if o.format ~= "auto" then
@@ -264,6 +266,11 @@ local function run_cli(path, text, o)
   if o.lang and o.lang ~= "auto" then
     vim.list_extend(args, { "--lang", o.lang })
   end
+  return args
+end
+
+local function run_cli(path, text, o)
+  local args = cli_args(path, o)
   local out, err, code = {}, {}, nil
   local ok, job = pcall(vim.fn.jobstart, args, {
     stdout_buffered = true,
@@ -283,7 +290,12 @@ local function run_cli(path, text, o)
     vim.fn.jobstop(job)
     return nil, ("%s timed out after %d ms"):format(path, o.cli_timeout)
   end
-  code = code or status
+  return cli_result(path, code or status, out, err, o)
+end
+
+-- The normalized result of a finished `precis --json` run, or nil and a
+-- message.
+cli_result = function(path, code, out, err, o)
   if code ~= 0 then
     local msg = vim.trim(table.concat(err, "\n"))
     msg = msg:gsub("^precis: ", "")
@@ -330,9 +342,9 @@ end
 -- Summarize text with the engine in use. opts: { sentences, format =
 -- "plain"|"markdown"|"auto", keywords }; the rest comes from the config.
 -- Returns the normalized result, or nil and a message.
-function M.summarize(text, opts)
+local function resolve(opts)
   local cfg = config.get()
-  local o = {
+  return {
     sentences = opts.sentences or cfg.sentences,
     keywords = opts.keywords or cfg.keywords,
     format = opts.format or "auto",
@@ -340,11 +352,163 @@ function M.summarize(text, opts)
     lang = cfg.lang,
     cli_timeout = cfg.cli_timeout,
   }
+end
+
+function M.summarize(text, opts)
+  local o = resolve(opts)
   local s = M.info()
   if s.kind == "native" then
     return run_native(s.module, text, o)
   elseif s.kind == "cli" then
     return run_cli(s.path, text, o)
+  end
+  return nil, none_message(s)
+end
+
+---------------------------------------------------------------------------
+-- Off the main loop, for big texts (see :help precis-big)
+
+-- Runs in a thread of libuv's pool, which has a Lua state of its own and
+-- nothing of vim: the native module is loaded again there, and the result
+-- comes back as one string of length-prefixed fields.
+local function work(path, text, file, sentences, format, headline_bytes, keywords, lang)
+  if file ~= "" then
+    local f, ferr = io.open(file, "rb")
+    if not f then
+      return false, tostring(ferr)
+    end
+    text = f:read("*a")
+    f:close()
+  end
+  local open, lerr = package.loadlib(path, "luaopen_precis")
+  if not open then
+    return false, tostring(lerr)
+  end
+  local ok, mod = pcall(open, "precis", path)
+  if not ok then
+    return false, tostring(mod)
+  end
+  local ok2, r, msg, code = pcall(mod.summarize, text, { sentences = sentences,
+    format = format, headline_bytes = headline_bytes, keywords = keywords, lang = lang })
+  if not ok2 then
+    return false, "native module: " .. tostring(r)
+  end
+  if not r then
+    return false, tostring(msg), tostring(code)
+  end
+  local parts = {}
+  local function put(v)
+    v = type(v) == "number" and ("%.17g"):format(v) or tostring(v)
+    parts[#parts + 1] = #v .. ":" .. v
+  end
+  put(r.headline or "")
+  put(r.language or "")
+  put(r.format or "")
+  put(#r.keywords)
+  for _, k in ipairs(r.keywords) do
+    put(k.text)
+    put(k.score)
+  end
+  put(#r.sentences)
+  for _, x in ipairs(r.sentences) do
+    put(x.text)
+    put(x.score)
+    put(x.rank)
+    put(x.index)
+    put(x.byte_start)
+    put(x.byte_end)
+  end
+  return true, table.concat(parts)
+end
+
+local function unpack_result(packed, o)
+  local pos = 1
+  local function get()
+    local colon = packed:find(":", pos, true)
+    local n = tonumber(packed:sub(pos, colon - 1))
+    local v = packed:sub(colon + 1, colon + n)
+    pos = colon + n + 1
+    return v
+  end
+  local r = { engine = "native", keywords = {}, sentences = {} }
+  r.headline, r.language, r.format = get(), get(), get()
+  for i = 1, tonumber(get()) do
+    r.keywords[i] = { text = get(), score = tonumber(get()) }
+  end
+  for i = 1, tonumber(get()) do
+    r.sentences[i] = { text = get(), score = tonumber(get()), rank = tonumber(get()),
+      index = tonumber(get()), s = tonumber(get()), e = tonumber(get()) }
+  end
+  table.sort(r.sentences, function(a, b) return a.s < b.s end)
+  r.keywords = clip_keywords(r.keywords, o.keywords)
+  return r
+end
+
+-- Summarize text without blocking the editor: the native module in a worker
+-- thread, or the precis command as a job. `input` is the text, or { file =
+-- path } for a text in a file (which the caller removes once done has run
+-- or the request was cancelled). done(result, err, code) runs later
+-- on the main loop, never before this returns, and not at all once the
+-- handle's cancel() was called. Returns the handle, or nil and a message.
+function M.summarize_async(input, opts, done)
+  local o = resolve(opts)
+  local text = type(input) == "string" and input or ""
+  local file = type(input) == "table" and input.file or ""
+  local s = M.info()
+  local handle = { cancelled = false }
+  function handle.cancel()
+    handle.cancelled = true
+  end
+  local function finish(result, err, code)
+    vim.schedule(function()
+      if not handle.cancelled then
+        done(result, err, code)
+      end
+    end)
+  end
+  if s.kind == "native" then
+    local w = uv.new_work(work, function(ok, a, b)
+      if ok then
+        local okr, r = pcall(unpack_result, a, o)
+        finish(okr and r or nil, not okr and ("native module: " .. tostring(r)) or nil)
+      else
+        finish(nil, a, b)
+      end
+    end)
+    w:queue(s.path, text, file, o.sentences, o.format, o.headline_bytes, o.keywords,
+      o.lang or "auto")
+    return handle
+  elseif s.kind == "cli" then
+    local out, err = {}, {}
+    local args = cli_args(s.path, o)
+    if file ~= "" then
+      args[#args + 1] = "--"
+      args[#args + 1] = file
+    end
+    local ok, job = pcall(vim.fn.jobstart, args, {
+      stdout_buffered = true,
+      stderr_buffered = true,
+      on_stdout = function(_, d) out = d end,
+      on_stderr = function(_, d) err = d end,
+      on_exit = function(_, c)
+        if not handle.cancelled then
+          finish(cli_result(s.path, c, out, err, o))
+        end
+      end,
+    })
+    if not ok or job <= 0 then
+      return nil, ("cannot run %s: %s"):format(s.path,
+        ok and (job == -1 and "not executable" or "invalid arguments") or tostring(job))
+    end
+    if file == "" then
+      vim.fn.chansend(job, text)
+    end
+    vim.fn.chanclose(job, "stdin")
+    function handle.cancel()
+      handle.cancelled = true
+      pcall(vim.fn.jobstop, job)
+    end
+    return handle
   end
   return nil, none_message(s)
 end

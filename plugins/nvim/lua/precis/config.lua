@@ -16,6 +16,7 @@ M.defaults = {
   library = nil,          -- path of the LuaJIT module, or false for never
   cli = nil,              -- path of the precis command
   cli_timeout = 5000,     -- milliseconds the command may run
+  async_bytes = 262144,   -- bigger texts are summarized off the main loop
 }
 
 local current = vim.deepcopy(M.defaults)
@@ -49,6 +50,7 @@ local schema = {
   library = { optional_path, "a path, false or nil" },
   cli = { optional_path, "a path, false or nil" },
   cli_timeout = { positive_integer, "a positive integer (milliseconds)" },
+  async_bytes = { positive_integer, "a positive integer (bytes)" },
 }
 
 -- Check opts and return a new merged table; raise an error that names the

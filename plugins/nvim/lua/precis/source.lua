@@ -43,8 +43,83 @@ function M.read(buf, first, last)
     text = text, starts = starts }
 end
 
+-- The same as M.read for a big buffer, without ever holding the editor up:
+-- a few thousand lines per turn of the event loop, written to a temporary
+-- file as they are read (a 50 MB Lua string takes the main loop longer to
+-- make than the 100 ms allowed). The result has no text but its file and
+-- length: { buf, first, last, lines, starts, file, len, nonblank }; the
+-- caller removes the file. done(src) gets it, or done(nil, why) if the buffer
+-- was wiped or the file could not be written. Returns a function that stops
+-- the reading (done is then never called, the file is removed).
+local CHUNK = 1000
+
+function M.read_async(buf, first, last, done)
+  local api, uv = vim.api, vim.uv or vim.loop
+  local file = vim.fn.tempname()
+  local fd, ferr = uv.fs_open(file, "w", 384)
+  if not fd then
+    vim.schedule(function() done(nil, "cannot write " .. file .. ": " .. tostring(ferr)) end)
+    return function() end
+  end
+  local lines, starts = {}, {}
+  local pos, row, stopped, nonblank = 1, first, false, false
+  local function finish()
+    stopped = true
+    if fd then
+      uv.fs_close(fd)
+      fd = nil
+    end
+  end
+  local function step()
+    if stopped then
+      return
+    end
+    if not api.nvim_buf_is_valid(buf) then
+      finish()
+      os.remove(file)
+      return done(nil, "wiped")
+    end
+    local upto = math.min(last, row + CHUNK - 1)
+    local part = api.nvim_buf_get_lines(buf, row - 1, upto, false)
+    local n = #lines
+    for i, l in ipairs(part) do
+      lines[n + i] = l
+      starts[n + i] = pos
+      pos = pos + #l + 1
+    end
+    if #part > 0 then
+      local data = table.concat(part, "\n") .. "\n"
+      nonblank = nonblank or data:find("%S") ~= nil
+      local ok, werr = uv.fs_write(fd, data, -1)
+      if not ok then
+        finish()
+        os.remove(file)
+        return done(nil, "cannot write " .. file .. ": " .. tostring(werr))
+      end
+    end
+    row = upto + 1
+    if row <= last and #part > 0 then
+      vim.defer_fn(step, 0)
+      return
+    end
+    finish()
+    done({ buf = buf, first = first, last = first + #lines - 1, lines = lines,
+      starts = starts, file = file, len = pos - 1, nonblank = nonblank })
+  end
+  vim.defer_fn(step, 0)
+  return function()
+    if not stopped then
+      finish()
+      os.remove(file)
+    end
+  end
+end
+
 -- True when the text has nothing but white space in it.
 function M.blank(src)
+  if not src.text then
+    return not src.nonblank
+  end
   return src.text:find("%S") == nil
 end
 
@@ -57,7 +132,7 @@ function M.position(src, off)
   if n == 0 then
     return src.first - 1, 0
   end
-  if off >= #src.text + 1 then
+  if off >= (src.len or #src.text) + 1 then
     return src.first - 1 + n - 1, #src.lines[n]
   end
   local lo, hi = 1, n
@@ -81,7 +156,15 @@ end
 -- are not part of the span.
 function M.span(src, s, e)
   local text = src.text
-  while e > s and text:sub(e, e):match("%s") do
+  local function char(off)
+    if text then
+      return text:sub(off, off)
+    end
+    local row, col = M.position(src, off)
+    local line = src.lines[row - (src.first - 1) + 1] or ""
+    return col < #line and line:sub(col + 1, col + 1) or "\n"
+  end
+  while e > s and char(e):match("%s") do
     e = e - 1
   end
   local row, col = M.position(src, s)

@@ -19,22 +19,6 @@
 
 #define CJK_BIGRAMS 0
 
-int pr_cjk_char(int32_t cp)
-{
-	if (cp < 0x0E00)
-		return 0;
-	return (cp >= 0x0E00 && cp <= 0x0EFF) ||   /* Thai, Lao */
-	       (cp >= 0x1000 && cp <= 0x109F) ||   /* Myanmar */
-	       (cp >= 0x1780 && cp <= 0x17FF) ||   /* Khmer */
-	       (cp >= 0x3040 && cp <= 0x30FF) ||   /* hiragana, katakana */
-	       (cp >= 0x31F0 && cp <= 0x31FF) ||
-	       (cp >= 0x3400 && cp <= 0x4DBF) ||   /* Han */
-	       (cp >= 0x4E00 && cp <= 0x9FFF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0xFF66 && cp <= 0xFF9F) ||   /* half-width katakana */
-	       (cp >= 0x20000 && cp <= 0x2FA1F);
-}
-
 int pr_cjk_token(const unsigned char *t, size_t n, size_t at, int32_t cp,
                  size_t k, size_t *end)
 {

@@ -54,7 +54,8 @@ static const char *const noise_starts[] = {
 	"read more", "click here", "scroll down", "share this", "subscribe",
 	"sign up", "a version of this article", "copyright", "all rights reserved",
 	"photo:", "picture:", "pictured:", "image:", "video:", "watch:",
-	"advertisement", "related:", "see also", "email:", "comments", NULL
+	"advertisement", "related:", "see also", "email:", "comments",
+	"media playback is", "this video can not be played", NULL
 };
 
 static const char *const noise_inside[] = {

@@ -100,6 +100,13 @@ typedef enum precis_similarity {
 /* Flags: bits of precis_options.flags. */
 #define PRECIS_FLAG_REPLACE_INVALID 0x1u /* read invalid UTF-8 as U+FFFD
                                             instead of failing */
+#define PRECIS_FLAG_HEADLINE_TOPICS 0x4u /* fill what the compressed lead
+                                            leaves of the headline with key
+                                            phrases, after a semicolon, in
+                                            the manner of Topiary ("Lavrov
+                                            passed message; North Korea"):
+                                            scores better on headline
+                                            benchmarks, reads less well */
 #define PRECIS_FLAG_ORDER_BY_SCORE 0x2u  /* selected sentences best first,
                                             not in document order */
 

@@ -91,7 +91,8 @@ static int resolve_options(precis_options *o, const precis_options *in)
 	if (o->similarity != PRECIS_SIM_TEXTRANK && o->similarity != PRECIS_SIM_BM25 &&
 	    o->similarity != PRECIS_SIM_COSINE)
 		return PRECIS_EINVAL;
-	if (o->flags & ~(PRECIS_FLAG_REPLACE_INVALID | PRECIS_FLAG_ORDER_BY_SCORE))
+	if (o->flags & ~(PRECIS_FLAG_REPLACE_INVALID | PRECIS_FLAG_ORDER_BY_SCORE |
+	                 PRECIS_FLAG_HEADLINE_TOPICS))
 		return PRECIS_EINVAL;
 	return PRECIS_OK;
 }

@@ -11,10 +11,13 @@
  * a leading connective or phrase ("But", "A week after ...,"), relative
  * clauses and appositives between commas, time expressions ("yesterday",
  * "on Monday"), articles and perfect auxiliaries ("has backed" -> "backed").
- * Words are only ever dropped, never moved. In a text of a few sentences
- * or more, the sentence then gets three quarters of the room and the
- * document's key phrases it does not already name fill the rest, after a
- * semicolon (Topiary, Zajic et al. 2004). A headline is cut between words,
+ * Words are only ever dropped, never moved. When the caller asks for it
+ * (PRECIS_FLAG_HEADLINE_TOPICS), in a text of a few sentences or more, the
+ * sentence then gets three quarters of the room and the document's key
+ * phrases it does not already name fill the rest, after a semicolon
+ * (Topiary, Zajic et al. 2004): better recall on headline benchmarks, but a
+ * list of phrases is not what an editor would print, so it is not the
+ * default. A headline is cut between words,
  * at a clause boundary only near the limit, and dangling function words and
  * punctuation are dropped from the end. It never ends inside a word (unless
  * its first word alone is longer than the limit, when it is cut at a
@@ -889,7 +892,8 @@ int pr_headline(precis_doc *d)
 	trim_end(&h);
 	/* a compressed sentence leaves a quarter of the room to key phrases (in
 	 * a text long enough to have them), if it can be cut between words */
-	int fill = !title && d->opts.headline_bytes >= 40 && d->nsents >= FILL_MIN_SENTENCES;
+	int fill = (d->opts.flags & PRECIS_FLAG_HEADLINE_TOPICS) && !title &&
+	           d->opts.headline_bytes >= 40 && d->nsents >= FILL_MIN_SENTENCES;
 	if (fill) {
 		size_t room = d->opts.headline_bytes - d->opts.headline_bytes / KEYPHRASE_SHARE;
 		if (memchr(h.s, ' ', h.len < room ? h.len : room))

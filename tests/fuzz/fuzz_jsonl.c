@@ -38,7 +38,12 @@ static void check_parse(const char *s, size_t len)
 		CHECK(m->v.raw >= s && m->v.raw + m->v.rawlen <= s + len && m->v.rawlen > 0);
 		if (m->v.type == CLI_JSTRING)
 			check_string(m->v.str, m->v.len);
-		CHECK(cli_jobject_get(&o, m->key) != NULL);
+		/* a key with a NUL inside ("a\u0000b") cannot be asked for by a
+		 * C string, and must not answer for its prefix */
+		if (strlen(m->key) == m->keylen)
+			CHECK(cli_jobject_get(&o, m->key) != NULL);
+		else
+			CHECK(cli_jobject_get(&o, m->key) != &m->v);
 	}
 	cli_jobject_free(&o);
 }

@@ -73,7 +73,31 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		double jump = (1.0 - damping) + damping * dangling;
 		double base = jump / (double)n;
 		double delta = 0;
-		for (size_t i = 0; i < n; i++) {
+		size_t i = 0;
+		if (!gauss_seidel) {
+			/* two rows at a time: each row's sum keeps its own order,
+			 * so the bits are those of one row at a time, but the two
+			 * chains of additions overlap */
+			for (; i + 1 < n; i += 2) {
+				double s0 = 0, s1 = 0;
+				size_t k0 = row[i], e0 = row[i + 1], k1 = e0, e1 = row[i + 2];
+				for (; k0 < e0 && k1 < e1; k0++, k1++) {
+					s0 += p[k0] * cur[col[k0]];
+					s1 += p[k1] * cur[col[k1]];
+				}
+				for (; k0 < e0; k0++)
+					s0 += p[k0] * cur[col[k0]];
+				for (; k1 < e1; k1++)
+					s1 += p[k1] * cur[col[k1]];
+				double v0 = (teleport ? jump * teleport[i] : base) + damping * s0;
+				double v1 = (teleport ? jump * teleport[i + 1] : base) + damping * s1;
+				delta += fabs(v0 - cur[i]);
+				delta += fabs(v1 - cur[i + 1]);
+				nxt[i] = v0;
+				nxt[i + 1] = v1;
+			}
+		}
+		for (; i < n; i++) {
 			double sum = 0;
 			for (size_t k = row[i]; k < row[i + 1]; k++)
 				sum += p[k] * cur[col[k]];

@@ -437,8 +437,11 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		size_t n = core_of(h, &ws->w[first], b, sizeof b);
 		int opener = in_list(b, lead_openers) ||
 		             (n > 4 && (strcmp(b + n - 3, "ing") == 0 || strcmp(b + n - 2, "ed") == 0));
+		/* "On Monday," and "Earlier this month,": a short phrase with a
+		 * time word; in a longer one ("Honduras braced Tuesday as ...,")
+		 * the time word is not what opens it */
 		int timed = 0;
-		for (size_t i = first; i <= comma; i++) {
+		for (size_t i = first; i <= comma && live_count(ws, first, comma + 1) <= 4; i++) {
 			core_of(h, &ws->w[i], b, sizeof b);
 			timed |= is_time_word(b);
 		}

@@ -369,6 +369,11 @@ static const char *const relatives[] = {
 	"who", "which", "whose", "whom", "where", NULL
 };
 
+static const char *const pronouns[] = {
+	"he", "she", "it", "they", "we", "i", "you", "this", "these", "those",
+	"that", "there", "his", "her", "its", "their", "our", NULL
+};
+
 static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", NULL
@@ -453,6 +458,10 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		if (nx < ws->n) {
 			core_of(h, &ws->w[nx], b, sizeof b);
 			if (strcmp(b, "and") == 0 || strcmp(b, "or") == 0 || in_list(b, relatives))
+				return;
+			/* "When Nobel wrote ..., he chose": the subject would lose
+			 * what it refers to */
+			if (in_list(b, pronouns))
 				return;
 		}
 		for (size_t i = first; i <= comma; i++)
@@ -702,7 +711,21 @@ static void join_words(hbuf *h, const hwords *ws)
 	h->len = o;
 }
 
-static int compress(pr_arena *a, hbuf *h)
+/* Bytes the live words would take once joined. */
+static size_t live_bytes(const hwords *ws)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ws->n; i++)
+		if (!ws->w[i].del)
+			n += ws->w[i].e - ws->w[i].s + 1;
+	return n ? n - 1 : 0;
+}
+
+/* Hedge Trimmer's order: what costs a headline nothing goes always
+ * (connectives, time expressions, articles, auxiliaries); clauses and
+ * phrases that carry content go one kind at a time, only while the
+ * sentence is still longer than the limit. */
+static int compress(pr_arena *a, hbuf *h, size_t limit)
 {
 	hwords ws;
 	int rc = split_words(a, h, &ws);
@@ -712,11 +735,13 @@ static int compress(pr_arena *a, hbuf *h)
 		return PRECIS_OK;
 	drop_lead_connective(h, &ws);
 	drop_lead_phrase(h, &ws);
-	drop_relative_clauses(h, &ws);
-	drop_appositives(h, &ws);
 	drop_time_expressions(h, &ws);
 	drop_articles(h, &ws);
 	drop_auxiliaries(h, &ws);
+	if (live_bytes(&ws) > limit)
+		drop_relative_clauses(h, &ws);
+	if (live_bytes(&ws) > limit)
+		drop_appositives(h, &ws);
 	if (live_count(&ws, 0, ws.n) < 2)
 		return PRECIS_OK;
 	join_words(h, &ws);
@@ -745,6 +770,10 @@ static size_t pick_source(const precis_doc *d, int *is_title)
 	while (lead < d->nsents && s[lead].kind == PR_BLOCK_HEADING)
 		lead++;
 	if (lead < d->nsents && s[lead].score >= LEAD_SHARE * s[best].score)
+		return lead;
+	/* a lead that is a paragraph of its own is the story's standfirst */
+	if (lead + 1 < d->nsents && s[lead + 1].block != s[lead].block &&
+	    (lead == 0 || s[lead - 1].block != s[lead].block))
 		return lead;
 	return best;
 }
@@ -888,7 +917,7 @@ int pr_headline(precis_doc *d)
 		drop_attribution(&h);
 		drop_parentheticals(&h);
 		trim(&h);
-		if ((rc = compress(&d->arena, &h)))
+		if ((rc = compress(&d->arena, &h, d->opts.headline_bytes)))
 			return rc;
 	}
 	trim(&h);

@@ -79,6 +79,8 @@ struct precis_doc {
 	size_t nkeywords;
 	const char *headline;
 	size_t headline_len;
+	double *prior;        /* the sentence prior (prior.c) ranking used, or
+	                         NULL when it ranked without one (rank.c) */
 };
 
 /* Sparse symmetric similarity graph in compressed rows. Row i lists the

@@ -26,26 +26,14 @@ static int lower_ascii(int c)
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
-/* Does s[0..n) start with p (ASCII case-insensitive)? */
+/* Does s[0..n) start with p (ASCII case-insensitive; p is lower case)? */
 static int starts(const char *s, size_t n, const char *p)
 {
-	size_t k = strlen(p);
-	if (k > n)
-		return 0;
-	for (size_t i = 0; i < k; i++)
-		if (lower_ascii((unsigned char)s[i]) != p[i])
+	size_t i;
+	for (i = 0; p[i]; i++)
+		if (i >= n || lower_ascii((unsigned char)s[i]) != p[i])
 			return 0;
 	return 1;
-}
-
-/* Does s[0..n) contain p (ASCII case-insensitive)? */
-static int contains(const char *s, size_t n, const char *p)
-{
-	size_t k = strlen(p);
-	for (size_t i = 0; i + k <= n; i++)
-		if (starts(s + i, n - i, p))
-			return 1;
-	return 0;
 }
 
 /* Lines that are about the page, not the story. */
@@ -71,6 +59,34 @@ static const char *const caption_marks[] = {
 	"pictured below", "pictured left", "pictured right", NULL
 };
 
+/* Which of the lists' patterns a sentence contains. Every sentence of a
+ * book is scanned, so the scan looks at each byte once: only where the byte
+ * can begin some pattern (the switch lists those bytes: keep it in step
+ * with the lists) are the patterns compared. */
+#define FOUND_NOISE 1
+#define FOUND_CAPTION 2
+
+static int scan(const char *t, size_t n)
+{
+	int found = 0;
+	for (size_t i = 0; i < n; i++) {
+		int c = lower_ascii((unsigned char)t[i]);
+		switch (c) {
+		case 'a': case 'c': case 'f': case 'p': case 's': case '(':
+			break; /* the first letters of the patterns below */
+		default:
+			continue;
+		}
+		for (const char *const *p = noise_inside; *p; p++)
+			if (**p == c && starts(t + i, n - i, *p))
+				return FOUND_NOISE;
+		for (const char *const *p = caption_marks; *p; p++)
+			if (**p == c && starts(t + i, n - i, *p))
+				found |= FOUND_CAPTION;
+	}
+	return found;
+}
+
 double pr_noise_weight(const precis_doc *doc, size_t i)
 {
 	const pr_sent *s = &doc->sents[i];
@@ -79,15 +95,14 @@ double pr_noise_weight(const precis_doc *doc, size_t i)
 	for (const char *const *p = noise_starts; *p; p++)
 		if (starts(t, n, *p))
 			return 0.05;
-	for (const char *const *p = noise_inside; *p; p++)
-		if (contains(t, n, *p))
-			return 0.05;
+	int found = scan(t, n);
+	if (found & FOUND_NOISE)
+		return 0.05;
 	/* "By Jane Smith" and "By Daily Mail Reporter": a byline */
 	if (starts(t, n, "by ") && s->nwords <= 8 && !strchr(t, ','))
 		return 0.05;
-	for (const char *const *p = caption_marks; *p; p++)
-		if (contains(t, n, *p))
-			return 0.3;
+	if (found & FOUND_CAPTION)
+		return 0.3;
 	if (s->nwords <= 3)
 		return 0.5;
 	return 1.0;

@@ -176,13 +176,13 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 	double *score = pr_malloc_raw(n * sizeof *score);
 	uint32_t *idx = pr_malloc_raw(n * sizeof *idx);
 	uint32_t *tmp = pr_malloc_raw(n * sizeof *tmp);
-	double *teleport = pr_malloc_raw(n * sizeof *teleport);
+	/* the prior lives in the document: selection weighs it again */
+	double *teleport = pr_alloc(&d->arena, n * sizeof *teleport);
 	int rc = PRECIS_ENOMEM;
 	if (score && idx && tmp && teleport) {
-		int personal = pr_prior(d, teleport);
+		d->prior = pr_prior(d, teleport) ? teleport : NULL;
 		rc = pagerank(score, g, d->opts.damping, d->opts.tolerance,
-		              d->opts.max_iterations, personal ? teleport : NULL,
-		              n > PR_LARGE_DOC);
+		              d->opts.max_iterations, d->prior, n > PR_LARGE_DOC);
 	}
 	if (rc == PRECIS_OK) {
 		for (size_t i = 0; i < n; i++) {
@@ -196,6 +196,5 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 	pr_free_raw(score);
 	pr_free_raw(idx);
 	pr_free_raw(tmp);
-	pr_free_raw(teleport);
 	return rc;
 }

@@ -94,13 +94,10 @@ static int by_worth(const precis_doc *d, uint32_t *order, size_t limit)
 {
 	size_t n = d->nsents;
 	double *worth = pr_malloc_raw((n + 1) * sizeof *worth);
-	double *prior = pr_malloc_raw((n + 1) * sizeof *prior);
-	if (!worth || !prior) {
-		pr_free_raw(worth);
-		pr_free_raw(prior);
+	if (!worth)
 		return PRECIS_ENOMEM;
-	}
-	int has_prior = pr_prior(d, prior);
+	const double *prior = d->prior; /* what ranking used, if anything */
+	int has_prior = prior != NULL;
 	double lead = LEAD_WEIGHT;
 	if ((double)limit > LEAD_BUDGET)
 		lead *= LEAD_BUDGET / (double)limit;
@@ -116,13 +113,11 @@ static int by_worth(const precis_doc *d, uint32_t *order, size_t limit)
 	uint32_t *tmp = pr_malloc_raw((n + 1) * sizeof *tmp);
 	if (!tmp) {
 		pr_free_raw(worth);
-		pr_free_raw(prior);
 		return PRECIS_ENOMEM;
 	}
 	sort_by_worth(order, tmp, n, worth);
 	pr_free_raw(tmp);
 	pr_free_raw(worth);
-	pr_free_raw(prior);
 	return PRECIS_OK;
 }
 

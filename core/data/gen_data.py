@@ -35,9 +35,51 @@ def c_str(s):
     return '"' + "".join(chr(c) if 32 <= c < 127 and chr(c) not in '"\\?' else "\\%03o" % c for c in b) + '"'
 
 
+def fnv1a(b):
+    """stop_hash() in core/src/lang.c: the same function, so the table
+    generated here is probed by the library."""
+    h = 2166136261
+    for c in b:
+        h ^= c
+        h = (h * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def stop_table(stop_lists):
+    """Every stop word of every language, with a bit per language that holds
+    it (bit i = pr_languages[i]): one probe answers for all languages at once,
+    which is what language detection asks."""
+    if len(stop_lists) > 64:
+        sys.exit("gen_data.py: more than 64 languages do not fit the stop-word masks")
+    masks = {}
+    for i, stop in enumerate(stop_lists):
+        for w in stop:
+            masks[w] = masks.get(w, 0) | (1 << i)
+    size = 1
+    while size < 2 * len(masks):
+        size *= 2
+    slots = [None] * size
+    for w in sorted(masks, key=lambda w: w.encode("utf-8")):
+        h = fnv1a(w.encode("utf-8")) & (size - 1)
+        while slots[h] is not None:
+            h = (h + 1) & (size - 1)
+        slots[h] = w
+    out = ["/* All stop words: %d words in %d slots (open addressing, FNV-1a). */" % (len(masks), size),
+           "const char *const pr_stop_any[] = {"]
+    out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]
+    out.append("};")
+    out.append("const unsigned long long pr_stop_any_langs[] = {")
+    out += ["\t%#xull," % (masks[w] if w is not None else 0) for w in slots]
+    out.append("};")
+    out.append("const size_t pr_stop_any_mask = %d;" % (size - 1))
+    out.append("")
+    return out
+
+
 def main():
     data_dir, out_path = sys.argv[1], sys.argv[2]
     langs = []
+    stop_lists = []
     for line in read_lines(os.path.join(data_dir, "languages.txt")):
         code, stemmer, name = line.split(None, 2)
         langs.append((code, stemmer, name))
@@ -47,6 +89,7 @@ def main():
         ident = code.replace("-", "_")
         stop = sorted(set(fold(w) for w in read_lines(os.path.join(data_dir, code + ".stop"))),
                       key=lambda w: w.encode("utf-8"))
+        stop_lists.append(stop)
         abbr, multi, ordinal = {}, {}, 0
         for line in read_lines(os.path.join(data_dir, code + ".abbrev")):
             word, kind = line.rsplit(None, 1)
@@ -87,6 +130,7 @@ def main():
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal))
         out.append("")
+    out += stop_table(stop_lists)
     out.append("const pr_lang pr_languages[] = {")
     out += ["\tLANG_%s," % c.replace("-", "_") for c, _, _ in langs]
     out.append("};")

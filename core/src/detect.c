@@ -161,23 +161,19 @@ static size_t word_hits(const scorer *sc, const char *w, size_t n, uint64_t *mas
 	*mask = 0;
 	if (!m)
 		return 0;
-	size_t k = 0;
-	for (size_t i = 0; i < sc->n; i++) {
-		if (pr_lang_is_stop_folded(sc->cand[i], buf, m)) {
-			*mask |= (uint64_t)1 << i;
-			k++;
-		}
-	}
-	if (!k) {
+	/* one probe of the all-languages table, then a bit test per candidate */
+	unsigned long long langs = pr_stop_langs(buf, m);
+	if (!langs) {
 		const char *ap = memchr(buf, '\'', m);
 		if (!ap || ap == buf)
 			return 0;
-		m = (size_t)(ap - buf);
-		for (size_t i = 0; i < sc->n; i++) {
-			if (pr_lang_is_stop_folded(sc->cand[i], buf, m)) {
-				*mask |= (uint64_t)1 << i;
-				k++;
-			}
+		langs = pr_stop_langs(buf, (size_t)(ap - buf));
+	}
+	size_t k = 0;
+	for (size_t i = 0; langs && i < sc->n; i++) {
+		if (langs & (1ull << (sc->cand[i] - pr_languages))) {
+			*mask |= (uint64_t)1 << i;
+			k++;
 		}
 	}
 	return k;

@@ -183,3 +183,25 @@ int pr_lang_elision(const pr_lang *lang, const char *word, size_t n)
 	}
 	return find(list, count, buf, n) >= 0;
 }
+
+/* FNV-1a, byte by byte: gen_data.py placed the words with the same
+ * function, so it must not change without the generator (and, unlike
+ * hash.h's, it does not depend on the machine's byte order). */
+static uint32_t stop_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+unsigned long long pr_stop_langs(const char *folded, size_t n)
+{
+	size_t i = stop_hash(folded, n) & pr_stop_any_mask;
+	for (const char *w; (w = pr_stop_any[i]) != NULL; i = (i + 1) & pr_stop_any_mask)
+		if (strncmp(w, folded, n) == 0 && w[n] == '\0')
+			return pr_stop_any_langs[i];
+	return 0;
+}

@@ -76,4 +76,14 @@ extern const pr_lang pr_languages[];
 extern const size_t pr_nlanguages;
 extern const char *const pr_language_codes[]; /* NULL-terminated */
 
+/* Every language's stop words in one table: pr_stop_any_langs[slot] has bit
+ * i set when pr_languages[i] holds the word in pr_stop_any[slot]. */
+extern const char *const pr_stop_any[];
+extern const unsigned long long pr_stop_any_langs[];
+extern const size_t pr_stop_any_mask;
+
+/* The languages (bit i = pr_languages[i]) whose stop words include the
+ * already case-folded word[0..n); 0 for none. */
+unsigned long long pr_stop_langs(const char *folded, size_t n);
+
 #endif

@@ -37,6 +37,10 @@
  * of the limit: a longer cut throws away words a reader would have got. */
 #define FIT_SLACK 10
 
+/* A sentence of fewer words is not a headline's source unless nothing
+ * else is. */
+#define SOURCE_MIN_WORDS 8
+
 /* Below 40 bytes a headline is the sentence alone; above, the sentence
  * gets at most (1 - 1/KEYPHRASE_SHARE) of the room and key phrases it does
  * not name fill the rest. */
@@ -829,13 +833,27 @@ static size_t pick_source(const precis_doc *d, int *is_title)
 		*is_title = 1;
 		return 0;
 	}
+	/* the best-ranked sentence long enough to say something: "78 milliards
+	 * de dollars" is a fragment, not a headline */
 	size_t best = 0;
 	for (size_t i = 0; i < d->nsents; i++)
 		if (s[i].rank == 1)
 			best = i;
+	/* (a count of words means another thing in text without spaces) */
+	int spaced = !d->lang || (strcmp(d->lang->code, "zh") && strcmp(d->lang->code, "ja"));
+	for (size_t i = 0; spaced && i < d->nsents; i++)
+		if (s[i].nwords >= SOURCE_MIN_WORDS &&
+		    (s[best].nwords < SOURCE_MIN_WORDS || s[i].score > s[best].score))
+			best = i;
 	size_t lead = 0;
 	while (lead < d->nsents && s[lead].kind == PR_BLOCK_HEADING)
 		lead++;
+	/* "The result was chaos." opens a story but says too little */
+	for (size_t i = lead; spaced && i < d->nsents && i < lead + 3; i++)
+		if (s[i].nwords >= SOURCE_MIN_WORDS) {
+			lead = i;
+			break;
+		}
 	if (lead < d->nsents && s[lead].score >= LEAD_SHARE * s[best].score)
 		return lead;
 	/* a lead that is a paragraph of its own is the story's standfirst */
@@ -984,7 +1002,9 @@ int pr_headline(precis_doc *d)
 		drop_attribution(&h);
 		drop_parentheticals(&h);
 		trim(&h);
-		if ((rc = compress(&d->arena, &h, d->opts.headline_bytes)))
+		/* the word rules are English ("a" is a verb in French) */
+		if (d->lang && strcmp(d->lang->code, "en") == 0 &&
+		    (rc = compress(&d->arena, &h, d->opts.headline_bytes)))
 			return rc;
 	}
 	trim(&h);

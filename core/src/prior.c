@@ -60,9 +60,10 @@ static const char *const caption_marks[] = {
 };
 
 /* Which of the lists' patterns a sentence contains. Every sentence of a
- * book is scanned, so the scan looks at each byte once: only where the byte
- * can begin some pattern (the switch lists those bytes: keep it in step
- * with the lists) are the patterns compared. */
+ * book is scanned, so the scan is cheap per byte: every pattern begins a
+ * word, so only a word's first byte is looked at, and only when it can begin
+ * some pattern (the switch lists those bytes: keep it in step with the
+ * lists) are the patterns compared. */
 #define FOUND_NOISE 1
 #define FOUND_CAPTION 2
 
@@ -73,15 +74,19 @@ static int scan(const char *t, size_t n)
 		int c = lower_ascii((unsigned char)t[i]);
 		switch (c) {
 		case 'a': case 'c': case 'f': case 'p': case 's': case '(':
-			break; /* the first letters of the patterns below */
+			break;
 		default:
 			continue;
 		}
+		if (i > 0 && c != '(' && lower_ascii((unsigned char)t[i - 1]) >= 'a' &&
+		    lower_ascii((unsigned char)t[i - 1]) <= 'z')
+			continue; /* inside a word */
+		int c2 = i + 1 < n ? lower_ascii((unsigned char)t[i + 1]) : 0;
 		for (const char *const *p = noise_inside; *p; p++)
-			if (**p == c && starts(t + i, n - i, *p))
+			if ((*p)[0] == c && (*p)[1] == c2 && starts(t + i, n - i, *p))
 				return FOUND_NOISE;
 		for (const char *const *p = caption_marks; *p; p++)
-			if (**p == c && starts(t + i, n - i, *p))
+			if ((*p)[0] == c && (*p)[1] == c2 && starts(t + i, n - i, *p))
 				found |= FOUND_CAPTION;
 	}
 	return found;

@@ -37,6 +37,9 @@
  * of the limit: a longer cut throws away words a reader would have got. */
 #define FIT_SLACK 10
 
+#define SHORT_FILL_NUM 3
+#define SHORT_FILL_DEN 4
+
 /* A sentence of fewer words is not a headline's source unless nothing
  * else is. */
 #define SOURCE_MIN_WORDS 8
@@ -790,6 +793,24 @@ static size_t live_bytes(const hwords *ws)
 	return n ? n - 1 : 0;
 }
 
+/* Apply a rule that drops a clause, unless what is left would fill less
+ * than SHORT_FILL of the headline: then the clause is worth more than the
+ * words the cut would bring in ("Jef Raskin, head of the team behind the
+ * first Macintosh, has died" is not "Jef Raskin died"). */
+static void shorten(const hbuf *h, hwords *ws, size_t limit,
+                    void (*rule)(const hbuf *, hwords *), pr_arena *a)
+{
+	hword *saved = pr_alloc(a, ws->n * sizeof *saved);
+	if (!saved) {
+		rule(h, ws);
+		return;
+	}
+	memcpy(saved, ws->w, ws->n * sizeof *saved);
+	rule(h, ws);
+	if (live_bytes(ws) * SHORT_FILL_DEN < limit * SHORT_FILL_NUM)
+		memcpy(ws->w, saved, ws->n * sizeof *saved);
+}
+
 /* Hedge Trimmer's order: what costs a headline nothing goes always
  * (connectives, time expressions, articles, auxiliaries); clauses and
  * phrases that carry content go one kind at a time, only while the
@@ -805,12 +826,13 @@ static int compress(pr_arena *a, hbuf *h, size_t limit)
 	drop_lead_connective(h, &ws);
 	drop_lead_phrase(h, &ws);
 	drop_time_expressions(h, &ws);
-	drop_articles(h, &ws);
+	if (live_bytes(&ws) > limit)
+		drop_articles(h, &ws);
 	drop_auxiliaries(h, &ws);
 	if (live_bytes(&ws) > limit)
-		drop_relative_clauses(h, &ws);
+		shorten(h, &ws, limit, drop_relative_clauses, a);
 	if (live_bytes(&ws) > limit)
-		drop_appositives(h, &ws);
+		shorten(h, &ws, limit, drop_appositives, a);
 	if (live_bytes(&ws) > limit)
 		drop_lead_attribution(h, &ws);
 	if (live_count(&ws, 0, ws.n) < 2)

@@ -793,7 +793,7 @@ static size_t live_bytes(const hwords *ws)
 	return n ? n - 1 : 0;
 }
 
-/* Apply a rule that drops a clause, unless what is left would fill less
+/* Apply a rule that drops a clause or a leading phrase, unless what is left would fill less
  * than SHORT_FILL of the headline: then the clause is worth more than the
  * words the cut would bring in ("Jef Raskin, head of the team behind the
  * first Macintosh, has died" is not "Jef Raskin died"). */
@@ -824,7 +824,7 @@ static int compress(pr_arena *a, hbuf *h, size_t limit)
 	if (ws.n < 4)
 		return PRECIS_OK;
 	drop_lead_connective(h, &ws);
-	drop_lead_phrase(h, &ws);
+	shorten(h, &ws, limit, drop_lead_phrase, a);
 	drop_time_expressions(h, &ws);
 	if (live_bytes(&ws) > limit)
 		drop_articles(h, &ws);
@@ -834,7 +834,7 @@ static int compress(pr_arena *a, hbuf *h, size_t limit)
 	if (live_bytes(&ws) > limit)
 		shorten(h, &ws, limit, drop_appositives, a);
 	if (live_bytes(&ws) > limit)
-		drop_lead_attribution(h, &ws);
+		shorten(h, &ws, limit, drop_lead_attribution, a);
 	if (live_count(&ws, 0, ws.n) < 2)
 		return PRECIS_OK;
 	join_words(h, &ws);

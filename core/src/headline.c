@@ -841,6 +841,50 @@ static int compress(pr_arena *a, hbuf *h, size_t limit)
 	return PRECIS_OK;
 }
 
+/* Chinese, in the same spirit: a short opening phrase closed by a full-width
+ * comma ("日前，", "昨晚，") and an opening attribution ("路透中文网6月9日刊文称，",
+ * "...表示，") go when a statement follows. */
+static void trim_cjk_lead(hbuf *h)
+{
+	static const char comma[] = "\xEF\xBC\x8C"; /* ， */
+	static const char *const says[] = {
+		"\xE7\xA7\xB0",             /* 称 */
+		"\xE8\xA1\xA8\xE7\xA4\xBA", /* 表示 */
+		"\xE8\xAF\xB4",             /* 说 */
+		NULL
+	};
+	for (int round = 0; round < 2; round++) {
+		size_t i = 0, chars = 0, cjk = 1;
+		while (i < h->len && chars <= 24) {
+			if (i + 3 <= h->len && memcmp(h->s + i, comma, 3) == 0)
+				break;
+			int32_t cp;
+			size_t n = pr_utf8_decode((const unsigned char *)h->s + i, h->len - i, &cp);
+			if (cp == 0x3002 || cp == '.' || cp == 0xFF1A || cp == 0x201C)
+				return; /* 。： and quotes end the search */
+			if (!pr_cjk_char(cp) && !(cp >= '0' && cp <= '9'))
+				cjk = 0;
+			i += n;
+			chars++;
+		}
+		if (i + 3 > h->len || memcmp(h->s + i, comma, 3) != 0 || chars == 0)
+			return;
+		int attribution = 0;
+		for (const char *const *w = says; *w; w++) {
+			size_t n = strlen(*w);
+			if (i >= n && memcmp(h->s + i - n, *w, n) == 0)
+				attribution = 1;
+		}
+		if (!((cjk && chars <= 4) || attribution))
+			return;
+		size_t cut = i + 3;
+		if (h->len - cut < 24) /* a statement of eight characters or more */
+			return;
+		memmove(h->s, h->s + cut, h->len - cut);
+		h->len -= cut;
+	}
+}
+
 static size_t pick_source(const precis_doc *d, int *is_title)
 {
 	const pr_sent *s = d->sents;
@@ -1024,6 +1068,8 @@ int pr_headline(precis_doc *d)
 		drop_attribution(&h);
 		drop_parentheticals(&h);
 		trim(&h);
+		if (d->lang && strcmp(d->lang->code, "zh") == 0)
+			trim_cjk_lead(&h);
 		/* the word rules are English ("a" is a verb in French) */
 		if (d->lang && strcmp(d->lang->code, "en") == 0 &&
 		    (rc = compress(&d->arena, &h, d->opts.headline_bytes)))

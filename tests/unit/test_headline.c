@@ -221,3 +221,52 @@ Test(headline, straits_times_sample)
 	cr_assert_null(strstr(h, "Peskov said"), "\"%s\"", h);
 	precis_free(h);
 }
+
+static char *headline_lang(const char *text, size_t limit, const char *lang)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.headline_bytes = limit;
+	o.lang = lang;
+	char *h = NULL;
+	size_t n = 0;
+	int rc = precis_headline_text(&h, &n, text, strlen(text), &o);
+	cr_assert_eq(rc, PRECIS_OK, "%s", precis_strerror(rc));
+	return h;
+}
+
+/* Chinese: a short opening time phrase and an opening attribution go. */
+Test(headline, chinese_lead_phrase_and_attribution)
+{
+	/* 昨晚，中联航空成都飞北京一架航班被发现有多人吸烟。 */
+	char *h = headline_lang("\xE6\x98\xA8\xE6\x99\x9A\xEF\xBC\x8C"
+	                        "\xE4\xB8\xAD\xE8\x81\x94\xE8\x88\xAA\xE7\xA9\xBA\xE6\x88\x90\xE9\x83\xBD"
+	                        "\xE9\xA3\x9E\xE5\x8C\x97\xE4\xBA\xAC\xE4\xB8\x80\xE6\x9E\xB6\xE8\x88\xAA"
+	                        "\xE7\x8F\xAD\xE8\xA2\xAB\xE5\x8F\x91\xE7\x8E\xB0\xE6\x9C\x89\xE5\xA4\x9A"
+	                        "\xE4\xBA\xBA\xE5\x90\xB8\xE7\x83\x9F\xE3\x80\x82",
+	                        200, "zh");
+	cr_assert(strncmp(h, "\xE4\xB8\xAD\xE8\x81\x94", 6) == 0, "\"%s\" starts with 中联", h);
+	precis_free(h);
+	/* 路透中文网6月9日刊文称，中国看来帮了日本一把。: the statement stays */
+	h = headline_lang("\xE8\xB7\xAF\xE9\x80\x8F\xE4\xB8\xAD\xE6\x96\x87\xE7\xBD\x91"
+	                  "6\xE6\x9C\x88" "9\xE6\x97\xA5\xE5\x88\x8A\xE6\x96\x87\xE7\xA7\xB0\xEF\xBC\x8C"
+	                  "\xE4\xB8\xAD\xE5\x9B\xBD\xE7\x9C\x8B\xE6\x9D\xA5\xE5\xB8\xAE\xE4\xBA\x86"
+	                  "\xE6\x97\xA5\xE6\x9C\xAC\xE4\xB8\x80\xE6\x8A\x8A\xE3\x80\x82",
+	                  200, "zh");
+	cr_assert(strncmp(h, "\xE4\xB8\xAD\xE5\x9B\xBD", 6) == 0, "\"%s\" starts with 中国", h);
+	precis_free(h);
+}
+
+/* "X said Thursday that ...": the source goes only when room is short. */
+Test(headline, lead_attribution_goes_when_room_is_short)
+{
+	static const char text[] =
+		"French authorities said Thursday that the Paris stock exchange would join an "
+		"alliance between London and Frankfurt that is seen as the precursor of a "
+		"pan-European market.";
+	char *h = headline(text, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "Paris stock exchange would join alliance between London and Frankfurt");
+	precis_free(h);
+	h = headline(text, 300, PRECIS_FORMAT_PLAIN);
+	cr_assert(strncmp(h, "French authorities said that the Paris", 38) == 0, "\"%s\"", h);
+	precis_free(h);
+}

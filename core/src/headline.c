@@ -576,15 +576,26 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		}
 		if (!t)
 			continue;
+		/* "Friday evening": the part of the day goes with it */
+		size_t last = i;
+		if (t == 1 && i + 1 < ws->n) {
+			core_of(h, &ws->w[i + 1], p, sizeof p);
+			if (!ends_with_comma(h, &ws->w[i]) &&
+			    (strcmp(p, "morning") == 0 || strcmp(p, "afternoon") == 0 ||
+			     strcmp(p, "evening") == 0 || strcmp(p, "night") == 0))
+				last = i + 1;
+		}
+		size_t a0 = i;
+		i = last;
 		/* "- which start today -": an aside closed by a dash keeps its words */
 		if (i + 1 < ws->n && (h->s[ws->w[i + 1].s] == '-' ||
 		                      (unsigned char)h->s[ws->w[i + 1].s] == 0xE2))
 			continue;
 		/* keep the comma or full stop the phrase carried */
 		int comma = ends_with_comma(h, &ws->w[i]);
-		size_t a = i;
+		size_t a = a0;
 		if (t == 2)
-			a = i - 1;
+			a = a0 - 1;
 		if (a > 0) {
 			core_of(h, &ws->w[a - 1], p, sizeof p);
 			if (strcmp(p, "on") == 0 || strcmp(p, "earlier") == 0 || strcmp(p, "late") == 0 ||
@@ -655,6 +666,13 @@ static int participle(const char *w)
 	return in_list(w, irregular);
 }
 
+/* Participles that read as the present without their auxiliary: "has
+ * become" is not "become". */
+static const char *const present_too[] = {
+	"become", "come", "run", "put", "set", "cut", "hit", "quit", "hurt",
+	"shut", "let", "cost", "spread", "read", NULL
+};
+
 /* Headlinese tense: "has backed" -> "backed", "has been recalled" ->
  * "recalled". */
 static void drop_auxiliaries(const hbuf *h, hwords *ws)
@@ -675,7 +693,7 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 				ws->w[i].del = 1;
 				ws->w[i + 1].del = 1;
 			}
-		} else if (strcmp(c, "been") != 0 && participle(c)) {
+		} else if (strcmp(c, "been") != 0 && participle(c) && !in_list(c, present_too)) {
 			ws->w[i].del = 1;
 		}
 	}

@@ -3,22 +3,29 @@
  *
  * The source is a title when the text has one (a Markdown heading first, or
  * a short first line with no full stop standing alone in its paragraph);
- * otherwise the lead sentence when it ranks close to the best one (news puts
- * the story first), else the best-ranked sentence. It is then trimmed the
- * way an editor would (Hedge Trimmer, Dorr et al. 2003, without a parser):
- * the dateline goes ("PYONGYANG •", "LONDON (Reuters) -"), then the
- * attribution ("..., Kremlin spokesman Dmitry Peskov said"), parentheticals,
- * a leading connective or phrase ("But", "A week after ...,"), relative
- * clauses and appositives between commas, time expressions ("yesterday",
- * "on Monday"), articles and perfect auxiliaries ("has backed" -> "backed").
- * Words are only ever dropped, never moved. When the caller asks for it
+ * otherwise the lead sentence when it ranks close to the best one or stands
+ * as a paragraph of its own (news puts the story first), else the
+ * best-ranked sentence; a sentence of fewer than 8 words is passed over
+ * when one of the next two (or another well-ranked one) says more. It is
+ * then trimmed the way an editor would (Hedge Trimmer, Dorr et al. 2003,
+ * without a parser): the dateline goes ("PYONGYANG •", "LONDON (Reuters)
+ * -"), then the attribution ("..., Kremlin spokesman Dmitry Peskov said"),
+ * parentheticals other than acronyms ("(IMF)" stays). In English, a leading
+ * connective and time expressions ("yesterday", "on Monday") always go;
+ * then, in Hedge Trimmer's manner, only while the sentence is longer than
+ * the limit: articles, relative clauses, appositives, a leading "X said
+ * Thursday that", and a leading phrase ("A week after ...,"), each only if
+ * what is left still fills three quarters of the headline. Perfect
+ * auxiliaries go ("has backed" -> "backed"). In Chinese, a short opening
+ * phrase ("昨晚，") and an opening attribution ("...称，") go. Words are
+ * only ever dropped, never moved. When the caller asks for it
  * (PRECIS_FLAG_HEADLINE_TOPICS), in a text of a few sentences or more, the
  * sentence then gets three quarters of the room and the document's key
  * phrases it does not already name fill the rest, after a semicolon
  * (Topiary, Zajic et al. 2004): better recall on headline benchmarks, but a
  * list of phrases is not what an editor would print, so it is not the
- * default. A headline is cut between words,
- * at a clause boundary only near the limit, and dangling function words and
+ * default. A headline is cut between words (at a clause boundary only in
+ * the last tenth of the limit), and dangling function words and
  * punctuation are dropped from the end. It never ends inside a word (unless
  * its first word alone is longer than the limit, when it is cut at a
  * character boundary).

@@ -116,7 +116,7 @@ static void drop_dateline(hbuf *h)
 	}
 	if (!best)
 		return;
-	int caps = 0, paren = 0, depth = 0, words = 0;
+	int caps = 0, paren = 0, depth = 0, words = 0, first_mixed = 0;
 	for (size_t i = 0; i < best;) {
 		char c = h->s[i];
 		if (c == '(') {
@@ -149,9 +149,13 @@ static void drop_dateline(hbuf *h)
 			return; /* a lower-case word: this is prose, not a dateline */
 		if (upper && letters >= 2)
 			caps = 1;
+		/* "The IAAF - athletics' governing body -" is an aside: a dateline
+		 * opens with its place in capitals */
+		if (words == 1 && !(upper && letters >= 2))
+			first_mixed = 1;
 		i = j;
 	}
-	if (words == 0 || words > 8 || !(caps || paren))
+	if (words == 0 || words > 8 || !(caps || paren) || (first_mixed && !paren))
 		return;
 	memmove(h->s, h->s + best + seplen, h->len - best - seplen);
 	h->len -= best + seplen;
@@ -910,6 +914,19 @@ static void trim_cjk_lead(hbuf *h)
 	}
 }
 
+/* "He says so himself ...": a sentence that needs the one before it. */
+static int opens_with_pronoun(const pr_sent *s)
+{
+	char b[16];
+	size_t n = 0;
+	while (n < s->len && n + 1 < sizeof b && (is_lower(s->text[n]) || is_upper(s->text[n]))) {
+		b[n] = is_upper(s->text[n]) ? (char)(s->text[n] - 'A' + 'a') : s->text[n];
+		n++;
+	}
+	b[n] = '\0';
+	return n > 0 && in_list(b, pronouns);
+}
+
 static size_t pick_source(const precis_doc *d, int *is_title)
 {
 	const pr_sent *s = d->sents;
@@ -941,7 +958,7 @@ static size_t pick_source(const precis_doc *d, int *is_title)
 		lead++;
 	/* "The result was chaos." opens a story but says too little */
 	for (size_t i = lead; spaced && i < d->nsents && i < lead + 3; i++)
-		if (s[i].nwords >= SOURCE_MIN_WORDS) {
+		if (s[i].nwords >= SOURCE_MIN_WORDS && (i == lead || !opens_with_pronoun(&s[i]))) {
 			lead = i;
 			break;
 		}

@@ -101,6 +101,9 @@ static dcase datelines[] = {
 	  "The plan cuts costs for small farms in the region" },
 	{ "Prices fell again in March, according to the national statistics office.",
 	  "Prices fell again in March" },
+	/* an aside between dashes after a subject is not a dateline */
+	{ "The IAAF - athletics' world governing body - has met anti-doping officials.",
+	  "The IAAF - athletics' world governing body - met anti-doping officials" },
 };
 
 ParameterizedTestParameters(headline, datelines)

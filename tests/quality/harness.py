@@ -77,11 +77,11 @@ KNOWN = {
 }
 
 # what --check-ahead holds precis to: task -> metrics that must not fall
-# below any baseline. Not here: cnndm, where precis is still under LEAD-3,
-# and headline-bbc, where it is ahead of the first sentence by 0.3 points
-# over the whole file but not on every subset (README.md, "Quality").
+# below any baseline. Not here: cnndm, where precis is still under LEAD-3.
+# headline-bbc is ahead of PREFIX by 0.7 points over the whole file but by
+# only 0.14 on its first 150 documents (README.md, "Quality").
 AHEAD = {
-    "headline-duc04": ("1",), "headline-duc03": ("1",),
+    "headline-duc04": ("1",), "headline-duc03": ("1",), "headline-bbc": ("1",),
     "xsum": ("1",), "bbc": ("1", "2"),
 }
 

@@ -244,7 +244,13 @@ static int is_trailing_junk(const hbuf *h, size_t end, size_t *start)
 	static const char *const fn[] = {
 		"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "by", "for",
 		"from", "with", "as", "that", "which", "who", "but", "his", "her",
-		"its", "their", "is", "was", "are", "were", "be", "than", NULL
+		"its", "their", "is", "was", "are", "were", "be", "than", "after",
+		"before", "into", "about", "over", "under", "between", "against",
+		"during", "amid", "while", "when", "because", "if", "not", "will",
+		"would", "could", "should", "can", "may", "has", "have", "had",
+		"been", "this", "these", "those", "our", "your", "through",
+		"without", "including", "since", "until", "toward", "towards",
+		"whose", "where", "whether", "like", "such", "very", NULL
 	};
 	size_t s = end;
 	while (s > 0 && !is_space(h->s[s - 1]))

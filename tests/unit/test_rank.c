@@ -254,4 +254,6 @@ Test(rank, pr_rank_on_a_hand_built_graph)
 	cr_assert_eq(s[3].rank, 2);
 	cr_assert_eq(s[0].rank, 3);
 	cr_assert_eq(s[2].rank, 4);
+	/* stages allocate in the document's arena (doc.h) */
+	pr_arena_release(&d.arena);
 }

@@ -113,6 +113,10 @@ int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
                          double tolerance, unsigned max_iterations,
                          const double *teleport);
 
+/* Sort idx[0..n) by key[idx[i]], largest first; stable, so equal keys keep
+ * their incoming order. tmp has room for n entries. (rank.c) */
+void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key);
+
 /* prior.c: fill teleport[0..nsents) with a prior over sentences (position,
  * noise) and return 1, or return 0 to rank without one. */
 int pr_prior(const precis_doc *doc, double *teleport);

@@ -143,29 +143,23 @@ int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
 }
 
 
-/* Indices sorted best first, ties to the earlier sentence. qsort has no
- * context argument in C11, so this is a merge sort over the scores. */
-static void sort_by_score(uint32_t *idx, uint32_t *tmp, size_t n, const pr_sent *s)
+/* qsort has no context argument in C11 and is not stable, so this is a
+ * merge sort: largest key first, equal keys in their incoming order. */
+void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
 {
 	if (n < 2)
 		return;
 	size_t h = n / 2;
-	sort_by_score(idx, tmp, h, s);
-	sort_by_score(idx + h, tmp, n - h, s);
+	pr_sort_desc(idx, tmp, h, key);
+	pr_sort_desc(idx + h, tmp, n - h, key);
 	size_t a = 0, b = h, k = 0;
-	while (a < h && b < n) {
-		double sa = s[idx[a]].score, sb = s[idx[b]].score;
-		if (sa > sb || (sa == sb && idx[a] < idx[b]))
-			tmp[k++] = idx[a++];
-		else
-			tmp[k++] = idx[b++];
-	}
+	while (a < h && b < n)
+		tmp[k++] = key[idx[b]] > key[idx[a]] ? idx[b++] : idx[a++];
 	while (a < h)
 		tmp[k++] = idx[a++];
 	while (b < n)
 		tmp[k++] = idx[b++];
-	for (size_t i = 0; i < n; i++)
-		idx[i] = tmp[i];
+	memcpy(idx, tmp, n * sizeof *idx);
 }
 
 int pr_rank(precis_doc *d, const pr_graph *g)
@@ -189,7 +183,8 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 			d->sents[i].score = score[i];
 			idx[i] = (uint32_t)i;
 		}
-		sort_by_score(idx, tmp, n, d->sents);
+		/* idx starts in sentence order: ties go to the earlier sentence */
+		pr_sort_desc(idx, tmp, n, score);
 		for (size_t r = 0; r < n; r++)
 			d->sents[idx[r]].rank = (uint32_t)r + 1;
 	}

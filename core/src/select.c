@@ -70,24 +70,6 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Stable merge sort of idx by worth, best first (equal worth keeps the
- * incoming rank order). */
-static void sort_by_worth(uint32_t *idx, uint32_t *tmp, size_t n, const double *worth)
-{
-	if (n < 2)
-		return;
-	size_t h = n / 2;
-	sort_by_worth(idx, tmp, h, worth);
-	sort_by_worth(idx + h, tmp, n - h, worth);
-	size_t a = 0, b = h, k = 0;
-	while (a < h && b < n)
-		tmp[k++] = worth[idx[b]] > worth[idx[a]] ? idx[b++] : idx[a++];
-	while (a < h)
-		tmp[k++] = idx[a++];
-	while (b < n)
-		tmp[k++] = idx[b++];
-	memcpy(idx, tmp, n * sizeof *idx);
-}
 
 /* Reorder order[] (rank order) by worth; equal worth keeps rank order. */
 static int by_worth(const precis_doc *d, uint32_t *order, size_t limit)
@@ -115,7 +97,7 @@ static int by_worth(const precis_doc *d, uint32_t *order, size_t limit)
 		pr_free_raw(worth);
 		return PRECIS_ENOMEM;
 	}
-	sort_by_worth(order, tmp, n, worth);
+	pr_sort_desc(order, tmp, n, worth); /* equal worth keeps rank order */
 	pr_free_raw(tmp);
 	pr_free_raw(worth);
 	return PRECIS_OK;

@@ -141,6 +141,31 @@ static size_t put_cp(buf *b, const char *t, size_t i, size_t len)
 	return n;
 }
 
+/* The common case: printable ASCII words with single spaces between them,
+ * from t[i] (printable) up to at most end, copied at once. Returns where
+ * the run stopped. */
+static size_t put_ascii_run(buf *b, const char *t, size_t i, size_t end)
+{
+	put1(b, t[i], (uint32_t)i); /* writes a pending space first */
+	size_t k = ++i;
+	while (k < end) {
+		unsigned char d = (unsigned char)t[k];
+		if (d > 0x20 && d < 0x7F)
+			k++;
+		else if (d == ' ' && k + 1 < end && (unsigned char)t[k + 1] > 0x20 &&
+		         (unsigned char)t[k + 1] < 0x7F)
+			k += 2;
+		else
+			break;
+	}
+	memcpy(b->s + b->len, t + i, k - i);
+	uint32_t *m = b->m + b->len;
+	for (size_t q = i; q < k; q++)
+		*m++ = (uint32_t)q;
+	b->len += k - i;
+	return k;
+}
+
 /* Append t[s..e) as text. */
 static int put_text(buf *b, const char *t, size_t s, size_t e, size_t len)
 {
@@ -158,26 +183,7 @@ static int put_text(buf *b, const char *t, size_t s, size_t e, size_t len)
 			s += put_cp(b, t, s, len);
 			continue;
 		}
-		/* the common case: printable ASCII words with single spaces
-		 * between them, copied at once */
-		put1(b, (char)c, (uint32_t)s);
-		size_t k = ++s;
-		while (k < e) {
-			unsigned char d = (unsigned char)t[k];
-			if (d > 0x20 && d < 0x7F)
-				k++;
-			else if (d == ' ' && k + 1 < e && (unsigned char)t[k + 1] > 0x20 &&
-			         (unsigned char)t[k + 1] < 0x7F)
-				k += 2;
-			else
-				break;
-		}
-		memcpy(b->s + b->len, t + s, k - s);
-		uint32_t *m = b->m + b->len;
-		for (size_t q = s; q < k; q++)
-			*m++ = (uint32_t)q;
-		b->len += k - s;
-		s = k;
+		s = put_ascii_run(b, t, s, e);
 	}
 	return PRECIS_OK;
 }
@@ -276,27 +282,7 @@ static int plain_blocks(const char *t, size_t len, pr_block_fn fn, void *ctx,
 				i += put_cp(b, t, i, len);
 				continue;
 			}
-			/* the common case: printable ASCII words with single
-			 * spaces between them, copied at once */
-			put1(b, (char)c, (uint32_t)i);
-			size_t k = ++i;
-			while (k < lim) {
-				unsigned char d = (unsigned char)t[k];
-				if (d > 0x20 && d < 0x7F)
-					k++;
-				else if (d == ' ' && k + 1 < lim &&
-				         (unsigned char)t[k + 1] > 0x20 &&
-				         (unsigned char)t[k + 1] < 0x7F)
-					k += 2;
-				else
-					break;
-			}
-			memcpy(b->s + b->len, t + i, k - i);
-			uint32_t *m = b->m + b->len;
-			for (size_t q = i; q < k; q++)
-				*m++ = (uint32_t)q;
-			b->len += k - i;
-			i = k;
+			i = put_ascii_run(b, t, i, lim);
 		}
 	}
 	return deliver(b, PR_BLOCK_PARAGRAPH, 0, fn, ctx);

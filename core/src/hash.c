@@ -10,12 +10,17 @@ void pr_strmap_init(pr_strmap *m)
 	memset(m, 0, sizeof *m);
 }
 
+void pr_strmap_init_for(pr_strmap *m, size_t expected)
+{
+	memset(m, 0, sizeof *m);
+	m->hint = expected;
+}
+
 void pr_strmap_free(pr_strmap *m)
 {
 	pr_free_raw(m->slot);
 	pr_free_raw(m->key);
 	pr_free_raw(m->keylen);
-	pr_free_raw(m->hash);
 	memset(m, 0, sizeof *m);
 }
 
@@ -25,14 +30,15 @@ static int rehash(pr_strmap *m, size_t cap)
 	if (!slot)
 		return -1;
 	memset(slot, 0, cap * sizeof *slot);
-	for (size_t id = 0; id < m->n; id++) {
-		size_t i = m->hash[id] & (cap - 1);
-		while (slot[i].id1)
-			i = (i + 1) & (cap - 1);
-		slot[i].id1 = (uint32_t)id + 1;
-		slot[i].hash = m->hash[id];
-		slot[i].len = m->keylen[id];
-		slot[i].key = m->key[id];
+	if (m->slot) {
+		for (size_t k = 0; k <= m->mask; k++) {
+			if (!m->slot[k].id1)
+				continue;
+			size_t i = m->slot[k].hash & (cap - 1);
+			while (slot[i].id1)
+				i = (i + 1) & (cap - 1);
+			slot[i] = m->slot[k];
+		}
 	}
 	pr_free_raw(m->slot);
 	m->slot = slot;
@@ -42,7 +48,7 @@ static int rehash(pr_strmap *m, size_t cap)
 
 static int grow_keys(pr_strmap *m)
 {
-	size_t cap = m->cap_keys ? m->cap_keys * 2 : 256;
+	size_t cap = m->cap_keys ? m->cap_keys * 2 : m->hint > 256 ? m->hint : 256;
 	const char **k = pr_realloc_raw(m->key, cap * sizeof *k);
 	if (!k)
 		return -1;
@@ -51,10 +57,6 @@ static int grow_keys(pr_strmap *m)
 	if (!l)
 		return -1;
 	m->keylen = l;
-	uint32_t *h = pr_realloc_raw(m->hash, cap * sizeof *h);
-	if (!h)
-		return -1;
-	m->hash = h;
 	m->cap_keys = cap;
 	return 0;
 }
@@ -73,14 +75,23 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 {
 	if (added)
 		*added = 0;
-	if (!m->slot && rehash(m, 512))
-		return UINT32_MAX;
+	if (!m->slot) {
+		/* under half full at the expected size */
+		size_t cap = 512;
+		while (cap < 2 * m->hint && cap < ((size_t)1 << 30))
+			cap *= 2;
+		if (rehash(m, cap))
+			return UINT32_MAX;
+	}
 	uint32_t h = pr_hash_bytes(s, n);
 	size_t i = h & m->mask;
 	while (m->slot[i].id1) {
 		const pr_slot *sl = &m->slot[i];
-		if (sl->hash == h && sl->len == n && same(sl->key, s, n))
-			return sl->id1 - 1;
+		if (sl->hash == h) {
+			uint32_t id = sl->id1 - 1;
+			if (m->keylen[id] == n && same(m->key[id], s, n))
+				return id;
+		}
 		i = (i + 1) & m->mask;
 	}
 	if (m->n >= UINT32_MAX - 1)
@@ -93,11 +104,8 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 	uint32_t id = (uint32_t)m->n++;
 	m->key[id] = copy;
 	m->keylen[id] = (uint32_t)n;
-	m->hash[id] = h;
 	m->slot[i].id1 = id + 1;
 	m->slot[i].hash = h;
-	m->slot[i].len = (uint32_t)n;
-	m->slot[i].key = copy;
 	if (added)
 		*added = 1;
 	/* keep the load under one half */

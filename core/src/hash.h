@@ -9,13 +9,13 @@
 
 #include "arena.h"
 
-/* A slot holds an id + 1 (0: empty), that key's hash and length and a
- * pointer to it, so a lookup touches one slot and the key's bytes. */
+/* A slot holds an id + 1 (0: empty) and that key's hash: eight bytes, so
+ * a probe sequence stays in one cache line and a fresh table costs little
+ * to clear. The key's bytes and length are looked at only when the hashes
+ * agree, which for a different key is one time in four billion. */
 typedef struct pr_slot {
-	const char *key;
 	uint32_t id1;
 	uint32_t hash;
-	uint32_t len;
 } pr_slot;
 
 typedef struct pr_strmap {
@@ -24,11 +24,14 @@ typedef struct pr_strmap {
 	size_t n;
 	const char **key;
 	uint32_t *keylen;
-	uint32_t *hash;
 	size_t cap_keys;
+	size_t hint;      /* expected number of keys (pr_strmap_init_for) */
 } pr_strmap;
 
 void pr_strmap_init(pr_strmap *m);
+/* The same, for about `expected` keys: the table is allocated once at the
+ * right size instead of growing through every power of two. */
+void pr_strmap_init_for(pr_strmap *m, size_t expected);
 /* Release the table (keys stay in the arena). */
 void pr_strmap_free(pr_strmap *m);
 

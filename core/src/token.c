@@ -76,10 +76,12 @@ static int reserve_buf(tok_state *st, size_t n)
 	return 0;
 }
 
-/* Case-fold s[0..n) into st->buf; returns the length or (size_t)-1. */
-static size_t fold_word(tok_state *st, const char *s, size_t n)
+/* Case-fold s[0..n) into st->buf; returns the length or (size_t)-1.
+ * *ascii says whether the word was all ASCII. */
+static size_t fold_word(tok_state *st, const char *s, size_t n, int *ascii)
 {
 	size_t i;
+	*ascii = 0;
 	if (reserve_buf(st, n + 1))
 		return (size_t)-1;
 	for (i = 0; i < n; i++) {
@@ -88,8 +90,10 @@ static size_t fold_word(tok_state *st, const char *s, size_t n)
 			break;
 		st->buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
-	if (i == n)
+	if (i == n) {
+		*ascii = 1;
 		return n;
+	}
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	                                  &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
@@ -142,7 +146,8 @@ static uint32_t word_of(tok_state *st, const char *s, size_t n)
 		st->surf_word = p;
 		st->surf_cap = cap;
 	}
-	size_t m = fold_word(st, s, n);
+	int ascii;
+	size_t m = fold_word(st, s, n, &ascii);
 	if (m == (size_t)-1)
 		return UINT32_MAX;
 	uint32_t wid = pr_strmap_intern(&st->folded, &d->arena, st->buf, m, &added);
@@ -157,7 +162,12 @@ static uint32_t word_of(tok_state *st, const char *s, size_t n)
 		return UINT32_MAX;
 	w->text = st->folded.key[wid];
 	w->len = (uint32_t)m;
-	w->stop = (uint8_t)pr_lang_is_stop(d->lang, w->text, m);
+	/* an ASCII word is folded already: one probe of the all-languages
+	 * table (lang.c) answers, where pr_lang_is_stop folds it again */
+	if (ascii)
+		w->stop = (uint8_t)((pr_stop_langs(w->text, m) >> (d->lang - pr_languages)) & 1);
+	else
+		w->stop = (uint8_t)pr_lang_is_stop(d->lang, w->text, m);
 	w->term = PR_NO_TERM;
 	if (w->stop)
 		return wid;
@@ -287,9 +297,15 @@ int pr_tokenize(precis_doc *d)
 	tok_state st;
 	memset(&st, 0, sizeof st);
 	st.doc = d;
-	pr_strmap_init(&st.surface);
-	pr_strmap_init(&st.folded);
-	pr_strmap_init(&st.stems);
+	/* one distinct word per eight bytes is about what an article has;
+	 * a book has far fewer, and its tables grow as they fill */
+	size_t bytes = 0;
+	for (size_t i = 0; i < d->nsents; i++)
+		bytes += d->sents[i].len;
+	size_t expect = bytes / 8 < 4096 ? bytes / 8 : 4096;
+	pr_strmap_init_for(&st.surface, expect);
+	pr_strmap_init_for(&st.folded, expect);
+	pr_strmap_init_for(&st.stems, expect);
 	pr_vec_init(&st.words, sizeof(pr_word));
 	pr_vec_init(&st.toks, sizeof(pr_token));
 	int rc = PRECIS_OK;
@@ -301,9 +317,6 @@ int pr_tokenize(precis_doc *d)
 	/* one token per five bytes is more than English prose has, so the
 	 * token array is usually allocated once; pages it never fills are
 	 * never touched */
-	size_t bytes = 0;
-	for (size_t i = 0; i < d->nsents; i++)
-		bytes += d->sents[i].len;
 	if (rc == PRECIS_OK && pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16))
 		rc = PRECIS_ENOMEM;
 	for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++)

@@ -100,9 +100,14 @@ if command -v nvim >/dev/null 2>&1; then
 		fail "the installed plugin answers :Precis headline: $(cat "$tmp/nvim.out")"
 	ok "the plugin works from meson install into site/pack/precis/start"
 
-	# a checkout on 'runtimepath' after its build step finds build*/ by itself
+	# a checkout on 'runtimepath' after its build step finds build*/ by
+	# itself; the checkout is made here (the plugin and a build/ beside it),
+	# so the test holds wherever the build directory of this run is
+	mkdir -p "$tmp/checkout/plugins"
+	cp -R "$root/plugins/nvim" "$tmp/checkout/plugins/nvim"
+	ln -s "$(cd "$build" && pwd)" "$tmp/checkout/build"
 	XDG_DATA_HOME="$tmp/empty" XDG_CONFIG_HOME="$tmp/cfg" XDG_STATE_HOME="$tmp/state" \
-		nvim --headless -u NORC -i NONE -n --cmd "set rtp^=$root/plugins/nvim" "$tmp/buf.txt" \
+		nvim --headless -u NORC -i NONE -n --cmd "set rtp^=$tmp/checkout/plugins/nvim" "$tmp/buf.txt" \
 		-c 'redir! > '"$tmp"'/rtp.out' -c 'Precis headline' -c 'redir END' -c 'qa!' >/dev/null 2>&1 || true
 	grep -qi 'council voted for solar panels' "$tmp/rtp.out" ||
 		fail "a checkout on runtimepath answers :Precis headline: $(cat "$tmp/rtp.out")"

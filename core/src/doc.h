@@ -113,6 +113,15 @@ int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
                          double tolerance, unsigned max_iterations,
                          const double *teleport);
 
+/* The same as pr_pagerank over a graph of g->n + isolated nodes of which
+ * only the n linked ones are stored in g: node[i] (increasing) is node i's
+ * place in the whole graph, the isolated ones fill the gaps. Scores the n
+ * nodes of g exactly as the whole graph would; each isolated node has an
+ * equal share of the rest. node may be NULL (the last bits may differ). */
+int pr_pagerank_isolated(double *score, const pr_graph *g, double damping,
+                         double tolerance, unsigned max_iterations, size_t isolated,
+                         const uint32_t *node);
+
 /* Sort idx[0..n) by key[idx[i]], largest first; stable, so equal keys keep
  * their incoming order. tmp has room for n entries. (rank.c) */
 void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key);

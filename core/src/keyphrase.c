@@ -57,8 +57,11 @@ static int sort_pairs(pedge *e, size_t n, size_t nt)
 	return 0;
 }
 
-/* Build the co-occurrence graph over terms; weights count co-occurrences. */
-static int word_graph(precis_doc *d, pr_graph *g)
+/* Build the co-occurrence graph over the terms that co-occur with some
+ * candidate; weights count co-occurrences. node[k] is node k's term and
+ * *nnodes their number (terms in increasing order, so rows and their sums
+ * come in the order of a graph over all terms). */
+static int word_graph(precis_doc *d, pr_graph *g, uint32_t *node, size_t *nnodes)
 {
 	size_t cap = 0, n = 0;
 	pedge *e = NULL;
@@ -95,27 +98,44 @@ static int word_graph(precis_doc *d, pr_graph *g)
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
 	}
-	g->n = nt;
-	g->row = pr_calloc(&d->arena, nt + 1, sizeof *g->row);
+	/* every pair is there both ways, so the a's name every linked term;
+	 * they come sorted: number the distinct ones */
+	uint32_t *id = pr_malloc_raw((nt + 1) * sizeof *id);
+	if (!id) {
+		pr_free_raw(e);
+		return PRECIS_ENOMEM;
+	}
+	size_t nn = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (k == 0 || e[k].a != e[k - 1].a) {
+			id[e[k].a] = (uint32_t)nn;
+			node[nn++] = e[k].a;
+		}
+	}
+	*nnodes = nn;
+	g->n = nn;
+	g->row = pr_calloc(&d->arena, nn + 1, sizeof *g->row);
 	g->col = pr_alloc(&d->arena, (n + 1) * sizeof *g->col);
 	g->w = pr_alloc(&d->arena, (n + 1) * sizeof *g->w);
 	if (!g->row || !g->col || !g->w) {
+		pr_free_raw(id);
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
 	}
 	size_t m = 0;
 	for (size_t k = 0; k < n; k++) {
-		if (m && g->col[m - 1] == e[k].b && k > 0 && e[k - 1].a == e[k].a) {
+		if (m && g->col[m - 1] == id[e[k].b] && k > 0 && e[k - 1].a == e[k].a) {
 			g->w[m - 1] += 1.0;
 			continue;
 		}
-		g->col[m] = e[k].b;
+		g->col[m] = id[e[k].b];
 		g->w[m] = 1.0;
-		g->row[e[k].a + 1]++;
+		g->row[id[e[k].a] + 1]++;
 		m++;
 	}
-	for (size_t t = 0; t < nt; t++)
+	for (size_t t = 0; t < nn; t++)
 		g->row[t + 1] += g->row[t];
+	pr_free_raw(id);
 	pr_free_raw(e);
 	return PRECIS_OK;
 }
@@ -214,30 +234,32 @@ int pr_keyphrases(precis_doc *d)
 	d->nkeywords = 0;
 	if (d->nterms == 0)
 		return PRECIS_OK;
-	pr_graph g;
-	int rc = word_graph(d, &g);
-	if (rc)
-		return rc;
-	size_t nt = d->nterms;
+	size_t nt = d->nterms, ncand = 0;
 	double *score = pr_malloc_raw(nt * sizeof *score);
 	uint8_t *key = pr_malloc_raw(nt);
 	uint32_t *idx = pr_malloc_raw(nt * sizeof *idx);
+	double *nscore = pr_malloc_raw(nt * sizeof *nscore);
 	phrase *ph = NULL;
 	size_t nph = 0, capph = 0;
 	pr_strmap seen;
 	pr_strmap_init(&seen);
-	if (!score || !key || !idx) {
+	pr_graph g;
+	int rc = PRECIS_OK;
+	if (!score || !key || !idx || !nscore) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
-	if ((rc = pr_pagerank(score, &g, 0.85, 1e-6, 100)))
+	/* the candidate terms are the linked ones, idx[0..ncand) */
+	if ((rc = word_graph(d, &g, idx, &ncand)))
 		goto out;
+	/* ranked as one graph over all terms, the unlinked ones standing
+	 * apart; only the linked ones' scores are ever read */
+	if (ncand && (rc = pr_pagerank_isolated(nscore, &g, 0.85, 1e-6, 100, nt - ncand, idx)))
+		goto out;
+	for (size_t k = 0; k < ncand; k++)
+		score[idx[k]] = nscore[k];
 
 	/* the best third of the candidate terms (at least five) are key words */
-	size_t ncand = 0;
-	for (size_t t = 0; t < nt; t++)
-		if (g.row[t + 1] > g.row[t])
-			idx[ncand++] = (uint32_t)t;
 	memset(key, 0, nt);
 	if (ncand == 0)
 		goto out;
@@ -333,6 +355,7 @@ int pr_keyphrases(precis_doc *d)
 out:
 	pr_strmap_free(&seen);
 	pr_free_raw(score);
+	pr_free_raw(nscore);
 	pr_free_raw(key);
 	pr_free_raw(idx);
 	pr_free_raw(ph);

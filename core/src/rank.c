@@ -31,13 +31,19 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
  * iteration, and so their scores to the last digit. */
 #define PR_LARGE_DOC 1000
 
+/* `isolated` more nodes, with no edges, belong to the graph without being
+ * stored in it: each has the same score at every step (a random jump's
+ * share), so one number stands for them all. The word graph (keyphrase.c)
+ * leaves out the many words that co-occur with no candidate this way. */
 static int pagerank(double *score, const pr_graph *g, double damping,
                     double tolerance, unsigned max_iterations,
-                    const double *teleport, int gauss_seidel)
+                    const double *teleport, int gauss_seidel, size_t isolated,
+                    const uint32_t *node)
 {
 	size_t n = g->n;
 	if (n == 0)
 		return PRECIS_OK;
+	double all = (double)(n + isolated), iso = 1.0 / all;
 	size_t nnz = g->row[n];
 	double *next = pr_malloc_raw(n * sizeof *next);
 	double *out = pr_malloc_raw(n * sizeof *out); /* 1 / W(j), or 0 */
@@ -58,7 +64,7 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		out[i] = w > 0 ? 1.0 / w : 0.0;
 		if (out[i] == 0.0)
 			dang[ndang++] = (uint32_t)i;
-		score[i] = 1.0 / (double)n;
+		score[i] = 1.0 / all;
 	}
 	for (size_t k = 0; k < nnz; k++)
 		p[k] = g->w[k] * out[g->col[k]];
@@ -69,10 +75,18 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		double dangling = 0;
 		for (size_t m = 0; m < ndang; m++)
 			dangling += cur[dang[m]];
+		/* one at a time, as a graph holding them would add them: the
+		 * scores come out the same to the last bit */
+		for (size_t m = 0; m < isolated; m++)
+			dangling += iso;
 		/* random jumps and dangling mass land by the teleport vector */
 		double jump = (1.0 - damping) + damping * dangling;
-		double base = jump / (double)n;
+		double base = jump / all;
 		double delta = 0;
+		if (isolated) {
+			delta += (double)isolated * fabs(base - iso);
+			iso = base;
+		}
 		size_t i = 0;
 		if (!gauss_seidel) {
 			/* two rows at a time: each row's sum keeps its own order,
@@ -117,8 +131,22 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		memcpy(score, cur, n * sizeof *score);
 	/* renormalise away rounding drift */
 	double total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += score[i];
+	if (isolated && node) {
+		/* in the order of the whole graph, node[i] being node i's place
+		 * in it and the isolated ones filling the gaps */
+		size_t at = 0;
+		for (size_t i = 0; i < n; i++) {
+			for (; at < node[i]; at++)
+				total += iso;
+			total += score[i];
+			at++;
+		}
+		for (; at < n + isolated; at++)
+			total += iso;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			total += score[i];
+	}
 	if (total > 0)
 		for (size_t i = 0; i < n; i++)
 			score[i] /= total;
@@ -139,7 +167,15 @@ int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
                          const double *teleport)
 {
 	return pagerank(score, g, damping, tolerance, max_iterations, teleport,
-	                g->n > PR_LARGE_GRAPH);
+	                g->n > PR_LARGE_GRAPH, 0, NULL);
+}
+
+int pr_pagerank_isolated(double *score, const pr_graph *g, double damping,
+                         double tolerance, unsigned max_iterations, size_t isolated,
+                         const uint32_t *node)
+{
+	return pagerank(score, g, damping, tolerance, max_iterations, NULL,
+	                g->n + isolated > PR_LARGE_GRAPH, isolated, node);
 }
 
 
@@ -176,7 +212,7 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 	if (score && idx && tmp && teleport) {
 		d->prior = pr_prior(d, teleport) ? teleport : NULL;
 		rc = pagerank(score, g, d->opts.damping, d->opts.tolerance,
-		              d->opts.max_iterations, d->prior, n > PR_LARGE_DOC);
+		              d->opts.max_iterations, d->prior, n > PR_LARGE_DOC, 0, NULL);
 	}
 	if (rc == PRECIS_OK) {
 		for (size_t i = 0; i < n; i++) {

@@ -257,3 +257,28 @@ Test(rank, pr_rank_on_a_hand_built_graph)
 	/* stages allocate in the document's arena (doc.h) */
 	pr_arena_release(&d.arena);
 }
+
+/* The word graph leaves out nodes with no edges (keyphrase.c): ranked with
+ * pr_pagerank_isolated, the linked nodes must score exactly as in the
+ * whole graph, to the last bit, or ties between key phrases would fall
+ * differently. Whole graph: 9 nodes, 1, 2, 5 and 8 isolated. */
+Test(pagerank, isolated_nodes_left_out_score_the_same)
+{
+	static const uint32_t whole[][2] = { { 0, 3 }, { 3, 4 }, { 4, 6 }, { 6, 7 }, { 0, 7 }, { 3, 6 } };
+	static const double w[] = { 1, 2, 1, 3, 1, 1 };
+	/* the same edges over the linked nodes 0, 3, 4, 6, 7 only */
+	static const uint32_t linked[][2] = { { 0, 1 }, { 1, 2 }, { 2, 3 }, { 3, 4 }, { 0, 4 }, { 1, 3 } };
+	static const uint32_t node[] = { 0, 3, 4, 6, 7 };
+	hg a, b;
+	build(&a, 9, whole, w, 6);
+	build(&b, 5, linked, w, 6);
+	double sa[9], sb[5];
+	cr_assert_eq(pr_pagerank(sa, &a.g, 0.85, 1e-6, 100), PRECIS_OK);
+	cr_assert_eq(pr_pagerank_isolated(sb, &b.g, 0.85, 1e-6, 100, 4, node), PRECIS_OK);
+	for (int i = 0; i < 5; i++)
+		cr_assert(sb[i] == sa[node[i]], "node %u: %.17g vs %.17g", node[i], sb[i], sa[node[i]]);
+	/* and the isolated ones hold the rest, equally */
+	double rest = 1.0 - sum(sb, 5);
+	cr_assert_float_eq(sa[1], rest / 4, 1e-12);
+	cr_assert_float_eq(sa[8], rest / 4, 1e-12);
+}

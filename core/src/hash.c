@@ -24,21 +24,34 @@ void pr_strmap_free(pr_strmap *m)
 	memset(m, 0, sizeof *m);
 }
 
+/* The first eight bytes of s[0..n), zero-padded. */
+static inline uint64_t head_of(const char *s, size_t n)
+{
+	uint64_t h = 0;
+	memcpy(&h, s, n < 8 ? n : 8);
+	return h;
+}
+
+static inline uint32_t check_of(uint32_t hash, size_t n)
+{
+	return (hash & 0xFFFFFF00u) | (uint32_t)(n < 255 ? n : 255);
+}
+
 static int rehash(pr_strmap *m, size_t cap)
 {
 	pr_slot *slot = pr_malloc_raw(cap * sizeof *slot);
 	if (!slot)
 		return -1;
 	memset(slot, 0, cap * sizeof *slot);
-	if (m->slot) {
-		for (size_t k = 0; k <= m->mask; k++) {
-			if (!m->slot[k].id1)
-				continue;
-			size_t i = m->slot[k].hash & (cap - 1);
-			while (slot[i].id1)
-				i = (i + 1) & (cap - 1);
-			slot[i] = m->slot[k];
-		}
+	/* ids in order: the slots only keep part of the hash */
+	for (size_t id = 0; id < m->n; id++) {
+		uint32_t h = pr_hash_bytes(m->key[id], m->keylen[id]);
+		size_t i = h & (cap - 1);
+		while (slot[i].id1)
+			i = (i + 1) & (cap - 1);
+		slot[i].head = head_of(m->key[id], m->keylen[id]);
+		slot[i].id1 = (uint32_t)id + 1;
+		slot[i].check = check_of(h, m->keylen[id]);
 	}
 	pr_free_raw(m->slot);
 	m->slot = slot;
@@ -83,13 +96,14 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 		if (rehash(m, cap))
 			return UINT32_MAX;
 	}
-	uint32_t h = pr_hash_bytes(s, n);
+	uint32_t h = pr_hash_bytes(s, n), check = check_of(h, n);
+	uint64_t head = head_of(s, n);
 	size_t i = h & m->mask;
 	while (m->slot[i].id1) {
 		const pr_slot *sl = &m->slot[i];
-		if (sl->hash == h) {
+		if (sl->check == check && sl->head == head) {
 			uint32_t id = sl->id1 - 1;
-			if (m->keylen[id] == n && same(m->key[id], s, n))
+			if (n <= 8 || (m->keylen[id] == n && same(m->key[id] + 8, s + 8, n - 8)))
 				return id;
 		}
 		i = (i + 1) & m->mask;
@@ -104,8 +118,9 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 	uint32_t id = (uint32_t)m->n++;
 	m->key[id] = copy;
 	m->keylen[id] = (uint32_t)n;
+	m->slot[i].head = head;
 	m->slot[i].id1 = id + 1;
-	m->slot[i].hash = h;
+	m->slot[i].check = check;
 	if (added)
 		*added = 1;
 	/* keep the load under one half */

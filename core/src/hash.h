@@ -9,13 +9,15 @@
 
 #include "arena.h"
 
-/* A slot holds an id + 1 (0: empty) and that key's hash: eight bytes, so
- * a probe sequence stays in one cache line and a fresh table costs little
- * to clear. The key's bytes and length are looked at only when the hashes
- * agree, which for a different key is one time in four billion. */
+/* A slot holds a key's first eight bytes (zero-padded), its id + 1 (0:
+ * empty) and a check word: the top 24 bits of its hash and its length
+ * (255: 255 or more). Sixteen bytes: a lookup of a key of up to eight
+ * bytes, most words, touches the slot and nothing else, which matters once
+ * a book's table outgrows the cache. */
 typedef struct pr_slot {
+	uint64_t head;
 	uint32_t id1;
-	uint32_t hash;
+	uint32_t check;
 } pr_slot;
 
 typedef struct pr_strmap {

@@ -1,0 +1,93 @@
+/* hash.c: the intern table. Ids are dense and in order of first appearance;
+ * keys that share their first eight bytes, differ only in length or hold
+ * zero bytes stay apart; growth keeps every id. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hash.h"
+
+static uint32_t put(pr_strmap *m, pr_arena *a, const void *k, size_t n, int *added)
+{
+	return pr_strmap_intern(m, a, k, n, added);
+}
+
+Test(strmap, ids_in_order_of_first_appearance)
+{
+	pr_arena a;
+	pr_strmap m;
+	pr_arena_init(&a);
+	pr_strmap_init(&m);
+	int added;
+	cr_assert_eq(put(&m, &a, "river", 5, &added), 0);
+	cr_assert(added);
+	cr_assert_eq(put(&m, &a, "bridge", 6, &added), 1);
+	cr_assert_eq(put(&m, &a, "river", 5, &added), 0);
+	cr_assert(!added);
+	cr_assert_eq(put(&m, &a, "", 0, &added), 2);
+	cr_assert_eq(put(&m, &a, "", 0, &added), 2);
+	cr_assert(!added);
+	cr_assert_eq(m.n, 3);
+	cr_assert_str_eq(m.key[1], "bridge");
+	pr_strmap_free(&m);
+	pr_arena_release(&a);
+}
+
+/* Only the first eight bytes live in the slot: longer keys that share
+ * them, and keys that differ only by trailing zero bytes, are different. */
+Test(strmap, keys_sharing_their_head_stay_apart)
+{
+	pr_arena a;
+	pr_strmap m;
+	pr_arena_init(&a);
+	pr_strmap_init(&m);
+	static const char *const words[] = {
+		"internation", "internationa", "international", "internationally",
+		"interna", "internat", "internati", "in",
+	};
+	for (size_t i = 0; i < 8; i++)
+		cr_assert_eq(put(&m, &a, words[i], strlen(words[i]), NULL), i);
+	for (size_t i = 0; i < 8; i++)
+		cr_assert_eq(put(&m, &a, words[i], strlen(words[i]), NULL), i);
+	/* binary keys as the key-phrase table uses them: term ids */
+	uint32_t one[1] = { 5 }, two[2] = { 5, 0 }, three[3] = { 5, 0, 0 };
+	uint32_t a1 = put(&m, &a, one, sizeof one, NULL);
+	uint32_t a2 = put(&m, &a, two, sizeof two, NULL);
+	uint32_t a3 = put(&m, &a, three, sizeof three, NULL);
+	cr_assert(a1 != a2 && a2 != a3 && a1 != a3);
+	cr_assert_eq(put(&m, &a, two, sizeof two, NULL), a2);
+	/* keys of 255 bytes and more keep only "255 or more" in the slot */
+	char long1[300], long2[300];
+	memset(long1, 'x', sizeof long1);
+	memset(long2, 'x', sizeof long2);
+	long2[299] = 'y';
+	uint32_t l1 = put(&m, &a, long1, 300, NULL);
+	uint32_t l2 = put(&m, &a, long2, 300, NULL);
+	uint32_t l3 = put(&m, &a, long1, 299, NULL);
+	cr_assert(l1 != l2 && l1 != l3 && l2 != l3);
+	cr_assert_eq(put(&m, &a, long2, 300, NULL), l2);
+	pr_strmap_free(&m);
+	pr_arena_release(&a);
+}
+
+Test(strmap, growth_keeps_every_id)
+{
+	pr_arena a;
+	pr_strmap m;
+	pr_arena_init(&a);
+	pr_strmap_init_for(&m, 100);
+	char buf[32];
+	for (uint32_t i = 0; i < 20000; i++) {
+		int n = snprintf(buf, sizeof buf, "w%u", i * 7919u);
+		cr_assert_eq(put(&m, &a, buf, (size_t)n, NULL), i);
+	}
+	for (uint32_t i = 0; i < 20000; i++) {
+		int n = snprintf(buf, sizeof buf, "w%u", i * 7919u);
+		int added;
+		cr_assert_eq(put(&m, &a, buf, (size_t)n, &added), i);
+		cr_assert(!added);
+	}
+	cr_assert(m.mask + 1 >= 2 * m.n, "kept under half full");
+	pr_strmap_free(&m);
+	pr_arena_release(&a);
+}

@@ -27,8 +27,12 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
  * sweeps (each score is updated in place, so later rows already see it),
  * which reach the same fixed point in about half the sweeps of power
  * iteration; the scores then differ from power iteration's by less than the
- * tolerance. Ordinary documents (graph.c: up to 1,000 sentences) keep power
- * iteration, and so their scores to the last digit. */
+ * tolerance. The tolerance, a bound on the total change of all scores, is
+ * then taken per PR_LARGE_DOC nodes: a book's sweeps stop when its scores
+ * move, per sentence, as little as a 1,000-sentence text's must (80,000
+ * sentences: 1e-6 becomes 8e-5). Ordinary documents (graph.c: up to 1,000
+ * sentences) keep power iteration and the tolerance as given, and so their
+ * scores to the last digit. */
 #define PR_LARGE_DOC 1000
 
 /* `isolated` more nodes, with no edges, belong to the graph without being
@@ -71,6 +75,8 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	const size_t *row = g->row;
 	const uint32_t *col = g->col;
 	double *cur = score, *nxt = gauss_seidel ? score : next;
+	if (gauss_seidel)
+		tolerance *= all / PR_LARGE_DOC;
 	for (unsigned it = 0; it < max_iterations; it++) {
 		double dangling = 0;
 		for (size_t m = 0; m < ndang; m++)

@@ -1,6 +1,8 @@
 /* rank.c: pr_pagerank on hand-built graphs; pr_rank's ranks and ties. */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <precis.h>
 #include <stdint.h>
 #include <string.h>
@@ -281,4 +283,44 @@ Test(pagerank, isolated_nodes_left_out_score_the_same)
 	double rest = 1.0 - sum(sb, 5);
 	cr_assert_float_eq(sa[1], rest / 4, 1e-12);
 	cr_assert_float_eq(sa[8], rest / 4, 1e-12);
+}
+
+/* Above 1,000 sentences the tolerance is taken per 1,000 sentences (a
+ * book's Gauss-Seidel sweeps stop sooner): the scores must still lie within
+ * a few tolerances (L1, over all sentences) of fully converged ones. */
+Test(rank, large_document_scores_stay_near_the_fixed_point)
+{
+	size_t cap = 400000, len = 0;
+	char *text = malloc(cap);
+	cr_assert(text);
+	uint32_t seed = 7;
+	size_t nsent = 3000;
+	for (size_t s = 0; s < nsent; s++) {
+		for (int k = 0; k < 6; k++) {
+			seed = seed * 1103515245u + 12345u;
+			/* one of 1,500 made-up words ("kab", "kbc", ...): each in a
+			 * dozen sentences, under the common-term cap */
+			unsigned v = (seed >> 16) % 1500;
+			len += (size_t)snprintf(text + len, cap - len, "%sk%c%c%c", k ? " " : "The ",
+			                        'a' + v % 26, 'a' + v / 26 % 26, 'a' + v / 676);
+		}
+		len += (size_t)snprintf(text + len, cap - len, ".\n");
+	}
+	precis_options loose = PRECIS_OPTIONS_INIT, tight = PRECIS_OPTIONS_INIT;
+	tight.tolerance = 1e-14;
+	tight.max_iterations = 100000;
+	precis_doc *a, *b;
+	cr_assert_eq(precis_doc_new(&a, text, len, &loose), PRECIS_OK);
+	cr_assert_eq(precis_doc_new(&b, text, len, &tight), PRECIS_OK);
+	size_t n = precis_doc_sentence_count(a);
+	cr_assert(n >= nsent - 1 && n <= nsent, "%zu sentences", n);
+	double l1 = 0;
+	for (size_t i = 0; i < n; i++)
+		l1 += fabs(precis_doc_sentence_score(a, i) - precis_doc_sentence_score(b, i));
+	double tol = 1e-6 * (double)n / 1000;
+	cr_assert(l1 < 10 * tol, "L1 distance %g over %zu sentences", l1, n);
+	cr_assert(l1 > 0, "the loose run stopped before the fixed point");
+	precis_doc_free(a);
+	precis_doc_free(b);
+	free(text);
 }

@@ -9,26 +9,39 @@
  * when one of the next two (or another well-ranked one) says more. It is
  * then trimmed the way an editor would (Hedge Trimmer, Dorr et al. 2003,
  * without a parser): the dateline goes ("PYONGYANG •", "LONDON (Reuters)
- * -"), then the attribution ("..., Kremlin spokesman Dmitry Peskov said"),
- * parentheticals other than acronyms ("(IMF)" stays). In English, a leading
- * connective and time expressions ("yesterday", "on Monday") always go;
- * then, in Hedge Trimmer's manner, only while the sentence is longer than
- * the limit: articles, relative clauses, appositives, a leading "X said
- * Thursday that", and a leading phrase ("A week after ...,"), each only if
- * what is left still fills three quarters of the headline. Perfect
- * auxiliaries go ("has backed" -> "backed"). In Chinese, a short opening
- * phrase ("昨晚，") and an opening attribution ("...称，") go. Words are
- * only ever dropped, never moved. When the caller asks for it
+ * -", or an editor's note up to a wire credit "(AP) _"), then the
+ * attribution ("..., Kremlin spokesman Dmitry Peskov said"), parentheticals
+ * other than acronyms ("(IMF)" stays; full-width ones too). In English, a
+ * leading connective, "also", middle initials and time expressions ("on
+ * Monday") always go, and headlinese drops "be" from the main verb ("is to
+ * marry" -> "to marry", "was forced" -> "forced", "are preparing" ->
+ * "preparing") and the perfect auxiliary where the participle is also the
+ * past ("has backed" -> "backed", not "has taken"); then, in Hedge Trimmer's
+ * manner, only while the sentence is longer than the limit: articles and
+ * possessives (never inside a quotation), a person's given name after the
+ * role that introduces them ("Chelsea boss Jose Mourinho" -> "Chelsea boss
+ * Mourinho", not "Hun Sen"), relative clauses, appositives, a leading "X
+ * said Thursday that", "said he" ("Blair said he looks forward" -> "Blair
+ * looks forward"), and a leading phrase ("A week after ...,"), each only if
+ * what is left still fills three quarters of the headline. In French, in
+ * the same manner: a leading connective ("Mais"), a leading phrase ("Dans
+ * la nuit de samedi à dimanche,"), the day ("samedi 6 octobre"), the
+ * passive's "a été" ("a été enfarinée" -> "enfarinée"), a closing source
+ * (", a annoncé la préfecture") and relative clauses; articles stay, as
+ * French headlines keep them. In Chinese, a short opening phrase ("昨晚，"),
+ * a date ("1月31日，"), a source ("据港媒报道，") and an opening attribution
+ * ("...称，", "记者...获悉，") go. Words are only ever dropped, never moved.
+ * When the caller asks for it
  * (PRECIS_FLAG_HEADLINE_TOPICS), in a text of a few sentences or more, the
  * sentence then gets three quarters of the room and the document's key
  * phrases it does not already name fill the rest, after a semicolon
  * (Topiary, Zajic et al. 2004): better recall on headline benchmarks, but a
  * list of phrases is not what an editor would print, so it is not the
  * default. A headline is cut between words (at a clause boundary only in
- * the last tenth of the limit), and dangling function words and
- * punctuation are dropped from the end. It never ends inside a word (unless
- * its first word alone is longer than the limit, when it is cut at a
- * character boundary).
+ * the last tenth of the limit), and dangling function words ("of", "de",
+ * "la") and punctuation are dropped from the end. It never ends inside a
+ * word (unless its first word alone is longer than the limit, when it is
+ * cut at a character boundary).
  */
 #include "doc.h"
 #include "alloc.h"
@@ -475,6 +488,22 @@ static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 	return n;
 }
 
+/* Is the word inside a quotation ("stick to his guns")? Quoted words are
+ * the speaker's and stay as they were. */
+static int quoted(const hbuf *h, const hword *w)
+{
+	int dq = 0, bq = 0;
+	for (size_t i = 0; i < w->s; i++) {
+		if (h->s[i] == '"')
+			dq = !dq;
+		else if (h->s[i] == '`' && i + 1 < w->s && h->s[i + 1] == '`')
+			bq = 1;
+		else if (h->s[i] == '\'' && i + 1 < w->s && h->s[i + 1] == '\'')
+			bq = 0;
+	}
+	return dq || bq;
+}
+
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
@@ -768,7 +797,8 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 
 static const char *const articles[] = { "the", "a", "an", NULL };
 
-/* Headlinese: no articles, no "that" after a reporting verb. */
+/* Headlinese: no articles (outside quotations), no "that" after a reporting
+ * or thinking verb. */
 static void drop_articles(const hbuf *h, hwords *ws)
 {
 	char b[32], p[32];
@@ -777,7 +807,8 @@ static void drop_articles(const hbuf *h, hwords *ws)
 			continue;
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
 		/* "A" followed by a full stop or capital initial is a letter */
-		if (in_list(b, articles) && ws->w[i].e - ws->w[i].s == n && i + 1 < ws->n) {
+		if (in_list(b, articles) && ws->w[i].e - ws->w[i].s == n && i + 1 < ws->n &&
+		    !quoted(h, &ws->w[i])) {
 			ws->w[i].del = 1;
 			continue;
 		}
@@ -1184,6 +1215,22 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 	}
 }
 
+/* Headlinese leaves out possessive determiners as it does articles ("Henman
+ * defeats rival", "Yukos sues firms for role in ..."), when room is short,
+ * outside quotations. */
+static void drop_possessives(const hbuf *h, hwords *ws)
+{
+	static const char *const poss[] = { "his", "her", "its", "their", NULL };
+	char b[32];
+	for (size_t i = 1; i + 1 < ws->n; i++) {
+		if (ws->w[i].del)
+			continue;
+		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		if (ws->w[i].e - ws->w[i].s == n && in_list(b, poss) && !quoted(h, &ws->w[i]))
+			ws->w[i].del = 1;
+	}
+}
+
 /* Bytes the live words would take once joined. */
 static size_t live_bytes(const hwords *ws)
 {
@@ -1243,6 +1290,8 @@ static int compress(pr_arena *a, hbuf *h, size_t limit)
 		shorten(h, &ws, limit, drop_lead_attribution, a);
 	if (live_bytes(&ws) > limit)
 		shorten(h, &ws, limit, drop_said_pronoun, a);
+	if (live_bytes(&ws) > limit)
+		shorten(h, &ws, limit, drop_possessives, a);
 	if (live_count(&ws, 0, ws.n) < 2)
 		return PRECIS_OK;
 	join_words(h, &ws);

@@ -321,13 +321,21 @@ static rcase english_rules[] = {
 	/* "X said he ..." -> "X ...", when room is short; not after "insists" */
 	{ "Tony Blair said he looks forward to continuing his strong relationship with "
 	  "George Bush after the election.", 75,
-	  "Tony Blair looks forward to continuing his strong relationship with George" },
+	  "Tony Blair looks forward to continuing strong relationship with George Bush" },
 	{ "Ferrero insists he can get back to his best form after a difficult season on the "
-	  "tour.", 75, "Ferrero insists he can get back to his best form after difficult season" },
+	  "tour.", 75, "Ferrero insists he can get back to best form after difficult season on tour" },
 	/* a relative clause goes on past ", but also ..." */
 	{ "Doctors Without Borders, which sends doctors to the poorest parts of the world, but "
 	  "also speaks out, has been awarded the Nobel Peace Prize for its work in war zones.", 75,
-	  "Doctors Without Borders awarded Nobel Peace Prize for its work in war zones" },
+	  "Doctors Without Borders awarded Nobel Peace Prize for work in war zones" },
+	/* possessives go as articles do when room is short, but a quotation
+	 * keeps its words */
+	{ "Ken Livingstone should \"stick to his guns\" and not apologise for his comments "
+	  "to a reporter outside a party at the city hall.", 75,
+	  "Ken Livingstone should \"stick to his guns\" and not apologise for comments" },
+	{ "Two US firms have launched campaigns to \"set the record straight\" about their "
+	  "business practices in the courts.", 75,
+	  "Two US firms launched campaigns to \"set the record straight\" about business" },
 	/* an inverted sentence keeps the phrase its subject follows */
 	{ "And in the midst of the storm, among millions of particles, will be 600 or so "
 	  "satellites.", 200,

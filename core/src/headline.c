@@ -1633,7 +1633,7 @@ static void trim_cjk_lead(hbuf *h)
 	static const char ju[] = "\xE6\x8D\xAE"; /* 据 */
 	for (int round = 0; round < 3; round++) {
 		size_t i = 0, chars = 0, cjk = 1;
-		while (i < h->len && chars <= 24) {
+		while (i < h->len && chars <= 32) {
 			if (i + 3 <= h->len && memcmp(h->s + i, comma, 3) == 0)
 				break;
 			int32_t cp;

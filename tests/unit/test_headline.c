@@ -74,10 +74,12 @@ Test(headline, dateline_and_attribution_dropped)
 	                    "President Vladimir Putin to North Korean leader Kim Jong Un "
 	                    "during a visit to Pyongyang");
 	precis_free(h);
-	/* headlinese when room is short: the articles go first */
+	/* headlinese when room is short: the articles go, and a person named
+	 * after a role keeps the surname ("Kim Jong Un" puts the family name
+	 * first and stays whole) */
 	h = headline(story, 120, PRECIS_FORMAT_PLAIN);
-	cr_assert_str_eq(h, "Russian Foreign Minister Sergey Lavrov passed message from "
-	                    "President Vladimir Putin to North Korean leader Kim Jong Un");
+	cr_assert_str_eq(h, "Russian Foreign Minister Lavrov passed message from "
+	                    "President Putin to North Korean leader Kim Jong Un during visit");
 	precis_free(h);
 }
 
@@ -271,5 +273,221 @@ Test(headline, lead_attribution_goes_when_room_is_short)
 	precis_free(h);
 	h = headline(text, 300, PRECIS_FORMAT_PLAIN);
 	cr_assert(strncmp(h, "French authorities said that the Paris", 38) == 0, "\"%s\"", h);
+	precis_free(h);
+}
+
+/* One rule of the English trimming, on a hand-written sentence. */
+typedef struct rcase {
+	char text[240];
+	size_t limit;
+	char want[160];
+} rcase;
+
+static rcase english_rules[] = {
+	/* after a role, the surname alone, when room is short */
+	{ "Middlesbrough boss Steve McClaren hopes that Stewart Downing did not seriously "
+	  "damage his ankle in the win over Sporting Lisbon.", 75,
+	  "Middlesbrough boss McClaren hopes Stewart Downing did not seriously damage" },
+	/* a family name that comes first is not a given name */
+	{ "Cambodian leader Hun Sen rejected opposition demands for talks outside the "
+	  "country on forming a new government.", 75,
+	  "Cambodian leader Hun Sen rejected opposition demands for talks outside" },
+	/* a middle initial goes */
+	{ "President George W. Bush met Prime Minister Tony Blair at Camp David to discuss "
+	  "the war.", 200,
+	  "President George Bush met Prime Minister Tony Blair at Camp David to discuss the war" },
+	/* "has taken" is not "taken"; "has backed" is "backed" */
+	{ "Shareholders in the phone firm have taken legal action to halt the buyout.", 200,
+	  "Shareholders in the phone firm have taken legal action to halt the buyout" },
+	{ "The union has backed the plan to cut costs at the plant.", 200,
+	  "The union backed the plan to cut costs at the plant" },
+	/* "could have won" is not "could won" */
+	{ "Former President Jimmy Carter could have won the prize in 1978.", 200,
+	  "Former President Jimmy Carter could have won the prize in 1978" },
+	/* headlinese "be": "is to", the passive, the progressive */
+	{ "Pop star Christina Aguilera is to marry music executive Jordan Bratman.", 200,
+	  "Pop star Christina Aguilera to marry music executive Jordan Bratman" },
+	{ "Greg Rusedski was forced to withdraw from the Open 13 in Marseille with a rib "
+	  "injury.", 200,
+	  "Greg Rusedski forced to withdraw from the Open 13 in Marseille with a rib injury" },
+	{ "MPs are preparing to debate a bill which critics claim would legalise euthanasia.",
+	  200, "MPs preparing to debate a bill which critics claim would legalise euthanasia" },
+	/* but not in a subordinate clause */
+	{ "Hours after Darryl Strawberry was released from hospital, the Yankees won again.",
+	  200, "Hours after Darryl Strawberry was released from hospital, the Yankees won again" },
+	/* "also" points at a sentence the headline does not have */
+	{ "The company also cut its forecast for the year.", 200,
+	  "The company cut its forecast for the year" },
+	/* "X said he ..." -> "X ...", when room is short; not after "insists" */
+	{ "Tony Blair said he looks forward to continuing his strong relationship with "
+	  "George Bush after the election.", 75,
+	  "Tony Blair looks forward to continuing strong relationship with George Bush" },
+	{ "Ferrero insists he can get back to his best form after a difficult season on the "
+	  "tour.", 75, "Ferrero insists he can get back to best form after difficult season on tour" },
+	/* a relative clause goes on past ", but also ..." */
+	{ "Doctors Without Borders, which sends doctors to the poorest parts of the world, but "
+	  "also speaks out, has been awarded the Nobel Peace Prize for its work in war zones.", 75,
+	  "Doctors Without Borders awarded Nobel Peace Prize for work in war zones" },
+	/* possessives go as articles do when room is short, but a quotation
+	 * keeps its words */
+	{ "Ken Livingstone should \"stick to his guns\" and not apologise for his comments "
+	  "to a reporter outside a party at the city hall.", 75,
+	  "Ken Livingstone should \"stick to his guns\" and not apologise for comments" },
+	{ "Two US firms have launched campaigns to \"set the record straight\" about their "
+	  "business practices in the courts.", 75,
+	  "Two US firms launched campaigns to \"set the record straight\" about business" },
+	/* an inverted sentence keeps the phrase its subject follows */
+	{ "And in the midst of the storm, among millions of particles, will be 600 or so "
+	  "satellites.", 200,
+	  "In the midst of the storm, among millions of particles, will be 600 or so satellites" },
+	/* a wire credit marks where the story starts; a leading "_" goes */
+	{ "Eds: UPDATES with four more deaths AP Photo By ALISON MUTLER Associated Press "
+	  "Writer BUCHAREST, Romania (AP) _ An Arctic cold wave has killed at least 65 people "
+	  "across Europe.", 200, "An Arctic cold wave killed at least 65 people across Europe" },
+	{ "_ The computer industry has known about the Y2K problem since the early 1980s.", 200,
+	  "The computer industry has known about the Y2K problem since the early 1980s" },
+};
+
+ParameterizedTestParameters(headline, english_rules)
+{
+	return cr_make_param_array(rcase, english_rules,
+	                           sizeof english_rules / sizeof english_rules[0]);
+}
+
+ParameterizedTest(rcase *c, headline, english_rules)
+{
+	char *h = headline_lang(c->text, c->limit, "en");
+	cr_assert_str_eq(h, c->want);
+	precis_free(h);
+}
+
+/* French: the passive's auxiliary, the day, the leading phrase, the source,
+ * a relative clause and a connective go; "a attaqué" keeps its auxiliary;
+ * a cut headline does not end on "de" or "la". */
+static rcase french_rules[] = {
+	{ "Dans la nuit de samedi \xC3\xA0 dimanche 1er d\xC3\xA9" "cembre, un \xC3\xA9pisode de "
+	  "pluies m\xC3\xA9" "diterran\xC3\xA9" "ennes est attendu sur le sud de la France.", 75,
+	  "Un \xC3\xA9pisode de pluies m\xC3\xA9" "diterran\xC3\xA9" "ennes est attendu sur le sud" },
+	{ "Johanna Rolland, maire PS de Nantes, a \xC3\xA9t\xC3\xA9 enfarin\xC3\xA9" "e samedi "
+	  "6 octobre sur un march\xC3\xA9 de la ville.", 200,
+	  "Johanna Rolland, maire PS de Nantes, enfarin\xC3\xA9" "e sur un march\xC3\xA9 de la ville" },
+	{ "Un homme a attaqu\xC3\xA9 au couteau samedi matin 4 avril plusieurs personnes dans "
+	  "une boulangerie.", 200,
+	  "Un homme a attaqu\xC3\xA9 au couteau plusieurs personnes dans une boulangerie" },
+	{ "Un couple de policiers a \xC3\xA9t\xC3\xA9 rou\xC3\xA9 de coups devant leur fille "
+	  "\xC3\xA0 Othis, a annonc\xC3\xA9 la pr\xC3\xA9" "fecture.", 200,
+	  "Un couple de policiers rou\xC3\xA9 de coups devant leur fille \xC3\xA0 Othis" },
+	/* "a annoncé qu'elle ...": the verb of the sentence, not a source */
+	{ "Ingrid Levavasseur a annonc\xC3\xA9 lundi 18 mars qu'elle ne participera plus aux "
+	  "manifestations.", 200,
+	  "Ingrid Levavasseur a annonc\xC3\xA9 qu'elle ne participera plus aux manifestations" },
+	{ "Un alpiniste fran\xC3\xA7" "ais, dont l'identit\xC3\xA9 n'a pas \xC3\xA9t\xC3\xA9 "
+	  "r\xC3\xA9v\xC3\xA9l\xC3\xA9" "e, a trouv\xC3\xA9 la mort dans les Andes "
+	  "p\xC3\xA9ruviennes.", 75,
+	  "Un alpiniste fran\xC3\xA7" "ais a trouv\xC3\xA9 la mort dans les Andes p\xC3\xA9ruviennes" },
+	{ "Mais le gouvernement doit encore lever de nombreuses incertitudes sur le "
+	  "calendrier.", 200,
+	  "Le gouvernement doit encore lever de nombreuses incertitudes sur le calendrier" },
+	{ "Les deux f\xC3\xA9lins au pelage tachet\xC3\xA9 sont n\xC3\xA9s le 20 mars dans le zoo "
+	  "de la ville de Cordoba.", 60,
+	  "Les deux f\xC3\xA9lins au pelage tachet\xC3\xA9 sont n\xC3\xA9s le 20 mars" },
+	/* a phrase that goes on past its first comma stays */
+	{ "A Lyon, capitale de la gastronomie, ou sur les rives du lac d'Annecy, les plus "
+	  "grandes tables anticipent des lendemains difficiles.", 200,
+	  "A Lyon, capitale de la gastronomie, ou sur les rives du lac d'Annecy, les plus "
+	  "grandes tables anticipent des lendemains difficiles" },
+};
+
+ParameterizedTestParameters(headline, french_rules)
+{
+	return cr_make_param_array(rcase, french_rules,
+	                           sizeof french_rules / sizeof french_rules[0]);
+}
+
+ParameterizedTest(rcase *c, headline, french_rules)
+{
+	char *h = headline_lang(c->text, c->limit, "fr");
+	cr_assert_str_eq(h, c->want);
+	precis_free(h);
+}
+
+/* Chinese: a date, a source ("据港媒报道，"), an attribution ("...获悉，") and a
+ * full-width parenthesis go; "对...来说，" ("for ...") is not an attribution. */
+static rcase chinese_rules[] = {
+	/* a date: 1月31日，瓦尔斯总理在法国驻上海总领馆会见了京东集团创始人刘强东。 */
+	{ "1\xE6\x9C\x88" "31\xE6\x97\xA5\xEF\xBC\x8C\xE7\x93\xA6\xE5\xB0\x94\xE6"
+	  "\x96\xAF\xE6\x80\xBB\xE7\x90\x86\xE5\x9C\xA8\xE6\xB3\x95\xE5\x9B\xBD\xE9"
+	  "\xA9\xBB\xE4\xB8\x8A\xE6\xB5\xB7\xE6\x80\xBB\xE9\xA2\x86\xE9\xA6\x86\xE4"
+	  "\xBC\x9A\xE8\xA7\x81\xE4\xBA\x86\xE4\xBA\xAC\xE4\xB8\x9C\xE9\x9B\x86\xE5"
+	  "\x9B\xA2\xE5\x88\x9B\xE5\xA7\x8B\xE4\xBA\xBA\xE5\x88\x98\xE5\xBC\xBA\xE4"
+	  "\xB8\x9C\xE3\x80\x82",
+	  200,
+	  "\xE7\x93\xA6\xE5\xB0\x94\xE6\x96\xAF\xE6\x80\xBB\xE7\x90\x86\xE5\x9C\xA8"
+	  "\xE6\xB3\x95\xE5\x9B\xBD\xE9\xA9\xBB\xE4\xB8\x8A\xE6\xB5\xB7\xE6\x80\xBB"
+	  "\xE9\xA2\x86\xE9\xA6\x86\xE4\xBC\x9A\xE8\xA7\x81\xE4\xBA\x86\xE4\xBA\xAC"
+	  "\xE4\xB8\x9C\xE9\x9B\x86\xE5\x9B\xA2\xE5\x88\x9B\xE5\xA7\x8B\xE4\xBA\xBA"
+	  "\xE5\x88\x98\xE5\xBC\xBA\xE4\xB8\x9C\xE3\x80\x82" },
+	/* a source: 据港媒报道，早前成龙受访称现在儿子好、老婆开心，人生已到无求境界。 */
+	{ "\xE6\x8D\xAE\xE6\xB8\xAF\xE5\xAA\x92\xE6\x8A\xA5\xE9\x81\x93\xEF\xBC\x8C"
+	  "\xE6\x97\xA9\xE5\x89\x8D\xE6\x88\x90\xE9\xBE\x99\xE5\x8F\x97\xE8\xAE\xBF"
+	  "\xE7\xA7\xB0\xE7\x8E\xB0\xE5\x9C\xA8\xE5\x84\xBF\xE5\xAD\x90\xE5\xA5\xBD"
+	  "\xE3\x80\x81\xE8\x80\x81\xE5\xA9\x86\xE5\xBC\x80\xE5\xBF\x83\xEF\xBC\x8C"
+	  "\xE4\xBA\xBA\xE7\x94\x9F\xE5\xB7\xB2\xE5\x88\xB0\xE6\x97\xA0\xE6\xB1\x82"
+	  "\xE5\xA2\x83\xE7\x95\x8C\xE3\x80\x82",
+	  200,
+	  "\xE6\x97\xA9\xE5\x89\x8D\xE6\x88\x90\xE9\xBE\x99\xE5\x8F\x97\xE8\xAE\xBF"
+	  "\xE7\xA7\xB0\xE7\x8E\xB0\xE5\x9C\xA8\xE5\x84\xBF\xE5\xAD\x90\xE5\xA5\xBD"
+	  "\xE3\x80\x81\xE8\x80\x81\xE5\xA9\x86\xE5\xBC\x80\xE5\xBF\x83\xEF\xBC\x8C"
+	  "\xE4\xBA\xBA\xE7\x94\x9F\xE5\xB7\xB2\xE5\x88\xB0\xE6\x97\xA0\xE6\xB1\x82"
+	  "\xE5\xA2\x83\xE7\x95\x8C\xE3\x80\x82" },
+	/* an attribution: 记者从光明食品集团获悉，光明森源今年全年的食用菌产量可望达到1.5万吨。 */
+	{ "\xE8\xAE\xB0\xE8\x80\x85\xE4\xBB\x8E\xE5\x85\x89\xE6\x98\x8E\xE9\xA3\x9F"
+	  "\xE5\x93\x81\xE9\x9B\x86\xE5\x9B\xA2\xE8\x8E\xB7\xE6\x82\x89\xEF\xBC\x8C"
+	  "\xE5\x85\x89\xE6\x98\x8E\xE6\xA3\xAE\xE6\xBA\x90\xE4\xBB\x8A\xE5\xB9\xB4"
+	  "\xE5\x85\xA8\xE5\xB9\xB4\xE7\x9A\x84\xE9\xA3\x9F\xE7\x94\xA8\xE8\x8F\x8C"
+	  "\xE4\xBA\xA7\xE9\x87\x8F\xE5\x8F\xAF\xE6\x9C\x9B\xE8\xBE\xBE\xE5\x88\xB0"
+	  "" "1.5\xE4\xB8\x87\xE5\x90\xA8\xE3\x80\x82",
+	  200,
+	  "\xE5\x85\x89\xE6\x98\x8E\xE6\xA3\xAE\xE6\xBA\x90\xE4\xBB\x8A\xE5\xB9\xB4"
+	  "\xE5\x85\xA8\xE5\xB9\xB4\xE7\x9A\x84\xE9\xA3\x9F\xE7\x94\xA8\xE8\x8F\x8C"
+	  "\xE4\xBA\xA7\xE9\x87\x8F\xE5\x8F\xAF\xE6\x9C\x9B\xE8\xBE\xBE\xE5\x88\xB0"
+	  "" "1.5\xE4\xB8\x87\xE5\x90\xA8\xE3\x80\x82" },
+	/* a full-width parenthesis: 华谊兄弟（300027）在昨日收盘后发布公告，公司拟以自有资金收购永乐影视。 */
+	{ "\xE5\x8D\x8E\xE8\xB0\x8A\xE5\x85\x84\xE5\xBC\x9F\xEF\xBC\x88" "300027"
+	  "\xEF\xBC\x89\xE5\x9C\xA8\xE6\x98\xA8\xE6\x97\xA5\xE6\x94\xB6\xE7\x9B\x98"
+	  "\xE5\x90\x8E\xE5\x8F\x91\xE5\xB8\x83\xE5\x85\xAC\xE5\x91\x8A\xEF\xBC\x8C"
+	  "\xE5\x85\xAC\xE5\x8F\xB8\xE6\x8B\x9F\xE4\xBB\xA5\xE8\x87\xAA\xE6\x9C\x89"
+	  "\xE8\xB5\x84\xE9\x87\x91\xE6\x94\xB6\xE8\xB4\xAD\xE6\xB0\xB8\xE4\xB9\x90"
+	  "\xE5\xBD\xB1\xE8\xA7\x86\xE3\x80\x82",
+	  200,
+	  "\xE5\x8D\x8E\xE8\xB0\x8A\xE5\x85\x84\xE5\xBC\x9F\xE5\x9C\xA8\xE6\x98\xA8"
+	  "\xE6\x97\xA5\xE6\x94\xB6\xE7\x9B\x98\xE5\x90\x8E\xE5\x8F\x91\xE5\xB8\x83"
+	  "\xE5\x85\xAC\xE5\x91\x8A\xEF\xBC\x8C\xE5\x85\xAC\xE5\x8F\xB8\xE6\x8B\x9F"
+	  "\xE4\xBB\xA5\xE8\x87\xAA\xE6\x9C\x89\xE8\xB5\x84\xE9\x87\x91\xE6\x94\xB6"
+	  "\xE8\xB4\xAD\xE6\xB0\xB8\xE4\xB9\x90\xE5\xBD\xB1\xE8\xA7\x86\xE3\x80\x82" },
+	/* not an attribution: 来说: 对居住在上海浦东的股民陆楠来说，股票带来的伤痛是实实在在的。 */
+	{ "\xE5\xAF\xB9\xE5\xB1\x85\xE4\xBD\x8F\xE5\x9C\xA8\xE4\xB8\x8A\xE6\xB5\xB7"
+	  "\xE6\xB5\xA6\xE4\xB8\x9C\xE7\x9A\x84\xE8\x82\xA1\xE6\xB0\x91\xE9\x99\x86"
+	  "\xE6\xA5\xA0\xE6\x9D\xA5\xE8\xAF\xB4\xEF\xBC\x8C\xE8\x82\xA1\xE7\xA5\xA8"
+	  "\xE5\xB8\xA6\xE6\x9D\xA5\xE7\x9A\x84\xE4\xBC\xA4\xE7\x97\x9B\xE6\x98\xAF"
+	  "\xE5\xAE\x9E\xE5\xAE\x9E\xE5\x9C\xA8\xE5\x9C\xA8\xE7\x9A\x84\xE3\x80\x82",
+	  200,
+	  "\xE5\xAF\xB9\xE5\xB1\x85\xE4\xBD\x8F\xE5\x9C\xA8\xE4\xB8\x8A\xE6\xB5\xB7"
+	  "\xE6\xB5\xA6\xE4\xB8\x9C\xE7\x9A\x84\xE8\x82\xA1\xE6\xB0\x91\xE9\x99\x86"
+	  "\xE6\xA5\xA0\xE6\x9D\xA5\xE8\xAF\xB4\xEF\xBC\x8C\xE8\x82\xA1\xE7\xA5\xA8"
+	  "\xE5\xB8\xA6\xE6\x9D\xA5\xE7\x9A\x84\xE4\xBC\xA4\xE7\x97\x9B\xE6\x98\xAF"
+	  "\xE5\xAE\x9E\xE5\xAE\x9E\xE5\x9C\xA8\xE5\x9C\xA8\xE7\x9A\x84\xE3\x80\x82" },
+};
+
+ParameterizedTestParameters(headline, chinese_rules)
+{
+	return cr_make_param_array(rcase, chinese_rules,
+	                           sizeof chinese_rules / sizeof chinese_rules[0]);
+}
+
+ParameterizedTest(rcase *c, headline, chinese_rules)
+{
+	char *h = headline_lang(c->text, c->limit, "zh");
+	cr_assert_str_eq(h, c->want);
 	precis_free(h);
 }

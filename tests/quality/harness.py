@@ -11,7 +11,8 @@ the task's budget; the language is passed only when the library knows it.
 
 Other modes (used by the meson tests in this directory):
   --check-baselines   exit 1 unless every baseline row of PROTOCOL.md is
-                      reproduced within 0.5 points
+                      reproduced within 0.5 points (the rows in KNOWN within
+                      their own, measured tolerance)
   --check-ahead       exit 1 if precis falls below a baseline on R1 (and on
                       R2 where the issue's target names it) on the tasks in
                       AHEAD (with --limit N: their first N documents)
@@ -60,20 +61,30 @@ PROTOCOL = {
     "zh-head": {"first sentence": (27.03, 15.56, 22.85)},
 }
 
-# Rows where this scorer and PROTOCOL.md's figures differ by more than 0.5
-# points although R1, R2 and RL of the other rows agree; the figure is the
-# largest difference measured, which --check-baselines still enforces (see
-# README.md, "Quality"). cnndm LEAD-3: R1/R2 2.3/2.6 points under the
-# protocol's with the same peers, references and rules (ROUGE-L agrees once
-# the offset is allowed for); the headline rows: first-sentence recall
-# 0.7-1.5 points apart in both directions with the same 75-byte cut.
+# Rows that no reading of ROUGE-1.5.5 reproduces from the dev files, with the
+# narrowest tolerance each metric needs (0.05 steps); every other row and
+# metric is held to 0.5. The scorer follows the Perl script rule for rule
+# (rouge.py) and reproduces the bbc, fr, pt and zh rows to 0.05 or better,
+# the bbc row through the same reading, tokens, stemmer and summary-level
+# ROUGE-L; README.md, "Quality", gives the evidence. In short: the PREFIX
+# peers are fixed by the text (its first 75 bytes) and the first-sentence
+# peers by the plain splitter, which the bbc, fr and pt rows confirm; no rule
+# of ROUGE (stemmer, exception list, -b on peers and references, -f A pooled
+# or averaged, reference lines) moves R1 by more than a third of a point on
+# these rows, and the byte cut that would fit one row (78 for duc04, 72 for
+# duc03, 70 for headline-bbc) breaks the others. cnndm's R2 of 20.81 is above the R2 F1 of
+# any lead of these texts against these references (LEAD-1..5: 11.9-18.2;
+# the first 300-500 bytes: at most 19.2). Each gap is at most 1.1 standard
+# errors of the row's mean (cnndm 2.0-2.5), the size expected if the figures
+# were measured on other documents or references.
+# (task, system) -> largest |ours - PROTOCOL| allowed for R1, R2, RL
 KNOWN = {
-    ("headline-duc04", "first sentence"): 0.8,
-    ("headline-duc04", "PREFIX"): 0.9,
-    ("headline-duc03", "first sentence"): 0.8,
-    ("headline-bbc", "first sentence"): 1.6,
-    ("cnndm", "first k"): 2.7,
-    ("xsum", "first k"): 0.6,
+    ("headline-duc04", "first sentence"): (0.75, 0.5, 0.55),
+    ("headline-duc04", "PREFIX"): (0.85, 0.5, 0.6),
+    ("headline-duc03", "first sentence"): (0.8, 0.5, 0.5),
+    ("headline-bbc", "first sentence"): (1.5, 0.75, 1.05),
+    ("cnndm", "first k"): (2.35, 2.6, 2.6),
+    ("xsum", "first k"): (0.6, 0.5, 0.5),
 }
 
 # what --check-ahead holds precis to: task -> metrics that must not fall
@@ -195,9 +206,9 @@ def references(task, kind, rec):
     if kind.startswith("headline"):
         return rec["headlines"]
     if kind.startswith("sum") and not kind.endswith("-uni"):
-        # each reference is one line (PROTOCOL.md's figures for bbc and
-        # cnndm ROUGE-L are reproduced that way, not with the reference
-        # split into its sentences)
+        # each reference is one line, as the string stands (bbc's ROUGE-L is
+        # reproduced that way, 57.39 against PROTOCOL.md's 57.38; with the
+        # reference one sentence a line it would be 63.37)
         return [[s] for s in rec["summaries"]]
     return rec["summaries"]
 
@@ -301,13 +312,15 @@ def main():
             line = f"{task:15} {s:15} {r1:6.2f} {r2:6.2f} {rl:6.2f}   {ndocs:4d}  {metric}"
             if args.check_baselines and s in PROTOCOL.get(task, {}):
                 ref = PROTOCOL[task][s]
-                diff = max(abs(a - b) for a, b in zip((r1, r2, rl), ref))
-                line += f"   PROTOCOL {ref[0]:.2f} {ref[1]:.2f} {ref[2]:.2f}  max diff {diff:.2f}"
-                tol = KNOWN.get((task, s), 0.5)
-                if tol > 0.5:
-                    line += f" (known, <= {tol})"
-                if diff > tol:
-                    failures.append(f"{task} {s}: off by {diff:.2f}")
+                diffs = [abs(a - b) for a, b in zip((r1, r2, rl), ref)]
+                line += (f"   PROTOCOL {ref[0]:.2f} {ref[1]:.2f} {ref[2]:.2f}"
+                         f"  max diff {max(diffs):.2f}")
+                tols = KNOWN.get((task, s), (0.5, 0.5, 0.5))
+                if max(tols) > 0.5:
+                    line += " (known, <= " + "/".join(f"{t:g}" for t in tols) + ")"
+                for m, d, t in zip(("R1", "R2", "RL"), diffs, tols):
+                    if d > t:
+                        failures.append(f"{task} {s}: {m} off by {d:.2f} (> {t:g})")
             print(line)
         if args.check_ahead and task in AHEAD and "precis" in res:
             for m in AHEAD[task]:

@@ -1,62 +1,172 @@
 """ROUGE as ../shared/eval/PROTOCOL.md defines it, for the quality harness.
 
-English follows ROUGE-1.5.5: lower-case; every character outside
-[A-Za-z0-9-] becomes a space and '-' a token of its own; tokens that do not
-start with [a-z0-9$] are dropped; with stemming, tokens longer than three
-characters go through the original Porter stemmer (Snowball's "porter",
-from libstemmer, the library precis itself links). ROUGE-N counts clipped
-n-gram matches across sentence boundaries; ROUGE-L is the summary-level
-union LCS over the lines; several references are pooled (ROUGE's -f A:
-hits and counts summed over references); -b N cuts the text to its first N
-bytes first. French and Portuguese use Unicode ROUGE (\\w+ runs, Unicode
-lower-case, no stemming, LCS over the whole text, best reference by
-ROUGE-1); Chinese uses character ROUGE (every letter or digit a token).
+English follows ROUGE-1.5.5 (the Perl script) rule for rule, on the bytes of
+the peer and model "files" it would read (one sentence per line):
 
-Scores are (recall, precision, f1) triples in [0, 1].
+- reading: each line is one sentence; empty lines are skipped; A-Z (ASCII
+  only) is lower-cased.
+- -b N (readText): the lines are taken in order while the bytes taken so far
+  plus the next line stay under N; the line that reaches N is cut to the
+  bytes still allowed and reading stops. The spaces that join the lines are
+  not counted, and whitespace inside a line is counted as it stands. ROUGE-L
+  reads the same file with its own routine (readText_LCS), which never adds
+  up what it took: every line shorter than N is kept whole, the first line of
+  N bytes or more is cut to N bytes, and reading stops there.
+- tokens: '-' becomes a token of its own, every other byte outside
+  [A-Za-z0-9-] a space (so non-ASCII letters are deleted); tokens that do not
+  start with [a-z0-9$] are dropped (every '-').
+- -m: a token longer than three characters is looked up in WordNet's
+  exception lists ("sought" -> "seek") and otherwise goes through ROUGE's own
+  Porter stemmer: Martin Porter's Perl release with its two departures from
+  the 1980 paper (step 2 "bli" -> "ble", "logi" -> "log") and Chin-Yew Lin's
+  change to step 4 (-ement/-ment/-ent tried one after the other). This is
+  not Snowball's "porter" ("agreement" -> "agreem" here).
+- ROUGE-N counts clipped n-gram matches across sentence boundaries; ROUGE-L
+  is the summary-level union LCS over the lines, each hit clipped by the
+  unigram counts of the two texts as read by readText; several references
+  are pooled (-f A: hits and counts summed over references).
+
+French and Portuguese use Unicode ROUGE (\\w+ runs, Unicode lower-case, no
+stemming, LCS over the whole text, best reference by ROUGE-1); Chinese uses
+character ROUGE (every letter or digit a token).
+
+Scores are (recall, precision, f1) triples in [0, 1], not rounded (ROUGE
+prints each document's scores to 5 decimals; the difference in a mean over
+documents is below 0.001 points).
 """
-import ctypes
-import ctypes.util
 import os
 import re
 from collections import Counter
 
 # ------------------------------------------------------------------ stemming
+#
+# ROUGE-1.5.5's Porter stemmer, written here from its rules. Letters are
+# consonants except a, e, i, o, u, and except a y that follows a consonant;
+# a word's measure m counts its vowel-consonant sequences ([C](VC)^m[V]).
+
+_VOWELS = frozenset("aeiou")
 
 
-class Porter:
-    """Snowball's "porter" algorithm through libstemmer, memoised."""
-
-    def __init__(self):
-        name = ctypes.util.find_library("stemmer") or "libstemmer.so.0d"
-        try:
-            lib = ctypes.CDLL(name)
-        except OSError:
-            lib = ctypes.CDLL("libstemmer.so.0d")
-        lib.sb_stemmer_new.restype = ctypes.c_void_p
-        lib.sb_stemmer_new.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
-        lib.sb_stemmer_stem.restype = ctypes.c_void_p
-        lib.sb_stemmer_stem.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
-        lib.sb_stemmer_length.restype = ctypes.c_int
-        lib.sb_stemmer_length.argtypes = [ctypes.c_void_p]
-        self._lib = lib
-        self._st = lib.sb_stemmer_new(b"porter", b"UTF_8")
-        if not self._st:
-            raise RuntimeError("libstemmer has no 'porter' algorithm")
-        self._cache = {}
-
-    def __call__(self, word):
-        s = self._cache.get(word)
-        if s is None:
-            b = word.encode()
-            p = self._lib.sb_stemmer_stem(self._st, b, len(b))
-            n = self._lib.sb_stemmer_length(self._st)
-            s = ctypes.string_at(p, n).decode()
-            self._cache[word] = s
-        return s
+def _is_cons(w, i):
+    ch = w[i]
+    if ch in _VOWELS:
+        return False
+    if ch == "y":
+        return i == 0 or not _is_cons(w, i - 1)
+    return True
 
 
-_porter = None
+def _measure(w):
+    m, i, n = 0, 0, len(w)
+    while i < n and _is_cons(w, i):
+        i += 1
+    while i < n:
+        while i < n and not _is_cons(w, i):
+            i += 1
+        if i >= n:
+            break
+        while i < n and _is_cons(w, i):
+            i += 1
+        m += 1
+    return m
+
+
+def _has_vowel(w):
+    return any(not _is_cons(w, i) for i in range(len(w)))
+
+
+def _double_cons(w):
+    return len(w) >= 2 and w[-1] == w[-2] and _is_cons(w, len(w) - 1)
+
+
+def _cvc1(w):
+    """The whole of w is consonants, one vowel, one consonant other than
+    w, x or y (the Perl release's form of m = 1 and *o)."""
+    if len(w) < 3 or w[-1] in "wxy" or not _is_cons(w, len(w) - 1):
+        return False
+    if _is_cons(w, len(w) - 2) or not _is_cons(w, len(w) - 3):
+        return False
+    return all(_is_cons(w, i) for i in range(len(w) - 2))
+
+
+_STEP2 = {
+    "ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance",
+    "izer": "ize", "bli": "ble", "alli": "al", "entli": "ent", "eli": "e",
+    "ousli": "ous", "ization": "ize", "ation": "ate", "ator": "ate",
+    "alism": "al", "iveness": "ive", "fulness": "ful", "ousness": "ous",
+    "aliti": "al", "iviti": "ive", "biliti": "ble", "logi": "log",
+}
+_STEP3 = {"icate": "ic", "ative": "", "alize": "al", "iciti": "ic",
+          "ical": "ic", "ful": "", "ness": ""}
+_STEP4 = ("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement",
+          "ou", "ism", "ate", "iti", "ous", "ive", "ize")
+
+
+def _longest_suffix(w, suffixes):
+    best = ""
+    for s in suffixes:
+        if len(s) > len(best) and w.endswith(s):
+            best = s
+    return best
+
+
+def rouge_porter(word):
+    """ROUGE-1.5.5's stem() of one lower-case word."""
+    if len(word) < 3:
+        return word
+    y = word[0] == "y"
+    w = "Y" + word[1:] if y else word   # an initial y is a consonant
+    # step 1a
+    if w.endswith("sses") or w.endswith("ies"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    # step 1b
+    if w.endswith("eed"):
+        if _measure(w[:-3]) > 0:
+            w = w[:-1]
+    else:
+        for suf in ("ed", "ing"):
+            if w.endswith(suf) and _has_vowel(w[:-len(suf)]):
+                w = w[:-len(suf)]
+                if w.endswith(("at", "bl", "iz")):
+                    w += "e"
+                elif _double_cons(w) and w[-1] not in "lsz":
+                    w = w[:-1]
+                elif _cvc1(w):
+                    w += "e"
+                break
+    # step 1c
+    if w.endswith("y") and _has_vowel(w[:-1]):
+        w = w[:-1] + "i"
+    # steps 2 and 3: the longest listed suffix, replaced if m > 0
+    for table in (_STEP2, _STEP3):
+        s = _longest_suffix(w, table)
+        if s and _measure(w[:-len(s)]) > 0:
+            w = w[:-len(s)] + table[s]
+    # step 4, with the -ement / -ment / -ent rules one after the other
+    s = _longest_suffix(w, _STEP4)
+    if s and _measure(w[:-len(s)]) > 1:
+        w = w[:-len(s)]
+    if w.endswith("ment") and _measure(w[:-4]) > 1:
+        w = w[:-4]
+    if w.endswith("ent"):
+        if _measure(w[:-3]) > 1:
+            w = w[:-3]
+    elif w.endswith(("sion", "tion")) and _measure(w[:-3]) > 1:
+        w = w[:-3]
+    # step 5
+    if w.endswith("e"):
+        m = _measure(w[:-1])
+        if m > 1 or (m == 1 and not _cvc1(w[:-1])):
+            w = w[:-1]
+    if w.endswith("ll") and _measure(w) > 1:
+        w = w[:-1]
+    return "y" + w[1:] if y else w
+
+
 _exceptions = None
+_stems = {}
 WORDNET = "/usr/share/wordnet"
 
 
@@ -79,33 +189,87 @@ def wordnet_exceptions(folder=WORDNET):
 
 
 def porter(word):
-    """ROUGE's MorphStem: the exception table, else Porter."""
-    global _porter, _exceptions
-    if _porter is None:
-        _porter = Porter()
-        _exceptions = wordnet_exceptions()
-    base = _exceptions.get(word)
-    return base if base is not None else _porter(word)
+    """ROUGE's MorphStem: the exception table, else ROUGE's Porter."""
+    global _exceptions
+    s = _stems.get(word)
+    if s is None:
+        if _exceptions is None:
+            _exceptions = wordnet_exceptions()
+        s = _exceptions.get(word)
+        if s is None:
+            s = rouge_porter(word)
+        _stems[word] = s
+    return s
 
 
-# ------------------------------------------------------------------ tokens
+# ------------------------------------------------------------------ reading
+#
+# The functions below work on bytes, as the Perl script does.
 
-_NOT_ROUGE = re.compile(r"[^a-z0-9-]")
-_KEEP = re.compile(r"^[a-z0-9$]")
+_NOT_ROUGE = re.compile(rb"[^a-z0-9-]")
+
+
+def _lines(text):
+    """The sentences of one "file": its lines as bytes, A-Z lower-cased,
+    empty lines skipped. text is a string (split at newlines) or a list of
+    sentences (each of which may still hold newlines)."""
+    if isinstance(text, str):
+        text = [text]
+    out = []
+    for s in text:
+        for line in s.encode("utf-8").split(b"\n"):
+            if line:
+                out.append(line.lower())   # bytes.lower() is ASCII only
+    return out
+
+
+def read_text(lines, limit=0):
+    """readText: the lines joined by spaces, cut at `limit` bytes (0: no
+    limit) without counting the joining spaces."""
+    if not limit:
+        return b" ".join(lines)
+    parts, used = [], 0
+    for s in lines:
+        if used + len(s) < limit:
+            parts.append(s)
+            used += len(s)
+        else:
+            parts.append(s[:limit - used])
+            break
+    return b" ".join(parts)
+
+
+def read_text_lcs(lines, limit=0):
+    """readText_LCS: the lines for ROUGE-L; with a limit, every line shorter
+    than it is kept whole and the first one that is not is cut to `limit`
+    bytes and ends the text (the script never adds up what it took)."""
+    if not limit:
+        return list(lines)
+    out = []
+    for s in lines:
+        if len(s) < limit:
+            out.append(s)
+        else:
+            out.append(s[:limit])
+            break
+    return out
+
+
+def _tokens(b, stem):
+    b = _NOT_ROUGE.sub(b" ", b.replace(b"-", b" - "))
+    out = []
+    for w in b.split():
+        c = w[0]
+        if not (97 <= c <= 122 or 48 <= c <= 57):   # [a-z0-9]
+            continue
+        w = w.decode("ascii")
+        out.append(porter(w) if stem and len(w) > 3 else w)
+    return out
 
 
 def tokens_en(text, stem=True):
-    """ROUGE-1.5.5's tokens of one line."""
-    text = text.lower().replace("-", " - ")
-    text = _NOT_ROUGE.sub(" ", text)
-    out = []
-    for w in text.split():
-        if not _KEEP.match(w):
-            continue
-        if stem and len(w) > 3:
-            w = porter(w)
-        out.append(w)
-    return out
+    """ROUGE-1.5.5's tokens of one text (its lines joined, no limit)."""
+    return _tokens(read_text(_lines(text)), stem)
 
 
 _WORD = re.compile(r"\w+")
@@ -121,7 +285,7 @@ def tokens_chars(text):
 
 def cut_bytes(text, limit):
     """The first `limit` bytes of the text, whitespace runs read as one
-    space (ROUGE joins the lines with a space before it cuts)."""
+    space; never splits a character (Unicode ROUGE's 75-byte headlines)."""
     b = " ".join(text.split()).encode()[:limit]
     return b.decode("utf-8", "ignore")
 
@@ -182,12 +346,17 @@ def _lcs_positions(a, b):
     return pos
 
 
-def union_lcs_hits(peer_lines, ref_lines):
+def union_lcs_hits(peer_lines, ref_lines, peer_counts=None, ref_counts=None):
     """Summary-level LCS (Lin 2004, ROUGE-1.5.5): for each reference line the
     union of its LCS hits with every peer line, each token counted at most
-    as often as it is left in both summaries."""
-    ref_left = Counter(w for line in ref_lines for w in line)
-    peer_left = Counter(w for line in peer_lines for w in line)
+    as often as it is left in both texts. The counts are the unigram counts
+    of the two texts (ROUGE takes them from readText; by default, those of
+    the lines). Returns (hits, reference tokens in the lines)."""
+    if peer_counts is None:
+        peer_counts = Counter(w for line in peer_lines for w in line)
+    if ref_counts is None:
+        ref_counts = Counter(w for line in ref_lines for w in line)
+    ref_left, peer_left = Counter(ref_counts), Counter(peer_counts)
     hit = 0
     for r in ref_lines:
         hits = set()
@@ -199,35 +368,35 @@ def union_lcs_hits(peer_lines, ref_lines):
                 hit += 1
                 ref_left[w] -= 1
                 peer_left[w] -= 1
-    return hit, sum(len(x) for x in ref_lines), sum(len(x) for x in peer_lines)
+    return hit, sum(len(x) for x in ref_lines)
 
 
-def rouge_en(peer_lines, refs, byte_limit=0, stem=True):
-    """ROUGE-1/2/L of peer (a list of sentences) against refs (a list of
-    references, each a list of sentences), ROUGE-1.5.5 style. Returns a dict
-    {'1': (r, p, f), '2': ..., 'L': ...}."""
-    def prep(lines):
-        lines = [" ".join(x.split()) for x in lines]
-        lines = [x for x in lines if x]
-        if byte_limit:
-            # -b: ROUGE joins the lines and keeps the first N bytes
-            lines = [cut_bytes(" ".join(lines), byte_limit)]
-        return [tokens_en(x, stem) for x in lines]
+def rouge_en(peer, refs, byte_limit=0, stem=True):
+    """ROUGE-1/2/L of a peer against references, ROUGE-1.5.5 style (-f A;
+    -b byte_limit when it is not 0; -m when stem). The peer and each
+    reference are what one file would hold: a list of sentences (one per
+    line) or a string (its lines). Returns {'1': (r, p, f), '2': ...,
+    'L': ...}."""
+    def read(text):
+        lines = _lines(text)
+        toks = _tokens(read_text(lines, byte_limit), stem)
+        lcs = [_tokens(x, stem) for x in read_text_lcs(lines, byte_limit)]
+        return toks, lcs
 
-    peer = prep(peer_lines)
-    peer_flat = [w for x in peer for w in x]
+    peer_toks, peer_lcs = read(peer)
+    models = [read(r) for r in refs]
     res = {}
     for n in (1, 2):
         h = rt = pt = 0
-        for ref in refs:
-            rf = [w for x in prep(ref) for w in x]
-            a, b, c = ngram_hits(peer_flat, rf, n)
+        for model_toks, _ in models:
+            a, b, c = ngram_hits(peer_toks, model_toks, n)
             h, rt, pt = h + a, rt + b, pt + c
         res[str(n)] = _prf(h, rt, pt)
     h = rt = pt = 0
-    for ref in refs:
-        a, b, c = union_lcs_hits(peer, prep(ref))
-        h, rt, pt = h + a, rt + b, pt + c
+    peer_counts = Counter(peer_toks)
+    for model_toks, model_lcs in models:
+        a, b = union_lcs_hits(peer_lcs, model_lcs, peer_counts, Counter(model_toks))
+        h, rt, pt = h + a, rt + b, pt + len(peer_toks)
     res["L"] = _prf(h, rt, pt)
     return res
 

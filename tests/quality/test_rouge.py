@@ -33,9 +33,25 @@ check("tokens: case, hyphen, punctuation, $",
       ["the", "u", "s", "led", "coalition", "s", "5", "cost", "ok"])
 check("tokens: non-ASCII letters are deleted", rouge.tokens_en("déjà vu", stem=False),
       ["d", "j", "vu"])
+check("tokens: A-Z only is lower-cased, other letters are deleted",
+      rouge.tokens_en("\u0130stanbul \u212aelvin", stem=False), ["stanbul", "elvin"])
 check("stem: Porter on words longer than 3", rouge.tokens_en("running dogs ran was"),
       ["run", "dog", "ran", "was"])
+check("stem: words of 3 letters or fewer are left alone", rouge.tokens_en("was has its news"),
+      ["was", "has", "its", "new"])
 check("stem: Porter, not Porter2", rouge.porter("generously"), "gener")
+# ROUGE's own Porter (the Perl release and Lin's step 4), not Snowball's "porter"
+check("stem: -ement, -ment and -ent tried in turn", rouge.rouge_porter("agreement"), "agreem")
+check("stem: -ement, -ment and -ent tried in turn (plural)", rouge.rouge_porter("settlements"), "settlem")
+check("stem: step 2 bli -> ble", rouge.rouge_porter("possibly"), "possibl")
+check("stem: step 2 logi -> log", rouge.rouge_porter("archaeology"), "archaeolog")
+check("stem: y after a consonant is a vowel", rouge.rouge_porter("happy"), "happi")
+check("stem: an initial y is a consonant", rouge.rouge_porter("yelling"), "yell")
+check("stem: m = 1 and cvc keeps the e", rouge.rouge_porter("hoping"), "hope")
+check("stem: double consonant", rouge.rouge_porter("hopping"), "hop")
+check("stem: -tion after m > 1", rouge.rouge_porter("conditional"), "condit")
+if rouge.wordnet_exceptions():
+    check("stem: WordNet's exception list before Porter", rouge.porter("sought"), "seek")
 
 # ROUGE-N, clipped
 r = en(["police kill the gunman"], [["police killed the gunman"]], stem=False)
@@ -79,6 +95,28 @@ r = en([long + "target"], [["target"]], byte_limit=75)
 check("words after 75 bytes do not count", r["1"][0], 0.0)
 r = en(["abc " * 17 + "target"], [["target"]], byte_limit=75)
 check("words within 75 bytes count", r["1"][0], 1.0)
+
+# -b as ROUGE-1.5.5's readText does it: the spaces that join the lines are
+# not counted, whitespace inside a line is
+r = en(["abc", "def"], [["def"]], byte_limit=6, stem=False)
+check("-b: joining spaces are not counted", r["1"][0], 1.0)
+r = en(["abc   def"], [["def"]], byte_limit=6, stem=False)
+check("-b: spaces inside a line are counted", r["1"][0], 0.0)
+r = en(["abc", "", "def"], [["def"]], byte_limit=6, stem=False)
+check("-b: empty lines are skipped", r["1"][0], 1.0)
+check("-b: a string is read as its lines", en("abc\n\ndef", [["def"]], byte_limit=6, stem=False)["1"][0], 1.0)
+r = en(["abc def ghi"], [["abc def ghi"]], byte_limit=6, stem=False)
+check("-b: the references are cut too", r["1"][0], 1.0)
+check("-b: the references are cut too (bigrams)", r["2"][0], 1.0)
+# readText_LCS never adds up what it took: "r s" (3 bytes) is kept whole for
+# ROUGE-L although readText stops at "r". The LCS of "s r" with "r s" marks
+# "s", which readText's counts do not hold, so ROUGE-L has no hit while
+# ROUGE-1 finds "r".
+r = en(["p q", "r s"], [["s r"]], byte_limit=4, stem=False)
+check("-b: ROUGE-1 sees the text cut at 4 bytes", r["1"][0], 1 / 2)
+check("-b: ROUGE-L sees lines shorter than 4 bytes whole", r["L"][0], 0.0)
+r = en(["p q", "r s"], [["s r"]], stem=False)
+check("no -b: the same pair", r["L"][0], 1 / 2)
 
 # Unicode and character ROUGE
 check("unicode tokens", rouge.tokens_unicode("Déjà vu, l'Été 2024"), ["déjà", "vu", "l", "été", "2024"])

@@ -19,10 +19,17 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* What a token needs of its word, kept by surface form: a repeated word
+ * (most tokens) is then one table probe and one read, not two. */
+struct surf {
+	uint32_t word, term;
+	uint32_t stop;
+};
+
 typedef struct tok_state {
 	precis_doc *doc;
-	pr_strmap surface;    /* exact bytes -> index into surf_word */
-	uint32_t *surf_word;  /* surface id -> word id */
+	pr_strmap surface;    /* exact bytes -> index into surf */
+	struct surf *surf;    /* surface id -> its word, term and stop flag */
 	size_t surf_cap;
 	pr_strmap folded;     /* folded word -> word id */
 	pr_strmap stems;      /* stem -> term id */
@@ -128,38 +135,44 @@ static int is_number(const char *s, size_t n)
 	return 1;
 }
 
-/* The word id for a surface form, folding and stemming it the first time. */
-static uint32_t word_of(tok_state *st, const char *s, size_t n)
+/* The word of a surface form, folding and stemming it the first time;
+ * NULL when out of memory. */
+static const struct surf *word_of(tok_state *st, const char *s, size_t n)
 {
 	precis_doc *d = st->doc;
 	int added;
 	uint32_t sid = pr_strmap_intern(&st->surface, &d->arena, s, n, &added);
 	if (sid == UINT32_MAX)
-		return UINT32_MAX;
+		return NULL;
 	if (!added)
-		return st->surf_word[sid];
+		return &st->surf[sid];
 	if (sid >= st->surf_cap) {
 		size_t cap = st->surf_cap ? st->surf_cap * 2 : 1024;
-		uint32_t *p = pr_realloc_raw(st->surf_word, cap * sizeof *p);
+		struct surf *p = pr_realloc_raw(st->surf, cap * sizeof *p);
 		if (!p)
-			return UINT32_MAX;
-		st->surf_word = p;
+			return NULL;
+		st->surf = p;
 		st->surf_cap = cap;
 	}
+	struct surf *sf = &st->surf[sid];
 	int ascii;
 	size_t m = fold_word(st, s, n, &ascii);
 	if (m == (size_t)-1)
-		return UINT32_MAX;
+		return NULL;
 	uint32_t wid = pr_strmap_intern(&st->folded, &d->arena, st->buf, m, &added);
 	if (wid == UINT32_MAX)
-		return UINT32_MAX;
-	st->surf_word[sid] = wid;
-	if (!added)
-		return wid;
+		return NULL;
+	sf->word = wid;
+	if (!added) {
+		const pr_word *w = &((const pr_word *)st->words.data)[wid];
+		sf->term = w->term;
+		sf->stop = w->stop;
+		return sf;
+	}
 
 	pr_word *w = pr_vec_push(&d->arena, &st->words);
 	if (!w)
-		return UINT32_MAX;
+		return NULL;
 	w->text = st->folded.key[wid];
 	w->len = (uint32_t)m;
 	/* an ASCII word is folded already: one probe of the all-languages
@@ -169,24 +182,27 @@ static uint32_t word_of(tok_state *st, const char *s, size_t n)
 	else
 		w->stop = (uint8_t)pr_lang_is_stop(d->lang, w->text, m);
 	w->term = PR_NO_TERM;
+	sf->stop = w->stop;
+	sf->term = PR_NO_TERM;
 	if (w->stop)
-		return wid;
+		return sf;
 	const char *stem = w->text;
 	size_t slen = m;
 	/* numbers and very long tokens are their own stems */
 	if (st->stemmer && !is_number(w->text, m) && m < 64) {
 		const sb_symbol *r = sb_stemmer_stem(st->stemmer, (const sb_symbol *)w->text, (int)m);
 		if (!r)
-			return UINT32_MAX;
+			return NULL;
 		stem = (const char *)r;
 		slen = (size_t)sb_stemmer_length(st->stemmer);
 	}
 	uint32_t tid = pr_strmap_intern(&st->stems, &d->arena, stem, slen, NULL);
 	if (tid == UINT32_MAX)
-		return UINT32_MAX;
+		return NULL;
 	/* pr_vec_push may have moved the vector: look the word up again */
 	((pr_word *)st->words.data)[wid].term = tid;
-	return wid;
+	sf->term = tid;
+	return sf;
 }
 
 /* No script below U+0E00 (Thai) is unspaced (cjk.c): Latin, Greek,
@@ -220,6 +236,11 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 		if (cjk > 0)
 			i = cjk_end;
 		while (cjk < 0 && i < n) {
+			/* ASCII letters and digits, most of most words */
+			if (t[i] < 0x80 && is_word_cp(t[i])) {
+				i++;
+				continue;
+			}
 			k = pr_utf8_decode(t + i, n - i, &cp);
 			if (is_word_cp(cp) && (cp < CJK_FIRST || !pr_cjk_char(cp))) {
 				i += k;
@@ -267,16 +288,15 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			else if (glue && !space)
 				flags |= PR_TOK_JOINED;
 		}
-		uint32_t wid = word_of(st, (const char *)t + start, i - start);
-		if (wid == UINT32_MAX)
+		const struct surf *w = word_of(st, (const char *)t + start, i - start);
+		if (!w)
 			return PRECIS_ENOMEM;
 		pr_token *tok = pr_vec_push(&st->doc->arena, &st->toks);
 		if (!tok)
 			return PRECIS_ENOMEM;
-		const pr_word *w = &((const pr_word *)st->words.data)[wid];
 		tok->start = (uint32_t)start;
 		tok->end = (uint32_t)i;
-		tok->word = wid;
+		tok->word = w->word;
 		tok->term = w->term;
 		if (w->stop)
 			flags |= PR_TOK_STOP;
@@ -359,7 +379,7 @@ int pr_tokenize(precis_doc *d)
 	}
 	if (st.stemmer)
 		sb_stemmer_delete(st.stemmer);
-	pr_free_raw(st.surf_word);
+	pr_free_raw(st.surf);
 	pr_free_raw(st.buf);
 	pr_strmap_free(&st.surface);
 	pr_strmap_free(&st.folded);

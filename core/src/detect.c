@@ -34,12 +34,16 @@
 #define MAX_WORDS 4000
 #define MAX_WORD 63
 #define MARGIN 0.5
-/* Reading stops early once one language has DECISIVE points and
- * DECISIVE_RATIO times the runner-up's: the rest of the opening could not
- * overturn such a lead in any text of the evaluation sets, and a news
- * article is decided within its first few hundred words. */
+/* Reading stops early, after at least DECIDE_WORDS words, once one
+ * language has DECISIVE points and DECISIVE_RATIO times the runner-up's: a
+ * news article is decided within its first few hundred words, and the rest
+ * of the opening overturns such a lead in none of the evaluation texts. (A
+ * text that opens with a long passage in another language, say an English
+ * abstract of a German paper, is read as that passage's language: name the
+ * language for such texts.) */
 #define DECISIVE 40.0
 #define DECISIVE_RATIO 4.0
+#define DECIDE_WORDS 256
 #define CHECK_EVERY 64
 #define MAX_LANGS 64
 
@@ -337,7 +341,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		}
 		if (i - s <= MAX_WORD) {
 			score_word(&sc, tab, &nseen, text + s, i - s);
-			if (++words % CHECK_EVERY == 0 && decided(&sc))
+			if (++words >= DECIDE_WORDS && words % CHECK_EVERY == 0 && decided(&sc))
 				break;
 		}
 	}

@@ -400,3 +400,32 @@ Test(lang, khmer_and_myanmar_full_stops)
 	cr_expect_eq(precis_doc_sentence_count(d), 2);
 	precis_doc_free(d);
 }
+
+/* Detection stops reading once one language leads beyond doubt, but never
+ * before a few hundred words: an English opening of 150 words does not
+ * make a German text English. */
+Test(lang, a_short_opening_in_another_language_does_not_decide)
+{
+	static const char en[] = "The council said that the new library will open in the spring "
+	                         "and that it will have more books than the old one. ";
+	static const char de[] = "Der Rat sagte, dass die neue Bibliothek im Fr\xC3\xBChling "
+	                         "\xC3\xB6" "ffnen wird und dass sie mehr B\xC3\xBC" "cher haben wird als die alte. ";
+	static char text[32768];
+	size_t n = 0;
+	for (int i = 0; i < 6; i++) { /* 6 x 25 English words */
+		memcpy(text + n, en, sizeof en - 1);
+		n += sizeof en - 1;
+	}
+	for (int i = 0; i < 40; i++) { /* 40 x 20 German words */
+		memcpy(text + n, de, sizeof de - 1);
+		n += sizeof de - 1;
+	}
+	cr_expect_str_eq(pr_lang_detect(text, n)->code, "de");
+	/* and English through and through is decided early, still English */
+	n = 0;
+	for (int i = 0; i < 100; i++) {
+		memcpy(text + n, en, sizeof en - 1);
+		n += sizeof en - 1;
+	}
+	cr_expect_str_eq(pr_lang_detect(text, n)->code, "en");
+}

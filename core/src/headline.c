@@ -966,12 +966,25 @@ static int participle(const char *w)
 	return in_list(w, irregular);
 }
 
-/* Participles that read as the present without their auxiliary: "has
- * become" is not "become". */
+/* Participles that read as the bare verb without their auxiliary: "has
+ * become" is not "become". ("has hit" -> "hit" reads as the past, or as
+ * the present that headlines tell the news in.) */
 static const char *const present_too[] = {
-	"become", "come", "run", "put", "set", "cut", "hit", "quit", "hurt",
-	"shut", "let", "cost", "spread", "read", NULL
+	"become", "come", "run", NULL
 };
+
+static int ing_verb(const char *w)
+{
+	static const char *const nouns[] = {
+		"thing", "something", "nothing", "anything", "everything", "morning",
+		"evening", "meeting", "building", "spring", "string", "king", "ring",
+		"wing", "bring", "sing", "sting", "swing", "ceiling", "during",
+		"funding", "feeling", "wedding", "timing", "hearing", "ruling",
+		"training", "offering", "setting", "warning", "being", NULL
+	};
+	size_t n = strlen(w);
+	return n > 5 && strcmp(w + n - 3, "ing") == 0 && !in_list(w, nouns);
+}
 
 /* The word at i or, past a manner adverb that has gone ("has sharply
  * revised"), the one after it; only such an adverb: a word that went for
@@ -1017,8 +1030,26 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 		core_of(h, &ws->w[v], c, sizeof c);
 		size_t p = past_adverb(h, ws, v + 1);
 		if (strcmp(c, "been") == 0 && p < ws->n) {
-			core_of(h, &ws->w[p], e, sizeof e);
-			if (participle(e)) {
+			/* past an adverb that stays: "have been officially
+			 * recognised" -> "officially recognised" */
+			size_t n2 = core_of(h, &ws->w[p], e, sizeof e);
+			if (n2 > 4 && strcmp(e + n2 - 2, "ly") == 0 && p + 1 < ws->n &&
+			    !ws->w[p + 1].del)
+				core_of(h, &ws->w[p + 1], e, sizeof e);
+			/* and the perfect progressive: "have been gearing up" ->
+			 * "gearing up" (not after a pronoun: "it planning") */
+			int pronoun = 0;
+			if (ing_verb(e) && i > 0) {
+				size_t q = i;
+				while (q > 0 && ws->w[q - 1].del)
+					q--;
+				if (q > 0) {
+					char f[32];
+					core_of(h, &ws->w[q - 1], f, sizeof f);
+					pronoun = in_list(f, pronouns);
+				}
+			}
+			if (participle(e) || (ing_verb(e) && !pronoun)) {
 				ws->w[i].del = 1;
 				ws->w[v].del = 1;
 			}
@@ -1029,18 +1060,6 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 	}
 }
 
-static int ing_verb(const char *w)
-{
-	static const char *const nouns[] = {
-		"thing", "something", "nothing", "anything", "everything", "morning",
-		"evening", "meeting", "building", "spring", "string", "king", "ring",
-		"wing", "bring", "sing", "sting", "swing", "ceiling", "during",
-		"funding", "feeling", "wedding", "timing", "hearing", "ruling",
-		"training", "offering", "setting", "warning", "being", NULL
-	};
-	size_t n = strlen(w);
-	return n > 5 && strcmp(w + n - 3, "ing") == 0 && !in_list(w, nouns);
-}
 
 /* Is word i a bare "is", "are", "was" or "were"? */
 static int be_form(const hbuf *h, const hwords *ws, size_t i)
@@ -1067,7 +1086,7 @@ static const char *const predicative[] = {
 	"angry", "furious", "proud", "sorry", "satisfied", "disappointed",
 	"cautious", "bullish", "responsible", "guilty", "innocent",
 	"liable", "eligible", "safe", "vulnerable", "ahead", "behind", "set",
-	NULL
+	"up", "down", NULL
 };
 
 /* Headlinese: "X is to visit" -> "X to visit", "X was forced to" -> "X
@@ -1428,13 +1447,27 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		"revealed", NULL
 	};
 	char b[32];
-	size_t first = next_live(ws, 0);
-	for (size_t i = first; i + 2 < ws->n && i < first + 10; i++) {
+	size_t first = next_live(ws, 0), seen = 0;
+	/* within the first 14 words left (a long title before the name,
+	 * "Veteran Labour MP and former Cabinet minister Jack Cunningham has
+	 * said he"; an appositive that has gone does not count) */
+	for (size_t i = first; i + 2 < ws->n && seen < 14; i++) {
 		if (ws->w[i].del)
 			continue;
+		seen++;
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
-		if (ends_with_comma(h, &ws->w[i]) || ws->w[i].e - ws->w[i].s != n ||
+		size_t bare = ws->w[i].e - ws->w[i].s - (ws->w[i].nocomma ? 1 : 0);
+		if ((ends_with_comma(h, &ws->w[i]) && !ws->w[i].nocomma) || bare != n ||
 		    strchr("\"'`", h->s[ws->w[i].s]))
+			return;
+		/* only the main clause's verb: "moved closer when Intel said
+		 * it would" is not "when Intel would" */
+		static const char *const subordinators[] = {
+			"when", "after", "before", "as", "because", "since", "if",
+			"while", "although", "though", "unless", "until", "whether",
+			"that", "once", NULL
+		};
+		if (in_list(b, subordinators) || in_list(b, relatives))
 			return;
 		if (!in_list(b, verbs))
 			continue;

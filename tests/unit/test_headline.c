@@ -386,6 +386,29 @@ static rcase english_rules[] = {
 	{ "Smoke-free areas will save lives and improve Scotland's health, First Minister "
 	  "Jack McConnell insisted.", 200,
 	  "Smoke-free areas will save lives and improve Scotland's health" },
+	/* "has hit" reads as "hit"; "has become" is not "become" */
+	{ "The soaring cost of oil has hit global economic growth this year.", 200,
+	  "The soaring cost of oil hit global economic growth" },
+	{ "The firm has become the biggest seller of music online.", 200,
+	  "The firm has become the biggest seller of music online" },
+	/* the passive and the perfect progressive lose "have been", past an
+	 * adverb that stays; "is up" loses "is" */
+	{ "Two high-speed lifts at the world's tallest building have been officially "
+	  "recognised as the planet's fastest.", 75,
+	  "Two high-speed lifts at world's tallest building officially recognised" },
+	{ "TV, films, and games have been gearing up for some time now for the next "
+	  "revolution.", 200, "TV, films, and games gearing up for some time now for the next "
+	  "revolution" },
+	{ "Spam traffic is up by 40% this year, according to the filtering firm.", 200,
+	  "Spam traffic up by 40%" },
+	/* "said he" after a long title before the name; not in a clause that
+	 * "when" opens */
+	{ "Veteran Labour MP and former Cabinet minister Jack Cunningham has said he will "
+	  "stand down at the next election.", 75,
+	  "Veteran Labour MP and former Cabinet minister Cunningham will stand down" },
+	{ "Wi-fi connections moved a step closer to reality when Intel said it would back "
+	  "the new standards for the chips.", 75,
+	  "Wi-fi connections moved step closer to reality when Intel said it" },
 	/* an appositive goes even if the headline is then short, when with it
 	 * the verb and its object would not fit; not when they would */
 	{ "Circuit City Stores, the second-largest electronics retailer in the US, has "

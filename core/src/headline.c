@@ -15,22 +15,32 @@
  * leading connective, "also", middle initials and time expressions ("on
  * Monday") always go, and headlinese drops "be" from the main verb ("is to
  * marry" -> "to marry", "was forced" -> "forced", "are preparing" ->
- * "preparing") and the perfect auxiliary where the participle is also the
- * past ("has backed" -> "backed", not "has taken"); then, in Hedge Trimmer's
- * manner, only while the sentence is longer than the limit: articles and
- * possessives (never inside a quotation), a person's given name after the
- * role that introduces them ("Chelsea boss Jose Mourinho" -> "Chelsea boss
+ * "preparing", "is close to" -> "close to", also after an appositive or an
+ * acronym that ends the subject) and the perfect auxiliary where the
+ * participle is also the past ("has backed" -> "backed", not "has taken");
+ * then, in Hedge Trimmer's manner, only while the sentence is longer than
+ * the limit: articles, possessives and the "that" of a reported statement
+ * ("predict that", "speculation that"; never inside a quotation), a manner
+ * adverb before its verb ("has sharply revised" -> "revised", not
+ * "formally elected"), a person's given name after the role that
+ * introduces them ("Chelsea boss Jose Mourinho" -> "Chelsea boss
  * Mourinho", not "Hun Sen"), relative clauses, appositives, a leading "X
  * said Thursday that", "said he" ("Blair said he looks forward" -> "Blair
  * looks forward"), and a leading phrase ("A week after ...,"), each only if
- * what is left still fills three quarters of the headline. In French, in
- * the same manner: a leading connective ("Mais"), a leading phrase ("Dans
- * la nuit de samedi à dimanche,"), the day ("samedi 6 octobre"), the
- * passive's "a été" ("a été enfarinée" -> "enfarinée"), a closing source
- * (", a annoncé la préfecture") and relative clauses; articles stay, as
+ * what is left still fills three quarters of the headline (a relative
+ * clause or an appositive also goes when, with it, the verb after it would
+ * not fit). In French, in the same manner: a leading connective ("Mais"),
+ * a leading phrase ("Dans la nuit de samedi à dimanche,"), the day
+ * ("samedi 6 octobre"), the passive's "a été" ("a été enfarinée" ->
+ * "enfarinée"), a closing source (", a annoncé la préfecture") and
+ * relative clauses; articles stay, as
  * French headlines keep them. In Chinese, a short opening phrase ("昨晚，"),
- * a date ("1月31日，"), a source ("据港媒报道，") and an opening attribution
- * ("...称，", "记者...获悉，") go. Words are only ever dropped, never moved.
+ * a date ("1月31日，"), a source ("据港媒报道，"), an opening attribution
+ * ("...称，", "记者...获悉，", "警方调查发现，") and an opening clause that only
+ * sets the time ("继...之后，", "在...时，", "除了...，") go; inside the
+ * sentence, outside quotations, the day of the news ("阿里巴巴9月19日登陆
+ * 纽交所" -> "阿里巴巴登陆纽交所"), the aspect words 了 and 已经, and 也
+ * "also" go too. Words are only ever dropped, never moved.
  * When the caller asks for it
  * (PRECIS_FLAG_HEADLINE_TOPICS), in a text of a few sentences or more, the
  * sentence then gets three quarters of the room and the document's key
@@ -225,6 +235,15 @@ static const char *const reporting[] = {
 	"according to", "quoted", NULL
 };
 
+/* Verbs that attribute a statement as "said" does ("..., Tory MP Boris
+ * Johnson has insisted", "..., the singer's agent confirmed"). */
+static const char *const asserting[] = {
+	"claimed", "claims", "insisted", "insists", "warned", "warns", "warn",
+	"argued", "argues", "admitted", "admits", "confirmed", "confirms",
+	"revealed", "reveals", "suggests", "suggest", "suggested", "predicted",
+	"predicts", "say", "announces", NULL
+};
+
 /* "..., Kremlin spokesman Dmitry Peskov said" and "..., said analyst X". */
 static void drop_attribution(hbuf *h)
 {
@@ -241,6 +260,9 @@ static void drop_attribution(hbuf *h)
 		if (is_space(h->s[i]) && i + 1 < h->len && !is_space(h->s[i + 1]))
 			words++;
 		for (const char *const *r = reporting; *r; r++)
+			if (word_at(h, i, *r))
+				verb = 1;
+		for (const char *const *r = asserting; *r; r++)
 			if (word_at(h, i, *r))
 				verb = 1;
 	}
@@ -795,6 +817,84 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 	}
 }
 
+/* Verbs of saying, thinking and finding out, whose "that" opens the clause
+ * they report ("analysts predict that prices ..."): the word is one of
+ * these with "", "s", "ed" or "ing" after it ("predict", "predicts",
+ * "predicted", "predicting"), or, for the verbs that end in a silent e, one
+ * of the stems below with "e", "es", "ed" or "ing" ("argue", "argued"). */
+static const char *const that_verbs[] = {
+	"say", "add", "insist", "claim", "warn", "confirm", "reveal", "think",
+	"suggest", "feel", "fear", "expect", "predict", "accept", "know",
+	"learn", "affirm", "agree", "assert", "maintain", "understand",
+	"discover", "complain", "explain", "suspect", "contend", "reckon",
+	"admit", NULL
+};
+static const char *const that_verbs_e[] = {
+	"announc", "believ", "hop", "argu", "conclud", "acknowledg", "decid",
+	"indicat", "realis", "realiz", "recognis", "recogniz", "conced",
+	"demonstrat", "alleg", "assum", "ensur", "emphasis", "emphasiz",
+	"declar", "calculat", "disclos", "assur", "suppos", "imagin", "quot",
+	NULL
+};
+
+/* Verbs that are nouns too ("a report that found", "a new rule that
+ * bans"): only their -ed and -ing forms. */
+static const char *const that_verbs_past[] = {
+	"report", "show", "signal", "hint", "forecast", "vow", "stress",
+	"doubt", "remind", "warn", NULL
+};
+static const char *const that_verbs_past_e[] = {
+	"not", "stat", "prov", "rul", "estimat", "pledg", "guarante", "promis",
+	"notic", "observ", NULL
+};
+
+/* Forms that the endings above do not make. */
+static const char *const that_verbs_irregular[] = {
+	"said", "says", "told", "tells", "thought", "found", "felt", "knew",
+	"known", "learnt", "shown", "understood", "proven", "admitted",
+	"admitting", "deny", "denies", "denied", "denying", "testify",
+	"testifies", "testified", "testifying", "worry", "worries", "worried",
+	"imply", "implies", "implied", "according", NULL
+};
+
+/* Nouns whose "that" opens what they hold ("evidence that", "fears that",
+ * "speculation that") rather than a relative clause. */
+static const char *const that_nouns[] = {
+	"evidence", "fears", "hopes", "speculation", "claims", "allegation",
+	"allegations", "warning", "warnings", "sign", "signs", "suggestion",
+	"suggestions", "belief", "concern", "concerns", "rumour", "rumours",
+	"rumor", "rumors", "suspicion", "suspicions", "assurance",
+	"assurances", "confirmation", "indication", "indications", "proof",
+	"expectation", "expectations", "doubts", "insistence", "admission",
+	"announcement", "conviction", "realisation", "realization", NULL
+};
+
+static int stem_with(const char *w, const char *const *stems, const char *const *endings)
+{
+	size_t n = strlen(w);
+	for (const char *const *e = endings; *e; e++) {
+		size_t k = strlen(*e);
+		if (n <= k || n - k >= 32 || strcmp(w + n - k, *e))
+			continue;
+		char stem[32];
+		memcpy(stem, w, n - k);
+		stem[n - k] = '\0';
+		if (in_list(stem, stems))
+			return 1;
+	}
+	return 0;
+}
+
+static int takes_that_clause(const char *w)
+{
+	static const char *const plain[] = { "", "s", "ed", "ing", NULL };
+	static const char *const silent_e[] = { "e", "es", "ed", "ing", NULL };
+	static const char *const past[] = { "ed", "ing", NULL };
+	return in_list(w, that_verbs_irregular) || in_list(w, that_nouns) ||
+	       stem_with(w, that_verbs, plain) || stem_with(w, that_verbs_e, silent_e) ||
+	       stem_with(w, that_verbs_past, past) || stem_with(w, that_verbs_past_e, past);
+}
+
 static const char *const articles[] = { "the", "a", "an", NULL };
 
 /* Headlinese: no articles (outside quotations), no "that" after a reporting
@@ -812,21 +912,16 @@ static void drop_articles(const hbuf *h, hwords *ws)
 			ws->w[i].del = 1;
 			continue;
 		}
-		if (strcmp(b, "that") == 0 && i > 0 && ws->w[i].e - ws->w[i].s == n) {
-			core_of(h, &ws->w[i - 1], p, sizeof p);
-			for (const char *const *r = reporting; *r; r++)
-				if (strcmp(p, *r) == 0)
-					ws->w[i].del = 1;
-			static const char *const thinking[] = {
-				"say", "believe", "believes", "hopes", "hope", "insisted",
-				"insists", "admitted", "admits", "claims", "claimed", "warned",
-				"warns", "confirmed", "confirms", "revealed", "reveals", "thinks",
-				"think", "argued", "argues", "suggested", "suggests", "showed",
-				"shows", "found", "feels", "felt", "fears", "feared", "expects",
-				"expected", "predicted", "predicts", "denied", "denies", NULL
-			};
-			if (strcmp(p, "say") == 0 || strcmp(p, "believe") == 0 ||
-			    strcmp(p, "believes") == 0 || in_list(p, thinking))
+		/* the word before it, past a time expression already gone
+		 * ("said Monday that") */
+		size_t v = i;
+		while (v > 0 && ws->w[v - 1].del)
+			v--;
+		if (strcmp(b, "that") == 0 && v > 0 && ws->w[i].e - ws->w[i].s == n &&
+		    !ends_with_comma(h, &ws->w[v - 1]) && !starts_upper(h, &ws->w[v - 1]) &&
+		    !quoted(h, &ws->w[i])) {
+			core_of(h, &ws->w[v - 1], p, sizeof p);
+			if (takes_that_clause(p))
 				ws->w[i].del = 1;
 		}
 	}
@@ -871,12 +966,40 @@ static int participle(const char *w)
 	return in_list(w, irregular);
 }
 
-/* Participles that read as the present without their auxiliary: "has
- * become" is not "become". */
+/* Participles that read as the bare verb without their auxiliary: "has
+ * become" is not "become". ("has hit" -> "hit" reads as the past, or as
+ * the present that headlines tell the news in.) */
 static const char *const present_too[] = {
-	"become", "come", "run", "put", "set", "cut", "hit", "quit", "hurt",
-	"shut", "let", "cost", "spread", "read", NULL
+	"become", "come", "run", NULL
 };
+
+static int ing_verb(const char *w)
+{
+	static const char *const nouns[] = {
+		"thing", "something", "nothing", "anything", "everything", "morning",
+		"evening", "meeting", "building", "spring", "string", "king", "ring",
+		"wing", "bring", "sing", "sting", "swing", "ceiling", "during",
+		"funding", "feeling", "wedding", "timing", "hearing", "ruling",
+		"training", "offering", "setting", "warning", "being", NULL
+	};
+	size_t n = strlen(w);
+	return n > 5 && strcmp(w + n - 3, "ing") == 0 && !in_list(w, nouns);
+}
+
+/* The word at i or, past a manner adverb that has gone ("has sharply
+ * revised"), the one after it; only such an adverb: a word that went for
+ * another reason ("had a planned meeting") is still in the way. */
+static size_t past_adverb(const hbuf *h, const hwords *ws, size_t i)
+{
+	char b[32];
+	while (i < ws->n && ws->w[i].del) {
+		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		if (n < 5 || strcmp(b + n - 2, "ly"))
+			break;
+		i++;
+	}
+	return i;
+}
 
 /* Headlinese tense: "has backed" -> "backed", "has been recalled" ->
  * "recalled". */
@@ -901,12 +1024,34 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 			if (in_list(c, modals))
 				continue;
 		}
-		core_of(h, &ws->w[i + 1], c, sizeof c);
-		if (strcmp(c, "been") == 0 && i + 2 < ws->n) {
-			core_of(h, &ws->w[i + 2], e, sizeof e);
-			if (participle(e)) {
+		size_t v = past_adverb(h, ws, i + 1);
+		if (v >= ws->n)
+			continue;
+		core_of(h, &ws->w[v], c, sizeof c);
+		size_t p = past_adverb(h, ws, v + 1);
+		if (strcmp(c, "been") == 0 && p < ws->n) {
+			/* past an adverb that stays: "have been officially
+			 * recognised" -> "officially recognised" */
+			size_t n2 = core_of(h, &ws->w[p], e, sizeof e);
+			if (n2 > 4 && strcmp(e + n2 - 2, "ly") == 0 && p + 1 < ws->n &&
+			    !ws->w[p + 1].del)
+				core_of(h, &ws->w[p + 1], e, sizeof e);
+			/* and the perfect progressive: "have been gearing up" ->
+			 * "gearing up" (not after a pronoun: "it planning") */
+			int pronoun = 0;
+			if (ing_verb(e) && i > 0) {
+				size_t q = i;
+				while (q > 0 && ws->w[q - 1].del)
+					q--;
+				if (q > 0) {
+					char f[32];
+					core_of(h, &ws->w[q - 1], f, sizeof f);
+					pronoun = in_list(f, pronouns);
+				}
+			}
+			if (participle(e) || (ing_verb(e) && !pronoun)) {
 				ws->w[i].del = 1;
-				ws->w[i + 1].del = 1;
+				ws->w[v].del = 1;
 			}
 		} else if (strcmp(c, "been") != 0 && !in_list(c, present_too) &&
 		           past_too(c)) {
@@ -915,18 +1060,34 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 	}
 }
 
-static int ing_verb(const char *w)
+
+/* Is word i a bare "is", "are", "was" or "were"? */
+static int be_form(const hbuf *h, const hwords *ws, size_t i)
 {
-	static const char *const nouns[] = {
-		"thing", "something", "nothing", "anything", "everything", "morning",
-		"evening", "meeting", "building", "spring", "string", "king", "ring",
-		"wing", "bring", "sing", "sting", "swing", "ceiling", "during",
-		"funding", "feeling", "wedding", "timing", "hearing", "ruling",
-		"training", "offering", "setting", "warning", "being", NULL
-	};
-	size_t n = strlen(w);
-	return n > 5 && strcmp(w + n - 3, "ing") == 0 && !in_list(w, nouns);
+	char b[8];
+	if (i >= ws->n)
+		return 0;
+	size_t n = core_of(h, &ws->w[i], b, sizeof b);
+	return ws->w[i].e - ws->w[i].s == n &&
+	       (!strcmp(b, "is") || !strcmp(b, "are") || !strcmp(b, "was") || !strcmp(b, "were"));
 }
+
+/* Adjectives that stand after "be" with what follows them ("is close to
+ * agreeing", "are confident of", "is likely to"): headlinese leaves out
+ * the "be" ("Ronaldo close to agreeing"). */
+static const char *const predicative[] = {
+	"close", "likely", "unlikely", "confident", "keen", "ready", "willing",
+	"unwilling", "able", "unable", "due", "poised", "eager", "determined",
+	"hopeful", "optimistic", "pessimistic", "certain", "sure", "unsure",
+	"aware", "unaware", "happy", "unhappy", "delighted", "pleased",
+	"adamant", "upbeat", "wary", "worried", "concerned", "anxious",
+	"reluctant", "free", "fit", "available", "unavailable", "open",
+	"right", "wrong", "desperate", "doubtful", "intent", "afraid",
+	"angry", "furious", "proud", "sorry", "satisfied", "disappointed",
+	"cautious", "bullish", "responsible", "guilty", "innocent",
+	"liable", "eligible", "safe", "vulnerable", "ahead", "behind", "set",
+	"up", "down", NULL
+};
 
 /* Headlinese: "X is to visit" -> "X to visit", "X was forced to" -> "X
  * forced to", "X are offering" -> "X offering": the first verb's "be" goes
@@ -937,9 +1098,16 @@ static void drop_be(const hbuf *h, hwords *ws)
 {
 	char b[32], c[32], p[32];
 	for (size_t i = 0; i + 2 < ws->n; i++) {
-		if (ws->w[i].del)
-			continue;
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		/* a "that" already gone still opens the clause it reported:
+		 * "claimed (that) the currency is gaining" keeps its "is" (but
+		 * not when the reporting verb went with it: "Officials said
+		 * that" before a statement that now stands alone) */
+		if (ws->w[i].del) {
+			if (strcmp(b, "that") == 0 && live_count(ws, 0, i) > 0)
+				return;
+			continue;
+		}
 		int bare = ws->w[i].e - ws->w[i].s == n;
 		int present = bare && (strcmp(b, "is") == 0 || strcmp(b, "are") == 0);
 		int past = bare && (strcmp(b, "was") == 0 || strcmp(b, "were") == 0);
@@ -950,9 +1118,20 @@ static void drop_be(const hbuf *h, hwords *ws)
 				"because", "since", "if", "unless", "until", "once", "whether",
 				"that", "than", "what", NULL
 			};
-			if (in_list(b, subordinators) || in_list(b, relatives) ||
-			    ends_with_comma(h, &ws->w[i]))
+			if (in_list(b, subordinators) || in_list(b, relatives))
 				return;
+			if (ends_with_comma(h, &ws->w[i]) && !ws->w[i].nocomma) {
+				/* an appositive between the subject and its verb:
+				 * "Howard's wife, Sandra, is to play" */
+				size_t j = next_live(ws, i + 1), k = 0;
+				while (j < ws->n && k < 6 && !(ends_with_comma(h, &ws->w[j]) && !ws->w[j].nocomma)) {
+					j = next_live(ws, j + 1);
+					k++;
+				}
+				if (j >= ws->n || k == 6 || !be_form(h, ws, next_live(ws, j + 1)))
+					return;
+				i = j;
+			}
 			continue;
 		}
 		size_t q = i;
@@ -961,11 +1140,22 @@ static void drop_be(const hbuf *h, hwords *ws)
 		if (q == 0)
 			return;
 		size_t pn = core_of(h, &ws->w[q - 1], p, sizeof p);
-		if (ws->w[q - 1].e - ws->w[q - 1].s != pn || in_list(p, pronouns) ||
+		/* the subject may close on an acronym, "General Motors (GM)", or
+		 * on an appositive, "wife, Sandra," */
+		const hword *sw = &ws->w[q - 1];
+		size_t tail = sw->e - sw->s - pn;
+		int closed = ((tail == 1 && h->s[sw->e - 1] == ',') || sw->nocomma ||
+		                       (tail == 2 && h->s[sw->s] == '(' && h->s[sw->e - 1] == ')'));
+		if ((tail && !closed) || in_list(p, pronouns) ||
 		    in_list(p, relatives) || in_list(p, lead_openers) || strcmp(p, "what") == 0 ||
 		    strcmp(p, "and") == 0 || strcmp(p, "or") == 0 || strcmp(p, "there") == 0)
 			return;
-		core_of(h, &ws->w[i + 1], c, sizeof c);
+		/* (the next word even if it has gone, unless a manner adverb:
+		 * "is the preferred candidate" is not "preferred candidate") */
+		size_t nx = past_adverb(h, ws, i + 1);
+		if (nx >= ws->n)
+			return;
+		core_of(h, &ws->w[nx], c, sizeof c);
 		int drop = 0;
 		if (present && strcmp(c, "to") == 0)
 			drop = 1;
@@ -973,6 +1163,8 @@ static void drop_be(const hbuf *h, hwords *ws)
 		         strcmp(c, "been") && strcmp(c, "born"))
 			drop = 1;
 		else if (present && ing_verb(c))
+			drop = 1;
+		else if (present && in_list(c, predicative))
 			drop = 1;
 		if (drop)
 			ws->w[i].del = 1;
@@ -1072,6 +1264,72 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		if (after < ws->n && starts_upper(h, &ws->w[after]) && !ends_with_comma(h, &ws->w[l]))
 			continue;
 		ws->w[f].del = 1;
+	}
+}
+
+/* Headlinese keeps the verb and lets its manner go: "sharply revised" ->
+ * "revised", "has been officially recognised" -> "recognised", "will
+ * temporarily freeze" -> "will freeze". Only an -ly adverb right before a
+ * verb form (a participle or -ing, or any word after an auxiliary), and
+ * not one that limits, hedges or negates what follows ("only", "nearly",
+ * "allegedly", "largely"). */
+static void drop_manner_adverbs(const hbuf *h, hwords *ws)
+{
+	static const char *const keep[] = {
+		"only", "nearly", "barely", "hardly", "scarcely", "likely",
+		"unlikely", "probably", "possibly", "allegedly", "reportedly",
+		"apparently", "supposedly", "seemingly", "partly", "largely",
+		"mainly", "mostly", "roughly", "relatively", "previously",
+		"formerly", "early", "daily", "weekly", "monthly", "quarterly",
+		"yearly", "fully", "wholly", "entirely", "completely", "totally",
+		"directly", "indirectly", "jointly", "solely", "exclusively",
+		"illegally", "legally", "unlawfully", "lawfully", "wrongly",
+		"falsely", "mistakenly", "fairly", "unfairly", "badly", "poorly",
+		"newly", "recently", "lately", "initially", "originally",
+		"eventually", "ultimately", "merely", "simply", "effectively",
+		"virtually", "practically", "essentially", "basically", "really",
+		"truly", "actually", "necessarily", "particularly", "especially",
+		"specifically", "certainly", "surely", "clearly", "obviously",
+		"unanimously", "narrowly", "overwhelmingly", "secretly", "privately",
+		"personally", "physically", "sexually", "racially", "fatally",
+		"critically", "seriously", "severely", "slightly", "heavily",
+		"lightly", "closely", "highly", "deeply", "widely", "strongly",
+		"permanently", "temporarily", "briefly", "formally", "officially",
+		"twice", "holy", "family",
+		"italy", "july", "rally", "ally", "supply", "apply", "reply", "fly",
+		"assembly", "costly", "deadly", "friendly", "elderly", "lonely",
+		"lovely", "silly", "ugly", "jolly", "belly", "bully", "monopoly",
+		"anomaly", "homily", NULL
+	};
+	static const char *const aux[] = {
+		"has", "have", "had", "is", "are", "was", "were", "be", "been",
+		"being", "will", "would", "could", "should", "can", "may", "might",
+		"must", "to", NULL
+	};
+	char b[32], c[32], p[32];
+	for (size_t i = 1; i + 1 < ws->n; i++) {
+		if (ws->w[i].del)
+			continue;
+		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		if (ws->w[i].e - ws->w[i].s != n || n < 5 || strcmp(b + n - 2, "ly") ||
+		    !is_lower(h->s[ws->w[i].s]) || in_list(b, keep) || quoted(h, &ws->w[i]))
+			continue;
+		size_t nx = next_live(ws, i + 1);
+		if (nx >= ws->n)
+			continue;
+		core_of(h, &ws->w[nx], c, sizeof c);
+		if (!is_lower(h->s[ws->w[nx].s]))
+			continue;
+		size_t pv = i;
+		while (pv > 0 && ws->w[pv - 1].del)
+			pv--;
+		int after_aux = 0;
+		if (pv > 0) {
+			core_of(h, &ws->w[pv - 1], p, sizeof p);
+			after_aux = in_list(p, aux) && !ends_with_comma(h, &ws->w[pv - 1]);
+		}
+		if (after_aux || participle(c) || ing_verb(c))
+			ws->w[i].del = 1;
 	}
 }
 
@@ -1189,13 +1447,27 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		"revealed", NULL
 	};
 	char b[32];
-	size_t first = next_live(ws, 0);
-	for (size_t i = first; i + 2 < ws->n && i < first + 10; i++) {
+	size_t first = next_live(ws, 0), seen = 0;
+	/* within the first 14 words left (a long title before the name,
+	 * "Veteran Labour MP and former Cabinet minister Jack Cunningham has
+	 * said he"; an appositive that has gone does not count) */
+	for (size_t i = first; i + 2 < ws->n && seen < 14; i++) {
 		if (ws->w[i].del)
 			continue;
+		seen++;
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
-		if (ends_with_comma(h, &ws->w[i]) || ws->w[i].e - ws->w[i].s != n ||
+		size_t bare = ws->w[i].e - ws->w[i].s - (ws->w[i].nocomma ? 1 : 0);
+		if ((ends_with_comma(h, &ws->w[i]) && !ws->w[i].nocomma) || bare != n ||
 		    strchr("\"'`", h->s[ws->w[i].s]))
+			return;
+		/* only the main clause's verb: "moved closer when Intel said
+		 * it would" is not "when Intel would" */
+		static const char *const subordinators[] = {
+			"when", "after", "before", "as", "because", "since", "if",
+			"while", "although", "though", "unless", "until", "whether",
+			"that", "once", NULL
+		};
+		if (in_list(b, subordinators) || in_list(b, relatives))
 			return;
 		if (!in_list(b, verbs))
 			continue;
@@ -1246,7 +1518,7 @@ static size_t live_bytes(const hwords *ws)
  * words the cut would bring in ("Jef Raskin, head of the team behind the
  * first Macintosh, has died" is not "Jef Raskin died"). */
 static void shorten(const hbuf *h, hwords *ws, size_t limit,
-                    void (*rule)(const hbuf *, hwords *), pr_arena *a)
+                    void (*rule)(const hbuf *, hwords *), pr_arena *a, int inner)
 {
 	hword *saved = pr_alloc(a, ws->n * sizeof *saved);
 	if (!saved) {
@@ -1255,8 +1527,35 @@ static void shorten(const hbuf *h, hwords *ws, size_t limit,
 	}
 	memcpy(saved, ws->w, ws->n * sizeof *saved);
 	rule(h, ws);
-	if (live_bytes(ws) * SHORT_FILL_DEN < limit * SHORT_FILL_NUM)
-		memcpy(ws->w, saved, ws->n * sizeof *saved);
+	if (live_bytes(ws) * SHORT_FILL_DEN >= limit * SHORT_FILL_NUM)
+		return;
+	/* ... unless, with the clause, the word after it would not fit either
+	 * ("Circuit City Stores, the second-largest electronics retailer in
+	 * the US, has received a takeover offer": without the appositive the
+	 * headline is short, but with it the news is cut) */
+	if (inner) {
+		size_t last = ws->n;
+		for (size_t i = 0; i < ws->n; i++)
+			if (ws->w[i].del && !saved[i].del)
+				last = i;
+		if (last < ws->n) {
+			/* the three words after the clause (the verb and what it
+			 * takes), or as many as there are */
+			size_t nx = last + 1, k = 0;
+			for (size_t i = last + 1; i < ws->n && k < 3; i++)
+				if (!saved[i].del) {
+					nx = i;
+					k++;
+				}
+			size_t end = 0;
+			for (size_t i = 0; i <= nx && i < ws->n; i++)
+				if (!saved[i].del)
+					end += saved[i].e - saved[i].s + 1;
+			if (k && end - 1 > limit)
+				return;
+		}
+	}
+	memcpy(ws->w, saved, ws->n * sizeof *saved);
 }
 
 /* Hedge Trimmer's order: what costs a headline nothing goes always
@@ -1272,10 +1571,12 @@ static int compress(pr_arena *a, hbuf *h, size_t limit)
 	if (ws.n < 4)
 		return PRECIS_OK;
 	drop_lead_connective(h, &ws);
-	shorten(h, &ws, limit, drop_lead_phrase, a);
+	shorten(h, &ws, limit, drop_lead_phrase, a, 0);
 	drop_time_expressions(h, &ws);
 	if (live_bytes(&ws) > limit)
 		drop_articles(h, &ws);
+	if (live_bytes(&ws) > limit)
+		drop_manner_adverbs(h, &ws);
 	drop_auxiliaries(h, &ws);
 	drop_be(h, &ws);
 	drop_middle_initials(h, &ws);
@@ -1283,15 +1584,16 @@ static int compress(pr_arena *a, hbuf *h, size_t limit)
 	if (live_bytes(&ws) > limit)
 		drop_first_names(h, &ws);
 	if (live_bytes(&ws) > limit)
-		shorten(h, &ws, limit, drop_relative_clauses, a);
+		shorten(h, &ws, limit, drop_relative_clauses, a, 1);
 	if (live_bytes(&ws) > limit)
-		shorten(h, &ws, limit, drop_appositives, a);
+		shorten(h, &ws, limit, drop_appositives, a, 1);
 	if (live_bytes(&ws) > limit)
-		shorten(h, &ws, limit, drop_lead_attribution, a);
+		shorten(h, &ws, limit, drop_lead_attribution, a, 0);
 	if (live_bytes(&ws) > limit)
-		shorten(h, &ws, limit, drop_said_pronoun, a);
+		shorten(h, &ws, limit, drop_said_pronoun, a, 0);
+	drop_be(h, &ws);
 	if (live_bytes(&ws) > limit)
-		shorten(h, &ws, limit, drop_possessives, a);
+		shorten(h, &ws, limit, drop_possessives, a, 0);
 	if (live_count(&ws, 0, ws.n) < 2)
 		return PRECIS_OK;
 	join_words(h, &ws);
@@ -1554,11 +1856,11 @@ static int compress_fr(pr_arena *a, hbuf *h, size_t limit)
 	if (ws.n < 4)
 		return PRECIS_OK;
 	fr_drop_lead_connective(h, &ws);
-	shorten(h, &ws, limit, fr_drop_lead_phrase, a);
+	shorten(h, &ws, limit, fr_drop_lead_phrase, a, 0);
 	fr_drop_time_expressions(h, &ws);
 	fr_drop_auxiliaries(h, &ws);
 	if (live_bytes(&ws) > limit)
-		shorten(h, &ws, limit, fr_drop_relative_clauses, a);
+		shorten(h, &ws, limit, fr_drop_relative_clauses, a, 1);
 	if (live_count(&ws, 0, ws.n) < 2)
 		return PRECIS_OK;
 	join_words(h, &ws);
@@ -1588,6 +1890,23 @@ static size_t cjk_says(const char *s, size_t i)
 		"\xE4\xBB\x8B\xE7\xBB\x8D", /* 介绍 */
 		"\xE5\x9D\xA6\xE8\xA8\x80", /* 坦言 */
 		"\xE5\xBC\xBA\xE8\xB0\x83", /* 强调 */
+		/* what a study or a search finds, what is announced */
+		"\xE5\x8F\x91\xE7\x8E\xB0", /* 发现 */
+		"\xE8\xA1\xA8\xE6\x98\x8E", /* 表明 */
+		"\xE8\xAF\x81\xE5\xAE\x9E", /* 证实 */
+		"\xE5\xAE\xA3\xE5\xB8\x83", /* 宣布 */
+		"\xE9\xA2\x84\xE8\xAE\xA1", /* 预计 */
+		"\xE9\xA2\x84\xE6\xB5\x8B", /* 预测 */
+		"\xE4\xBC\xB0\xE8\xAE\xA1", /* 估计 */
+		"\xE6\x8A\xAB\xE9\x9C\xB2", /* 披露 */
+		"\xE6\x89\xBF\xE8\xAE\xA4", /* 承认 */
+		"\xE6\xB3\xA8\xE6\x84\x8F\xE5\x88\xB0", /* 注意到 */
+		"\xE4\xBA\x86\xE8\xA7\xA3\xE5\x88\xB0", /* 了解到 */
+		"\xE5\xBE\x97\xE7\x9F\xA5", /* 得知 */
+		"\xE8\x8E\xB7\xE7\x9F\xA5", /* 获知 */
+		"\xE5\x86\x99\xE9\x81\x93", /* 写道 */
+		"\xE7\x9B\xB4\xE8\xA8\x80", /* 直言 */
+		"\xE5\x9B\x9E\xE5\xBA\x94", /* 回应 */
 		NULL
 	};
 	for (const char *const *w = says; *w; w++) {
@@ -1627,30 +1946,137 @@ static int cjk_date_clause(const char *s, size_t len)
 	return digit;
 }
 
+
+static int starts_with(const char *s, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+	return len >= n && memcmp(s, p, n) == 0;
+}
+
+static int ends_with(const char *s, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+	return len >= n && memcmp(s + len - n, p, n) == 0;
+}
+
+/* A clause that only sets the time of the news, as "After ..., " and
+ * "When ..., " do in English: "在撤离索马里23年后，", "继阿里巴巴推出“娱乐宝”
+ * 之后，", "在评价一个人或一个公司时，", "正当...之时，"; or that sets
+ * aside what the news is not about, "除了出访或是参加重要活动，" ("apart
+ * from ..."). Not when the rest opens with a pronoun that needs it. */
+static int cjk_time_clause(const char *s, size_t len, const char *rest, size_t rlen)
+{
+	static const char *const opens[] = {
+		"\xE5\x9C\xA8", /* 在 */
+		"\xE5\xBD\x93", /* 当 */
+		"\xE6\xAD\xA3\xE5\xBD\x93", /* 正当 */
+		"\xE6\xAF\x8F\xE5\xBD\x93", /* 每当 */
+		"\xE7\xBB\xA7", /* 继 */
+		NULL
+	};
+	static const char *const closes[] = {
+		"\xE6\x97\xB6", /* 时 */
+		"\xE5\x90\x8E", /* 后 */
+		"\xE5\x89\x8D", /* 前 */
+		"\xE4\xB9\x8B\xE5\x90\x8E", /* 之后 */
+		"\xE4\xB9\x8B\xE5\x89\x8D", /* 之前 */
+		"\xE4\xBB\xA5\xE5\x90\x8E", /* 以后 */
+		"\xE4\xBB\xA5\xE5\x89\x8D", /* 以前 */
+		"\xE4\xB9\x8B\xE9\x99\x85", /* 之际 */
+		"\xE4\xB9\x8B\xE6\x97\xB6", /* 之时 */
+		"\xE6\x9C\x9F\xE9\x97\xB4", /* 期间 */
+		NULL
+	};
+	static const char *const refer[] = {
+		"\xE4\xBB\x96", /* 他 */
+		"\xE5\xA5\xB9", /* 她 */
+		"\xE5\xAE\x83", /* 它 */
+		"\xE6\x88\x91", /* 我 */
+		"\xE4\xBD\xA0", /* 你 */
+		"\xE8\xBF\x99", /* 这 */
+		"\xE9\x82\xA3", /* 那 */
+		"\xE5\x85\xB6", /* 其 */
+		"\xE6\xAD\xA4", /* 此 */
+		NULL
+	};
+	for (const char *const *p = refer; *p; p++)
+		if (starts_with(rest, rlen, *p))
+			return 0;
+	/* nor when the rest's first clause points back with 其 "his, its"
+	 * ("关于其被内部举报", not 其他 "other", 其中 "among them", 其实
+	 * "in fact", 尤其 "especially", 极其 "extremely") */
+	for (size_t i = 0, n; i < rlen; i += n) {
+		int32_t cp;
+		n = pr_utf8_decode((const unsigned char *)rest + i, rlen - i, &cp);
+		if (cp == 0xFF0C || cp == 0x3002)
+			break;
+		if (cp != 0x5176 /* 其 */)
+			continue;
+		static const char *const words[] = {
+			"\xE5\x85\xB6\xE4\xBB\x96", /* 其他 */
+			"\xE5\x85\xB6\xE5\xAE\x83", /* 其它 */
+			"\xE5\x85\xB6\xE4\xB8\xAD", /* 其中 */
+			"\xE5\x85\xB6\xE5\xAE\x9E", /* 其实 */
+			"\xE5\x85\xB6\xE6\xAC\xA1", /* 其次 */
+			"\xE5\x85\xB6\xE4\xBD\x99", /* 其余 */
+			NULL
+		};
+		static const char *const before[] = {
+			"\xE5\xB0\xA4\xE5\x85\xB6", /* 尤其 */
+			"\xE6\x9E\x81\xE5\x85\xB6", /* 极其 */
+			"\xE4\xB8\x8E\xE5\x85\xB6", /* 与其 */
+			NULL
+		};
+		int word = 0;
+		for (const char *const *w = before; i >= 3 && *w; w++)
+			word |= starts_with(rest + i - 3, rlen - i + 3, *w);
+		for (const char *const *w = words; *w; w++)
+			word |= starts_with(rest + i, rlen - i, *w);
+		if (!word)
+			return 0;
+	}
+	if (starts_with(s, len, "\xE9\x99\xA4\xE4\xBA\x86" /* 除了 */))
+		return 1;
+	int open = 0, close = 0;
+	for (const char *const *p = opens; *p; p++)
+		open |= starts_with(s, len, *p);
+	for (const char *const *p = closes; *p; p++)
+		close |= ends_with(s, len, *p);
+	return open && close;
+}
+
 static void trim_cjk_lead(hbuf *h)
 {
 	static const char comma[] = "\xEF\xBC\x8C"; /* ， */
 	static const char ju[] = "\xE6\x8D\xAE"; /* 据 */
 	for (int round = 0; round < 3; round++) {
 		size_t i = 0, chars = 0, cjk = 1;
+		int quote = 0;
 		while (i < h->len && chars <= 32) {
 			if (i + 3 <= h->len && memcmp(h->s + i, comma, 3) == 0)
 				break;
 			int32_t cp;
 			size_t n = pr_utf8_decode((const unsigned char *)h->s + i, h->len - i, &cp);
-			if (cp == 0x3002 || cp == '.' || cp == 0xFF1A || cp == 0x201C)
-				return; /* 。： and quotes end the search */
-			if (!pr_cjk_char(cp) && !(cp >= '0' && cp <= '9'))
+			/* 。 and ： end the search, and so does a quotation that
+			 * opens the sentence or is still open at the comma */
+			if (cp == 0x3002 || cp == '.' || cp == 0xFF1A || (cp == 0x201C && i == 0))
+				return;
+			if (cp == 0x201C)
+				quote = 1;
+			else if (cp == 0x201D)
+				quote = 0;
+			else if (!pr_cjk_char(cp) && !(cp >= '0' && cp <= '9'))
 				cjk = 0;
 			i += n;
 			chars++;
 		}
-		if (i + 3 > h->len || memcmp(h->s + i, comma, 3) != 0 || chars == 0)
+		if (i + 3 > h->len || memcmp(h->s + i, comma, 3) != 0 || chars == 0 || quote)
 			return;
 		size_t attribution = cjk_says(h->s, i);
 		int date = cjk_date_clause(h->s, i);
 		int source = chars <= 12 && memcmp(h->s, ju, 3) == 0;
-		if (!((cjk && chars <= 4) || attribution || date || source))
+		int time = cjk_time_clause(h->s, i, h->s + i + 3, h->len - i - 3);
+		if (!((cjk && chars <= 4) || attribution || date || source || time))
 			return;
 		size_t cut = i + 3;
 		if (h->len - cut < 24) /* a statement of eight characters or more */
@@ -1658,6 +2084,216 @@ static void trim_cjk_lead(hbuf *h)
 		memmove(h->s, h->s + cut, h->len - cut);
 		h->len -= cut;
 	}
+}
+
+/* The code point at byte i (0 at the end) and its length in *n. */
+static int32_t cp_at(const hbuf *h, size_t i, size_t *n)
+{
+	int32_t cp = 0;
+	if (i >= h->len) {
+		*n = 0;
+		return 0;
+	}
+	*n = pr_utf8_decode((const unsigned char *)h->s + i, h->len - i, &cp);
+	return cp;
+}
+
+/* The code point that ends just before byte i (0 at the start). */
+static int32_t cp_before(const hbuf *h, size_t i)
+{
+	if (i == 0)
+		return 0;
+	size_t p = i - 1;
+	while (p > 0 && ((unsigned char)h->s[p] & 0xC0) == 0x80)
+		p--;
+	int32_t cp;
+	pr_utf8_decode((const unsigned char *)h->s + p, i - p, &cp);
+	return cp;
+}
+
+static int is_digit_cp(int32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* Does the text at byte i start with one of these words? Returns its
+ * length, or 0. */
+static size_t word_in(const hbuf *h, size_t i, const char *const *words)
+{
+	for (; *words; words++) {
+		size_t n = strlen(*words);
+		if (i + n <= h->len && memcmp(h->s + i, *words, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Is the code point one of those in the UTF-8 string set? */
+static int cp_in(int32_t cp, const char *set)
+{
+	for (size_t i = 0, n = strlen(set); i < n;) {
+		int32_t c;
+		size_t k = pr_utf8_decode((const unsigned char *)set + i, n - i, &c);
+		if (c == cp)
+			return 1;
+		i += k;
+	}
+	return 0;
+}
+
+/* A time may go when what follows it is the predicate or a phrase of its
+ * own ("习近平25日在人民大会堂", "工信部今日向8家民企发放"); not when it
+ * modifies a noun or bounds a span ("昨天的会议", "25日起", "3日内", "1日游",
+ * "5日以后"): 的起至到前后之内间游来止为是和与、, or 以 before 前后来内外 */
+static const char time_bound[] =
+	"\xE7\x9A\x84\xE8\xB5\xB7\xE8\x87\xB3\xE5\x88\xB0\xE5\x89\x8D\xE5\x90\x8E"
+	"\xE4\xB9\x8B\xE5\x86\x85\xE9\x97\xB4\xE6\xB8\xB8\xE6\x9D\xA5"
+	"\xE6\xAD\xA2\xE4\xB8\xBA\xE6\x98\xAF\xE5\x92\x8C\xE4\xB8\x8E\xE3\x80\x81";
+static const char time_bound_yi[] =
+	"\xE5\x89\x8D\xE5\x90\x8E\xE6\x9D\xA5\xE5\x86\x85\xE5\xA4\x96";
+
+/* Chinese headlinese leaves out what English headlinese leaves out, inside
+ * the sentence too (outside quotations): the day of the news
+ * ("阿里巴巴9月19日登陆纽交所" -> "阿里巴巴登陆纽交所", "工信部今日向..."
+ * -> "工信部向...", with its preposition: "并于7月1日正式" -> "并正式"),
+ * the aspect adverbs 已经 "already", 正在 "in the middle of" and the time
+ * adverbs 目前 "at present", 近期, 此前, 最近 ("has", "is" and "now" in
+ * English; not 到目前为止 "so far"), the aspect particle 了 ("发布了" -> "发布"; not 为了 "for",
+ * 除了 "except", 了解 "learn", 受不了) and 也 "also" (not 也许 "maybe"). */
+static void cjk_compress(hbuf *h)
+{
+	static const char *const days[] = {
+		"\xE6\x98\xA8\xE5\xA4\xA9", /* 昨天 */
+		"\xE6\x98\xA8\xE6\x97\xA5", /* 昨日 */
+		"\xE4\xBB\x8A\xE5\xA4\xA9", /* 今天 */
+		"\xE4\xBB\x8A\xE6\x97\xA5", /* 今日 */
+		"\xE8\xBF\x91\xE6\x97\xA5", /* 近日 */
+		"\xE6\x98\xA8\xE6\x99\x9A", /* 昨晚 */
+		"\xE4\xBB\x8A\xE6\x99\x9A", /* 今晚 */
+		"\xE4\xBB\x8A\xE6\x99\xA8", /* 今晨 */
+		"\xE5\x89\x8D\xE6\x97\xA5", /* 前日 */
+		"\xE5\x89\x8D\xE5\xA4\xA9", /* 前天 */
+		"\xE5\xBD\x93\xE5\xA4\xA9", /* 当天 */
+		"\xE5\xBD\x93\xE6\x97\xA5", /* 当日 */
+		NULL
+	};
+	static const char *const parts[] = {
+		"\xE4\xB8\x8A\xE5\x8D\x88", /* 上午 */
+		"\xE4\xB8\x8B\xE5\x8D\x88", /* 下午 */
+		"\xE6\x99\x9A\xE9\x97\xB4", /* 晚间 */
+		"\xE5\x87\x8C\xE6\x99\xA8", /* 凌晨 */
+		"\xE6\x97\xA9\xE9\x97\xB4", /* 早间 */
+		"\xE4\xB8\xAD\xE5\x8D\x88", /* 中午 */
+		"\xE5\x82\x8D\xE6\x99\x9A", /* 傍晚 */
+		"\xE6\x97\xA9\xE4\xB8\x8A", /* 早上 */
+		"\xE6\x99\x9A\xE4\xB8\x8A", /* 晚上 */
+		"\xE6\x99\x9A", /* 晚 */
+		NULL
+	};
+	static const char *const adverbs[] = {
+		"\xE5\xB7\xB2\xE7\xBB\x8F", /* 已经 */
+		"\xE6\xAD\xA3\xE5\x9C\xA8", /* 正在 */
+		"\xE7\x9B\xAE\xE5\x89\x8D", /* 目前 */
+		"\xE8\xBF\x91\xE6\x9C\x9F", /* 近期 */
+		"\xE6\xAD\xA4\xE5\x89\x8D", /* 此前 */
+		"\xE6\x9C\x80\xE8\xBF\x91", /* 最近 */
+		NULL
+	};
+	/* 了 is not the particle after 为除罢不得算末明未没了 ("为了", "除了",
+	 * "受不了", "明了") nor before 解结如然却无事 ("了解", "了结", "了如指掌",
+	 * "了无", "了事") or 不起 / 不得 */
+	static const char le_after[] =
+		"\xE4\xB8\xBA\xE9\x99\xA4\xE7\xBD\xA2\xE4\xB8\x8D\xE5\xBE\x97\xE7\xAE\x97"
+		"\xE6\x9C\xAB\xE6\x98\x8E\xE6\x9C\xAA\xE6\xB2\xA1\xE4\xBA\x86";
+	static const char le_before[] =
+		"\xE8\xA7\xA3\xE7\xBB\x93\xE5\xA6\x82\xE7\x84\xB6\xE5\x8D\xB4\xE6\x97\xA0"
+		"\xE4\xBA\x8B";
+	/* 于 before a date is "on"; not in 关于 由于 属于 等于 位于 处于 基于 鉴于
+	 * 对于 至于 终于 过于 */
+	static const char yu_words[] =
+		"\xE5\x85\xB3\xE7\x94\xB1\xE5\xB1\x9E\xE7\xAD\x89\xE4\xBD\x8D\xE5\xA4\x84"
+		"\xE5\x9F\xBA\xE9\x89\xB4\xE5\xAF\xB9\xE8\x87\xB3\xE7\xBB\x88\xE8\xBF\x87";
+	size_t o = 0;
+	int quote = 0;
+	for (size_t i = 0; i < h->len;) {
+		size_t n, m, cut = 0;
+		int32_t c = cp_at(h, i, &n);
+		int32_t prev = o ? cp_before(h, o) : 0;
+		if (c == 0x201C || c == 0x300C)
+			quote++;
+		else if ((c == 0x201D || c == 0x300D) && quote)
+			quote--;
+		else if (c == '"')
+			quote = !quote;
+		if (!quote && o > 0) {
+			/* the day: "昨日", "9月19日", "25日" (not the "1日" of
+			 * "2014年2月1日" or "2月1日"), and the time of day after it */
+			/* (not the 今日 of 如今日益 "now increasingly") */
+			if (prev != 0x5982 /* 如 */)
+				cut = word_in(h, i, days);
+			if (!cut && is_digit_cp(c) && !is_digit_cp(prev)) {
+				size_t j = i;
+				while (is_digit_cp(cp_at(h, j, &m)))
+					j += m;
+				if (cp_at(h, j, &m) == 0x6708 /* 月 */) {
+					size_t k = j + m, d = k;
+					while (is_digit_cp(cp_at(h, d, &m)))
+						d += m;
+					int32_t day = cp_at(h, d, &m);
+					if (d > k && (day == 0x65E5 /* 日 */ || day == 0x53F7 /* 号 */))
+						cut = d + m - i;
+				} else if (cp_at(h, j, &m) == 0x65E5 /* 日 */ && prev != 0x6708 /* 月 */) {
+					cut = j + m - i;
+				}
+			}
+			if (cut) {
+				cut += word_in(h, i + cut, parts);
+				int32_t next = cp_at(h, i + cut, &m);
+				int32_t then = cp_at(h, i + cut + m, &m);
+				if (!pr_cjk_char(next) || cp_in(next, time_bound) ||
+				    (next == 0x4EE5 /* 以 */ && cp_in(then, time_bound_yi)) ||
+				    prev == 0x5E74 /* 年 */ || !(pr_cjk_char(prev) || prev == 0xFF0C))
+					cut = 0;
+			}
+			/* "并于7月1日正式" -> "并正式" */
+			if (cut && prev == 0x4E8E /* 于 */ && o >= 6 &&
+			    !cp_in(cp_before(h, o - 3), yu_words))
+				o -= 3;
+			if (!cut && pr_cjk_char(prev)) {
+				/* (not the 目前 of 到目前为止 "so far") */
+				size_t k = word_in(h, i, adverbs);
+				int32_t next = cp_at(h, i + k, &m);
+				if (k && pr_cjk_char(next) && next != 0x4E3A /* 为 */)
+					cut = k;
+			}
+			if (!cut && c == 0x4E86 /* 了 */ && pr_cjk_char(prev) && !cp_in(prev, le_after)) {
+				int32_t next = cp_at(h, i + n, &m);
+				int32_t after = cp_at(h, i + n + m, &m);
+				/* (before a word or a number, not at the end of a
+				 * clause: "问题来了，") */
+				int word = pr_cjk_char(next) || is_digit_cp(next) ||
+				           (next < 0x80 && (is_upper((char)next) || is_lower((char)next)));
+				if (word && !cp_in(next, le_before) &&
+				    !(next == 0x4E0D /* 不 */ && (after == 0x8D77 /* 起 */ ||
+				                                   after == 0x5F97 /* 得 */)))
+					cut = n;
+			}
+			if (!cut && c == 0x4E5F /* 也 */ && pr_cjk_char(prev)) {
+				int32_t next = cp_at(h, i + n, &m);
+				if (pr_cjk_char(next) && next != 0x8BB8 /* 许 */ && next != 0x597D /* 好 */ &&
+				    next != 0x7F62 /* 罢 */)
+					cut = n;
+			}
+		}
+		if (cut) {
+			i += cut;
+			continue;
+		}
+		memmove(h->s + o, h->s + i, n);
+		o += n;
+		i += n;
+	}
+	h->len = o;
 }
 
 /* "He says so himself ...": a sentence that needs the one before it. */
@@ -1863,6 +2499,8 @@ int pr_headline(precis_doc *d)
 		trim(&h);
 		if (d->lang && strcmp(d->lang->code, "zh") == 0)
 			trim_cjk_lead(&h);
+		if (d->lang && strcmp(d->lang->code, "zh") == 0)
+			cjk_compress(&h);
 		/* the word rules are English ("a" is a verb in French) */
 		if (d->lang && strcmp(d->lang->code, "en") == 0 &&
 		    (rc = compress(&d->arena, &h, d->opts.headline_bytes)))

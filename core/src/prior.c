@@ -11,7 +11,10 @@
  *  - noise: bylines, datelines, captions, share and subscribe lines, print
  *    edition trailers are not statements of the text; the surfer lands on
  *    them in proportion to pr_noise_weight(), and select.c passes them over
- *    while anything else fits.
+ *    while anything else fits. Besides the patterns below, a sentence that
+ *    sentence.c cut off where the next one ran into it is noise: a share
+ *    or playback line glued to the story, or a caption (or a link, or a
+ *    subheading) with no full stop of its own.
  */
 #include "doc.h"
 
@@ -44,7 +47,8 @@ static const char *const noise_starts[] = {
 	"sign up", "a version of this article", "copyright", "all rights reserved",
 	"photo:", "picture:", "pictured:", "image:", "video:", "watch:",
 	"advertisement", "related:", "see also", "email:", "comments",
-	"media playback is", "this video can not be played", NULL
+	"media playback is", "this video can not be played", "follow updates",
+	"updates on this story", NULL
 };
 
 static const char *const noise_inside[] = {
@@ -112,6 +116,12 @@ double pr_noise_weight(const precis_doc *doc, size_t i)
 	const pr_sent *s = &doc->sents[i];
 	const char *t = s->text;
 	size_t n = s->len;
+	/* a share or playback line, or a caption or byline run into the text
+	 * with no full stop of its own (sentence.c) */
+	if (s->cut == PR_CUT_BOILERPLATE)
+		return 0.05;
+	if (s->cut == PR_CUT_RUNON)
+		return 0.3;
 	for (const char *const *p = noise_starts; *p; p++)
 		if (starts(t, n, *p))
 			return 0.05;

@@ -26,6 +26,13 @@ typedef enum pr_block_kind {
 	PR_BLOCK_QUOTE = 3
 } pr_block_kind;
 
+/* A sentence that ends without a full stop of its own, cut where the next
+ * one plainly begins (sentence.c): a caption or byline run into the text
+ * ("...banned from driving The brother of ..."), or a site's boilerplate
+ * glued to it ("Copy this linkLandlords who..."). */
+#define PR_CUT_RUNON 1
+#define PR_CUT_BOILERPLATE 2
+
 /* One sentence. The segmenter fills the first group of fields; later stages
  * fill the rest. */
 typedef struct pr_sent {
@@ -35,6 +42,8 @@ typedef struct pr_sent {
 	uint32_t block;        /* index of its block, in document order */
 	uint8_t kind;          /* pr_block_kind of its block */
 	uint8_t level;         /* heading level 1-6, 0 otherwise */
+	uint8_t cut;           /* PR_CUT_*: how the sentence ends, when not at
+	                          its own terminal punctuation */
 
 	/* tokens (token.c) */
 	uint32_t tok, ntok;    /* range in pr_doc.toks */

@@ -33,6 +33,18 @@
 #define LEAD_BUDGET 3.0
 #define LONG_WORDS 40.0
 
+/* News states its point in its first few sentences, so a short summary
+ * (one to three sentences of a long text) is drawn from them: past the
+ * first LEAD_SPAN prose sentences (headings do not count), a candidate's
+ * worth falls as ((position + 1) / LEAD_SPAN)^-SPAN_DECAY. The decay
+ * applies in full while the summary is at most SPAN_FULL of the text's
+ * prose sentences and fades out by SPAN_NONE: a summary of 40% of a text
+ * covers the whole of it, and where its sentences stand says little. */
+#define LEAD_SPAN 4.0
+#define SPAN_DECAY 2.0
+#define SPAN_FULL 0.15
+#define SPAN_NONE 0.3
+
 static size_t shared_terms(const precis_doc *d, size_t a, size_t b)
 {
 	size_t i = d->sterm_off[a], ie = d->sterm_off[a + 1];
@@ -83,10 +95,24 @@ static int by_worth(const precis_doc *d, uint32_t *order, size_t limit)
 	double lead = LEAD_WEIGHT;
 	if ((double)limit > LEAD_BUDGET)
 		lead *= LEAD_BUDGET / (double)limit;
+	/* the lead's span applies in full to a summary of at most SPAN_FULL of
+	 * the text's prose sentences, not at all from SPAN_NONE on */
+	size_t prose = 0;
+	for (size_t i = 0; i < n; i++)
+		prose += d->sents[i].kind != PR_BLOCK_HEADING;
+	double share = prose ? (double)limit / (double)prose : 1.0;
+	double fade = (SPAN_NONE - share) / (SPAN_NONE - SPAN_FULL);
+	double decay = SPAN_DECAY * (fade < 0 ? 0 : fade > 1 ? 1 : fade);
+	size_t pos = 0;
 	for (size_t i = 0; i < n; i++) {
 		double w = d->sents[i].score * (double)n;
 		if (has_prior)
 			w = pow(w, 1.0 - lead) * pow(prior[i] * (double)n, lead);
+		if (d->sents[i].kind != PR_BLOCK_HEADING) {
+			if (decay > 0 && (double)pos >= LEAD_SPAN)
+				w *= pow(((double)pos + 1.0) / LEAD_SPAN, -decay);
+			pos++;
+		}
 		double over = (double)d->sents[i].nwords / LONG_WORDS;
 		if (over > 1.0)
 			w /= over * over;

@@ -22,6 +22,32 @@
  *     example.com and e-mail addresses are never split; the CJK stops
  *     need no space.
  *
+ * Some sentences end with no stop of their own, where text from around the
+ * article was run into it:
+ *
+ *   - A stop with no space after it ends a sentence when a word of two
+ *     letters or more, a number or a bracket comes before it and a
+ *     capitalised word after it ("...until 2019.Short-format specialist",
+ *     "(HMO).But many", "the UK.The visit"), unless the word before is an
+ *     abbreviation or initials ("Mr.Smith", "N.Y.Times") or the word after
+ *     is a domain's ("Agency.Com").
+ *   - In English, a capitalised sentence opener (The, A, He, It, After...,
+ *     a short closed list) between a lower-case word that is not a stop word
+ *     and another lower-case word starts a new sentence: that is a caption
+ *     or byline run into the text ("...banned from driving The brother of
+ *     ex-footballer..."). Title-cased names keep their capitals ("starred in
+ *     The Lord of the Rings", "hits include What a Girl Wants").
+ *   - In English, a web page's share and playback lines glued to the next
+ *     sentence with no space ("...Copy this linkLandlords who", "...on
+ *     this deviceThe hosts", "other news from SuffolkJonathan Rees") end
+ *     where the sentence's first word begins, and so does a word that
+ *     begins in lower case and runs into a capitalised one, a link or a
+ *     subheading run into the text ("analysis of the pollIncreasing the
+ *     amount"; not "iPhone", "eBay").
+ *
+ * The sentence before such a cut is marked (pr_sent.cut) so that later
+ * stages can tell a caption or a share line from a statement.
+ *
  * A list marker at the start of a sentence (1. 1) 1.) a. (a) •) is markup,
  * not prose: the sentence starts after it. Headings are one sentence each:
  * "Chapter 1. The Beginning" is a title, not two sentences.
@@ -335,6 +361,186 @@ static int full_stop_ends(const splitter *x, size_t from, size_t i, const next_w
 	return 1;
 }
 
+
+/* ---- sentences that end with no stop of their own ---- */
+
+static int ascii_upper(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int ascii_lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static int ascii_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The stop run [i, j) has no space after it (t[j] is not one): does it end
+ * the sentence that started at from all the same, as in "2019.Short" or
+ * "(HMO).But"? */
+static int glued_stop_ends(const splitter *x, size_t from, size_t i, size_t j, size_t dots)
+{
+	const char *t = x->t;
+	size_t n = x->n;
+	if (dots > 1 || i <= from || j + 1 >= n)
+		return 0;
+	unsigned char b = (unsigned char)t[i - 1];
+	if (!ascii_lower(b) && !ascii_upper(b) && !ascii_digit(b) && b != ')')
+		return 0;
+	/* a capitalised word after it, not an acronym */
+	if (!ascii_upper((unsigned char)t[j]) || !ascii_lower((unsigned char)t[j + 1]))
+		return 0;
+	size_t e = j;
+	while (e < n && (ascii_lower((unsigned char)t[e]) || ascii_upper((unsigned char)t[e])))
+		e++;
+	if (e - j == 3) {
+		char w[4] = { (char)(t[j] | 0x20), t[j + 1], t[j + 2], 0 };
+		if (!strcmp(w, "com") || !strcmp(w, "net") || !strcmp(w, "org"))
+			return 0; /* "Agency.Com" */
+	}
+	if (b == ')')
+		return 1;
+	/* the word before: a number ("2019.Short", "7.1.Scots"), or a word of
+	 * two letters or more that is not an abbreviation nor part of an
+	 * address ("Mr.Smith", "jane.doe@", "bbc.co.uk/News") */
+	size_t ws;
+	prev_word(x, from, i, &ws);
+	if (ws == i)
+		return 0;
+	int number = 1;
+	for (size_t p = ws; p < i; p++)
+		number &= ascii_digit((unsigned char)t[p]) || (t[p] == '.' && p > ws);
+	if (number)
+		return ascii_digit(b);
+	if (i - ws < 2 || memchr(t + ws, '.', i - ws))
+		return 0;
+	if (ws > from && (t[ws - 1] == '@' || t[ws - 1] == '/' || t[ws - 1] == '.'))
+		return 0;
+	return pr_lang_abbrev(x->lang, t + ws, i - ws) == PR_ABBR_NONE;
+}
+
+/* Capitalised, these open a sentence. Mid-sentence, between a lower-case
+ * word and another, one of them means a new sentence began there without a
+ * stop before it. The list is short and closed because title-cased names
+ * keep their capitals mid-sentence ("What a Girl Wants", "Out of the Blue",
+ * "compared Will to"); "I" and "May" are never openers here. */
+static const char *const runon_openers[] = {
+	"a", "after", "all", "although", "an", "and", "as", "at", "but", "for",
+	"he", "he's", "her", "his", "if", "in", "it", "it's", "its", "more",
+	"on", "one", "she", "she's", "some", "the", "their", "then", "there",
+	"there's", "these", "they", "this", "those", "we", "when", "while", NULL
+};
+
+/* Is t[s..e) a capitalised opener ("The", "It's", "It’s")? */
+static int is_runon_opener(const char *t, size_t s, size_t e)
+{
+	char w[12];
+	size_t k = 0;
+	for (size_t p = s; p < e; p++) {
+		unsigned char c = (unsigned char)t[p];
+		if (k + 1 >= sizeof w)
+			return 0;
+		if (c == 0xE2 && p + 2 < e && (unsigned char)t[p + 1] == 0x80 &&
+		    (unsigned char)t[p + 2] == 0x99) {
+			w[k++] = '\'';
+			p += 2;
+		} else if (c == '\'' || (p > s ? ascii_lower(c) : ascii_upper(c))) {
+			w[k++] = (char)(c | 0x20);
+		} else {
+			return 0;
+		}
+	}
+	w[k] = '\0';
+	for (const char *const *o = runon_openers; *o; o++)
+		if (strcmp(*o, w) == 0)
+			return 1;
+	return 0;
+}
+
+/* The space at i in an English sentence that started at from: does a new
+ * sentence start after it with no stop before it ("...banned from driving
+ * The brother of...")? */
+static int runon_at(const splitter *x, size_t from, size_t i)
+{
+	const char *t = x->t;
+	size_t n = x->n;
+	if (i + 1 >= n || !ascii_upper((unsigned char)t[i + 1]))
+		return 0;
+	/* the opener, then a lower-case word or a number */
+	size_t e = i + 1;
+	while (e < n && e - i <= 12 && t[e] != ' ')
+		e++;
+	if (e + 1 >= n || t[e] != ' ' ||
+	    !(ascii_lower((unsigned char)t[e + 1]) || ascii_digit((unsigned char)t[e + 1])) ||
+	    !is_runon_opener(t, i + 1, e))
+		return 0;
+	/* the word before: not the sentence's first, begins lower case, with a
+	 * digit or a bracket ("(pictured)"), ends a word (no comma, colon or
+	 * dash after it), and is not a stop word ("one of The best") */
+	size_t p = i;
+	while (p > from && t[p - 1] != ' ')
+		p--;
+	if (p <= from || i - p > MAX_WORD)
+		return 0;
+	unsigned char c0 = (unsigned char)t[p], cl = (unsigned char)t[i - 1];
+	if (!ascii_lower(c0) && !ascii_digit(c0) && c0 != '(')
+		return 0;
+	if (!(ascii_lower(cl) || ascii_digit(cl) || ascii_upper(cl) || cl == ')' ||
+	      cl == '\'' || cl == '"' || cl == 0x99 || cl == 0x9D))
+		return 0;
+	size_t ws = p, we = i;
+	while (ws < we && !ascii_lower((unsigned char)t[ws]) && !ascii_digit((unsigned char)t[ws]))
+		ws++;
+	while (we > ws && !ascii_lower((unsigned char)t[we - 1]) &&
+	       !ascii_digit((unsigned char)t[we - 1]) && !ascii_upper((unsigned char)t[we - 1]))
+		we--;
+	return we > ws && !pr_lang_is_stop(x->lang, t + ws, we - ws);
+}
+
+/* Share and playback lines of a web page run into the next sentence with no
+ * space: the sentence's first word begins right after one of these, or
+ * inside the capitalised word after "news from " or "more from " where a
+ * second one begins ("other news from SuffolkJonathan Rees said"). */
+static const char *const glued_after[] = {
+	"Copy this link", "this device", "your device", NULL
+};
+
+/* t[p] is a capital or a quote right after a lower-case letter, in a
+ * sentence that started at from: does the next sentence begin at p? Returns
+ * PR_CUT_BOILERPLATE after a share or playback line, PR_CUT_RUNON where a
+ * word that begins in lower case runs into a capitalised one that ends it
+ * ("analysis of the pollIncreasing the amount": a link or a subheading run
+ * into the text; "iPhone", "YouTube" and "withEmailFacebook" do not
+ * qualify), or 0. */
+static int glue_at(const splitter *x, size_t from, size_t p)
+{
+	const char *t = x->t;
+	size_t n = x->n;
+	for (const char *const *g = glued_after; *g; g++) {
+		size_t m = strlen(*g);
+		if (p >= from + m && memcmp(t + p - m, *g, m) == 0)
+			return PR_CUT_BOILERPLATE;
+	}
+	if (!ascii_upper((unsigned char)t[p]) || p + 1 >= n || !ascii_lower((unsigned char)t[p + 1]))
+		return 0;
+	size_t w = p, e = p + 1;
+	while (w > from && ascii_lower((unsigned char)t[w - 1]))
+		w--;
+	while (e < n && ascii_lower((unsigned char)t[e]))
+		e++;
+	if (w > from && t[w - 1] == ' ' && p - w >= 3 && e - p >= 3 &&
+	    (e == n || !ascii_upper((unsigned char)t[e])))
+		return PR_CUT_RUNON;
+	if (w >= from + 12 && p - w >= 2 && ascii_upper((unsigned char)t[w - 1]) &&
+	    (memcmp(t + w - 11, "news from ", 10) == 0 || memcmp(t + w - 11, "more from ", 10) == 0))
+		return PR_CUT_BOILERPLATE;
+	return 0;
+}
+
 /* The end of a list marker at the start of a sentence, or s if there is
  * none: "1. ", "12) ", "1.) ", "a. ", "(a) ", "• ". Upper-case "A. " is
  * not one: it is far more often an initial. */
@@ -396,6 +602,22 @@ static const unsigned char may_stop_thai[256] = {
 	[' '] = 1,
 };
 
+/* English also looks at a capital after a space (a sentence run into the
+ * one before it may start there) and at a capital or a quote right after a
+ * letter (a line glued to the next sentence may end there). */
+enum { EN_STOP = 1, EN_QUOTE = 2, EN_CAPITAL = 3 };
+static const unsigned char english_class[256] = {
+	['.'] = EN_STOP, ['!'] = EN_STOP, ['?'] = EN_STOP, [0xE1] = EN_STOP, [0xE2] = EN_STOP,
+	[0xE3] = EN_STOP, [0xEF] = EN_STOP, ['"'] = EN_QUOTE,
+	['A'] = EN_CAPITAL, ['B'] = EN_CAPITAL, ['C'] = EN_CAPITAL, ['D'] = EN_CAPITAL,
+	['E'] = EN_CAPITAL, ['F'] = EN_CAPITAL, ['G'] = EN_CAPITAL, ['H'] = EN_CAPITAL,
+	['I'] = EN_CAPITAL, ['J'] = EN_CAPITAL, ['K'] = EN_CAPITAL, ['L'] = EN_CAPITAL,
+	['M'] = EN_CAPITAL, ['N'] = EN_CAPITAL, ['O'] = EN_CAPITAL, ['P'] = EN_CAPITAL,
+	['Q'] = EN_CAPITAL, ['R'] = EN_CAPITAL, ['S'] = EN_CAPITAL, ['T'] = EN_CAPITAL,
+	['U'] = EN_CAPITAL, ['V'] = EN_CAPITAL, ['W'] = EN_CAPITAL, ['X'] = EN_CAPITAL,
+	['Y'] = EN_CAPITAL, ['Z'] = EN_CAPITAL,
+};
+
 static int is_thai(int32_t cp)
 {
 	return cp >= 0x0E01 && cp <= 0x0E5B;
@@ -428,8 +650,8 @@ static size_t long_cut(const splitter *x, size_t s)
 	return cut;
 }
 
-static int emit(pr_segmentation *out, pr_arena *a, const pr_block *b,
-                uint32_t bi, size_t s, size_t e)
+static int emit_cut(pr_segmentation *out, pr_arena *a, const pr_block *b,
+                    uint32_t bi, size_t s, size_t e, int cut)
 {
 	while (s < e && b->text[s] == ' ')
 		s++;
@@ -451,7 +673,14 @@ static int emit(pr_segmentation *out, pr_arena *a, const pr_block *b,
 	x->block = bi;
 	x->kind = (uint8_t)b->kind;
 	x->level = b->kind == PR_BLOCK_HEADING ? b->level : 0;
+	x->cut = (uint8_t)cut;
 	return PRECIS_OK;
+}
+
+static int emit(pr_segmentation *out, pr_arena *a, const pr_block *b,
+                uint32_t bi, size_t s, size_t e)
+{
+	return emit_cut(out, a, b, bi, s, e, 0);
 }
 
 int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
@@ -463,13 +692,35 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 	if (b->kind == PR_BLOCK_HEADING)
 		return emit(out, a, b, bi, 0, n);
 	size_t s = skip_marker(&x, 0), i = s;
+	int english = lang && strcmp(lang->code, "en") == 0;
 	const unsigned char *stops =
 		lang && strcmp(lang->code, "th") == 0 ? may_stop_thai : may_stop;
 	while (i < n) {
 		/* skip to the next byte that can start a stop: . ! ? or the
-		 * lead byte of … ‼ 。 ！ ？ ． ။ ។ (and a space in Thai) */
-		while (i < n && !stops[(unsigned char)t[i]])
-			i++;
+		 * lead byte of … ‼ 。 ！ ？ ． ။ ។ (and a space in Thai; in
+		 * English also a space before a capital, and a capital or a
+		 * quote right after a lower-case letter) */
+		int glued = 0;
+		if (english) {
+			for (; i < n; i++) {
+				unsigned char k = english_class[(unsigned char)t[i]];
+				if (!k)
+					continue;
+				if (k == EN_STOP)
+					break;
+				if (i <= s)
+					continue;
+				if (t[i - 1] == ' ' && k == EN_CAPITAL) {
+					i--; /* the space before it */
+					break;
+				}
+				if (ascii_lower((unsigned char)t[i - 1]) && (glued = glue_at(&x, s, i)))
+					break;
+			}
+		} else {
+			while (i < n && !stops[(unsigned char)t[i]])
+				i++;
+		}
 		while (i - s > MAX_SENTENCE) {
 			size_t cut = long_cut(&x, s);
 			int rc = emit(out, a, b, bi, s, cut);
@@ -479,11 +730,34 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		}
 		if (i >= n)
 			break;
+		if (glued) {
+			/* a share line, a link or a subheading glued to the
+			 * next sentence */
+			if (i > s) {
+				int rc = emit_cut(out, a, b, bi, s, i, glued);
+				if (rc)
+					return rc;
+				s = i;
+			}
+			continue;
+		}
 		size_t len;
 		int32_t cp = cp_at(&x, i, &len);
 		if (cp == ' ') {
-			/* Thai: a space between Thai words ends a sentence */
+			if (english) {
+				/* a space before a capital: a caption or byline
+				 * run into the next sentence? */
+				if (runon_at(&x, s, i)) {
+					int rc = emit_cut(out, a, b, bi, s, i, PR_CUT_RUNON);
+					if (rc)
+						return rc;
+					s = i + 1;
+				}
+				i += 2; /* past the capital */
+				continue;
+			}
 			if (thai_space(&x, i)) {
+				/* Thai: a space between Thai words ends a sentence */
 				int rc = emit(out, a, b, bi, s, i);
 				if (rc)
 					return rc;
@@ -535,7 +809,7 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		} else if (t[j] != ' ') {
 			/* 3.14, example.com, "Go."), but a half-width stop between
 			 * two CJK characters ends a sentence: "好!明天" */
-			ends = cjk_around(&x, i, j);
+			ends = cjk_around(&x, i, j) || glued_stop_ends(&x, s, i, j, dots);
 		} else {
 			next_word w;
 			read_next(&x, j + 1, &w);

@@ -3,6 +3,7 @@
 #include <criterion/parameterized.h>
 #include <precis.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "doc.h"
@@ -226,5 +227,69 @@ Test(select, words_count_joined_tokens_once)
 	cr_assert_eq(d->sents[0].nwords, 3);
 	cr_assert_eq(d->nsummary, 1);
 	cr_assert(d->sents[0].selected);
+	precis_doc_free(d);
+}
+
+/* A short summary of a long text comes from its first sentences: here the
+ * sixth sentence restates the first three and is the best ranked, yet a
+ * one-sentence summary of twenty is the lead. A summary of 40% of the text
+ * is not held to the lead: the best-ranked sentence is in it. */
+Test(select, short_summaries_keep_to_the_lead)
+{
+	char text[4096];
+	size_t at = 0;
+	static const char *lead[] = {
+		"Flooding closed the coastal railway line south of the city on Monday. ",
+		"Engineers said the sea wall had failed after two nights of storms. ",
+		"Trains will run again once the track bed is rebuilt. ",
+		"The operator put on replacement buses for passengers. ",
+		"Commuters faced delays of up to an hour. ",
+		"The railway line along the coast was closed by flooding after the storms broke "
+		"the sea wall, and the railway line will reopen when the sea wall and the railway "
+		"track are rebuilt. ",
+	};
+	for (size_t i = 0; i < 6; i++)
+		at += (size_t)snprintf(text + at, sizeof text - at, "%s", lead[i]);
+	for (int i = 0; i < 14; i++)
+		at += (size_t)snprintf(text + at, sizeof text - at,
+		                       "Fans of the local football club sang at match %d. ", i);
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.sentences = 1;
+	precis_doc *d = doc_with(text, &o);
+	cr_assert_eq(d->nsents, 20);
+	cr_assert_eq(d->sents[5].rank, 1);
+	cr_assert_eq(d->nsummary, 1);
+	cr_assert_eq(d->summary[0], 0, "picked sentence %u", d->summary[0]);
+	precis_doc_free(d);
+
+	o.sentences = 0;
+	o.ratio = 0.4;
+	d = doc_with(text, &o);
+	cr_assert_eq(d->nsummary, 8);
+	cr_assert(d->sents[5].selected);
+	precis_doc_free(d);
+}
+
+/* Lines cut off where the next sentence runs into them (sentence.c) count as
+ * noise: a share line for certain, a caption as a caption. */
+Test(select, glued_lines_are_noise)
+{
+	static const char text[] =
+		"Share this withEmailCopy this linkThe court heard the driver was banned from "
+		"driving The brother of the footballer has lost his job as a lorry driver. "
+		"He was banned for a year. His employer said the ban made the job impossible. "
+		"The footballer did not comment. The case ends next week.";
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.sentences = 2;
+	precis_doc *d = doc_with(text, &o);
+	cr_assert_eq(d->nsents, 7);
+	cr_expect_eq(d->sents[0].cut, PR_CUT_BOILERPLATE);
+	cr_expect_eq(d->sents[1].cut, PR_CUT_RUNON);
+	cr_expect_lt(pr_noise_weight(d, 0), 0.1);
+	cr_expect_lt(pr_noise_weight(d, 1), 0.5);
+	cr_expect_eq(pr_noise_weight(d, 2), 1.0);
+	cr_expect(!d->sents[0].selected && !d->sents[1].selected);
 	precis_doc_free(d);
 }

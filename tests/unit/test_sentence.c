@@ -143,6 +143,58 @@ static const scase cases[] = {
 	  { "\xE6\x97\xA5\xEF\xBC\x8E", "\xE6\x96\x87" } },
 	{ "cjk closing quote", "\xE3\x80\x8C\xE6\x97\xA5\xE3\x80\x82\xE3\x80\x8D\xE6\x96\x87",
 	  { "\xE3\x80\x8C\xE6\x97\xA5\xE3\x80\x82\xE3\x80\x8D", "\xE6\x96\x87" } },
+	/* a stop with no space after it (text run together) */
+	{ "glued after year", "He signed until 2019.Short-format cricket suits him. Good.",
+	  { "He signed until 2019.", "Short-format cricket suits him.", "Good." } },
+	{ "glued after bracket", "A licence for a House (HMO).But many are put off.",
+	  { "A licence for a House (HMO).", "But many are put off." } },
+	{ "glued after bracket name", "Foul by Jamille Matt (Blackpool).Tom Eastman wins a free kick.",
+	  { "Foul by Jamille Matt (Blackpool).", "Tom Eastman wins a free kick." } },
+	{ "glued after number", "It scored 7.1.Scots want more. Fine.",
+	  { "It scored 7.1.", "Scots want more.", "Fine." } },
+	{ "glued after word", "It hit the tsunami.Steve Smith said so.",
+	  { "It hit the tsunami.", "Steve Smith said so." } },
+	{ "glued acronym", "He is in the UK.The visit ends today.",
+	  { "He is in the UK.", "The visit ends today." } },
+	{ "glued domain", "Staff at Agency.Com left. Then.", { "Staff at Agency.Com left.", "Then." } },
+	{ "glued title", "Ask Mr.Smith today.", { "Ask Mr.Smith today." } },
+	{ "glued initials", "Read the N.Y.Times today.", { "Read the N.Y.Times today." } },
+	{ "glued lower", "Read file.txt now.", { "Read file.txt now." } },
+	/* captions and bylines run into the text (English) */
+	{ "run-on caption", "Rhodri Giggs outside court, where he was banned from driving The brother "
+	  "of a footballer has lost his job.",
+	  { "Rhodri Giggs outside court, where he was banned from driving",
+	    "The brother of a footballer has lost his job." } },
+	{ "run-on pronoun", "Greece plans a parallel currency to pay its bills He said: 'We will pay.'",
+	  { "Greece plans a parallel currency to pay its bills", "He said: 'We will pay.'" } },
+	{ "run-on after bracket", "Marc Leishman (right) A golfer withdrew today.",
+	  { "Marc Leishman (right)", "A golfer withdrew today." } },
+	{ "run-on after number", "The fight is on Saturday, May 2 The two boxers met.",
+	  { "The fight is on Saturday, May 2", "The two boxers met." } },
+	{ "title keeps capitals", "She starred in The Lord of the Rings last year.",
+	  { "She starred in The Lord of the Rings last year." } },
+	{ "song title", "Her hits include What a Girl Wants and more.",
+	  { "Her hits include What a Girl Wants and more." } },
+	{ "capitalised word before", "He played for the England A side today.",
+	  { "He played for the England A side today." } },
+	{ "stop word before", "It was one of The best days.", { "It was one of The best days." } },
+	{ "comma before", "In April 2013, The retail park opened.", { "In April 2013, The retail park opened." } },
+	{ "name after opener", "He read it in The Times today.", { "He read it in The Times today." } },
+	{ "first word", "Pictures The show goes on.", { "Pictures The show goes on." } },
+	/* share and playback lines glued to the next sentence */
+	{ "share line", "Share this withEmailFacebookCopy this linkLandlords who let homes need a licence.",
+	  { "Share this withEmailFacebookCopy this link", "Landlords who let homes need a licence." } },
+	{ "playback line", "Media playback is not supported on this deviceThe hosts won.",
+	  { "Media playback is not supported on this device", "The hosts won." } },
+	{ "news from", "Read more on this story and other news from SuffolkJonathan Rees QC said it.",
+	  { "Read more on this story and other news from Suffolk", "Jonathan Rees QC said it." } },
+	{ "more from", "Updates on this story and more from LeicestershireThree cats died.",
+	  { "Updates on this story and more from Leicestershire", "Three cats died." } },
+	{ "lower into capital", "Read his analysis of the pollIncreasing the budget was popular.",
+	  { "Read his analysis of the poll", "Increasing the budget was popular." } },
+	{ "brand names", "I bought an iPhone and a PlayStation on eBay with WhatsApp. OK.",
+	  { "I bought an iPhone and a PlayStation on eBay with WhatsApp.", "OK." } },
+	{ "device in prose", "Turn on this device. Then wait.", { "Turn on this device.", "Then wait." } },
 	/* lines and blocks */
 	{ "hard wrap", "This sentence is\nwrapped. Next.", { "This sentence is wrapped.", "Next." } },
 	{ "blank line", "No stop here\n\nNew block", { "No stop here", "New block" } },
@@ -183,6 +235,50 @@ Test(sentence, heading_is_one_sentence)
 	const pr_sent *s = seg.sents.data;
 	cr_expect_eq(s[0].kind, PR_BLOCK_HEADING);
 	cr_expect_eq(s[0].level, 2);
+	pr_arena_release(&a);
+}
+
+/* How a sentence ends is recorded: run into the next one (a caption), or a
+ * web page's line glued to it, or at its own stop. */
+Test(sentence, cut_marks)
+{
+	const char *in = "Share this withEmailCopy this linkThe court heard it was banned from "
+	                 "driving The brother lost his job. He left.";
+	pr_arena a;
+	pr_arena_init(&a);
+	pr_segmentation seg;
+	cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN, pr_lang_default()),
+	             PRECIS_OK);
+	cr_assert_eq(seg.sents.len, 4);
+	const pr_sent *s = seg.sents.data;
+	cr_expect_eq(s[0].cut, PR_CUT_BOILERPLATE);
+	cr_expect_str_eq(s[1].text, "The court heard it was banned from driving");
+	cr_expect_eq(s[1].cut, PR_CUT_RUNON);
+	cr_expect_eq(s[2].cut, 0);
+	cr_expect_eq(s[3].cut, 0);
+	/* offsets still point at the caller's bytes */
+	cr_expect_eq(s[1].start, strlen("Share this withEmailCopy this link"));
+	cr_expect_eq(s[2].start, s[1].end + 1);
+	pr_arena_release(&a);
+}
+
+/* The run-on and glued-line rules are English: French capitalises no stop
+ * word mid-sentence, and its sites have other boilerplate. */
+Test(sentence, runon_is_english)
+{
+	const char *in = "Il parle avec ses amis Le matin il part.";
+	pr_arena a;
+	pr_arena_init(&a);
+	pr_segmentation seg;
+	cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN, pr_lang_find("fr")),
+	             PRECIS_OK);
+	cr_expect_eq(seg.sents.len, 1);
+	pr_arena_release(&a);
+	pr_arena_init(&a);
+	in = "He talks with his friends The morning he leaves.";
+	cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN, pr_lang_find("en")),
+	             PRECIS_OK);
+	cr_expect_eq(seg.sents.len, 2);
 	pr_arena_release(&a);
 }
 
@@ -228,6 +324,8 @@ Test(sentence, invariants_mixed)
 		"\xE2\x80\x9CQuoted.\xE2\x80\x9D He said. \xC3\xA9t\xC3\xA9. \xC3\x89t\xC3\xA9 fini.",
 		"a.b.c. d.e.f. G.H.I. J. K. L. mm. N. oo.",
 		"!!! ??? ... ... ...",
+		"Share this withEmailCopy this linkThe court heard it 2019.Short banned from driving The "
+		"brother (HMO).But news from SuffolkJonathan of the pollIncreasing deviceThe end",
 	};
 	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
 		check_invariants(inputs[i], strlen(inputs[i]));

@@ -681,26 +681,28 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 }
 
 
-/* ", who orchestrated the Republican revolution," and ", which ...": the
- * clause goes, up to the comma that closes it or to the end. */
-static void drop_relative_clauses(const hbuf *h, hwords *ws)
+/* A relative clause after a comma, opened by a word of rel, goes up to the
+ * comma that closes it or to the end; a clause the closing comma joins on
+ * with a word of cont (", which saves lives, but also ...,") goes with it.
+ * Kept when fewer than two words would stand before it. */
+static void drop_clauses(const hbuf *h, hwords *ws, const char *const *rel,
+                         const char *const *cont)
 {
 	char b[32];
 	for (size_t i = 0; i + 1 < ws->n; i++) {
 		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]))
 			continue;
 		core_of(h, &ws->w[i + 1], b, sizeof b);
-		if (!in_list(b, relatives))
+		if (!in_list(b, rel))
 			continue;
 		size_t j = i + 1;
 		for (;;) {
 			while (j < ws->n && !ends_with_comma(h, &ws->w[j]))
 				j++;
-			/* ", which saves lives, but also ...,": the clause goes on */
-			if (!1 || j + 1 >= ws->n)
+			if (j + 1 >= ws->n)
 				break;
 			core_of(h, &ws->w[j + 1], b, sizeof b);
-			if (strcmp(b, "but") && strcmp(b, "and") && strcmp(b, "or"))
+			if (!in_list(b, cont))
 				break;
 			j++;
 		}
@@ -712,6 +714,13 @@ static void drop_relative_clauses(const hbuf *h, hwords *ws)
 		ws->w[i].nocomma = 1;
 		i = end - 1;
 	}
+}
+
+/* ", who orchestrated the Republican revolution," and ", which ...". */
+static void drop_relative_clauses(const hbuf *h, hwords *ws)
+{
+	static const char *const cont[] = { "but", "and", "or", NULL };
+	drop_clauses(h, ws, relatives, cont);
 }
 
 /* "James Carville, President Clinton's former campaign strategist, put
@@ -1772,24 +1781,8 @@ static void fr_drop_auxiliaries(const hbuf *h, hwords *ws)
 static void fr_drop_relative_clauses(const hbuf *h, hwords *ws)
 {
 	static const char *const rel[] = { "qui", "dont", "où", "lequel", "laquelle", "lesquels", NULL };
-	char b[32];
-	for (size_t i = 0; i + 1 < ws->n; i++) {
-		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]))
-			continue;
-		core_of(h, &ws->w[i + 1], b, sizeof b);
-		if (!in_list(b, rel))
-			continue;
-		size_t j = i + 1;
-		while (j < ws->n && !ends_with_comma(h, &ws->w[j]))
-			j++;
-		if (live_count(ws, 0, i + 1) < 2)
-			continue;
-		size_t end = j < ws->n ? j + 1 : ws->n;
-		for (size_t k = i + 1; k < end; k++)
-			ws->w[k].del = 1;
-		ws->w[i].nocomma = 1;
-		i = end - 1;
-	}
+	static const char *const cont[] = { NULL };
+	drop_clauses(h, ws, rel, cont);
 }
 
 /* "Depuis l'annonce de la mort de Jacques Chirac, des livres d'or ...",

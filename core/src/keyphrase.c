@@ -1,27 +1,154 @@
 /* keyphrase.c: key phrases by TextRank over a word co-occurrence graph.
  *
  * Candidates are content words: not stop words, not numbers, at least two
- * characters. Two candidates are linked when they occur within WINDOW tokens
- * of each other in one sentence without punctuation between them. PageRank
- * ranks the stems; the best third are key words (Mihalcea & Tarau 2004), and
- * runs of adjacent key words in the text become phrases, scored by the sum
- * of their words' scores and shown in the form of their first occurrence.
+ * characters, and not the words a reader never tags a text with although
+ * they are no stop words: filler ("year", "first", "since", "told"), the
+ * word after "to", a modal or a subject pronoun (a verb: "to install", "she
+ * said"), and, where every noun is capitalized (German), lower-case words.
+ * The lists are data (core/data/keyphrase.txt); a capitalized word inside a
+ * sentence escapes them ("New York"), and so does a part of a hyphenated
+ * compound ("long-term").
+ *
+ * Two candidates are linked when they occur within WINDOW tokens of each
+ * other in one sentence without punctuation between them. PageRank ranks
+ * the stems; the best third are key words (Mihalcea & Tarau 2004). Runs of
+ * adjacent key words in the text, a hyphenated compound counting as one
+ * word, become phrases, as do names (runs of capitalized words holding a
+ * key word, kept whole: "International Mountain Hazards Institute"). A
+ * phrase of several words must recur, unless it is a name; phrases are
+ * scored by the sum of their words' scores and shown in the form of their
+ * first occurrence (of a lone word, the first not capitalized only by its
+ * place at the head of a sentence).
+ *
+ * Chinese and Japanese have no spaces, and their tokens are characters,
+ * which say nothing alone: their key phrases are the character sequences
+ * that recur (cjk_keyphrases).
  */
 #include "doc.h"
 #include "alloc.h"
 #include "hash.h"
+#include "utf8.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define WINDOW 3
-#define MAX_PHRASE_WORDS 3
+#define MAX_PHRASE_WORDS 3  /* words of a run of key words */
+#define MAX_NAME_WORDS 5    /* words of a name */
+#define MAX_PHRASE_TOKENS 8 /* tokens of a phrase, compounds split */
 
-static int candidate(const pr_token *t)
+/* The key-phrase word table generated from core/data/keyphrase.txt
+ * (gen_data.py): the words, open addressing by FNV-1a, and per word a bit
+ * per language (bit i = pr_languages[i]). */
+extern const char *const pr_kp_word[];
+extern const unsigned long long pr_kp_filler_langs[];
+extern const unsigned long long pr_kp_verb_next_langs[];
+extern const unsigned long long pr_kp_title_langs[];
+extern const size_t pr_kp_word_mask;
+extern const unsigned long long pr_kp_capitalized_nouns_langs;
+
+enum {
+	W_FILLER = 1,      /* in the language's filler list */
+	W_VERB_NEXT = 2,   /* a verb follows it */
+	W_TITLE = 4,       /* a title: "Minister" */
+	W_UPPER_INSIDE = 8 /* capitalized somewhere inside a sentence */
+};
+
+/* The flags of the case-folded word s[0..n) in the language with bit
+ * `lang`: the table's probe, FNV-1a as gen_data.py placed the words. */
+static uint8_t word_flags(const char *s, size_t n, unsigned long long lang)
 {
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	for (size_t k = h & pr_kp_word_mask;; k = (k + 1) & pr_kp_word_mask) {
+		const char *w = pr_kp_word[k];
+		if (!w)
+			return 0;
+		if (strncmp(w, s, n) == 0 && w[n] == '\0') {
+			uint8_t f = 0;
+			if (pr_kp_filler_langs[k] & lang)
+				f |= W_FILLER;
+			if (pr_kp_verb_next_langs[k] & lang)
+				f |= W_VERB_NEXT;
+			if (pr_kp_title_langs[k] & lang)
+				f |= W_TITLE;
+			return f;
+		}
+	}
+}
+
+/* Not a stop word, not a number, at least two characters ("т" is no key
+ * word, whatever its bytes). */
+static int candidate(const precis_doc *d, const pr_sent *st, const pr_token *t)
+{
+	(void)d;
 	if (t->term == PR_NO_TERM || (t->flags & (PR_TOK_STOP | PR_TOK_NUM)))
 		return 0;
-	return t->end - t->start >= 2;
+	unsigned char c = (unsigned char)st->text[t->start];
+	size_t first = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	return t->end - t->start > first;
+}
+
+/* Is token i glued to token i - 1 by a hyphen ("early-warning")? */
+static int hyphen_joined(const precis_doc *d, const pr_sent *st, uint32_t i)
+{
+	const pr_token *t = &d->toks[i];
+	return i > st->tok && (t->flags & PR_TOK_JOINED) && t->start > 0 &&
+	       st->text[t->start - 1] == '-';
+}
+
+/* cand[i]: is token i a candidate word (see the top of the file)? wflag
+ * holds the flags of each word; W_UPPER_INSIDE is set here. */
+static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
+                            int capitalized_nouns)
+{
+	for (size_t s = 0; s < d->nsents; s++) {
+		const pr_sent *st = &d->sents[s];
+		uint32_t end = st->tok + st->ntok;
+		for (uint32_t i = st->tok; i < end; i++) {
+			const pr_token *t = &d->toks[i];
+			int upper = (t->flags & PR_TOK_UPPER) != 0;
+			if (upper && i > st->tok)
+				wflag[t->word] |= W_UPPER_INSIDE;
+			cand[i] = (uint8_t)candidate(d, st, t);
+			if (i + 1 < end && hyphen_joined(d, st, i + 1)) {
+				/* a compound is a word if one of its parts is more
+				 * than filler ("long-term", not "second-largest"),
+				 * whatever the lists say of the parts */
+				uint32_t j = i;
+				int content = 0;
+				do {
+					const pr_token *u = &d->toks[j];
+					cand[j] = (uint8_t)candidate(d, st, u);
+					content |= cand[j] && !(wflag[u->word] & W_FILLER);
+					if (j > i && (u->flags & PR_TOK_UPPER))
+						wflag[u->word] |= W_UPPER_INSIDE;
+					j++;
+				} while (j < end && hyphen_joined(d, st, j));
+				for (uint32_t k = i; k < j && !content; k++)
+					cand[k] = 0;
+				i = j - 1;
+				continue;
+			}
+			if (!cand[i])
+				continue;
+			if (capitalized_nouns) {
+				cand[i] = upper && !(wflag[t->word] & W_FILLER);
+				continue;
+			}
+			/* capitalized inside a sentence: a name, whatever the lists say */
+			if (upper && i > st->tok)
+				continue;
+			if ((wflag[t->word] & W_FILLER) ||
+			    (i > st->tok && !(t->flags & PR_TOK_BREAK) &&
+			     (wflag[d->toks[i - 1].word] & W_VERB_NEXT)))
+				cand[i] = 0;
+		}
+	}
 }
 
 typedef struct pedge {
@@ -61,19 +188,20 @@ static int sort_pairs(pedge *e, size_t n, size_t nt)
  * candidate; weights count co-occurrences. node[k] is node k's term and
  * *nnodes their number (terms in increasing order, so rows and their sums
  * come in the order of a graph over all terms). */
-static int word_graph(precis_doc *d, pr_graph *g, uint32_t *node, size_t *nnodes)
+static int word_graph(precis_doc *d, const uint8_t *cand, pr_graph *g, uint32_t *node,
+                      size_t *nnodes)
 {
 	size_t cap = 0, n = 0;
 	pedge *e = NULL;
 	for (size_t s = 0; s < d->nsents; s++) {
 		const pr_sent *st = &d->sents[s];
 		for (uint32_t i = st->tok; i < st->tok + st->ntok; i++) {
-			if (!candidate(&d->toks[i]))
+			if (!cand[i])
 				continue;
 			for (uint32_t j = i + 1; j < st->tok + st->ntok && j < i + WINDOW; j++) {
 				if (d->toks[j].flags & PR_TOK_BREAK)
 					break;
-				if (!candidate(&d->toks[j]) || d->toks[j].term == d->toks[i].term)
+				if (!cand[j] || d->toks[j].term == d->toks[i].term)
 					continue;
 				if (n + 2 > cap) {
 					size_t nc = cap ? cap * 2 : 1024;
@@ -155,10 +283,12 @@ static int cmp_scored(const void *x, const void *y)
 
 typedef struct phrase {
 	uint32_t sent, first, last; /* token range of the first occurrence */
+	uint32_t shown_sent, shown_first, shown_last; /* the one to show */
 	double score;
-	uint32_t nterms;
-	uint32_t terms[MAX_PHRASE_WORDS];
+	uint32_t nterms, nwords;
+	uint32_t terms[MAX_PHRASE_TOKENS];
 	uint32_t count;
+	int name;
 } phrase;
 
 static int cmp_phrase(const void *x, const void *y)
@@ -175,44 +305,76 @@ static int cmp_phrase(const void *x, const void *y)
 	return p->nterms > q->nterms ? -1 : p->nterms < q->nterms;
 }
 
-/* Count one occurrence of the phrase made of tokens [i, j) of sentence s. */
-static int add_phrase(precis_doc *d, pr_strmap *seen, phrase **ph, size_t *nph,
-                      size_t *capph, const double *score, uint32_t s, uint32_t i,
-                      uint32_t j)
+typedef struct phrases {
+	pr_strmap seen;
+	phrase *ph;
+	size_t n, cap;
+} phrases;
+
+/* Count one occurrence of the phrase made of tokens [i, j) of sentence s,
+ * nwords words long; name: it is a run of capitalized words. */
+static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s,
+                      uint32_t i, uint32_t j, uint32_t nwords, int name)
 {
-	uint32_t terms[MAX_PHRASE_WORDS], nterms = 0;
+	uint32_t terms[MAX_PHRASE_TOKENS], nterms = 0;
 	for (uint32_t k = i; k < j; k++)
 		terms[nterms++] = d->toks[k].term;
 	int added;
-	uint32_t id = pr_strmap_intern(seen, &d->arena, (const char *)terms,
+	uint32_t id = pr_strmap_intern(&P->seen, &d->arena, (const char *)terms,
 	                               nterms * sizeof terms[0], &added);
 	if (id == UINT32_MAX)
 		return PRECIS_ENOMEM;
 	if (added) {
-		if (*nph == *capph) {
-			size_t nc = *capph ? *capph * 2 : 64;
-			phrase *p = pr_realloc_raw(*ph, nc * sizeof *p);
+		if (P->n == P->cap) {
+			size_t nc = P->cap ? P->cap * 2 : 64;
+			phrase *p = pr_realloc_raw(P->ph, nc * sizeof *p);
 			if (!p)
 				return PRECIS_ENOMEM;
-			*ph = p;
-			*capph = nc;
+			P->ph = p;
+			P->cap = nc;
 		}
-		phrase *p = &(*ph)[(*nph)++];
+		phrase *p = &P->ph[P->n++];
 		memset(p, 0, sizeof *p);
-		p->sent = s;
-		p->first = i;
-		p->last = j - 1;
+		p->sent = p->shown_sent = s;
+		p->first = p->shown_first = i;
+		p->last = p->shown_last = j - 1;
 		p->nterms = nterms;
+		p->nwords = nwords;
 		memcpy(p->terms, terms, nterms * sizeof terms[0]);
+		/* the sum of its words' scores, a compound's being its best
+		 * part's ("early-warning" is one word, not two), each stem
+		 * counted once */
+		double word = 0;
+		const pr_sent *st = &d->sents[s];
 		for (uint32_t k = 0; k < nterms; k++) {
 			uint32_t m;
+			if (!hyphen_joined(d, st, i + k)) {
+				p->score += word;
+				word = 0;
+			}
 			for (m = 0; m < k && terms[m] != terms[k]; m++)
 				;
-			if (m == k)
-				p->score += score[terms[k]];
+			if (m == k && score[terms[k]] > word)
+				word = score[terms[k]];
 		}
+		p->score += word;
+		/* a phrase of several words met once (a name) is worth the mean
+		 * of its words' scores; the sum once it recurs */
+		p->score /= (double)nwords;
 	}
-	(*ph)[id].count++;
+	phrase *p = &P->ph[id];
+	p->count++;
+	if (p->count == 2 && p->nwords > 1)
+		p->score *= (double)p->nwords; /* from the mean to the sum */
+	p->name |= name;
+	/* "Institute" at the head of a sentence, "the institute" later: a
+	 * lone word is shown as it is written inside sentences */
+	if (j - i == 1 && (d->toks[p->shown_first].flags & PR_TOK_UPPER) &&
+	    p->shown_first == d->sents[p->shown_sent].tok && !(d->toks[i].flags & PR_TOK_UPPER)) {
+		p->shown_sent = s;
+		p->shown_first = i;
+		p->shown_last = i;
+	}
 	return PRECIS_OK;
 }
 
@@ -229,28 +391,347 @@ static int contained(const phrase *p, const phrase *q)
 	return 1;
 }
 
+/* The end of the word that starts at token i: a hyphenated compound is one
+ * word ("early-warning"), its parts all candidates. */
+static uint32_t word_end(const precis_doc *d, const pr_sent *st, const uint8_t *cand,
+                         uint32_t i, uint32_t end)
+{
+	uint32_t j = i + 1;
+	while (j < end && cand[j] && hyphen_joined(d, st, j))
+		j++;
+	return j;
+}
+
+/* Is the word [i, j) a key word: is one of its parts? */
+static int key_word(const precis_doc *d, const uint8_t *key, uint32_t i, uint32_t j)
+{
+	for (uint32_t k = i; k < j; k++)
+		if (key[d->toks[k].term])
+			return 1;
+	return 0;
+}
+
+/* The phrases of sentence s: runs of key words (every stretch of two or
+ * three words of a run, and each word alone) and names. */
+static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
+                            const uint8_t *cand, const uint8_t *key,
+                            const uint8_t *wflag, uint32_t s, int names)
+{
+	const pr_sent *st = &d->sents[s];
+	uint32_t end = st->tok + st->ntok;
+	/* word starts of the current run of key words, one past its end */
+	uint32_t run[MAX_PHRASE_WORDS + 2], nrun = 0;
+	uint32_t name_a = 0, name_b = 0; /* the last name, counted as such */
+	int rc;
+	for (uint32_t i = st->tok; i <= end;) {
+		uint32_t j = i < end && cand[i] ? word_end(d, st, cand, i, end) : i + 1;
+		int k = i < end && cand[i] && key_word(d, key, i, j);
+		int joins = k && nrun > 0 && run[nrun] == i && !(d->toks[i].flags & PR_TOK_BREAK) &&
+		            nrun < MAX_PHRASE_WORDS && j - run[0] <= MAX_PHRASE_TOKENS;
+		if (nrun && !joins) {
+			/* the run ends: its stretches of several words */
+			for (uint32_t a = 0; a + 1 < nrun; a++)
+				for (uint32_t b = a + 2; b <= nrun; b++)
+					if ((run[a] != name_a || run[b] != name_b) &&
+					    (rc = add_phrase(d, P, score, s, run[a], run[b], b - a, 0)))
+						return rc;
+			nrun = 0;
+		}
+		if (k) {
+			if ((rc = add_phrase(d, P, score, s, i, j, 1, 0)))
+				return rc;
+			if (nrun == 0)
+				run[0] = i;
+			run[++nrun] = j;
+		}
+		/* a name: capitalized words in a row, one of them a key word;
+		 * not the titles at its head ("Prime Minister"), nor the word
+		 * at the head of the sentence unless it is capitalized inside
+		 * one too ("Goalscorer Jimmy Floyd Hasselbaink") */
+		if (names && i < end && cand[i] && (d->toks[i].flags & PR_TOK_UPPER) &&
+		    (i == st->tok || !cand[i - 1] || !(d->toks[i - 1].flags & PR_TOK_UPPER) ||
+		     (d->toks[i].flags & PR_TOK_BREAK)) &&
+		    !(wflag[d->toks[i].word] & W_TITLE) &&
+		    (i > st->tok || (wflag[d->toks[i].word] & W_UPPER_INSIDE))) {
+			uint32_t a = i, e = i, nw = 0;
+			int haskey = 0;
+			while (e < end && cand[e] && (d->toks[e].flags & PR_TOK_UPPER) &&
+			       (e == i || !(d->toks[e].flags & PR_TOK_BREAK))) {
+				uint32_t we = word_end(d, st, cand, e, end);
+				if (wflag[d->toks[e].word] & W_TITLE) {
+					/* "Russian Foreign Minister Sergey Lavrov" */
+					a = we;
+					nw = 0;
+					haskey = 0;
+				} else {
+					haskey |= key_word(d, key, e, we);
+					nw++;
+				}
+				e = we;
+			}
+			if (nw > 1 && haskey && nw <= MAX_NAME_WORDS && e - a <= MAX_PHRASE_TOKENS) {
+				if ((rc = add_phrase(d, P, score, s, a, e, nw, 1)))
+					return rc;
+				name_a = a;
+				name_b = e;
+			}
+		}
+		i = j;
+	}
+	return PRECIS_OK;
+}
+
+/* Make d->keywords[m] the text [a, b) of sentence s, scored `score`; a
+ * possessive at the end goes ("Korea's" is shown as "Korea"). */
+static int emit(precis_doc *d, size_t m, uint32_t s, uint32_t a, uint32_t b,
+                double score, int possessive)
+{
+	const pr_sent *st = &d->sents[s];
+	if (possessive) {
+		if (b - a > 3 && st->text[b - 1] == 's' && st->text[b - 2] == '\'')
+			b -= 2;
+		else if (b - a > 5 && st->text[b - 1] == 's' &&
+		         memcmp(st->text + b - 4, "\xE2\x80\x99", 3) == 0)
+			b -= 4;
+	}
+	pr_keyword *kw = &d->keywords[m];
+	kw->text = pr_strndup(&d->arena, st->text + a, b - a);
+	if (!kw->text)
+		return PRECIS_ENOMEM;
+	kw->len = b - a;
+	kw->score = score;
+	return PRECIS_OK;
+}
+
+/* ------------------------------------------------- Chinese and Japanese */
+
+#define CJK_MIN 2 /* characters of a key phrase */
+#define CJK_MAX 4
+
+typedef struct gram {
+	uint32_t sent, first, last; /* tokens of the first occurrence */
+	uint32_t n;                 /* characters (0: a spaced word) */
+	uint32_t count;
+	uint32_t prefix, suffix;    /* the grams one character shorter, or
+	                               UINT32_MAX */
+	double score;
+	int absorbed;               /* never occurs outside a longer gram */
+} gram;
+
+static int cmp_gram(const void *x, const void *y)
+{
+	const gram *p = x, *q = y;
+	if (p->score != q->score)
+		return p->score > q->score ? -1 : 1;
+	if (p->sent != q->sent)
+		return p->sent < q->sent ? -1 : 1;
+	if (p->first != q->first)
+		return p->first < q->first ? -1 : 1;
+	return p->n > q->n ? -1 : p->n < q->n;
+}
+
+/* What kind of character token i is: 0 none of these, 1 Han or katakana,
+ * 2 hiragana. */
+static int cjk_kind(const precis_doc *d, const pr_sent *st, uint32_t i)
+{
+	const pr_token *t = &d->toks[i];
+	int32_t cp;
+	size_t k = pr_utf8_decode((const unsigned char *)st->text + t->start,
+	                          t->end - t->start, &cp);
+	if (k != t->end - t->start)
+		return 0;
+	if (cp >= 0x3040 && cp <= 0x309F)
+		return 2;
+	if ((cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+	    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F))
+		return 1;
+	return 0;
+}
+
+typedef struct grams {
+	pr_strmap seen;
+	gram *g;
+	size_t n, cap;
+} grams;
+
+/* Count one occurrence of tokens [i, j] of sentence s as the gram of n
+ * characters keyed by key[0..len); its id, or UINT32_MAX when out of memory. */
+static uint32_t add_gram(precis_doc *d, grams *G, const char *key, size_t len,
+                         uint32_t s, uint32_t i, uint32_t j, uint32_t n)
+{
+	int added;
+	uint32_t id = pr_strmap_intern(&G->seen, &d->arena, key, len, &added);
+	if (id == UINT32_MAX)
+		return id;
+	if (added) {
+		if (G->n == G->cap) {
+			size_t nc = G->cap ? G->cap * 2 : 256;
+			gram *p = pr_realloc_raw(G->g, nc * sizeof *p);
+			if (!p)
+				return UINT32_MAX;
+			G->g = p;
+			G->cap = nc;
+		}
+		gram *p = &G->g[G->n++];
+		memset(p, 0, sizeof *p);
+		p->sent = s;
+		p->first = i;
+		p->last = j;
+		p->n = n;
+		p->prefix = p->suffix = UINT32_MAX;
+	}
+	G->g[id].count++;
+	return id;
+}
+
+/* Key phrases of a text written without spaces: the sequences of CJK_MIN
+ * to CJK_MAX characters that recur, with no function character (wflag) at
+ * either end and, in Japanese, no hiragana at all (kana endings and
+ * particles: what is left are kanji and katakana words); a sequence that
+ * never occurs outside a longer one gives way to it ("农药残" to "农药残留").
+ * Words in other scripts count as words. Scored by occurrences times
+ * length. */
+static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, int japanese)
+{
+	grams G;
+	memset(&G, 0, sizeof G);
+	pr_strmap_init(&G.seen);
+	int rc = PRECIS_OK;
+	uint32_t prev[CJK_MAX + 1], cur[CJK_MAX + 1];
+	for (size_t s = 0; s < d->nsents; s++) {
+		const pr_sent *st = &d->sents[s];
+		uint32_t end = st->tok + st->ntok;
+		for (int n = 0; n <= CJK_MAX; n++)
+			prev[n] = UINT32_MAX;
+		for (uint32_t i = st->tok; i < end; i++) {
+			const pr_token *t = &d->toks[i];
+			for (int n = 0; n <= CJK_MAX; n++)
+				cur[n] = UINT32_MAX;
+			int kind = cjk_kind(d, st, i);
+			if (!kind && candidate(d, st, t)) {
+				/* a spaced word: keyed by its stem, after a byte no
+				 * UTF-8 text holds */
+				char key[1 + sizeof t->term];
+				key[0] = (char)0xFF;
+				memcpy(key + 1, &t->term, sizeof t->term);
+				if (add_gram(d, &G, key, sizeof key, (uint32_t)s, i, i, 0) == UINT32_MAX)
+					goto oom;
+			}
+			if (kind && !(japanese && kind == 2) && !(wflag[t->word] & W_FILLER)) {
+				for (uint32_t n = 2, j = i + 1; n <= CJK_MAX && j < end; n++, j++) {
+					const pr_token *u = &d->toks[j];
+					int k = cjk_kind(d, st, j);
+					if (!k || (japanese && k == 2) || u->start != d->toks[j - 1].end ||
+					    (u->flags & PR_TOK_BREAK))
+						break;
+					if (wflag[u->word] & W_FILLER)
+						continue;
+					uint32_t id = add_gram(d, &G, st->text + t->start, u->end - t->start,
+					                       (uint32_t)s, i, j, n);
+					if (id == UINT32_MAX)
+						goto oom;
+					cur[n] = id;
+					gram *g = &G.g[id];
+					if (g->prefix == UINT32_MAX)
+						g->prefix = cur[n - 1];
+				}
+			}
+			/* the grams that began one character back end in these */
+			for (int n = 3; n <= CJK_MAX; n++)
+				if (prev[n] != UINT32_MAX && G.g[prev[n]].suffix == UINT32_MAX)
+					G.g[prev[n]].suffix = cur[n - 1];
+			memcpy(prev, cur, sizeof prev);
+		}
+	}
+	for (size_t k = 0; k < G.n; k++) {
+		gram *g = &G.g[k];
+		if (g->prefix != UINT32_MAX && G.g[g->prefix].count == g->count)
+			G.g[g->prefix].absorbed = 1;
+		if (g->suffix != UINT32_MAX && G.g[g->suffix].count == g->count)
+			G.g[g->suffix].absorbed = 1;
+	}
+	for (size_t k = 0; k < G.n; k++) {
+		gram *g = &G.g[k];
+		g->score = g->count < 2 || g->absorbed ? 0.0 : (double)g->count * (g->n ? g->n : 2);
+	}
+	if (G.n)
+		qsort(G.g, G.n, sizeof *G.g, cmp_gram);
+	size_t want = d->opts.keywords, m = 0;
+	d->keywords = pr_alloc(&d->arena, (want + 1) * sizeof *d->keywords);
+	if (!d->keywords)
+		goto oom;
+	for (size_t k = 0; k < G.n && m < want && G.g[k].score > 0; k++) {
+		const gram *g = &G.g[k];
+		const pr_sent *st = &d->sents[g->sent];
+		const char *text = st->text + d->toks[g->first].start;
+		size_t len = d->toks[g->last].end - d->toks[g->first].start, c;
+		/* one inside another says nothing new: "农药" after "农药残留" */
+		for (c = 0; c < m; c++) {
+			const pr_keyword *kw = &d->keywords[c];
+			const char *a = kw->len >= len ? kw->text : text;
+			const char *b = kw->len >= len ? text : kw->text;
+			size_t la = kw->len >= len ? kw->len : len, lb = kw->len >= len ? len : kw->len;
+			size_t at;
+			for (at = 0; at + lb <= la && memcmp(a + at, b, lb) != 0; at++)
+				;
+			if (at + lb <= la)
+				break;
+		}
+		if (c < m)
+			continue;
+		if ((rc = emit(d, m, g->sent, d->toks[g->first].start, d->toks[g->last].end,
+		               g->score / G.g[0].score, g->n == 0)))
+			goto out;
+		m++;
+	}
+	d->nkeywords = m;
+	goto out;
+oom:
+	rc = PRECIS_ENOMEM;
+out:
+	pr_strmap_free(&G.seen);
+	pr_free_raw(G.g);
+	return rc;
+}
+
+/* ------------------------------------------------------------- the stage */
+
 int pr_keyphrases(precis_doc *d)
 {
 	d->nkeywords = 0;
 	if (d->nterms == 0)
 		return PRECIS_OK;
 	size_t nt = d->nterms, ncand = 0;
-	double *score = pr_malloc_raw(nt * sizeof *score);
-	uint8_t *key = pr_malloc_raw(nt);
-	uint32_t *idx = pr_malloc_raw(nt * sizeof *idx);
-	double *nscore = pr_malloc_raw(nt * sizeof *nscore);
-	phrase *ph = NULL;
-	size_t nph = 0, capph = 0;
-	pr_strmap seen;
-	pr_strmap_init(&seen);
+	unsigned long long lang = 1ull << (d->lang - pr_languages);
+	int cjk = strcmp(d->lang->code, "zh") == 0 || strcmp(d->lang->code, "ja") == 0;
+	uint8_t *wflag = pr_malloc_raw(d->nwords + 1);
+	uint8_t *cand = cjk ? NULL : pr_malloc_raw(d->ntoks + 1);
+	double *score = cjk ? NULL : pr_malloc_raw(nt * sizeof *score);
+	uint8_t *key = cjk ? NULL : pr_malloc_raw(nt);
+	uint32_t *idx = cjk ? NULL : pr_malloc_raw(nt * sizeof *idx);
+	double *nscore = cjk ? NULL : pr_malloc_raw(nt * sizeof *nscore);
+	phrases P;
+	memset(&P, 0, sizeof P);
+	pr_strmap_init(&P.seen);
 	pr_graph g;
 	int rc = PRECIS_OK;
-	if (!score || !key || !idx || !nscore) {
+	if (!wflag || (!cjk && (!cand || !score || !key || !idx || !nscore))) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
+	if (!cjk)
+		memset(score, 0, nt * sizeof *score); /* names hold unlinked words */
+	for (size_t w = 0; w < d->nwords; w++)
+		wflag[w] = word_flags(d->words[w].text, d->words[w].len, lang);
+	if (cjk) {
+		rc = cjk_keyphrases(d, wflag, strcmp(d->lang->code, "ja") == 0);
+		goto out;
+	}
+	int capitalized_nouns = (pr_kp_capitalized_nouns_langs & lang) != 0;
+	mark_candidates(d, wflag, cand, capitalized_nouns);
 	/* the candidate terms are the linked ones, idx[0..ncand) */
-	if ((rc = word_graph(d, &g, idx, &ncand)))
+	if ((rc = word_graph(d, cand, &g, idx, &ncand)))
 		goto out;
 	/* ranked as one graph over all terms, the unlinked ones standing
 	 * apart; only the linked ones' scores are ever read */
@@ -282,82 +763,72 @@ int pr_keyphrases(precis_doc *d)
 		pr_free_raw(sc);
 	}
 
-	/* phrases: maximal runs of adjacent key words, one entry per distinct
-	 * sequence of stems */
-	for (size_t s = 0; s < d->nsents; s++) {
-		const pr_sent *st = &d->sents[s];
-		uint32_t end = st->tok + st->ntok;
-		for (uint32_t i = st->tok; i < end;) {
-			if (!candidate(&d->toks[i]) || !key[d->toks[i].term]) {
-				i++;
-				continue;
-			}
-			uint32_t j = i + 1;
-			while (j < end && j - i < MAX_PHRASE_WORDS && candidate(&d->toks[j]) &&
-			       key[d->toks[j].term] && !(d->toks[j].flags & PR_TOK_BREAK))
-				j++;
-			/* the run itself, and each of its words alone: a phrase of
-			 * several words must recur to count, a lone word need not */
-			if (j - i > 1 &&
-			    (rc = add_phrase(d, &seen, &ph, &nph, &capph, score, (uint32_t)s, i, j)))
-				goto out;
-			for (uint32_t k = i; k < j; k++)
-				if ((rc = add_phrase(d, &seen, &ph, &nph, &capph, score, (uint32_t)s, k, k + 1)))
-					goto out;
-			i = j;
-		}
-	}
-	if (nph)
-		qsort(ph, nph, sizeof *ph, cmp_phrase);
+	/* phrases, one entry per distinct sequence of stems */
+	for (size_t s = 0; s < d->nsents; s++)
+		if ((rc = sentence_phrases(d, &P, score, cand, key, wflag, (uint32_t)s, 1)))
+			goto out;
+	/* TextRank alone ranks a word met once near one met five times:
+	 * what recurs is what the text is about */
+	for (size_t k = 0; k < P.n; k++)
+		P.ph[k].score *= 1.0 + log((double)P.ph[k].count);
+	if (P.n)
+		qsort(P.ph, P.n, sizeof *P.ph, cmp_phrase);
 
 	size_t want = d->opts.keywords;
 	d->keywords = pr_alloc(&d->arena, (want + 1) * sizeof *d->keywords);
 	uint32_t *chosen = pr_malloc_raw((want + 1) * sizeof *chosen);
-	if (!d->keywords || !chosen) {
+	double *rank = pr_malloc_raw((want + 1) * sizeof *rank); /* the scores
+	                                         of the places in the list */
+	if (!d->keywords || !chosen || !rank) {
 		pr_free_raw(chosen);
+		pr_free_raw(rank);
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
 	size_t nchosen = 0;
-	for (size_t k = 0; k < nph && nchosen < want; k++) {
+	const phrase *ph = P.ph;
+	for (size_t k = 0; k < P.n && nchosen < want; k++) {
 		size_t m;
-		if (ph[k].nterms > 1 && ph[k].count < 2)
+		/* a phrase of several words must recur, unless it is a name */
+		if (ph[k].nwords > 1 && ph[k].count < 2 && !ph[k].name)
 			continue;
 		/* "Lavrov" adds nothing once "Sergey Lavrov" is listed */
 		for (m = 0; m < nchosen && !contained(&ph[k], &ph[chosen[m]]); m++)
 			;
 		if (m < nchosen)
 			continue;
+		/* "Sergey Lavrov" after "Lavrov": in its place, when it is how
+		 * the word mostly occurs; else it only repeats it */
+		for (m = 0; m < nchosen && !contained(&ph[chosen[m]], &ph[k]); m++)
+			;
+		if (m < nchosen) {
+			if (2 * ph[k].count >= ph[chosen[m]].count)
+				chosen[m] = (uint32_t)k;
+			continue;
+		}
+		rank[nchosen] = ph[k].score;
 		chosen[nchosen++] = (uint32_t)k;
 	}
 	for (size_t m = 0; m < nchosen; m++) {
 		const phrase *p = &ph[chosen[m]];
-		const pr_sent *st = &d->sents[p->sent];
-		uint32_t a = d->toks[p->first].start, b = d->toks[p->last].end;
-		/* "Korea's" is shown as "Korea" */
-		if (b - a > 3 && st->text[b - 1] == 's' && st->text[b - 2] == '\'')
-			b -= 2;
-		else if (b - a > 5 && st->text[b - 1] == 's' &&
-		         memcmp(st->text + b - 4, "\xE2\x80\x99", 3) == 0)
-			b -= 4;
-		pr_keyword *kw = &d->keywords[m];
-		kw->text = pr_strndup(&d->arena, st->text + a, b - a);
-		if (!kw->text) {
+		if ((rc = emit(d, m, p->shown_sent, d->toks[p->shown_first].start,
+		               d->toks[p->shown_last].end, rank[m] / rank[0], 1))) {
 			pr_free_raw(chosen);
-			rc = PRECIS_ENOMEM;
+			pr_free_raw(rank);
 			goto out;
 		}
-		kw->len = b - a;
-		kw->score = p->score / ph[chosen[0]].score;
 	}
 	d->nkeywords = nchosen;
 	pr_free_raw(chosen);
+	pr_free_raw(rank);
 out:
-	pr_strmap_free(&seen);
+	pr_strmap_free(&P.seen);
+	pr_free_raw(wflag);
+	pr_free_raw(cand);
 	pr_free_raw(score);
 	pr_free_raw(nscore);
 	pr_free_raw(key);
 	pr_free_raw(idx);
-	pr_free_raw(ph);
+	pr_free_raw(P.ph);
 	return rc;
 }

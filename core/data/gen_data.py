@@ -81,10 +81,11 @@ def stop_table(stop_lists):
 def keyphrase_table(path, codes):
     """keyphrase.txt: for each word, a bit per language (bit i =
     pr_languages[i]) where it is a filler word, one where a verb follows it
-    and one where it is a title that heads a name; and the languages that
+    one where it is a title that heads a name and one where it is filler
+    even when capitalized (days, months); and the languages that
     capitalize every noun. Probed with the same
     hash as the stop words."""
-    filler, verb, title, capitalized, lang = {}, {}, {}, 0, None
+    filler, verb, title, always, capitalized, lang = {}, {}, {}, {}, 0, None
     for line in read_lines(path):
         if line.startswith("[") and line.endswith("]"):
             lang = line[1:-1]
@@ -102,10 +103,14 @@ def keyphrase_table(path, codes):
             into, line = verb, line[1:]
         elif line.startswith("^"):
             into, line = title, line[1:]
+        elif line.startswith("@"):
+            into, line = always, line[1:]
         for w in line.split():
             w = fold(w)
             into[w] = into.get(w, 0) | bit
-    words = sorted(set(filler) | set(verb) | set(title), key=lambda w: w.encode("utf-8"))
+            if into is always:
+                filler[w] = filler.get(w, 0) | bit
+    words = sorted(set(filler) | set(verb) | set(title) | set(always), key=lambda w: w.encode("utf-8"))
     size = 1
     while size < 2 * len(words):
         size *= 2
@@ -128,6 +133,9 @@ def keyphrase_table(path, codes):
     out.append("};")
     out.append("const unsigned long long pr_kp_title_langs[] = {")
     out += ["\t%#xull," % (title.get(w, 0) if w is not None else 0) for w in slots]
+    out.append("};")
+    out.append("const unsigned long long pr_kp_always_langs[] = {")
+    out += ["\t%#xull," % (always.get(w, 0) if w is not None else 0) for w in slots]
     out.append("};")
     out.append("const size_t pr_kp_word_mask = %d;" % (size - 1))
     out.append("const unsigned long long pr_kp_capitalized_nouns_langs = %#xull;" % capitalized)

@@ -45,6 +45,7 @@ extern const char *const pr_kp_word[];
 extern const unsigned long long pr_kp_filler_langs[];
 extern const unsigned long long pr_kp_verb_next_langs[];
 extern const unsigned long long pr_kp_title_langs[];
+extern const unsigned long long pr_kp_always_langs[];
 extern const size_t pr_kp_word_mask;
 extern const unsigned long long pr_kp_capitalized_nouns_langs;
 
@@ -52,7 +53,9 @@ enum {
 	W_FILLER = 1,      /* in the language's filler list */
 	W_VERB_NEXT = 2,   /* a verb follows it */
 	W_TITLE = 4,       /* a title: "Minister" */
-	W_UPPER_INSIDE = 8 /* capitalized somewhere inside a sentence */
+	W_UPPER_INSIDE = 8, /* capitalized somewhere inside a sentence */
+	W_ALWAYS = 16,      /* filler even when capitalized: "June" */
+	W_LOWER = 32        /* written in lower case somewhere */
 };
 
 /* The flags of the case-folded word s[0..n) in the language with bit
@@ -76,6 +79,8 @@ static uint8_t word_flags(const char *s, size_t n, unsigned long long lang)
 				f |= W_VERB_NEXT;
 			if (pr_kp_title_langs[k] & lang)
 				f |= W_TITLE;
+			if (pr_kp_always_langs[k] & lang)
+				f |= W_ALWAYS;
 			return f;
 		}
 	}
@@ -114,6 +119,8 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 			int upper = (t->flags & PR_TOK_UPPER) != 0;
 			if (upper && i > st->tok)
 				wflag[t->word] |= W_UPPER_INSIDE;
+			else if (!upper)
+				wflag[t->word] |= W_LOWER;
 			cand[i] = (uint8_t)candidate(d, st, t);
 			if (i + 1 < end && hyphen_joined(d, st, i + 1)) {
 				/* a compound is a word if one of its parts is more
@@ -140,8 +147,9 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 				cand[i] = upper && !(wflag[t->word] & W_FILLER);
 				continue;
 			}
-			/* capitalized inside a sentence: a name, whatever the lists say */
-			if (upper && i > st->tok)
+			/* capitalized inside a sentence: a name, whatever the lists
+			 * say, unless it is a day or a month */
+			if (upper && i > st->tok && !(wflag[t->word] & W_ALWAYS))
 				continue;
 			if ((wflag[t->word] & W_FILLER) ||
 			    (i > st->tok && !(t->flags & PR_TOK_BREAK) &&
@@ -309,6 +317,7 @@ typedef struct phrases {
 	pr_strmap seen;
 	phrase *ph;
 	size_t n, cap;
+	uint32_t *wcount; /* occurrences of each word */
 } phrases;
 
 /* Count one occurrence of the phrase made of tokens [i, j) of sentence s,
@@ -367,10 +376,15 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 	if (p->count == 2 && p->nwords > 1)
 		p->score *= (double)p->nwords; /* from the mean to the sum */
 	p->name |= name;
-	/* "Institute" at the head of a sentence, "the institute" later: a
-	 * lone word is shown as it is written inside sentences */
-	if (j - i == 1 && (d->toks[p->shown_first].flags & PR_TOK_UPPER) &&
-	    p->shown_first == d->sents[p->shown_sent].tok && !(d->toks[i].flags & PR_TOK_UPPER)) {
+	/* a lone word is shown in its most frequent form ("warning", not
+	 * "warn"), as it is written inside sentences ("Institute" at the
+	 * head of one, "the institute" later) */
+	const pr_token *shown = &d->toks[p->shown_first], *t = &d->toks[i];
+	uint32_t was = P->wcount[shown->word], now = P->wcount[t->word];
+	if (j - i == 1 && (now > was ||
+	                   (now == was && (shown->flags & PR_TOK_UPPER) &&
+	                    p->shown_first == d->sents[p->shown_sent].tok &&
+	                    !(t->flags & PR_TOK_UPPER)))) {
 		p->shown_sent = s;
 		p->shown_first = i;
 		p->shown_last = i;
@@ -707,6 +721,7 @@ int pr_keyphrases(precis_doc *d)
 	int cjk = strcmp(d->lang->code, "zh") == 0 || strcmp(d->lang->code, "ja") == 0;
 	uint8_t *wflag = pr_malloc_raw(d->nwords + 1);
 	uint8_t *cand = cjk ? NULL : pr_malloc_raw(d->ntoks + 1);
+	uint32_t *wcount = cjk ? NULL : pr_malloc_raw((d->nwords + 1) * sizeof *wcount);
 	double *score = cjk ? NULL : pr_malloc_raw(nt * sizeof *score);
 	uint8_t *key = cjk ? NULL : pr_malloc_raw(nt);
 	uint32_t *idx = cjk ? NULL : pr_malloc_raw(nt * sizeof *idx);
@@ -716,7 +731,7 @@ int pr_keyphrases(precis_doc *d)
 	pr_strmap_init(&P.seen);
 	pr_graph g;
 	int rc = PRECIS_OK;
-	if (!wflag || (!cjk && (!cand || !score || !key || !idx || !nscore))) {
+	if (!wflag || (!cjk && (!cand || !wcount || !score || !key || !idx || !nscore))) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
@@ -730,6 +745,10 @@ int pr_keyphrases(precis_doc *d)
 	}
 	int capitalized_nouns = (pr_kp_capitalized_nouns_langs & lang) != 0;
 	mark_candidates(d, wflag, cand, capitalized_nouns);
+	memset(wcount, 0, d->nwords * sizeof *wcount);
+	for (size_t i = 0; i < d->ntoks; i++)
+		wcount[d->toks[i].word]++;
+	P.wcount = wcount;
 	/* the candidate terms are the linked ones, idx[0..ncand) */
 	if ((rc = word_graph(d, cand, &g, idx, &ncand)))
 		goto out;
@@ -798,12 +817,16 @@ int pr_keyphrases(precis_doc *d)
 		if (m < nchosen)
 			continue;
 		/* "Sergey Lavrov" after "Lavrov": in its place, when it is how
-		 * the word mostly occurs; else it only repeats it */
+		 * the word mostly occurs or the word is only ever a name; else
+		 * it only repeats it */
 		for (m = 0; m < nchosen && !contained(&ph[chosen[m]], &ph[k]); m++)
 			;
 		if (m < nchosen) {
-			if (2 * ph[k].count >= ph[chosen[m]].count)
-				chosen[m] = (uint32_t)k;
+			const phrase *q = &ph[chosen[m]];
+			if (2 * ph[k].count >= q->count ||
+			    (ph[k].name && q->nwords == 1 &&
+			     !(wflag[d->toks[q->shown_first].word] & W_LOWER)))
+				chosen[m] = (uint32_t)k; /* "Kim" -> "Kim Jong Un" */
 			continue;
 		}
 		rank[nchosen] = ph[k].score;
@@ -825,6 +848,7 @@ out:
 	pr_strmap_free(&P.seen);
 	pr_free_raw(wflag);
 	pr_free_raw(cand);
+	pr_free_raw(wcount);
 	pr_free_raw(score);
 	pr_free_raw(nscore);
 	pr_free_raw(key);

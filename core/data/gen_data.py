@@ -86,6 +86,7 @@ def keyphrase_table(path, codes):
     capitalize every noun. Probed with the same
     hash as the stop words."""
     filler, verb, title, always, capitalized, lang = {}, {}, {}, {}, 0, None
+    suffixes = {}
     for line in read_lines(path):
         if line.startswith("[") and line.endswith("]"):
             lang = line[1:-1]
@@ -97,6 +98,9 @@ def keyphrase_table(path, codes):
         bit = 1 << codes.index(lang)
         if line == "!capitalized-nouns":
             capitalized |= bit
+            continue
+        if line.startswith("~"):
+            suffixes.setdefault(lang, []).extend(fold(w) for w in line[1:].split())
             continue
         into = filler
         if line.startswith(">"):
@@ -136,6 +140,13 @@ def keyphrase_table(path, codes):
     out.append("};")
     out.append("const unsigned long long pr_kp_always_langs[] = {")
     out += ["\t%#xull," % (always.get(w, 0) if w is not None else 0) for w in slots]
+    out.append("};")
+    out.append("/* Endings of filler words, per language (pr_languages order), "
+               "NUL-separated, an empty one last; NULL for none. */")
+    out.append("const char *const pr_kp_suffixes[] = {")
+    for c in codes:
+        sfx = suffixes.get(c)
+        out.append("\t%s," % (c_str("\0".join(sfx) + "\0")[:-1] + '\\000"' if sfx else "NULL"))
     out.append("};")
     out.append("const size_t pr_kp_word_mask = %d;" % (size - 1))
     out.append("const unsigned long long pr_kp_capitalized_nouns_langs = %#xull;" % capitalized)

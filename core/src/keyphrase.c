@@ -2,23 +2,30 @@
  *
  * Candidates are content words: not stop words, not numbers, at least two
  * characters, and not the words a reader never tags a text with although
- * they are no stop words: filler ("year", "first", "since", "told"), the
- * word after "to", a modal or a subject pronoun (a verb: "to install", "she
- * said"), and, where every noun is capitalized (German), lower-case words.
- * The lists are data (core/data/keyphrase.txt); a capitalized word inside a
- * sentence escapes them ("New York"), and so does a part of a hyphenated
- * compound ("long-term").
+ * they are no stop words: filler ("year", "first", "since", "told",
+ * "seriously"), the word after "to", a modal or a subject pronoun (a verb:
+ * "to install", "she said"), a dateline ("GENEVA •") and, where every noun
+ * is capitalized (German), lower-case words. The lists are data
+ * (core/data/keyphrase.txt); a capitalized word inside a sentence escapes
+ * them ("New York"), days and months excepted, and so does a part of a
+ * hyphenated compound ("long-term") unless all its parts are filler.
  *
  * Two candidates are linked when they occur within WINDOW tokens of each
  * other in one sentence without punctuation between them. PageRank ranks
- * the stems; the best third are key words (Mihalcea & Tarau 2004). Runs of
- * adjacent key words in the text, a hyphenated compound counting as one
- * word, become phrases, as do names (runs of capitalized words holding a
- * key word, kept whole: "International Mountain Hazards Institute"). A
- * phrase of several words must recur, unless it is a name; phrases are
- * scored by the sum of their words' scores and shown in the form of their
- * first occurrence (of a lone word, the first not capitalized only by its
- * place at the head of a sentence).
+ * the stems, its random jumps landing on early words more (PositionRank,
+ * Florescu & Caragea 2017: news puts its subject first); the better half
+ * are key words (a third in Mihalcea & Tarau 2004, before the filler went).
+ * Runs of adjacent key words, a hyphenated compound counting as one word,
+ * become phrases, and so do names: runs of capitalized words holding a key
+ * word, kept whole ("International Mountain Hazards Institute") but without
+ * the titles at their head ("Prime Minister").
+ *
+ * A phrase scores the sum of its words' scores (the mean while it has met
+ * once) times 1 + log(occurrences). What is met once counts only at the
+ * head of the text (a word in the first two sentences, a phrase of several
+ * words in the title) or as a name. A phrase that holds one listed before
+ * takes its place when it is as frequent, give or take a half ("Lavrov" ->
+ * "Sergey Lavrov"); a lone word is shown in its most frequent form.
  *
  * Chinese and Japanese have no spaces, and their tokens are characters,
  * which say nothing alone: their key phrases are the character sequences
@@ -46,6 +53,7 @@ extern const unsigned long long pr_kp_filler_langs[];
 extern const unsigned long long pr_kp_verb_next_langs[];
 extern const unsigned long long pr_kp_title_langs[];
 extern const unsigned long long pr_kp_always_langs[];
+extern const char *const pr_kp_suffixes[];
 extern const size_t pr_kp_word_mask;
 extern const unsigned long long pr_kp_capitalized_nouns_langs;
 
@@ -88,6 +96,18 @@ static uint8_t word_flags(const char *s, size_t n, unsigned long long lang)
 
 /* Not a stop word, not a number, at least two characters ("т" is no key
  * word, whatever its bytes). */
+/* Does the case-folded word s[0..n) end like a filler word of the
+ * language ("seriously")? sfx: its endings, NUL-separated, "" last. */
+static int filler_ending(const char *s, size_t n, const char *sfx)
+{
+	if (!sfx || n < 7)
+		return 0;
+	for (size_t k; (k = strlen(sfx)) > 0; sfx += k + 1)
+		if (k < n && memcmp(s + n - k, sfx, k) == 0)
+			return 1;
+	return 0;
+}
+
 static int candidate(const precis_doc *d, const pr_sent *st, const pr_token *t)
 {
 	(void)d;
@@ -104,6 +124,17 @@ static int hyphen_joined(const precis_doc *d, const pr_sent *st, uint32_t i)
 	const pr_token *t = &d->toks[i];
 	return i > st->tok && (t->flags & PR_TOK_JOINED) && t->start > 0 &&
 	       st->text[t->start - 1] == '-';
+}
+
+/* Is the token written in capitals only ("GENEVA"), three or more? */
+static int all_caps(const pr_sent *st, const pr_token *t)
+{
+	if (t->end - t->start < 3)
+		return 0;
+	for (uint32_t k = t->start; k < t->end; k++)
+		if (st->text[k] >= 'a' && st->text[k] <= 'z')
+			return 0;
+	return 1;
 }
 
 /* cand[i]: is token i a candidate word (see the top of the file)? wflag
@@ -145,6 +176,13 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 				continue;
 			if (capitalized_nouns) {
 				cand[i] = upper && !(wflag[t->word] & W_FILLER);
+				continue;
+			}
+			/* "GENEVA •" opening an article (after its title, maybe)
+			 * is its dateline */
+			if (s <= 1 && i == st->tok && i + 1 < end &&
+			    (d->toks[i + 1].flags & PR_TOK_BREAK) && all_caps(st, t)) {
+				cand[i] = 0;
 				continue;
 			}
 			/* capitalized inside a sentence: a name, whatever the lists
@@ -287,6 +325,40 @@ static int cmp_scored(const void *x, const void *y)
 	if (p->score != q->score)
 		return p->score > q->score ? -1 : 1;
 	return p->term < q->term ? -1 : p->term > q->term;
+}
+
+/* Put the k best of sc[0..n) (by cmp_scored, a total order) first, in no
+ * particular order: quickselect, linear where a sort is not, with the
+ * median of three as pivot so that ranked input costs no more. */
+static void select_best(scored *sc, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2, last = hi - 1;
+		scored t;
+#define SWAP(x, y) (t = sc[x], sc[x] = sc[y], sc[y] = t)
+		if (cmp_scored(&sc[mid], &sc[lo]) < 0)
+			SWAP(mid, lo);
+		if (cmp_scored(&sc[last], &sc[lo]) < 0)
+			SWAP(last, lo);
+		if (cmp_scored(&sc[last], &sc[mid]) < 0)
+			SWAP(last, mid);
+		SWAP(mid, last); /* the median, out of the way */
+		size_t at = lo;
+		for (size_t i = lo; i < last; i++)
+			if (cmp_scored(&sc[i], &sc[last]) < 0) {
+				SWAP(i, at);
+				at++;
+			}
+		SWAP(at, last);
+#undef SWAP
+		if (at == k)
+			return;
+		if (at < k)
+			lo = at + 1;
+		else
+			hi = at;
+	}
 }
 
 typedef struct phrase {
@@ -495,6 +567,22 @@ static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
 	return PRECIS_OK;
 }
 
+/* Does the text open with a title: a first sentence that is a heading,
+ * or a block of its own with no full stop ("Alpine towns to share $4.5
+ * million fund for glacier early-warning sensors")? */
+static int has_title(const precis_doc *d)
+{
+	if (d->nsents < 2)
+		return 0;
+	const pr_sent *st = &d->sents[0];
+	if (st->level > 0)
+		return 1;
+	if (st->block == d->sents[1].block || st->len == 0)
+		return 0;
+	char c = st->text[st->len - 1];
+	return c != '.' && c != '!' && c != '?' && c != ':' && c != ';' && c != ',';
+}
+
 /* Make d->keywords[m] the text [a, b) of sentence s, scored `score`; a
  * possessive at the end goes ("Korea's" is shown as "Korea"). */
 static int emit(precis_doc *d, size_t m, uint32_t s, uint32_t a, uint32_t b,
@@ -665,17 +753,22 @@ static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, int japanese)
 		if (g->suffix != UINT32_MAX && G.g[g->suffix].count == g->count)
 			G.g[g->suffix].absorbed = 1;
 	}
+	/* only what recurs and stands on its own goes on to the sort */
+	size_t ng = 0;
 	for (size_t k = 0; k < G.n; k++) {
 		gram *g = &G.g[k];
-		g->score = g->count < 2 || g->absorbed ? 0.0 : (double)g->count * (g->n ? g->n : 2);
+		if (g->count < 2 || g->absorbed)
+			continue;
+		g->score = (double)g->count * (g->n ? g->n : 2);
+		G.g[ng++] = *g;
 	}
-	if (G.n)
-		qsort(G.g, G.n, sizeof *G.g, cmp_gram);
+	if (ng)
+		qsort(G.g, ng, sizeof *G.g, cmp_gram);
 	size_t want = d->opts.keywords, m = 0;
 	d->keywords = pr_alloc(&d->arena, (want + 1) * sizeof *d->keywords);
 	if (!d->keywords)
 		goto oom;
-	for (size_t k = 0; k < G.n && m < want && G.g[k].score > 0; k++) {
+	for (size_t k = 0; k < ng && m < want; k++) {
 		const gram *g = &G.g[k];
 		const pr_sent *st = &d->sents[g->sent];
 		const char *text = st->text + d->toks[g->first].start;
@@ -737,8 +830,13 @@ int pr_keyphrases(precis_doc *d)
 	}
 	if (!cjk)
 		memset(score, 0, nt * sizeof *score); /* names hold unlinked words */
-	for (size_t w = 0; w < d->nwords; w++)
-		wflag[w] = word_flags(d->words[w].text, d->words[w].len, lang);
+	const char *sfx = pr_kp_suffixes[d->lang - pr_languages];
+	for (size_t w = 0; w < d->nwords; w++) {
+		const pr_word *wd = &d->words[w];
+		wflag[w] = word_flags(wd->text, wd->len, lang);
+		if (!wd->stop && filler_ending(wd->text, wd->len, sfx))
+			wflag[w] |= W_FILLER;
+	}
 	if (cjk) {
 		rc = cjk_keyphrases(d, wflag, strcmp(d->lang->code, "ja") == 0);
 		goto out;
@@ -754,12 +852,33 @@ int pr_keyphrases(precis_doc *d)
 		goto out;
 	/* ranked as one graph over all terms, the unlinked ones standing
 	 * apart; only the linked ones' scores are ever read */
-	if (ncand && (rc = pr_pagerank_isolated(nscore, &g, 0.85, 1e-6, 100, nt - ncand, idx)))
-		goto out;
+	if (ncand) {
+		/* PositionRank (Florescu & Caragea 2017): the random surfer
+		 * jumps to a word by how early it occurs, each occurrence
+		 * weighing 1 / its place among the candidate words */
+		double *jump = score; /* as scratch: by term, then by node */
+		double total = 0, place = 0;
+		memset(jump, 0, nt * sizeof *jump);
+		for (size_t i = 0; i < d->ntoks; i++) {
+			if (!cand[i])
+				continue;
+			place += 1;
+			jump[d->toks[i].term] += 1.0 / place;
+		}
+		for (size_t k = 0; k < ncand; k++) {
+			nscore[k] = jump[idx[k]];
+			total += nscore[k];
+		}
+		for (size_t k = 0; k < ncand; k++)
+			jump[k] = nscore[k] / total;
+		if ((rc = pr_pagerank_personal(nscore, &g, 0.85, 1e-4, 100, jump)))
+			goto out;
+		memset(score, 0, nt * sizeof *score);
+	}
 	for (size_t k = 0; k < ncand; k++)
 		score[idx[k]] = nscore[k];
 
-	/* the best third of the candidate terms (at least five) are key words */
+	/* the better half of the candidate terms (at least five) are key words */
 	memset(key, 0, nt);
 	if (ncand == 0)
 		goto out;
@@ -773,10 +892,10 @@ int pr_keyphrases(precis_doc *d)
 			sc[r].score = score[idx[r]];
 			sc[r].term = idx[r];
 		}
-		qsort(sc, ncand, sizeof *sc, cmp_scored);
-		size_t k = ncand / 3;
+		size_t k = ncand / 2;
 		if (k < 5)
 			k = ncand < 5 ? ncand : 5;
+		select_best(sc, ncand, k);
 		for (size_t r = 0; r < k; r++)
 			key[sc[r].term] = 1;
 		pr_free_raw(sc);
@@ -788,10 +907,21 @@ int pr_keyphrases(precis_doc *d)
 			goto out;
 	/* TextRank alone ranks a word met once near one met five times:
 	 * what recurs is what the text is about */
-	for (size_t k = 0; k < P.n; k++)
-		P.ph[k].score *= 1.0 + log((double)P.ph[k].count);
-	if (P.n)
-		qsort(P.ph, P.n, sizeof *P.ph, cmp_phrase);
+	/* what is met once counts only at the head of the text (a word in
+	 * the first two sentences, title and lead or lead; a phrase of
+	 * several words in the title) or as a name: the rest go before the
+	 * sort */
+	int title = has_title(d);
+	size_t nph = 0;
+	for (size_t k = 0; k < P.n; k++) {
+		phrase *p = &P.ph[k];
+		if (p->count < 2 && !p->name && (p->nwords > 1 ? p->sent > 0 || !title : p->sent > 1))
+			continue;
+		p->score *= 1.0 + log((double)p->count);
+		P.ph[nph++] = *p;
+	}
+	if (nph)
+		qsort(P.ph, nph, sizeof *P.ph, cmp_phrase);
 
 	size_t want = d->opts.keywords;
 	d->keywords = pr_alloc(&d->arena, (want + 1) * sizeof *d->keywords);
@@ -806,29 +936,45 @@ int pr_keyphrases(precis_doc *d)
 	}
 	size_t nchosen = 0;
 	const phrase *ph = P.ph;
-	for (size_t k = 0; k < P.n && nchosen < want; k++) {
+	for (size_t k = 0; k < nph && nchosen < want; k++) {
 		size_t m;
-		/* a phrase of several words must recur, unless it is a name */
-		if (ph[k].nwords > 1 && ph[k].count < 2 && !ph[k].name)
-			continue;
 		/* "Lavrov" adds nothing once "Sergey Lavrov" is listed */
 		for (m = 0; m < nchosen && !contained(&ph[k], &ph[chosen[m]]); m++)
 			;
 		if (m < nchosen)
 			continue;
-		/* "Sergey Lavrov" after "Lavrov": in its place, when it is how
-		 * the word mostly occurs or the word is only ever a name; else
-		 * it only repeats it */
-		for (m = 0; m < nchosen && !contained(&ph[chosen[m]], &ph[k]); m++)
-			;
-		if (m < nchosen) {
+		/* "Sergey Lavrov" after "Lavrov": in its place when it is how
+		 * the word mostly occurs or the word is only ever a name ("Kim"
+		 * -> "Kim Jong Un"); else listed too ("Alpine towns" after
+		 * "towns"). A phrase holding a listed phrase takes its place
+		 * when it is as frequent, give or take a half, and only
+		 * repeats it if not. */
+		int listed = 0;
+		for (m = 0; m < nchosen && !listed; m++) {
 			const phrase *q = &ph[chosen[m]];
+			if (!contained(q, &ph[k]))
+				continue;
 			if (2 * ph[k].count >= q->count ||
 			    (ph[k].name && q->nwords == 1 &&
-			     !(wflag[d->toks[q->shown_first].word] & W_LOWER)))
-				chosen[m] = (uint32_t)k; /* "Kim" -> "Kim Jong Un" */
-			continue;
+			     !(wflag[d->toks[q->shown_first].word] & W_LOWER))) {
+				chosen[m] = (uint32_t)k;
+				listed = 1;
+				/* and what else it holds goes: "Steve" after
+				 * "McClaren" became "Steve McClaren" */
+				size_t to = m + 1;
+				for (size_t r = m + 1; r < nchosen; r++) {
+					if (contained(&ph[chosen[r]], &ph[k]))
+						continue;
+					rank[to] = rank[r];
+					chosen[to++] = chosen[r];
+				}
+				nchosen = to;
+			} else if (q->nwords > 1) {
+				listed = 1;
+			}
 		}
+		if (listed)
+			continue;
 		rank[nchosen] = ph[k].score;
 		chosen[nchosen++] = (uint32_t)k;
 	}

@@ -618,7 +618,6 @@ static int emit(precis_doc *d, size_t m, uint32_t s, uint32_t a, uint32_t b,
 
 /* ------------------------------------------------- Chinese and Japanese */
 
-#define CJK_MIN 2 /* characters of a key phrase */
 #define CJK_MAX 4
 
 typedef struct gram {
@@ -629,6 +628,7 @@ typedef struct gram {
 	                               UINT32_MAX */
 	double score;
 	int absorbed;               /* never occurs outside a longer gram */
+	int valid;                  /* no function character at an end */
 } gram;
 
 static int cmp_gram(const void *x, const void *y)
@@ -698,67 +698,106 @@ static uint32_t add_gram(precis_doc *d, grams *G, const char *key, size_t len,
 	return id;
 }
 
-/* Key phrases of a text written without spaces: the sequences of CJK_MIN
- * to CJK_MAX characters that recur, with no function character (wflag) at
+/* Key phrases of a text written without spaces: the sequences of two to
+ * CJK_MAX characters that recur, with no function character (wflag) at
  * either end and, in Japanese, no hiragana at all (kana endings and
  * particles: what is left are kanji and katakana words); a sequence that
  * never occurs outside a longer one gives way to it ("农药残" to "农药残留").
  * Words in other scripts count as words. Scored by occurrences times
- * length. */
+ * length. Longer sequences are counted only where the shorter ones in them
+ * recur (as Apriori prunes itemsets), which keeps the count near one entry
+ * a character. */
 static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, int japanese)
 {
 	grams G;
 	memset(&G, 0, sizeof G);
-	pr_strmap_init(&G.seen);
+	/* about one distinct bigram a character, a few longer ones more */
+	pr_strmap_init_for(&G.seen, d->ntoks + d->ntoks / 2);
 	int rc = PRECIS_OK;
-	uint32_t prev[CJK_MAX + 1], cur[CJK_MAX + 1];
+	uint8_t *kind = pr_malloc_raw(d->ntoks + 1);
+	/* the sequence of n characters that starts at each token, and of n + 1 */
+	uint32_t *big = pr_malloc_raw((d->ntoks + 1) * sizeof *big);
+	uint32_t *longer = pr_malloc_raw((d->ntoks + 1) * sizeof *longer);
+	G.cap = d->ntoks + 16;
+	G.g = pr_malloc_raw(G.cap * sizeof *G.g);
+	if (!kind || !big || !longer || !G.g)
+		goto oom;
+	/* what each token is, once; a Japanese hiragana is none of ours */
+	for (size_t s = 0; s < d->nsents; s++) {
+		const pr_sent *st = &d->sents[s];
+		for (uint32_t i = st->tok; i < st->tok + st->ntok; i++) {
+			int k = cjk_kind(d, st, i);
+			kind[i] = (uint8_t)(japanese && k == 2 ? 0 : k);
+		}
+	}
+	/* first every bigram, counted: a longer sequence recurs only where all
+	 * its bigrams do, so only there is it looked for */
 	for (size_t s = 0; s < d->nsents; s++) {
 		const pr_sent *st = &d->sents[s];
 		uint32_t end = st->tok + st->ntok;
-		for (int n = 0; n <= CJK_MAX; n++)
-			prev[n] = UINT32_MAX;
 		for (uint32_t i = st->tok; i < end; i++) {
 			const pr_token *t = &d->toks[i];
-			for (int n = 0; n <= CJK_MAX; n++)
-				cur[n] = UINT32_MAX;
-			int kind = cjk_kind(d, st, i);
-			if (!kind && candidate(d, st, t)) {
-				/* a spaced word: keyed by its stem, after a byte no
-				 * UTF-8 text holds */
-				char key[1 + sizeof t->term];
-				key[0] = (char)0xFF;
-				memcpy(key + 1, &t->term, sizeof t->term);
-				if (add_gram(d, &G, key, sizeof key, (uint32_t)s, i, i, 0) == UINT32_MAX)
-					goto oom;
-			}
-			if (kind && !(japanese && kind == 2) && !(wflag[t->word] & W_FILLER)) {
-				for (uint32_t n = 2, j = i + 1; n <= CJK_MAX && j < end; n++, j++) {
-					const pr_token *u = &d->toks[j];
-					int k = cjk_kind(d, st, j);
-					if (!k || (japanese && k == 2) || u->start != d->toks[j - 1].end ||
-					    (u->flags & PR_TOK_BREAK))
-						break;
-					if (wflag[u->word] & W_FILLER)
-						continue;
-					uint32_t id = add_gram(d, &G, st->text + t->start, u->end - t->start,
-					                       (uint32_t)s, i, j, n);
+			big[i] = UINT32_MAX;
+			if (!kind[i]) {
+				if (candidate(d, st, t)) {
+					/* a spaced word: keyed by its stem, after a
+					 * byte no UTF-8 text holds */
+					char key[1 + sizeof t->term];
+					key[0] = (char)0xFF;
+					memcpy(key + 1, &t->term, sizeof t->term);
+					uint32_t id = add_gram(d, &G, key, sizeof key, (uint32_t)s, i, i, 0);
 					if (id == UINT32_MAX)
 						goto oom;
-					cur[n] = id;
-					gram *g = &G.g[id];
-					if (g->prefix == UINT32_MAX)
-						g->prefix = cur[n - 1];
+					G.g[id].valid = 1;
 				}
+				continue;
 			}
-			/* the grams that began one character back end in these */
-			for (int n = 3; n <= CJK_MAX; n++)
-				if (prev[n] != UINT32_MAX && G.g[prev[n]].suffix == UINT32_MAX)
-					G.g[prev[n]].suffix = cur[n - 1];
-			memcpy(prev, cur, sizeof prev);
+			const pr_token *u = &d->toks[i + 1];
+			if (i + 1 >= end || !kind[i + 1] || u->start != t->end ||
+			    (u->flags & PR_TOK_BREAK))
+				continue;
+			big[i] = add_gram(d, &G, st->text + t->start, u->end - t->start, (uint32_t)s,
+			                  i, i + 1, 2);
+			if (big[i] == UINT32_MAX)
+				goto oom;
+			G.g[big[i]].valid = !(wflag[t->word] & W_FILLER) && !(wflag[u->word] & W_FILLER);
 		}
 	}
+	/* then the longer ones, a length at a time: one of n characters is
+	 * looked for where both of its n - 1 recur */
+	for (uint32_t n = 3; n <= CJK_MAX; n++) {
+		for (size_t s = 0; s < d->nsents; s++) {
+			const pr_sent *st = &d->sents[s];
+			uint32_t end = st->tok + st->ntok;
+			for (uint32_t i = st->tok; i < end; i++) {
+				uint32_t a = big[i], b = i + 1 < end ? big[i + 1] : UINT32_MAX;
+				longer[i] = UINT32_MAX;
+				if (a == UINT32_MAX || b == UINT32_MAX || G.g[a].count < 2 ||
+				    G.g[b].count < 2)
+					continue;
+				const pr_token *t = &d->toks[i], *u = &d->toks[i + n - 1];
+				uint32_t id = add_gram(d, &G, st->text + t->start, u->end - t->start,
+				                       (uint32_t)s, i, i + n - 1, n);
+				if (id == UINT32_MAX)
+					goto oom;
+				gram *g = &G.g[id];
+				g->valid = !(wflag[t->word] & W_FILLER) && !(wflag[u->word] & W_FILLER);
+				g->prefix = a;
+				g->suffix = b;
+				longer[i] = id;
+			}
+		}
+		uint32_t *tmp = big;
+		big = longer;
+		longer = tmp;
+	}
+	/* a sequence that never occurs outside a longer one gives way to it,
+	 * unless that one ends in a function character ("发现" stays, however
+	 * often "发现了") */
 	for (size_t k = 0; k < G.n; k++) {
 		gram *g = &G.g[k];
+		if (!g->valid)
+			continue;
 		if (g->prefix != UINT32_MAX && G.g[g->prefix].count == g->count)
 			G.g[g->prefix].absorbed = 1;
 		if (g->suffix != UINT32_MAX && G.g[g->suffix].count == g->count)
@@ -768,7 +807,7 @@ static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, int japanese)
 	size_t ng = 0;
 	for (size_t k = 0; k < G.n; k++) {
 		gram *g = &G.g[k];
-		if (g->count < 2 || g->absorbed)
+		if (g->count < 2 || g->absorbed || !g->valid)
 			continue;
 		g->score = (double)g->count * (g->n ? g->n : 2);
 		G.g[ng++] = *g;
@@ -810,6 +849,9 @@ oom:
 out:
 	pr_strmap_free(&G.seen);
 	pr_free_raw(G.g);
+	pr_free_raw(kind);
+	pr_free_raw(big);
+	pr_free_raw(longer);
 	return rc;
 }
 

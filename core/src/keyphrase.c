@@ -618,7 +618,7 @@ static int emit(precis_doc *d, size_t m, uint32_t s, uint32_t a, uint32_t b,
 
 /* ------------------------------------------------- Chinese and Japanese */
 
-#define CJK_MAX 4
+#define CJK_MAX 6 /* characters of a key phrase, at most */
 
 typedef struct gram {
 	uint32_t sent, first, last; /* tokens of the first occurrence */
@@ -696,6 +696,18 @@ static uint32_t add_gram(precis_doc *d, grams *G, const char *key, size_t len,
 	}
 	G->g[id].count++;
 	return id;
+}
+
+/* Does a[0..la) hold b[0..lb), or end with more than a character of its
+ * beginning (six bytes: two characters of these scripts)? */
+static int overlap(const char *a, size_t la, const char *b, size_t lb)
+{
+	for (size_t at = 0; at < la; at++) {
+		size_t k = la - at < lb ? la - at : lb;
+		if ((k == lb || k >= 6) && memcmp(a + at, b, k) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Key phrases of a text written without spaces: the sequences of two to
@@ -823,16 +835,11 @@ static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, int japanese)
 		const pr_sent *st = &d->sents[g->sent];
 		const char *text = st->text + d->toks[g->first].start;
 		size_t len = d->toks[g->last].end - d->toks[g->first].start, c;
-		/* one inside another says nothing new: "农药" after "农药残留" */
+		/* one inside another, or overlapping it, says nothing new:
+		 * "农药" after "农药残留", "耳其航空公司" after "土耳其航空公" */
 		for (c = 0; c < m; c++) {
 			const pr_keyword *kw = &d->keywords[c];
-			const char *a = kw->len >= len ? kw->text : text;
-			const char *b = kw->len >= len ? text : kw->text;
-			size_t la = kw->len >= len ? kw->len : len, lb = kw->len >= len ? len : kw->len;
-			size_t at;
-			for (at = 0; at + lb <= la && memcmp(a + at, b, lb) != 0; at++)
-				;
-			if (at + lb <= la)
+			if (overlap(kw->text, kw->len, text, len) || overlap(text, len, kw->text, kw->len))
 				break;
 		}
 		if (c < m)

@@ -86,7 +86,7 @@ def keyphrase_table(path, codes):
     capitalize every noun. Probed with the same
     hash as the stop words."""
     filler, verb, title, always, capitalized, lang = {}, {}, {}, {}, 0, None
-    suffixes = {}
+    suffixes, verb_endings, before_infinitive = {}, {}, {}
     for line in read_lines(path):
         if line.startswith("[") and line.endswith("]"):
             lang = line[1:-1]
@@ -102,6 +102,9 @@ def keyphrase_table(path, codes):
         if line.startswith("~"):
             suffixes.setdefault(lang, []).extend(fold(w) for w in line[1:].split())
             continue
+        if line.startswith("="):
+            verb_endings.setdefault(lang, []).extend(fold(w) for w in line[1:].split())
+            continue
         into = filler
         if line.startswith(">"):
             into, line = verb, line[1:]
@@ -109,12 +112,14 @@ def keyphrase_table(path, codes):
             into, line = title, line[1:]
         elif line.startswith("@"):
             into, line = always, line[1:]
+        elif line.startswith("<"):
+            into, line = before_infinitive, line[1:]
         for w in line.split():
             w = fold(w)
             into[w] = into.get(w, 0) | bit
             if into is always:
                 filler[w] = filler.get(w, 0) | bit
-    words = sorted(set(filler) | set(verb) | set(title) | set(always), key=lambda w: w.encode("utf-8"))
+    words = sorted(set(filler) | set(verb) | set(title) | set(always) | set(before_infinitive), key=lambda w: w.encode("utf-8"))
     size = 1
     while size < 2 * len(words):
         size *= 2
@@ -141,13 +146,18 @@ def keyphrase_table(path, codes):
     out.append("const unsigned long long pr_kp_always_langs[] = {")
     out += ["\t%#xull," % (always.get(w, 0) if w is not None else 0) for w in slots]
     out.append("};")
-    out.append("/* Endings of filler words, per language (pr_languages order), "
-               "NUL-separated, an empty one last; NULL for none. */")
-    out.append("const char *const pr_kp_suffixes[] = {")
-    for c in codes:
-        sfx = suffixes.get(c)
-        out.append("\t%s," % (c_str("\0".join(sfx) + "\0")[:-1] + '\\000"' if sfx else "NULL"))
+    out.append("const unsigned long long pr_kp_before_infinitive_langs[] = {")
+    out += ["\t%#xull," % (before_infinitive.get(w, 0) if w is not None else 0) for w in slots]
     out.append("};")
+    for name, table, what in (("pr_kp_suffixes", suffixes, "filler words"),
+                              ("pr_kp_verb_endings", verb_endings, "infinitives")):
+        out.append("/* Endings of %s, per language (pr_languages order), "
+                   "NUL-separated, an empty one last; NULL for none. */" % what)
+        out.append("const char *const %s[] = {" % name)
+        for c in codes:
+            sfx = table.get(c)
+            out.append("\t%s," % (c_str("\0".join(sfx) + "\0")[:-1] + '\\000"' if sfx else "NULL"))
+        out.append("};")
     out.append("const size_t pr_kp_word_mask = %d;" % (size - 1))
     out.append("const unsigned long long pr_kp_capitalized_nouns_langs = %#xull;" % capitalized)
     out.append("")

@@ -53,7 +53,9 @@ extern const unsigned long long pr_kp_filler_langs[];
 extern const unsigned long long pr_kp_verb_next_langs[];
 extern const unsigned long long pr_kp_title_langs[];
 extern const unsigned long long pr_kp_always_langs[];
+extern const unsigned long long pr_kp_before_infinitive_langs[];
 extern const char *const pr_kp_suffixes[];
+extern const char *const pr_kp_verb_endings[];
 extern const size_t pr_kp_word_mask;
 extern const unsigned long long pr_kp_capitalized_nouns_langs;
 
@@ -63,7 +65,8 @@ enum {
 	W_TITLE = 4,       /* a title: "Minister" */
 	W_UPPER_INSIDE = 8, /* capitalized somewhere inside a sentence */
 	W_ALWAYS = 16,      /* filler even when capitalized: "June" */
-	W_LOWER = 32        /* written in lower case somewhere */
+	W_LOWER = 32,       /* written in lower case somewhere */
+	W_BEFORE_INF = 64   /* an infinitive may follow it: "pour", "de" */
 };
 
 /* The flags of the case-folded word s[0..n) in the language with bit
@@ -89,6 +92,8 @@ static uint8_t word_flags(const char *s, size_t n, unsigned long long lang)
 				f |= W_TITLE;
 			if (pr_kp_always_langs[k] & lang)
 				f |= W_ALWAYS;
+			if (pr_kp_before_infinitive_langs[k] & lang)
+				f |= W_BEFORE_INF;
 			return f;
 		}
 	}
@@ -96,15 +101,35 @@ static uint8_t word_flags(const char *s, size_t n, unsigned long long lang)
 
 /* Not a stop word, not a number, at least two characters ("т" is no key
  * word, whatever its bytes). */
-/* Does the case-folded word s[0..n) end like a filler word of the
- * language ("seriously")? sfx: its endings, NUL-separated, "" last. */
-static int filler_ending(const char *s, size_t n, const char *sfx)
+/* A language's word endings (keyphrase.txt), split once. */
+#define MAX_ENDINGS 16
+typedef struct endings {
+	const char *s[MAX_ENDINGS];
+	uint8_t len[MAX_ENDINGS];
+	size_t n;
+} endings;
+
+/* Split the NUL-separated list sfx ("" last, or NULL for none). */
+static void split_endings(endings *e, const char *sfx)
 {
-	if (!sfx || n < 7)
+	e->n = 0;
+	for (size_t k; sfx && (k = strlen(sfx)) > 0 && e->n < MAX_ENDINGS; sfx += k + 1) {
+		e->s[e->n] = sfx;
+		e->len[e->n++] = (uint8_t)k;
+	}
+}
+
+/* Does the case-folded word s[0..n), at least min bytes long, end with one
+ * of e ("seriously": "ly")? The last byte first: most words differ there. */
+static int ends_with(const char *s, size_t n, const endings *e, size_t min)
+{
+	if (n < min)
 		return 0;
-	for (size_t k; (k = strlen(sfx)) > 0; sfx += k + 1)
-		if (k < n && memcmp(s + n - k, sfx, k) == 0)
+	for (size_t k = 0; k < e->n; k++) {
+		size_t m = e->len[k];
+		if (m < n && s[n - 1] == e->s[k][m - 1] && memcmp(s + n - m, e->s[k], m) == 0)
 			return 1;
+	}
 	return 0;
 }
 
@@ -140,7 +165,8 @@ static int all_caps(const pr_sent *st, const pr_token *t)
 /* cand[i]: is token i a candidate word (see the top of the file)? wflag
  * holds the flags of each word; W_UPPER_INSIDE is set here. */
 static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
-                            int capitalized_nouns)
+                            int capitalized_nouns, const endings *filler_end,
+                            const endings *verb_end)
 {
 	for (size_t s = 0; s < d->nsents; s++) {
 		const pr_sent *st = &d->sents[s];
@@ -189,9 +215,12 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 			 * say, unless it is a day or a month */
 			if (upper && i > st->tok && !(wflag[t->word] & W_ALWAYS))
 				continue;
-			if ((wflag[t->word] & W_FILLER) ||
-			    (i > st->tok && !(t->flags & PR_TOK_BREAK) &&
-			     (wflag[d->toks[i - 1].word] & W_VERB_NEXT)))
+			uint8_t before = i > st->tok && !(t->flags & PR_TOK_BREAK)
+			                     ? wflag[d->toks[i - 1].word] : 0;
+			const pr_word *w = &d->words[t->word];
+			if ((wflag[t->word] & W_FILLER) || (before & W_VERB_NEXT) ||
+			    ((before & W_BEFORE_INF) && ends_with(w->text, w->len, verb_end, 5)) ||
+			    ends_with(w->text, w->len, filler_end, 7))
 				cand[i] = 0;
 		}
 	}
@@ -890,19 +919,17 @@ int pr_keyphrases(precis_doc *d)
 	}
 	if (!cjk)
 		memset(score, 0, nt * sizeof *score); /* names hold unlinked words */
-	const char *sfx = pr_kp_suffixes[d->lang - pr_languages];
-	for (size_t w = 0; w < d->nwords; w++) {
-		const pr_word *wd = &d->words[w];
-		wflag[w] = word_flags(wd->text, wd->len, lang);
-		if (!wd->stop && filler_ending(wd->text, wd->len, sfx))
-			wflag[w] |= W_FILLER;
-	}
+	for (size_t w = 0; w < d->nwords; w++)
+		wflag[w] = word_flags(d->words[w].text, d->words[w].len, lang);
 	if (cjk) {
 		rc = cjk_keyphrases(d, wflag, strcmp(d->lang->code, "ja") == 0);
 		goto out;
 	}
 	int capitalized_nouns = (pr_kp_capitalized_nouns_langs & lang) != 0;
-	mark_candidates(d, wflag, cand, capitalized_nouns);
+	endings filler_end, verb_end;
+	split_endings(&filler_end, pr_kp_suffixes[d->lang - pr_languages]);
+	split_endings(&verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
+	mark_candidates(d, wflag, cand, capitalized_nouns, &filler_end, &verb_end);
 	memset(wcount, 0, d->nwords * sizeof *wcount);
 	for (size_t i = 0; i < d->ntoks; i++)
 		wcount[d->toks[i].word]++;

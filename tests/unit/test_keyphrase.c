@@ -426,3 +426,21 @@ Test(keyphrase, chinese_overlapping_sequences)
 	cr_assert_eq(seen, 1, "one entry for the airline");
 	precis_doc_free(d);
 }
+
+/* French: the verb after "pour", "de", "à" is no key word ("pour rétablir",
+ * "de porter"), nor the one after a subject pronoun. */
+Test(keyphrase, french_verbs_are_no_key_words)
+{
+	static const char t[] =
+		"Le gouvernement veut rétablir les comptes publics. Pour rétablir les "
+		"comptes publics, il demande un effort aux retraités. Les retraités "
+		"refusent de porter cet effort, et les syndicats appellent à manifester "
+		"contre le gouvernement.";
+	precis_doc *d = doc_in(t, "fr", 10);
+	cr_assert(!any_has_word(d, "rétablir"));
+	cr_assert(!any_has_word(d, "porter"));
+	cr_assert(!any_has_word(d, "manifester"));
+	cr_assert(!any_has_word(d, "demande"));
+	cr_assert_geq(index_of(d, "comptes publics"), 0);
+	precis_doc_free(d);
+}

@@ -99,8 +99,6 @@ static uint8_t word_flags(const char *s, size_t n, unsigned long long lang)
 	}
 }
 
-/* Not a stop word, not a number, at least two characters ("т" is no key
- * word, whatever its bytes). */
 /* A language's word endings (keyphrase.txt), split once. */
 #define MAX_ENDINGS 16
 typedef struct endings {
@@ -133,9 +131,10 @@ static int ends_with(const char *s, size_t n, const endings *e, size_t min)
 	return 0;
 }
 
-static int candidate(const precis_doc *d, const pr_sent *st, const pr_token *t)
+/* Not a stop word, not a number, at least two characters ("т" is no key
+ * word, whatever its bytes). */
+static int candidate(const pr_sent *st, const pr_token *t)
 {
-	(void)d;
 	if (t->term == PR_NO_TERM || (t->flags & (PR_TOK_STOP | PR_TOK_NUM)))
 		return 0;
 	unsigned char c = (unsigned char)st->text[t->start];
@@ -178,7 +177,7 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 				wflag[t->word] |= W_UPPER_INSIDE;
 			else if (!upper)
 				wflag[t->word] |= W_LOWER;
-			cand[i] = (uint8_t)candidate(d, st, t);
+			cand[i] = (uint8_t)candidate(st, t);
 			if (i + 1 < end && hyphen_joined(d, st, i + 1)) {
 				/* a compound is a word if one of its parts is more
 				 * than filler ("long-term", not "second-largest"),
@@ -187,7 +186,7 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 				int content = 0;
 				do {
 					const pr_token *u = &d->toks[j];
-					cand[j] = (uint8_t)candidate(d, st, u);
+					cand[j] = (uint8_t)candidate(st, u);
 					content |= cand[j] && !(wflag[u->word] & W_FILLER);
 					if (j > i && (u->flags & PR_TOK_UPPER))
 						wflag[u->word] |= W_UPPER_INSIDE;
@@ -427,6 +426,8 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
                       uint32_t i, uint32_t j, uint32_t nwords, int name)
 {
 	uint32_t terms[MAX_PHRASE_TOKENS], nterms = 0;
+	if (j - i > MAX_PHRASE_TOKENS)
+		return PRECIS_OK; /* "a-b-c-d-e-f-g-h-i" is no key word */
 	for (uint32_t k = i; k < j; k++)
 		terms[nterms++] = d->toks[k].term;
 	int added;
@@ -780,7 +781,7 @@ static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, int japanese)
 			const pr_token *t = &d->toks[i];
 			big[i] = UINT32_MAX;
 			if (!kind[i]) {
-				if (candidate(d, st, t)) {
+				if (candidate(st, t)) {
 					/* a spaced word: keyed by its stem, after a
 					 * byte no UTF-8 text holds */
 					char key[1 + sizeof t->term];

@@ -745,11 +745,13 @@ static int overlap(const char *a, size_t la, const char *b, size_t lb)
  * either end and, in Japanese, no hiragana at all (kana endings and
  * particles: what is left are kanji and katakana words); a sequence that
  * never occurs outside a longer one gives way to it ("农药残" to "农药残留").
- * Words in other scripts count as words. Scored by occurrences times
- * length. Longer sequences are counted only where the shorter ones in them
+ * Words in other scripts count as words, and the filler words of the
+ * language's list (表示 "said", 目前 "now") not at all. Scored by
+ * occurrences times length. Longer sequences are counted only where the shorter ones in them
  * recur (as Apriori prunes itemsets), which keeps the count near one entry
  * a character. */
-static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, int japanese)
+static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, unsigned long long lang,
+                          int japanese)
 {
 	grams G;
 	memset(&G, 0, sizeof G);
@@ -872,7 +874,7 @@ static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, int japanese)
 			if (overlap(kw->text, kw->len, text, len) || overlap(text, len, kw->text, kw->len))
 				break;
 		}
-		if (c < m)
+		if (c < m || (word_flags(text, len, lang) & W_FILLER))
 			continue;
 		if ((rc = emit(d, m, g->sent, d->toks[g->first].start, d->toks[g->last].end,
 		               g->score / G.g[0].score, g->n == 0)))
@@ -923,7 +925,7 @@ int pr_keyphrases(precis_doc *d)
 	for (size_t w = 0; w < d->nwords; w++)
 		wflag[w] = word_flags(d->words[w].text, d->words[w].len, lang);
 	if (cjk) {
-		rc = cjk_keyphrases(d, wflag, strcmp(d->lang->code, "ja") == 0);
+		rc = cjk_keyphrases(d, wflag, lang, strcmp(d->lang->code, "ja") == 0);
 		goto out;
 	}
 	int capitalized_nouns = (pr_kp_capitalized_nouns_langs & lang) != 0;

@@ -444,3 +444,15 @@ Test(keyphrase, french_verbs_are_no_key_words)
 	cr_assert_geq(index_of(d, "comptes publics"), 0);
 	precis_doc_free(d);
 }
+
+/* Chinese filler words recur without being key phrases: 表示 ("said"). */
+Test(keyphrase, chinese_filler_words)
+{
+	static const char t[] =
+		"专家表示，农药残留超标。官员表示，农药残留问题严重。"
+		"医生表示，农药残留有害。";
+	precis_doc *d = doc_in(t, "zh", 10);
+	cr_assert_geq(index_of(d, "农药残留"), 0);
+	cr_assert_lt(index_of(d, "表示"), 0);
+	precis_doc_free(d);
+}

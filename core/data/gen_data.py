@@ -5,6 +5,8 @@ Usage: gen_data.py DATA_DIR OUTPUT.c
 Abbreviations of several words or with a hyphen go to a second list, longest
 first, that the sentence splitter matches as text.
 Lists are sorted byte-wise so that the library can binary-search them.
+keyphrase.txt (filler words and the words that come before verbs, per
+language) becomes one more open-addressing table, as the stop words do.
 """
 import os
 import sys
@@ -76,6 +78,92 @@ def stop_table(stop_lists):
     return out
 
 
+def keyphrase_table(path, codes):
+    """keyphrase.txt: for each word, a bit per language (bit i =
+    pr_languages[i]) where it is a filler word, one where a verb follows it
+    one where it is a title that heads a name and one where it is filler
+    even when capitalized (days, months); and the languages that
+    capitalize every noun. Probed with the same
+    hash as the stop words."""
+    filler, verb, title, always, capitalized, lang = {}, {}, {}, {}, 0, None
+    suffixes, verb_endings, before_infinitive = {}, {}, {}
+    for line in read_lines(path):
+        if line.startswith("[") and line.endswith("]"):
+            lang = line[1:-1]
+            if lang not in codes:
+                sys.exit("keyphrase.txt: unknown language %r" % lang)
+            continue
+        if lang is None:
+            sys.exit("keyphrase.txt: words before the first [code]")
+        bit = 1 << codes.index(lang)
+        if line == "!capitalized-nouns":
+            capitalized |= bit
+            continue
+        if line.startswith("~"):
+            suffixes.setdefault(lang, []).extend(fold(w) for w in line[1:].split())
+            continue
+        if line.startswith("="):
+            verb_endings.setdefault(lang, []).extend(fold(w) for w in line[1:].split())
+            continue
+        into = filler
+        if line.startswith(">"):
+            into, line = verb, line[1:]
+        elif line.startswith("^"):
+            into, line = title, line[1:]
+        elif line.startswith("@"):
+            into, line = always, line[1:]
+        elif line.startswith("<"):
+            into, line = before_infinitive, line[1:]
+        for w in line.split():
+            w = fold(w)
+            into[w] = into.get(w, 0) | bit
+            if into is always:
+                filler[w] = filler.get(w, 0) | bit
+    words = sorted(set(filler) | set(verb) | set(title) | set(always) | set(before_infinitive), key=lambda w: w.encode("utf-8"))
+    size = 1
+    while size < 2 * len(words):
+        size *= 2
+    slots = [None] * size
+    for w in words:
+        h = fnv1a(w.encode("utf-8")) & (size - 1)
+        while slots[h] is not None:
+            h = (h + 1) & (size - 1)
+        slots[h] = w
+    out = ["/* Key-phrase words (keyphrase.txt): %d words in %d slots (open addressing, FNV-1a). */"
+           % (len(words), size),
+           "const char *const pr_kp_word[] = {"]
+    out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]
+    out.append("};")
+    out.append("const unsigned long long pr_kp_filler_langs[] = {")
+    out += ["\t%#xull," % (filler.get(w, 0) if w is not None else 0) for w in slots]
+    out.append("};")
+    out.append("const unsigned long long pr_kp_verb_next_langs[] = {")
+    out += ["\t%#xull," % (verb.get(w, 0) if w is not None else 0) for w in slots]
+    out.append("};")
+    out.append("const unsigned long long pr_kp_title_langs[] = {")
+    out += ["\t%#xull," % (title.get(w, 0) if w is not None else 0) for w in slots]
+    out.append("};")
+    out.append("const unsigned long long pr_kp_always_langs[] = {")
+    out += ["\t%#xull," % (always.get(w, 0) if w is not None else 0) for w in slots]
+    out.append("};")
+    out.append("const unsigned long long pr_kp_before_infinitive_langs[] = {")
+    out += ["\t%#xull," % (before_infinitive.get(w, 0) if w is not None else 0) for w in slots]
+    out.append("};")
+    for name, table, what in (("pr_kp_suffixes", suffixes, "filler words"),
+                              ("pr_kp_verb_endings", verb_endings, "infinitives")):
+        out.append("/* Endings of %s, per language (pr_languages order), "
+                   "NUL-separated, an empty one last; NULL for none. */" % what)
+        out.append("const char *const %s[] = {" % name)
+        for c in codes:
+            sfx = table.get(c)
+            out.append("\t%s," % (c_str("\0".join(sfx) + "\0")[:-1] + '\\000"' if sfx else "NULL"))
+        out.append("};")
+    out.append("const size_t pr_kp_word_mask = %d;" % (size - 1))
+    out.append("const unsigned long long pr_kp_capitalized_nouns_langs = %#xull;" % capitalized)
+    out.append("")
+    return out
+
+
 def main():
     data_dir, out_path = sys.argv[1], sys.argv[2]
     langs = []
@@ -131,6 +219,7 @@ def main():
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal))
         out.append("")
     out += stop_table(stop_lists)
+    out += keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs])
     out.append("const pr_lang pr_languages[] = {")
     out += ["\tLANG_%s," % c.replace("-", "_") for c, _, _ in langs]
     out.append("};")

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "alloc.h"
 #include "doc.h"
 
 static const char solar[] =
@@ -178,4 +179,280 @@ Test(keyphrase, deterministic)
 	}
 	precis_doc_free(a);
 	precis_doc_free(b);
+}
+
+static precis_doc *doc_in(const char *text, const char *lang, size_t keywords)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.keywords = keywords;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.lang = lang;
+	precis_doc *d = NULL;
+	int rc = precis_doc_new(&d, text, strlen(text), &o);
+	cr_assert_eq(rc, PRECIS_OK, "%s", precis_strerror(rc));
+	return d;
+}
+
+/* Is any key phrase of d holding the word w? */
+static int any_has_word(const precis_doc *d, const char *w)
+{
+	for (size_t k = 0; k < precis_doc_keyword_count(d); k++)
+		if (has_word(precis_doc_keyword(d, k, NULL), w))
+			return 1;
+	return 0;
+}
+
+/* Words that are no stop words but no one tags a text with: "year",
+ * "first", "since", "told"; and the verb after "to" or a pronoun. */
+static const char glacier[] =
+	"Glaciers in the Alps lost a record share of their ice this year, the "
+	"first time since measurements began. Scientists told reporters that the "
+	"glaciers could vanish. They want towns to install sensors.\n\n"
+	"The glaciers shrank again last year, and towns near the glaciers are "
+	"installing sensors since floods are more frequent. The first sensors "
+	"detected floods within a year. Towns said the sensors saved lives.\n";
+
+Test(keyphrase, filler_words_are_no_key_words)
+{
+	precis_doc *d = doc_in(glacier, "en", 20);
+	cr_assert_gt(precis_doc_keyword_count(d), 2);
+	static const char *const filler[] = {"year", "first", "since", "told", "time",
+	                                     "want", "install"};
+	for (size_t f = 0; f < sizeof filler / sizeof *filler; f++)
+		cr_assert(!any_has_word(d, filler[f]), "\"%s\" is a key word", filler[f]);
+	cr_assert(any_has_word(d, "glaciers") || any_has_word(d, "Glaciers"));
+	cr_assert(any_has_word(d, "sensors"));
+	precis_doc_free(d);
+}
+
+/* Capitalized inside a sentence, a filler word is part of a name: "New" in
+ * "New York", and so is "First" in "First Minister"; days are not. */
+Test(keyphrase, capitalized_filler_is_a_name)
+{
+	static const char t[] =
+		"New York opened a new bridge on Monday. New York paid for the bridge. "
+		"The bridge links New York to New Jersey, and New York is proud of it. "
+		"On Monday the bridge was full.";
+	precis_doc *d = doc_in(t, "en", 10);
+	cr_assert_geq(index_of(d, "New York"), 0, "\"New York\" is kept whole");
+	cr_assert(!any_has_word(d, "Monday"), "days are never key words");
+	precis_doc_free(d);
+}
+
+/* A name is kept whole, even met once, and without the titles at its head;
+ * a title alone is no key phrase. */
+Test(keyphrase, names_kept_whole)
+{
+	static const char t[] =
+		"Prime Minister Tony Blair praised the Swiss Federal Institute for its "
+		"glaciers report. Blair said the report was a warning.\n\n"
+		"The Swiss Federal Institute studies glaciers and floods. Blair asked the "
+		"institute for sensors on every glacier, and Blair will pay for the sensors.";
+	precis_doc *d = doc_in(t, "en", 10);
+	cr_assert_geq(index_of(d, "Swiss Federal Institute"), 0, "the name, whole");
+	cr_assert_geq(index_of(d, "Tony Blair"), 0, "the name, without its title");
+	cr_assert_lt(index_of(d, "Blair"), 0, "\"Blair\" gives way to \"Tony Blair\"");
+	cr_assert(!any_has_word(d, "Minister") && !any_has_word(d, "Prime"),
+	          "titles are no part of a name, nor key words alone");
+	precis_doc_free(d);
+}
+
+/* A hyphenated compound is one word: never cut, and a phrase of three
+ * words may hold one ("early-warning sensors" is two). */
+Test(keyphrase, hyphenated_compounds_are_one_word)
+{
+	static const char t[] =
+		"Towns want early-warning sensors for floods. The early-warning sensors "
+		"detect floods in the valleys. Early-warning sensors cost little, and "
+		"the towns bought early-warning sensors after the floods.";
+	precis_doc *d = doc_in(t, "en", 10);
+	int found = 0;
+	for (size_t k = 0; k < precis_doc_keyword_count(d); k++) {
+		const char *p = precis_doc_keyword(d, k, NULL);
+		found |= strcasecmp(p, "early-warning sensors") == 0;
+		/* "warning" only ever as a part of "early-warning" */
+		const char *w = strstr(p, "warning");
+		cr_assert(!w || (w - p >= 6 && strncasecmp(w - 6, "early-", 6) == 0),
+		          "\"%s\" cuts the compound", p);
+		cr_assert(strcasecmp(p, "early") != 0, "\"%s\" cuts the compound", p);
+	}
+	cr_assert(found, "\"early-warning sensors\" is a key phrase");
+	precis_doc_free(d);
+}
+
+/* A compound made only of filler is no key word: "second-largest". */
+Test(keyphrase, filler_compound_is_no_key_word)
+{
+	static const char t[] =
+		"The second-largest lake shrank. The second-largest lake lost water, and "
+		"the lake may vanish. Farmers near the lake need water.";
+	precis_doc *d = doc_in(t, "en", 10);
+	cr_assert(!any_has_word(d, "second-largest"));
+	cr_assert(any_has_word(d, "lake"));
+	precis_doc_free(d);
+}
+
+/* A line of its own with no full stop opens the text: a title, whose
+ * phrases count although met once ("Alpine towns"); elsewhere a phrase
+ * must recur. */
+Test(keyphrase, title_phrases_count_once)
+{
+	static const char t[] =
+		"Alpine towns to share fund for glacier sensors\n\n"
+		"Eleven towns will share a fund to install sensors on Alpine glaciers. "
+		"The towns chose the sensors after floods in Alpine valleys. Glaciers "
+		"are melting, and the sensors warn the towns.\n";
+	precis_doc *d = doc_in(t, "en", 10);
+	cr_assert_geq(index_of(d, "Alpine towns"), 0);
+	cr_assert_lt(index_of(d, "Alpine valleys"), 0);
+	cr_assert_lt(index_of(d, "Alpine glaciers"), 0);
+	precis_doc_free(d);
+}
+
+/* Chinese: sequences of two to six characters that recur, never single
+ * characters, never beginning or ending with a function character. */
+Test(keyphrase, chinese_recurring_sequences)
+{
+	static const char t[] =
+		"中药材检出农药残留。绿色和平组织发现中药材样本的农药残留超标。"
+		"部分中药材的农药残留超过欧盟标准数百倍。专家认为农药残留问题很严重。";
+	precis_doc *d = doc_in(t, "zh", 10);
+	cr_assert_gt(precis_doc_keyword_count(d), 0);
+	cr_assert_eq(index_of(d, "农药残留"), 0, "the most frequent long sequence first");
+	cr_assert_geq(index_of(d, "中药材"), 0);
+	for (size_t k = 0; k < precis_doc_keyword_count(d); k++) {
+		size_t len;
+		const char *p = precis_doc_keyword(d, k, &len);
+		cr_assert_geq(len, 6, "\"%s\" is one character", p);
+		cr_assert_leq(len, 18, "\"%s\" is longer than six characters", p);
+		cr_assert(strncmp(p, "的", 3) != 0 && strcmp(p + len - 3, "的") != 0,
+		          "\"%s\" has a function character at an end", p);
+		/* it recurs */
+		const char *at = strstr(t, p);
+		cr_assert_not_null(at);
+		cr_assert_not_null(strstr(at + len, p), "\"%s\" occurs once", p);
+	}
+	/* "农药" and "药残" never occur outside "农药残留" */
+	cr_assert_lt(index_of(d, "农药"), 0);
+	cr_assert_lt(index_of(d, "药残"), 0);
+	precis_doc_free(d);
+}
+
+/* Japanese: kanji and katakana words that recur; hiragana (particles,
+ * endings) begin, end or hold none. */
+Test(keyphrase, japanese_recurring_words)
+{
+	static const char t[] =
+		"東京都は新しい地震対策を発表した。地震対策にはコンピューターの"
+		"予測が使われる。東京都の地震対策は世界で注目されている。";
+	precis_doc *d = doc_in(t, "ja", 10);
+	cr_assert_geq(index_of(d, "地震対策"), 0);
+	cr_assert_geq(index_of(d, "東京都"), 0);
+	for (size_t k = 0; k < precis_doc_keyword_count(d); k++) {
+		const char *p = precis_doc_keyword(d, k, NULL);
+		for (const unsigned char *c = (const unsigned char *)p; *c; c++)
+			cr_assert(!(c[0] == 0xE3 && (c[1] == 0x81 || (c[1] == 0x82 && c[2] < 0xA0))),
+			          "\"%s\" holds hiragana", p);
+	}
+	precis_doc_free(d);
+}
+
+/* German capitalizes every noun: lower-case words are no key words. */
+Test(keyphrase, german_nouns_only)
+{
+	static const char t[] =
+		"Die Stadt baut neue Brücken. Die Brücken kosten viel Geld, und die Stadt "
+		"leiht das Geld. Neue Brücken verbinden die Stadt mit dem Umland.";
+	precis_doc *d = doc_in(t, "de", 10);
+	cr_assert_gt(precis_doc_keyword_count(d), 0);
+	for (size_t k = 0; k < precis_doc_keyword_count(d); k++) {
+		const char *p = precis_doc_keyword(d, k, NULL);
+		cr_assert(p[0] >= 'A' && p[0] <= 'Z', "\"%s\" is no noun", p);
+	}
+	precis_doc_free(d);
+}
+
+/* The Chinese and Japanese paths report every allocation failure as
+ * PRECIS_ENOMEM, as test_alloc.c checks for the rest. */
+static void walk_failures(const char *text, const char *lang)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.lang = lang;
+	pr_alloc_fail_after(-1);
+	precis_doc *d = NULL;
+	cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
+	long need = pr_alloc_count();
+	precis_doc_free(d);
+	long k;
+	for (k = 0; k <= need; k++) {
+		pr_alloc_fail_after(k);
+		d = NULL;
+		int rc = precis_doc_new(&d, text, strlen(text), &o);
+		pr_alloc_fail_after(-1);
+		if (rc == PRECIS_OK) {
+			precis_doc_free(d);
+			break;
+		}
+		cr_assert_eq(rc, PRECIS_ENOMEM, "failure %ld: %s", k, precis_strerror(rc));
+		cr_assert_null(d);
+	}
+	cr_assert_eq(k, need);
+}
+
+Test(keyphrase, cjk_allocation_failures)
+{
+	walk_failures("中药材检出农药残留。绿色和平组织发现中药材样本的农药残留超标。"
+	              "部分中药材的农药残留超过欧盟标准数百倍。iPhone 和 iPhone 都有。",
+	              "zh");
+	walk_failures("東京都は新しい地震対策を発表した。地震対策にはコンピューターの"
+	              "予測が使われる。東京都の地震対策は世界で注目されている。",
+	              "ja");
+}
+
+/* Of two sequences that overlap, the second says nothing new: a name of
+ * seven characters is not listed as two of six. */
+Test(keyphrase, chinese_overlapping_sequences)
+{
+	static const char t[] =
+		"土耳其航空公司开通北京航线。土耳其航空公司表示，北京航线每天一班。"
+		"土耳其航空公司的航班从伊斯坦布尔出发。";
+	precis_doc *d = doc_in(t, "zh", 10);
+	int seen = 0;
+	for (size_t k = 0; k < precis_doc_keyword_count(d); k++) {
+		const char *p = precis_doc_keyword(d, k, NULL);
+		if (strstr("土耳其航空公司", p) || strstr(p, "航空公"))
+			seen++;
+	}
+	cr_assert_eq(seen, 1, "one entry for the airline");
+	precis_doc_free(d);
+}
+
+/* French: the verb after "pour", "de", "à" is no key word ("pour rétablir",
+ * "de porter"), nor the one after a subject pronoun. */
+Test(keyphrase, french_verbs_are_no_key_words)
+{
+	static const char t[] =
+		"Le gouvernement veut rétablir les comptes publics. Pour rétablir les "
+		"comptes publics, il demande un effort aux retraités. Les retraités "
+		"refusent de porter cet effort, et les syndicats appellent à manifester "
+		"contre le gouvernement.";
+	precis_doc *d = doc_in(t, "fr", 10);
+	cr_assert(!any_has_word(d, "rétablir"));
+	cr_assert(!any_has_word(d, "porter"));
+	cr_assert(!any_has_word(d, "manifester"));
+	cr_assert(!any_has_word(d, "demande"));
+	cr_assert_geq(index_of(d, "comptes publics"), 0);
+	precis_doc_free(d);
+}
+
+/* Chinese filler words recur without being key phrases: 表示 ("said"). */
+Test(keyphrase, chinese_filler_words)
+{
+	static const char t[] =
+		"专家表示，农药残留超标。官员表示，农药残留问题严重。"
+		"医生表示，农药残留有害。";
+	precis_doc *d = doc_in(t, "zh", 10);
+	cr_assert_geq(index_of(d, "农药残留"), 0);
+	cr_assert_lt(index_of(d, "表示"), 0);
+	precis_doc_free(d);
 }

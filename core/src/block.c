@@ -199,9 +199,19 @@ typedef struct line {
 /* LF, CRLF and a lone CR all end a line. */
 static void read_line(const char *t, size_t len, size_t pos, line *l)
 {
-	size_t i = pos;
-	while (i < len && t[i] != '\n' && t[i] != '\r')
-		i++;
+	/* a line of prose is often a whole paragraph: memchr, which reads
+	 * many bytes at a time, finds its end */
+	size_t i = len;
+	if (pos < len) {
+		const char *nl = memchr(t + pos, '\n', len - pos);
+		if (nl)
+			i = (size_t)(nl - t);
+		const char *cr = memchr(t + pos, '\r', i - pos);
+		if (cr)
+			i = (size_t)(cr - t);
+	} else {
+		i = pos;
+	}
 	l->s = pos;
 	l->e = i;
 	if (i < len && t[i] == '\r' && i + 1 < len && t[i + 1] == '\n')
@@ -1133,6 +1143,9 @@ int pr_blocks(const char *text, size_t len, precis_format format,
  *      items at line starts
  * A plain article with a few "- " or "1." lines, a stray "*" or "#1 hit"
  * scores below 3 and stays plain. */
+/* The bytes that begin inline markup the sniffer counts. */
+static const unsigned char sniffed[256] = { [']'] = 1, ['*'] = 1, ['`'] = 1 };
+
 int pr_looks_like_markdown(const char *text, size_t len)
 {
 	if (!text)
@@ -1173,6 +1186,8 @@ int pr_looks_like_markdown(const char *text, size_t len)
 		first = 0;
 		for (size_t i = l.s; i + 1 < l.e; i++) {
 			char c = text[i];
+			if (!sniffed[(unsigned char)c])
+				continue;
 			if (c == ']' && text[i + 1] == '(' &&
 			    memchr(text + i, ')', l.e - i))
 				score += 2;

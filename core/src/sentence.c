@@ -428,6 +428,7 @@ static int glued_stop_ends(const splitter *x, size_t from, size_t i, size_t j, s
  * stop before it. The list is short and closed because title-cased names
  * keep their capitals mid-sentence ("What a Girl Wants", "Out of the Blue",
  * "compared Will to"); "I" and "May" are never openers here. */
+/* Sorted as strcmp() sorts (is_runon_opener() searches it by halves). */
 static const char *const runon_openers[] = {
 	"a", "after", "all", "although", "an", "and", "as", "at", "but", "for",
 	"he", "he's", "her", "his", "if", "in", "it", "it's", "its", "more",
@@ -455,9 +456,18 @@ static int is_runon_opener(const char *t, size_t s, size_t e)
 		}
 	}
 	w[k] = '\0';
-	for (const char *const *o = runon_openers; *o; o++)
-		if (strcmp(*o, w) == 0)
+	/* every capitalised word of a caption asks: search by halves */
+	size_t lo = 0, hi = sizeof runon_openers / sizeof runon_openers[0] - 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(runon_openers[mid], w);
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 

@@ -171,6 +171,12 @@ static const scase cases[] = {
 	  { "Marc Leishman (right)", "A golfer withdrew today." } },
 	{ "run-on after number", "The fight is on Saturday, May 2 The two boxers met.",
 	  { "The fight is on Saturday, May 2", "The two boxers met." } },
+	/* the first, last and an apostrophe opener of the list (sentence.c
+	 * searches it by halves: it must stay sorted) */
+	{ "run-on opener While", "Police sealed the road yesterday While officers searched the house.",
+	  { "Police sealed the road yesterday", "While officers searched the house." } },
+	{ "run-on opener There's", "Crowds gathered outside the station There's no sign of trains.",
+	  { "Crowds gathered outside the station", "There's no sign of trains." } },
 	{ "title keeps capitals", "She starred in The Lord of the Rings last year.",
 	  { "She starred in The Lord of the Rings last year." } },
 	{ "song title", "Her hits include What a Girl Wants and more.",

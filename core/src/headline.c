@@ -622,6 +622,18 @@ static void drop_lead_connective(const hbuf *h, hwords *ws)
 		ws->w[i].del = 1;
 }
 
+/* The comma that closes a leading phrase: within the first 20 words after
+ * the first live one (*first), with a clause of four words or more after
+ * it. ws->n when there is none. */
+static size_t lead_phrase_comma(const hbuf *h, const hwords *ws, size_t *first)
+{
+	*first = next_live(ws, 0);
+	for (size_t i = *first; i < ws->n && i < *first + 20; i++)
+		if (ends_with_comma(h, &ws->w[i]))
+			return live_count(ws, i + 1, ws->n) < 4 ? ws->n : i;
+	return ws->n;
+}
+
 /* "A week after the White House disavowed his war, James Carville put forth
  * ..." and "Stunned by the resurgence, Republicans ...": a leading phrase
  * closed by a comma, opened by a preposition, a subordinator, a time word or
@@ -630,16 +642,8 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 {
 	char b[32];
 	for (int round = 0; round < 2; round++) {
-		size_t first = next_live(ws, 0);
-		if (first >= ws->n)
-			return;
-		size_t comma = ws->n;
-		for (size_t i = first; i < ws->n && i < first + 20; i++)
-			if (ends_with_comma(h, &ws->w[i])) {
-				comma = i;
-				break;
-			}
-		if (comma >= ws->n || live_count(ws, comma + 1, ws->n) < 4)
+		size_t first, comma = lead_phrase_comma(h, ws, &first);
+		if (comma >= ws->n)
 			return;
 		size_t n = core_of(h, &ws->w[first], b, sizeof b);
 		int opener = in_list(b, lead_openers) ||
@@ -1799,16 +1803,8 @@ static void fr_drop_lead_phrase(const hbuf *h, hwords *ws)
 		"sur", "sous", "entre", "parmi", "vers", NULL
 	};
 	char b[32];
-	size_t first = next_live(ws, 0);
-	if (first >= ws->n)
-		return;
-	size_t comma = ws->n;
-	for (size_t i = first; i < ws->n && i < first + 20; i++)
-		if (ends_with_comma(h, &ws->w[i])) {
-			comma = i;
-			break;
-		}
-	if (comma >= ws->n || live_count(ws, comma + 1, ws->n) < 4)
+	size_t first, comma = lead_phrase_comma(h, ws, &first);
+	if (comma >= ws->n)
 		return;
 	core_of(h, &ws->w[first], b, sizeof b);
 	if (!in_list(b, openers) && !in_list(b, fr_weekdays) && !fr_participle(b))

@@ -399,18 +399,26 @@ typedef struct phrase {
 	int name;
 } phrase;
 
+/* Key phrases and character sequences come best first, then by their
+ * first occurrence; "bora bora" and "bora" tie on all of that: longer
+ * first, so the order never depends on qsort's. */
+static int cmp_candidates(double s1, uint32_t sent1, uint32_t first1, uint32_t len1,
+                          double s2, uint32_t sent2, uint32_t first2, uint32_t len2)
+{
+	if (s1 != s2)
+		return s1 > s2 ? -1 : 1;
+	if (sent1 != sent2)
+		return sent1 < sent2 ? -1 : 1;
+	if (first1 != first2)
+		return first1 < first2 ? -1 : 1;
+	return len1 > len2 ? -1 : len1 < len2;
+}
+
 static int cmp_phrase(const void *x, const void *y)
 {
 	const phrase *p = x, *q = y;
-	if (p->score != q->score)
-		return p->score > q->score ? -1 : 1;
-	if (p->sent != q->sent)
-		return p->sent < q->sent ? -1 : 1;
-	if (p->first != q->first)
-		return p->first < q->first ? -1 : 1;
-	/* "bora bora" and "bora" tie on all of the above: longer first, so
-	 * the order never depends on qsort's */
-	return p->nterms > q->nterms ? -1 : p->nterms < q->nterms;
+	return cmp_candidates(p->score, p->sent, p->first, p->nterms,
+	                      q->score, q->sent, q->first, q->nterms);
 }
 
 typedef struct phrases {
@@ -664,13 +672,8 @@ typedef struct gram {
 static int cmp_gram(const void *x, const void *y)
 {
 	const gram *p = x, *q = y;
-	if (p->score != q->score)
-		return p->score > q->score ? -1 : 1;
-	if (p->sent != q->sent)
-		return p->sent < q->sent ? -1 : 1;
-	if (p->first != q->first)
-		return p->first < q->first ? -1 : 1;
-	return p->n > q->n ? -1 : p->n < q->n;
+	return cmp_candidates(p->score, p->sent, p->first, p->n,
+	                      q->score, q->sent, q->first, q->n);
 }
 
 /* What kind of character token i is: 0 none of these, 1 Han or katakana,

@@ -74,7 +74,7 @@ static const char *const caption_marks[] = {
 
 /* pair[c]: a bit for the second byte of each pattern that begins with c,
  * under both cases of c. */
-static void add_pairs(uint32_t *pair, const char *const *list)
+static void add_pairs(uint32_t pair[256], const char *const *list)
 {
 	for (const char *const *p = list; *p; p++) {
 		unsigned char c = (unsigned char)(*p)[0];
@@ -85,11 +85,16 @@ static void add_pairs(uint32_t *pair, const char *const *list)
 	}
 }
 
-static int scan(const char *t, size_t n)
+/* The bit table of both lists: made once for all the sentences scanned. */
+static void make_pairs(uint32_t pair[256])
 {
-	uint32_t pair[256] = { 0 };
+	memset(pair, 0, 256 * sizeof *pair);
 	add_pairs(pair, noise_inside);
 	add_pairs(pair, caption_marks);
+}
+
+static int scan(const uint32_t pair[256], const char *t, size_t n)
+{
 	const unsigned char *u = (const unsigned char *)t;
 	int found = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -111,7 +116,7 @@ static int scan(const char *t, size_t n)
 	return found;
 }
 
-double pr_noise_weight(const precis_doc *doc, size_t i)
+static double noise_weight(const precis_doc *doc, size_t i, const uint32_t pair[256])
 {
 	const pr_sent *s = &doc->sents[i];
 	const char *t = s->text;
@@ -125,7 +130,7 @@ double pr_noise_weight(const precis_doc *doc, size_t i)
 	for (const char *const *p = noise_starts; *p; p++)
 		if (starts(t, n, *p))
 			return 0.05;
-	int found = scan(t, n);
+	int found = scan(pair, t, n);
 	if (found & FOUND_NOISE)
 		return 0.05;
 	/* "By Jane Smith" and "By Daily Mail Reporter": a byline */
@@ -138,18 +143,27 @@ double pr_noise_weight(const precis_doc *doc, size_t i)
 	return 1.0;
 }
 
+double pr_noise_weight(const precis_doc *doc, size_t i)
+{
+	uint32_t pair[256];
+	make_pairs(pair);
+	return noise_weight(doc, i, pair);
+}
+
 int pr_prior(const precis_doc *doc, double *teleport)
 {
 	size_t n = doc->nsents, pos = 0;
 	double total = 0;
 	if (n < PRIOR_MIN_SENTENCES)
 		return 0;
+	uint32_t pair[256];
+	make_pairs(pair);
 	for (size_t i = 0; i < n; i++) {
 		if (doc->sents[i].kind == PR_BLOCK_HEADING) {
 			teleport[i] = 0;
 			continue;
 		}
-		double w = pr_noise_weight(doc, i) / sqrt((double)pos + 1.0);
+		double w = noise_weight(doc, i, pair) / sqrt((double)pos + 1.0);
 		pos++;
 		teleport[i] = w;
 		total += w;

@@ -648,6 +648,22 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		size_t n = core_of(h, &ws->w[first], b, sizeof b);
 		int opener = in_list(b, lead_openers) ||
 		             (n > 4 && (strcmp(b + n - 3, "ing") == 0 || strcmp(b + n - 2, "ed") == 0));
+		/* "A week after ...", "Two days before ...", "Hours after ...":
+		 * a measure of time that opens the phrase (not "Troops withdrew
+		 * before dawn,") */
+		for (size_t i = first + 1; !opener && i < comma && i <= first + 3; i++) {
+			static const char *const relative_time[] = {
+				"after", "before", "since", "ago", "later", "earlier", NULL
+			};
+			static const char *const units[] = {
+				"minutes", "hour", "hours", "day", "days", "week", "weeks",
+				"month", "months", "year", "years", "decade", "decades", NULL
+			};
+			char u[32];
+			core_of(h, &ws->w[i - 1], u, sizeof u);
+			core_of(h, &ws->w[i], b, sizeof b);
+			opener = in_list(b, relative_time) && in_list(u, units);
+		}
 		/* "On Monday," and "Earlier this month,": a short phrase with a
 		 * time word; in a longer one ("Honduras braced Tuesday as ...,")
 		 * the time word is not what opens it */
@@ -658,6 +674,15 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		}
 		if (!opener && !timed)
 			return;
+		/* "Budget negotiations faltered Friday, prompting Congress to
+		 * delay ...": a clause with its verb, not a time phrase */
+		if (!opener) {
+			for (size_t i = first + 1; i <= comma; i++) {
+				size_t k = core_of(h, &ws->w[i], b, sizeof b);
+				if (!ws->w[i].del && k > 4 && strcmp(b + k - 2, "ed") == 0)
+					return;
+			}
+		}
 		/* "In Paris, Rome and Berlin, ..." is a list, not a phrase, and
 		 * "In California, where ..." goes on about California */
 		size_t nx = next_live(ws, comma + 1);
@@ -737,9 +762,9 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]) || !starts_upper(h, &ws->w[i]))
 			continue;
 		size_t j = i + 1;
-		while (j < ws->n && j < i + 10 && !ends_with_comma(h, &ws->w[j]))
+		while (j < ws->n && j < i + 16 && !ends_with_comma(h, &ws->w[j]))
 			j++;
-		if (j >= ws->n || j >= i + 10 || j + 1 >= ws->n)
+		if (j >= ws->n || j >= i + 16 || j + 1 >= ws->n)
 			continue;
 		size_t nx = j + 1;
 		if (starts_upper(h, &ws->w[nx]))

@@ -416,6 +416,22 @@ static rcase english_rules[] = {
 	  "Circuit City Stores received $3.25bn takeover offer" },
 	{ "Jef Raskin, head of the team behind the first Macintosh computer, has died.", 75,
 	  "Jef Raskin, head of the team behind the first Macintosh computer, died" },
+	/* an appositive of more than ten words goes too */
+	{ "Matthew Shepard, the gay college student who was kidnapped and severely beaten, "
+	  "died here Monday, five days after he was found unconscious on a Wyoming ranch.", 75,
+	  "Matthew Shepard died here five days after he was found unconscious" },
+	/* a clause with a time word is not a time phrase: it stays */
+	{ "Budget negotiations faltered Friday, prompting Congress to delay until midnight "
+	  "Monday its deadline for passing a spending bill.", 75,
+	  "Budget negotiations faltered prompting Congress to delay until midnight" },
+	/* a leading phrase opened by a measure of time goes; "withdrew before
+	 * dawn" is not one */
+	{ "Two days before the new euro currency goes into effect for 11 European Union "
+	  "members, a growing number of Danes believe their country should take part.", 75,
+	  "A growing number of Danes believe their country should take part" },
+	{ "Troops withdrew before dawn, leaving the city without a single soldier to defend "
+	  "it against the rebels in the hills.", 75,
+	  "Troops withdrew before dawn, leaving city without single soldier to defend" },
 };
 
 ParameterizedTestParameters(headline, english_rules)

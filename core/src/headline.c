@@ -40,7 +40,16 @@
  * sets the time ("继...之后，", "在...时，", "除了...，") go; inside the
  * sentence, outside quotations, the day of the news ("阿里巴巴9月19日登陆
  * 纽交所" -> "阿里巴巴登陆纽交所"), the aspect words 了 and 已经, and 也
- * "also" go too. Words are only ever dropped, never moved.
+ * "also" go too. The sentence's words are only ever dropped, never moved.
+ * An English headline of 40 bytes or more, from a text of a few sentences
+ * or more, then opens with the story's topic as a label, the kicker of a
+ * news page ("Hurricane Mitch: Rescue teams worked through night to ..."),
+ * when the sentence does not name it: the best key phrase, or the
+ * runner-up if that is a name or a phrase of several words, that reads as
+ * a noun phrase (not "Gingrich announced", "political") and of which the
+ * sentence, as cut, has no word; the sentence is compressed again for the
+ * room that is left. DUC's headlines are made of the story's topics as
+ * much as of its lead.
  * When the caller asks for it
  * (PRECIS_FLAG_HEADLINE_TOPICS), in a text of a few sentences or more, the
  * sentence then gets three quarters of the room and the document's key
@@ -79,6 +88,11 @@
  * not name fill the rest. */
 #define KEYPHRASE_SHARE 4
 #define FILL_MIN_SENTENCES 5
+
+/* A topic label is one of the first KICKER_CANDIDATES key phrases, of at
+ * most KICKER_MAX_BYTES. */
+#define KICKER_CANDIDATES 2
+#define KICKER_MAX_BYTES 20
 
 typedef struct hbuf {
 	char *s;
@@ -2486,6 +2500,144 @@ static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, siz
 	}
 }
 
+/* The source sentence, trimmed and compressed for a headline of limit
+ * bytes, into h (which has room for the whole sentence). */
+static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h, size_t limit)
+{
+	int rc;
+	memcpy(h->s, src->text, src->len);
+	h->len = src->len;
+	int fr = d->lang && strcmp(d->lang->code, "fr") == 0;
+	if (!title) {
+		drop_wire_credit(h);
+		drop_dateline(h);
+		drop_lead_dash(h);
+		if (fr)
+			fr_drop_attribution(h);
+		else
+			drop_attribution(h);
+		drop_parentheticals(h);
+		trim(h);
+		if (d->lang && strcmp(d->lang->code, "zh") == 0)
+			trim_cjk_lead(h);
+		if (d->lang && strcmp(d->lang->code, "zh") == 0)
+			cjk_compress(h);
+		/* the word rules are English ("a" is a verb in French) */
+		if (d->lang && strcmp(d->lang->code, "en") == 0 &&
+		    (rc = compress(&d->arena, h, limit)))
+			return rc;
+		if (fr && (rc = compress_fr(&d->arena, h, limit)))
+			return rc;
+	}
+	trim(h);
+	trim_end(h, fr);
+	return PRECIS_OK;
+}
+
+static int is_alnum(char c)
+{
+	return is_upper(c) || is_lower(c) || (c >= '0' && c <= '9');
+}
+
+/* Does the headline hold the word p[0, n) (ASCII case-insensitive, as a
+ * whole word)? */
+static int holds_word(const hbuf *h, const char *p, size_t n)
+{
+	for (size_t i = 0; i + n <= h->len; i++) {
+		if ((i > 0 && is_alnum(h->s[i - 1])) || (i + n < h->len && is_alnum(h->s[i + n])))
+			continue;
+		size_t k = 0;
+		while (k < n) {
+			char a = h->s[i + k], b = p[k];
+			if (is_upper(a))
+				a = (char)(a - 'A' + 'a');
+			if (is_upper(b))
+				b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+			k++;
+		}
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the headline already name a word of the phrase? */
+static int shares_word(const hbuf *h, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		while (i < n && !is_alnum(p[i]))
+			i++;
+		size_t j = i;
+		while (j < n && is_alnum(p[j]))
+			j++;
+		if (j > i && holds_word(h, p + i, j - i))
+			return 1;
+		i = j;
+	}
+	return 0;
+}
+
+static int ends_in(const char *w, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n > k && memcmp(w + n - k, suffix, k) == 0;
+}
+
+/* A key phrase that can stand as a headline's topic label is a name or a
+ * noun phrase: its last word is not a participle ("Gingrich announced",
+ * "poll published", "dying") and, when it is a single lower-case word,
+ * not an adverb or an adjective by its ending ("political", "famous"). */
+static int reads_as_topic(const pr_keyword *kw)
+{
+	const char *p = kw->text;
+	size_t n = kw->len, last = n;
+	while (last > 0 && p[last - 1] != ' ')
+		last--;
+	const char *w = p + last;
+	size_t wn = n - last;
+	if (wn < 3 || !is_alnum(p[0]))
+		return 0;
+	if (is_lower(w[0]) && (ends_in(w, wn, "ed") || ends_in(w, wn, "ing")))
+		return 0;
+	if (last > 0 || is_upper(p[0]))
+		return 1;
+	static const char *const adjectival[] = {
+		"ly", "al", "ous", "ive", "ful", "ic", "ible", "able", "less", "est", NULL
+	};
+	for (const char *const *e = adjectival; *e; e++)
+		if (ends_in(w, wn, *e))
+			return 0;
+	return wn >= 4;
+}
+
+/* A topic label for the headline (the kicker of a news page, "Hurricane
+ * Mitch: Aid workers struggled to reach survivors"): the best of the
+ * document's first KICKER_CANDIDATES key phrases that reads as a topic and
+ * of which the compressed sentence names no word. -1 if none. */
+static long pick_kicker(const precis_doc *d, const hbuf *h)
+{
+	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
+		const pr_keyword *kw = &d->keywords[k];
+		if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) || shares_word(h, kw->text, kw->len))
+			continue;
+		/* the runner-up only as a name or a phrase: "Villages:" is not
+		 * what the story is about when the sentence names the top one */
+		if (k > 0 && !memchr(kw->text, ' ', kw->len) && !is_upper(kw->text[0]))
+			continue;
+		char b[32];
+		size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;
+		for (size_t i = 0; i < n; i++)
+			b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
+		b[n] = '\0';
+		if (is_time_word(b) || in_list(b, time_nouns))
+			continue;
+		return (long)k;
+	}
+	return -1;
+}
+
 int pr_headline(precis_doc *d)
 {
 	d->headline = "";
@@ -2499,45 +2651,48 @@ int pr_headline(precis_doc *d)
 	h.s = pr_alloc(&d->arena, cap);
 	if (!h.s)
 		return PRECIS_ENOMEM;
-	memcpy(h.s, src->text, src->len);
-	h.len = src->len;
-	if (!title) {
-		drop_wire_credit(&h);
-		drop_dateline(&h);
-		drop_lead_dash(&h);
-		if (d->lang && strcmp(d->lang->code, "fr") == 0)
-			fr_drop_attribution(&h);
-		else
-			drop_attribution(&h);
-		drop_parentheticals(&h);
-		trim(&h);
-		if (d->lang && strcmp(d->lang->code, "zh") == 0)
-			trim_cjk_lead(&h);
-		if (d->lang && strcmp(d->lang->code, "zh") == 0)
-			cjk_compress(&h);
-		/* the word rules are English ("a" is a verb in French) */
-		if (d->lang && strcmp(d->lang->code, "en") == 0 &&
-		    (rc = compress(&d->arena, &h, d->opts.headline_bytes)))
-			return rc;
-		if (d->lang && strcmp(d->lang->code, "fr") == 0 &&
-		    (rc = compress_fr(&d->arena, &h, d->opts.headline_bytes)))
-			return rc;
-	}
+	size_t limit = d->opts.headline_bytes;
+	if ((rc = trim_source(d, src, title, &h, limit)))
+		return rc;
 	int fr = d->lang && strcmp(d->lang->code, "fr") == 0;
-	trim(&h);
-	trim_end(&h, fr);
+	int en = d->lang && strcmp(d->lang->code, "en") == 0;
+	int topics = (d->opts.flags & PRECIS_FLAG_HEADLINE_TOPICS) != 0;
+	int room = !title && limit >= 40 && d->nsents >= FILL_MIN_SENTENCES;
+	/* an English headline opens with the story's topic when the sentence
+	 * does not name it: the sentence is compressed again for the room
+	 * the label leaves */
+	long kick = -1;
+	if (en && room && !topics) {
+		/* (what the cut would leave of it: a word past the limit is
+		 * not on show) */
+		fit(&h, limit, fr);
+		kick = pick_kicker(d, &h);
+	}
+	if (kick >= 0) {
+		const pr_keyword *kw = &d->keywords[kick];
+		if ((rc = trim_source(d, src, title, &h, limit - kw->len - 2)))
+			return rc;
+		fit(&h, limit - kw->len - 2, fr);
+		if (h.len > 0) {
+			memmove(h.s + kw->len + 2, h.s, h.len);
+			memcpy(h.s, kw->text, kw->len);
+			memcpy(h.s + kw->len, ": ", 2);
+			h.len += kw->len + 2;
+			if (is_lower(h.s[0]))
+				h.s[0] = (char)(h.s[0] - 'a' + 'A');
+		}
+	}
 	/* a compressed sentence leaves a quarter of the room to key phrases (in
 	 * a text long enough to have them), if it can be cut between words */
-	int fill = (d->opts.flags & PRECIS_FLAG_HEADLINE_TOPICS) && !title &&
-	           d->opts.headline_bytes >= 40 && d->nsents >= FILL_MIN_SENTENCES;
+	int fill = topics && room;
 	if (fill) {
-		size_t room = d->opts.headline_bytes - d->opts.headline_bytes / KEYPHRASE_SHARE;
-		if (memchr(h.s, ' ', h.len < room ? h.len : room))
-			fit(&h, room, fr);
+		size_t r = limit - limit / KEYPHRASE_SHARE;
+		if (memchr(h.s, ' ', h.len < r ? h.len : r))
+			fit(&h, r, fr);
 	}
-	fit(&h, d->opts.headline_bytes, fr);
+	fit(&h, limit, fr);
 	if (fill)
-		fill_with_keyphrases(d, &h, d->opts.headline_bytes, cap);
+		fill_with_keyphrases(d, &h, limit, cap);
 	fit_chars(&h, d->opts.headline_chars);
 	h.s[h.len] = '\0';
 	d->headline = h.s;

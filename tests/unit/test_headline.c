@@ -725,3 +725,68 @@ ParameterizedTest(rcase *c, headline, chinese_rules)
 	cr_assert_str_eq(h, c->want);
 	precis_free(h);
 }
+
+/* A story whose lead does not name what the rest of it is about. */
+static const char mitch[] =
+	"Rescue teams worked through the night to reach villages cut off by the floods.\n\n"
+	"Hurricane Mitch destroyed bridges and roads across the region. Officials said "
+	"Hurricane Mitch had killed hundreds of people in the north.\n\n"
+	"Aid from abroad began to arrive as Hurricane Mitch moved away. Survivors of "
+	"Hurricane Mitch waited for food and clean water in the villages.\n";
+
+static char *headline_opts(const char *text, size_t limit, const char *lang, unsigned flags)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.headline_bytes = limit;
+	o.lang = lang;
+	o.flags = flags;
+	char *h = NULL;
+	size_t n = 0;
+	int rc = precis_headline_text(&h, &n, text, strlen(text), &o);
+	cr_assert_eq(rc, PRECIS_OK, "%s", precis_strerror(rc));
+	return h;
+}
+
+/* The story's topic opens the headline as a label when the sentence does
+ * not name it, and the sentence is compressed for the room left. */
+Test(headline, topic_label_when_the_sentence_lacks_it)
+{
+	char *h = headline_opts(mitch, 75, NULL, 0);
+	cr_assert_str_eq(h, "Hurricane Mitch: Rescue teams worked through night to reach villages cut");
+	check_fit(h, 75, mitch);
+	precis_free(h);
+	h = headline_opts(mitch, 40, NULL, 0);
+	cr_assert_str_eq(h, "Hurricane Mitch: Rescue teams worked");
+	precis_free(h);
+}
+
+/* No label when the sentence names the topic (nor the runner-up when it
+ * is a lone common noun, "Villages:"), in a text of a few sentences, under
+ * 40 bytes, outside English, or when key phrases fill the end instead. */
+Test(headline, no_topic_label)
+{
+	static const char named[] =
+		"Hurricane Mitch destroyed bridges and roads across the region on Monday.\n\n"
+		"Rescue teams worked through the night to reach villages cut off by the floods. "
+		"Officials said Hurricane Mitch had killed hundreds of people in the north.\n\n"
+		"Aid from abroad began to arrive as Hurricane Mitch moved away. Survivors of "
+		"Hurricane Mitch waited for food and clean water in the villages.\n";
+	char *h = headline_opts(named, 75, NULL, 0);
+	cr_assert_str_eq(h, "Hurricane Mitch destroyed bridges and roads across the region");
+	precis_free(h);
+	char shortened[sizeof mitch];
+	memcpy(shortened, mitch, sizeof mitch);
+	*strstr(shortened, "\n\nAid") = '\0';
+	h = headline_opts(shortened, 75, NULL, 0);
+	cr_assert_null(strchr(h, ':'), "\"%s\"", h);
+	precis_free(h);
+	h = headline_opts(mitch, 39, NULL, 0);
+	cr_assert_str_eq(h, "Rescue teams worked through night");
+	precis_free(h);
+	h = headline_opts(mitch, 75, "fr", 0);
+	cr_assert_null(strchr(h, ':'), "\"%s\"", h);
+	precis_free(h);
+	h = headline_opts(mitch, 75, NULL, PRECIS_FLAG_HEADLINE_TOPICS);
+	cr_assert_str_eq(h, "Rescue teams worked through night to reach villages cut; Hurricane Mitch");
+	precis_free(h);
+}

@@ -46,7 +46,7 @@
  * news page ("Hurricane Mitch: Rescue teams worked through night to ..."),
  * when the sentence does not name it: the best key phrase, or the
  * runner-up if that is a name or a phrase of several words, that reads as
- * a noun phrase (not "Gingrich announced", "political") and of which the
+ * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of which the
  * sentence, as cut, has no word; the sentence is compressed again for the
  * room that is left. DUC's headlines are made of the story's topics as
  * much as of its lead.
@@ -2600,6 +2600,11 @@ static int reads_as_topic(const pr_keyword *kw)
 	if (wn < 3 || !is_alnum(p[0]))
 		return 0;
 	if (is_lower(w[0]) && (ends_in(w, wn, "ed") || ends_in(w, wn, "ing")))
+		return 0;
+	/* "Austrian", "Ethnic Albanian", "Kurdish": a people's adjective
+	 * ("Palestinians" is a noun) */
+	if (is_upper(w[0]) && (ends_in(w, wn, "ian") || ends_in(w, wn, "ean") ||
+	                       ends_in(w, wn, "ese") || ends_in(w, wn, "ish")))
 		return 0;
 	if (last > 0 || is_upper(p[0]))
 		return 1;

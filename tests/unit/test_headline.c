@@ -786,6 +786,15 @@ Test(headline, no_topic_label)
 	h = headline_opts(mitch, 75, "fr", 0);
 	cr_assert_null(strchr(h, ':'), "\"%s\"", h);
 	precis_free(h);
+	/* "Kurdish" is the top key phrase, but an adjective is no label */
+	static const char kurdish[] =
+		"Police in the capital arrested dozens of protesters outside the parliament "
+		"building.\n\nThe Kurdish protesters said they would return. Kurdish leaders "
+		"called the arrests unjust.\n\nKurdish groups in Europe planned marches for the "
+		"weekend. Many Kurdish families waited outside the police station for news.\n";
+	h = headline_opts(kurdish, 75, NULL, 0);
+	cr_assert_str_eq(h, "Police in capital arrested dozens of protesters outside parliament building");
+	precis_free(h);
 	h = headline_opts(mitch, 75, NULL, PRECIS_FLAG_HEADLINE_TOPICS);
 	cr_assert_str_eq(h, "Rescue teams worked through night to reach villages cut; Hurricane Mitch");
 	precis_free(h);

@@ -151,6 +151,12 @@ static void drop_wire_credit(hbuf *h)
 		if (j >= limit || h->s[j] != ')' || j - i < 3 || !is_upper(h->s[i + 1]))
 			continue;
 		size_t k = j + 1;
+		/* "(Xinhua)-- ": the credit glued to its dash */
+		if (k + 3 < h->len && memcmp(h->s + k, "-- ", 3) == 0) {
+			memmove(h->s, h->s + k + 3, h->len - k - 3);
+			h->len -= k + 3;
+			return;
+		}
 		for (const char *const *sep = dateline_seps; *sep; sep++) {
 			size_t n = strlen(*sep);
 			if (k + n <= h->len && memcmp(h->s + k, *sep, n) == 0 && k + n < h->len) {

@@ -103,6 +103,10 @@ static dcase datelines[] = {
 	  "The plan cuts costs for small farms in the region" },
 	{ "Prices fell again in March, according to the national statistics office.",
 	  "Prices fell again in March" },
+	/* a wire credit glued to its dash */
+	{ "NEW DELHI, December 1 (Xinhua)-- India and Bangladesh have agreed to keep the "
+	  "border open.",
+	  "India and Bangladesh agreed to keep the border open" },
 	/* an aside between dashes after a subject is not a dateline */
 	{ "The IAAF - athletics' world governing body - has met anti-doping officials.",
 	  "The IAAF - athletics' world governing body - met anti-doping officials" },

@@ -12,8 +12,8 @@
  * -", or an editor's note up to a wire credit "(AP) _"), then the
  * attribution ("..., Kremlin spokesman Dmitry Peskov said"), parentheticals
  * other than acronyms ("(IMF)" stays; full-width ones too). In English, a
- * leading connective, "also", middle initials and time expressions ("on
- * Monday") always go, and headlinese drops "be" from the main verb ("is to
+ * leading connective, "also", "here" (the dateline's place), middle
+ * initials and time expressions ("on Monday") always go, and headlinese drops "be" from the main verb ("is to
  * marry" -> "to marry", "was forced" -> "forced", "are preparing" ->
  * "preparing", "is close to" -> "close to", also after an appositive or an
  * acronym that ends the subject) and the perfect auxiliary where the
@@ -1263,6 +1263,40 @@ static void drop_also(const hbuf *h, hwords *ws)
 	}
 }
 
+/* "here": the place of the dateline, which a headline does not have ("met
+ * here with", "died here"); not "here is", "from here", nor in a
+ * quotation. */
+static void drop_here(const hbuf *h, hwords *ws)
+{
+	static const char *const keep_before[] = {
+		"from", "near", "to", "of", "than", "around", "outside", NULL
+	};
+	char b[32];
+	for (size_t i = 1; i < ws->n; i++) {
+		if (ws->w[i].del || quoted(h, &ws->w[i]))
+			continue;
+		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		/* (bare, or closing the sentence: "died here.") */
+		size_t len = ws->w[i].e - ws->w[i].s;
+		if (strcmp(b, "here") || !(len == n || (i + 1 == ws->n && len == n + 1)))
+			continue;
+		size_t p = i;
+		while (p > 0 && ws->w[p - 1].del)
+			p--;
+		if (p == 0)
+			continue;
+		core_of(h, &ws->w[p - 1], b, sizeof b);
+		if (in_list(b, keep_before) || ends_with_comma(h, &ws->w[p - 1]))
+			continue;
+		if (i + 1 < ws->n) {
+			core_of(h, &ws->w[i + 1], b, sizeof b);
+			if (be_form(h, ws, i + 1) || strcmp(b, "and") == 0)
+				continue;
+		}
+		ws->w[i].del = 1;
+	}
+}
+
 /* Family names that come first in Chinese, Korean, Vietnamese and Khmer
  * names ("Premier Zhu Rongji", "Cambodian leader Hun Sen"): the second word
  * is the given name, which is not what a headline keeps. */
@@ -1639,6 +1673,7 @@ static int compress(pr_arena *a, hbuf *h, size_t limit)
 	drop_be(h, &ws);
 	drop_middle_initials(h, &ws);
 	drop_also(h, &ws);
+	drop_here(h, &ws);
 	if (live_bytes(&ws) > limit)
 		drop_first_names(h, &ws);
 	if (live_bytes(&ws) > limit)

@@ -420,10 +420,19 @@ static rcase english_rules[] = {
 	  "Circuit City Stores received $3.25bn takeover offer" },
 	{ "Jef Raskin, head of the team behind the first Macintosh computer, has died.", 75,
 	  "Jef Raskin, head of the team behind the first Macintosh computer, died" },
+	/* "here", the place of a dateline the headline does not have, goes;
+	 * not "from here" */
+	{ "Egyptian President Hosni Mubarak met here Sunday with Syrian President Hafez "
+	  "Assad.", 200,
+	  "Egyptian President Hosni Mubarak met with Syrian President Hafez Assad" },
+	{ "Matthew Shepard, a gay student, died here.", 200,
+	  "Matthew Shepard, a gay student, died" },
+	{ "Officials said the road from here to the coast was closed.", 200,
+	  "Officials said the road from here to the coast was closed" },
 	/* an appositive of more than ten words goes too */
 	{ "Matthew Shepard, the gay college student who was kidnapped and severely beaten, "
 	  "died here Monday, five days after he was found unconscious on a Wyoming ranch.", 75,
-	  "Matthew Shepard died here five days after he was found unconscious" },
+	  "Matthew Shepard died five days after he was found unconscious on Wyoming" },
 	/* a clause with a time word is not a time phrase: it stays */
 	{ "Budget negotiations faltered Friday, prompting Congress to delay until midnight "
 	  "Monday its deadline for passing a spending bill.", 75,

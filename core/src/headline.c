@@ -13,11 +13,12 @@
  * attribution ("..., Kremlin spokesman Dmitry Peskov said"), parentheticals
  * other than acronyms ("(IMF)" stays; full-width ones too). In English, a
  * leading connective, "also", "here" (the dateline's place), middle
- * initials and time expressions ("on Monday") always go, and headlinese drops "be" from the main verb ("is to
- * marry" -> "to marry", "was forced" -> "forced", "are preparing" ->
- * "preparing", "is close to" -> "close to", also after an appositive or an
- * acronym that ends the subject) and the perfect auxiliary where the
- * participle is also the past ("has backed" -> "backed", not "has taken");
+ * initials and time expressions ("on Monday") always go, and headlinese
+ * drops "be" from the main verb ("is to marry" -> "to marry", "was
+ * forced" -> "forced", "are preparing" -> "preparing", "is close to" ->
+ * "close to", also after an appositive or an acronym that ends the
+ * subject) and the perfect auxiliary where the participle is also the
+ * past ("has backed" -> "backed", not "has taken");
  * then, in Hedge Trimmer's manner, only while the sentence is longer than
  * the limit: articles, possessives and the "that" of a reported statement
  * ("predict that", "speculation that"; never inside a quotation), a manner
@@ -46,10 +47,10 @@
  * news page ("Hurricane Mitch: Rescue teams worked through night to ..."),
  * when the sentence does not name it: the best key phrase, or the
  * runner-up if that is a name or a phrase of several words, that reads as
- * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of which the
- * sentence, as cut, has no word; the sentence is then cut for the room
- * that is left. DUC's headlines are made of the story's topics as
- * much as of its lead.
+ * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of
+ * which the sentence, as cut, has no word; the sentence is then cut for
+ * the room that is left. Human headlines name the story's topic as often
+ * as they follow its lead.
  * When the caller asks for it
  * (PRECIS_FLAG_HEADLINE_TOPICS), in a text of a few sentences or more, the
  * sentence then gets three quarters of the room and the document's key
@@ -2543,7 +2544,8 @@ static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, siz
 
 /* The source sentence, trimmed and compressed for a headline of limit
  * bytes, into h (which has room for the whole sentence). */
-static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h, size_t limit)
+static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
+                       size_t limit)
 {
 	int rc;
 	memcpy(h->s, src->text, src->len);
@@ -2666,7 +2668,8 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 {
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
 		const pr_keyword *kw = &d->keywords[k];
-		if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) || shares_word(h, kw->text, kw->len))
+		if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) ||
+		    shares_word(h, kw->text, kw->len))
 			continue;
 		/* the runner-up only as a name or a phrase: "Villages:" is not
 		 * what the story is about when the sentence names the top one */

@@ -2642,6 +2642,15 @@ static int reads_as_topic(const pr_keyword *kw)
 	size_t wn = n - last;
 	if (wn < 3 || !is_alnum(p[0]))
 		return 0;
+	/* "SANTA ROSA", a dateline's place in capitals (an acronym, "NATO",
+	 * is one word) */
+	if (last > 0) {
+		int lower = 0;
+		for (size_t i = 0; i < n; i++)
+			lower |= is_lower(p[i]);
+		if (!lower)
+			return 0;
+	}
 	if (is_lower(w[0]) && (ends_in(w, wn, "ed") || ends_in(w, wn, "ing")))
 		return 0;
 	/* "Austrian", "Ethnic Albanian", "Kurdish": a people's adjective

@@ -808,6 +808,15 @@ Test(headline, no_topic_label)
 	h = headline_opts(kurdish, 75, NULL, 0);
 	cr_assert_str_eq(h, "Police in capital arrested dozens of protesters outside parliament building");
 	precis_free(h);
+	/* nor a place in capitals, as datelines print it */
+	static const char capitals[] =
+		"SANTA ROSA _ The comic strip ran in newspapers across the country for fifty "
+		"years.\n\nSANTA ROSA has a museum for the strip. Visitors to SANTA ROSA see the "
+		"drawings.\n\nThe museum in SANTA ROSA opened in the spring. Fans came to SANTA "
+		"ROSA from abroad.\n";
+	h = headline_opts(capitals, 75, NULL, 0);
+	cr_assert_str_eq(h, "The comic strip ran in newspapers across the country for fifty years");
+	precis_free(h);
 	h = headline_opts(mitch, 75, NULL, PRECIS_FLAG_HEADLINE_TOPICS);
 	cr_assert_str_eq(h, "Rescue teams worked through night to reach villages cut; Hurricane Mitch");
 	precis_free(h);

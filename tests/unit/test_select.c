@@ -293,3 +293,35 @@ Test(select, glued_lines_are_noise)
 	cr_expect(!d->sents[0].selected && !d->sents[1].selected);
 	precis_doc_free(d);
 }
+
+/* A summary of half the text covers it: position no longer reorders the
+ * ranking, and the summary is the best-ranked half. Here the second
+ * sentence ranks sixth, just behind the last one, and a lead weight would
+ * take it instead. */
+Test(select, a_summary_of_half_the_text_is_the_best_ranked_half)
+{
+	static const char text[] =
+		"The harbour board met on Tuesday to discuss the winter storms. "
+		"The storms kept the fishing boats in port. "
+		"The fishing boats stayed in the harbour during the storms. "
+		"Local shops said trade fell during the storms. "
+		"Council officers said the council budget was already stretched. "
+		"Tourists still visited the seafront. "
+		"The storms damaged the old pier at the harbour entrance. "
+		"Repairs to the pier will cost the harbour board two million pounds. "
+		"A public meeting about the pier will be held next month. "
+		"The board will ask the council to share the cost of the pier repairs.";
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.lang = "en";
+	o.ratio = 0.5;
+	precis_doc *d = doc_with(text, &o);
+	cr_assert_eq(d->nsents, 10);
+	cr_assert_eq(d->nsummary, 5);
+	cr_assert_eq(d->sents[1].rank, 6);
+	cr_assert_eq(d->sents[9].rank, 5);
+	for (size_t i = 0; i < d->nsents; i++)
+		cr_expect_eq(d->sents[i].selected, d->sents[i].rank <= 5, "sentence %zu (rank %zu)",
+		             i, (size_t)d->sents[i].rank);
+	precis_doc_free(d);
+}

@@ -161,11 +161,30 @@ static int all_caps(const pr_sent *st, const pr_token *t)
 	return 1;
 }
 
+/* Which of the endings a word has, found the first time it is asked
+ * (a word recurs: a book asks a million times of fifty thousand words). */
+enum { END_KNOWN = 1, END_FILLER = 2, END_VERB = 4 };
+
+static uint8_t word_endings(const precis_doc *d, uint8_t *wend, uint32_t word,
+                            const endings *filler_end, const endings *verb_end)
+{
+	if (!(wend[word] & END_KNOWN)) {
+		const pr_word *w = &d->words[word];
+		wend[word] = END_KNOWN;
+		if (ends_with(w->text, w->len, filler_end, 7))
+			wend[word] |= END_FILLER;
+		if (ends_with(w->text, w->len, verb_end, 5))
+			wend[word] |= END_VERB;
+	}
+	return wend[word];
+}
+
 /* cand[i]: is token i a candidate word (see the top of the file)? wflag
- * holds the flags of each word; W_UPPER_INSIDE is set here. */
+ * holds the flags of each word; W_UPPER_INSIDE is set here. wend is zeroed
+ * scratch of a byte per word. */
 static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
                             int capitalized_nouns, const endings *filler_end,
-                            const endings *verb_end)
+                            const endings *verb_end, uint8_t *wend)
 {
 	for (size_t s = 0; s < d->nsents; s++) {
 		const pr_sent *st = &d->sents[s];
@@ -216,10 +235,12 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 				continue;
 			uint8_t before = i > st->tok && !(t->flags & PR_TOK_BREAK)
 			                     ? wflag[d->toks[i - 1].word] : 0;
-			const pr_word *w = &d->words[t->word];
-			if ((wflag[t->word] & W_FILLER) || (before & W_VERB_NEXT) ||
-			    ((before & W_BEFORE_INF) && ends_with(w->text, w->len, verb_end, 5)) ||
-			    ends_with(w->text, w->len, filler_end, 7))
+			if ((wflag[t->word] & W_FILLER) || (before & W_VERB_NEXT)) {
+				cand[i] = 0;
+				continue;
+			}
+			uint8_t e = word_endings(d, wend, t->word, filler_end, verb_end);
+			if (((before & W_BEFORE_INF) && (e & END_VERB)) || (e & END_FILLER))
 				cand[i] = 0;
 		}
 	}
@@ -421,12 +442,95 @@ static int cmp_phrase(const void *x, const void *y)
 	                      q->score, q->sent, q->first, q->nterms);
 }
 
+/* What each occurrence of a phrase updates, apart from the rest of it: on a
+ * book the phrases outgrow the cache, and this is a fifth of their size.
+ * The shown occurrence changes only for a phrase of one token. */
+typedef struct tally {
+	uint32_t count;
+	uint32_t shown_sent, shown_first; /* the occurrence to show */
+	uint32_t shown_word;              /* its word */
+	uint8_t shown_head_upper;         /* capitalized, at the head of its
+	                                     sentence */
+	uint8_t name;
+} tally;
+
+/* The distinct phrases met so far, numbered in order of first occurrence.
+ * A phrase of one token (most of them: every key word) is found by its
+ * term; a longer one through a hash of its terms, whose slots hold the
+ * hash's top half next to the id so that a lookup touches no other phrase
+ * than its own. */
 typedef struct phrases {
-	pr_strmap seen;
 	phrase *ph;
+	tally *tl;        /* of each phrase, until fold_tallies() */
 	size_t n, cap;
 	uint32_t *wcount; /* occurrences of each word */
+	uint32_t *single; /* by term: id + 1 of its one-token phrase, or 0 */
+	uint64_t *slot;   /* (hash >> 32) << 32 | id + 1, or 0: empty */
+	size_t mask;      /* slots - 1, a power of two */
 } phrases;
+
+static uint64_t hash_terms(const uint32_t *terms, uint32_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+	for (uint32_t k = 0; k < n; k++) {
+		h = (h ^ terms[k]) * 0xBF58476D1CE4E5B9u;
+		h ^= h >> 31;
+	}
+	return h * 0x94D049BB133111EBu;
+}
+
+/* Double the slots (or make the first 1,024). 0, or -1 out of memory. */
+static int grow_slots(phrases *P)
+{
+	size_t cap = P->slot ? 2 * (P->mask + 1) : 1024;
+	uint64_t *slot = pr_malloc_raw(cap * sizeof *slot);
+	if (!slot)
+		return -1;
+	memset(slot, 0, cap * sizeof *slot);
+	for (size_t k = 0; P->slot && k <= P->mask; k++) {
+		if (!P->slot[k])
+			continue;
+		const phrase *p = &P->ph[(uint32_t)P->slot[k] - 1];
+		size_t i = hash_terms(p->terms, p->nterms) & (cap - 1);
+		while (slot[i])
+			i = (i + 1) & (cap - 1);
+		slot[i] = P->slot[k];
+	}
+	pr_free_raw(P->slot);
+	P->slot = slot;
+	P->mask = cap - 1;
+	return 0;
+}
+
+/* The id of the phrase made of terms[0..n), or a new id (P->n, *added set)
+ * whose slot is taken; UINT32_MAX when out of memory. */
+static uint32_t find_phrase(phrases *P, const uint32_t *terms, uint32_t n, int *added)
+{
+	*added = 0;
+	if (n == 1) {
+		if (P->single[terms[0]])
+			return P->single[terms[0]] - 1;
+		*added = 1;
+		P->single[terms[0]] = (uint32_t)P->n + 1;
+		return (uint32_t)P->n;
+	}
+	/* under half full */
+	if (2 * (P->n + 1) > (P->slot ? P->mask + 1 : 0) && grow_slots(P))
+		return UINT32_MAX;
+	uint64_t h = hash_terms(terms, n), check = h >> 32 << 32;
+	size_t i = h & P->mask;
+	for (; P->slot[i]; i = (i + 1) & P->mask) {
+		if ((P->slot[i] & 0xFFFFFFFF00000000u) != check)
+			continue;
+		uint32_t id = (uint32_t)P->slot[i] - 1;
+		const phrase *p = &P->ph[id];
+		if (p->nterms == n && memcmp(p->terms, terms, n * sizeof *terms) == 0)
+			return id;
+	}
+	*added = 1;
+	P->slot[i] = check | ((uint64_t)P->n + 1);
+	return (uint32_t)P->n;
+}
 
 /* Count one occurrence of the phrase made of tokens [i, j) of sentence s,
  * nwords words long; name: it is a run of capitalized words. */
@@ -438,20 +542,32 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 		return PRECIS_OK; /* "a-b-c-d-e-f-g-h-i" is no key word */
 	for (uint32_t k = i; k < j; k++)
 		terms[nterms++] = d->toks[k].term;
+	if (P->n == P->cap) {
+		/* room for a new phrase first: find_phrase takes its slot */
+		size_t nc = P->cap ? P->cap * 2 : 64;
+		phrase *p = pr_realloc_raw(P->ph, nc * sizeof *p);
+		if (!p)
+			return PRECIS_ENOMEM;
+		P->ph = p;
+		tally *c = pr_realloc_raw(P->tl, nc * sizeof *c);
+		if (!c)
+			return PRECIS_ENOMEM;
+		P->tl = c;
+		P->cap = nc;
+	}
 	int added;
-	uint32_t id = pr_strmap_intern(&P->seen, &d->arena, (const char *)terms,
-	                               nterms * sizeof terms[0], &added);
+	uint32_t id = find_phrase(P, terms, nterms, &added);
 	if (id == UINT32_MAX)
 		return PRECIS_ENOMEM;
+	const pr_sent *st = &d->sents[s];
+	const pr_token *t = &d->toks[i];
 	if (added) {
-		if (P->n == P->cap) {
-			size_t nc = P->cap ? P->cap * 2 : 64;
-			phrase *p = pr_realloc_raw(P->ph, nc * sizeof *p);
-			if (!p)
-				return PRECIS_ENOMEM;
-			P->ph = p;
-			P->cap = nc;
-		}
+		tally *c = &P->tl[P->n];
+		memset(c, 0, sizeof *c);
+		c->shown_sent = s;
+		c->shown_first = i;
+		c->shown_word = t->word;
+		c->shown_head_upper = (t->flags & PR_TOK_UPPER) && i == st->tok;
 		phrase *p = &P->ph[P->n++];
 		memset(p, 0, sizeof *p);
 		p->sent = p->shown_sent = s;
@@ -464,7 +580,6 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 		 * part's ("early-warning" is one word, not two), each stem
 		 * counted once */
 		double word = 0;
-		const pr_sent *st = &d->sents[s];
 		for (uint32_t k = 0; k < nterms; k++) {
 			uint32_t m;
 			if (!hyphen_joined(d, st, i + k)) {
@@ -481,25 +596,39 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 		 * of its words' scores; the sum once it recurs */
 		p->score /= (double)nwords;
 	}
-	phrase *p = &P->ph[id];
-	p->count++;
-	if (p->count == 2 && p->nwords > 1)
-		p->score *= (double)p->nwords; /* from the mean to the sum */
-	p->name |= name;
+	tally *c = &P->tl[id];
+	c->count++;
+	c->name |= (uint8_t)name;
 	/* a lone word is shown in its most frequent form ("warning", not
 	 * "warn"), as it is written inside sentences ("Institute" at the
 	 * head of one, "the institute" later) */
-	const pr_token *shown = &d->toks[p->shown_first], *t = &d->toks[i];
-	uint32_t was = P->wcount[shown->word], now = P->wcount[t->word];
-	if (j - i == 1 && (now > was ||
-	                   (now == was && (shown->flags & PR_TOK_UPPER) &&
-	                    p->shown_first == d->sents[p->shown_sent].tok &&
-	                    !(t->flags & PR_TOK_UPPER)))) {
-		p->shown_sent = s;
-		p->shown_first = i;
-		p->shown_last = i;
+	if (j - i != 1 || added)
+		return PRECIS_OK;
+	uint32_t was = P->wcount[c->shown_word], now = P->wcount[t->word];
+	if (now > was || (now == was && c->shown_head_upper && !(t->flags & PR_TOK_UPPER))) {
+		c->shown_sent = s;
+		c->shown_first = i;
+		c->shown_word = t->word;
+		c->shown_head_upper = (t->flags & PR_TOK_UPPER) && i == st->tok;
 	}
 	return PRECIS_OK;
+}
+
+/* Write the tallies into their phrases. A phrase of several words met once
+ * is worth the mean of its words' scores, the sum once it recurs. */
+static void fold_tallies(phrases *P)
+{
+	for (size_t k = 0; k < P->n; k++) {
+		phrase *p = &P->ph[k];
+		const tally *c = &P->tl[k];
+		p->count = c->count;
+		p->name = c->name;
+		p->shown_sent = c->shown_sent;
+		p->shown_first = c->shown_first;
+		p->shown_last = p->nterms == 1 ? c->shown_first : p->last;
+		if (p->count >= 2 && p->nwords > 1)
+			p->score *= (double)p->nwords; /* from the mean to the sum */
+	}
 }
 
 /* Are all of p's terms among q's? */
@@ -916,10 +1045,11 @@ int pr_keyphrases(precis_doc *d)
 	double *nscore = cjk ? NULL : pr_malloc_raw(nt * sizeof *nscore);
 	phrases P;
 	memset(&P, 0, sizeof P);
-	pr_strmap_init(&P.seen);
+	P.single = cjk ? NULL : pr_malloc_raw(nt * sizeof *P.single);
 	pr_graph g;
 	int rc = PRECIS_OK;
-	if (!wflag || (!cjk && (!cand || !wcount || !score || !key || !idx || !nscore))) {
+	if (!wflag || (!cjk && (!cand || !wcount || !score || !key || !idx || !nscore ||
+	                        !P.single))) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
@@ -935,7 +1065,10 @@ int pr_keyphrases(precis_doc *d)
 	endings filler_end, verb_end;
 	split_endings(&filler_end, pr_kp_suffixes[d->lang - pr_languages]);
 	split_endings(&verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
-	mark_candidates(d, wflag, cand, capitalized_nouns, &filler_end, &verb_end);
+	/* wcount as the scratch of mark_candidates first */
+	memset(wcount, 0, d->nwords);
+	mark_candidates(d, wflag, cand, capitalized_nouns, &filler_end, &verb_end,
+	                (uint8_t *)wcount);
 	memset(wcount, 0, d->nwords * sizeof *wcount);
 	for (size_t i = 0; i < d->ntoks; i++)
 		wcount[d->toks[i].word]++;
@@ -998,9 +1131,11 @@ int pr_keyphrases(precis_doc *d)
 	}
 
 	/* phrases, one entry per distinct sequence of stems */
+	memset(P.single, 0, nt * sizeof *P.single);
 	for (size_t s = 0; s < d->nsents; s++)
 		if ((rc = sentence_phrases(d, &P, score, cand, key, wflag, (uint32_t)s, 1)))
 			goto out;
+	fold_tallies(&P);
 	/* TextRank alone ranks a word met once near one met five times:
 	 * what recurs is what the text is about */
 	/* what is met once counts only at the head of the text (a word in
@@ -1091,7 +1226,8 @@ int pr_keyphrases(precis_doc *d)
 	pr_free_raw(chosen);
 	pr_free_raw(rank);
 out:
-	pr_strmap_free(&P.seen);
+	pr_free_raw(P.single);
+	pr_free_raw(P.slot);
 	pr_free_raw(wflag);
 	pr_free_raw(cand);
 	pr_free_raw(wcount);
@@ -1100,5 +1236,6 @@ out:
 	pr_free_raw(key);
 	pr_free_raw(idx);
 	pr_free_raw(P.ph);
+	pr_free_raw(P.tl);
 	return rc;
 }

@@ -507,19 +507,36 @@ static size_t tag_end(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* The bytes inline markup can start with (md_inline's cases). */
+static const unsigned char inline_start[256] = {
+	['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['~'] = 1, ['['] = 1,
+	['!'] = 1, ['<'] = 1, ['&'] = 1,
+};
+
 /* Does the block hold anything inline markup could start with? */
 static int needs_inline(const buf *r)
 {
-	for (size_t i = 0; i < r->len; i++) {
-		switch (r->s[i]) {
-		case '\\': case '`': case '*': case '_': case '~': case '[':
-		case '!': case '<': case '&':
+	const unsigned char *s = (const unsigned char *)r->s;
+	for (size_t i = 0; i < r->len; i++)
+		if (inline_start[s[i]])
 			return 1;
-		default:
-			break;
-		}
-	}
 	return 0;
+}
+
+/* From s[i], a visible byte, the end of the run of bytes md_inline would
+ * copy one at a time, up to end: none starts inline markup, and a space
+ * is followed by a visible byte of the run (the block has no two spaces in
+ * a row, and none at its end, but the run stops short of one anyway). */
+static size_t plain_run(const char *s, size_t i, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k = i;
+	while (k < end && !inline_start[u[k]]) {
+		if (u[k] == ' ' && (k + 1 >= end || u[k + 1] == ' ' || inline_start[u[k + 1]]))
+			break;
+		k++;
+	}
+	return k;
 }
 
 /* Copy r into o without inline markup. Every kept byte keeps its map. */
@@ -546,6 +563,17 @@ static int md_inline(const buf *r, buf *o)
 		}
 		char c = s[i];
 		size_t k, e;
+		if (c != ' ' && !inline_start[(unsigned char)c]) {
+			/* most of a block: copied as put1() and put_space() would,
+			 * the first byte writing any pending space */
+			e = plain_run(s, i, depth ? close[depth - 1] : n);
+			put1(o, c, r->m[i]);
+			memcpy(o->s + o->len, s + i + 1, e - i - 1);
+			memcpy(o->m + o->len, r->m + i + 1, (e - i - 1) * sizeof *o->m);
+			o->len += e - i - 1;
+			i = e;
+			continue;
+		}
 		switch (c) {
 		case '\\':
 			if (i + 1 < n && is_punct((unsigned char)s[i + 1])) {

@@ -129,6 +129,10 @@ static const bcase cases[] = {
 	{ "footnote ref", "Text[^1] here.", M, { "Text here." } },
 	{ "hard break", "Line one\\\nline two.", M, { "Line one line two." } },
 	{ "heading emphasis", "# A *b* c", M, { "A b c" } },
+	{ "plain runs up to a link's end", "Plain words then [link words here](u) more, &amp; end.", M,
+	  { "Plain words then link words here more, & end." } },
+	{ "spaces around removed markup", "One <b> </b> two ** three `x` _y_ z.", M,
+	  { "One two ** three x y z." } },
 	/* auto detection */
 	{ "auto markdown", "# Title\n\nSome **bold** text.\n\n```\ncode\n```\n", A,
 	  { "Title", "Some bold text." } },

@@ -141,6 +141,15 @@ static size_t put_cp(buf *b, const char *t, size_t i, size_t len)
 	return n;
 }
 
+#define BYTES(x) ((uint64_t)(x) * 0x0101010101010101u)
+
+/* The top bit of each byte of w that is not in [lo, 0x7E], lo >= 0x01. */
+static uint64_t outside(uint64_t w, unsigned lo)
+{
+	uint64_t low7 = w & BYTES(0x7F);
+	return (w | ~(low7 + BYTES(0x80 - lo)) | (low7 + BYTES(0x01))) & BYTES(0x80);
+}
+
 /* The common case: printable ASCII words with single spaces between them,
  * from t[i] (printable) up to at most end, copied at once. Returns where
  * the run stopped. */
@@ -148,6 +157,16 @@ static size_t put_ascii_run(buf *b, const char *t, size_t i, size_t end)
 {
 	put1(b, t[i], (uint32_t)i); /* writes a pending space first */
 	size_t k = ++i;
+	/* eight bytes at a time while they are printable or spaces, and each
+	 * space is followed by a printable byte (the ninth byte too) */
+	while (k + 9 <= end) {
+		uint64_t w, next;
+		memcpy(&w, t + k, 8);
+		memcpy(&next, t + k + 1, 8);
+		if (outside(w, 0x20) || (outside(w, 0x21) & outside(next, 0x21)))
+			break;
+		k += 8;
+	}
 	while (k < end) {
 		unsigned char d = (unsigned char)t[k];
 		if (d > 0x20 && d < 0x7F)

@@ -202,13 +202,13 @@ int pr_pagerank_isolated(double *score, const pr_graph *g, double damping,
 
 /* qsort has no context argument in C11 and is not stable, so this is a
  * merge sort: largest key first, equal keys in their incoming order. */
-void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
+static void merge_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
 {
 	if (n < 2)
 		return;
 	size_t h = n / 2;
-	pr_sort_desc(idx, tmp, h, key);
-	pr_sort_desc(idx + h, tmp, n - h, key);
+	merge_sort_desc(idx, tmp, h, key);
+	merge_sort_desc(idx + h, tmp, n - h, key);
 	size_t a = 0, b = h, k = 0;
 	while (a < h && b < n)
 		tmp[k++] = key[idx[b]] > key[idx[a]] ? idx[b++] : idx[a++];
@@ -217,6 +217,74 @@ void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
 	while (b < n)
 		tmp[k++] = idx[b++];
 	memcpy(idx, tmp, n * sizeof *idx);
+}
+
+/* Books: the merge sort's comparisons go either way at random, and a
+ * radix sort of the keys' bits, a byte at a time, gives the same order in
+ * a few passes over the keys. */
+#define RADIX_MIN 2048
+
+/* A key's bits as an unsigned number that orders like the key, reversed
+ * (the largest key gives the smallest number); -0 counts as 0, as it
+ * compares. Keys are never NaN. */
+static uint64_t desc_bits(double x)
+{
+	uint64_t u;
+	if (x == 0)
+		x = 0; /* -0 */
+	memcpy(&u, &x, sizeof u);
+	u = u >> 63 ? ~u : u | (uint64_t)1 << 63; /* ascending */
+	return ~u;
+}
+
+/* The same order as merge_sort_desc; -1 (nothing done) when out of memory. */
+static int radix_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
+{
+	uint64_t *bits = pr_malloc_raw(2 * n * sizeof *bits);
+	if (!bits)
+		return -1;
+	uint64_t *ka = bits, *kb = bits + n;
+	uint32_t *ia = idx, *ib = tmp;
+	for (size_t i = 0; i < n; i++)
+		ka[i] = desc_bits(key[idx[i]]);
+	size_t count[256];
+	/* least significant byte first; each pass is stable, so equal keys
+	 * keep their incoming order */
+	for (int shift = 0; shift < 64; shift += 8) {
+		memset(count, 0, sizeof count);
+		for (size_t i = 0; i < n; i++)
+			count[(ka[i] >> shift) & 255]++;
+		if (count[(ka[0] >> shift) & 255] == n)
+			continue; /* one byte for all: nothing to move */
+		size_t at = 0;
+		for (int b = 0; b < 256; b++) {
+			size_t c = count[b];
+			count[b] = at;
+			at += c;
+		}
+		for (size_t i = 0; i < n; i++) {
+			size_t to = count[(ka[i] >> shift) & 255]++;
+			kb[to] = ka[i];
+			ib[to] = ia[i];
+		}
+		uint64_t *tk = ka;
+		ka = kb;
+		kb = tk;
+		uint32_t *ti = ia;
+		ia = ib;
+		ib = ti;
+	}
+	if (ia != idx)
+		memcpy(idx, ia, n * sizeof *idx);
+	pr_free_raw(bits);
+	return 0;
+}
+
+void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
+{
+	if (n >= RADIX_MIN && radix_sort_desc(idx, tmp, n, key) == 0)
+		return;
+	merge_sort_desc(idx, tmp, n, key);
 }
 
 int pr_rank(precis_doc *d, const pr_graph *g)

@@ -324,3 +324,48 @@ Test(rank, large_document_scores_stay_near_the_fixed_point)
 	precis_doc_free(b);
 	free(text);
 }
+
+/* Sorting many keys (a book's sentences) takes another road than a
+ * handful; the order is the same: largest first, -0 and 0 equal, equal
+ * keys in their incoming order. Checked against a plain insertion sort. */
+Test(rank, sort_desc_long_input_keeps_ties_in_order)
+{
+	size_t n = 5000;
+	double *key = malloc(n * sizeof *key);
+	uint32_t *idx = malloc(n * sizeof *idx), *tmp = malloc(n * sizeof *tmp);
+	uint32_t *want = malloc(n * sizeof *want);
+	cr_assert(key && idx && tmp && want);
+	uint32_t r = 12345;
+	for (size_t i = 0; i < n; i++) {
+		r = r * 1103515245u + 12345u;
+		/* few distinct values, both signs, zeros of both signs, tiny and
+		 * large magnitudes */
+		switch ((r >> 16) % 6) {
+		case 0: key[i] = 0.0; break;
+		case 1: key[i] = -0.0; break;
+		case 2: key[i] = (double)((r >> 8) % 7) / 3.0; break;
+		case 3: key[i] = -(double)((r >> 8) % 5) * 1e-300; break;
+		case 4: key[i] = (double)((r >> 8) % 3) * 1e200; break;
+		default: key[i] = 1.0 / (double)(1 + (r >> 8) % 50000); break;
+		}
+		idx[i] = (uint32_t)(n - 1 - i); /* any incoming order */
+	}
+	for (size_t i = 0; i < n; i++) {
+		/* insertion: after every key at least as large */
+		size_t j = i;
+		uint32_t v = idx[i];
+		while (j > 0 && key[v] > key[want[j - 1]]) {
+			want[j] = want[j - 1];
+			j--;
+		}
+		want[j] = v;
+	}
+	pr_sort_desc(idx, tmp, n, key);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(idx[i], want[i], "place %zu: %u (%g), want %u (%g)", i, idx[i],
+		             key[idx[i]], want[i], key[want[i]]);
+	free(key);
+	free(idx);
+	free(tmp);
+	free(want);
+}

@@ -532,14 +532,14 @@ static const unsigned char inline_start[256] = {
 	['!'] = 1, ['<'] = 1, ['&'] = 1,
 };
 
-/* Does the block hold anything inline markup could start with? */
-static int needs_inline(const buf *r)
+/* Where the first byte inline markup could start with is, or r->len. */
+static size_t first_inline(const buf *r)
 {
 	const unsigned char *s = (const unsigned char *)r->s;
-	for (size_t i = 0; i < r->len; i++)
-		if (inline_start[s[i]])
-			return 1;
-	return 0;
+	size_t i = 0;
+	while (i < r->len && !inline_start[s[i]])
+		i++;
+	return i;
 }
 
 /* From s[i], a visible byte, the end of the run of bytes md_inline would
@@ -558,8 +558,9 @@ static size_t plain_run(const char *s, size_t i, size_t end)
 	return k;
 }
 
-/* Copy r into o without inline markup. Every kept byte keeps its map. */
-static int md_inline(const buf *r, buf *o)
+/* Copy r into o without inline markup. Every kept byte keeps its map.
+ * Nothing before r->s[from] can start any (first_inline()). */
+static int md_inline(const buf *r, buf *o, size_t from)
 {
 	if (buf_reserve(o, r->len + 1))
 		return PRECIS_ENOMEM;
@@ -574,6 +575,17 @@ static int md_inline(const buf *r, buf *o)
 	int depth = 0;
 	size_t i = 0;
 	while (i < n) {
+		if (i == 0 && from > 1) {
+			/* the plain head of the block at once, but for a space
+			 * right before the markup: that one waits, pending */
+			size_t e = s[from - 1] == ' ' ? from - 1 : from;
+			put1(o, s[0], r->m[0]);
+			memcpy(o->s + o->len, s + 1, e - 1);
+			memcpy(o->m + o->len, r->m + 1, (e - 1) * sizeof *o->m);
+			o->len += e - 1;
+			i = e;
+			continue;
+		}
 		if (depth && i >= close[depth - 1]) {
 			if (i < resume[depth - 1])
 				i = resume[depth - 1];
@@ -720,8 +732,9 @@ static int md_flush(md *m)
 		return PRECIS_OK;
 	}
 	int rc;
-	if (needs_inline(&m->raw)) {
-		rc = md_inline(&m->raw, &m->out);
+	size_t from = first_inline(&m->raw);
+	if (from < m->raw.len) {
+		rc = md_inline(&m->raw, &m->out, from);
 		buf_reset(&m->raw);
 		if (rc)
 			return rc;

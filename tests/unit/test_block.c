@@ -131,6 +131,9 @@ static const bcase cases[] = {
 	{ "heading emphasis", "# A *b* c", M, { "A b c" } },
 	{ "plain runs up to a link's end", "Plain words then [link words here](u) more, &amp; end.", M,
 	  { "Plain words then link words here more, & end." } },
+	{ "plain head before markup", "A long plain head of words **then** bold.", M,
+	  { "A long plain head of words then bold." } },
+	{ "plain head before a removed tag", "Head words <br> tail.", M, { "Head words tail." } },
 	{ "spaces around removed markup", "One <b> </b> two ** three `x` _y_ z.", M,
 	  { "One two ** three x y z." } },
 	/* auto detection */

@@ -35,6 +35,64 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
  * scores to the last digit. */
 #define PR_LARGE_DOC 1000
 
+/* Power iteration visits the rows grouped by length, shortest first, their
+ * entries copied in that order: each row's loop then runs as long as the
+ * one before it, where the word graph's rows (two entries on average)
+ * each ended in a mispredicted exit. A row's sum keeps its own order, so
+ * the scores are the same to the last bit. */
+typedef struct by_length {
+	uint32_t *rowid;  /* the rows, by length */
+	size_t *start;    /* rows of length L: rowid[start[L] .. start[L + 1]) */
+	size_t maxlen;
+	double *p;        /* the entries, row by row in the order of rowid */
+	uint32_t *col;
+} by_length;
+
+static void free_by_length(by_length *b)
+{
+	pr_free_raw(b->rowid);
+	pr_free_raw(b->start);
+	pr_free_raw(b->p);
+	pr_free_raw(b->col);
+}
+
+/* 0, or -1 out of memory. */
+static int group_by_length(by_length *b, const pr_graph *g, const double *p)
+{
+	size_t n = g->n, nnz = g->row[n], maxlen = 0;
+	for (size_t i = 0; i < n; i++)
+		if (g->row[i + 1] - g->row[i] > maxlen)
+			maxlen = g->row[i + 1] - g->row[i];
+	b->maxlen = maxlen;
+	b->rowid = pr_malloc_raw(n * sizeof *b->rowid);
+	b->start = pr_malloc_raw((maxlen + 2) * sizeof *b->start);
+	b->p = pr_malloc_raw((nnz + 1) * sizeof *b->p);
+	b->col = pr_malloc_raw((nnz + 1) * sizeof *b->col);
+	if (!b->rowid || !b->start || !b->p || !b->col)
+		return -1;
+	memset(b->start, 0, (maxlen + 2) * sizeof *b->start);
+	for (size_t i = 0; i < n; i++)
+		b->start[g->row[i + 1] - g->row[i] + 1]++;
+	for (size_t len = 0; len <= maxlen; len++)
+		b->start[len + 1] += b->start[len];
+	/* rows in place by a counting sort, then their entries behind one
+	 * another (start[] is rebuilt: the sort moved it up a group) */
+	for (size_t i = 0; i < n; i++)
+		b->rowid[b->start[g->row[i + 1] - g->row[i]]++] = (uint32_t)i;
+	for (size_t len = maxlen + 1; len > 0; len--)
+		b->start[len] = b->start[len - 1];
+	b->start[0] = 0;
+	size_t at = 0;
+	for (size_t r = 0; r < n; r++) {
+		size_t i = b->rowid[r];
+		for (size_t k = g->row[i]; k < g->row[i + 1]; k++) {
+			b->p[at] = p[k];
+			b->col[at++] = g->col[k];
+		}
+	}
+	return 0;
+}
+
 /* `isolated` more nodes, with no edges, belong to the graph without being
  * stored in it: each has the same score at every step (a random jump's
  * share), so one number stands for them all. The word graph (keyphrase.c)
@@ -72,6 +130,16 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	}
 	for (size_t k = 0; k < nnz; k++)
 		p[k] = g->w[k] * out[g->col[k]];
+	by_length by;
+	memset(&by, 0, sizeof by);
+	if (!gauss_seidel && group_by_length(&by, g, p)) {
+		free_by_length(&by);
+		pr_free_raw(next);
+		pr_free_raw(out);
+		pr_free_raw(p);
+		pr_free_raw(dang);
+		return PRECIS_ENOMEM;
+	}
 	const size_t *row = g->row;
 	const uint32_t *col = g->col;
 	double *cur = score, *nxt = gauss_seidel ? score : next;
@@ -95,27 +163,36 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		}
 		size_t i = 0;
 		if (!gauss_seidel) {
-			/* two rows at a time: each row's sum keeps its own order,
-			 * so the bits are those of one row at a time, but the two
-			 * chains of additions overlap */
-			for (; i + 1 < n; i += 2) {
-				double s0 = 0, s1 = 0;
-				size_t k0 = row[i], e0 = row[i + 1], k1 = e0, e1 = row[i + 2];
-				for (; k0 < e0 && k1 < e1; k0++, k1++) {
-					s0 += p[k0] * cur[col[k0]];
-					s1 += p[k1] * cur[col[k1]];
+			/* rows of one length two at a time: each row's sum keeps
+			 * its own order, so the bits are those of one row at a
+			 * time, but the two chains of additions overlap */
+			const double *bp = by.p;
+			const uint32_t *bc = by.col;
+			for (size_t len = 0; len <= by.maxlen; len++) {
+				size_t r = by.start[len], end = by.start[len + 1];
+				for (; r + 1 < end; r += 2, bp += 2 * len, bc += 2 * len) {
+					double s0 = 0, s1 = 0;
+					for (size_t j = 0; j < len; j++) {
+						s0 += bp[j] * cur[bc[j]];
+						s1 += bp[len + j] * cur[bc[len + j]];
+					}
+					uint32_t i0 = by.rowid[r], i1 = by.rowid[r + 1];
+					nxt[i0] = (teleport ? jump * teleport[i0] : base) + damping * s0;
+					nxt[i1] = (teleport ? jump * teleport[i1] : base) + damping * s1;
 				}
-				for (; k0 < e0; k0++)
-					s0 += p[k0] * cur[col[k0]];
-				for (; k1 < e1; k1++)
-					s1 += p[k1] * cur[col[k1]];
-				double v0 = (teleport ? jump * teleport[i] : base) + damping * s0;
-				double v1 = (teleport ? jump * teleport[i + 1] : base) + damping * s1;
-				delta += fabs(v0 - cur[i]);
-				delta += fabs(v1 - cur[i + 1]);
-				nxt[i] = v0;
-				nxt[i + 1] = v1;
+				if (r < end) {
+					double s0 = 0;
+					for (size_t j = 0; j < len; j++)
+						s0 += bp[j] * cur[bc[j]];
+					uint32_t i0 = by.rowid[r];
+					nxt[i0] = (teleport ? jump * teleport[i0] : base) + damping * s0;
+					bp += len;
+					bc += len;
+				}
 			}
+			/* the change, in the order of the rows */
+			for (; i < n; i++)
+				delta += fabs(nxt[i] - cur[i]);
 		}
 		for (; i < n; i++) {
 			double sum = 0;
@@ -171,6 +248,7 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	if (total > 0)
 		for (size_t i = 0; i < n; i++)
 			score[i] /= total;
+	free_by_length(&by);
 	pr_free_raw(next);
 	pr_free_raw(out);
 	pr_free_raw(p);

@@ -532,11 +532,22 @@ static const unsigned char inline_start[256] = {
 	['!'] = 1, ['<'] = 1, ['&'] = 1,
 };
 
+/* Does s[i..i+8) hold a byte inline markup could start with? Eight
+ * lookups or'ed, one branch. */
+static int inline_in_eight(const unsigned char *s, size_t i)
+{
+	return (inline_start[s[i]] | inline_start[s[i + 1]] | inline_start[s[i + 2]] |
+	        inline_start[s[i + 3]] | inline_start[s[i + 4]] | inline_start[s[i + 5]] |
+	        inline_start[s[i + 6]] | inline_start[s[i + 7]]) != 0;
+}
+
 /* Where the first byte inline markup could start with is, or r->len. */
 static size_t first_inline(const buf *r)
 {
 	const unsigned char *s = (const unsigned char *)r->s;
 	size_t i = 0;
+	while (i + 8 <= r->len && !inline_in_eight(s, i))
+		i += 8;
 	while (i < r->len && !inline_start[s[i]])
 		i++;
 	return i;

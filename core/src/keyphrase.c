@@ -506,7 +506,7 @@ typedef struct single {
  * hash's top 24 bits and the number of terms, and the first two terms, so
  * that a phrase of two tokens is found without reading the phrase. */
 typedef struct slot {
-	uint32_t check;   /* hash & 0xFFFFFF00 | nterms; 0: empty */
+	uint32_t check;   /* hash & 0xFFFFFF00 | nterms (two or more); 0: empty */
 	uint32_t id;
 	uint32_t t0, t1;
 } slot;
@@ -699,7 +699,8 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 	return PRECIS_OK;
 }
 
-/* Write the counts into the phrases and add the one-token phrases. A
+/* Write the counts into the phrases and add the one-token phrases, by
+ * term: where they go does not matter, cmp_phrase() is a total order. A
  * phrase of several words met once is worth the mean of its words'
  * scores, the sum once it recurs. 0, or -1 out of memory. */
 static int fold_tallies(precis_doc *d, phrases *P, const double *score)

@@ -43,6 +43,7 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
 typedef struct by_length {
 	uint32_t *rowid;  /* the rows, by length */
 	size_t *start;    /* rows of length L: rowid[start[L] .. start[L + 1]) */
+	size_t *first;    /* their first entry: p[first[L]], col[first[L]] */
 	size_t maxlen;
 	double *p;        /* the entries, row by row in the order of rowid */
 	uint32_t *col;
@@ -52,6 +53,7 @@ static void free_by_length(by_length *b)
 {
 	pr_free_raw(b->rowid);
 	pr_free_raw(b->start);
+	pr_free_raw(b->first);
 	pr_free_raw(b->p);
 	pr_free_raw(b->col);
 }
@@ -66,9 +68,10 @@ static int group_by_length(by_length *b, const pr_graph *g, const double *p)
 	b->maxlen = maxlen;
 	b->rowid = pr_malloc_raw(n * sizeof *b->rowid);
 	b->start = pr_malloc_raw((maxlen + 2) * sizeof *b->start);
+	b->first = pr_malloc_raw((maxlen + 1) * sizeof *b->first);
 	b->p = pr_malloc_raw((nnz + 1) * sizeof *b->p);
 	b->col = pr_malloc_raw((nnz + 1) * sizeof *b->col);
-	if (!b->rowid || !b->start || !b->p || !b->col)
+	if (!b->rowid || !b->start || !b->first || !b->p || !b->col)
 		return -1;
 	memset(b->start, 0, (maxlen + 2) * sizeof *b->start);
 	for (size_t i = 0; i < n; i++)
@@ -82,6 +85,10 @@ static int group_by_length(by_length *b, const pr_graph *g, const double *p)
 	for (size_t len = maxlen + 1; len > 0; len--)
 		b->start[len] = b->start[len - 1];
 	b->start[0] = 0;
+	for (size_t len = 0, at = 0; len <= maxlen; len++) {
+		b->first[len] = at;
+		at += len * (b->start[len + 1] - b->start[len]);
+	}
 	size_t at = 0;
 	for (size_t r = 0; r < n; r++) {
 		size_t i = b->rowid[r];
@@ -91,6 +98,35 @@ static int group_by_length(by_length *b, const pr_graph *g, const double *p)
 		}
 	}
 	return 0;
+}
+
+/* One step of power iteration for rows r..end of b, all of length len,
+ * two at a time: each row's sum keeps its own order, so the bits are those
+ * of one row at a time, but the two chains of additions overlap. Called
+ * with a constant len, the compiler unrolls the sums of short rows. */
+static inline void step_rows(const by_length *b, size_t len, size_t r, size_t end,
+                             const double *cur, double *nxt, const double *teleport,
+                             double jump, double base, double damping)
+{
+	const double *bp = b->p + b->first[len];
+	const uint32_t *bc = b->col + b->first[len];
+	for (; r + 1 < end; r += 2, bp += 2 * len, bc += 2 * len) {
+		double s0 = 0, s1 = 0;
+		for (size_t j = 0; j < len; j++) {
+			s0 += bp[j] * cur[bc[j]];
+			s1 += bp[len + j] * cur[bc[len + j]];
+		}
+		uint32_t i0 = b->rowid[r], i1 = b->rowid[r + 1];
+		nxt[i0] = (teleport ? jump * teleport[i0] : base) + damping * s0;
+		nxt[i1] = (teleport ? jump * teleport[i1] : base) + damping * s1;
+	}
+	if (r < end) {
+		double s0 = 0;
+		for (size_t j = 0; j < len; j++)
+			s0 += bp[j] * cur[bc[j]];
+		uint32_t i0 = b->rowid[r];
+		nxt[i0] = (teleport ? jump * teleport[i0] : base) + damping * s0;
+	}
 }
 
 /* `isolated` more nodes, with no edges, belong to the graph without being
@@ -163,31 +199,27 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		}
 		size_t i = 0;
 		if (!gauss_seidel) {
-			/* rows of one length two at a time: each row's sum keeps
-			 * its own order, so the bits are those of one row at a
-			 * time, but the two chains of additions overlap */
-			const double *bp = by.p;
-			const uint32_t *bc = by.col;
 			for (size_t len = 0; len <= by.maxlen; len++) {
 				size_t r = by.start[len], end = by.start[len + 1];
-				for (; r + 1 < end; r += 2, bp += 2 * len, bc += 2 * len) {
-					double s0 = 0, s1 = 0;
-					for (size_t j = 0; j < len; j++) {
-						s0 += bp[j] * cur[bc[j]];
-						s1 += bp[len + j] * cur[bc[len + j]];
-					}
-					uint32_t i0 = by.rowid[r], i1 = by.rowid[r + 1];
-					nxt[i0] = (teleport ? jump * teleport[i0] : base) + damping * s0;
-					nxt[i1] = (teleport ? jump * teleport[i1] : base) + damping * s1;
-				}
-				if (r < end) {
-					double s0 = 0;
-					for (size_t j = 0; j < len; j++)
-						s0 += bp[j] * cur[bc[j]];
-					uint32_t i0 = by.rowid[r];
-					nxt[i0] = (teleport ? jump * teleport[i0] : base) + damping * s0;
-					bp += len;
-					bc += len;
+				if (r == end)
+					continue;
+				/* the word graph's rows: mostly one to four */
+				switch (len) {
+				case 1:
+					step_rows(&by, 1, r, end, cur, nxt, teleport, jump, base, damping);
+					break;
+				case 2:
+					step_rows(&by, 2, r, end, cur, nxt, teleport, jump, base, damping);
+					break;
+				case 3:
+					step_rows(&by, 3, r, end, cur, nxt, teleport, jump, base, damping);
+					break;
+				case 4:
+					step_rows(&by, 4, r, end, cur, nxt, teleport, jump, base, damping);
+					break;
+				default:
+					step_rows(&by, len, r, end, cur, nxt, teleport, jump, base, damping);
+					break;
 				}
 			}
 			/* the change, in the order of the rows */

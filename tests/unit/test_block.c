@@ -332,3 +332,25 @@ Test(block, pathological_markdown, .timeout = 20)
 	}
 	free(in);
 }
+
+/* The sentence vector is reserved for one sentence per hundred bytes, more
+ * than prose has, so that a book's is allocated once instead of being
+ * copied at every doubling. */
+Test(block, sentences_reserved_up_front)
+{
+	size_t len = 20000;
+	char *text = malloc(len + 1);
+	cr_assert(text);
+	for (size_t i = 0; i < len; i++)
+		text[i] = i % 200 == 199 ? '.' : i % 7 == 6 ? ' ' : 'a';
+	text[len] = '\0';
+	pr_arena a;
+	pr_arena_init(&a);
+	pr_segmentation seg;
+	cr_assert_eq(pr_segment(&seg, &a, text, len, PRECIS_FORMAT_PLAIN, pr_lang_default()),
+	             PRECIS_OK);
+	cr_assert_gt(seg.sents.len, 0);
+	cr_assert_geq(seg.sents.cap, len / 100 + 16);
+	pr_arena_release(&a);
+	free(text);
+}

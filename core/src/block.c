@@ -141,6 +141,15 @@ static size_t put_cp(buf *b, const char *t, size_t i, size_t len)
 	return n;
 }
 
+#define BYTES(x) ((uint64_t)(x) * 0x0101010101010101u)
+
+/* The top bit of each byte of w that is not in [lo, 0x7E], lo >= 0x01. */
+static uint64_t outside(uint64_t w, unsigned lo)
+{
+	uint64_t low7 = w & BYTES(0x7F);
+	return (w | ~(low7 + BYTES(0x80 - lo)) | (low7 + BYTES(0x01))) & BYTES(0x80);
+}
+
 /* The common case: printable ASCII words with single spaces between them,
  * from t[i] (printable) up to at most end, copied at once. Returns where
  * the run stopped. */
@@ -148,6 +157,16 @@ static size_t put_ascii_run(buf *b, const char *t, size_t i, size_t end)
 {
 	put1(b, t[i], (uint32_t)i); /* writes a pending space first */
 	size_t k = ++i;
+	/* eight bytes at a time while they are printable or spaces, and each
+	 * space is followed by a printable byte (the ninth byte too) */
+	while (k + 9 <= end) {
+		uint64_t w, next;
+		memcpy(&w, t + k, 8);
+		memcpy(&next, t + k + 1, 8);
+		if (outside(w, 0x20) || (outside(w, 0x21) & outside(next, 0x21)))
+			break;
+		k += 8;
+	}
 	while (k < end) {
 		unsigned char d = (unsigned char)t[k];
 		if (d > 0x20 && d < 0x7F)
@@ -159,9 +178,11 @@ static size_t put_ascii_run(buf *b, const char *t, size_t i, size_t end)
 			break;
 	}
 	memcpy(b->s + b->len, t + i, k - i);
-	uint32_t *m = b->m + b->len;
-	for (size_t q = i; q < k; q++)
-		*m++ = (uint32_t)q;
+	/* 32-bit counting, which vectorizes four to a register (offsets
+	 * fit: the input is below 4 GiB) */
+	uint32_t *m = b->m + b->len, off = (uint32_t)i, cnt = (uint32_t)(k - i);
+	for (uint32_t q = 0; q < cnt; q++)
+		m[q] = off + q;
 	b->len += k - i;
 	return k;
 }
@@ -507,23 +528,52 @@ static size_t tag_end(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-/* Does the block hold anything inline markup could start with? */
-static int needs_inline(const buf *r)
+/* The bytes inline markup can start with (md_inline's cases). */
+static const unsigned char inline_start[256] = {
+	['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['~'] = 1, ['['] = 1,
+	['!'] = 1, ['<'] = 1, ['&'] = 1,
+};
+
+/* Does s[i..i+8) hold a byte inline markup could start with? Eight
+ * lookups or'ed, one branch. */
+static int inline_in_eight(const unsigned char *s, size_t i)
 {
-	for (size_t i = 0; i < r->len; i++) {
-		switch (r->s[i]) {
-		case '\\': case '`': case '*': case '_': case '~': case '[':
-		case '!': case '<': case '&':
-			return 1;
-		default:
-			break;
-		}
-	}
-	return 0;
+	return (inline_start[s[i]] | inline_start[s[i + 1]] | inline_start[s[i + 2]] |
+	        inline_start[s[i + 3]] | inline_start[s[i + 4]] | inline_start[s[i + 5]] |
+	        inline_start[s[i + 6]] | inline_start[s[i + 7]]) != 0;
 }
 
-/* Copy r into o without inline markup. Every kept byte keeps its map. */
-static int md_inline(const buf *r, buf *o)
+/* Where the first byte inline markup could start with is, or r->len. */
+static size_t first_inline(const buf *r)
+{
+	const unsigned char *s = (const unsigned char *)r->s;
+	size_t i = 0;
+	while (i + 8 <= r->len && !inline_in_eight(s, i))
+		i += 8;
+	while (i < r->len && !inline_start[s[i]])
+		i++;
+	return i;
+}
+
+/* From s[i], a visible byte, the end of the run of bytes md_inline would
+ * copy one at a time, up to end: none starts inline markup, and a space
+ * is followed by a visible byte of the run (the block has no two spaces in
+ * a row, and none at its end, but the run stops short of one anyway). */
+static size_t plain_run(const char *s, size_t i, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k = i;
+	while (k < end && !inline_start[u[k]]) {
+		if (u[k] == ' ' && (k + 1 >= end || u[k + 1] == ' ' || inline_start[u[k + 1]]))
+			break;
+		k++;
+	}
+	return k;
+}
+
+/* Copy r into o without inline markup. Every kept byte keeps its map.
+ * Nothing before r->s[from] can start any (first_inline()). */
+static int md_inline(const buf *r, buf *o, size_t from)
 {
 	if (buf_reserve(o, r->len + 1))
 		return PRECIS_ENOMEM;
@@ -538,6 +588,17 @@ static int md_inline(const buf *r, buf *o)
 	int depth = 0;
 	size_t i = 0;
 	while (i < n) {
+		if (i == 0 && from > 1) {
+			/* the plain head of the block at once, but for a space
+			 * right before the markup: that one waits, pending */
+			size_t e = s[from - 1] == ' ' ? from - 1 : from;
+			put1(o, s[0], r->m[0]);
+			memcpy(o->s + o->len, s + 1, e - 1);
+			memcpy(o->m + o->len, r->m + 1, (e - 1) * sizeof *o->m);
+			o->len += e - 1;
+			i = e;
+			continue;
+		}
 		if (depth && i >= close[depth - 1]) {
 			if (i < resume[depth - 1])
 				i = resume[depth - 1];
@@ -546,6 +607,17 @@ static int md_inline(const buf *r, buf *o)
 		}
 		char c = s[i];
 		size_t k, e;
+		if (c != ' ' && !inline_start[(unsigned char)c]) {
+			/* most of a block: copied as put1() and put_space() would,
+			 * the first byte writing any pending space */
+			e = plain_run(s, i, depth ? close[depth - 1] : n);
+			put1(o, c, r->m[i]);
+			memcpy(o->s + o->len, s + i + 1, e - i - 1);
+			memcpy(o->m + o->len, r->m + i + 1, (e - i - 1) * sizeof *o->m);
+			o->len += e - i - 1;
+			i = e;
+			continue;
+		}
 		switch (c) {
 		case '\\':
 			if (i + 1 < n && is_punct((unsigned char)s[i + 1])) {
@@ -673,8 +745,9 @@ static int md_flush(md *m)
 		return PRECIS_OK;
 	}
 	int rc;
-	if (needs_inline(&m->raw)) {
-		rc = md_inline(&m->raw, &m->out);
+	size_t from = first_inline(&m->raw);
+	if (from < m->raw.len) {
+		rc = md_inline(&m->raw, &m->out, from);
 		buf_reset(&m->raw);
 		if (rc)
 			return rc;

@@ -161,81 +161,161 @@ static int all_caps(const pr_sent *st, const pr_token *t)
 	return 1;
 }
 
-/* cand[i]: is token i a candidate word (see the top of the file)? wflag
- * holds the flags of each word; W_UPPER_INSIDE is set here. */
-static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
-                            int capitalized_nouns, const endings *filler_end,
-                            const endings *verb_end)
+/* Which of the endings a word has, found the first time it is asked
+ * (a word recurs: a book asks a million times of fifty thousand words). */
+enum { END_KNOWN = 1, END_FILLER = 2, END_VERB = 4 };
+
+static uint8_t word_endings(const precis_doc *d, uint8_t *wend, uint32_t word,
+                            const endings *filler_end, const endings *verb_end)
 {
-	for (size_t s = 0; s < d->nsents; s++) {
-		const pr_sent *st = &d->sents[s];
-		uint32_t end = st->tok + st->ntok;
-		for (uint32_t i = st->tok; i < end; i++) {
-			const pr_token *t = &d->toks[i];
-			int upper = (t->flags & PR_TOK_UPPER) != 0;
-			if (upper && i > st->tok)
-				wflag[t->word] |= W_UPPER_INSIDE;
-			else if (!upper)
-				wflag[t->word] |= W_LOWER;
-			cand[i] = (uint8_t)candidate(st, t);
-			if (i + 1 < end && hyphen_joined(d, st, i + 1)) {
-				/* a compound is a word if one of its parts is more
-				 * than filler ("long-term", not "second-largest"),
-				 * whatever the lists say of the parts */
-				uint32_t j = i;
-				int content = 0;
-				do {
-					const pr_token *u = &d->toks[j];
-					cand[j] = (uint8_t)candidate(st, u);
-					content |= cand[j] && !(wflag[u->word] & W_FILLER);
-					if (j > i && (u->flags & PR_TOK_UPPER))
-						wflag[u->word] |= W_UPPER_INSIDE;
-					j++;
-				} while (j < end && hyphen_joined(d, st, j));
-				for (uint32_t k = i; k < j && !content; k++)
-					cand[k] = 0;
-				i = j - 1;
-				continue;
-			}
-			if (!cand[i])
-				continue;
-			if (capitalized_nouns) {
-				cand[i] = upper && !(wflag[t->word] & W_FILLER);
-				continue;
-			}
-			/* "GENEVA •" opening an article (after its title, maybe)
-			 * is its dateline */
-			if (s <= 1 && i == st->tok && i + 1 < end &&
-			    (d->toks[i + 1].flags & PR_TOK_BREAK) && all_caps(st, t)) {
-				cand[i] = 0;
-				continue;
-			}
-			/* capitalized inside a sentence: a name, whatever the lists
-			 * say, unless it is a day or a month */
-			if (upper && i > st->tok && !(wflag[t->word] & W_ALWAYS))
-				continue;
-			uint8_t before = i > st->tok && !(t->flags & PR_TOK_BREAK)
-			                     ? wflag[d->toks[i - 1].word] : 0;
-			const pr_word *w = &d->words[t->word];
-			if ((wflag[t->word] & W_FILLER) || (before & W_VERB_NEXT) ||
-			    ((before & W_BEFORE_INF) && ends_with(w->text, w->len, verb_end, 5)) ||
-			    ends_with(w->text, w->len, filler_end, 7))
-				cand[i] = 0;
+	if (!(wend[word] & END_KNOWN)) {
+		const pr_word *w = &d->words[word];
+		wend[word] = END_KNOWN;
+		if (ends_with(w->text, w->len, filler_end, 7))
+			wend[word] |= END_FILLER;
+		if (ends_with(w->text, w->len, verb_end, 5))
+			wend[word] |= END_VERB;
+	}
+	return wend[word];
+}
+
+/* What decides which words are candidates, besides the words. */
+typedef struct cand_rules {
+	int capitalized_nouns;  /* German: only capitalized words */
+	endings filler_end;     /* filler by its ending: "seriously" */
+	endings verb_end;       /* a verb by its ending, after "to" */
+	uint8_t *wend;          /* word_endings() of each word, zeroed */
+} cand_rules;
+
+/* cand[i] for the tokens of sentence s: is token i a candidate word (see
+ * the top of the file)? wflag holds the flags of each word; W_UPPER_INSIDE
+ * and W_LOWER are set here. */
+static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
+                            const cand_rules *r, size_t s)
+{
+	const pr_sent *st = &d->sents[s];
+	uint32_t end = st->tok + st->ntok;
+	for (uint32_t i = st->tok; i < end; i++) {
+		const pr_token *t = &d->toks[i];
+		int upper = (t->flags & PR_TOK_UPPER) != 0;
+		if (upper && i > st->tok)
+			wflag[t->word] |= W_UPPER_INSIDE;
+		else if (!upper)
+			wflag[t->word] |= W_LOWER;
+		cand[i] = (uint8_t)candidate(st, t);
+		if (i + 1 < end && hyphen_joined(d, st, i + 1)) {
+			/* a compound is a word if one of its parts is more
+			 * than filler ("long-term", not "second-largest"),
+			 * whatever the lists say of the parts */
+			uint32_t j = i;
+			int content = 0;
+			do {
+				const pr_token *u = &d->toks[j];
+				cand[j] = (uint8_t)candidate(st, u);
+				content |= cand[j] && !(wflag[u->word] & W_FILLER);
+				if (j > i && (u->flags & PR_TOK_UPPER))
+					wflag[u->word] |= W_UPPER_INSIDE;
+				j++;
+			} while (j < end && hyphen_joined(d, st, j));
+			for (uint32_t k = i; k < j && !content; k++)
+				cand[k] = 0;
+			i = j - 1;
+			continue;
 		}
+		if (!cand[i])
+			continue;
+		if (r->capitalized_nouns) {
+			cand[i] = upper && !(wflag[t->word] & W_FILLER);
+			continue;
+		}
+		/* "GENEVA •" opening an article (after its title, maybe)
+		 * is its dateline */
+		if (s <= 1 && i == st->tok && i + 1 < end &&
+		    (d->toks[i + 1].flags & PR_TOK_BREAK) && all_caps(st, t)) {
+			cand[i] = 0;
+			continue;
+		}
+		/* capitalized inside a sentence: a name, whatever the lists
+		 * say, unless it is a day or a month */
+		if (upper && i > st->tok && !(wflag[t->word] & W_ALWAYS))
+			continue;
+		uint8_t before = i > st->tok && !(t->flags & PR_TOK_BREAK)
+		                     ? wflag[d->toks[i - 1].word] : 0;
+		if ((wflag[t->word] & W_FILLER) || (before & W_VERB_NEXT)) {
+			cand[i] = 0;
+			continue;
+		}
+		uint8_t e = word_endings(d, r->wend, t->word, &r->filler_end, &r->verb_end);
+		if (((before & W_BEFORE_INF) && (e & END_VERB)) || (e & END_FILLER))
+			cand[i] = 0;
 	}
 }
 
-typedef struct pedge {
-	uint32_t a, b;
-} pedge;
+/* The co-occurrences of two candidate terms, counted by unordered pair
+ * (lo < hi) in an open-addressing table: a book has millions of
+ * occurrences but a few hundred thousand pairs. */
+typedef struct pair {
+	uint64_t key;     /* lo << 32 | hi; 0: empty (lo < hi, so no pair) */
+	uint32_t count;
+} pair;
 
-/* Sort pairs by (a, b), both below nt: two counting-sort passes, by b and
- * then stably by a, in O(n + nt). Pairs equal in both are identical, so
- * the order is the one any sort by (a, b) gives. 0, or -1 when out of
- * memory. */
-static int sort_pairs(pedge *e, size_t n, size_t nt)
+typedef struct pairs {
+	pair *p;
+	size_t mask, n;
+} pairs;
+
+static size_t pair_home(uint64_t key, size_t mask)
 {
-	pedge *tmp = pr_malloc_raw(n * sizeof *tmp);
+	key *= 0x9E3779B97F4A7C15u;
+	return (size_t)(key ^ key >> 32) & mask;
+}
+
+/* Double the table (or make the first 256 slots). 0, or -1 out of memory. */
+static int grow_pairs(pairs *E)
+{
+	size_t cap = E->p ? 2 * (E->mask + 1) : 256;
+	pair *p = pr_malloc_raw(cap * sizeof *p);
+	if (!p)
+		return -1;
+	memset(p, 0, cap * sizeof *p);
+	for (size_t k = 0; E->p && k <= E->mask; k++) {
+		if (!E->p[k].key)
+			continue;
+		size_t i = pair_home(E->p[k].key, cap - 1);
+		while (p[i].key)
+			i = (i + 1) & (cap - 1);
+		p[i] = E->p[k];
+	}
+	pr_free_raw(E->p);
+	E->p = p;
+	E->mask = cap - 1;
+	return 0;
+}
+
+/* One co-occurrence of terms a and b (a != b). 0, or -1 out of memory. */
+static int add_pair(pairs *E, uint32_t a, uint32_t b)
+{
+	/* under half full */
+	if (2 * (E->n + 1) > (E->p ? E->mask + 1 : 0) && grow_pairs(E))
+		return -1;
+	uint64_t key = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
+	size_t i = pair_home(key, E->mask);
+	while (E->p[i].key && E->p[i].key != key)
+		i = (i + 1) & E->mask;
+	if (!E->p[i].key) {
+		E->p[i].key = key;
+		E->n++;
+	}
+	E->p[i].count++;
+	return 0;
+}
+
+/* Sort the n pairs by key, lo then hi, both below nt: two counting-sort
+ * passes, by hi and then stably by lo, in O(n + nt). 0, or -1 out of
+ * memory. */
+static int sort_pairs(pair *e, size_t n, size_t nt)
+{
+	pair *tmp = pr_malloc_raw(n * sizeof *tmp);
 	size_t *count = pr_malloc_raw((nt + 1) * sizeof *count);
 	if (!tmp || !count) {
 		pr_free_raw(tmp);
@@ -243,100 +323,87 @@ static int sort_pairs(pedge *e, size_t n, size_t nt)
 		return -1;
 	}
 	for (int pass = 0; pass < 2; pass++) {
-		const pedge *from = pass ? tmp : e;
-		pedge *to = pass ? e : tmp;
+		const pair *from = pass ? tmp : e;
+		pair *to = pass ? e : tmp;
+		int shift = pass ? 32 : 0;
 		memset(count, 0, (nt + 1) * sizeof *count);
 		for (size_t k = 0; k < n; k++)
-			count[(pass ? from[k].a : from[k].b) + 1]++;
+			count[(uint32_t)(from[k].key >> shift) + 1]++;
 		for (size_t t = 0; t < nt; t++)
 			count[t + 1] += count[t];
 		for (size_t k = 0; k < n; k++)
-			to[count[pass ? from[k].a : from[k].b]++] = from[k];
+			to[count[(uint32_t)(from[k].key >> shift)]++] = from[k];
 	}
 	pr_free_raw(tmp);
 	pr_free_raw(count);
 	return 0;
 }
 
-/* Build the co-occurrence graph over the terms that co-occur with some
- * candidate; weights count co-occurrences. node[k] is node k's term and
- * *nnodes their number (terms in increasing order, so rows and their sums
- * come in the order of a graph over all terms). */
-static int word_graph(precis_doc *d, const uint8_t *cand, pr_graph *g, uint32_t *node,
-                      size_t *nnodes)
+/* Build the co-occurrence graph over the terms of the pairs; a link weighs
+ * the pair's co-occurrences. node[k] is node k's term and *nnodes their
+ * number (terms in increasing order, and each row's in increasing order,
+ * so rows and their sums come in the order of a graph over all terms).
+ * The pairs are emptied. */
+static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size_t *nnodes)
 {
-	size_t cap = 0, n = 0;
-	pedge *e = NULL;
-	for (size_t s = 0; s < d->nsents; s++) {
-		const pr_sent *st = &d->sents[s];
-		for (uint32_t i = st->tok; i < st->tok + st->ntok; i++) {
-			if (!cand[i])
-				continue;
-			for (uint32_t j = i + 1; j < st->tok + st->ntok && j < i + WINDOW; j++) {
-				if (d->toks[j].flags & PR_TOK_BREAK)
-					break;
-				if (!cand[j] || d->toks[j].term == d->toks[i].term)
-					continue;
-				if (n + 2 > cap) {
-					size_t nc = cap ? cap * 2 : 1024;
-					pedge *p = pr_realloc_raw(e, nc * sizeof *p);
-					if (!p) {
-						pr_free_raw(e);
-						return PRECIS_ENOMEM;
-					}
-					e = p;
-					cap = nc;
-				}
-				uint32_t a = d->toks[i].term, b = d->toks[j].term;
-				e[n].a = a;
-				e[n++].b = b;
-				e[n].a = b;
-				e[n++].b = a;
-			}
-		}
-	}
-	size_t nt = d->nterms;
-	if (n && sort_pairs(e, n, nt)) {
-		pr_free_raw(e);
-		return PRECIS_ENOMEM;
-	}
-	/* every pair is there both ways, so the a's name every linked term;
-	 * they come sorted: number the distinct ones */
+	size_t nt = d->nterms, n = 0;
+	/* the pairs, packed at the front of the table and sorted */
+	for (size_t k = 0; E->p && k <= E->mask; k++)
+		if (E->p[k].key)
+			E->p[n++] = E->p[k];
+	pair *e = E->p;
+	E->p = NULL;
+	E->n = 0;
 	uint32_t *id = pr_malloc_raw((nt + 1) * sizeof *id);
-	if (!id) {
+	if (!id || (n && sort_pairs(e, n, nt))) {
+		pr_free_raw(id);
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
+	}
+	/* a node per term met in a pair, numbered in term order */
+	memset(id, 0, nt * sizeof *id);
+	for (size_t k = 0; k < n; k++) {
+		id[e[k].key >> 32] = 1;
+		id[(uint32_t)e[k].key] = 1;
 	}
 	size_t nn = 0;
-	for (size_t k = 0; k < n; k++) {
-		if (k == 0 || e[k].a != e[k - 1].a) {
-			id[e[k].a] = (uint32_t)nn;
-			node[nn++] = e[k].a;
+	for (size_t t = 0; t < nt; t++) {
+		if (id[t]) {
+			id[t] = (uint32_t)nn;
+			node[nn++] = (uint32_t)t;
 		}
 	}
 	*nnodes = nn;
 	g->n = nn;
 	g->row = pr_calloc(&d->arena, nn + 1, sizeof *g->row);
-	g->col = pr_alloc(&d->arena, (n + 1) * sizeof *g->col);
-	g->w = pr_alloc(&d->arena, (n + 1) * sizeof *g->w);
-	if (!g->row || !g->col || !g->w) {
+	g->col = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->col);
+	g->w = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->w);
+	size_t *at = pr_malloc_raw((nn + 1) * sizeof *at);
+	if (!g->row || !g->col || !g->w || !at) {
+		pr_free_raw(at);
 		pr_free_raw(id);
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
 	}
-	size_t m = 0;
 	for (size_t k = 0; k < n; k++) {
-		if (m && g->col[m - 1] == id[e[k].b] && k > 0 && e[k - 1].a == e[k].a) {
-			g->w[m - 1] += 1.0;
-			continue;
-		}
-		g->col[m] = id[e[k].b];
-		g->w[m] = 1.0;
-		g->row[id[e[k].a] + 1]++;
-		m++;
+		g->row[id[e[k].key >> 32] + 1]++;
+		g->row[id[(uint32_t)e[k].key] + 1]++;
 	}
 	for (size_t t = 0; t < nn; t++)
 		g->row[t + 1] += g->row[t];
+	memcpy(at, g->row, nn * sizeof *at);
+	/* row x gets its lower neighbours from the pairs (y, x), which come
+	 * in the order of y, before its higher ones from the pairs (x, z), in
+	 * the order of z: each row comes out sorted */
+	for (size_t k = 0; k < n; k++) {
+		uint32_t lo = id[e[k].key >> 32], hi = id[(uint32_t)e[k].key];
+		double w = (double)e[k].count;
+		g->col[at[lo]] = hi;
+		g->w[at[lo]++] = w;
+		g->col[at[hi]] = lo;
+		g->w[at[hi]++] = w;
+	}
+	pr_free_raw(at);
 	pr_free_raw(id);
 	pr_free_raw(e);
 	return PRECIS_OK;
@@ -421,12 +488,176 @@ static int cmp_phrase(const void *x, const void *y)
 	                      q->score, q->sent, q->first, q->nterms);
 }
 
+/* Phrases are counted on every occurrence, and a book's outgrow the cache:
+ * what an occurrence touches is kept apart from the phrase and small.
+ *
+ * A phrase of one token (most occurrences: every key word) is counted by
+ * its term, and becomes a phrase only once counting is over. */
+typedef struct single {
+	uint32_t count;
+	uint32_t sent, first;             /* its first occurrence */
+	uint32_t shown_sent, shown_first; /* the occurrence to show */
+	uint32_t shown_word;              /* its word */
+	uint8_t shown_head_upper;         /* capitalized, at the head of its
+	                                     sentence */
+} single;
+
+/* A longer phrase is found through a hash of its terms: a slot holds the
+ * hash's top 24 bits and the number of terms, and the first two terms, so
+ * that a phrase of two tokens is found without reading the phrase. */
+typedef struct slot {
+	uint32_t check;   /* hash & 0xFFFFFF00 | nterms (two or more); 0: empty */
+	uint32_t id;
+	uint32_t t0, t1;
+} slot;
+
+typedef struct tally {
+	uint32_t count;
+	uint8_t name;
+} tally;
+
 typedef struct phrases {
-	pr_strmap seen;
-	phrase *ph;
+	phrase *ph;       /* longer phrases, in order of first occurrence; the
+	                     one-token phrases join them in fold_tallies() */
+	tally *tl;        /* the counts of ph[] while counting */
 	size_t n, cap;
+	single *one;      /* by term */
+	slot *slot;
+	size_t mask;      /* slots - 1, a power of two */
 	uint32_t *wcount; /* occurrences of each word */
 } phrases;
+
+static uint32_t check_terms(const uint32_t *terms, uint32_t n, uint64_t *hash)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+	for (uint32_t k = 0; k < n; k++) {
+		h = (h ^ terms[k]) * 0xBF58476D1CE4E5B9u;
+		h ^= h >> 31;
+	}
+	h *= 0x94D049BB133111EBu;
+	*hash = h;
+	return ((uint32_t)(h >> 32) & 0xFFFFFF00u) | n;
+}
+
+/* Double the slots (or make the first 1,024). 0, or -1 out of memory. */
+static int grow_slots(phrases *P)
+{
+	size_t cap = P->slot ? 2 * (P->mask + 1) : 1024;
+	slot *sl = pr_malloc_raw(cap * sizeof *sl);
+	if (!sl)
+		return -1;
+	memset(sl, 0, cap * sizeof *sl);
+	for (size_t k = 0; P->slot && k <= P->mask; k++) {
+		if (!P->slot[k].check)
+			continue;
+		const phrase *p = &P->ph[P->slot[k].id];
+		uint64_t h;
+		check_terms(p->terms, p->nterms, &h);
+		size_t i = h & (cap - 1);
+		while (sl[i].check)
+			i = (i + 1) & (cap - 1);
+		sl[i] = P->slot[k];
+	}
+	pr_free_raw(P->slot);
+	P->slot = sl;
+	P->mask = cap - 1;
+	return 0;
+}
+
+/* The id of the phrase made of terms[0..n), n >= 2, or a new id (P->n,
+ * *added set) whose slot is taken; UINT32_MAX when out of memory. */
+static uint32_t find_phrase(phrases *P, const uint32_t *terms, uint32_t n, int *added)
+{
+	*added = 0;
+	/* under half full */
+	if (2 * (P->n + 1) > (P->slot ? P->mask + 1 : 0) && grow_slots(P))
+		return UINT32_MAX;
+	uint64_t h;
+	uint32_t check = check_terms(terms, n, &h);
+	size_t i = h & P->mask;
+	for (; P->slot[i].check; i = (i + 1) & P->mask) {
+		const slot *sl = &P->slot[i];
+		if (sl->check != check || sl->t0 != terms[0] || sl->t1 != terms[1])
+			continue;
+		if (n == 2 || memcmp(P->ph[sl->id].terms + 2, terms + 2,
+		                     (n - 2) * sizeof *terms) == 0)
+			return sl->id;
+	}
+	*added = 1;
+	P->slot[i].check = check;
+	P->slot[i].id = (uint32_t)P->n;
+	P->slot[i].t0 = terms[0];
+	P->slot[i].t1 = terms[1];
+	return (uint32_t)P->n;
+}
+
+/* Room for one more phrase. 0, or -1 out of memory. */
+static int reserve_phrase(phrases *P)
+{
+	if (P->n < P->cap)
+		return 0;
+	size_t nc = P->cap ? P->cap * 2 : 64;
+	phrase *p = pr_realloc_raw(P->ph, nc * sizeof *p);
+	if (!p)
+		return -1;
+	P->ph = p;
+	tally *c = pr_realloc_raw(P->tl, nc * sizeof *c);
+	if (!c)
+		return -1;
+	P->tl = c;
+	P->cap = nc;
+	return 0;
+}
+
+/* A phrase's score: the sum of its words' scores, a compound's being its
+ * best part's ("early-warning" is one word, not two), each stem counted
+ * once; over nwords, the mean (a phrase met once is worth that, see
+ * fold_tallies()). */
+static double phrase_score(const precis_doc *d, const double *score, uint32_t s,
+                           uint32_t i, const uint32_t *terms, uint32_t nterms,
+                           uint32_t nwords)
+{
+	double sum = 0, word = 0;
+	const pr_sent *st = &d->sents[s];
+	for (uint32_t k = 0; k < nterms; k++) {
+		uint32_t m;
+		if (!hyphen_joined(d, st, i + k)) {
+			sum += word;
+			word = 0;
+		}
+		for (m = 0; m < k && terms[m] != terms[k]; m++)
+			;
+		if (m == k && score[terms[k]] > word)
+			word = score[terms[k]];
+	}
+	sum += word;
+	return sum / (double)nwords;
+}
+
+/* Count one occurrence of token i of sentence s as a phrase. A lone word
+ * is shown in its most frequent form ("warning", not "warn"), as it is
+ * written inside sentences ("Institute" at the head of one, "the
+ * institute" later). */
+static void add_single(precis_doc *d, phrases *P, uint32_t s, uint32_t i)
+{
+	const pr_token *t = &d->toks[i];
+	single *c = &P->one[t->term];
+	int head_upper = (t->flags & PR_TOK_UPPER) && i == d->sents[s].tok;
+	if (c->count++ == 0) {
+		c->sent = c->shown_sent = s;
+		c->first = c->shown_first = i;
+		c->shown_word = t->word;
+		c->shown_head_upper = (uint8_t)head_upper;
+		return;
+	}
+	uint32_t was = P->wcount[c->shown_word], now = P->wcount[t->word];
+	if (now > was || (now == was && c->shown_head_upper && !(t->flags & PR_TOK_UPPER))) {
+		c->shown_sent = s;
+		c->shown_first = i;
+		c->shown_word = t->word;
+		c->shown_head_upper = (uint8_t)head_upper;
+	}
+}
 
 /* Count one occurrence of the phrase made of tokens [i, j) of sentence s,
  * nwords words long; name: it is a run of capitalized words. */
@@ -436,23 +667,21 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 	uint32_t terms[MAX_PHRASE_TOKENS], nterms = 0;
 	if (j - i > MAX_PHRASE_TOKENS)
 		return PRECIS_OK; /* "a-b-c-d-e-f-g-h-i" is no key word */
+	if (j - i == 1) {
+		add_single(d, P, s, i);
+		return PRECIS_OK;
+	}
 	for (uint32_t k = i; k < j; k++)
 		terms[nterms++] = d->toks[k].term;
+	/* room for a new phrase first: find_phrase takes its slot */
+	if (reserve_phrase(P))
+		return PRECIS_ENOMEM;
 	int added;
-	uint32_t id = pr_strmap_intern(&P->seen, &d->arena, (const char *)terms,
-	                               nterms * sizeof terms[0], &added);
+	uint32_t id = find_phrase(P, terms, nterms, &added);
 	if (id == UINT32_MAX)
 		return PRECIS_ENOMEM;
 	if (added) {
-		if (P->n == P->cap) {
-			size_t nc = P->cap ? P->cap * 2 : 64;
-			phrase *p = pr_realloc_raw(P->ph, nc * sizeof *p);
-			if (!p)
-				return PRECIS_ENOMEM;
-			P->ph = p;
-			P->cap = nc;
-		}
-		phrase *p = &P->ph[P->n++];
+		phrase *p = &P->ph[P->n];
 		memset(p, 0, sizeof *p);
 		p->sent = p->shown_sent = s;
 		p->first = p->shown_first = i;
@@ -460,46 +689,47 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 		p->nterms = nterms;
 		p->nwords = nwords;
 		memcpy(p->terms, terms, nterms * sizeof terms[0]);
-		/* the sum of its words' scores, a compound's being its best
-		 * part's ("early-warning" is one word, not two), each stem
-		 * counted once */
-		double word = 0;
-		const pr_sent *st = &d->sents[s];
-		for (uint32_t k = 0; k < nterms; k++) {
-			uint32_t m;
-			if (!hyphen_joined(d, st, i + k)) {
-				p->score += word;
-				word = 0;
-			}
-			for (m = 0; m < k && terms[m] != terms[k]; m++)
-				;
-			if (m == k && score[terms[k]] > word)
-				word = score[terms[k]];
-		}
-		p->score += word;
-		/* a phrase of several words met once (a name) is worth the mean
-		 * of its words' scores; the sum once it recurs */
-		p->score /= (double)nwords;
+		p->score = phrase_score(d, score, s, i, terms, nterms, nwords);
+		P->tl[P->n].count = 0;
+		P->tl[P->n].name = 0;
+		P->n++;
 	}
-	phrase *p = &P->ph[id];
-	p->count++;
-	if (p->count == 2 && p->nwords > 1)
-		p->score *= (double)p->nwords; /* from the mean to the sum */
-	p->name |= name;
-	/* a lone word is shown in its most frequent form ("warning", not
-	 * "warn"), as it is written inside sentences ("Institute" at the
-	 * head of one, "the institute" later) */
-	const pr_token *shown = &d->toks[p->shown_first], *t = &d->toks[i];
-	uint32_t was = P->wcount[shown->word], now = P->wcount[t->word];
-	if (j - i == 1 && (now > was ||
-	                   (now == was && (shown->flags & PR_TOK_UPPER) &&
-	                    p->shown_first == d->sents[p->shown_sent].tok &&
-	                    !(t->flags & PR_TOK_UPPER)))) {
-		p->shown_sent = s;
-		p->shown_first = i;
-		p->shown_last = i;
-	}
+	P->tl[id].count++;
+	P->tl[id].name |= (uint8_t)name;
 	return PRECIS_OK;
+}
+
+/* Write the counts into the phrases and add the one-token phrases, by
+ * term: where they go does not matter, cmp_phrase() is a total order. A
+ * phrase of several words met once is worth the mean of its words'
+ * scores, the sum once it recurs. 0, or -1 out of memory. */
+static int fold_tallies(precis_doc *d, phrases *P, const double *score)
+{
+	for (size_t k = 0; k < P->n; k++) {
+		phrase *p = &P->ph[k];
+		p->count = P->tl[k].count;
+		p->name = P->tl[k].name;
+		if (p->count >= 2 && p->nwords > 1)
+			p->score *= (double)p->nwords; /* from the mean to the sum */
+	}
+	for (uint32_t term = 0; term < d->nterms; term++) {
+		const single *c = &P->one[term];
+		if (!c->count)
+			continue;
+		if (reserve_phrase(P))
+			return -1;
+		phrase *p = &P->ph[P->n++];
+		memset(p, 0, sizeof *p);
+		p->sent = c->sent;
+		p->first = p->last = c->first;
+		p->shown_sent = c->shown_sent;
+		p->shown_first = p->shown_last = c->shown_first;
+		p->nterms = p->nwords = 1;
+		p->terms[0] = term;
+		p->score = phrase_score(d, score, c->sent, c->first, &term, 1, 1);
+		p->count = c->count;
+	}
+	return 0;
 }
 
 /* Are all of p's terms among q's? */
@@ -909,6 +1139,7 @@ int pr_keyphrases(precis_doc *d)
 	int cjk = strcmp(d->lang->code, "zh") == 0 || strcmp(d->lang->code, "ja") == 0;
 	uint8_t *wflag = pr_malloc_raw(d->nwords + 1);
 	uint8_t *cand = cjk ? NULL : pr_malloc_raw(d->ntoks + 1);
+	uint8_t *wend = cjk ? NULL : pr_malloc_raw(d->nwords + 1);
 	uint32_t *wcount = cjk ? NULL : pr_malloc_raw((d->nwords + 1) * sizeof *wcount);
 	double *score = cjk ? NULL : pr_malloc_raw(nt * sizeof *score);
 	uint8_t *key = cjk ? NULL : pr_malloc_raw(nt);
@@ -916,10 +1147,13 @@ int pr_keyphrases(precis_doc *d)
 	double *nscore = cjk ? NULL : pr_malloc_raw(nt * sizeof *nscore);
 	phrases P;
 	memset(&P, 0, sizeof P);
-	pr_strmap_init(&P.seen);
+	P.one = cjk ? NULL : pr_malloc_raw(nt * sizeof *P.one);
 	pr_graph g;
 	int rc = PRECIS_OK;
-	if (!wflag || (!cjk && (!cand || !wcount || !score || !key || !idx || !nscore))) {
+	pairs E;
+	memset(&E, 0, sizeof E);
+	if (!wflag || (!cjk && (!cand || !wend || !wcount || !score || !key || !idx ||
+	                        !nscore || !P.one))) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
@@ -931,38 +1165,55 @@ int pr_keyphrases(precis_doc *d)
 		rc = cjk_keyphrases(d, wflag, lang, strcmp(d->lang->code, "ja") == 0);
 		goto out;
 	}
-	int capitalized_nouns = (pr_kp_capitalized_nouns_langs & lang) != 0;
-	endings filler_end, verb_end;
-	split_endings(&filler_end, pr_kp_suffixes[d->lang - pr_languages]);
-	split_endings(&verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
-	mark_candidates(d, wflag, cand, capitalized_nouns, &filler_end, &verb_end);
+	cand_rules rules;
+	rules.capitalized_nouns = (pr_kp_capitalized_nouns_langs & lang) != 0;
+	split_endings(&rules.filler_end, pr_kp_suffixes[d->lang - pr_languages]);
+	split_endings(&rules.verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
+	rules.wend = wend;
+	memset(wend, 0, d->nwords);
 	memset(wcount, 0, d->nwords * sizeof *wcount);
-	for (size_t i = 0; i < d->ntoks; i++)
-		wcount[d->toks[i].word]++;
+	/* PositionRank (Florescu & Caragea 2017): the random surfer jumps to
+	 * a word by how early it occurs, each occurrence weighing 1 / sqrt(its
+	 * place among the candidate words); their 1 / place let the first
+	 * sentence crowd out the rest (share of key phrases found in the eval
+	 * references: 48.7% against 50.2%). By term in nscore first. */
+	double place = 0;
+	memset(nscore, 0, nt * sizeof *nscore);
+	/* one pass over the tokens, a sentence at a time: its candidates,
+	 * then what they weigh and what they co-occur with */
+	for (size_t s = 0; s < d->nsents; s++) {
+		const pr_sent *st = &d->sents[s];
+		uint32_t end = st->tok + st->ntok;
+		mark_candidates(d, wflag, cand, &rules, s);
+		for (uint32_t i = st->tok; i < end; i++) {
+			const pr_token *t = &d->toks[i];
+			wcount[t->word]++;
+			if (!cand[i])
+				continue;
+			place += 1;
+			nscore[t->term] += 1.0 / sqrt(place);
+			for (uint32_t j = i + 1; j < end && j < i + WINDOW; j++) {
+				if (d->toks[j].flags & PR_TOK_BREAK)
+					break;
+				if (cand[j] && d->toks[j].term != t->term &&
+				    add_pair(&E, t->term, d->toks[j].term)) {
+					rc = PRECIS_ENOMEM;
+					goto out;
+				}
+			}
+		}
+	}
 	P.wcount = wcount;
 	/* the candidate terms are the linked ones, idx[0..ncand) */
-	if ((rc = word_graph(d, cand, &g, idx, &ncand)))
+	if ((rc = word_graph(d, &E, &g, idx, &ncand)))
 		goto out;
 	/* ranked as one graph over all terms, the unlinked ones standing
 	 * apart; only the linked ones' scores are ever read */
 	if (ncand) {
-		/* PositionRank (Florescu & Caragea 2017): the random surfer
-		 * jumps to a word by how early it occurs, each occurrence
-		 * weighing 1 / sqrt(its place among the candidate words); their
-		 * 1 / place let the first sentence crowd out the rest (share of
-		 * key phrases found in the eval references: 48.7% against
-		 * 50.2%) */
-		double *jump = score; /* as scratch: by term, then by node */
-		double total = 0, place = 0;
-		memset(jump, 0, nt * sizeof *jump);
-		for (size_t i = 0; i < d->ntoks; i++) {
-			if (!cand[i])
-				continue;
-			place += 1;
-			jump[d->toks[i].term] += 1.0 / sqrt(place);
-		}
+		double *jump = score; /* as scratch, by node */
+		double total = 0;
 		for (size_t k = 0; k < ncand; k++) {
-			nscore[k] = jump[idx[k]];
+			nscore[k] = nscore[idx[k]]; /* idx[k] >= k */
 			total += nscore[k];
 		}
 		for (size_t k = 0; k < ncand; k++)
@@ -998,9 +1249,14 @@ int pr_keyphrases(precis_doc *d)
 	}
 
 	/* phrases, one entry per distinct sequence of stems */
+	memset(P.one, 0, nt * sizeof *P.one);
 	for (size_t s = 0; s < d->nsents; s++)
 		if ((rc = sentence_phrases(d, &P, score, cand, key, wflag, (uint32_t)s, 1)))
 			goto out;
+	if (fold_tallies(d, &P, score)) {
+		rc = PRECIS_ENOMEM;
+		goto out;
+	}
 	/* TextRank alone ranks a word met once near one met five times:
 	 * what recurs is what the text is about */
 	/* what is met once counts only at the head of the text (a word in
@@ -1091,7 +1347,10 @@ int pr_keyphrases(precis_doc *d)
 	pr_free_raw(chosen);
 	pr_free_raw(rank);
 out:
-	pr_strmap_free(&P.seen);
+	pr_free_raw(P.one);
+	pr_free_raw(E.p);
+	pr_free_raw(wend);
+	pr_free_raw(P.slot);
 	pr_free_raw(wflag);
 	pr_free_raw(cand);
 	pr_free_raw(wcount);
@@ -1100,5 +1359,6 @@ out:
 	pr_free_raw(key);
 	pr_free_raw(idx);
 	pr_free_raw(P.ph);
+	pr_free_raw(P.tl);
 	return rc;
 }

@@ -35,6 +35,100 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
  * scores to the last digit. */
 #define PR_LARGE_DOC 1000
 
+/* Power iteration visits the rows grouped by length, shortest first, their
+ * entries copied in that order: each row's loop then runs as long as the
+ * one before it, where the word graph's rows (two entries on average)
+ * each ended in a mispredicted exit. A row's sum keeps its own order, so
+ * the scores are the same to the last bit. */
+typedef struct by_length {
+	uint32_t *rowid;  /* the rows, by length */
+	size_t *start;    /* rows of length L: rowid[start[L] .. start[L + 1]) */
+	size_t *first;    /* their first entry: p[first[L]], col[first[L]] */
+	size_t maxlen;
+	double *p;        /* the entries, row by row in the order of rowid */
+	uint32_t *col;
+} by_length;
+
+static void free_by_length(by_length *b)
+{
+	pr_free_raw(b->rowid);
+	pr_free_raw(b->start);
+	pr_free_raw(b->first);
+	pr_free_raw(b->p);
+	pr_free_raw(b->col);
+}
+
+/* 0, or -1 out of memory. */
+static int group_by_length(by_length *b, const pr_graph *g, const double *p)
+{
+	size_t n = g->n, nnz = g->row[n], maxlen = 0;
+	for (size_t i = 0; i < n; i++)
+		if (g->row[i + 1] - g->row[i] > maxlen)
+			maxlen = g->row[i + 1] - g->row[i];
+	b->maxlen = maxlen;
+	b->rowid = pr_malloc_raw(n * sizeof *b->rowid);
+	b->start = pr_malloc_raw((maxlen + 2) * sizeof *b->start);
+	b->first = pr_malloc_raw((maxlen + 1) * sizeof *b->first);
+	b->p = pr_malloc_raw((nnz + 1) * sizeof *b->p);
+	b->col = pr_malloc_raw((nnz + 1) * sizeof *b->col);
+	if (!b->rowid || !b->start || !b->first || !b->p || !b->col)
+		return -1;
+	memset(b->start, 0, (maxlen + 2) * sizeof *b->start);
+	for (size_t i = 0; i < n; i++)
+		b->start[g->row[i + 1] - g->row[i] + 1]++;
+	for (size_t len = 0; len <= maxlen; len++)
+		b->start[len + 1] += b->start[len];
+	/* rows in place by a counting sort, then their entries behind one
+	 * another (start[] is rebuilt: the sort moved it up a group) */
+	for (size_t i = 0; i < n; i++)
+		b->rowid[b->start[g->row[i + 1] - g->row[i]]++] = (uint32_t)i;
+	for (size_t len = maxlen + 1; len > 0; len--)
+		b->start[len] = b->start[len - 1];
+	b->start[0] = 0;
+	for (size_t len = 0, at = 0; len <= maxlen; len++) {
+		b->first[len] = at;
+		at += len * (b->start[len + 1] - b->start[len]);
+	}
+	size_t at = 0;
+	for (size_t r = 0; r < n; r++) {
+		size_t i = b->rowid[r];
+		for (size_t k = g->row[i]; k < g->row[i + 1]; k++) {
+			b->p[at] = p[k];
+			b->col[at++] = g->col[k];
+		}
+	}
+	return 0;
+}
+
+/* One step of power iteration for rows r..end of b, all of length len,
+ * two at a time: each row's sum keeps its own order, so the bits are those
+ * of one row at a time, but the two chains of additions overlap. Called
+ * with a constant len, the compiler unrolls the sums of short rows. */
+static inline void step_rows(const by_length *b, size_t len, size_t r, size_t end,
+                             const double *cur, double *nxt, const double *teleport,
+                             double jump, double base, double damping)
+{
+	const double *bp = b->p + b->first[len];
+	const uint32_t *bc = b->col + b->first[len];
+	for (; r + 1 < end; r += 2, bp += 2 * len, bc += 2 * len) {
+		double s0 = 0, s1 = 0;
+		for (size_t j = 0; j < len; j++) {
+			s0 += bp[j] * cur[bc[j]];
+			s1 += bp[len + j] * cur[bc[len + j]];
+		}
+		uint32_t i0 = b->rowid[r], i1 = b->rowid[r + 1];
+		nxt[i0] = (teleport ? jump * teleport[i0] : base) + damping * s0;
+		nxt[i1] = (teleport ? jump * teleport[i1] : base) + damping * s1;
+	}
+	if (r < end) {
+		double s0 = 0;
+		for (size_t j = 0; j < len; j++)
+			s0 += bp[j] * cur[bc[j]];
+		uint32_t i0 = b->rowid[r];
+		nxt[i0] = (teleport ? jump * teleport[i0] : base) + damping * s0;
+	}
+}
+
 /* `isolated` more nodes, with no edges, belong to the graph without being
  * stored in it: each has the same score at every step (a random jump's
  * share), so one number stands for them all. The word graph (keyphrase.c)
@@ -72,6 +166,16 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	}
 	for (size_t k = 0; k < nnz; k++)
 		p[k] = g->w[k] * out[g->col[k]];
+	by_length by;
+	memset(&by, 0, sizeof by);
+	if (!gauss_seidel && group_by_length(&by, g, p)) {
+		free_by_length(&by);
+		pr_free_raw(next);
+		pr_free_raw(out);
+		pr_free_raw(p);
+		pr_free_raw(dang);
+		return PRECIS_ENOMEM;
+	}
 	const size_t *row = g->row;
 	const uint32_t *col = g->col;
 	double *cur = score, *nxt = gauss_seidel ? score : next;
@@ -95,27 +199,32 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		}
 		size_t i = 0;
 		if (!gauss_seidel) {
-			/* two rows at a time: each row's sum keeps its own order,
-			 * so the bits are those of one row at a time, but the two
-			 * chains of additions overlap */
-			for (; i + 1 < n; i += 2) {
-				double s0 = 0, s1 = 0;
-				size_t k0 = row[i], e0 = row[i + 1], k1 = e0, e1 = row[i + 2];
-				for (; k0 < e0 && k1 < e1; k0++, k1++) {
-					s0 += p[k0] * cur[col[k0]];
-					s1 += p[k1] * cur[col[k1]];
+			for (size_t len = 0; len <= by.maxlen; len++) {
+				size_t r = by.start[len], end = by.start[len + 1];
+				if (r == end)
+					continue;
+				/* the word graph's rows: mostly one to four */
+				switch (len) {
+				case 1:
+					step_rows(&by, 1, r, end, cur, nxt, teleport, jump, base, damping);
+					break;
+				case 2:
+					step_rows(&by, 2, r, end, cur, nxt, teleport, jump, base, damping);
+					break;
+				case 3:
+					step_rows(&by, 3, r, end, cur, nxt, teleport, jump, base, damping);
+					break;
+				case 4:
+					step_rows(&by, 4, r, end, cur, nxt, teleport, jump, base, damping);
+					break;
+				default:
+					step_rows(&by, len, r, end, cur, nxt, teleport, jump, base, damping);
+					break;
 				}
-				for (; k0 < e0; k0++)
-					s0 += p[k0] * cur[col[k0]];
-				for (; k1 < e1; k1++)
-					s1 += p[k1] * cur[col[k1]];
-				double v0 = (teleport ? jump * teleport[i] : base) + damping * s0;
-				double v1 = (teleport ? jump * teleport[i + 1] : base) + damping * s1;
-				delta += fabs(v0 - cur[i]);
-				delta += fabs(v1 - cur[i + 1]);
-				nxt[i] = v0;
-				nxt[i + 1] = v1;
 			}
+			/* the change, in the order of the rows */
+			for (; i < n; i++)
+				delta += fabs(nxt[i] - cur[i]);
 		}
 		for (; i < n; i++) {
 			double sum = 0;
@@ -171,6 +280,7 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	if (total > 0)
 		for (size_t i = 0; i < n; i++)
 			score[i] /= total;
+	free_by_length(&by);
 	pr_free_raw(next);
 	pr_free_raw(out);
 	pr_free_raw(p);
@@ -202,13 +312,13 @@ int pr_pagerank_isolated(double *score, const pr_graph *g, double damping,
 
 /* qsort has no context argument in C11 and is not stable, so this is a
  * merge sort: largest key first, equal keys in their incoming order. */
-void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
+static void merge_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
 {
 	if (n < 2)
 		return;
 	size_t h = n / 2;
-	pr_sort_desc(idx, tmp, h, key);
-	pr_sort_desc(idx + h, tmp, n - h, key);
+	merge_sort_desc(idx, tmp, h, key);
+	merge_sort_desc(idx + h, tmp, n - h, key);
 	size_t a = 0, b = h, k = 0;
 	while (a < h && b < n)
 		tmp[k++] = key[idx[b]] > key[idx[a]] ? idx[b++] : idx[a++];
@@ -217,6 +327,74 @@ void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
 	while (b < n)
 		tmp[k++] = idx[b++];
 	memcpy(idx, tmp, n * sizeof *idx);
+}
+
+/* Books: the merge sort's comparisons go either way at random, and a
+ * radix sort of the keys' bits, a byte at a time, gives the same order in
+ * a few passes over the keys. */
+#define RADIX_MIN 2048
+
+/* A key's bits as an unsigned number that orders like the key, reversed
+ * (the largest key gives the smallest number); -0 counts as 0, as it
+ * compares. Keys are never NaN. */
+static uint64_t desc_bits(double x)
+{
+	uint64_t u;
+	if (x == 0)
+		x = 0; /* -0 */
+	memcpy(&u, &x, sizeof u);
+	u = u >> 63 ? ~u : u | (uint64_t)1 << 63; /* ascending */
+	return ~u;
+}
+
+/* The same order as merge_sort_desc; -1 (nothing done) when out of memory. */
+static int radix_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
+{
+	uint64_t *bits = pr_malloc_raw(2 * n * sizeof *bits);
+	if (!bits)
+		return -1;
+	uint64_t *ka = bits, *kb = bits + n;
+	uint32_t *ia = idx, *ib = tmp;
+	for (size_t i = 0; i < n; i++)
+		ka[i] = desc_bits(key[idx[i]]);
+	size_t count[256];
+	/* least significant byte first; each pass is stable, so equal keys
+	 * keep their incoming order */
+	for (int shift = 0; shift < 64; shift += 8) {
+		memset(count, 0, sizeof count);
+		for (size_t i = 0; i < n; i++)
+			count[(ka[i] >> shift) & 255]++;
+		if (count[(ka[0] >> shift) & 255] == n)
+			continue; /* one byte for all: nothing to move */
+		size_t at = 0;
+		for (int b = 0; b < 256; b++) {
+			size_t c = count[b];
+			count[b] = at;
+			at += c;
+		}
+		for (size_t i = 0; i < n; i++) {
+			size_t to = count[(ka[i] >> shift) & 255]++;
+			kb[to] = ka[i];
+			ib[to] = ia[i];
+		}
+		uint64_t *tk = ka;
+		ka = kb;
+		kb = tk;
+		uint32_t *ti = ia;
+		ia = ib;
+		ib = ti;
+	}
+	if (ia != idx)
+		memcpy(idx, ia, n * sizeof *idx);
+	pr_free_raw(bits);
+	return 0;
+}
+
+void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
+{
+	if (n >= RADIX_MIN && radix_sort_desc(idx, tmp, n, key) == 0)
+		return;
+	merge_sort_desc(idx, tmp, n, key);
 }
 
 int pr_rank(precis_doc *d, const pr_graph *g)

@@ -20,6 +20,12 @@ int pr_segment(pr_segmentation *out, pr_arena *a, const char *text, size_t len,
 {
 	pr_vec_init(&out->sents, sizeof(pr_sent));
 	out->nblocks = 0;
+	/* one sentence per hundred bytes is more than prose has (books and
+	 * articles: about 120), so the vector is usually allocated once,
+	 * where doubling copied it each time past the texts allocated since;
+	 * pages it never fills are never touched */
+	if (pr_vec_reserve(a, &out->sents, len / 100 + 16))
+		return PRECIS_ENOMEM;
 	if (format == PRECIS_FORMAT_AUTO)
 		format = pr_looks_like_markdown(text, len) ? PRECIS_FORMAT_MARKDOWN
 		                                           : PRECIS_FORMAT_PLAIN;

@@ -628,6 +628,16 @@ static const unsigned char english_class[256] = {
 	['Y'] = EN_CAPITAL, ['Z'] = EN_CAPITAL,
 };
 
+/* Does t[i..i+8) hold a byte the class table (english_class or the stop
+ * tables) marks? Eight lookups or'ed, one branch: most runs of prose
+ * between two such bytes are longer than eight. */
+static int marked_in_eight(const unsigned char *cls, const char *t, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)t + i;
+	return (cls[u[0]] | cls[u[1]] | cls[u[2]] | cls[u[3]] | cls[u[4]] | cls[u[5]] |
+	        cls[u[6]] | cls[u[7]]) != 0;
+}
+
 static int is_thai(int32_t cp)
 {
 	return cp >= 0x0E01 && cp <= 0x0E5B;
@@ -713,6 +723,10 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		int glued = 0;
 		if (english) {
 			for (; i < n; i++) {
+				while (i + 8 <= n && !marked_in_eight(english_class, t, i))
+					i += 8;
+				if (i >= n)
+					break;
 				unsigned char k = english_class[(unsigned char)t[i]];
 				if (!k)
 					continue;
@@ -728,6 +742,8 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 					break;
 			}
 		} else {
+			while (i + 8 <= n && !marked_in_eight(stops, t, i))
+				i += 8;
 			while (i < n && !stops[(unsigned char)t[i]])
 				i++;
 		}

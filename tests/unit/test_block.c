@@ -129,6 +129,13 @@ static const bcase cases[] = {
 	{ "footnote ref", "Text[^1] here.", M, { "Text here." } },
 	{ "hard break", "Line one\\\nline two.", M, { "Line one line two." } },
 	{ "heading emphasis", "# A *b* c", M, { "A b c" } },
+	{ "plain runs up to a link's end", "Plain words then [link words here](u) more, &amp; end.", M,
+	  { "Plain words then link words here more, & end." } },
+	{ "plain head before markup", "A long plain head of words **then** bold.", M,
+	  { "A long plain head of words then bold." } },
+	{ "plain head before a removed tag", "Head words <br> tail.", M, { "Head words tail." } },
+	{ "spaces around removed markup", "One <b> </b> two ** three `x` _y_ z.", M,
+	  { "One two ** three x y z." } },
 	/* auto detection */
 	{ "auto markdown", "# Title\n\nSome **bold** text.\n\n```\ncode\n```\n", A,
 	  { "Title", "Some bold text." } },
@@ -324,4 +331,26 @@ Test(block, pathological_markdown, .timeout = 20)
 		pr_arena_release(&a);
 	}
 	free(in);
+}
+
+/* The sentence vector is reserved for one sentence per hundred bytes, more
+ * than prose has, so that a book's is allocated once instead of being
+ * copied at every doubling. */
+Test(block, sentences_reserved_up_front)
+{
+	size_t len = 20000;
+	char *text = malloc(len + 1);
+	cr_assert(text);
+	for (size_t i = 0; i < len; i++)
+		text[i] = i % 200 == 199 ? '.' : i % 7 == 6 ? ' ' : 'a';
+	text[len] = '\0';
+	pr_arena a;
+	pr_arena_init(&a);
+	pr_segmentation seg;
+	cr_assert_eq(pr_segment(&seg, &a, text, len, PRECIS_FORMAT_PLAIN, pr_lang_default()),
+	             PRECIS_OK);
+	cr_assert_gt(seg.sents.len, 0);
+	cr_assert_geq(seg.sents.cap, len / 100 + 16);
+	pr_arena_release(&a);
+	free(text);
 }

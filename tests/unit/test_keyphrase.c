@@ -3,6 +3,7 @@
 #include <precis.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -455,4 +456,39 @@ Test(keyphrase, chinese_filler_words)
 	cr_assert_geq(index_of(d, "农药残留"), 0);
 	cr_assert_lt(index_of(d, "表示"), 0);
 	precis_doc_free(d);
+}
+
+/* A long text: hundreds of distinct pairs of words and phrases, so that
+ * the tables that count co-occurrences and phrases grow several times;
+ * the phrases that recur throughout still come out first, and the names
+ * met once never do. */
+Test(keyphrase, counts_survive_growing_tables)
+{
+	static const char *const syl[] = { "ka", "lo", "mi", "ner", "tu", "va", "zo",
+	                                   "pel", "ris", "don", "gar", "hu" };
+	size_t nsyl = sizeof syl / sizeof syl[0], cap = 1 << 17, len = 0;
+	char *text = malloc(cap);
+	cr_assert(text);
+	for (size_t k = 0; k < 600; k++) {
+		char a[16], b[16];
+		snprintf(a, sizeof a, "%s%s%s", syl[k % nsyl], syl[(k / nsyl) % nsyl],
+		         syl[(k / (nsyl * nsyl)) % nsyl]);
+		snprintf(b, sizeof b, "%s%s", syl[(k * 7 + 3) % nsyl], syl[(k * 5 + 1) % nsyl]);
+		len += (size_t)snprintf(text + len, cap - len,
+		                        "Engineers mapped the river delta near %s %s quarry. ",
+		                        a, b);
+		if (k % 10 == 9)
+			len += (size_t)snprintf(text + len, cap - len, "\n\n");
+	}
+	precis_doc *d = doc_with(text, 10);
+	cr_assert_eq(index_of(d, "river delta near"), 0);
+	cr_assert_eq(index_of(d, "Engineers mapped"), 1);
+	/* the names of three syllables are each met once: never a key
+	 * phrase; those of two recur, and "X quarry" may be one */
+	for (size_t k = 2; k < precis_doc_keyword_count(d); k++) {
+		const char *p = precis_doc_keyword(d, k, NULL), *sp = strchr(p, ' ');
+		cr_assert(!sp || ((size_t)(sp - p) <= 6 && strcmp(sp, " quarry") == 0), "%s", p);
+	}
+	precis_doc_free(d);
+	free(text);
 }

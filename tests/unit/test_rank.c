@@ -324,3 +324,117 @@ Test(rank, large_document_scores_stay_near_the_fixed_point)
 	precis_doc_free(b);
 	free(text);
 }
+
+/* Sorting many keys (a book's sentences) takes another road than a
+ * handful; the order is the same: largest first, -0 and 0 equal, equal
+ * keys in their incoming order. Checked against a plain insertion sort. */
+Test(rank, sort_desc_long_input_keeps_ties_in_order)
+{
+	size_t n = 5000;
+	double *key = malloc(n * sizeof *key);
+	uint32_t *idx = malloc(n * sizeof *idx), *tmp = malloc(n * sizeof *tmp);
+	uint32_t *want = malloc(n * sizeof *want);
+	cr_assert(key && idx && tmp && want);
+	uint32_t r = 12345;
+	for (size_t i = 0; i < n; i++) {
+		r = r * 1103515245u + 12345u;
+		/* few distinct values, both signs, zeros of both signs, tiny and
+		 * large magnitudes */
+		switch ((r >> 16) % 6) {
+		case 0: key[i] = 0.0; break;
+		case 1: key[i] = -0.0; break;
+		case 2: key[i] = (double)((r >> 8) % 7) / 3.0; break;
+		case 3: key[i] = -(double)((r >> 8) % 5) * 1e-300; break;
+		case 4: key[i] = (double)((r >> 8) % 3) * 1e200; break;
+		default: key[i] = 1.0 / (double)(1 + (r >> 8) % 50000); break;
+		}
+		idx[i] = (uint32_t)(n - 1 - i); /* any incoming order */
+	}
+	for (size_t i = 0; i < n; i++) {
+		/* insertion: after every key at least as large */
+		size_t j = i;
+		uint32_t v = idx[i];
+		while (j > 0 && key[v] > key[want[j - 1]]) {
+			want[j] = want[j - 1];
+			j--;
+		}
+		want[j] = v;
+	}
+	pr_sort_desc(idx, tmp, n, key);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(idx[i], want[i], "place %zu: %u (%g), want %u (%g)", i, idx[i],
+		             key[idx[i]], want[i], key[want[i]]);
+	free(key);
+	free(idx);
+	free(tmp);
+	free(want);
+}
+
+/* Power iteration as rank.c's header states it, one row after another and
+ * each row's sum in its order: pr_pagerank_personal must give these scores
+ * to the last bit, however it visits the rows. */
+static void plain_power(double *s, const pr_graph *g, double d, double tol, unsigned cap,
+                        const double *tele)
+{
+	size_t n = g->n;
+	double out[64], cur[64], nxt[64];
+	cr_assert(n <= 64);
+	for (size_t i = 0; i < n; i++) {
+		double w = 0;
+		for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
+			w += g->w[k];
+		out[i] = w > 0 ? 1.0 / w : 0.0;
+		cur[i] = 1.0 / (double)n;
+	}
+	for (unsigned it = 0; it < cap; it++) {
+		double dangling = 0, delta = 0;
+		for (size_t i = 0; i < n; i++)
+			if (out[i] == 0.0)
+				dangling += cur[i];
+		double jump = (1.0 - d) + d * dangling;
+		for (size_t i = 0; i < n; i++) {
+			double sum = 0;
+			for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
+				sum += g->w[k] * out[g->col[k]] * cur[g->col[k]];
+			nxt[i] = (tele ? jump * tele[i] : jump / (double)n) + d * sum;
+			delta += fabs(nxt[i] - cur[i]);
+		}
+		memcpy(cur, nxt, n * sizeof *cur);
+		if (delta < tol)
+			break;
+	}
+	double total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += cur[i];
+	for (size_t i = 0; i < n; i++)
+		s[i] = cur[i] / total;
+}
+
+Test(pagerank, rows_of_every_length_score_as_one_at_a_time)
+{
+	/* rows of 0 to 7 entries, several of each length, odd counts */
+	static const uint32_t e[][2] = {
+		{ 0, 1 }, { 0, 2 }, { 0, 3 }, { 0, 4 }, { 0, 5 }, { 0, 6 }, { 0, 7 },
+		{ 1, 2 }, { 1, 3 }, { 1, 8 }, { 2, 9 }, { 3, 10 }, { 4, 11 }, { 8, 9 },
+		{ 9, 10 }, { 10, 11 }, { 11, 12 }, { 12, 13 }, { 5, 13 }, { 6, 12 },
+	};
+	double w[sizeof e / sizeof e[0]];
+	for (size_t k = 0; k < sizeof e / sizeof e[0]; k++)
+		w[k] = 0.3 + 0.17 * (double)(k % 5);
+	hg h;
+	build(&h, 15, e, w, sizeof e / sizeof e[0]); /* node 14 has no edges */
+	double tele[15], t = 0;
+	for (size_t i = 0; i < 15; i++)
+		t += tele[i] = 1.0 / (double)(i + 1);
+	for (size_t i = 0; i < 15; i++)
+		tele[i] /= t;
+	for (int personal = 0; personal < 2; personal++) {
+		double got[15], want[15];
+		const double *v = personal ? tele : NULL;
+		cr_assert_eq(pr_pagerank_personal(got, &h.g, 0.85, 1e-9, 100, v), PRECIS_OK);
+		plain_power(want, &h.g, 0.85, 1e-9, 100, v);
+		for (size_t i = 0; i < 15; i++)
+			cr_assert(memcmp(&got[i], &want[i], sizeof got[i]) == 0,
+			          "node %zu: %.17g, want %.17g", i, got[i], want[i]);
+	}
+}

@@ -386,3 +386,31 @@ Test(sentence, offsets_point_into_input)
 	}
 	pr_arena_release(&a);
 }
+
+/* The scan for the next stop reads eight bytes at a time: a stop, a
+ * capital or a quote at any place of the eight is still found, in English
+ * and in a language with only the stops to look for. */
+Test(sentence, stops_found_at_every_offset)
+{
+	static const char *const langs[] = { "en", "fr" };
+	for (size_t l = 0; l < 2; l++) {
+		for (size_t k = 0; k < 20; k++) {
+			char in[128], first[64];
+			snprintf(first, sizeof first, "%.*send here.", (int)k, "abcdefghijklmnopqrstuvwxyz");
+			snprintf(in, sizeof in, "%s Next one ends too! And \"a third\" here.", first);
+			pr_arena a;
+			pr_arena_init(&a);
+			pr_segmentation seg;
+			cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN,
+			                        pr_lang_find(langs[l])),
+			             PRECIS_OK);
+			const pr_sent *s = seg.sents.data;
+			cr_assert_eq(seg.sents.len, 3, "%s, %zu: %zu sentences", langs[l], k,
+			             seg.sents.len);
+			cr_assert_str_eq(s[0].text, first);
+			cr_assert_str_eq(s[1].text, "Next one ends too!");
+			cr_assert_str_eq(s[2].text, "And \"a third\" here.");
+			pr_arena_release(&a);
+		}
+	}
+}

@@ -47,6 +47,12 @@ def fnv1a(b):
     return h
 
 
+def stop_tag(b):
+    """stop_tag() in core/src/lang.c: the hash's top 24 bits and the
+    length (1 to 254, never 0, so 0 marks an empty slot)."""
+    return (fnv1a(b) & 0xFFFFFF00) | len(b)
+
+
 def stop_table(stop_lists):
     """Every stop word of every language, with a bit per language that holds
     it (bit i = pr_languages[i]): one probe answers for all languages at once,
@@ -62,13 +68,22 @@ def stop_table(stop_lists):
         size *= 2
     slots = [None] * size
     for w in sorted(masks, key=lambda w: w.encode("utf-8")):
-        h = fnv1a(w.encode("utf-8")) & (size - 1)
+        b = w.encode("utf-8")
+        if not 0 < len(b) < 255:
+            sys.exit("gen_data.py: stop word %r: 1 to 254 bytes, please" % w)
+        h = fnv1a(b) & (size - 1)
         while slots[h] is not None:
             h = (h + 1) & (size - 1)
         slots[h] = w
     out = ["/* All stop words: %d words in %d slots (open addressing, FNV-1a). */" % (len(masks), size),
            "const char *const pr_stop_any[] = {"]
     out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]
+    out.append("};")
+    # stop_tag() in core/src/lang.c: a probe compares these four bytes
+    # (most of the hash and the length) and reads a word only when they
+    # agree, so a miss touches this array alone
+    out.append("const uint32_t pr_stop_any_tag[] = {")
+    out += ["\t%#x," % (stop_tag(w.encode("utf-8")) if w is not None else 0) for w in slots]
     out.append("};")
     out.append("const unsigned long long pr_stop_any_langs[] = {")
     out += ["\t%#xull," % (masks[w] if w is not None else 0) for w in slots]

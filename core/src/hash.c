@@ -27,8 +27,10 @@ void pr_strmap_free(pr_strmap *m)
 /* The first eight bytes of s[0..n), zero-padded. */
 static inline uint64_t head_of(const char *s, size_t n)
 {
-	uint64_t h = 0;
-	memcpy(&h, s, n < 8 ? n : 8);
+	uint64_t h;
+	if (n < 8)
+		return pr_load_tail(s, n);
+	memcpy(&h, s, 8);
 	return h;
 }
 

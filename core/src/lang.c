@@ -197,11 +197,24 @@ static uint32_t stop_hash(const char *s, size_t n)
 	return h;
 }
 
+/* What a slot keeps of its word (gen_data.py writes the same): the
+ * hash's top 24 bits and the length, which is never 0. */
+static uint32_t stop_tag(uint32_t hash, size_t n)
+{
+	return (hash & 0xFFFFFF00u) | (uint32_t)n;
+}
+
 unsigned long long pr_stop_langs(const char *folded, size_t n)
 {
-	size_t i = stop_hash(folded, n) & pr_stop_any_mask;
-	for (const char *w; (w = pr_stop_any[i]) != NULL; i = (i + 1) & pr_stop_any_mask)
-		if (strncmp(w, folded, n) == 0 && w[n] == '\0')
+	/* no stop word is empty or 255 bytes long */
+	if (n == 0 || n >= 255)
+		return 0;
+	uint32_t h = stop_hash(folded, n), tag = stop_tag(h, n);
+	/* a probe compares four bytes per slot and reads a word only when
+	 * they agree: equal tags mean equal lengths, so memcmp decides */
+	for (size_t i = h & pr_stop_any_mask; pr_stop_any_tag[i];
+	     i = (i + 1) & pr_stop_any_mask)
+		if (pr_stop_any_tag[i] == tag && memcmp(pr_stop_any[i], folded, n) == 0)
 			return pr_stop_any_langs[i];
 	return 0;
 }

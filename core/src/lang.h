@@ -5,6 +5,7 @@
 #define PRECIS_LANG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* How an abbreviation behaves before the next word. */
 enum pr_abbrev_kind {
@@ -80,6 +81,8 @@ extern const char *const pr_language_codes[]; /* NULL-terminated */
  * i set when pr_languages[i] holds the word in pr_stop_any[slot]. */
 extern const char *const pr_stop_any[];
 extern const unsigned long long pr_stop_any_langs[];
+/* Per slot: the word's hash with its length in the low byte, 0 if empty. */
+extern const uint32_t pr_stop_any_tag[];
 extern const size_t pr_stop_any_mask;
 
 /* The languages (bit i = pr_languages[i]) whose stop words include the

@@ -70,6 +70,23 @@ Test(strmap, keys_sharing_their_head_stay_apart)
 	pr_arena_release(&a);
 }
 
+/* The tail of a key, the bytes after its last whole eight, read with
+ * overlapping loads: the same number as copying them into a zeroed word,
+ * little end first, for every length and any byte values. */
+Test(strmap, tail_reads_as_zero_padded_little_endian)
+{
+	unsigned char buf[8];
+	for (unsigned seed = 1; seed < 2000; seed++) {
+		size_t n = seed % 8;
+		for (size_t i = 0; i < n; i++)
+			buf[i] = (unsigned char)(seed * 37 + i * 101);
+		uint64_t want = 0;
+		for (size_t i = 0; i < n; i++)
+			want |= (uint64_t)buf[i] << (8 * i);
+		cr_assert_eq(pr_load_tail((const char *)buf, n), want, "length %zu", n);
+	}
+}
+
 Test(strmap, growth_keeps_every_id)
 {
 	pr_arena a;

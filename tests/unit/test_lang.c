@@ -62,6 +62,41 @@ Test(lang, lists_are_sorted_and_found)
 	}
 }
 
+/* The all-languages table (one probe per word, a tag per slot): every
+ * language's every stop word is found with that language's bit; a word
+ * that only shares a stop word's first bytes, or its hash's slot, is not. */
+Test(lang, all_languages_table_finds_every_stop_word_and_nothing_else)
+{
+	for (size_t i = 0; i < pr_nlanguages; i++) {
+		const pr_lang *l = &pr_languages[i];
+		for (size_t k = 0; k < l->nstop; k++) {
+			unsigned long long langs = pr_stop_langs(l->stop[k], strlen(l->stop[k]));
+			cr_expect(langs & (1ull << i), "%s: %s", l->code, l->stop[k]);
+		}
+	}
+	const pr_lang *en = pr_lang_default();
+	unsigned long long bit = 1ull << (en - pr_languages);
+	cr_expect(pr_stop_langs("the", 3) & bit);
+	cr_expect(pr_stop_langs("themselves", 10) & bit);
+	cr_expect_eq(pr_stop_langs("th", 2), 0);
+	cr_expect_eq(pr_stop_langs("thex", 4), 0);
+	cr_expect_eq(pr_stop_langs("theq", 3), pr_stop_langs("the", 3));
+	cr_expect_eq(pr_stop_langs("river", 5), 0);
+	cr_expect_eq(pr_stop_langs("", 0), 0);
+	char longw[300];
+	memset(longw, 'a', sizeof longw);
+	cr_expect_eq(pr_stop_langs(longw, sizeof longw), 0);
+	/* every empty slot of the table has tag 0, every full one its word's
+	 * length in the low byte */
+	for (size_t i = 0; i <= pr_stop_any_mask; i++) {
+		if (!pr_stop_any[i])
+			cr_expect_eq(pr_stop_any_tag[i], 0);
+		else
+			cr_expect_eq(pr_stop_any_tag[i] & 0xFF, strlen(pr_stop_any[i]), "%s",
+			             pr_stop_any[i]);
+	}
+}
+
 Test(lang, stop_words_and_abbreviations_per_language)
 {
 	static const struct { const char *lang, *stop, *abbrev; } t[] = {

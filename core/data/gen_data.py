@@ -53,6 +53,28 @@ def stop_tag(b):
     return (fnv1a(b) & 0xFFFFFF00) | len(b)
 
 
+def lang_stop_table(stop):
+    """One language's stop words as an open-addressing table of tags
+    (stop_tag()) and indexes into its sorted list, under half full: the
+    lookup a document in that language makes for each of its words, in a
+    few kilobytes rather than the all-languages table's hundreds."""
+    if len(stop) >= 65536:
+        sys.exit("gen_data.py: more stop words than 16-bit indexes hold")
+    size = 1
+    while size < 2 * len(stop):
+        size *= 2
+    tags, words = [0] * size, [0] * size
+    for k, w in enumerate(stop):
+        b = w.encode("utf-8")
+        if not 0 < len(b) < 255:
+            sys.exit("gen_data.py: stop word %r: 1 to 254 bytes, please" % w)
+        h = fnv1a(b) & (size - 1)
+        while tags[h]:
+            h = (h + 1) & (size - 1)
+        tags[h], words[h] = stop_tag(b), k
+    return tags, words, size - 1
+
+
 def stop_table(stop_lists):
     """Every stop word of every language, with a bit per language that holds
     it (bit i = pr_languages[i]): one probe answers for all languages at once,
@@ -213,6 +235,13 @@ def main():
         out.append("static const char *const stop_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in stop] or ["\t0,"]
         out.append("};")
+        tags, words, stop_mask = lang_stop_table(stop)
+        out.append("static const uint32_t stop_tag_%s[] = {" % ident)
+        out += ["\t%#x," % t for t in tags]
+        out.append("};")
+        out.append("static const uint16_t stop_word_%s[] = {" % ident)
+        out += ["\t%d," % k for k in words]
+        out.append("};")
         out.append("static const char *const abbrev_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in keys] or ["\t0,"]
         out.append("};")
@@ -229,9 +258,10 @@ def main():
         out.append("/* %s: %d stop words, %d abbreviations */" % (name, len(stop), len(keys) + len(mkeys)))
         out.append("")
         out.append("#define LANG_%s { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
-                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d }" % (
+                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_tag_%s, stop_word_%s, %d }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
-            ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal))
+            ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
+            ident, ident, stop_mask))
         out.append("")
     out += stop_table(stop_lists)
     out += keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs])

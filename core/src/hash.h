@@ -42,6 +42,11 @@ void pr_strmap_free(pr_strmap *m);
 uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
                           int *added);
 
+/* The same for a key whose pr_hash_bytes() the caller has already: one
+ * that asked pr_strmap_prefetch for it a little earlier. */
+uint32_t pr_strmap_intern_hashed(pr_strmap *m, pr_arena *a, const char *s,
+                                 size_t n, uint32_t hash, int *added);
+
 /* The n < 8 bytes s[0..n) as a zero-padded number, little end first.
  * memcpy(&w, s, n) with a variable n compiles to a byte loop through the
  * stack, and the eight-byte load that follows waits for those stores to
@@ -88,6 +93,21 @@ static inline uint32_t pr_hash_bytes(const char *s, size_t n)
 	}
 	h *= 0x94D049BB133111EBu;
 	return (uint32_t)(h >> 32);
+}
+
+/* Start loading the slot where a key with this hash is looked for: a
+ * caller that knows its next keys ahead of time (token.c) overlaps the
+ * cache misses of a large table instead of waiting on each in turn. Only
+ * a hint; nothing changes. */
+static inline void pr_strmap_prefetch(const pr_strmap *m, uint32_t hash)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	if (m->slot)
+		__builtin_prefetch(&m->slot[hash & m->mask]);
+#else
+	(void)m;
+	(void)hash;
+#endif
 }
 
 #endif

@@ -33,6 +33,12 @@ typedef struct pr_lang {
 	size_t nabbrev_multi;
 	int ordinal;                 /* "3. Oktober": a number and a full stop
 	                                is an ordinal, like a general abbrev */
+	/* The stop words again as an open-addressing table (FNV-1a, linear
+	 * probing): per slot, the word's tag (lang.c, stop_tag()), 0 if
+	 * empty, and its index in stop. */
+	const uint32_t *stop_tag;
+	const uint16_t *stop_word;
+	size_t stop_mask;            /* slots - 1 */
 } pr_lang;
 
 /* The language with this code, or NULL. */

@@ -7,6 +7,10 @@
  * case-folded (NFKC + case folding) and stemmed once per document: the
  * surface -> word and word -> stem tables are the stem cache, because a
  * Snowball call costs far more than a hash lookup.
+ *
+ * Two passes: the first finds the tokens and hashes their surfaces, the
+ * second looks the surfaces up, asking for each one's table slot a few
+ * tokens ahead (words_of_tokens()).
  */
 #include "doc.h"
 #include "alloc.h"
@@ -538,13 +542,13 @@ int pr_stem_english(const char *s, size_t n, char *out)
 	return w.n;
 }
 
-/* The word of a surface form, folding and stemming it the first time;
- * NULL when out of memory. */
-static const struct surf *word_of(tok_state *st, const char *s, size_t n)
+/* The word of a surface form (hash: its pr_hash_bytes), folding and
+ * stemming it the first time; NULL when out of memory. */
+static const struct surf *word_of(tok_state *st, const char *s, size_t n, uint32_t hash)
 {
 	precis_doc *d = st->doc;
 	int added;
-	uint32_t sid = pr_strmap_intern(&st->surface, &d->arena, s, n, &added);
+	uint32_t sid = pr_strmap_intern_hashed(&st->surface, &d->arena, s, n, hash, &added);
 	if (sid == UINT32_MAX)
 		return NULL;
 	if (!added)
@@ -578,10 +582,10 @@ static const struct surf *word_of(tok_state *st, const char *s, size_t n)
 		return NULL;
 	w->text = st->folded.key[wid];
 	w->len = (uint32_t)m;
-	/* an ASCII word is folded already: one probe of the all-languages
+	/* an ASCII word is folded already: one probe of the language's
 	 * table (lang.c) answers, where pr_lang_is_stop folds it again */
 	if (ascii)
-		w->stop = (uint8_t)((pr_stop_langs(w->text, m) >> (d->lang - pr_languages)) & 1);
+		w->stop = (uint8_t)pr_lang_is_stop_folded(d->lang, w->text, m);
 	else
 		w->stop = (uint8_t)pr_lang_is_stop(d->lang, w->text, m);
 	w->term = PR_NO_TERM;
@@ -698,18 +702,14 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			else if (glue && !space)
 				flags |= PR_TOK_JOINED;
 		}
-		const struct surf *w = word_of(st, (const char *)t + start, i - start);
-		if (!w)
-			return PRECIS_ENOMEM;
 		pr_token *tok = pr_vec_push(&st->doc->arena, &st->toks);
 		if (!tok)
 			return PRECIS_ENOMEM;
 		tok->start = (uint32_t)start;
 		tok->end = (uint32_t)i;
-		tok->word = w->word;
-		tok->term = w->term;
-		if (w->stop)
-			flags |= PR_TOK_STOP;
+		/* the surface's hash until words_of_tokens() puts the word */
+		tok->word = pr_hash_bytes((const char *)t + start, i - start);
+		tok->term = PR_NO_TERM;
 		tok->flags = flags;
 		if (!(flags & PR_TOK_JOINED))
 			s->nwords++;
@@ -719,6 +719,38 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			i = start + k; /* the next token starts one character on */
 	}
 	s->ntok = (uint32_t)(st->toks.len - s->tok);
+	return PRECIS_OK;
+}
+
+/* How many tokens ahead words_of_tokens() asks for a surface's slot:
+ * enough to cover a miss to memory, few enough that the line is still
+ * there when its turn comes. */
+#define PREFETCH_AHEAD 8
+
+/* The second pass: every token's word, term and stop flag. A book's
+ * surface table is megabytes, and a rare word's probe a cache miss; its
+ * slot is requested PREFETCH_AHEAD tokens early, so the misses overlap. */
+static int words_of_tokens(tok_state *st)
+{
+	precis_doc *d = st->doc;
+	pr_token *toks = st->toks.data;
+	size_t ntoks = st->toks.len;
+	for (size_t i = 0; i < d->nsents; i++) {
+		const pr_sent *s = &d->sents[i];
+		for (size_t k = s->tok; k < (size_t)s->tok + s->ntok; k++) {
+			if (k + PREFETCH_AHEAD < ntoks)
+				pr_strmap_prefetch(&st->surface, toks[k + PREFETCH_AHEAD].word);
+			pr_token *t = &toks[k];
+			const struct surf *w = word_of(st, s->text + t->start,
+			                               t->end - t->start, t->word);
+			if (!w)
+				return PRECIS_ENOMEM;
+			t->word = w->word;
+			t->term = w->term;
+			if (w->stop)
+				t->flags |= PR_TOK_STOP;
+		}
+	}
 	return PRECIS_OK;
 }
 
@@ -752,6 +784,8 @@ int pr_tokenize(precis_doc *d)
 		rc = PRECIS_ENOMEM;
 	for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++)
 		rc = tokenize_sentence(&st, &d->sents[i]);
+	if (rc == PRECIS_OK)
+		rc = words_of_tokens(&st);
 
 	if (rc == PRECIS_OK) {
 		d->toks = st.toks.data;

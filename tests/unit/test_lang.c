@@ -97,6 +97,33 @@ Test(lang, all_languages_table_finds_every_stop_word_and_nothing_else)
 	}
 }
 
+/* Each language's own table answers as the all-languages one does for
+ * that language: every word of its list, and no word of another's. */
+Test(lang, own_table_agrees_with_the_all_languages_table)
+{
+	for (size_t i = 0; i < pr_nlanguages; i++) {
+		const pr_lang *l = &pr_languages[i];
+		for (size_t k = 0; k < l->nstop; k++)
+			cr_expect(pr_lang_is_stop_folded(l, l->stop[k], strlen(l->stop[k])),
+			          "%s: %s", l->code, l->stop[k]);
+		for (size_t s = 0; s <= pr_stop_any_mask; s++) {
+			const char *w = pr_stop_any[s];
+			if (!w)
+				continue;
+			int want = (int)((pr_stop_any_langs[s] >> i) & 1);
+			cr_expect_eq(pr_lang_is_stop_folded(l, w, strlen(w)), want, "%s: %s",
+			             l->code, w);
+		}
+		cr_expect(!pr_lang_is_stop_folded(l, "", 0));
+	}
+	/* a stop word's first bytes, or one byte more, are not it */
+	const pr_lang *en = pr_lang_default();
+	cr_expect(pr_lang_is_stop_folded(en, "the", 3));
+	cr_expect(!pr_lang_is_stop_folded(en, "th", 2));
+	cr_expect(!pr_lang_is_stop_folded(en, "theq", 4));
+	cr_expect(!pr_lang_is_stop_folded(en, "river", 5));
+}
+
 Test(lang, stop_words_and_abbreviations_per_language)
 {
 	static const struct { const char *lang, *stop, *abbrev; } t[] = {

@@ -250,6 +250,27 @@ Test(lang, detects_the_samples)
 	}
 }
 
+/* The script count skips ASCII eight bytes at a time and counts ASCII
+ * letters apart: a Greek sentence after ASCII digits and punctuation of
+ * every length from 0 to 16 (every alignment) is read as Greek, and an
+ * English sentence with one Greek word as English. */
+Test(lang, script_count_at_every_alignment)
+{
+	static const char greek[] = "Η κυβέρνηση ανακοίνωσε την Τρίτη ότι οι φόροι δεν θα αυξηθούν.";
+	char text[256];
+	for (size_t pad = 0; pad <= 16; pad++) {
+		for (size_t k = 0; k < pad; k++)
+			text[k] = (char)(k % 2 ? '7' : '-');
+		memcpy(text + pad, greek, sizeof greek);
+		cr_expect_str_eq(pr_lang_detect(text, strlen(text))->code, "el", "pad %zu", pad);
+		/* and with two ASCII letters after it: still Greek */
+		snprintf(text + pad + sizeof greek - 1, sizeof text - pad - sizeof greek, " ab");
+		cr_expect_str_eq(pr_lang_detect(text, strlen(text))->code, "el", "pad %zu", pad);
+	}
+	const char *mixed = "The government announced on Tuesday that the taxes would not rise. φόροι";
+	cr_expect_str_eq(pr_lang_detect(mixed, strlen(mixed))->code, "en");
+}
+
 Test(lang, detects_by_script_and_stop_words)
 {
 	static const struct { const char *text, *lang; } t[] = {

@@ -542,22 +542,20 @@ int pr_stem_english(const char *s, size_t n, char *out)
 	return w.n;
 }
 
-/* The word of a surface form (hash: its pr_hash_bytes), folding and
- * stemming it the first time; NULL when out of memory. */
-static const struct surf *word_of(tok_state *st, const char *s, size_t n, uint32_t hash)
+/* The surface id of s[0..n) (hash: its pr_hash_bytes), folding and
+ * stemming it the first time; UINT32_MAX when out of memory. */
+static uint32_t surface_of(tok_state *st, const char *s, size_t n, uint32_t hash)
 {
 	precis_doc *d = st->doc;
 	int added;
 	uint32_t sid = pr_strmap_intern_hashed(&st->surface, &d->arena, s, n, hash, &added);
-	if (sid == UINT32_MAX)
-		return NULL;
-	if (!added)
-		return &st->surf[sid];
+	if (sid == UINT32_MAX || !added)
+		return sid;
 	if (sid >= st->surf_cap) {
 		size_t cap = st->surf_cap ? st->surf_cap * 2 : 1024;
 		struct surf *p = pr_realloc_raw(st->surf, cap * sizeof *p);
 		if (!p)
-			return NULL;
+			return UINT32_MAX;
 		st->surf = p;
 		st->surf_cap = cap;
 	}
@@ -565,21 +563,21 @@ static const struct surf *word_of(tok_state *st, const char *s, size_t n, uint32
 	int ascii;
 	size_t m = fold_word(st, s, n, &ascii);
 	if (m == (size_t)-1)
-		return NULL;
+		return UINT32_MAX;
 	uint32_t wid = pr_strmap_intern(&st->folded, &d->arena, st->buf, m, &added);
 	if (wid == UINT32_MAX)
-		return NULL;
+		return UINT32_MAX;
 	sf->word = wid;
 	if (!added) {
 		const pr_word *w = &((const pr_word *)st->words.data)[wid];
 		sf->term = w->term;
 		sf->stop = w->stop;
-		return sf;
+		return sid;
 	}
 
 	pr_word *w = pr_vec_push(&d->arena, &st->words);
 	if (!w)
-		return NULL;
+		return UINT32_MAX;
 	w->text = st->folded.key[wid];
 	w->len = (uint32_t)m;
 	/* an ASCII word is folded already: one probe of the language's
@@ -592,7 +590,7 @@ static const struct surf *word_of(tok_state *st, const char *s, size_t n, uint32
 	sf->stop = w->stop;
 	sf->term = PR_NO_TERM;
 	if (w->stop)
-		return sf;
+		return sid;
 	const char *stem = w->text;
 	size_t slen = m;
 	/* numbers and very long tokens are their own stems */
@@ -605,18 +603,18 @@ static const struct surf *word_of(tok_state *st, const char *s, size_t n, uint32
 			const sb_symbol *r = sb_stemmer_stem(st->stemmer,
 			                                     (const sb_symbol *)w->text, (int)m);
 			if (!r)
-				return NULL;
+				return UINT32_MAX;
 			stem = (const char *)r;
 			slen = (size_t)sb_stemmer_length(st->stemmer);
 		}
 	}
 	uint32_t tid = pr_strmap_intern(&st->stems, &d->arena, stem, slen, NULL);
 	if (tid == UINT32_MAX)
-		return NULL;
+		return UINT32_MAX;
 	/* pr_vec_push may have moved the vector: look the word up again */
 	((pr_word *)st->words.data)[wid].term = tid;
 	sf->term = tid;
-	return sf;
+	return sid;
 }
 
 /* No script below U+0E00 (Thai) is unspaced (cjk.c): Latin, Greek,
@@ -728,8 +726,10 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 #define PREFETCH_AHEAD 8
 
 /* The second pass: every token's word, term and stop flag. A book's
- * surface table is megabytes, and a rare word's probe a cache miss; its
- * slot is requested PREFETCH_AHEAD tokens early, so the misses overlap. */
+ * tables are megabytes, and a rare word's lookups cache misses: its
+ * surface's slot is requested PREFETCH_AHEAD tokens early, and a
+ * sentence's surfaces are all looked up before any of their words is
+ * read, so that those reads, independent of each other, overlap too. */
 static int words_of_tokens(tok_state *st)
 {
 	precis_doc *d = st->doc;
@@ -737,14 +737,19 @@ static int words_of_tokens(tok_state *st)
 	size_t ntoks = st->toks.len;
 	for (size_t i = 0; i < d->nsents; i++) {
 		const pr_sent *s = &d->sents[i];
-		for (size_t k = s->tok; k < (size_t)s->tok + s->ntok; k++) {
+		size_t end = (size_t)s->tok + s->ntok;
+		for (size_t k = s->tok; k < end; k++) {
 			if (k + PREFETCH_AHEAD < ntoks)
 				pr_strmap_prefetch(&st->surface, toks[k + PREFETCH_AHEAD].word);
 			pr_token *t = &toks[k];
-			const struct surf *w = word_of(st, s->text + t->start,
-			                               t->end - t->start, t->word);
-			if (!w)
+			uint32_t sid = surface_of(st, s->text + t->start, t->end - t->start, t->word);
+			if (sid == UINT32_MAX)
 				return PRECIS_ENOMEM;
+			t->word = sid; /* until the loop below */
+		}
+		for (size_t k = s->tok; k < end; k++) {
+			pr_token *t = &toks[k];
+			const struct surf *w = &st->surf[t->word];
 			t->word = w->word;
 			t->term = w->term;
 			if (w->stop)

@@ -807,24 +807,30 @@ int pr_tokenize(precis_doc *d)
 			d->terms[k].text = st.stems.key[k];
 			d->terms[k].len = st.stems.keylen[k];
 		}
-		/* document frequency: count each term once per sentence */
-		uint32_t *seen = pr_malloc_raw((d->nterms + 1) * sizeof *seen);
-		if (!seen) {
+		/* document frequency: count each term once per sentence; the
+		 * last sentence seen and the count side by side, eight bytes a
+		 * term, so a book's rare term costs one cache miss, not two */
+		struct df { uint32_t seen, df; } *df = pr_malloc_raw((d->nterms + 1) * sizeof *df);
+		if (!df) {
 			rc = PRECIS_ENOMEM;
 		} else {
-			for (size_t k = 0; k < d->nterms; k++)
-				seen[k] = UINT32_MAX;
+			for (size_t k = 0; k < d->nterms; k++) {
+				df[k].seen = UINT32_MAX;
+				df[k].df = 0;
+			}
 			for (size_t i = 0; i < d->nsents; i++) {
 				const pr_sent *s = &d->sents[i];
 				for (uint32_t j = s->tok; j < s->tok + s->ntok; j++) {
 					uint32_t term = d->toks[j].term;
-					if (term != PR_NO_TERM && seen[term] != i) {
-						seen[term] = (uint32_t)i;
-						d->terms[term].df++;
+					if (term != PR_NO_TERM && df[term].seen != i) {
+						df[term].seen = (uint32_t)i;
+						df[term].df++;
 					}
 				}
 			}
-			pr_free_raw(seen);
+			for (size_t k = 0; k < d->nterms; k++)
+				d->terms[k].df = df[k].df;
+			pr_free_raw(df);
 		}
 	}
 	if (st.stemmer)

@@ -170,17 +170,21 @@ static int en_vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-/* Does w end with s[0..k)? Suffixes are a few bytes: a loop, not a
- * call to memcmp. */
-static int en_ends(const en_word *w, const char *s, int k)
+/* Does w end with s[0..k)? Every suffix and exception is under eight
+ * bytes: both sides are read as numbers (hash.h) and compared at once,
+ * not byte by byte, where each byte's branch is a guess the processor
+ * often gets wrong. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline int en_ends(const en_word *w, const char *s, int k)
 {
 	if (w->n < k)
 		return 0;
 	const char *e = w->b + w->n - k;
-	for (int i = 0; i < k; i++)
-		if (e[i] != s[i])
-			return 0;
-	return 1;
+	if (k < 8)
+		return pr_load_tail(e, (size_t)k) == pr_load_tail(s, (size_t)k);
+	return memcmp(e, s, (size_t)k) == 0;
 }
 
 /* Does a short syllable end at e: a consonant other than w, x or Y after

@@ -427,3 +427,17 @@ Test(token, english_stemmer_refuses_what_it_does_not_handle)
 		          "%s: %.*s", t[i][0], k, out);
 	}
 }
+
+/* Every printable ASCII character, three times between two words: letters
+ * and digits make a token of their own, anything else none. */
+Test(token, ascii_letters_and_digits_and_nothing_else_make_tokens)
+{
+	for (int c = 0x21; c < 0x7F; c++) {
+		char text[32];
+		snprintf(text, sizeof text, "Go %c%c%c now.", c, c, c);
+		precis_doc *d = doc_of(text);
+		int alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+		cr_expect_eq(d->ntoks, alnum ? 3u : 2u, "%s", text);
+		precis_doc_free(d);
+	}
+}

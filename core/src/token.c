@@ -621,6 +621,18 @@ static uint32_t surface_of(tok_state *st, const char *s, size_t n, uint32_t hash
 	return sid;
 }
 
+/* A new token at the end of the document's, its fields for the caller to
+ * set: pr_vec_push without the call and the memset, since the array is
+ * reserved for the whole text up front (pr_tokenize) and grows only when a
+ * text has more tokens than that. */
+static pr_token *push_token(tok_state *st)
+{
+	pr_vec *v = &st->toks;
+	if (v->len == v->cap && pr_vec_reserve(&st->doc->arena, v, 1))
+		return NULL;
+	return (pr_token *)v->data + v->len++;
+}
+
 /* No script below U+0E00 (Thai) is unspaced (cjk.c): Latin, Greek,
  * Cyrillic and the rest skip the calls. */
 #define CJK_FIRST 0x0E00
@@ -704,7 +716,7 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			else if (glue && !space)
 				flags |= PR_TOK_JOINED;
 		}
-		pr_token *tok = pr_vec_push(&st->doc->arena, &st->toks);
+		pr_token *tok = push_token(st);
 		if (!tok)
 			return PRECIS_ENOMEM;
 		tok->start = (uint32_t)start;

@@ -33,11 +33,20 @@ struct surf {
 	uint32_t stop;
 };
 
+/* A term's document frequency as the second pass counts it: each term
+ * once per sentence, so the last sentence that counted it beside the
+ * count (eight bytes a term: one cache miss for a book's rare term). */
+struct df {
+	uint32_t seen, df;
+};
+
 typedef struct tok_state {
 	precis_doc *doc;
 	pr_strmap surface;    /* exact bytes -> index into surf */
 	struct surf *surf;    /* surface id -> its word, term and stop flag */
 	size_t surf_cap;
+	struct df *df;        /* term id -> its document frequency so far */
+	size_t df_cap;
 	pr_strmap folded;     /* folded word -> word id */
 	pr_strmap stems;      /* stem -> term id */
 	pr_vec words;         /* pr_word */
@@ -612,9 +621,21 @@ static uint32_t surface_of(tok_state *st, const char *s, size_t n, uint32_t hash
 			slen = (size_t)sb_stemmer_length(st->stemmer);
 		}
 	}
-	uint32_t tid = pr_strmap_intern(&st->stems, &d->arena, stem, slen, NULL);
+	uint32_t tid = pr_strmap_intern(&st->stems, &d->arena, stem, slen, &added);
 	if (tid == UINT32_MAX)
 		return UINT32_MAX;
+	if (added) {
+		if (tid >= st->df_cap) {
+			size_t cap = st->df_cap ? st->df_cap * 2 : 1024;
+			struct df *p = pr_realloc_raw(st->df, cap * sizeof *p);
+			if (!p)
+				return UINT32_MAX;
+			st->df = p;
+			st->df_cap = cap;
+		}
+		st->df[tid].seen = UINT32_MAX;
+		st->df[tid].df = 0;
+	}
 	/* pr_vec_push may have moved the vector: look the word up again */
 	((pr_word *)st->words.data)[wid].term = tid;
 	sf->term = tid;
@@ -770,6 +791,10 @@ static int words_of_tokens(tok_state *st)
 			t->term = w->term;
 			if (w->stop)
 				t->flags |= PR_TOK_STOP;
+			if (w->term != PR_NO_TERM && st->df[w->term].seen != i) {
+				st->df[w->term].seen = (uint32_t)i;
+				st->df[w->term].df++;
+			}
 		}
 	}
 	return PRECIS_OK;
@@ -822,39 +847,17 @@ int pr_tokenize(precis_doc *d)
 			rc = PRECIS_ENOMEM;
 	}
 	if (rc == PRECIS_OK) {
+		/* document frequencies as the second pass counted them */
 		for (size_t k = 0; k < d->nterms; k++) {
 			d->terms[k].text = st.stems.key[k];
 			d->terms[k].len = st.stems.keylen[k];
-		}
-		/* document frequency: count each term once per sentence; the
-		 * last sentence seen and the count side by side, eight bytes a
-		 * term, so a book's rare term costs one cache miss, not two */
-		struct df { uint32_t seen, df; } *df = pr_malloc_raw((d->nterms + 1) * sizeof *df);
-		if (!df) {
-			rc = PRECIS_ENOMEM;
-		} else {
-			for (size_t k = 0; k < d->nterms; k++) {
-				df[k].seen = UINT32_MAX;
-				df[k].df = 0;
-			}
-			for (size_t i = 0; i < d->nsents; i++) {
-				const pr_sent *s = &d->sents[i];
-				for (uint32_t j = s->tok; j < s->tok + s->ntok; j++) {
-					uint32_t term = d->toks[j].term;
-					if (term != PR_NO_TERM && df[term].seen != i) {
-						df[term].seen = (uint32_t)i;
-						df[term].df++;
-					}
-				}
-			}
-			for (size_t k = 0; k < d->nterms; k++)
-				d->terms[k].df = df[k].df;
-			pr_free_raw(df);
+			d->terms[k].df = st.df[k].df;
 		}
 	}
 	if (st.stemmer)
 		sb_stemmer_delete(st.stemmer);
 	pr_free_raw(st.surf);
+	pr_free_raw(st.df);
 	pr_free_raw(st.buf);
 	pr_strmap_free(&st.surface);
 	pr_strmap_free(&st.folded);

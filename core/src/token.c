@@ -483,14 +483,17 @@ int pr_stem_english(const char *s, size_t n, char *out)
 {
 	if (n > EN_MAX - 1)
 		return -1;
+	en_word w;
+	int has_y = 0;
+	/* check and copy in one pass, noting a 'y' (most words have none) */
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' ||
 		      c == '.' || c == ','))
 			return -1;
+		has_y |= c == 'y';
+		w.b[i] = c;
 	}
-	en_word w;
-	memcpy(w.b, s, n);
 	w.n = (int)n;
 	const en_exception *x = NULL;
 	switch (n) {
@@ -515,7 +518,7 @@ int pr_stem_english(const char *s, size_t n, char *out)
 		memmove(w.b, w.b + 1, n - 1);
 		w.n--;
 	}
-	for (int i = 0; i < w.n; i++)
+	for (int i = 0; has_y && i < w.n; i++)
 		if (w.b[i] == 'y' && (i == 0 || en_vowel(w.b[i - 1])))
 			w.b[i] = 'Y';
 	/* R1 and R2; three prefixes get R1 after them, whatever follows */
@@ -549,6 +552,10 @@ int pr_stem_english(const char *s, size_t n, char *out)
 			w.n--;
 		else if (w.n > 0 && w.b[e] == 'l' && e >= w.p2 && e >= 1 && w.b[e - 1] == 'l')
 			w.n--;
+	}
+	if (!has_y) {
+		memcpy(out, w.b, (size_t)w.n);
+		return w.n;
 	}
 	for (int i = 0; i < w.n; i++)
 		out[i] = w.b[i] == 'Y' ? 'y' : w.b[i];

@@ -218,7 +218,7 @@ static int en_has_vowel(const en_word *w, int e)
 }
 
 /* The end of the first vowel-consonant pair at or after `from`, or n. */
-static int en_region(const en_word *w, int from)
+static inline int en_region(const en_word *w, int from)
 {
 	int i = from;
 	while (i < w->n && !en_vowel(w->b[i]))

@@ -47,6 +47,34 @@ def fnv1a(b):
     return h
 
 
+def stop_tag(b):
+    """stop_tag() in core/src/lang.c: the hash's top 24 bits and the
+    length (1 to 254, never 0, so 0 marks an empty slot)."""
+    return (fnv1a(b) & 0xFFFFFF00) | len(b)
+
+
+def lang_stop_table(stop):
+    """One language's stop words as an open-addressing table of tags
+    (stop_tag()) and indexes into its sorted list, under half full: the
+    lookup a document in that language makes for each of its words, in a
+    few kilobytes rather than the all-languages table's hundreds."""
+    if len(stop) >= 65536:
+        sys.exit("gen_data.py: more stop words than 16-bit indexes hold")
+    size = 1
+    while size < 2 * len(stop):
+        size *= 2
+    tags, words = [0] * size, [0] * size
+    for k, w in enumerate(stop):
+        b = w.encode("utf-8")
+        if not 0 < len(b) < 255:
+            sys.exit("gen_data.py: stop word %r: 1 to 254 bytes, please" % w)
+        h = fnv1a(b) & (size - 1)
+        while tags[h]:
+            h = (h + 1) & (size - 1)
+        tags[h], words[h] = stop_tag(b), k
+    return tags, words, size - 1
+
+
 def stop_table(stop_lists):
     """Every stop word of every language, with a bit per language that holds
     it (bit i = pr_languages[i]): one probe answers for all languages at once,
@@ -62,13 +90,22 @@ def stop_table(stop_lists):
         size *= 2
     slots = [None] * size
     for w in sorted(masks, key=lambda w: w.encode("utf-8")):
-        h = fnv1a(w.encode("utf-8")) & (size - 1)
+        b = w.encode("utf-8")
+        if not 0 < len(b) < 255:
+            sys.exit("gen_data.py: stop word %r: 1 to 254 bytes, please" % w)
+        h = fnv1a(b) & (size - 1)
         while slots[h] is not None:
             h = (h + 1) & (size - 1)
         slots[h] = w
     out = ["/* All stop words: %d words in %d slots (open addressing, FNV-1a). */" % (len(masks), size),
            "const char *const pr_stop_any[] = {"]
     out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]
+    out.append("};")
+    # stop_tag() in core/src/lang.c: a probe compares these four bytes
+    # (most of the hash and the length) and reads a word only when they
+    # agree, so a miss touches this array alone
+    out.append("const uint32_t pr_stop_any_tag[] = {")
+    out += ["\t%#x," % (stop_tag(w.encode("utf-8")) if w is not None else 0) for w in slots]
     out.append("};")
     out.append("const unsigned long long pr_stop_any_langs[] = {")
     out += ["\t%#xull," % (masks[w] if w is not None else 0) for w in slots]
@@ -198,6 +235,13 @@ def main():
         out.append("static const char *const stop_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in stop] or ["\t0,"]
         out.append("};")
+        tags, words, stop_mask = lang_stop_table(stop)
+        out.append("static const uint32_t stop_tag_%s[] = {" % ident)
+        out += ["\t%#x," % t for t in tags]
+        out.append("};")
+        out.append("static const uint16_t stop_word_%s[] = {" % ident)
+        out += ["\t%d," % k for k in words]
+        out.append("};")
         out.append("static const char *const abbrev_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in keys] or ["\t0,"]
         out.append("};")
@@ -214,9 +258,10 @@ def main():
         out.append("/* %s: %d stop words, %d abbreviations */" % (name, len(stop), len(keys) + len(mkeys)))
         out.append("")
         out.append("#define LANG_%s { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
-                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d }" % (
+                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_tag_%s, stop_word_%s, %d }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
-            ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal))
+            ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
+            ident, ident, stop_mask))
         out.append("")
     out += stop_table(stop_lists)
     out += keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs])

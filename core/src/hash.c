@@ -27,8 +27,10 @@ void pr_strmap_free(pr_strmap *m)
 /* The first eight bytes of s[0..n), zero-padded. */
 static inline uint64_t head_of(const char *s, size_t n)
 {
-	uint64_t h = 0;
-	memcpy(&h, s, n < 8 ? n : 8);
+	uint64_t h;
+	if (n < 8)
+		return pr_load_tail(s, n);
+	memcpy(&h, s, 8);
 	return h;
 }
 
@@ -83,8 +85,13 @@ static inline int same(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
-                          int *added)
+/* Both entry points below, inlined into each: a call from one to the
+ * other costs more than the lookup of a short word. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
+                              uint32_t h, int *added)
 {
 	if (added)
 		*added = 0;
@@ -96,14 +103,17 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 		if (rehash(m, cap))
 			return UINT32_MAX;
 	}
-	uint32_t h = pr_hash_bytes(s, n), check = check_of(h, n);
+	uint32_t check = check_of(h, n);
 	uint64_t head = head_of(s, n);
 	size_t i = h & m->mask;
 	while (m->slot[i].id1) {
 		const pr_slot *sl = &m->slot[i];
 		if (sl->check == check && sl->head == head) {
 			uint32_t id = sl->id1 - 1;
-			if (n <= 8 || (m->keylen[id] == n && same(m->key[id] + 8, s + 8, n - 8)))
+			/* the check holds lengths under 255: only longer keys
+			 * need keylen, one more cache miss */
+			if (n <= 8 || ((n < 255 || m->keylen[id] == n) &&
+			               same(m->key[id] + 8, s + 8, n - 8)))
 				return id;
 		}
 		i = (i + 1) & m->mask;
@@ -130,4 +140,16 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 		return UINT32_MAX;
 	}
 	return id;
+}
+
+uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
+                          int *added)
+{
+	return intern(m, a, s, n, pr_hash_bytes(s, n), added);
+}
+
+uint32_t pr_strmap_intern_hashed(pr_strmap *m, pr_arena *a, const char *s,
+                                 size_t n, uint32_t h, int *added)
+{
+	return intern(m, a, s, n, h, added);
 }

@@ -42,6 +42,37 @@ void pr_strmap_free(pr_strmap *m);
 uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
                           int *added);
 
+/* The same for a key whose pr_hash_bytes() the caller has already: one
+ * that asked pr_strmap_prefetch for it a little earlier. */
+uint32_t pr_strmap_intern_hashed(pr_strmap *m, pr_arena *a, const char *s,
+                                 size_t n, uint32_t hash, int *added);
+
+/* The n < 8 bytes s[0..n) as a zero-padded number, little end first.
+ * memcpy(&w, s, n) with a variable n compiles to a byte loop through the
+ * stack, and the eight-byte load that follows waits for those stores to
+ * drain (a failed store-to-load forward, a dozen cycles on every word);
+ * two overlapping loads of the largest fitting width read the same bytes
+ * without touching anything past s[n - 1]. */
+static inline uint64_t pr_load_tail(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (n >= 4) {
+		/* byte by byte so the value is the same on every machine (the
+		 * overlap must agree); compilers make each one 32-bit load */
+		uint64_t lo = (uint64_t)p[0] | (uint64_t)p[1] << 8 |
+		              (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
+		const unsigned char *q = p + n - 4;
+		uint64_t hi = (uint64_t)q[0] | (uint64_t)q[1] << 8 |
+		              (uint64_t)q[2] << 16 | (uint64_t)q[3] << 24;
+		return lo | hi << (8 * (n - 4));
+	}
+	if (n == 0)
+		return 0;
+	/* n is 1, 2 or 3: the first, middle and last bytes cover them all */
+	return (uint64_t)p[0] | ((uint64_t)p[n / 2] << (8 * (n / 2))) |
+	       ((uint64_t)p[n - 1] << (8 * (n - 1)));
+}
+
 static inline uint32_t pr_hash_bytes(const char *s, size_t n)
 {
 	/* eight bytes at a time, multiply-xorshift mixing: words are short,
@@ -56,13 +87,27 @@ static inline uint32_t pr_hash_bytes(const char *s, size_t n)
 		n -= 8;
 	}
 	if (n) {
-		uint64_t w = 0;
-		memcpy(&w, s, n);
+		uint64_t w = pr_load_tail(s, n);
 		h = (h ^ w) * 0xBF58476D1CE4E5B9u;
 		h ^= h >> 29;
 	}
 	h *= 0x94D049BB133111EBu;
 	return (uint32_t)(h >> 32);
+}
+
+/* Start loading the slot where a key with this hash is looked for: a
+ * caller that knows its next keys ahead of time (token.c) overlaps the
+ * cache misses of a large table instead of waiting on each in turn. Only
+ * a hint; nothing changes. */
+static inline void pr_strmap_prefetch(const pr_strmap *m, uint32_t hash)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	if (m->slot)
+		__builtin_prefetch(&m->slot[hash & m->mask]);
+#else
+	(void)m;
+	(void)hash;
+#endif
 }
 
 #endif

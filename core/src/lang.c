@@ -79,6 +79,9 @@ static ptrdiff_t find(const char *const *list, size_t count, const char *key, si
 	return -1;
 }
 
+static uint32_t stop_hash(const char *s, size_t n);
+static uint32_t stop_tag(uint32_t hash, size_t n);
+
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 {
 	char buf[64];
@@ -98,12 +101,21 @@ int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 			norm[k++] = buf[i];
 		}
 	}
-	return find(lang->stop, lang->nstop, norm, k) >= 0;
+	return pr_lang_is_stop_folded(lang, norm, k);
 }
 
+/* One probe of the language's own table (gen_data.py): a few kilobytes,
+ * which stay in the cache from one document to the next, where the
+ * all-languages table would not. */
 int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
 {
-	return find(lang->stop, lang->nstop, word, n) >= 0;
+	if (n == 0 || n >= 255)
+		return 0;
+	uint32_t h = stop_hash(word, n), tag = stop_tag(h, n);
+	for (size_t i = h & lang->stop_mask; lang->stop_tag[i]; i = (i + 1) & lang->stop_mask)
+		if (lang->stop_tag[i] == tag && memcmp(lang->stop[lang->stop_word[i]], word, n) == 0)
+			return 1;
+	return 0;
 }
 
 int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n)
@@ -197,11 +209,24 @@ static uint32_t stop_hash(const char *s, size_t n)
 	return h;
 }
 
+/* What a slot keeps of its word (gen_data.py writes the same): the
+ * hash's top 24 bits and the length, which is never 0. */
+static uint32_t stop_tag(uint32_t hash, size_t n)
+{
+	return (hash & 0xFFFFFF00u) | (uint32_t)n;
+}
+
 unsigned long long pr_stop_langs(const char *folded, size_t n)
 {
-	size_t i = stop_hash(folded, n) & pr_stop_any_mask;
-	for (const char *w; (w = pr_stop_any[i]) != NULL; i = (i + 1) & pr_stop_any_mask)
-		if (strncmp(w, folded, n) == 0 && w[n] == '\0')
+	/* no stop word is empty or 255 bytes long */
+	if (n == 0 || n >= 255)
+		return 0;
+	uint32_t h = stop_hash(folded, n), tag = stop_tag(h, n);
+	/* a probe compares four bytes per slot and reads a word only when
+	 * they agree: equal tags mean equal lengths, so memcmp decides */
+	for (size_t i = h & pr_stop_any_mask; pr_stop_any_tag[i];
+	     i = (i + 1) & pr_stop_any_mask)
+		if (pr_stop_any_tag[i] == tag && memcmp(pr_stop_any[i], folded, n) == 0)
 			return pr_stop_any_langs[i];
 	return 0;
 }

@@ -5,6 +5,7 @@
 #define PRECIS_LANG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* How an abbreviation behaves before the next word. */
 enum pr_abbrev_kind {
@@ -32,6 +33,12 @@ typedef struct pr_lang {
 	size_t nabbrev_multi;
 	int ordinal;                 /* "3. Oktober": a number and a full stop
 	                                is an ordinal, like a general abbrev */
+	/* The stop words again as an open-addressing table (FNV-1a, linear
+	 * probing): per slot, the word's tag (lang.c, stop_tag()), 0 if
+	 * empty, and its index in stop. */
+	const uint32_t *stop_tag;
+	const uint16_t *stop_word;
+	size_t stop_mask;            /* slots - 1 */
 } pr_lang;
 
 /* The language with this code, or NULL. */
@@ -71,6 +78,14 @@ size_t pr_lang_abbrev_multi(const pr_lang *lang, const char *text, size_t n,
  * Italian "dell" in "dell'anno", Catalan "l" in "l'any"? */
 int pr_lang_elision(const pr_lang *lang, const char *word, size_t n);
 
+/* Snowball's "english" stem of the case-folded word s[0..n) (token.c),
+ * without a Snowball call, into out (PR_STEM_EN_MAX + 2 bytes): the same
+ * stem libstemmer gives, for words of at most PR_STEM_EN_MAX - 1 bytes of
+ * a-z, 0-9, apostrophes, full stops and commas. Returns the stem's length,
+ * or -1 for any other word (ask libstemmer). */
+#define PR_STEM_EN_MAX 64
+int pr_stem_english(const char *s, size_t n, char *out);
+
 /* Generated tables (lang_data.c). */
 extern const pr_lang pr_languages[];
 extern const size_t pr_nlanguages;
@@ -80,6 +95,8 @@ extern const char *const pr_language_codes[]; /* NULL-terminated */
  * i set when pr_languages[i] holds the word in pr_stop_any[slot]. */
 extern const char *const pr_stop_any[];
 extern const unsigned long long pr_stop_any_langs[];
+/* Per slot: the word's hash with its length in the low byte, 0 if empty. */
+extern const uint32_t pr_stop_any_tag[];
 extern const size_t pr_stop_any_mask;
 
 /* The languages (bit i = pr_languages[i]) whose stop words include the

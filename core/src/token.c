@@ -7,6 +7,10 @@
  * case-folded (NFKC + case folding) and stemmed once per document: the
  * surface -> word and word -> stem tables are the stem cache, because a
  * Snowball call costs far more than a hash lookup.
+ *
+ * Two passes: the first finds the tokens and hashes their surfaces, the
+ * second looks the surfaces up, asking for each one's table slot a few
+ * tokens ahead (words_of_tokens()).
  */
 #include "doc.h"
 #include "alloc.h"
@@ -19,6 +23,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* Longest word pr_stem_english takes (PR_STEM_EN_MAX in lang.h). */
+#define EN_MAX PR_STEM_EN_MAX
+
 /* What a token needs of its word, kept by surface form: a repeated word
  * (most tokens) is then one table probe and one read, not two. */
 struct surf {
@@ -26,16 +33,27 @@ struct surf {
 	uint32_t stop;
 };
 
+/* A term's document frequency as the second pass counts it: each term
+ * once per sentence, so the last sentence that counted it beside the
+ * count (eight bytes a term: one cache miss for a book's rare term). */
+struct df {
+	uint32_t seen, df;
+};
+
 typedef struct tok_state {
 	precis_doc *doc;
 	pr_strmap surface;    /* exact bytes -> index into surf */
 	struct surf *surf;    /* surface id -> its word, term and stop flag */
 	size_t surf_cap;
+	struct df *df;        /* term id -> its document frequency so far */
+	size_t df_cap;
 	pr_strmap folded;     /* folded word -> word id */
 	pr_strmap stems;      /* stem -> term id */
 	pr_vec words;         /* pr_word */
 	pr_vec toks;          /* pr_token */
 	struct sb_stemmer *stemmer;
+	int english;          /* the stemmer is Snowball's "english" */
+	char stem[EN_MAX + 2]; /* pr_stem_english's output */
 	char *buf;            /* folding scratch */
 	size_t bufcap;
 } tok_state;
@@ -135,22 +153,429 @@ static int is_number(const char *s, size_t n)
 	return 1;
 }
 
-/* The word of a surface form, folding and stemming it the first time;
- * NULL when out of memory. */
-static const struct surf *word_of(tok_state *st, const char *s, size_t n)
+/* English stems without a Snowball call.
+ *
+ * Snowball's "english" algorithm (Porter2, as libstemmer 2.2 runs it),
+ * written out for words of lower-case ASCII letters, digits, apostrophes,
+ * full stops and commas, which is nearly every English word a document
+ * has: the generated Snowball code spends about a thousand instructions a
+ * word on its generic machinery, this a small fraction of that. Every
+ * other word still goes to libstemmer. The steps follow the published
+ * description of the algorithm; test_token.c holds the two to the same
+ * stems over many words.
+ *
+ * The word is edited in place at its end. p1 and p2 are the starts of the
+ * regions R1 and R2, fixed before the steps run, as in Snowball; 'Y' is a
+ * 'y' that acts as a consonant. */
+
+
+typedef struct en_word {
+	char b[EN_MAX + 2];
+	int n, p1, p2;
+} en_word;
+
+static int en_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* Does w end with s[0..k)? Every suffix and exception is under eight
+ * bytes: both sides are read as numbers (hash.h) and compared at once,
+ * not byte by byte, where each byte's branch is a guess the processor
+ * often gets wrong. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline int en_ends(const en_word *w, const char *s, int k)
+{
+	if (w->n < k)
+		return 0;
+	const char *e = w->b + w->n - k;
+	if (k < 8)
+		return pr_load_tail(e, (size_t)k) == pr_load_tail(s, (size_t)k);
+	return memcmp(e, s, (size_t)k) == 0;
+}
+
+/* Does a short syllable end at e: a consonant other than w, x or Y after
+ * a vowel after a consonant, or a consonant after a vowel that begins the
+ * word? */
+static int en_short_at(const en_word *w, int e)
+{
+	const char *b = w->b;
+	if (e >= 3 && !en_vowel(b[e - 1]) && b[e - 1] != 'w' && b[e - 1] != 'x' &&
+	    b[e - 1] != 'Y' && en_vowel(b[e - 2]) && !en_vowel(b[e - 3]))
+		return 1;
+	return e == 2 && !en_vowel(b[1]) && en_vowel(b[0]);
+}
+
+/* Is there a vowel in b[0..e)? */
+static int en_has_vowel(const en_word *w, int e)
+{
+	for (int i = 0; i < e; i++)
+		if (en_vowel(w->b[i]))
+			return 1;
+	return 0;
+}
+
+/* The end of the first vowel-consonant pair at or after `from`, or n. */
+static inline int en_region(const en_word *w, int from)
+{
+	int i = from;
+	while (i < w->n && !en_vowel(w->b[i]))
+		i++;
+	while (i < w->n && en_vowel(w->b[i]))
+		i++;
+	return i < w->n ? i + 1 : w->n;
+}
+
+/* Conditions on the letter before a suffix (steps 2 and 4). */
+enum { EN_ANY, EN_AFTER_L, EN_VALID_LI, EN_AFTER_ST, EN_IN_R2 };
+
+typedef struct en_rule {
+	const char *suffix, *with;
+	unsigned char len, wlen, when;
+} en_rule;
+
+#define EN_RULE(suffix, with, when) { suffix, with, sizeof suffix - 1, sizeof with - 1, when }
+
+/* Replace the longest listed suffix of w, if it starts at or after `from`
+ * and its condition holds; lists are ordered longest first, so the first
+ * match is the longest, and hold the suffixes with w's last letter. A suffix that matches but fails its conditions
+ * ends the step: shorter ones are not tried. */
+static void en_step(en_word *w, const en_rule *r, size_t nr, int from)
+{
+	for (size_t i = 0; i < nr; i++) {
+		int k = r[i].len;
+		if (!en_ends(w, r[i].suffix, k))
+			continue;
+		int start = w->n - k;
+		char before = start > 0 ? w->b[start - 1] : '\0';
+		if (start < from)
+			return;
+		switch (r[i].when) {
+		case EN_AFTER_L:
+			if (before != 'l')
+				return;
+			break;
+		case EN_VALID_LI:
+			if (!before || !strchr("cdeghkmnrt", before))
+				return;
+			break;
+		case EN_AFTER_ST:
+			if (before != 's' && before != 't')
+				return;
+			break;
+		case EN_IN_R2:
+			if (start < w->p2)
+				return;
+			break;
+		default:
+			break;
+		}
+		memcpy(w->b + start, r[i].with, r[i].wlen);
+		w->n = start + r[i].wlen;
+		return;
+	}
+}
+
+/* The suffixes of steps 2, 3 and 4 by their last letter, longest first
+ * within each list: a word is checked against the few that could end it. */
+static const en_rule en_2l[] = {
+	EN_RULE("ational", "ate", EN_ANY), EN_RULE("tional", "tion", EN_ANY),
+};
+static const en_rule en_2i[] = {
+	EN_RULE("biliti", "ble", EN_ANY), EN_RULE("lessli", "less", EN_ANY),
+	EN_RULE("aliti", "al", EN_ANY), EN_RULE("entli", "ent", EN_ANY),
+	EN_RULE("fulli", "ful", EN_ANY), EN_RULE("iviti", "ive", EN_ANY),
+	EN_RULE("ousli", "ous", EN_ANY), EN_RULE("abli", "able", EN_ANY),
+	EN_RULE("alli", "al", EN_ANY), EN_RULE("anci", "ance", EN_ANY),
+	EN_RULE("enci", "ence", EN_ANY), EN_RULE("bli", "ble", EN_ANY),
+	EN_RULE("ogi", "og", EN_AFTER_L), EN_RULE("li", "", EN_VALID_LI),
+};
+static const en_rule en_2n[] = {
+	EN_RULE("ization", "ize", EN_ANY), EN_RULE("ation", "ate", EN_ANY),
+};
+static const en_rule en_2r[] = {
+	EN_RULE("izer", "ize", EN_ANY), EN_RULE("ator", "ate", EN_ANY),
+};
+static const en_rule en_2m[] = { EN_RULE("alism", "al", EN_ANY) };
+static const en_rule en_2s[] = {
+	EN_RULE("fulness", "ful", EN_ANY), EN_RULE("iveness", "ive", EN_ANY),
+	EN_RULE("ousness", "ous", EN_ANY),
+};
+
+static const en_rule en_3l[] = {
+	EN_RULE("ational", "ate", EN_ANY), EN_RULE("tional", "tion", EN_ANY),
+	EN_RULE("ical", "ic", EN_ANY), EN_RULE("ful", "", EN_ANY),
+};
+static const en_rule en_3e[] = {
+	EN_RULE("alize", "al", EN_ANY), EN_RULE("ative", "", EN_IN_R2),
+	EN_RULE("icate", "ic", EN_ANY),
+};
+static const en_rule en_3i[] = { EN_RULE("iciti", "ic", EN_ANY) };
+static const en_rule en_3s[] = { EN_RULE("ness", "", EN_ANY) };
+
+static const en_rule en_4t[] = {
+	EN_RULE("ement", "", EN_ANY), EN_RULE("ment", "", EN_ANY),
+	EN_RULE("ant", "", EN_ANY), EN_RULE("ent", "", EN_ANY),
+};
+static const en_rule en_4e[] = {
+	EN_RULE("able", "", EN_ANY), EN_RULE("ance", "", EN_ANY),
+	EN_RULE("ence", "", EN_ANY), EN_RULE("ible", "", EN_ANY),
+	EN_RULE("ate", "", EN_ANY), EN_RULE("ive", "", EN_ANY),
+	EN_RULE("ize", "", EN_ANY),
+};
+static const en_rule en_4n[] = { EN_RULE("ion", "", EN_AFTER_ST) };
+static const en_rule en_4m[] = { EN_RULE("ism", "", EN_ANY) };
+static const en_rule en_4i[] = { EN_RULE("iti", "", EN_ANY) };
+static const en_rule en_4s[] = { EN_RULE("ous", "", EN_ANY) };
+static const en_rule en_4l[] = { EN_RULE("al", "", EN_ANY) };
+static const en_rule en_4r[] = { EN_RULE("er", "", EN_ANY) };
+static const en_rule en_4c[] = { EN_RULE("ic", "", EN_ANY) };
+
+#define EN_APPLY(w, list, from) en_step(w, list, sizeof list / sizeof list[0], from)
+
+static void en_step2(en_word *w)
+{
+	switch (w->b[w->n - 1]) {
+	case 'l': EN_APPLY(w, en_2l, w->p1); break;
+	case 'i': EN_APPLY(w, en_2i, w->p1); break;
+	case 'n': EN_APPLY(w, en_2n, w->p1); break;
+	case 'r': EN_APPLY(w, en_2r, w->p1); break;
+	case 'm': EN_APPLY(w, en_2m, w->p1); break;
+	case 's': EN_APPLY(w, en_2s, w->p1); break;
+	default: break;
+	}
+}
+
+static void en_step3(en_word *w)
+{
+	switch (w->b[w->n - 1]) {
+	case 'l': EN_APPLY(w, en_3l, w->p1); break;
+	case 'e': EN_APPLY(w, en_3e, w->p1); break;
+	case 'i': EN_APPLY(w, en_3i, w->p1); break;
+	case 's': EN_APPLY(w, en_3s, w->p1); break;
+	default: break;
+	}
+}
+
+static void en_step4(en_word *w)
+{
+	switch (w->b[w->n - 1]) {
+	case 't': EN_APPLY(w, en_4t, w->p2); break;
+	case 'e': EN_APPLY(w, en_4e, w->p2); break;
+	case 'n': EN_APPLY(w, en_4n, w->p2); break;
+	case 'm': EN_APPLY(w, en_4m, w->p2); break;
+	case 'i': EN_APPLY(w, en_4i, w->p2); break;
+	case 's': EN_APPLY(w, en_4s, w->p2); break;
+	case 'l': EN_APPLY(w, en_4l, w->p2); break;
+	case 'r': EN_APPLY(w, en_4r, w->p2); break;
+	case 'c': EN_APPLY(w, en_4c, w->p2); break;
+	default: break;
+	}
+}
+
+/* Whole words the algorithm treats apart, before any step ("skies" is
+ * "sky", "news" stays) and after step 1a ("inning", "proceed" stay), by
+ * length: a word is compared with the few of its own length. */
+typedef struct en_exception {
+	const char *word, *stem;
+	unsigned char m;
+} en_exception;
+
+#define EN_EXC(word, stem) { word, stem, sizeof stem - 1 }
+
+static const en_exception en_exc3[] = { EN_EXC("sky", "sky") };
+static const en_exception en_exc4[] = {
+	EN_EXC("skis", "ski"), EN_EXC("idly", "idl"), EN_EXC("ugly", "ugli"),
+	EN_EXC("only", "onli"), EN_EXC("news", "news"), EN_EXC("howe", "howe"),
+	EN_EXC("bias", "bias"),
+};
+static const en_exception en_exc5[] = {
+	EN_EXC("skies", "sky"), EN_EXC("dying", "die"), EN_EXC("lying", "lie"),
+	EN_EXC("tying", "tie"), EN_EXC("early", "earli"), EN_EXC("atlas", "atlas"),
+	EN_EXC("andes", "andes"),
+};
+static const en_exception en_exc6[] = {
+	EN_EXC("gently", "gentl"), EN_EXC("singly", "singl"), EN_EXC("cosmos", "cosmos"),
+};
+static const en_exception en_inv6[] = {
+	EN_EXC("inning", ""), EN_EXC("outing", ""), EN_EXC("exceed", ""),
+};
+static const en_exception en_inv7[] = {
+	EN_EXC("canning", ""), EN_EXC("herring", ""), EN_EXC("earring", ""),
+	EN_EXC("proceed", ""), EN_EXC("succeed", ""),
+};
+
+/* The entry of list[0..n), words of w's length, that is w, or NULL. */
+static const en_exception *en_find(const en_word *w, const en_exception *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i].word[0] == w->b[0] && en_ends(w, list[i].word, w->n))
+			return &list[i];
+	return NULL;
+}
+
+#define EN_FIND(w, list) en_find(w, list, sizeof list / sizeof list[0])
+
+/* Is w one of the words that stay as they are after step 1a? */
+static int en_invariant(const en_word *w)
+{
+	if (w->n == 6)
+		return EN_FIND(w, en_inv6) != NULL;
+	if (w->n == 7)
+		return EN_FIND(w, en_inv7) != NULL;
+	return 0;
+}
+
+static void en_step1a(en_word *w)
+{
+	if (en_ends(w, "'s'", 3))
+		w->n -= 3;
+	else if (en_ends(w, "'s", 2))
+		w->n -= 2;
+	else if (en_ends(w, "'", 1))
+		w->n -= 1;
+	if (en_ends(w, "sses", 4))
+		w->n -= 2;
+	else if (en_ends(w, "ied", 3) || en_ends(w, "ies", 3))
+		w->n -= w->n - 3 >= 2 ? 2 : 1; /* "cries" "cri", "ties" "tie" */
+	else if (en_ends(w, "ss", 2) || en_ends(w, "us", 2))
+		return;
+	else if (en_ends(w, "s", 1) && w->n >= 2 && en_has_vowel(w, w->n - 2))
+		w->n -= 1;
+}
+
+static void en_step1b(en_word *w)
+{
+	int k = 0;
+	if (en_ends(w, "eedly", 5))
+		k = 5;
+	else if (en_ends(w, "eed", 3))
+		k = 3;
+	if (k) {
+		if (w->n - k >= w->p1)
+			w->n = w->n - k + 2;
+		return;
+	}
+	if (en_ends(w, "ingly", 5))
+		k = 5;
+	else if (en_ends(w, "edly", 4))
+		k = 4;
+	else if (en_ends(w, "ing", 3))
+		k = 3;
+	else if (en_ends(w, "ed", 2))
+		k = 2;
+	if (!k || !en_has_vowel(w, w->n - k))
+		return;
+	w->n -= k;
+	char *b = w->b;
+	int n = w->n;
+	if (en_ends(w, "at", 2) || en_ends(w, "bl", 2) || en_ends(w, "iz", 2))
+		b[w->n++] = 'e';
+	else if (n >= 2 && b[n - 1] == b[n - 2] && strchr("bdfgmnprt", b[n - 1]))
+		w->n--;
+	else if (n == w->p1 && en_short_at(w, n))
+		b[w->n++] = 'e';
+}
+
+int pr_stem_english(const char *s, size_t n, char *out)
+{
+	if (n > EN_MAX - 1)
+		return -1;
+	en_word w;
+	int has_y = 0;
+	/* check and copy in one pass, noting a 'y' (most words have none) */
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' ||
+		      c == '.' || c == ','))
+			return -1;
+		has_y |= c == 'y';
+		w.b[i] = c;
+	}
+	w.n = (int)n;
+	const en_exception *x = NULL;
+	switch (n) {
+	case 3: x = EN_FIND(&w, en_exc3); break;
+	case 4: x = EN_FIND(&w, en_exc4); break;
+	case 5: x = EN_FIND(&w, en_exc5); break;
+	case 6: x = EN_FIND(&w, en_exc6); break;
+	default: break;
+	}
+	if (x) {
+		memcpy(out, x->stem, x->m);
+		return x->m;
+	}
+	/* words under three letters stay as they are */
+	if (n < 3) {
+		memcpy(out, s, n);
+		return (int)n;
+	}
+	/* a leading apostrophe goes; 'y' first or after a vowel is a
+	 * consonant */
+	if (w.b[0] == '\'') {
+		memmove(w.b, w.b + 1, n - 1);
+		w.n--;
+	}
+	for (int i = 0; has_y && i < w.n; i++)
+		if (w.b[i] == 'y' && (i == 0 || en_vowel(w.b[i - 1])))
+			w.b[i] = 'Y';
+	/* R1 and R2; three prefixes get R1 after them, whatever follows */
+	if (w.n >= 5 && (memcmp(w.b, "gener", 5) == 0 || memcmp(w.b, "arsen", 5) == 0))
+		w.p1 = 5;
+	else if (w.n >= 6 && memcmp(w.b, "commun", 6) == 0)
+		w.p1 = 6;
+	else
+		w.p1 = en_region(&w, 0);
+	w.p2 = en_region(&w, w.p1);
+
+	en_step1a(&w);
+	if (w.n > 0 && !en_invariant(&w)) {
+		en_step1b(&w);
+		/* step 1c: a final y after a consonant that is not the first
+		 * letter is an i */
+		if (w.n >= 3 && (w.b[w.n - 1] == 'y' || w.b[w.n - 1] == 'Y') &&
+		    !en_vowel(w.b[w.n - 2]))
+			w.b[w.n - 1] = 'i';
+		if (w.n > 0)
+			en_step2(&w);
+		if (w.n > 0)
+			en_step3(&w);
+		if (w.n > 0)
+			en_step4(&w);
+		/* step 5: a final e in R2, or in R1 after no short syllable; a
+		 * final l after an l, in R2 */
+		int e = w.n - 1;
+		if (w.n > 0 && w.b[e] == 'e' &&
+		    (e >= w.p2 || (e >= w.p1 && !en_short_at(&w, e))))
+			w.n--;
+		else if (w.n > 0 && w.b[e] == 'l' && e >= w.p2 && e >= 1 && w.b[e - 1] == 'l')
+			w.n--;
+	}
+	if (!has_y) {
+		memcpy(out, w.b, (size_t)w.n);
+		return w.n;
+	}
+	for (int i = 0; i < w.n; i++)
+		out[i] = w.b[i] == 'Y' ? 'y' : w.b[i];
+	return w.n;
+}
+
+/* The surface id of s[0..n) (hash: its pr_hash_bytes), folding and
+ * stemming it the first time; UINT32_MAX when out of memory. */
+static uint32_t surface_of(tok_state *st, const char *s, size_t n, uint32_t hash)
 {
 	precis_doc *d = st->doc;
 	int added;
-	uint32_t sid = pr_strmap_intern(&st->surface, &d->arena, s, n, &added);
-	if (sid == UINT32_MAX)
-		return NULL;
-	if (!added)
-		return &st->surf[sid];
+	uint32_t sid = pr_strmap_intern_hashed(&st->surface, &d->arena, s, n, hash, &added);
+	if (sid == UINT32_MAX || !added)
+		return sid;
 	if (sid >= st->surf_cap) {
 		size_t cap = st->surf_cap ? st->surf_cap * 2 : 1024;
 		struct surf *p = pr_realloc_raw(st->surf, cap * sizeof *p);
 		if (!p)
-			return NULL;
+			return UINT32_MAX;
 		st->surf = p;
 		st->surf_cap = cap;
 	}
@@ -158,51 +583,82 @@ static const struct surf *word_of(tok_state *st, const char *s, size_t n)
 	int ascii;
 	size_t m = fold_word(st, s, n, &ascii);
 	if (m == (size_t)-1)
-		return NULL;
+		return UINT32_MAX;
 	uint32_t wid = pr_strmap_intern(&st->folded, &d->arena, st->buf, m, &added);
 	if (wid == UINT32_MAX)
-		return NULL;
+		return UINT32_MAX;
 	sf->word = wid;
 	if (!added) {
 		const pr_word *w = &((const pr_word *)st->words.data)[wid];
 		sf->term = w->term;
 		sf->stop = w->stop;
-		return sf;
+		return sid;
 	}
 
 	pr_word *w = pr_vec_push(&d->arena, &st->words);
 	if (!w)
-		return NULL;
+		return UINT32_MAX;
 	w->text = st->folded.key[wid];
 	w->len = (uint32_t)m;
-	/* an ASCII word is folded already: one probe of the all-languages
+	/* an ASCII word is folded already: one probe of the language's
 	 * table (lang.c) answers, where pr_lang_is_stop folds it again */
 	if (ascii)
-		w->stop = (uint8_t)((pr_stop_langs(w->text, m) >> (d->lang - pr_languages)) & 1);
+		w->stop = (uint8_t)pr_lang_is_stop_folded(d->lang, w->text, m);
 	else
 		w->stop = (uint8_t)pr_lang_is_stop(d->lang, w->text, m);
 	w->term = PR_NO_TERM;
 	sf->stop = w->stop;
 	sf->term = PR_NO_TERM;
 	if (w->stop)
-		return sf;
+		return sid;
 	const char *stem = w->text;
 	size_t slen = m;
 	/* numbers and very long tokens are their own stems */
 	if (st->stemmer && !is_number(w->text, m) && m < 64) {
-		const sb_symbol *r = sb_stemmer_stem(st->stemmer, (const sb_symbol *)w->text, (int)m);
-		if (!r)
-			return NULL;
-		stem = (const char *)r;
-		slen = (size_t)sb_stemmer_length(st->stemmer);
+		int k = st->english ? pr_stem_english(w->text, m, st->stem) : -1;
+		if (k >= 0) {
+			stem = st->stem;
+			slen = (size_t)k;
+		} else {
+			const sb_symbol *r = sb_stemmer_stem(st->stemmer,
+			                                     (const sb_symbol *)w->text, (int)m);
+			if (!r)
+				return UINT32_MAX;
+			stem = (const char *)r;
+			slen = (size_t)sb_stemmer_length(st->stemmer);
+		}
 	}
-	uint32_t tid = pr_strmap_intern(&st->stems, &d->arena, stem, slen, NULL);
+	uint32_t tid = pr_strmap_intern(&st->stems, &d->arena, stem, slen, &added);
 	if (tid == UINT32_MAX)
-		return NULL;
+		return UINT32_MAX;
+	if (added) {
+		if (tid >= st->df_cap) {
+			size_t cap = st->df_cap ? st->df_cap * 2 : 1024;
+			struct df *p = pr_realloc_raw(st->df, cap * sizeof *p);
+			if (!p)
+				return UINT32_MAX;
+			st->df = p;
+			st->df_cap = cap;
+		}
+		st->df[tid].seen = UINT32_MAX;
+		st->df[tid].df = 0;
+	}
 	/* pr_vec_push may have moved the vector: look the word up again */
 	((pr_word *)st->words.data)[wid].term = tid;
 	sf->term = tid;
-	return sf;
+	return sid;
+}
+
+/* A new token at the end of the document's, its fields for the caller to
+ * set: pr_vec_push without the call and the memset, since the array is
+ * reserved for the whole text up front (pr_tokenize) and grows only when a
+ * text has more tokens than that. */
+static pr_token *push_token(tok_state *st)
+{
+	pr_vec *v = &st->toks;
+	if (v->len == v->cap && pr_vec_reserve(&st->doc->arena, v, 1))
+		return NULL;
+	return (pr_token *)v->data + v->len++;
 }
 
 /* No script below U+0E00 (Thai) is unspaced (cjk.c): Latin, Greek,
@@ -288,18 +744,14 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			else if (glue && !space)
 				flags |= PR_TOK_JOINED;
 		}
-		const struct surf *w = word_of(st, (const char *)t + start, i - start);
-		if (!w)
-			return PRECIS_ENOMEM;
-		pr_token *tok = pr_vec_push(&st->doc->arena, &st->toks);
+		pr_token *tok = push_token(st);
 		if (!tok)
 			return PRECIS_ENOMEM;
 		tok->start = (uint32_t)start;
 		tok->end = (uint32_t)i;
-		tok->word = w->word;
-		tok->term = w->term;
-		if (w->stop)
-			flags |= PR_TOK_STOP;
+		/* the surface's hash until words_of_tokens() puts the word */
+		tok->word = pr_hash_bytes((const char *)t + start, i - start);
+		tok->term = PR_NO_TERM;
 		tok->flags = flags;
 		if (!(flags & PR_TOK_JOINED))
 			s->nwords++;
@@ -312,17 +764,63 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 	return PRECIS_OK;
 }
 
+/* How many tokens ahead words_of_tokens() asks for a surface's slot:
+ * enough to cover a miss to memory, few enough that the line is still
+ * there when its turn comes. */
+#define PREFETCH_AHEAD 8
+
+/* The second pass: every token's word, term and stop flag. A book's
+ * tables are megabytes, and a rare word's lookups cache misses: its
+ * surface's slot is requested PREFETCH_AHEAD tokens early, and a
+ * sentence's surfaces are all looked up before any of their words is
+ * read, so that those reads, independent of each other, overlap too. */
+static int words_of_tokens(tok_state *st)
+{
+	precis_doc *d = st->doc;
+	pr_token *toks = st->toks.data;
+	size_t ntoks = st->toks.len;
+	for (size_t i = 0; i < d->nsents; i++) {
+		const pr_sent *s = &d->sents[i];
+		size_t end = (size_t)s->tok + s->ntok;
+		for (size_t k = s->tok; k < end; k++) {
+			if (k + PREFETCH_AHEAD < ntoks)
+				pr_strmap_prefetch(&st->surface, toks[k + PREFETCH_AHEAD].word);
+			pr_token *t = &toks[k];
+			uint32_t sid = surface_of(st, s->text + t->start, t->end - t->start, t->word);
+			if (sid == UINT32_MAX)
+				return PRECIS_ENOMEM;
+			t->word = sid; /* until the loop below */
+		}
+		for (size_t k = s->tok; k < end; k++) {
+			pr_token *t = &toks[k];
+			const struct surf *w = &st->surf[t->word];
+			t->word = w->word;
+			t->term = w->term;
+			if (w->stop)
+				t->flags |= PR_TOK_STOP;
+			if (w->term != PR_NO_TERM && st->df[w->term].seen != i) {
+				st->df[w->term].seen = (uint32_t)i;
+				st->df[w->term].df++;
+			}
+		}
+	}
+	return PRECIS_OK;
+}
+
 int pr_tokenize(precis_doc *d)
 {
 	tok_state st;
 	memset(&st, 0, sizeof st);
 	st.doc = d;
-	/* one distinct word per eight bytes is about what an article has;
-	 * a book has far fewer, and its tables grow as they fill */
+	/* one distinct surface per eleven or twelve bytes is what a news
+	 * article has (the 200 eval articles of ~5 KB: 435 on average, at
+	 * most one per ten bytes), so a table sized for bytes / 12 keys,
+	 * under half full, rarely grows; a book has far fewer distinct
+	 * words, and its tables grow as they fill */
 	size_t bytes = 0;
 	for (size_t i = 0; i < d->nsents; i++)
 		bytes += d->sents[i].len;
-	size_t expect = bytes / 8 < 4096 ? bytes / 8 : 4096;
+	size_t expect = bytes / 12 < 4096 ? bytes / 12 : 4096;
 	pr_strmap_init_for(&st.surface, expect);
 	pr_strmap_init_for(&st.folded, expect);
 	pr_strmap_init_for(&st.stems, expect);
@@ -333,6 +831,7 @@ int pr_tokenize(precis_doc *d)
 		st.stemmer = sb_stemmer_new(d->lang->stemmer, "UTF_8");
 		if (!st.stemmer)
 			rc = PRECIS_ENOMEM;
+		st.english = strcmp(d->lang->stemmer, "english") == 0;
 	}
 	/* one token per five bytes is more than English prose has, so the
 	 * token array is usually allocated once; pages it never fills are
@@ -341,6 +840,8 @@ int pr_tokenize(precis_doc *d)
 		rc = PRECIS_ENOMEM;
 	for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++)
 		rc = tokenize_sentence(&st, &d->sents[i]);
+	if (rc == PRECIS_OK)
+		rc = words_of_tokens(&st);
 
 	if (rc == PRECIS_OK) {
 		d->toks = st.toks.data;
@@ -353,33 +854,17 @@ int pr_tokenize(precis_doc *d)
 			rc = PRECIS_ENOMEM;
 	}
 	if (rc == PRECIS_OK) {
+		/* document frequencies as the second pass counted them */
 		for (size_t k = 0; k < d->nterms; k++) {
 			d->terms[k].text = st.stems.key[k];
 			d->terms[k].len = st.stems.keylen[k];
-		}
-		/* document frequency: count each term once per sentence */
-		uint32_t *seen = pr_malloc_raw((d->nterms + 1) * sizeof *seen);
-		if (!seen) {
-			rc = PRECIS_ENOMEM;
-		} else {
-			for (size_t k = 0; k < d->nterms; k++)
-				seen[k] = UINT32_MAX;
-			for (size_t i = 0; i < d->nsents; i++) {
-				const pr_sent *s = &d->sents[i];
-				for (uint32_t j = s->tok; j < s->tok + s->ntok; j++) {
-					uint32_t term = d->toks[j].term;
-					if (term != PR_NO_TERM && seen[term] != i) {
-						seen[term] = (uint32_t)i;
-						d->terms[term].df++;
-					}
-				}
-			}
-			pr_free_raw(seen);
+			d->terms[k].df = st.df[k].df;
 		}
 	}
 	if (st.stemmer)
 		sb_stemmer_delete(st.stemmer);
 	pr_free_raw(st.surf);
+	pr_free_raw(st.df);
 	pr_free_raw(st.buf);
 	pr_strmap_free(&st.surface);
 	pr_strmap_free(&st.folded);

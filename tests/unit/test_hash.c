@@ -70,6 +70,50 @@ Test(strmap, keys_sharing_their_head_stay_apart)
 	pr_arena_release(&a);
 }
 
+/* The tail of a key, the bytes after its last whole eight, read with
+ * overlapping loads: the same number as copying them into a zeroed word,
+ * little end first, for every length and any byte values. */
+Test(strmap, tail_reads_as_zero_padded_little_endian)
+{
+	unsigned char buf[8];
+	for (unsigned seed = 1; seed < 2000; seed++) {
+		size_t n = seed % 8;
+		for (size_t i = 0; i < n; i++)
+			buf[i] = (unsigned char)(seed * 37 + i * 101);
+		uint64_t want = 0;
+		for (size_t i = 0; i < n; i++)
+			want |= (uint64_t)buf[i] << (8 * i);
+		cr_assert_eq(pr_load_tail((const char *)buf, n), want, "length %zu", n);
+	}
+}
+
+/* A caller that hashed its keys ahead (and asked for their slots) gets
+ * the same ids as one that did not, through growth too. */
+Test(strmap, hashed_and_prefetched_lookups_give_the_same_ids)
+{
+	pr_arena a;
+	pr_strmap m1, m2;
+	pr_arena_init(&a);
+	pr_strmap_init(&m1);
+	pr_strmap_init_for(&m2, 10);
+	char buf[32];
+	for (uint32_t i = 0; i < 5000; i++) {
+		int n = snprintf(buf, sizeof buf, "key%u", (i * 7919u) % 3000u);
+		uint32_t h = pr_hash_bytes(buf, (size_t)n);
+		pr_strmap_prefetch(&m2, h);
+		int added1, added2;
+		uint32_t id1 = pr_strmap_intern(&m1, &a, buf, (size_t)n, &added1);
+		uint32_t id2 = pr_strmap_intern_hashed(&m2, &a, buf, (size_t)n, h, &added2);
+		cr_assert_eq(id1, id2, "%s", buf);
+		cr_assert_eq(added1, added2);
+	}
+	cr_assert_eq(m1.n, 3000);
+	cr_assert_eq(m2.n, 3000);
+	pr_strmap_free(&m1);
+	pr_strmap_free(&m2);
+	pr_arena_release(&a);
+}
+
 Test(strmap, growth_keeps_every_id)
 {
 	pr_arena a;

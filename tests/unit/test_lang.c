@@ -62,6 +62,68 @@ Test(lang, lists_are_sorted_and_found)
 	}
 }
 
+/* The all-languages table (one probe per word, a tag per slot): every
+ * language's every stop word is found with that language's bit; a word
+ * that only shares a stop word's first bytes, or its hash's slot, is not. */
+Test(lang, all_languages_table_finds_every_stop_word_and_nothing_else)
+{
+	for (size_t i = 0; i < pr_nlanguages; i++) {
+		const pr_lang *l = &pr_languages[i];
+		for (size_t k = 0; k < l->nstop; k++) {
+			unsigned long long langs = pr_stop_langs(l->stop[k], strlen(l->stop[k]));
+			cr_expect(langs & (1ull << i), "%s: %s", l->code, l->stop[k]);
+		}
+	}
+	const pr_lang *en = pr_lang_default();
+	unsigned long long bit = 1ull << (en - pr_languages);
+	cr_expect(pr_stop_langs("the", 3) & bit);
+	cr_expect(pr_stop_langs("themselves", 10) & bit);
+	cr_expect_eq(pr_stop_langs("th", 2), 0);
+	cr_expect_eq(pr_stop_langs("thex", 4), 0);
+	cr_expect_eq(pr_stop_langs("theq", 3), pr_stop_langs("the", 3));
+	cr_expect_eq(pr_stop_langs("river", 5), 0);
+	cr_expect_eq(pr_stop_langs("", 0), 0);
+	char longw[300];
+	memset(longw, 'a', sizeof longw);
+	cr_expect_eq(pr_stop_langs(longw, sizeof longw), 0);
+	/* every empty slot of the table has tag 0, every full one its word's
+	 * length in the low byte */
+	for (size_t i = 0; i <= pr_stop_any_mask; i++) {
+		if (!pr_stop_any[i])
+			cr_expect_eq(pr_stop_any_tag[i], 0);
+		else
+			cr_expect_eq(pr_stop_any_tag[i] & 0xFF, strlen(pr_stop_any[i]), "%s",
+			             pr_stop_any[i]);
+	}
+}
+
+/* Each language's own table answers as the all-languages one does for
+ * that language: every word of its list, and no word of another's. */
+Test(lang, own_table_agrees_with_the_all_languages_table)
+{
+	for (size_t i = 0; i < pr_nlanguages; i++) {
+		const pr_lang *l = &pr_languages[i];
+		for (size_t k = 0; k < l->nstop; k++)
+			cr_expect(pr_lang_is_stop_folded(l, l->stop[k], strlen(l->stop[k])),
+			          "%s: %s", l->code, l->stop[k]);
+		for (size_t s = 0; s <= pr_stop_any_mask; s++) {
+			const char *w = pr_stop_any[s];
+			if (!w)
+				continue;
+			int want = (int)((pr_stop_any_langs[s] >> i) & 1);
+			cr_expect_eq(pr_lang_is_stop_folded(l, w, strlen(w)), want, "%s: %s",
+			             l->code, w);
+		}
+		cr_expect(!pr_lang_is_stop_folded(l, "", 0));
+	}
+	/* a stop word's first bytes, or one byte more, are not it */
+	const pr_lang *en = pr_lang_default();
+	cr_expect(pr_lang_is_stop_folded(en, "the", 3));
+	cr_expect(!pr_lang_is_stop_folded(en, "th", 2));
+	cr_expect(!pr_lang_is_stop_folded(en, "theq", 4));
+	cr_expect(!pr_lang_is_stop_folded(en, "river", 5));
+}
+
 Test(lang, stop_words_and_abbreviations_per_language)
 {
 	static const struct { const char *lang, *stop, *abbrev; } t[] = {
@@ -186,6 +248,27 @@ Test(lang, detects_the_samples)
 		}
 		cr_expect(right * 10 >= asked * 9, "%s: %zu of %zu sentences", t[i].file, right, asked);
 	}
+}
+
+/* The script count skips ASCII eight bytes at a time and counts ASCII
+ * letters apart: a Greek sentence after ASCII digits and punctuation of
+ * every length from 0 to 16 (every alignment) is read as Greek, and an
+ * English sentence with one Greek word as English. */
+Test(lang, script_count_at_every_alignment)
+{
+	static const char greek[] = "Η κυβέρνηση ανακοίνωσε την Τρίτη ότι οι φόροι δεν θα αυξηθούν.";
+	char text[256];
+	for (size_t pad = 0; pad <= 16; pad++) {
+		for (size_t k = 0; k < pad; k++)
+			text[k] = (char)(k % 2 ? '7' : '-');
+		memcpy(text + pad, greek, sizeof greek);
+		cr_expect_str_eq(pr_lang_detect(text, strlen(text))->code, "el", "pad %zu", pad);
+		/* and with two ASCII letters after it: still Greek */
+		snprintf(text + pad + sizeof greek - 1, sizeof text - pad - sizeof greek, " ab");
+		cr_expect_str_eq(pr_lang_detect(text, strlen(text))->code, "el", "pad %zu", pad);
+	}
+	const char *mixed = "The government announced on Tuesday that the taxes would not rise. φόροι";
+	cr_expect_str_eq(pr_lang_detect(mixed, strlen(mixed))->code, "en");
 }
 
 Test(lang, detects_by_script_and_stop_words)

@@ -248,7 +248,8 @@ static int build_postings(build_ctx *c)
 	pr_free_raw(fill);
 
 	double n = (double)d->nsents, sum = 0;
-	for (size_t t = 0; t < nt; t++) {
+	/* TextRank counts shared terms and weighs none: no log per term */
+	for (size_t t = 0; t < nt && c->sim != PRECIS_SIM_TEXTRANK; t++) {
 		double df = (double)d->terms[t].df;
 		if (c->sim == PRECIS_SIM_BM25)
 			c->idf[t] = log(1.0 + (n - df + 0.5) / (df + 0.5));
@@ -336,8 +337,11 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 		double li = sent_len(d, i);
 		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
 			uint32_t t = d->sterm[k];
+			/* the term's postings give its df without a look at
+			 * d->terms, a cache miss per term on a book */
 			size_t lo = ++cur[t], hi = c.post_off[t + 1];
-			if (d->terms[t].df < 2 || d->terms[t].df > c.df_cap)
+			size_t df = hi - c.post_off[t];
+			if (df < 2 || df > c.df_cap)
 				continue;
 			double tfi = d->stf[k], idf = c.idf[t];
 			const uint32_t *ps = c.post_sent;
@@ -365,11 +369,14 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 			default: {
 				/* TextRank counts shared terms, and shared forms */
 				uint32_t fi = c.form[k];
+				const uint32_t *pf = c.post_form;
+				if (fi == FORMS_SEVERAL) /* no form to share */
+					fi = FORMS_NONE; /* no posting holds FORMS_NONE */
 				for (size_t p = lo; p < hi; p++) {
 					uint32_t j = ps[p];
 					if (acc[j] == 0.0)
 						touched[ntouched++].j = j;
-					acc[j] += c.post_form[p] == fi && fi != FORMS_SEVERAL ? 1.0 + WORD_BONUS : 1.0;
+					acc[j] += pf[p] == fi ? 1.0 + WORD_BONUS : 1.0;
 				}
 				break;
 			}

@@ -547,10 +547,12 @@ static int quoted(const hbuf *h, const hword *w)
 	return dq || bq;
 }
 
+/* The first bytes decide almost every comparison: test them here rather
+ * than call strcmp for each word of the list. */
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
-		if (strcmp(w, *list) == 0)
+		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
 			return 1;
 	return 0;
 }

@@ -127,8 +127,10 @@ static double noise_weight(const precis_doc *doc, size_t i, const uint32_t pair[
 		return 0.05;
 	if (s->cut == PR_CUT_RUNON)
 		return 0.3;
+	/* most sentences begin with a letter no pattern begins with */
+	int c0 = n ? lower_ascii((unsigned char)t[0]) : 0;
 	for (const char *const *p = noise_starts; *p; p++)
-		if (starts(t, n, *p))
+		if ((*p)[0] == c0 && starts(t, n, *p))
 			return 0.05;
 	int found = scan(pair, t, n);
 	if (found & FOUND_NOISE)

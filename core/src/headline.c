@@ -100,6 +100,16 @@ typedef struct hbuf {
 	size_t len;
 } hbuf;
 
+/* strchr(set, c) != NULL (so the terminating NUL is in every set),
+ * without a call into the C library for each byte. */
+static int in_set(const char *set, char c)
+{
+	for (; *set; set++)
+		if (*set == c)
+			return 1;
+	return c == '\0';
+}
+
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n';
@@ -245,6 +255,8 @@ static void drop_dateline(hbuf *h)
 
 static int word_at(const hbuf *h, size_t i, const char *w)
 {
+	if (i >= h->len || h->s[i] != w[0]) /* most bytes: no strlen */
+		return 0;
 	size_t n = strlen(w);
 	return i + n <= h->len && memcmp(h->s + i, w, n) == 0 &&
 	       (i == 0 || !is_lower(h->s[i - 1])) &&
@@ -434,7 +446,7 @@ static void trim_end(hbuf *h, int fr)
 {
 	for (;;) {
 		while (h->len && (is_space(h->s[h->len - 1]) ||
-		                  strchr(",;:-.", h->s[h->len - 1])))
+		                  in_set(",;:-.", h->s[h->len - 1])))
 			h->len--;
 		/* dashes: — and – */
 		if (h->len >= 3 && (unsigned char)h->s[h->len - 3] == 0xE2 &&
@@ -506,6 +518,7 @@ typedef struct hword {
 	size_t s, e;        /* [s, e) in the buffer, punctuation included */
 	uint8_t del;        /* struck out */
 	uint8_t nocomma;    /* drop a trailing comma: what it closed is gone */
+	uint8_t quoted;     /* inside a quotation (split_words) */
 } hword;
 
 typedef struct hwords {
@@ -518,9 +531,9 @@ typedef struct hwords {
 static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 {
 	size_t s = w->s, e = w->e;
-	while (s < e && strchr("\"'(`", h->s[s]))
+	while (s < e && in_set("\"'(`", h->s[s]))
 		s++;
-	while (e > s && strchr(",.;:!?\"')`", h->s[e - 1]))
+	while (e > s && in_set(",.;:!?\"')`", h->s[e - 1]))
 		e--;
 	size_t n = 0;
 	for (size_t i = s; i < e && n + 1 < cap; i++) {
@@ -533,18 +546,32 @@ static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 
 /* Is the word inside a quotation ("stick to his guns")? Quoted words are
  * the speaker's and stay as they were. */
-static int quoted(const hbuf *h, const hword *w)
+static int quoted(const hword *w)
+{
+	return w->quoted;
+}
+
+/* Mark the words inside a quotation: a double quote opens or closes one,
+ * and so do `` and ''. One pass for all the words, rather than a scan of
+ * everything before each word asked about. */
+static void mark_quoted(const hbuf *h, hwords *ws)
 {
 	int dq = 0, bq = 0;
-	for (size_t i = 0; i < w->s; i++) {
-		if (h->s[i] == '"')
-			dq = !dq;
-		else if (h->s[i] == '`' && i + 1 < w->s && h->s[i + 1] == '`')
-			bq = 1;
-		else if (h->s[i] == '\'' && i + 1 < w->s && h->s[i + 1] == '\'')
-			bq = 0;
+	size_t i = 0;
+	for (size_t k = 0; k < ws->n; k++) {
+		/* the byte before a word is a space, so no pair of quotes
+		 * reaches into the word */
+		for (; i < ws->w[k].s; i++) {
+			char c = h->s[i];
+			if (c == '"')
+				dq = !dq;
+			else if (c == '`' && i + 1 < h->len && h->s[i + 1] == '`')
+				bq = 1;
+			else if (c == '\'' && i + 1 < h->len && h->s[i + 1] == '\'')
+				bq = 0;
+		}
+		ws->w[k].quoted = (uint8_t)(dq || bq);
 	}
-	return dq || bq;
 }
 
 /* The first bytes decide almost every comparison: test them here rather
@@ -560,7 +587,7 @@ static int in_list(const char *w, const char *const *list)
 static int ends_with_comma(const hbuf *h, const hword *w)
 {
 	size_t e = w->e;
-	while (e > w->s && strchr("\"')", h->s[e - 1]))
+	while (e > w->s && in_set("\"')", h->s[e - 1]))
 		e--;
 	return e > w->s && h->s[e - 1] == ',';
 }
@@ -568,7 +595,7 @@ static int ends_with_comma(const hbuf *h, const hword *w)
 static int starts_upper(const hbuf *h, const hword *w)
 {
 	size_t s = w->s;
-	while (s < w->e && strchr("\"'(`", h->s[s]))
+	while (s < w->e && in_set("\"'(`", h->s[s]))
 		s++;
 	return s < w->e && is_upper(h->s[s]);
 }
@@ -969,7 +996,7 @@ static void drop_articles(const hbuf *h, hwords *ws)
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
 		/* "A" followed by a full stop or capital initial is a letter */
 		if (in_list(b, articles) && ws->w[i].e - ws->w[i].s == n && i + 1 < ws->n &&
-		    !quoted(h, &ws->w[i])) {
+		    !quoted(&ws->w[i])) {
 			ws->w[i].del = 1;
 			continue;
 		}
@@ -980,7 +1007,7 @@ static void drop_articles(const hbuf *h, hwords *ws)
 			v--;
 		if (strcmp(b, "that") == 0 && v > 0 && ws->w[i].e - ws->w[i].s == n &&
 		    !ends_with_comma(h, &ws->w[v - 1]) && !starts_upper(h, &ws->w[v - 1]) &&
-		    !quoted(h, &ws->w[i])) {
+		    !quoted(&ws->w[i])) {
 			core_of(h, &ws->w[v - 1], p, sizeof p);
 			if (takes_that_clause(p))
 				ws->w[i].del = 1;
@@ -1276,7 +1303,7 @@ static void drop_here(const hbuf *h, hwords *ws)
 	};
 	char b[32];
 	for (size_t i = 1; i < ws->n; i++) {
-		if (ws->w[i].del || quoted(h, &ws->w[i]))
+		if (ws->w[i].del || quoted(&ws->w[i]))
 			continue;
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
 		/* (bare, or closing the sentence: "died here.") */
@@ -1407,7 +1434,7 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 			continue;
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
 		if (ws->w[i].e - ws->w[i].s != n || n < 5 || strcmp(b + n - 2, "ly") ||
-		    !is_lower(h->s[ws->w[i].s]) || in_list(b, keep) || quoted(h, &ws->w[i]))
+		    !is_lower(h->s[ws->w[i].s]) || in_list(b, keep) || quoted(&ws->w[i]))
 			continue;
 		size_t nx = next_live(ws, i + 1);
 		if (nx >= ws->n)
@@ -1446,9 +1473,10 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 		size_t s = i;
 		while (i < h->len && !is_space(h->s[i]))
 			i++;
-		hword w = { s, i, 0, 0 };
+		hword w = { s, i, 0, 0, 0 };
 		ws->w[ws->n++] = w;
 	}
+	mark_quoted(h, ws);
 	return PRECIS_OK;
 }
 
@@ -1466,7 +1494,7 @@ static void join_words(hbuf *h, const hwords *ws)
 		size_t e = w->e;
 		if (w->nocomma) {
 			size_t q = e;
-			while (q > w->s && strchr("\"')", h->s[q - 1]))
+			while (q > w->s && in_set("\"')", h->s[q - 1]))
 				q--;
 			if (q > w->s && h->s[q - 1] == ',') {
 				memmove(h->s + o, h->s + w->s, q - 1 - w->s);
@@ -1505,7 +1533,7 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 			v = i;
 			break;
 		}
-		if (ends_with_comma(h, &ws->w[i]) || strchr("\"'`", h->s[ws->w[i].s]))
+		if (ends_with_comma(h, &ws->w[i]) || in_set("\"'`", h->s[ws->w[i].s]))
 			return;
 	}
 	if (v == ws->n || v == first || ends_with_comma(h, &ws->w[v]))
@@ -1524,7 +1552,7 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 	if (nx >= ws->n || live_count(ws, nx, ws->n) < 5)
 		return;
 	core_of(h, &ws->w[nx], b, sizeof b);
-	if (in_list(b, pronouns) || in_list(b, lead_openers) || strchr("\"'`", h->s[ws->w[nx].s]))
+	if (in_list(b, pronouns) || in_list(b, lead_openers) || in_set("\"'`", h->s[ws->w[nx].s]))
 		return;
 	for (size_t i = first; i <= v; i++)
 		ws->w[i].del = 1;
@@ -1553,7 +1581,7 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
 		size_t bare = ws->w[i].e - ws->w[i].s - (ws->w[i].nocomma ? 1 : 0);
 		if ((ends_with_comma(h, &ws->w[i]) && !ws->w[i].nocomma) || bare != n ||
-		    strchr("\"'`", h->s[ws->w[i].s]))
+		    in_set("\"'`", h->s[ws->w[i].s]))
 			return;
 		/* only the main clause's verb: "moved closer when Intel said
 		 * it would" is not "when Intel would" */
@@ -1593,7 +1621,7 @@ static void drop_possessives(const hbuf *h, hwords *ws)
 		if (ws->w[i].del)
 			continue;
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
-		if (ws->w[i].e - ws->w[i].s == n && in_list(b, poss) && !quoted(h, &ws->w[i]))
+		if (ws->w[i].e - ws->w[i].s == n && in_list(b, poss) && !quoted(&ws->w[i]))
 			ws->w[i].del = 1;
 	}
 }
@@ -2391,7 +2419,7 @@ static size_t pick_source(const precis_doc *d, int *is_title)
 	}
 	/* a plain-text title: alone in its paragraph, short, no full stop */
 	if (d->nsents > 1 && s[1].block != s[0].block && s[0].len <= 150 &&
-	    s[0].nwords >= 2 && !strchr(".!?", s[0].text[s[0].len - 1])) {
+	    s[0].nwords >= 2 && !in_set(".!?", s[0].text[s[0].len - 1])) {
 		*is_title = 1;
 		return 0;
 	}

@@ -197,7 +197,9 @@ static void drop_dateline(hbuf *h)
 	for (const char *const *sep = dateline_seps; *sep; sep++) {
 		size_t n = strlen(*sep);
 		for (size_t i = 1; i + n <= limit; i++) {
-			if (memcmp(h->s + i, *sep, n) == 0) {
+			/* the first two bytes rule out almost every place */
+			if (h->s[i] == (*sep)[0] && h->s[i + 1] == (*sep)[1] &&
+			    memcmp(h->s + i, *sep, n) == 0) {
 				if (!best || i < best) {
 					best = i;
 					seplen = n;
@@ -292,6 +294,8 @@ static void drop_attribution(hbuf *h)
 	for (size_t i = comma + 1; i < h->len; i++) {
 		if (is_space(h->s[i]) && i + 1 < h->len && !is_space(h->s[i + 1]))
 			words++;
+		if (is_lower(h->s[i - 1]))
+			continue; /* inside a word: word_at() holds nowhere here */
 		for (const char *const *r = reporting; *r; r++)
 			if (word_at(h, i, *r))
 				verb = 1;
@@ -484,6 +488,10 @@ static void fit(hbuf *h, size_t limit, int fr)
 		if ((c == ',' || c == ';' || c == ':') && i + 1 < h->len && h->s[i + 1] == ' ')
 			best = i;
 		for (const char *const *w = clause_words; *w; w++) {
+			/* the first two bytes rule out almost every place (the
+			 * words are longer than that) */
+			if (c != (*w)[0] || i + 1 >= h->len || h->s[i + 1] != (*w)[1])
+				continue;
 			size_t n = strlen(*w);
 			if (i + n <= h->len && memcmp(h->s + i, *w, n) == 0 && i <= limit)
 				best = i;
@@ -528,12 +536,35 @@ typedef struct hwords {
 
 /* The word without surrounding quotes and trailing punctuation, lower-cased
  * (ASCII), in buf; returns its length. */
+/* in_set("\"'(`", c), every word's first byte asked about */
+static int opens_word(char c)
+{
+	switch (c) {
+	case '"': case '\'': case '(': case '`': case '\0':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* in_set(",.;:!?\"')`", c) */
+static int closes_word(char c)
+{
+	switch (c) {
+	case ',': case '.': case ';': case ':': case '!': case '?':
+	case '"': case '\'': case ')': case '`': case '\0':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 {
 	size_t s = w->s, e = w->e;
-	while (s < e && in_set("\"'(`", h->s[s]))
+	while (s < e && opens_word(h->s[s]))
 		s++;
-	while (e > s && in_set(",.;:!?\"')`", h->s[e - 1]))
+	while (e > s && closes_word(h->s[e - 1]))
 		e--;
 	size_t n = 0;
 	for (size_t i = s; i < e && n + 1 < cap; i++) {

@@ -170,6 +170,14 @@ typedef struct walk {
 	uint32_t next, end;
 } walk;
 
+/* The similarity of sentence i with sentence j, as it adds up, and the log
+ * of j's length, which TextRank divides it by: side by side, so that on a
+ * book the division costs no second cache miss. */
+typedef struct slot {
+	double acc;
+	double loglen;
+} slot;
+
 typedef struct build_ctx {
 	precis_doc *d;
 	precis_similarity sim;
@@ -321,7 +329,7 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	if ((rc = build_postings(&c)))
 		return rc;
 
-	double *acc = pr_malloc_raw((n + 1) * sizeof *acc);
+	slot *acc = pr_malloc_raw((n + 1) * sizeof *acc);
 	cand *touched = pr_malloc_raw((n + 1) * sizeof *touched);
 	walk *cur = pr_malloc_raw((d->nterms + 1) * sizeof *cur);
 	edge *edges = NULL;
@@ -330,8 +338,10 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
-	for (size_t i = 0; i < n; i++)
-		acc[i] = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		acc[i].acc = 0.0;
+		acc[i].loglen = c.loglen[i];
+	}
 
 	/* cur[t]: the posting of term t for the sentence being visited. Rows
 	 * are visited in sentence order and postings are in sentence order, so
@@ -358,9 +368,9 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 				for (size_t p = lo; p < hi; p++) {
 					uint32_t j = ps[p];
 					double x = bm25_part(&c, idf, c.post_tf[p], sent_len(d, j)) + xi;
-					if (acc[j] == 0.0)
+					if (acc[j].acc == 0.0)
 						touched[ntouched++].j = j;
-					acc[j] += x;
+					acc[j].acc += x;
 				}
 				break;
 			}
@@ -368,9 +378,9 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 				for (size_t p = lo; p < hi; p++) {
 					uint32_t j = ps[p];
 					double x = tfi * c.post_tf[p] * idf * idf;
-					if (acc[j] == 0.0)
+					if (acc[j].acc == 0.0)
 						touched[ntouched++].j = j;
-					acc[j] += x;
+					acc[j].acc += x;
 				}
 				break;
 			default: {
@@ -381,9 +391,9 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 					fi = FORMS_NONE; /* no posting holds FORMS_NONE */
 				for (size_t p = lo; p < hi; p++) {
 					uint32_t j = ps[p];
-					if (acc[j] == 0.0)
+					if (acc[j].acc == 0.0)
 						touched[ntouched++].j = j;
-					acc[j] += pf[p] == fi ? 1.0 + WORD_BONUS : 1.0;
+					acc[j].acc += pf[p] == fi ? 1.0 + WORD_BONUS : 1.0;
 				}
 				break;
 			}
@@ -391,8 +401,8 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 		}
 		for (size_t m = 0; m < ntouched; m++) {
 			uint32_t j = touched[m].j;
-			double w = acc[j];
-			acc[j] = 0.0;
+			double w = acc[j].acc;
+			acc[j].acc = 0.0;
 			switch (sim) {
 			case PRECIS_SIM_BM25:
 				w *= 0.5;
@@ -401,7 +411,7 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 				w = c.norm[i] > 0 && c.norm[j] > 0 ? w / (c.norm[i] * c.norm[j]) : 0;
 				break;
 			default:
-				w /= c.loglen[i] + c.loglen[j];
+				w /= acc[i].loglen + acc[j].loglen;
 				break;
 			}
 			touched[m].w = w;

@@ -57,8 +57,11 @@
 #define FORMS_SEVERAL UINT32_MAX
 #define FORMS_NONE (UINT32_MAX - 1)
 
-/* Distinct terms of each sentence with their frequencies, sorted by term. */
-int pr_sentence_terms(precis_doc *d)
+/* Distinct terms of each sentence with their frequencies, sorted by term;
+ * with formp, also (*formp)[k]: the one word form in which row entry k's
+ * sentence uses its stem, or FORMS_SEVERAL (TextRank's WORD_BONUS), found
+ * in the same pass over the tokens. */
+static int sentence_terms(precis_doc *d, uint32_t **formp)
 {
 	size_t n = d->nsents;
 	d->sterm_off = pr_alloc(&d->arena, (n + 1) * sizeof *d->sterm_off);
@@ -69,6 +72,9 @@ int pr_sentence_terms(precis_doc *d)
 		total += d->sents[i].ntok;
 	d->sterm = pr_alloc(&d->arena, (total + 1) * sizeof *d->sterm);
 	d->stf = pr_alloc(&d->arena, (total + 1) * sizeof *d->stf);
+	uint32_t *form = NULL;
+	if (formp && !(form = *formp = pr_alloc(&d->arena, (total + 1) * sizeof *form)))
+		return PRECIS_ENOMEM;
 	uint32_t *last = pr_malloc_raw((d->nterms + 1) * sizeof *last);
 	if (!d->sterm || !d->stf || !last) {
 		pr_free_raw(last);
@@ -90,29 +96,42 @@ int pr_sentence_terms(precis_doc *d)
 			uint32_t p = last[t];
 			if (p != UINT32_MAX && p >= row && p < at && d->sterm[p] == t) {
 				d->stf[p]++;
+				if (form && form[p] != d->toks[k].word)
+					form[p] = FORMS_SEVERAL;
 			} else {
 				last[t] = (uint32_t)at;
 				d->sterm[at] = t;
 				d->stf[at] = 1;
+				if (form)
+					form[at] = d->toks[k].word;
 				at++;
 			}
 		}
 		/* insertion sort: rows are short */
 		for (size_t a = row + 1; a < at; a++) {
-			uint32_t t = d->sterm[a], f = d->stf[a];
+			uint32_t t = d->sterm[a], f = d->stf[a], w = form ? form[a] : 0;
 			size_t b = a;
 			while (b > row && d->sterm[b - 1] > t) {
 				d->sterm[b] = d->sterm[b - 1];
 				d->stf[b] = d->stf[b - 1];
+				if (form)
+					form[b] = form[b - 1];
 				b--;
 			}
 			d->sterm[b] = t;
 			d->stf[b] = f;
+			if (form)
+				form[b] = w;
 		}
 	}
 	d->sterm_off[n] = at;
 	pr_free_raw(last);
 	return PRECIS_OK;
+}
+
+int pr_sentence_terms(precis_doc *d)
+{
+	return sentence_terms(d, NULL);
 }
 
 typedef struct edge {
@@ -179,7 +198,7 @@ typedef struct slot {
 } slot;
 
 /* A sentence that holds a term: which, how often, and in which form
- * (textrank, as in find_forms). Together, so that filling the postings in
+ * (textrank, as in sentence_terms). Together, so that filling the postings in
  * costs one cache miss per posting, not three. */
 typedef struct posting {
 	uint32_t sent, tf, form;
@@ -204,34 +223,6 @@ static double sent_len(const precis_doc *d, size_t i)
 	return (double)d->sents[i].ntok;
 }
 
-/* form[k]: the one word form in which row entry k's sentence uses its stem,
- * or FORMS_SEVERAL. */
-static int find_forms(const precis_doc *d, uint32_t *form)
-{
-	uint32_t *at = pr_malloc_raw((d->nterms + 1) * sizeof *at); /* term -> row entry */
-	if (!at)
-		return PRECIS_ENOMEM;
-	for (size_t i = 0; i < d->nsents; i++) {
-		const pr_sent *s = &d->sents[i];
-		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
-			at[d->sterm[k]] = (uint32_t)k;
-			form[k] = FORMS_NONE;
-		}
-		for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
-			uint32_t t = d->toks[k].term, w = d->toks[k].word;
-			if (t == PR_NO_TERM)
-				continue;
-			uint32_t *f = &form[at[t]];
-			if (*f == FORMS_NONE)
-				*f = w;
-			else if (*f != w)
-				*f = FORMS_SEVERAL;
-		}
-	}
-	pr_free_raw(at);
-	return PRECIS_OK;
-}
-
 static int build_postings(build_ctx *c)
 {
 	precis_doc *d = c->d;
@@ -243,11 +234,6 @@ static int build_postings(build_ctx *c)
 		return PRECIS_ENOMEM;
 	for (size_t t = 0; t < nt; t++)
 		c->post_off[t + 1] = c->post_off[t] + d->terms[t].df;
-	if (c->sim == PRECIS_SIM_TEXTRANK) {
-		c->form = pr_alloc(&d->arena, (total + 1) * sizeof *c->form);
-		if (!c->form || find_forms(d, c->form))
-			return PRECIS_ENOMEM;
-	}
 	size_t *fill = pr_malloc_raw((nt + 1) * sizeof *fill);
 	if (!fill)
 		return PRECIS_ENOMEM;
@@ -321,11 +307,11 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 {
 	size_t n = d->nsents;
 	g->n = n;
-	int rc = pr_sentence_terms(d);
-	if (rc)
-		return rc;
 	build_ctx c;
 	memset(&c, 0, sizeof c);
+	int rc = sentence_terms(d, sim == PRECIS_SIM_TEXTRANK ? &c.form : NULL);
+	if (rc)
+		return rc;
 	c.d = d;
 	c.sim = sim;
 	if ((rc = build_postings(&c)))

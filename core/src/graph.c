@@ -57,8 +57,11 @@
 #define FORMS_SEVERAL UINT32_MAX
 #define FORMS_NONE (UINT32_MAX - 1)
 
-/* Distinct terms of each sentence with their frequencies, sorted by term. */
-int pr_sentence_terms(precis_doc *d)
+/* Distinct terms of each sentence with their frequencies, sorted by term;
+ * with formp, also (*formp)[k]: the one word form in which row entry k's
+ * sentence uses its stem, or FORMS_SEVERAL (TextRank's WORD_BONUS), found
+ * in the same pass over the tokens. */
+static int sentence_terms(precis_doc *d, uint32_t **formp)
 {
 	size_t n = d->nsents;
 	d->sterm_off = pr_alloc(&d->arena, (n + 1) * sizeof *d->sterm_off);
@@ -69,6 +72,9 @@ int pr_sentence_terms(precis_doc *d)
 		total += d->sents[i].ntok;
 	d->sterm = pr_alloc(&d->arena, (total + 1) * sizeof *d->sterm);
 	d->stf = pr_alloc(&d->arena, (total + 1) * sizeof *d->stf);
+	uint32_t *form = NULL;
+	if (formp && !(form = *formp = pr_alloc(&d->arena, (total + 1) * sizeof *form)))
+		return PRECIS_ENOMEM;
 	uint32_t *last = pr_malloc_raw((d->nterms + 1) * sizeof *last);
 	if (!d->sterm || !d->stf || !last) {
 		pr_free_raw(last);
@@ -90,29 +96,42 @@ int pr_sentence_terms(precis_doc *d)
 			uint32_t p = last[t];
 			if (p != UINT32_MAX && p >= row && p < at && d->sterm[p] == t) {
 				d->stf[p]++;
+				if (form && form[p] != d->toks[k].word)
+					form[p] = FORMS_SEVERAL;
 			} else {
 				last[t] = (uint32_t)at;
 				d->sterm[at] = t;
 				d->stf[at] = 1;
+				if (form)
+					form[at] = d->toks[k].word;
 				at++;
 			}
 		}
 		/* insertion sort: rows are short */
 		for (size_t a = row + 1; a < at; a++) {
-			uint32_t t = d->sterm[a], f = d->stf[a];
+			uint32_t t = d->sterm[a], f = d->stf[a], w = form ? form[a] : 0;
 			size_t b = a;
 			while (b > row && d->sterm[b - 1] > t) {
 				d->sterm[b] = d->sterm[b - 1];
 				d->stf[b] = d->stf[b - 1];
+				if (form)
+					form[b] = form[b - 1];
 				b--;
 			}
 			d->sterm[b] = t;
 			d->stf[b] = f;
+			if (form)
+				form[b] = w;
 		}
 	}
 	d->sterm_off[n] = at;
 	pr_free_raw(last);
 	return PRECIS_OK;
+}
+
+int pr_sentence_terms(precis_doc *d)
+{
+	return sentence_terms(d, NULL);
 }
 
 typedef struct edge {
@@ -164,14 +183,33 @@ static void select_strongest(cand *c, size_t n, size_t k)
 }
 
 
+/* Where the walk stands in a term's postings: the next one, and the end.
+ * Both in one place, so that a term costs one cache line, not three. */
+typedef struct walk {
+	uint32_t next, end;
+} walk;
+
+/* The similarity of sentence i with sentence j, as it adds up, and the log
+ * of j's length, which TextRank divides it by: side by side, so that on a
+ * book the division costs no second cache miss. */
+typedef struct slot {
+	double acc;
+	double loglen;
+} slot;
+
+/* A sentence that holds a term: which, how often, and in which form
+ * (textrank, as in sentence_terms). Together, so that filling the postings in
+ * costs one cache miss per posting, not three. */
+typedef struct posting {
+	uint32_t sent, tf, form;
+} posting;
+
 typedef struct build_ctx {
 	precis_doc *d;
 	precis_similarity sim;
 	size_t *post_off;     /* term -> postings, compressed rows */
-	uint32_t *post_sent;
-	uint32_t *post_tf;
+	posting *post;
 	uint32_t *form;       /* textrank: the word form of each row entry */
-	uint32_t *post_form;  /* ... and of each posting */
 	double *idf;
 	double *norm;         /* cosine: |tf-idf vector| per sentence */
 	double *loglen;       /* textrank: log of each sentence's length */
@@ -185,52 +223,17 @@ static double sent_len(const precis_doc *d, size_t i)
 	return (double)d->sents[i].ntok;
 }
 
-/* form[k]: the one word form in which row entry k's sentence uses its stem,
- * or FORMS_SEVERAL. */
-static int find_forms(const precis_doc *d, uint32_t *form)
-{
-	uint32_t *at = pr_malloc_raw((d->nterms + 1) * sizeof *at); /* term -> row entry */
-	if (!at)
-		return PRECIS_ENOMEM;
-	for (size_t i = 0; i < d->nsents; i++) {
-		const pr_sent *s = &d->sents[i];
-		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
-			at[d->sterm[k]] = (uint32_t)k;
-			form[k] = FORMS_NONE;
-		}
-		for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
-			uint32_t t = d->toks[k].term, w = d->toks[k].word;
-			if (t == PR_NO_TERM)
-				continue;
-			uint32_t *f = &form[at[t]];
-			if (*f == FORMS_NONE)
-				*f = w;
-			else if (*f != w)
-				*f = FORMS_SEVERAL;
-		}
-	}
-	pr_free_raw(at);
-	return PRECIS_OK;
-}
-
 static int build_postings(build_ctx *c)
 {
 	precis_doc *d = c->d;
 	size_t nt = d->nterms, total = d->sterm_off[d->nsents];
 	c->post_off = pr_calloc(&d->arena, nt + 1, sizeof *c->post_off);
-	c->post_sent = pr_alloc(&d->arena, (total + 1) * sizeof *c->post_sent);
-	c->post_tf = pr_alloc(&d->arena, (total + 1) * sizeof *c->post_tf);
+	c->post = pr_alloc(&d->arena, (total + 1) * sizeof *c->post);
 	c->idf = pr_alloc(&d->arena, (nt + 1) * sizeof *c->idf);
-	if (!c->post_off || !c->post_sent || !c->post_tf || !c->idf)
+	if (!c->post_off || !c->post || !c->idf)
 		return PRECIS_ENOMEM;
 	for (size_t t = 0; t < nt; t++)
 		c->post_off[t + 1] = c->post_off[t] + d->terms[t].df;
-	if (c->sim == PRECIS_SIM_TEXTRANK) {
-		c->form = pr_alloc(&d->arena, (total + 1) * sizeof *c->form);
-		c->post_form = pr_alloc(&d->arena, (total + 1) * sizeof *c->post_form);
-		if (!c->form || !c->post_form || find_forms(d, c->form))
-			return PRECIS_ENOMEM;
-	}
 	size_t *fill = pr_malloc_raw((nt + 1) * sizeof *fill);
 	if (!fill)
 		return PRECIS_ENOMEM;
@@ -239,16 +242,16 @@ static int build_postings(build_ctx *c)
 		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
 			uint32_t t = d->sterm[k];
 			size_t p = fill[t]++;
-			c->post_sent[p] = (uint32_t)i;
-			c->post_tf[p] = d->stf[k];
-			if (c->form)
-				c->post_form[p] = c->form[k];
+			c->post[p].sent = (uint32_t)i;
+			c->post[p].tf = d->stf[k];
+			c->post[p].form = c->form ? c->form[k] : FORMS_NONE;
 		}
 	}
 	pr_free_raw(fill);
 
 	double n = (double)d->nsents, sum = 0;
-	for (size_t t = 0; t < nt; t++) {
+	/* TextRank counts shared terms and weighs none: no log per term */
+	for (size_t t = 0; t < nt && c->sim != PRECIS_SIM_TEXTRANK; t++) {
 		double df = (double)d->terms[t].df;
 		if (c->sim == PRECIS_SIM_BM25)
 			c->idf[t] = log(1.0 + (n - df + 0.5) / (df + 0.5));
@@ -304,72 +307,80 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 {
 	size_t n = d->nsents;
 	g->n = n;
-	int rc = pr_sentence_terms(d);
-	if (rc)
-		return rc;
 	build_ctx c;
 	memset(&c, 0, sizeof c);
+	int rc = sentence_terms(d, sim == PRECIS_SIM_TEXTRANK ? &c.form : NULL);
+	if (rc)
+		return rc;
 	c.d = d;
 	c.sim = sim;
 	if ((rc = build_postings(&c)))
 		return rc;
 
-	double *acc = pr_malloc_raw((n + 1) * sizeof *acc);
+	slot *acc = pr_malloc_raw((n + 1) * sizeof *acc);
 	cand *touched = pr_malloc_raw((n + 1) * sizeof *touched);
-	size_t *cur = pr_malloc_raw((d->nterms + 1) * sizeof *cur);
+	walk *cur = pr_malloc_raw((d->nterms + 1) * sizeof *cur);
 	edge *edges = NULL;
 	size_t nedges = 0, cap_edges = 0;
 	if (!acc || !touched || !cur) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
-	for (size_t i = 0; i < n; i++)
-		acc[i] = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		acc[i].acc = 0.0;
+		acc[i].loglen = c.loglen[i];
+	}
 
 	/* cur[t]: the posting of term t for the sentence being visited. Rows
 	 * are visited in sentence order and postings are in sentence order, so
-	 * the postings after cur[t] are exactly the later sentences with t. */
-	for (size_t t = 0; t < d->nterms; t++)
-		cur[t] = c.post_off[t];
+	 * the postings after cur[t] are exactly the later sentences with t.
+	 * A term too rare or too common to make edges gets an empty walk. */
+	for (size_t t = 0; t < d->nterms; t++) {
+		size_t df = c.post_off[t + 1] - c.post_off[t];
+		cur[t].next = (uint32_t)c.post_off[t];
+		cur[t].end = df < 2 || df > c.df_cap ? 0 : (uint32_t)c.post_off[t + 1];
+	}
 	for (size_t i = 0; i < n; i++) {
 		size_t ntouched = 0;
 		double li = sent_len(d, i);
 		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
 			uint32_t t = d->sterm[k];
-			size_t lo = ++cur[t], hi = c.post_off[t + 1];
-			if (d->terms[t].df < 2 || d->terms[t].df > c.df_cap)
+			size_t lo = ++cur[t].next, hi = cur[t].end;
+			if (lo >= hi)
 				continue;
 			double tfi = d->stf[k], idf = c.idf[t];
-			const uint32_t *ps = c.post_sent;
+			const posting *ps = c.post;
 			switch (sim) {
 			case PRECIS_SIM_BM25: {
 				double xi = bm25_part(&c, idf, tfi, li);
 				for (size_t p = lo; p < hi; p++) {
-					uint32_t j = ps[p];
-					double x = bm25_part(&c, idf, c.post_tf[p], sent_len(d, j)) + xi;
-					if (acc[j] == 0.0)
+					uint32_t j = ps[p].sent;
+					double x = bm25_part(&c, idf, ps[p].tf, sent_len(d, j)) + xi;
+					if (acc[j].acc == 0.0)
 						touched[ntouched++].j = j;
-					acc[j] += x;
+					acc[j].acc += x;
 				}
 				break;
 			}
 			case PRECIS_SIM_COSINE:
 				for (size_t p = lo; p < hi; p++) {
-					uint32_t j = ps[p];
-					double x = tfi * c.post_tf[p] * idf * idf;
-					if (acc[j] == 0.0)
+					uint32_t j = ps[p].sent;
+					double x = tfi * ps[p].tf * idf * idf;
+					if (acc[j].acc == 0.0)
 						touched[ntouched++].j = j;
-					acc[j] += x;
+					acc[j].acc += x;
 				}
 				break;
 			default: {
 				/* TextRank counts shared terms, and shared forms */
 				uint32_t fi = c.form[k];
+				if (fi == FORMS_SEVERAL) /* no form to share */
+					fi = FORMS_NONE; /* no TextRank posting holds it */
 				for (size_t p = lo; p < hi; p++) {
-					uint32_t j = ps[p];
-					if (acc[j] == 0.0)
+					uint32_t j = ps[p].sent;
+					if (acc[j].acc == 0.0)
 						touched[ntouched++].j = j;
-					acc[j] += c.post_form[p] == fi && fi != FORMS_SEVERAL ? 1.0 + WORD_BONUS : 1.0;
+					acc[j].acc += ps[p].form == fi ? 1.0 + WORD_BONUS : 1.0;
 				}
 				break;
 			}
@@ -377,8 +388,8 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 		}
 		for (size_t m = 0; m < ntouched; m++) {
 			uint32_t j = touched[m].j;
-			double w = acc[j];
-			acc[j] = 0.0;
+			double w = acc[j].acc;
+			acc[j].acc = 0.0;
 			switch (sim) {
 			case PRECIS_SIM_BM25:
 				w *= 0.5;
@@ -387,7 +398,7 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 				w = c.norm[i] > 0 && c.norm[j] > 0 ? w / (c.norm[i] * c.norm[j]) : 0;
 				break;
 			default:
-				w /= c.loglen[i] + c.loglen[j];
+				w /= acc[i].loglen + acc[j].loglen;
 				break;
 			}
 			touched[m].w = w;

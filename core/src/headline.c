@@ -100,6 +100,16 @@ typedef struct hbuf {
 	size_t len;
 } hbuf;
 
+/* strchr(set, c) != NULL (so the terminating NUL is in every set),
+ * without a call into the C library for each byte. */
+static int in_set(const char *set, char c)
+{
+	for (; *set; set++)
+		if (*set == c)
+			return 1;
+	return c == '\0';
+}
+
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n';
@@ -187,7 +197,9 @@ static void drop_dateline(hbuf *h)
 	for (const char *const *sep = dateline_seps; *sep; sep++) {
 		size_t n = strlen(*sep);
 		for (size_t i = 1; i + n <= limit; i++) {
-			if (memcmp(h->s + i, *sep, n) == 0) {
+			/* the first two bytes rule out almost every place */
+			if (h->s[i] == (*sep)[0] && h->s[i + 1] == (*sep)[1] &&
+			    memcmp(h->s + i, *sep, n) == 0) {
 				if (!best || i < best) {
 					best = i;
 					seplen = n;
@@ -245,6 +257,8 @@ static void drop_dateline(hbuf *h)
 
 static int word_at(const hbuf *h, size_t i, const char *w)
 {
+	if (i >= h->len || h->s[i] != w[0]) /* most bytes: no strlen */
+		return 0;
 	size_t n = strlen(w);
 	return i + n <= h->len && memcmp(h->s + i, w, n) == 0 &&
 	       (i == 0 || !is_lower(h->s[i - 1])) &&
@@ -280,6 +294,8 @@ static void drop_attribution(hbuf *h)
 	for (size_t i = comma + 1; i < h->len; i++) {
 		if (is_space(h->s[i]) && i + 1 < h->len && !is_space(h->s[i + 1]))
 			words++;
+		if (is_lower(h->s[i - 1]))
+			continue; /* inside a word: word_at() holds nowhere here */
 		for (const char *const *r = reporting; *r; r++)
 			if (word_at(h, i, *r))
 				verb = 1;
@@ -434,7 +450,7 @@ static void trim_end(hbuf *h, int fr)
 {
 	for (;;) {
 		while (h->len && (is_space(h->s[h->len - 1]) ||
-		                  strchr(",;:-.", h->s[h->len - 1])))
+		                  in_set(",;:-.", h->s[h->len - 1])))
 			h->len--;
 		/* dashes: — and – */
 		if (h->len >= 3 && (unsigned char)h->s[h->len - 3] == 0xE2 &&
@@ -472,6 +488,10 @@ static void fit(hbuf *h, size_t limit, int fr)
 		if ((c == ',' || c == ';' || c == ':') && i + 1 < h->len && h->s[i + 1] == ' ')
 			best = i;
 		for (const char *const *w = clause_words; *w; w++) {
+			/* the first two bytes rule out almost every place (the
+			 * words are longer than that) */
+			if (c != (*w)[0] || i + 1 >= h->len || h->s[i + 1] != (*w)[1])
+				continue;
 			size_t n = strlen(*w);
 			if (i + n <= h->len && memcmp(h->s + i, *w, n) == 0 && i <= limit)
 				best = i;
@@ -506,6 +526,7 @@ typedef struct hword {
 	size_t s, e;        /* [s, e) in the buffer, punctuation included */
 	uint8_t del;        /* struck out */
 	uint8_t nocomma;    /* drop a trailing comma: what it closed is gone */
+	uint8_t quoted;     /* inside a quotation (split_words) */
 } hword;
 
 typedef struct hwords {
@@ -515,12 +536,35 @@ typedef struct hwords {
 
 /* The word without surrounding quotes and trailing punctuation, lower-cased
  * (ASCII), in buf; returns its length. */
+/* in_set("\"'(`", c), every word's first byte asked about */
+static int opens_word(char c)
+{
+	switch (c) {
+	case '"': case '\'': case '(': case '`': case '\0':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* in_set(",.;:!?\"')`", c) */
+static int closes_word(char c)
+{
+	switch (c) {
+	case ',': case '.': case ';': case ':': case '!': case '?':
+	case '"': case '\'': case ')': case '`': case '\0':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 {
 	size_t s = w->s, e = w->e;
-	while (s < e && strchr("\"'(`", h->s[s]))
+	while (s < e && opens_word(h->s[s]))
 		s++;
-	while (e > s && strchr(",.;:!?\"')`", h->s[e - 1]))
+	while (e > s && closes_word(h->s[e - 1]))
 		e--;
 	size_t n = 0;
 	for (size_t i = s; i < e && n + 1 < cap; i++) {
@@ -533,24 +577,40 @@ static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 
 /* Is the word inside a quotation ("stick to his guns")? Quoted words are
  * the speaker's and stay as they were. */
-static int quoted(const hbuf *h, const hword *w)
+static int quoted(const hword *w)
 {
-	int dq = 0, bq = 0;
-	for (size_t i = 0; i < w->s; i++) {
-		if (h->s[i] == '"')
-			dq = !dq;
-		else if (h->s[i] == '`' && i + 1 < w->s && h->s[i + 1] == '`')
-			bq = 1;
-		else if (h->s[i] == '\'' && i + 1 < w->s && h->s[i + 1] == '\'')
-			bq = 0;
-	}
-	return dq || bq;
+	return w->quoted;
 }
 
+/* Mark the words inside a quotation: a double quote opens or closes one,
+ * and so do `` and ''. One pass for all the words, rather than a scan of
+ * everything before each word asked about. */
+static void mark_quoted(const hbuf *h, hwords *ws)
+{
+	int dq = 0, bq = 0;
+	size_t i = 0;
+	for (size_t k = 0; k < ws->n; k++) {
+		/* the byte before a word is a space, so no pair of quotes
+		 * reaches into the word */
+		for (; i < ws->w[k].s; i++) {
+			char c = h->s[i];
+			if (c == '"')
+				dq = !dq;
+			else if (c == '`' && i + 1 < h->len && h->s[i + 1] == '`')
+				bq = 1;
+			else if (c == '\'' && i + 1 < h->len && h->s[i + 1] == '\'')
+				bq = 0;
+		}
+		ws->w[k].quoted = (uint8_t)(dq || bq);
+	}
+}
+
+/* The first bytes decide almost every comparison: test them here rather
+ * than call strcmp for each word of the list. */
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
-		if (strcmp(w, *list) == 0)
+		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
 			return 1;
 	return 0;
 }
@@ -558,7 +618,7 @@ static int in_list(const char *w, const char *const *list)
 static int ends_with_comma(const hbuf *h, const hword *w)
 {
 	size_t e = w->e;
-	while (e > w->s && strchr("\"')", h->s[e - 1]))
+	while (e > w->s && in_set("\"')", h->s[e - 1]))
 		e--;
 	return e > w->s && h->s[e - 1] == ',';
 }
@@ -566,7 +626,7 @@ static int ends_with_comma(const hbuf *h, const hword *w)
 static int starts_upper(const hbuf *h, const hword *w)
 {
 	size_t s = w->s;
-	while (s < w->e && strchr("\"'(`", h->s[s]))
+	while (s < w->e && in_set("\"'(`", h->s[s]))
 		s++;
 	return s < w->e && is_upper(h->s[s]);
 }
@@ -967,7 +1027,7 @@ static void drop_articles(const hbuf *h, hwords *ws)
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
 		/* "A" followed by a full stop or capital initial is a letter */
 		if (in_list(b, articles) && ws->w[i].e - ws->w[i].s == n && i + 1 < ws->n &&
-		    !quoted(h, &ws->w[i])) {
+		    !quoted(&ws->w[i])) {
 			ws->w[i].del = 1;
 			continue;
 		}
@@ -978,7 +1038,7 @@ static void drop_articles(const hbuf *h, hwords *ws)
 			v--;
 		if (strcmp(b, "that") == 0 && v > 0 && ws->w[i].e - ws->w[i].s == n &&
 		    !ends_with_comma(h, &ws->w[v - 1]) && !starts_upper(h, &ws->w[v - 1]) &&
-		    !quoted(h, &ws->w[i])) {
+		    !quoted(&ws->w[i])) {
 			core_of(h, &ws->w[v - 1], p, sizeof p);
 			if (takes_that_clause(p))
 				ws->w[i].del = 1;
@@ -1274,7 +1334,7 @@ static void drop_here(const hbuf *h, hwords *ws)
 	};
 	char b[32];
 	for (size_t i = 1; i < ws->n; i++) {
-		if (ws->w[i].del || quoted(h, &ws->w[i]))
+		if (ws->w[i].del || quoted(&ws->w[i]))
 			continue;
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
 		/* (bare, or closing the sentence: "died here.") */
@@ -1405,7 +1465,7 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 			continue;
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
 		if (ws->w[i].e - ws->w[i].s != n || n < 5 || strcmp(b + n - 2, "ly") ||
-		    !is_lower(h->s[ws->w[i].s]) || in_list(b, keep) || quoted(h, &ws->w[i]))
+		    !is_lower(h->s[ws->w[i].s]) || in_list(b, keep) || quoted(&ws->w[i]))
 			continue;
 		size_t nx = next_live(ws, i + 1);
 		if (nx >= ws->n)
@@ -1444,9 +1504,10 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 		size_t s = i;
 		while (i < h->len && !is_space(h->s[i]))
 			i++;
-		hword w = { s, i, 0, 0 };
+		hword w = { s, i, 0, 0, 0 };
 		ws->w[ws->n++] = w;
 	}
+	mark_quoted(h, ws);
 	return PRECIS_OK;
 }
 
@@ -1464,7 +1525,7 @@ static void join_words(hbuf *h, const hwords *ws)
 		size_t e = w->e;
 		if (w->nocomma) {
 			size_t q = e;
-			while (q > w->s && strchr("\"')", h->s[q - 1]))
+			while (q > w->s && in_set("\"')", h->s[q - 1]))
 				q--;
 			if (q > w->s && h->s[q - 1] == ',') {
 				memmove(h->s + o, h->s + w->s, q - 1 - w->s);
@@ -1503,7 +1564,7 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 			v = i;
 			break;
 		}
-		if (ends_with_comma(h, &ws->w[i]) || strchr("\"'`", h->s[ws->w[i].s]))
+		if (ends_with_comma(h, &ws->w[i]) || in_set("\"'`", h->s[ws->w[i].s]))
 			return;
 	}
 	if (v == ws->n || v == first || ends_with_comma(h, &ws->w[v]))
@@ -1522,7 +1583,7 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 	if (nx >= ws->n || live_count(ws, nx, ws->n) < 5)
 		return;
 	core_of(h, &ws->w[nx], b, sizeof b);
-	if (in_list(b, pronouns) || in_list(b, lead_openers) || strchr("\"'`", h->s[ws->w[nx].s]))
+	if (in_list(b, pronouns) || in_list(b, lead_openers) || in_set("\"'`", h->s[ws->w[nx].s]))
 		return;
 	for (size_t i = first; i <= v; i++)
 		ws->w[i].del = 1;
@@ -1551,7 +1612,7 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
 		size_t bare = ws->w[i].e - ws->w[i].s - (ws->w[i].nocomma ? 1 : 0);
 		if ((ends_with_comma(h, &ws->w[i]) && !ws->w[i].nocomma) || bare != n ||
-		    strchr("\"'`", h->s[ws->w[i].s]))
+		    in_set("\"'`", h->s[ws->w[i].s]))
 			return;
 		/* only the main clause's verb: "moved closer when Intel said
 		 * it would" is not "when Intel would" */
@@ -1591,7 +1652,7 @@ static void drop_possessives(const hbuf *h, hwords *ws)
 		if (ws->w[i].del)
 			continue;
 		size_t n = core_of(h, &ws->w[i], b, sizeof b);
-		if (ws->w[i].e - ws->w[i].s == n && in_list(b, poss) && !quoted(h, &ws->w[i]))
+		if (ws->w[i].e - ws->w[i].s == n && in_list(b, poss) && !quoted(&ws->w[i]))
 			ws->w[i].del = 1;
 	}
 }
@@ -2389,7 +2450,7 @@ static size_t pick_source(const precis_doc *d, int *is_title)
 	}
 	/* a plain-text title: alone in its paragraph, short, no full stop */
 	if (d->nsents > 1 && s[1].block != s[0].block && s[0].len <= 150 &&
-	    s[0].nwords >= 2 && !strchr(".!?", s[0].text[s[0].len - 1])) {
+	    s[0].nwords >= 2 && !in_set(".!?", s[0].text[s[0].len - 1])) {
 		*is_title = 1;
 		return 0;
 	}

@@ -93,27 +93,87 @@ static void make_pairs(uint32_t pair[256])
 	add_pairs(pair, caption_marks);
 }
 
+static int is_letter(unsigned char c)
+{
+	return c < 0x80 && (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* Does a pattern begin at t[i]? It must begin a word (or open with a
+ * parenthesis), and its first two bytes must begin one of the patterns. */
+static int scan_at(const uint32_t pair[256], const char *t, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	if (!pair[u[i]])
+		return 0;
+	int c = lower_ascii(u[i]);
+	if (i > 0 && c != '(' && is_letter(u[i - 1]))
+		return 0; /* inside a word */
+	int c2 = i + 1 < n ? lower_ascii(u[i + 1]) : 0;
+	if (!(pair[c] >> (c2 & 31) & 1))
+		return 0;
+	int found = 0;
+	for (const char *const *p = noise_inside; *p; p++)
+		if ((*p)[0] == c && (*p)[1] == c2 && starts(t + i, n - i, *p))
+			return FOUND_NOISE;
+	for (const char *const *p = caption_marks; *p; p++)
+		if ((*p)[0] == c && (*p)[1] == c2 && starts(t + i, n - i, *p))
+			found |= FOUND_CAPTION;
+	return found;
+}
+
+/* The high bit of each byte of u[0..8) that is not an ASCII letter: byte k
+ * at bit 8k + 7, whatever the byte order of the machine. */
+static uint64_t nonletters8(const unsigned char *u)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t x = (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+	             (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 |
+	             (uint64_t)u[5] << 40 | (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+	/* each byte lower-cased to 7 bits; adding to it then carries into
+	 * its own high bit only, never into the next byte */
+	uint64_t y = (x | ones * 0x20) & ~high;
+	uint64_t from_a = y + ones * (0x80 - 'a');     /* high bit: >= 'a' */
+	uint64_t past_z = y + ones * (0x80 - 'z' - 1); /* high bit: > 'z' */
+	return ~(from_a & ~past_z & ~x) & high;
+}
+
+/* The index of the lowest byte marked in m (nonletters8, m != 0). */
+static size_t lowest_byte(uint64_t m)
+{
+	uint64_t bit = (m & (~m + 1)) >> 7; /* 1 << 8k */
+	return (size_t)((bit * 0x0001020304050607u) >> 56);
+}
+
+/* A pattern begins at the start, or after a byte that is not a letter, or
+ * at a "(": so only the bytes that are not letters, eight at a time, and
+ * the bytes after them, are worth a look. (A place looked at twice is
+ * harmless: what is found is only or-ed together.) */
 static int scan(const uint32_t pair[256], const char *t, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)t;
-	int found = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!pair[u[i]])
-			continue;
-		int c = lower_ascii(u[i]);
-		if (i > 0 && c != '(' && lower_ascii(u[i - 1]) >= 'a' && lower_ascii(u[i - 1]) <= 'z')
-			continue; /* inside a word */
-		int c2 = i + 1 < n ? lower_ascii(u[i + 1]) : 0;
-		if (!(pair[c] >> (c2 & 31) & 1))
-			continue;
-		for (const char *const *p = noise_inside; *p; p++)
-			if ((*p)[0] == c && (*p)[1] == c2 && starts(t + i, n - i, *p))
-				return FOUND_NOISE;
-		for (const char *const *p = caption_marks; *p; p++)
-			if ((*p)[0] == c && (*p)[1] == c2 && starts(t + i, n - i, *p))
-				found |= FOUND_CAPTION;
+	if (n == 0)
+		return 0;
+	int found = scan_at(pair, t, n, 0);
+	size_t i = 0;
+	for (; i + 8 <= n && !(found & FOUND_NOISE); i += 8) {
+		for (uint64_t m = nonletters8(u + i); m; m &= m - 1) {
+			/* most are spaces, and most words begin no pattern:
+			 * the bit table says so before any call */
+			size_t k = i + lowest_byte(m);
+			if (pair[u[k]])
+				found |= scan_at(pair, t, n, k);
+			if (k + 1 < n && pair[u[k + 1]])
+				found |= scan_at(pair, t, n, k + 1);
+		}
 	}
-	return found;
+	for (; i < n && !(found & FOUND_NOISE); i++) {
+		if (is_letter(u[i]))
+			continue;
+		found |= scan_at(pair, t, n, i);
+		if (i + 1 < n)
+			found |= scan_at(pair, t, n, i + 1);
+	}
+	return found & FOUND_NOISE ? FOUND_NOISE : found;
 }
 
 static double noise_weight(const precis_doc *doc, size_t i, const uint32_t pair[256])
@@ -127,8 +187,10 @@ static double noise_weight(const precis_doc *doc, size_t i, const uint32_t pair[
 		return 0.05;
 	if (s->cut == PR_CUT_RUNON)
 		return 0.3;
+	/* most sentences begin with a letter no pattern begins with */
+	int c0 = n ? lower_ascii((unsigned char)t[0]) : 0;
 	for (const char *const *p = noise_starts; *p; p++)
-		if (starts(t, n, *p))
+		if ((*p)[0] == c0 && starts(t, n, *p))
 			return 0.05;
 	int found = scan(pair, t, n);
 	if (found & FOUND_NOISE)

@@ -294,6 +294,42 @@ Test(select, glued_lines_are_noise)
 	precis_doc_free(d);
 }
 
+/* The noise patterns are found wherever they stand in the sentence (prior.c
+ * scans eight bytes at a time, then the last few one by one), at the start
+ * of a word or after "(", and never inside a word. */
+Test(select, noise_found_at_every_offset)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	for (size_t pad = 0; pad < 18; pad++) {
+		char q[32], text[256];
+		memset(q, 'q', pad);
+		q[pad] = '\0';
+		static const struct {
+			const char *fmt;
+			double w;
+		} cases[] = {
+			{ "The %s story ran in the print edition", 0.05 },
+			{ "The %s story appeared in print on page two of the paper.", 0.05 },
+			{ "The %s man pictured above won the long race with ease.", 0.3 },
+			{ "The %s man(pictured) won the long race with ease.", 0.3 },
+			{ "The %s winner of the long race is seen here (top)", 0.3 },
+			{ "The man %spictured above won the long race with ease.", 1.0 },
+			{ "The %s story ran on page two of the weekend paper.", 1.0 },
+		};
+		for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+			if (pad == 0 && k == 5)
+				continue; /* nothing glued to "pictured" */
+			snprintf(text, sizeof text, cases[k].fmt, q);
+			precis_doc *d = doc_with(text, &o);
+			cr_assert_eq(d->nsents, 1, "%s", text);
+			cr_expect_eq(pr_noise_weight(d, 0), cases[k].w, "%s: %g", text,
+			             pr_noise_weight(d, 0));
+			precis_doc_free(d);
+		}
+	}
+}
+
 /* A summary of half the text covers it: position no longer reorders the
  * ranking, and the summary is the best-ranked half. Here the second
  * sentence ranks sixth, just behind the last one, and a lead weight would

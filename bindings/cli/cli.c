@@ -31,7 +31,7 @@
 
 enum opt_id {
 	OPT_SENTENCES, OPT_RATIO, OPT_WORDS, OPT_BYTES,
-	OPT_HEADLINE, OPT_HEADLINE_BYTES, OPT_HEADLINE_CHARS, OPT_HEADLINE_TOPICS,
+	OPT_HEADLINE, OPT_HEADLINE_BYTES, OPT_HEADLINE_CHARS, OPT_HEADLINE_TOPICS, OPT_HEADLINE_NO_LABEL,
 	OPT_KEYWORDS, OPT_KEYWORD_COUNT,
 	OPT_JSON, OPT_FORMAT, OPT_LANG, OPT_LIST_LANGUAGES, OPT_SIMILARITY,
 	OPT_ORDER, OPT_REPLACE_INVALID, OPT_MAX_BYTES, OPT_DAMPING,
@@ -63,6 +63,8 @@ static const cli_option options[] = {
 	  "headline length limit in characters (default none)" },
 	{ "headline-topics", 0, NULL, OPT_HEADLINE_TOPICS,
 	  "fill the headline's last quarter with key phrases" },
+	{ "headline-no-label", 0, NULL, OPT_HEADLINE_NO_LABEL,
+	  "no topic label before the headline (\"Topic: ...\")" },
 	{ "keywords", 0, NULL, OPT_KEYWORDS,
 	  "print the key phrases, best first" },
 	{ "keyword-count", 0, "N", OPT_KEYWORD_COUNT,
@@ -269,6 +271,7 @@ static int apply(cli_config *c, const cli_option *o, const char *spelled,
 	case OPT_JSONL: c->jsonl = 1; return 0;
 	case OPT_REPLACE_INVALID: p->flags |= PRECIS_FLAG_REPLACE_INVALID; return 0;
 	case OPT_HEADLINE_TOPICS: p->flags |= PRECIS_FLAG_HEADLINE_TOPICS; return 0;
+	case OPT_HEADLINE_NO_LABEL: p->flags |= PRECIS_FLAG_HEADLINE_NO_LABEL; return 0;
 	case OPT_LIST_LANGUAGES: c->list_languages = 1; return 0;
 	case OPT_HELP: c->help = 1; return 0;
 	case OPT_VERSION: c->version = 1; return 0;

@@ -269,6 +269,11 @@ static void lp_getoptions(lua_State *L, precis_options *o)
 				o->flags |= PRECIS_FLAG_HEADLINE_TOPICS;
 			else
 				o->flags &= ~PRECIS_FLAG_HEADLINE_TOPICS;
+		} else if (strcmp(k, "headline_label") == 0) {
+			if (lp_optboolean(L, k))
+				o->flags &= ~PRECIS_FLAG_HEADLINE_NO_LABEL;
+			else
+				o->flags |= PRECIS_FLAG_HEADLINE_NO_LABEL;
 		} else if (strcmp(k, "max_bytes") == 0) {
 			o->max_bytes = lp_optcount(L, k, 4294967295.0);
 		} else if (strcmp(k, "damping") == 0) {

@@ -109,6 +109,10 @@ typedef enum precis_similarity {
                                             benchmarks, reads less well */
 #define PRECIS_FLAG_ORDER_BY_SCORE 0x2u  /* selected sentences best first,
                                             not in document order */
+#define PRECIS_FLAG_HEADLINE_NO_LABEL 0x8u /* no topic label before an
+                                            English headline ("Hurricane
+                                            Mitch: Rescue teams ..."): the
+                                            compressed sentence alone */
 
 /* The version of precis_options this header describes. Fields are only ever
  * appended; a caller built against an older header passes its older version

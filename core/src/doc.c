@@ -92,7 +92,8 @@ static int resolve_options(precis_options *o, const precis_options *in)
 	    o->similarity != PRECIS_SIM_COSINE)
 		return PRECIS_EINVAL;
 	if (o->flags & ~(PRECIS_FLAG_REPLACE_INVALID | PRECIS_FLAG_ORDER_BY_SCORE |
-	                 PRECIS_FLAG_HEADLINE_TOPICS))
+	                 PRECIS_FLAG_HEADLINE_TOPICS |
+	                 PRECIS_FLAG_HEADLINE_NO_LABEL))
 		return PRECIS_EINVAL;
 	return PRECIS_OK;
 }

@@ -50,7 +50,8 @@
  * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of
  * which the sentence, as cut, has no word; the sentence is then cut for
  * the room that is left. Human headlines name the story's topic as often
- * as they follow its lead.
+ * as they follow its lead. PRECIS_FLAG_HEADLINE_NO_LABEL turns the label
+ * off.
  * When the caller asks for it
  * (PRECIS_FLAG_HEADLINE_TOPICS), in a text of a few sentences or more, the
  * sentence then gets three quarters of the room and the document's key
@@ -2782,7 +2783,8 @@ int pr_headline(precis_doc *d)
 	 * leaves (compressing it again for that room moves the dev figures
 	 * by 0.05 and costs half as much again as the headline did) */
 	long kick = -1;
-	if (en && room && !topics) {
+	int label = (d->opts.flags & PRECIS_FLAG_HEADLINE_NO_LABEL) == 0;
+	if (en && room && !topics && label) {
 		/* (what the cut would leave of it: a word past the limit is
 		 * not on show; the cut only shortens h, so h.len comes back) */
 		size_t whole = h.len;

@@ -280,6 +280,22 @@ def headline_ends_on_a_whole_word():
               "headline ends on a whole word (%r)" % last, r)
 
 
+MITCH = (b"Rescue teams worked through the night to reach villages cut off by the floods.\n\n"
+         b"Hurricane Mitch destroyed bridges and roads across the region. Officials said "
+         b"Hurricane Mitch had killed hundreds of people in the north.\n\n"
+         b"Aid from abroad began to arrive as Hurricane Mitch moved away. Survivors of "
+         b"Hurricane Mitch waited for food and clean water in the villages.\n")
+
+
+@test("summary")
+def headline_topic_label_and_its_opt_out():
+    r = ok(run("--headline", stdin=MITCH))
+    check(r.lines[0].startswith("Hurricane Mitch: Rescue teams"), "a topic label", r)
+    r = ok(run("--headline", "--headline-no-label", stdin=MITCH))
+    check(r.lines[0].startswith("Rescue teams worked") and ":" not in r.lines[0],
+          "--headline-no-label: the sentence alone", r)
+
+
 @test("summary")
 def keywords_best_first_and_from_the_text():
     data = squash(sample_bytes().decode()).lower()

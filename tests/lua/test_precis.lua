@@ -386,6 +386,20 @@ t("headline fits headline_bytes", function()
 	assert(#precis.headline(article) > 0, "the article has a headline")
 end)
 
+t("headline_label", function()
+	local mitch = "Rescue teams worked through the night to reach villages cut off by the floods.\n\n"
+		.. "Hurricane Mitch destroyed bridges and roads across the region. Officials said "
+		.. "Hurricane Mitch had killed hundreds of people in the north.\n\n"
+		.. "Aid from abroad began to arrive as Hurricane Mitch moved away. Survivors of "
+		.. "Hurricane Mitch waited for food and clean water in the villages.\n"
+	local h = assert(precis.headline(mitch))
+	assert(h:find("^Hurricane Mitch: Rescue teams"), "a topic label: " .. h)
+	h = assert(precis.headline(mitch, { headline_label = false }))
+	assert(h:find("^Rescue teams worked") and not h:find(":"), "headline_label = false: " .. h)
+	eq(assert(precis.headline(mitch, { headline_label = true })), assert(precis.headline(mitch)),
+		"headline_label = true is the default")
+end)
+
 t("keywords", function()
 	for _, text in ipairs({ article, sample or plain }) do
 		local kw = assert(precis.keywords(text))

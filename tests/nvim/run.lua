@@ -545,12 +545,36 @@ test("bad subcommands and arguments are reported", function()
   eq(tick(buf), before, "buffer untouched")
 end)
 
+test("headline_label = false: the compressed sentence without a topic label", function()
+  local buf = buffer({
+    "Rescue teams worked through the night to reach villages cut off by the floods.", "",
+    "Hurricane Mitch destroyed bridges and roads across the region. Officials said "
+      .. "Hurricane Mitch had killed hundreds of people in the north.", "",
+    "Aid from abroad began to arrive as Hurricane Mitch moved away. Survivors of "
+      .. "Hurricane Mitch waited for food and clean water in the villages.",
+  })
+  local before = tick(buf)
+  local function headline()
+    vim.cmd("messages clear")
+    vim.cmd("Precis headline")
+    return vim.trim(messages())
+  end
+  local h = headline()
+  check(h:find("^Hurricane Mitch: Rescue teams"), "a topic label by default: " .. h)
+  require("precis").setup({ headline_label = false })
+  h = headline()
+  check(h:find("^Rescue teams worked") and not h:find(":"), "no label: " .. h)
+  require("precis").setup()
+  eq(tick(buf), before, "buffer untouched")
+end)
+
 test("setup() validates its options", function()
   local bad = {
     { { bogus = 1 }, "unknown option 'bogus'" },
     { { sentences = "3" }, "sentences" },
     { { sentences = 0 }, "sentences" },
     { { headline_bytes = 1.5 }, "headline_bytes" },
+    { { headline_label = "no" }, "headline_label" },
     { { virtual_text = "yes" }, "virtual_text" },
     { { border = 3 }, "border" },
     { { highlight = "" }, "highlight" },

@@ -796,6 +796,11 @@ Test(headline, no_topic_label)
 	h = headline_opts(mitch, 39, NULL, 0);
 	cr_assert_str_eq(h, "Rescue teams worked through night");
 	precis_free(h);
+	/* the caller who wants the sentence alone */
+	h = headline_opts(mitch, 75, NULL, PRECIS_FLAG_HEADLINE_NO_LABEL);
+	cr_assert_null(strchr(h, ':'), "\"%s\"", h);
+	cr_assert(strncmp(h, "Rescue teams worked through", 27) == 0, "\"%s\"", h);
+	precis_free(h);
 	h = headline_opts(mitch, 75, "fr", 0);
 	cr_assert_null(strchr(h, ':'), "\"%s\"", h);
 	precis_free(h);

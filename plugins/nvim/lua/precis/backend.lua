@@ -230,6 +230,7 @@ local function run_native(mod, text, o)
     sentences = o.sentences,
     format = o.format,
     headline_bytes = o.headline_bytes,
+    headline_label = o.headline_label,
     keywords = o.keywords,
     lang = o.lang,
   })
@@ -260,6 +261,9 @@ local cli_result
 local function cli_args(path, o)
   local args = { path, "--json", "-n", tostring(o.sentences),
     "--headline-bytes", tostring(o.headline_bytes), "--keyword-count", tostring(o.keywords) }
+  if o.headline_label == false then
+    table.insert(args, "--headline-no-label")
+  end
   if o.format ~= "auto" then
     vim.list_extend(args, { "--format", o.format })
   end
@@ -349,6 +353,7 @@ local function resolve(opts)
     keywords = opts.keywords or cfg.keywords,
     format = opts.format or "auto",
     headline_bytes = cfg.headline_bytes,
+    headline_label = cfg.headline_label,
     lang = cfg.lang,
     cli_timeout = cfg.cli_timeout,
   }
@@ -371,7 +376,8 @@ end
 -- Runs in a thread of libuv's pool, which has a Lua state of its own and
 -- nothing of vim: the native module is loaded again there, and the result
 -- comes back as one string of length-prefixed fields.
-local function work(path, text, file, sentences, format, headline_bytes, keywords, lang)
+local function work(path, text, file, sentences, format, headline_bytes, keywords, lang,
+    headline_label)
   if file ~= "" then
     local f, ferr = io.open(file, "rb")
     if not f then
@@ -389,7 +395,8 @@ local function work(path, text, file, sentences, format, headline_bytes, keyword
     return false, tostring(mod)
   end
   local ok2, r, msg, code = pcall(mod.summarize, text, { sentences = sentences,
-    format = format, headline_bytes = headline_bytes, keywords = keywords, lang = lang })
+    format = format, headline_bytes = headline_bytes, headline_label = headline_label,
+    keywords = keywords, lang = lang })
   if not ok2 then
     return false, "native module: " .. tostring(r)
   end
@@ -476,7 +483,7 @@ function M.summarize_async(input, opts, done)
       end
     end)
     w:queue(s.path, text, file, o.sentences, o.format, o.headline_bytes, o.keywords,
-      o.lang or "auto")
+      o.lang or "auto", o.headline_label)
     return handle
   elseif s.kind == "cli" then
     local out, err = {}, {}

@@ -2524,22 +2524,26 @@ static void fit_chars(hbuf *h, size_t max)
 	trim(h);
 }
 
+/* Are a[0, n) and b[0, n) the same bytes but for ASCII case? */
+static int same_ci(const char *a, const char *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		char x = a[k], y = b[k];
+		if (is_upper(x))
+			x = (char)(x - 'A' + 'a');
+		if (is_upper(y))
+			y = (char)(y - 'A' + 'a');
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
 /* Does the headline already hold this phrase (ASCII case-insensitive)? */
 static int holds(const hbuf *h, const char *p, size_t n)
 {
 	for (size_t i = 0; i + n <= h->len; i++) {
-		size_t k = 0;
-		while (k < n) {
-			char a = h->s[i + k], b = p[k];
-			if (is_upper(a))
-				a = (char)(a - 'A' + 'a');
-			if (is_upper(b))
-				b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-			k++;
-		}
-		if (k == n)
+		if (same_ci(h->s + i, p, n))
 			return 1;
 	}
 	return 0;
@@ -2651,18 +2655,7 @@ static int holds_word(const hbuf *h, const char *p, size_t n)
 	for (size_t i = 0; i + n <= h->len; i++) {
 		if ((i > 0 && is_alnum(h->s[i - 1])) || (i + n < h->len && is_alnum(h->s[i + n])))
 			continue;
-		size_t k = 0;
-		while (k < n) {
-			char a = h->s[i + k], b = p[k];
-			if (is_upper(a))
-				a = (char)(a - 'A' + 'a');
-			if (is_upper(b))
-				b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-			k++;
-		}
-		if (k == n)
+		if (same_ci(h->s + i, p, n))
 			return 1;
 	}
 	return 0;

@@ -4,7 +4,8 @@
 Usage: gen_data.py DATA_DIR OUTPUT.c
 Abbreviations of several words or with a hyphen go to a second list, longest
 first, that the sentence splitter matches as text.
-Lists are sorted byte-wise so that the library can binary-search them.
+Lists are sorted byte-wise; the stop words and the one-word abbreviations
+are also placed in open-addressing tables that the library probes.
 keyphrase.txt (filler words and the words that come before verbs, per
 language) becomes one more open-addressing table, as the stop words do.
 """
@@ -53,13 +54,14 @@ def stop_tag(b):
     return (fnv1a(b) & 0xFFFFFF00) | len(b)
 
 
-def lang_stop_table(stop):
-    """One language's stop words as an open-addressing table of tags
-    (stop_tag()) and indexes into its sorted list, under half full: the
-    lookup a document in that language makes for each of its words, in a
-    few kilobytes rather than the all-languages table's hundreds."""
+def lang_stop_table(stop, what="stop word"):
+    """One language's stop words (or abbreviations) as an open-addressing
+    table of tags (stop_tag()) and indexes into its sorted list, under half
+    full: the lookup a document in that language makes for each of its
+    words, in a few kilobytes rather than the all-languages table's
+    hundreds."""
     if len(stop) >= 65536:
-        sys.exit("gen_data.py: more stop words than 16-bit indexes hold")
+        sys.exit("gen_data.py: more %ss than 16-bit indexes hold" % what)
     size = 1
     while size < 2 * len(stop):
         size *= 2
@@ -67,7 +69,7 @@ def lang_stop_table(stop):
     for k, w in enumerate(stop):
         b = w.encode("utf-8")
         if not 0 < len(b) < 255:
-            sys.exit("gen_data.py: stop word %r: 1 to 254 bytes, please" % w)
+            sys.exit("gen_data.py: %s %r: 1 to 254 bytes, please" % (what, w))
         h = fnv1a(b) & (size - 1)
         while tags[h]:
             h = (h + 1) & (size - 1)
@@ -162,6 +164,8 @@ def keyphrase_table(path, codes):
         size *= 2
     slots = [None] * size
     for w in words:
+        if not 0 < len(w.encode("utf-8")) < 255:
+            sys.exit("keyphrase.txt: word %r: 1 to 254 bytes, please" % w)
         h = fnv1a(w.encode("utf-8")) & (size - 1)
         while slots[h] is not None:
             h = (h + 1) & (size - 1)
@@ -170,6 +174,10 @@ def keyphrase_table(path, codes):
            % (len(words), size),
            "const char *const pr_kp_word[] = {"]
     out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]
+    out.append("};")
+    # as pr_stop_any_tag: a probe reads a word only when its tag agrees
+    out.append("const uint32_t pr_kp_word_tag[] = {")
+    out += ["\t%#x," % (stop_tag(w.encode("utf-8")) if w is not None else 0) for w in slots]
     out.append("};")
     out.append("const unsigned long long pr_kp_filler_langs[] = {")
     out += ["\t%#xull," % (filler.get(w, 0) if w is not None else 0) for w in slots]
@@ -248,6 +256,13 @@ def main():
         out.append("static const unsigned char abbrev_kind_%s[] = {" % ident)
         out += ["\t%d," % abbr[w] for w in keys] or ["\t0,"]
         out.append("};")
+        tags, words, abbrev_mask = lang_stop_table(keys, "abbreviation")
+        out.append("static const uint32_t abbrev_tag_%s[] = {" % ident)
+        out += ["\t%#x," % t for t in tags]
+        out.append("};")
+        out.append("static const uint16_t abbrev_word_%s[] = {" % ident)
+        out += ["\t%d," % k for k in words]
+        out.append("};")
         out.append("static const char *const abbrev_multi_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in mkeys] or ["\t0,"]
         out.append("};")
@@ -258,10 +273,11 @@ def main():
         out.append("/* %s: %d stop words, %d abbreviations */" % (name, len(stop), len(keys) + len(mkeys)))
         out.append("")
         out.append("#define LANG_%s { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
-                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_tag_%s, stop_word_%s, %d }" % (
+                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_tag_%s, stop_word_%s, %d, "
+                   "abbrev_tag_%s, abbrev_word_%s, %d }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
-            ident, ident, stop_mask))
+            ident, ident, stop_mask, ident, ident, abbrev_mask))
         out.append("")
     out += stop_table(stop_lists)
     out += keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs])

@@ -118,14 +118,26 @@ int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
 	return 0;
 }
 
+/* A probe of the language's abbreviation table (gen_data.py), as for its
+ * stop words: the sentence splitter asks about the word before every full
+ * stop, and nearly all of them are not abbreviations, which the tags tell
+ * without reading a string. */
 int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n)
 {
+	if (!lang)
+		return PR_ABBR_NONE;
 	char buf[64];
 	size_t m = pr_lang_fold(word, n, buf, sizeof buf);
-	if (!m || !lang)
+	if (!m)
 		return PR_ABBR_NONE;
-	ptrdiff_t i = find(lang->abbrev, lang->nabbrev, buf, m);
-	return i < 0 ? PR_ABBR_NONE : lang->abbrev_kind[i];
+	uint32_t h = stop_hash(buf, m), tag = stop_tag(h, m);
+	for (size_t i = h & lang->abbrev_mask; lang->abbrev_tag[i];
+	     i = (i + 1) & lang->abbrev_mask) {
+		size_t k = lang->abbrev_word[i];
+		if (lang->abbrev_tag[i] == tag && memcmp(lang->abbrev[k], buf, m) == 0)
+			return lang->abbrev_kind[k];
+	}
+	return PR_ABBR_NONE;
 }
 
 /* The longest multi-word abbreviation that text begins with, or 0. */
@@ -229,4 +241,17 @@ unsigned long long pr_stop_langs(const char *folded, size_t n)
 		if (pr_stop_any_tag[i] == tag && memcmp(pr_stop_any[i], folded, n) == 0)
 			return pr_stop_any_langs[i];
 	return 0;
+}
+
+/* The same probe over the key-phrase words: most words of a document are
+ * not listed, and a miss compares tags only. */
+ptrdiff_t pr_kp_slot(const char *folded, size_t n)
+{
+	if (n == 0 || n >= 255)
+		return -1;
+	uint32_t h = stop_hash(folded, n), tag = stop_tag(h, n);
+	for (size_t i = h & pr_kp_word_mask; pr_kp_word_tag[i]; i = (i + 1) & pr_kp_word_mask)
+		if (pr_kp_word_tag[i] == tag && memcmp(pr_kp_word[i], folded, n) == 0)
+			return (ptrdiff_t)i;
+	return -1;
 }

@@ -38,20 +38,27 @@ def c_str(s):
     return '"' + "".join(chr(c) if 32 <= c < 127 and chr(c) not in '"\\?' else "\\%03o" % c for c in b) + '"'
 
 
-def fnv1a(b):
-    """stop_hash() in core/src/lang.c: the same function, so the table
-    generated here is probed by the library."""
-    h = 2166136261
-    for c in b:
-        h ^= c
-        h = (h * 16777619) & 0xFFFFFFFF
-    return h
+def word_hash(b):
+    """stop_hash() in core/src/lang.c: the same function, so the tables
+    generated here are probed by the library. Four bytes a round, read
+    little-endian; the bytes left over make a last round with the last
+    four bytes (or, under four, all of them); the length seeds it."""
+    def rnd(h, w):
+        return ((((h << 5) | (h >> 27)) & 0xFFFFFFFF) ^ w) * 0x9E3779B1 & 0xFFFFFFFF
+    n = len(b)
+    h, i = n, 0
+    while i + 4 <= n:
+        h = rnd(h, int.from_bytes(b[i:i + 4], "little"))
+        i += 4
+    if i < n:
+        h = rnd(h, int.from_bytes(b[max(n - 4, 0):], "little"))
+    return h ^ (h >> 16)
 
 
 def stop_tag(b):
     """stop_tag() in core/src/lang.c: the hash's top 24 bits and the
     length (1 to 254, never 0, so 0 marks an empty slot)."""
-    return (fnv1a(b) & 0xFFFFFF00) | len(b)
+    return (word_hash(b) & 0xFFFFFF00) | len(b)
 
 
 def lang_stop_table(stop, what="stop word"):
@@ -70,7 +77,7 @@ def lang_stop_table(stop, what="stop word"):
         b = w.encode("utf-8")
         if not 0 < len(b) < 255:
             sys.exit("gen_data.py: %s %r: 1 to 254 bytes, please" % (what, w))
-        h = fnv1a(b) & (size - 1)
+        h = word_hash(b) & (size - 1)
         while tags[h]:
             h = (h + 1) & (size - 1)
         tags[h], words[h] = stop_tag(b), k
@@ -95,11 +102,11 @@ def stop_table(stop_lists):
         b = w.encode("utf-8")
         if not 0 < len(b) < 255:
             sys.exit("gen_data.py: stop word %r: 1 to 254 bytes, please" % w)
-        h = fnv1a(b) & (size - 1)
+        h = word_hash(b) & (size - 1)
         while slots[h] is not None:
             h = (h + 1) & (size - 1)
         slots[h] = w
-    out = ["/* All stop words: %d words in %d slots (open addressing, FNV-1a). */" % (len(masks), size),
+    out = ["/* All stop words: %d words in %d slots (open addressing, stop_hash()). */" % (len(masks), size),
            "const char *const pr_stop_any[] = {"]
     out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]
     out.append("};")
@@ -166,11 +173,11 @@ def keyphrase_table(path, codes):
     for w in words:
         if not 0 < len(w.encode("utf-8")) < 255:
             sys.exit("keyphrase.txt: word %r: 1 to 254 bytes, please" % w)
-        h = fnv1a(w.encode("utf-8")) & (size - 1)
+        h = word_hash(w.encode("utf-8")) & (size - 1)
         while slots[h] is not None:
             h = (h + 1) & (size - 1)
         slots[h] = w
-    out = ["/* Key-phrase words (keyphrase.txt): %d words in %d slots (open addressing, FNV-1a). */"
+    out = ["/* Key-phrase words (keyphrase.txt): %d words in %d slots (open addressing, stop_hash()). */"
            % (len(words), size),
            "const char *const pr_kp_word[] = {"]
     out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]

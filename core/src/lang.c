@@ -208,17 +208,47 @@ int pr_lang_elision(const pr_lang *lang, const char *word, size_t n)
 	return find(list, count, buf, n) >= 0;
 }
 
-/* FNV-1a, byte by byte: gen_data.py placed the words with the same
- * function, so it must not change without the generator (and, unlike
- * hash.h's, it does not depend on the machine's byte order). */
+/* The tables' hash: gen_data.py placed the words with the same function,
+ * so it must not change without the generator. Four bytes a round, read
+ * as a little-endian number whatever the machine's byte order, a rotate
+ * so that high bits reach the low ones, and a multiply by 2^32 / golden
+ * ratio; the bytes left over (fewer than four) make the last round, in a
+ * word of their own that the last four bytes overlap, so one load serves
+ * there too. The length seeds it, which keeps overlapping reads of
+ * different words apart. The last step folds the high half into the low
+ * bits that pick a slot. */
+static uint32_t hash_round(uint32_t h, uint32_t w)
+{
+	return ((h << 5 | h >> 27) ^ w) * 0x9E3779B1u;
+}
+
+static uint32_t load_le32(const char *s)
+{
+	uint32_t w;
+	memcpy(&w, s, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = w >> 24 | (w >> 8 & 0xFF00u) | (w << 8 & 0xFF0000u) | w << 24;
+#endif
+	return w;
+}
+
 static uint32_t stop_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
+	uint32_t h = (uint32_t)n;
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4)
+		h = hash_round(h, load_le32(s + i));
+	if (i < n) {
+		if (n >= 4) {
+			h = hash_round(h, load_le32(s + n - 4));
+		} else {
+			uint32_t w = 0;
+			for (size_t k = 0; k < n; k++)
+				w |= (uint32_t)(unsigned char)s[k] << 8 * k;
+			h = hash_round(h, w);
+		}
 	}
-	return h;
+	return h ^ h >> 16;
 }
 
 /* What a slot keeps of its word (gen_data.py writes the same): the

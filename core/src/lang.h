@@ -33,8 +33,8 @@ typedef struct pr_lang {
 	size_t nabbrev_multi;
 	int ordinal;                 /* "3. Oktober": a number and a full stop
 	                                is an ordinal, like a general abbrev */
-	/* The stop words again as an open-addressing table (FNV-1a, linear
-	 * probing): per slot, the word's tag (lang.c, stop_tag()), 0 if
+	/* The stop words again as an open-addressing table (lang.c,
+	 * stop_hash(); linear probing): per slot, the word's tag (lang.c, stop_tag()), 0 if
 	 * empty, and its index in stop. */
 	const uint32_t *stop_tag;
 	const uint16_t *stop_word;

@@ -30,8 +30,23 @@ const char *const *precis_languages(void)
  * does not fit or is not valid UTF-8 (such words are never in a list). */
 size_t pr_lang_fold(const char *word, size_t n, char *buf, size_t cap)
 {
-	size_t i;
-	for (i = 0; i < n; i++) {
+	size_t i = 0;
+	/* ASCII eight bytes at a time: a byte gets 0x20 when it is from 'A'
+	 * to 'Z', found by adding to every byte at once (each is under 0x80,
+	 * so no sum carries into the next byte, whatever the byte order) */
+	if (n <= cap) {
+		const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+		for (; i + 8 <= n; i += 8) {
+			uint64_t x;
+			memcpy(&x, word + i, 8);
+			if (x & high)
+				break;
+			uint64_t upper = (x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high;
+			x |= upper >> 2;
+			memcpy(buf + i, &x, 8);
+		}
+	}
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)word[i];
 		if (c >= 0x80)
 			break;

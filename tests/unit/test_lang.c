@@ -596,3 +596,31 @@ Test(lang, keyphrase_table_finds_every_word_and_nothing_else)
 	cr_expect_eq(pr_kp_slot("yesterda", 8), -1);
 	cr_expect_eq(pr_kp_slot("solar", 5), -1);
 }
+
+/* Folding ASCII (eight bytes at a time, then one by one): every byte at
+ * every offset lower-cases as tolower() does, a non-ASCII byte anywhere
+ * hands the word to utf8proc, and a word over cap folds to 0. */
+Test(lang, fold_ascii_every_byte_every_offset)
+{
+	char in[40], out[40];
+	for (size_t n = 1; n <= 24; n++)
+		for (size_t at = 0; at < n; at++)
+			for (int c = 1; c < 128; c++) {
+				memset(in, 'Q', n);
+				in[at] = (char)c;
+				cr_assert_eq(pr_lang_fold(in, n, out, sizeof out), n);
+				for (size_t k = 0; k < n; k++) {
+					unsigned char e = (unsigned char)in[k];
+					if (e >= 'A' && e <= 'Z')
+						e += 32;
+					cr_assert_eq((unsigned char)out[k], e, "n %zu at %zu byte %d", n, at, c);
+				}
+			}
+	const char *w = "ABCDEFGHIJ\xC3\x89T\xC3\x89";   /* ABCDEFGHIJÉTÉ */
+	size_t m = pr_lang_fold(w, strlen(w), out, sizeof out);
+	cr_expect_eq(m, strlen(w));
+	cr_expect_eq(memcmp(out, "abcdefghij\xC3\xA9t\xC3\xA9", m), 0);
+	cr_expect_eq(pr_lang_fold("ABCDEFGHIJKLMNOPQ", 17, out, 16), 0);
+	cr_expect_eq(pr_lang_fold("ABCDEFGHIJKLMNOP", 16, out, 16), 16);
+	cr_expect_eq(memcmp(out, "abcdefghijklmnop", 16), 0);
+}

@@ -4,7 +4,8 @@
 Usage: gen_data.py DATA_DIR OUTPUT.c
 Abbreviations of several words or with a hyphen go to a second list, longest
 first, that the sentence splitter matches as text.
-Lists are sorted byte-wise so that the library can binary-search them.
+Lists are sorted byte-wise; the stop words and the one-word abbreviations
+are also placed in open-addressing tables that the library probes.
 keyphrase.txt (filler words and the words that come before verbs, per
 language) becomes one more open-addressing table, as the stop words do.
 """
@@ -37,29 +38,37 @@ def c_str(s):
     return '"' + "".join(chr(c) if 32 <= c < 127 and chr(c) not in '"\\?' else "\\%03o" % c for c in b) + '"'
 
 
-def fnv1a(b):
-    """stop_hash() in core/src/lang.c: the same function, so the table
-    generated here is probed by the library."""
-    h = 2166136261
-    for c in b:
-        h ^= c
-        h = (h * 16777619) & 0xFFFFFFFF
-    return h
+def word_hash(b):
+    """stop_hash() in core/src/lang.c: the same function, so the tables
+    generated here are probed by the library. Four bytes a round, read
+    little-endian; the bytes left over make a last round with the last
+    four bytes (or, under four, all of them); the length seeds it."""
+    def rnd(h, w):
+        return ((((h << 5) | (h >> 27)) & 0xFFFFFFFF) ^ w) * 0x9E3779B1 & 0xFFFFFFFF
+    n = len(b)
+    h, i = n, 0
+    while i + 4 <= n:
+        h = rnd(h, int.from_bytes(b[i:i + 4], "little"))
+        i += 4
+    if i < n:
+        h = rnd(h, int.from_bytes(b[max(n - 4, 0):], "little"))
+    return h ^ (h >> 16)
 
 
 def stop_tag(b):
     """stop_tag() in core/src/lang.c: the hash's top 24 bits and the
     length (1 to 254, never 0, so 0 marks an empty slot)."""
-    return (fnv1a(b) & 0xFFFFFF00) | len(b)
+    return (word_hash(b) & 0xFFFFFF00) | len(b)
 
 
-def lang_stop_table(stop):
-    """One language's stop words as an open-addressing table of tags
-    (stop_tag()) and indexes into its sorted list, under half full: the
-    lookup a document in that language makes for each of its words, in a
-    few kilobytes rather than the all-languages table's hundreds."""
+def lang_stop_table(stop, what="stop word"):
+    """One language's stop words (or abbreviations) as an open-addressing
+    table of tags (stop_tag()) and indexes into its sorted list, under half
+    full: the lookup a document in that language makes for each of its
+    words, in a few kilobytes rather than the all-languages table's
+    hundreds."""
     if len(stop) >= 65536:
-        sys.exit("gen_data.py: more stop words than 16-bit indexes hold")
+        sys.exit("gen_data.py: more %ss than 16-bit indexes hold" % what)
     size = 1
     while size < 2 * len(stop):
         size *= 2
@@ -67,8 +76,8 @@ def lang_stop_table(stop):
     for k, w in enumerate(stop):
         b = w.encode("utf-8")
         if not 0 < len(b) < 255:
-            sys.exit("gen_data.py: stop word %r: 1 to 254 bytes, please" % w)
-        h = fnv1a(b) & (size - 1)
+            sys.exit("gen_data.py: %s %r: 1 to 254 bytes, please" % (what, w))
+        h = word_hash(b) & (size - 1)
         while tags[h]:
             h = (h + 1) & (size - 1)
         tags[h], words[h] = stop_tag(b), k
@@ -93,11 +102,11 @@ def stop_table(stop_lists):
         b = w.encode("utf-8")
         if not 0 < len(b) < 255:
             sys.exit("gen_data.py: stop word %r: 1 to 254 bytes, please" % w)
-        h = fnv1a(b) & (size - 1)
+        h = word_hash(b) & (size - 1)
         while slots[h] is not None:
             h = (h + 1) & (size - 1)
         slots[h] = w
-    out = ["/* All stop words: %d words in %d slots (open addressing, FNV-1a). */" % (len(masks), size),
+    out = ["/* All stop words: %d words in %d slots (open addressing, stop_hash()). */" % (len(masks), size),
            "const char *const pr_stop_any[] = {"]
     out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]
     out.append("};")
@@ -162,14 +171,20 @@ def keyphrase_table(path, codes):
         size *= 2
     slots = [None] * size
     for w in words:
-        h = fnv1a(w.encode("utf-8")) & (size - 1)
+        if not 0 < len(w.encode("utf-8")) < 255:
+            sys.exit("keyphrase.txt: word %r: 1 to 254 bytes, please" % w)
+        h = word_hash(w.encode("utf-8")) & (size - 1)
         while slots[h] is not None:
             h = (h + 1) & (size - 1)
         slots[h] = w
-    out = ["/* Key-phrase words (keyphrase.txt): %d words in %d slots (open addressing, FNV-1a). */"
+    out = ["/* Key-phrase words (keyphrase.txt): %d words in %d slots (open addressing, stop_hash()). */"
            % (len(words), size),
            "const char *const pr_kp_word[] = {"]
     out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]
+    out.append("};")
+    # as pr_stop_any_tag: a probe reads a word only when its tag agrees
+    out.append("const uint32_t pr_kp_word_tag[] = {")
+    out += ["\t%#x," % (stop_tag(w.encode("utf-8")) if w is not None else 0) for w in slots]
     out.append("};")
     out.append("const unsigned long long pr_kp_filler_langs[] = {")
     out += ["\t%#xull," % (filler.get(w, 0) if w is not None else 0) for w in slots]
@@ -248,6 +263,13 @@ def main():
         out.append("static const unsigned char abbrev_kind_%s[] = {" % ident)
         out += ["\t%d," % abbr[w] for w in keys] or ["\t0,"]
         out.append("};")
+        tags, words, abbrev_mask = lang_stop_table(keys, "abbreviation")
+        out.append("static const uint32_t abbrev_tag_%s[] = {" % ident)
+        out += ["\t%#x," % t for t in tags]
+        out.append("};")
+        out.append("static const uint16_t abbrev_word_%s[] = {" % ident)
+        out += ["\t%d," % k for k in words]
+        out.append("};")
         out.append("static const char *const abbrev_multi_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in mkeys] or ["\t0,"]
         out.append("};")
@@ -258,10 +280,11 @@ def main():
         out.append("/* %s: %d stop words, %d abbreviations */" % (name, len(stop), len(keys) + len(mkeys)))
         out.append("")
         out.append("#define LANG_%s { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
-                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_tag_%s, stop_word_%s, %d }" % (
+                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_tag_%s, stop_word_%s, %d, "
+                   "abbrev_tag_%s, abbrev_word_%s, %d }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
-            ident, ident, stop_mask))
+            ident, ident, stop_mask, ident, ident, abbrev_mask))
         out.append("")
     out += stop_table(stop_lists)
     out += keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs])

@@ -46,9 +46,8 @@
 #define MAX_PHRASE_TOKENS 8 /* tokens of a phrase, compounds split */
 
 /* The key-phrase word table generated from core/data/keyphrase.txt
- * (gen_data.py): the words, open addressing by FNV-1a, and per word a bit
- * per language (bit i = pr_languages[i]). */
-extern const char *const pr_kp_word[];
+ * (gen_data.py): per slot (lang.h, pr_kp_slot()) a bit per language
+ * (bit i = pr_languages[i]). */
 extern const unsigned long long pr_kp_filler_langs[];
 extern const unsigned long long pr_kp_verb_next_langs[];
 extern const unsigned long long pr_kp_title_langs[];
@@ -56,7 +55,6 @@ extern const unsigned long long pr_kp_always_langs[];
 extern const unsigned long long pr_kp_before_infinitive_langs[];
 extern const char *const pr_kp_suffixes[];
 extern const char *const pr_kp_verb_endings[];
-extern const size_t pr_kp_word_mask;
 extern const unsigned long long pr_kp_capitalized_nouns_langs;
 
 enum {
@@ -70,33 +68,24 @@ enum {
 };
 
 /* The flags of the case-folded word s[0..n) in the language with bit
- * `lang`: the table's probe, FNV-1a as gen_data.py placed the words. */
+ * `lang`, from its slot in the table (lang.c, pr_kp_slot()). */
 static uint8_t word_flags(const char *s, size_t n, unsigned long long lang)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	for (size_t k = h & pr_kp_word_mask;; k = (k + 1) & pr_kp_word_mask) {
-		const char *w = pr_kp_word[k];
-		if (!w)
-			return 0;
-		if (strncmp(w, s, n) == 0 && w[n] == '\0') {
-			uint8_t f = 0;
-			if (pr_kp_filler_langs[k] & lang)
-				f |= W_FILLER;
-			if (pr_kp_verb_next_langs[k] & lang)
-				f |= W_VERB_NEXT;
-			if (pr_kp_title_langs[k] & lang)
-				f |= W_TITLE;
-			if (pr_kp_always_langs[k] & lang)
-				f |= W_ALWAYS;
-			if (pr_kp_before_infinitive_langs[k] & lang)
-				f |= W_BEFORE_INF;
-			return f;
-		}
-	}
+	ptrdiff_t k = pr_kp_slot(s, n);
+	if (k < 0)
+		return 0;
+	uint8_t f = 0;
+	if (pr_kp_filler_langs[k] & lang)
+		f |= W_FILLER;
+	if (pr_kp_verb_next_langs[k] & lang)
+		f |= W_VERB_NEXT;
+	if (pr_kp_title_langs[k] & lang)
+		f |= W_TITLE;
+	if (pr_kp_always_langs[k] & lang)
+		f |= W_ALWAYS;
+	if (pr_kp_before_infinitive_langs[k] & lang)
+		f |= W_BEFORE_INF;
+	return f;
 }
 
 /* A language's word endings (keyphrase.txt), split once. */

@@ -30,8 +30,23 @@ const char *const *precis_languages(void)
  * does not fit or is not valid UTF-8 (such words are never in a list). */
 size_t pr_lang_fold(const char *word, size_t n, char *buf, size_t cap)
 {
-	size_t i;
-	for (i = 0; i < n; i++) {
+	size_t i = 0;
+	/* ASCII eight bytes at a time: a byte gets 0x20 when it is from 'A'
+	 * to 'Z', found by adding to every byte at once (each is under 0x80,
+	 * so no sum carries into the next byte, whatever the byte order) */
+	if (n <= cap) {
+		const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+		for (; i + 8 <= n; i += 8) {
+			uint64_t x;
+			memcpy(&x, word + i, 8);
+			if (x & high)
+				break;
+			uint64_t upper = (x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high;
+			x |= upper >> 2;
+			memcpy(buf + i, &x, 8);
+		}
+	}
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)word[i];
 		if (c >= 0x80)
 			break;
@@ -118,14 +133,26 @@ int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
 	return 0;
 }
 
+/* A probe of the language's abbreviation table (gen_data.py), as for its
+ * stop words: the sentence splitter asks about the word before every full
+ * stop, and nearly all of them are not abbreviations, which the tags tell
+ * without reading a string. */
 int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n)
 {
+	if (!lang)
+		return PR_ABBR_NONE;
 	char buf[64];
 	size_t m = pr_lang_fold(word, n, buf, sizeof buf);
-	if (!m || !lang)
+	if (!m)
 		return PR_ABBR_NONE;
-	ptrdiff_t i = find(lang->abbrev, lang->nabbrev, buf, m);
-	return i < 0 ? PR_ABBR_NONE : lang->abbrev_kind[i];
+	uint32_t h = stop_hash(buf, m), tag = stop_tag(h, m);
+	for (size_t i = h & lang->abbrev_mask; lang->abbrev_tag[i];
+	     i = (i + 1) & lang->abbrev_mask) {
+		size_t k = lang->abbrev_word[i];
+		if (lang->abbrev_tag[i] == tag && memcmp(lang->abbrev[k], buf, m) == 0)
+			return lang->abbrev_kind[k];
+	}
+	return PR_ABBR_NONE;
 }
 
 /* The longest multi-word abbreviation that text begins with, or 0. */
@@ -196,17 +223,47 @@ int pr_lang_elision(const pr_lang *lang, const char *word, size_t n)
 	return find(list, count, buf, n) >= 0;
 }
 
-/* FNV-1a, byte by byte: gen_data.py placed the words with the same
- * function, so it must not change without the generator (and, unlike
- * hash.h's, it does not depend on the machine's byte order). */
+/* The tables' hash: gen_data.py placed the words with the same function,
+ * so it must not change without the generator. Four bytes a round, read
+ * as a little-endian number whatever the machine's byte order, a rotate
+ * so that high bits reach the low ones, and a multiply by 2^32 / golden
+ * ratio; the bytes left over (fewer than four) make the last round, in a
+ * word of their own that the last four bytes overlap, so one load serves
+ * there too. The length seeds it, which keeps overlapping reads of
+ * different words apart. The last step folds the high half into the low
+ * bits that pick a slot. */
+static uint32_t hash_round(uint32_t h, uint32_t w)
+{
+	return ((h << 5 | h >> 27) ^ w) * 0x9E3779B1u;
+}
+
+static uint32_t load_le32(const char *s)
+{
+	uint32_t w;
+	memcpy(&w, s, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = w >> 24 | (w >> 8 & 0xFF00u) | (w << 8 & 0xFF0000u) | w << 24;
+#endif
+	return w;
+}
+
 static uint32_t stop_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
+	uint32_t h = (uint32_t)n;
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4)
+		h = hash_round(h, load_le32(s + i));
+	if (i < n) {
+		if (n >= 4) {
+			h = hash_round(h, load_le32(s + n - 4));
+		} else {
+			uint32_t w = 0;
+			for (size_t k = 0; k < n; k++)
+				w |= (uint32_t)(unsigned char)s[k] << 8 * k;
+			h = hash_round(h, w);
+		}
 	}
-	return h;
+	return h ^ h >> 16;
 }
 
 /* What a slot keeps of its word (gen_data.py writes the same): the
@@ -229,4 +286,17 @@ unsigned long long pr_stop_langs(const char *folded, size_t n)
 		if (pr_stop_any_tag[i] == tag && memcmp(pr_stop_any[i], folded, n) == 0)
 			return pr_stop_any_langs[i];
 	return 0;
+}
+
+/* The same probe over the key-phrase words: most words of a document are
+ * not listed, and a miss compares tags only. */
+ptrdiff_t pr_kp_slot(const char *folded, size_t n)
+{
+	if (n == 0 || n >= 255)
+		return -1;
+	uint32_t h = stop_hash(folded, n), tag = stop_tag(h, n);
+	for (size_t i = h & pr_kp_word_mask; pr_kp_word_tag[i]; i = (i + 1) & pr_kp_word_mask)
+		if (pr_kp_word_tag[i] == tag && memcmp(pr_kp_word[i], folded, n) == 0)
+			return (ptrdiff_t)i;
+	return -1;
 }

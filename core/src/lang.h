@@ -33,12 +33,17 @@ typedef struct pr_lang {
 	size_t nabbrev_multi;
 	int ordinal;                 /* "3. Oktober": a number and a full stop
 	                                is an ordinal, like a general abbrev */
-	/* The stop words again as an open-addressing table (FNV-1a, linear
-	 * probing): per slot, the word's tag (lang.c, stop_tag()), 0 if
+	/* The stop words again as an open-addressing table (lang.c,
+	 * stop_hash(); linear probing): per slot, the word's tag (lang.c, stop_tag()), 0 if
 	 * empty, and its index in stop. */
 	const uint32_t *stop_tag;
 	const uint16_t *stop_word;
 	size_t stop_mask;            /* slots - 1 */
+	/* The one-word abbreviations the same way: tag per slot, 0 if
+	 * empty, and the index in abbrev (and abbrev_kind). */
+	const uint32_t *abbrev_tag;
+	const uint16_t *abbrev_word;
+	size_t abbrev_mask;          /* slots - 1 */
 } pr_lang;
 
 /* The language with this code, or NULL. */
@@ -102,5 +107,15 @@ extern const size_t pr_stop_any_mask;
 /* The languages (bit i = pr_languages[i]) whose stop words include the
  * already case-folded word[0..n); 0 for none. */
 unsigned long long pr_stop_langs(const char *folded, size_t n);
+
+/* The key-phrase words (keyphrase.txt, used by keyphrase.c) in one table
+ * like pr_stop_any: the word and its tag per slot (tag 0: empty). */
+extern const char *const pr_kp_word[];
+extern const uint32_t pr_kp_word_tag[];
+extern const size_t pr_kp_word_mask;
+
+/* The slot of the already case-folded word[0..n) in the key-phrase table,
+ * or -1 if it is not listed. */
+ptrdiff_t pr_kp_slot(const char *folded, size_t n);
 
 #endif

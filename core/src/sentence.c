@@ -456,11 +456,15 @@ static int is_runon_opener(const char *t, size_t s, size_t e)
 		}
 	}
 	w[k] = '\0';
-	/* every capitalised word of a caption asks: search by halves */
+	/* every capitalised word of a caption asks: search by halves, the
+	 * first bytes deciding most steps without a call (strcmp() orders
+	 * by unsigned bytes too) */
 	size_t lo = 0, hi = sizeof runon_openers / sizeof runon_openers[0] - 1;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(runon_openers[mid], w);
+		int c = (unsigned char)runon_openers[mid][0] - (unsigned char)w[0];
+		if (c == 0)
+			c = strcmp(runon_openers[mid], w);
 		if (c == 0)
 			return 1;
 		if (c < 0)

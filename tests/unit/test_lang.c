@@ -512,3 +512,115 @@ Test(lang, a_short_opening_in_another_language_does_not_decide)
 	}
 	cr_expect_str_eq(pr_lang_detect(text, n)->code, "en");
 }
+
+/* Is w[0..n) one of list[0..count) (NULL entries skipped)? A plain scan,
+ * to check the hashed probes against. */
+static int listed(const char *const *list, size_t count, const char *w, size_t n)
+{
+	for (size_t k = 0; k < count; k++)
+		if (list[k] && strlen(list[k]) == n && memcmp(list[k], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The abbreviation table (a tag per slot): every one-word abbreviation is
+ * found with its own kind, in any case; its prefixes, the word with a
+ * letter more and with its last byte changed are not, unless they are
+ * listed themselves. */
+Test(lang, abbreviation_table_finds_every_abbreviation_and_nothing_else)
+{
+	for (size_t i = 0; i < pr_nlanguages; i++) {
+		const pr_lang *l = &pr_languages[i];
+		for (size_t k = 0; k < l->nabbrev; k++) {
+			const char *a = l->abbrev[k];
+			size_t n = strlen(a);
+			cr_expect_eq(pr_lang_abbrev(l, a, n), l->abbrev_kind[k], "%s: %s", l->code, a);
+			char up[80];
+			cr_assert_lt(n + 2, sizeof up);
+			for (size_t j = 0; j < n; j++)
+				up[j] = (char)(a[j] >= 'a' && a[j] <= 'z' ? a[j] - 32 : a[j]);
+			cr_expect_eq(pr_lang_abbrev(l, up, n), l->abbrev_kind[k], "%s: %.*s",
+			             l->code, (int)n, up);
+			memcpy(up, a, n);
+			for (size_t j = 1; j < n; j++)
+				if (!listed(l->abbrev, l->nabbrev, a, j))
+					cr_expect_eq(pr_lang_abbrev(l, a, j), PR_ABBR_NONE, "%s: %.*s",
+					             l->code, (int)j, a);
+			up[n] = 'q';
+			if (!listed(l->abbrev, l->nabbrev, up, n + 1))
+				cr_expect_eq(pr_lang_abbrev(l, up, n + 1), PR_ABBR_NONE, "%s: %.*s",
+				             l->code, (int)n + 1, up);
+			up[n - 1] = up[n - 1] == 'q' ? 'z' : 'q';
+			if (!listed(l->abbrev, l->nabbrev, up, n))
+				cr_expect_eq(pr_lang_abbrev(l, up, n), PR_ABBR_NONE, "%s: %.*s",
+				             l->code, (int)n, up);
+		}
+	}
+	cr_expect_eq(pr_lang_abbrev(pr_lang_find("en"), "Dr", 2), PR_ABBR_TITLE);
+	cr_expect_eq(pr_lang_abbrev(pr_lang_find("en"), "No", 2), PR_ABBR_NUMBER);
+	cr_expect_eq(pr_lang_abbrev(pr_lang_find("en"), "etc", 3), PR_ABBR_GENERAL);
+	cr_expect_eq(pr_lang_abbrev(pr_lang_find("en"), "Drx", 3), PR_ABBR_NONE);
+	cr_expect_eq(pr_lang_abbrev(pr_lang_find("en"), "", 0), PR_ABBR_NONE);
+	cr_expect_eq(pr_lang_abbrev(NULL, "dr", 2), PR_ABBR_NONE);
+}
+
+/* The key-phrase word table: every listed word is found at its own slot;
+ * its prefixes, the word with a letter more and with its last byte
+ * changed are not, unless they are listed themselves. */
+Test(lang, keyphrase_table_finds_every_word_and_nothing_else)
+{
+	size_t slots = pr_kp_word_mask + 1, words = 0;
+	for (size_t k = 0; k < slots; k++) {
+		const char *w = pr_kp_word[k];
+		cr_expect_eq(w == NULL, pr_kp_word_tag[k] == 0, "slot %zu", k);
+		if (!w)
+			continue;
+		words++;
+		size_t n = strlen(w);
+		cr_expect_eq(pr_kp_slot(w, n), (ptrdiff_t)k, "%s", w);
+		for (size_t j = 0; j < n; j++)
+			if (!listed(pr_kp_word, slots, w, j))
+				cr_expect_eq(pr_kp_slot(w, j), -1, "%.*s", (int)j, w);
+		char buf[300];
+		cr_assert_lt(n + 1, sizeof buf);
+		memcpy(buf, w, n);
+		buf[n] = 'q';
+		if (!listed(pr_kp_word, slots, buf, n + 1))
+			cr_expect_eq(pr_kp_slot(buf, n + 1), -1, "%.*s", (int)n + 1, buf);
+		buf[n - 1] = buf[n - 1] == 'q' ? 'z' : 'q';
+		if (!listed(pr_kp_word, slots, buf, n))
+			cr_expect_eq(pr_kp_slot(buf, n), -1, "%.*s", (int)n, buf);
+	}
+	cr_expect_gt(words, 100);
+	cr_expect_geq(pr_kp_slot("yesterday", 9), 0);
+	cr_expect_eq(pr_kp_slot("yesterda", 8), -1);
+	cr_expect_eq(pr_kp_slot("solar", 5), -1);
+}
+
+/* Folding ASCII (eight bytes at a time, then one by one): every byte at
+ * every offset lower-cases as tolower() does, a non-ASCII byte anywhere
+ * hands the word to utf8proc, and a word over cap folds to 0. */
+Test(lang, fold_ascii_every_byte_every_offset)
+{
+	char in[40], out[40];
+	for (size_t n = 1; n <= 24; n++)
+		for (size_t at = 0; at < n; at++)
+			for (int c = 1; c < 128; c++) {
+				memset(in, 'Q', n);
+				in[at] = (char)c;
+				cr_assert_eq(pr_lang_fold(in, n, out, sizeof out), n);
+				for (size_t k = 0; k < n; k++) {
+					unsigned char e = (unsigned char)in[k];
+					if (e >= 'A' && e <= 'Z')
+						e += 32;
+					cr_assert_eq((unsigned char)out[k], e, "n %zu at %zu byte %d", n, at, c);
+				}
+			}
+	const char *w = "ABCDEFGHIJ\xC3\x89T\xC3\x89";   /* ABCDEFGHIJÉTÉ */
+	size_t m = pr_lang_fold(w, strlen(w), out, sizeof out);
+	cr_expect_eq(m, strlen(w));
+	cr_expect_eq(memcmp(out, "abcdefghij\xC3\xA9t\xC3\xA9", m), 0);
+	cr_expect_eq(pr_lang_fold("ABCDEFGHIJKLMNOPQ", 17, out, 16), 0);
+	cr_expect_eq(pr_lang_fold("ABCDEFGHIJKLMNOP", 16, out, 16), 16);
+	cr_expect_eq(memcmp(out, "abcdefghijklmnop", 16), 0);
+}

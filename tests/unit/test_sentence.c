@@ -414,3 +414,35 @@ Test(sentence, stops_found_at_every_offset)
 		}
 	}
 }
+
+/* Every run-on opener, capitalised between lower-case words, starts a new
+ * sentence; words that share its first letters, or are near it in the
+ * sorted list, do not. */
+Test(sentence, every_runon_opener_and_no_other_word)
+{
+	static const char *const openers[] = {
+		"A", "After", "All", "Although", "An", "And", "As", "At", "But", "For",
+		"He", "He's", "Her", "His", "If", "In", "It", "It's", "Its", "More",
+		"On", "One", "She", "She's", "Some", "The", "Their", "Then", "There",
+		"There's", "These", "They", "This", "Those", "We", "When", "While",
+		"It\xE2\x80\x99s",
+	};
+	static const char *const others[] = {
+		"Ab", "Afte", "Alls", "Ann", "Bu", "Buts", "Fo", "Hi", "Hes", "Ift",
+		"Mor", "Ones", "Sh", "Th", "Thes", "Tho", "Thi", "W", "Whe", "Whilst",
+		"Will", "May", "I", "Out", "Zoo", "Apple",
+	};
+	char in[128];
+	for (size_t k = 0; k < sizeof openers / sizeof openers[0] + sizeof others / sizeof others[0]; k++) {
+		int opener = k < sizeof openers / sizeof openers[0];
+		const char *w = opener ? openers[k] : others[k - sizeof openers / sizeof openers[0]];
+		snprintf(in, sizeof in, "Police sealed the road yesterday %s officers searched it.", w);
+		pr_arena a;
+		pr_arena_init(&a);
+		pr_segmentation seg;
+		cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN, pr_lang_default()),
+		             PRECIS_OK);
+		cr_expect_eq(seg.sents.len, opener ? 2u : 1u, "%s", in);
+		pr_arena_release(&a);
+	}
+}

@@ -73,8 +73,12 @@ static const char *const caption_marks[] = {
 #define FOUND_CAPTION 2
 
 /* pair[c]: a bit for the second byte of each pattern that begins with c,
- * under both cases of c. */
-static void add_pairs(uint32_t pair[256], const char *const *list)
+ * under both cases of c; pair[256 + c2]: a bit for the third byte of each
+ * pattern whose second byte is c2. Many words pass the first test ("she",
+ * "such", "pre...": "share this", "subscribe", "print edition"); the
+ * second turns most of them away before the lists are gone through. */
+#define PAIRS 512
+static void add_pairs(uint32_t pair[PAIRS], const char *const *list)
 {
 	for (const char *const *p = list; *p; p++) {
 		unsigned char c = (unsigned char)(*p)[0];
@@ -82,13 +86,14 @@ static void add_pairs(uint32_t pair[256], const char *const *list)
 		pair[c] |= bit;
 		if (c >= 'a' && c <= 'z')
 			pair[c - 'a' + 'A'] |= bit;
+		pair[256 + (unsigned char)(*p)[1]] |= 1u << ((unsigned char)(*p)[2] & 31);
 	}
 }
 
 /* The bit table of both lists: made once for all the sentences scanned. */
-static void make_pairs(uint32_t pair[256])
+static void make_pairs(uint32_t pair[PAIRS])
 {
-	memset(pair, 0, 256 * sizeof *pair);
+	memset(pair, 0, PAIRS * sizeof *pair);
 	add_pairs(pair, noise_inside);
 	add_pairs(pair, caption_marks);
 }
@@ -100,7 +105,7 @@ static int is_letter(unsigned char c)
 
 /* Does a pattern begin at t[i]? It must begin a word (or open with a
  * parenthesis), and its first two bytes must begin one of the patterns. */
-static int scan_at(const uint32_t pair[256], const char *t, size_t n, size_t i)
+static int scan_at(const uint32_t pair[PAIRS], const char *t, size_t n, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	if (!pair[u[i]])
@@ -110,6 +115,9 @@ static int scan_at(const uint32_t pair[256], const char *t, size_t n, size_t i)
 		return 0; /* inside a word */
 	int c2 = i + 1 < n ? lower_ascii(u[i + 1]) : 0;
 	if (!(pair[c] >> (c2 & 31) & 1))
+		return 0;
+	int c3 = i + 2 < n ? lower_ascii(u[i + 2]) : 0;
+	if (!(pair[256 + c2] >> (c3 & 31) & 1))
 		return 0;
 	int found = 0;
 	for (const char *const *p = noise_inside; *p; p++)
@@ -148,7 +156,7 @@ static size_t lowest_byte(uint64_t m)
  * at a "(": so only the bytes that are not letters, eight at a time, and
  * the bytes after them, are worth a look. (A place looked at twice is
  * harmless: what is found is only or-ed together.) */
-static int scan(const uint32_t pair[256], const char *t, size_t n)
+static int scan(const uint32_t pair[PAIRS], const char *t, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	if (n == 0)
@@ -176,7 +184,7 @@ static int scan(const uint32_t pair[256], const char *t, size_t n)
 	return found & FOUND_NOISE ? FOUND_NOISE : found;
 }
 
-static double noise_weight(const precis_doc *doc, size_t i, const uint32_t pair[256])
+static double noise_weight(const precis_doc *doc, size_t i, const uint32_t pair[PAIRS])
 {
 	const pr_sent *s = &doc->sents[i];
 	const char *t = s->text;
@@ -207,7 +215,7 @@ static double noise_weight(const precis_doc *doc, size_t i, const uint32_t pair[
 
 double pr_noise_weight(const precis_doc *doc, size_t i)
 {
-	uint32_t pair[256];
+	uint32_t pair[PAIRS];
 	make_pairs(pair);
 	return noise_weight(doc, i, pair);
 }
@@ -218,7 +226,7 @@ int pr_prior(const precis_doc *doc, double *teleport)
 	double total = 0;
 	if (n < PRIOR_MIN_SENTENCES)
 		return 0;
-	uint32_t pair[256];
+	uint32_t pair[PAIRS];
 	make_pairs(pair);
 	for (size_t i = 0; i < n; i++) {
 		if (doc->sents[i].kind == PR_BLOCK_HEADING) {

@@ -35,6 +35,9 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
  * scores to the last digit. */
 #define PR_LARGE_DOC 1000
 
+/* The over-relaxation factor of those sweeps (see pagerank). */
+#define PR_SOR 1.3
+
 /* Power iteration visits the rows grouped by length, shortest first, their
  * entries copied in that order: each row's loop then runs as long as the
  * one before it, where the word graph's rows (two entries on average)
@@ -145,9 +148,20 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	size_t nnz = g->row[n];
 	double *next = pr_malloc_raw(n * sizeof *next);
 	double *out = pr_malloc_raw(n * sizeof *out); /* 1 / W(j), or 0 */
-	double *p = pr_malloc_raw((nnz + 1) * sizeof *p); /* w(j, i) / W(j) */
+	/* w(j, i) / W(j): Gauss-Seidel sweeps a book's graph, megabytes of
+	 * it, some twenty times, and are bound by reading it; in single
+	 * precision each entry is 4 bytes fewer to read (12 with its column
+	 * becoming 8), its rounding (a part in 10^7) far below the tolerance's
+	 * per-sentence share. Power iteration keeps double and its bits. */
+	double *p = NULL;
+	float *pf = NULL;
+	if (gauss_seidel)
+		pf = pr_malloc_raw((nnz + 1) * sizeof *pf);
+	else
+		p = pr_malloc_raw((nnz + 1) * sizeof *p);
 	uint32_t *dang = pr_malloc_raw(n * sizeof *dang); /* nodes with no edges */
-	if (!next || !out || !p || !dang) {
+	if (!next || !out || !(p || pf) || !dang) {
+		pr_free_raw(pf);
 		pr_free_raw(next);
 		pr_free_raw(out);
 		pr_free_raw(p);
@@ -164,12 +178,17 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 			dang[ndang++] = (uint32_t)i;
 		score[i] = 1.0 / all;
 	}
-	for (size_t k = 0; k < nnz; k++)
-		p[k] = g->w[k] * out[g->col[k]];
+	if (pf)
+		for (size_t k = 0; k < nnz; k++)
+			pf[k] = (float)(g->w[k] * out[g->col[k]]);
+	else
+		for (size_t k = 0; k < nnz; k++)
+			p[k] = g->w[k] * out[g->col[k]];
 	by_length by;
 	memset(&by, 0, sizeof by);
 	if (!gauss_seidel && group_by_length(&by, g, p)) {
 		free_by_length(&by);
+		pr_free_raw(pf);
 		pr_free_raw(next);
 		pr_free_raw(out);
 		pr_free_raw(p);
@@ -179,6 +198,13 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	const size_t *row = g->row;
 	const uint32_t *col = g->col;
 	double *cur = score, *nxt = gauss_seidel ? score : next;
+	/* Gauss-Seidel sweeps are over-relaxed: each score moves PR_SOR times
+	 * as far as the plain update would take it. A book's sweeps fell from
+	 * 23 to 13 (bench-10mb) and end nearer the fixed point (L1 distance
+	 * 1.5e-4 against 6.6e-4). Over-relaxation is not sure to converge on
+	 * every graph: should a sweep change the scores more than the one
+	 * before, the remaining sweeps are plain Gauss-Seidel, which is. */
+	double omega = gauss_seidel ? PR_SOR : 1.0, last = HUGE_VAL;
 	if (gauss_seidel)
 		tolerance *= all / PR_LARGE_DOC;
 	for (unsigned it = 0; it < max_iterations; it++) {
@@ -226,26 +252,25 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 			for (; i < n; i++)
 				delta += fabs(nxt[i] - cur[i]);
 		}
+		/* Gauss-Seidel: power iteration has done all its rows above */
 		for (; i < n; i++) {
-			double sum = 0;
 			size_t k = row[i], e = row[i + 1];
-			if (gauss_seidel) {
-				/* a book's rows are long: four chains of additions
-				 * overlap where one would wait on each add (the order
-				 * of the sum changes its last bits, which Gauss-Seidel's
-				 * scores, within the tolerance, do not promise) */
-				double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-				for (; k + 4 <= e; k += 4) {
-					s0 += p[k] * cur[col[k]];
-					s1 += p[k + 1] * cur[col[k + 1]];
-					s2 += p[k + 2] * cur[col[k + 2]];
-					s3 += p[k + 3] * cur[col[k + 3]];
-				}
-				sum = (s0 + s1) + (s2 + s3);
+			/* a book's rows are long: four chains of additions overlap
+			 * where one would wait on each add (the order of the sum
+			 * changes its last bits, which Gauss-Seidel's scores,
+			 * within the tolerance, do not promise) */
+			double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+			for (; k + 4 <= e; k += 4) {
+				s0 += (double)pf[k] * cur[col[k]];
+				s1 += (double)pf[k + 1] * cur[col[k + 1]];
+				s2 += (double)pf[k + 2] * cur[col[k + 2]];
+				s3 += (double)pf[k + 3] * cur[col[k + 3]];
 			}
 			for (; k < e; k++)
-				sum += p[k] * cur[col[k]];
+				s0 += (double)pf[k] * cur[col[k]];
+			double sum = (s0 + s1) + (s2 + s3);
 			double v = (teleport ? jump * teleport[i] : base) + damping * sum;
+			v = cur[i] + omega * (v - cur[i]);
 			delta += fabs(v - cur[i]);
 			nxt[i] = v;
 		}
@@ -256,6 +281,9 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		}
 		if (delta < tolerance)
 			break;
+		if (delta > last)
+			omega = 1.0;
+		last = delta;
 	}
 	if (cur != score)
 		memcpy(score, cur, n * sizeof *score);
@@ -284,6 +312,7 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	pr_free_raw(next);
 	pr_free_raw(out);
 	pr_free_raw(p);
+	pr_free_raw(pf);
 	pr_free_raw(dang);
 	return PRECIS_OK;
 }

@@ -438,3 +438,45 @@ Test(pagerank, rows_of_every_length_score_as_one_at_a_time)
 			          "node %zu: %.17g, want %.17g", i, got[i], want[i]);
 	}
 }
+
+/* A large graph's Gauss-Seidel sweeps are over-relaxed: a ring of 6,000
+ * nodes, each tied to the three on either side with uneven weights, must
+ * come within 1e-10 (L1) of its fixed point in 30 sweeps (over-relaxed:
+ * 6e-12); plain sweeps, moving each score only as far as its update, are
+ * still 9e-9 away and take about 45. */
+Test(pagerank, large_graph_sweeps_are_over_relaxed)
+{
+	size_t n = 6000, deg = 6, nnz = n * deg;
+	size_t *row = malloc((n + 1) * sizeof *row);
+	uint32_t *col = malloc(nnz * sizeof *col);
+	double *w = malloc(nnz * sizeof *w);
+	double *fast = malloc(n * sizeof *fast), *exact = malloc(n * sizeof *exact);
+	cr_assert(row && col && w && fast && exact);
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		row[i] = at;
+		/* neighbours i-3 .. i+3 but i, each edge weighing the same
+		 * from both ends */
+		for (size_t k = 1; k <= 3; k++) {
+			size_t lo = (i + n - k) % n, hi = (i + k) % n;
+			col[at] = (uint32_t)lo;
+			w[at++] = 1.0 + (double)((lo * 7 + k) % 5);
+			col[at] = (uint32_t)hi;
+			w[at++] = 1.0 + (double)((i * 7 + k) % 5);
+		}
+	}
+	row[n] = at;
+	pr_graph g = { .n = n, .row = row, .col = col, .w = w };
+	cr_assert_eq(pr_pagerank(exact, &g, 0.85, 1e-15, 100000), PRECIS_OK);
+	cr_assert_eq(pr_pagerank(fast, &g, 0.85, 0.0, 30), PRECIS_OK);
+	double l1 = 0;
+	for (size_t i = 0; i < n; i++)
+		l1 += fabs(fast[i] - exact[i]);
+	cr_assert(l1 < 1e-10, "L1 distance %g after 30 sweeps", l1);
+	cr_assert_float_eq(sum(fast, n), 1.0, 1e-12);
+	free(row);
+	free(col);
+	free(w);
+	free(fast);
+	free(exact);
+}

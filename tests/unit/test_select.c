@@ -296,7 +296,8 @@ Test(select, glued_lines_are_noise)
 
 /* The noise patterns are found wherever they stand in the sentence (prior.c
  * scans eight bytes at a time, then the last few one by one), at the start
- * of a word or after "(", and never inside a word. */
+ * of a word or after "(", in either case, and never inside a word; words
+ * that share a pattern's first two or three bytes are not noise. */
 Test(select, noise_found_at_every_offset)
 {
 	precis_options o = PRECIS_OPTIONS_INIT;
@@ -316,6 +317,9 @@ Test(select, noise_found_at_every_offset)
 			{ "The %s winner of the long race is seen here (top)", 0.3 },
 			{ "The man %spictured above won the long race with ease.", 1.0 },
 			{ "The %s story ran on page two of the weekend paper.", 1.0 },
+			/* the third byte is looked at too, in either case */
+			{ "The %s story: SHARE THIS ARTICLE with friends", 0.05 },
+			{ "She %s shares such prints since the spring.", 1.0 },
 		};
 		for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 			if (pad == 0 && k == 5)

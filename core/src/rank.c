@@ -160,14 +160,11 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	else
 		p = pr_malloc_raw((nnz + 1) * sizeof *p);
 	uint32_t *dang = pr_malloc_raw(n * sizeof *dang); /* nodes with no edges */
-	if (!next || !out || !(p || pf) || !dang) {
-		pr_free_raw(pf);
-		pr_free_raw(next);
-		pr_free_raw(out);
-		pr_free_raw(p);
-		pr_free_raw(dang);
-		return PRECIS_ENOMEM;
-	}
+	by_length by;
+	memset(&by, 0, sizeof by);
+	int rc = PRECIS_ENOMEM;
+	if (!next || !out || !(p || pf) || !dang)
+		goto done;
 	size_t ndang = 0;
 	for (size_t i = 0; i < n; i++) {
 		double w = 0;
@@ -184,17 +181,8 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	else
 		for (size_t k = 0; k < nnz; k++)
 			p[k] = g->w[k] * out[g->col[k]];
-	by_length by;
-	memset(&by, 0, sizeof by);
-	if (!gauss_seidel && group_by_length(&by, g, p)) {
-		free_by_length(&by);
-		pr_free_raw(pf);
-		pr_free_raw(next);
-		pr_free_raw(out);
-		pr_free_raw(p);
-		pr_free_raw(dang);
-		return PRECIS_ENOMEM;
-	}
+	if (!gauss_seidel && group_by_length(&by, g, p))
+		goto done;
 	const size_t *row = g->row;
 	const uint32_t *col = g->col;
 	double *cur = score, *nxt = gauss_seidel ? score : next;
@@ -310,13 +298,15 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	if (total > 0)
 		for (size_t i = 0; i < n; i++)
 			score[i] /= total;
+	rc = PRECIS_OK;
+done:
 	free_by_length(&by);
 	pr_free_raw(next);
 	pr_free_raw(out);
 	pr_free_raw(p);
 	pr_free_raw(pf);
 	pr_free_raw(dang);
-	return PRECIS_OK;
+	return rc;
 }
 
 /* Other graphs (the key-word graph: a node per distinct stem) switch to

@@ -61,6 +61,25 @@ def stop_tag(b):
     return (word_hash(b) & 0xFFFFFF00) | len(b)
 
 
+def open_slots(words, what):
+    """Where each word goes in an open-addressing table under half full,
+    probed linearly from word_hash(), the words placed in the order given:
+    slots[i] is the index in words of the word at slot i, or None."""
+    size = 1
+    while size < 2 * len(words):
+        size *= 2
+    slots = [None] * size
+    for k, w in enumerate(words):
+        b = w.encode("utf-8")
+        if not 0 < len(b) < 255:
+            sys.exit("gen_data.py: %s %r: 1 to 254 bytes, please" % (what, w))
+        h = word_hash(b) & (size - 1)
+        while slots[h] is not None:
+            h = (h + 1) & (size - 1)
+        slots[h] = k
+    return slots
+
+
 def lang_stop_table(stop, what="stop word"):
     """One language's stop words (or abbreviations) as an open-addressing
     table of tags (stop_tag()) and indexes into its sorted list, under half
@@ -69,19 +88,10 @@ def lang_stop_table(stop, what="stop word"):
     hundreds."""
     if len(stop) >= 65536:
         sys.exit("gen_data.py: more %ss than 16-bit indexes hold" % what)
-    size = 1
-    while size < 2 * len(stop):
-        size *= 2
-    tags, words = [0] * size, [0] * size
-    for k, w in enumerate(stop):
-        b = w.encode("utf-8")
-        if not 0 < len(b) < 255:
-            sys.exit("gen_data.py: %s %r: 1 to 254 bytes, please" % (what, w))
-        h = word_hash(b) & (size - 1)
-        while tags[h]:
-            h = (h + 1) & (size - 1)
-        tags[h], words[h] = stop_tag(b), k
-    return tags, words, size - 1
+    slots = open_slots(stop, what)
+    tags = [stop_tag(stop[k].encode("utf-8")) if k is not None else 0 for k in slots]
+    words = [k if k is not None else 0 for k in slots]
+    return tags, words, len(slots) - 1
 
 
 def stop_table(stop_lists):
@@ -94,18 +104,9 @@ def stop_table(stop_lists):
     for i, stop in enumerate(stop_lists):
         for w in stop:
             masks[w] = masks.get(w, 0) | (1 << i)
-    size = 1
-    while size < 2 * len(masks):
-        size *= 2
-    slots = [None] * size
-    for w in sorted(masks, key=lambda w: w.encode("utf-8")):
-        b = w.encode("utf-8")
-        if not 0 < len(b) < 255:
-            sys.exit("gen_data.py: stop word %r: 1 to 254 bytes, please" % w)
-        h = word_hash(b) & (size - 1)
-        while slots[h] is not None:
-            h = (h + 1) & (size - 1)
-        slots[h] = w
+    keys = sorted(masks, key=lambda w: w.encode("utf-8"))
+    slots = [keys[k] if k is not None else None for k in open_slots(keys, "stop word")]
+    size = len(slots)
     out = ["/* All stop words: %d words in %d slots (open addressing, stop_hash()). */" % (len(masks), size),
            "const char *const pr_stop_any[] = {"]
     out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]
@@ -166,17 +167,8 @@ def keyphrase_table(path, codes):
             if into is always:
                 filler[w] = filler.get(w, 0) | bit
     words = sorted(set(filler) | set(verb) | set(title) | set(always) | set(before_infinitive), key=lambda w: w.encode("utf-8"))
-    size = 1
-    while size < 2 * len(words):
-        size *= 2
-    slots = [None] * size
-    for w in words:
-        if not 0 < len(w.encode("utf-8")) < 255:
-            sys.exit("keyphrase.txt: word %r: 1 to 254 bytes, please" % w)
-        h = word_hash(w.encode("utf-8")) & (size - 1)
-        while slots[h] is not None:
-            h = (h + 1) & (size - 1)
-        slots[h] = w
+    slots = [words[k] if k is not None else None for k in open_slots(words, "keyphrase.txt word")]
+    size = len(slots)
     out = ["/* Key-phrase words (keyphrase.txt): %d words in %d slots (open addressing, stop_hash()). */"
            % (len(words), size),
            "const char *const pr_kp_word[] = {"]

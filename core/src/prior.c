@@ -77,7 +77,7 @@ static const char *const caption_marks[] = {
  * pattern whose second byte is c2. Many words pass the first test ("she",
  * "such", "pre...": "share this", "subscribe", "print edition"); the
  * second turns most of them away before the lists are gone through. */
-#define PAIRS 512
+#define PAIRS PR_NOISE_PAIRS
 static void add_pairs(uint32_t pair[PAIRS], const char *const *list)
 {
 	for (const char *const *p = list; *p; p++) {
@@ -91,7 +91,7 @@ static void add_pairs(uint32_t pair[PAIRS], const char *const *list)
 }
 
 /* The bit table of both lists: made once for all the sentences scanned. */
-static void make_pairs(uint32_t pair[PAIRS])
+void pr_noise_pairs(uint32_t pair[PAIRS])
 {
 	memset(pair, 0, PAIRS * sizeof *pair);
 	add_pairs(pair, noise_inside);
@@ -184,7 +184,7 @@ static int scan(const uint32_t pair[PAIRS], const char *t, size_t n)
 	return found & FOUND_NOISE ? FOUND_NOISE : found;
 }
 
-static double noise_weight(const precis_doc *doc, size_t i, const uint32_t pair[PAIRS])
+double pr_noise_weight_with(const precis_doc *doc, size_t i, const uint32_t pair[PAIRS])
 {
 	const pr_sent *s = &doc->sents[i];
 	const char *t = s->text;
@@ -216,8 +216,8 @@ static double noise_weight(const precis_doc *doc, size_t i, const uint32_t pair[
 double pr_noise_weight(const precis_doc *doc, size_t i)
 {
 	uint32_t pair[PAIRS];
-	make_pairs(pair);
-	return noise_weight(doc, i, pair);
+	pr_noise_pairs(pair);
+	return pr_noise_weight_with(doc, i, pair);
 }
 
 int pr_prior(const precis_doc *doc, double *teleport)
@@ -227,13 +227,13 @@ int pr_prior(const precis_doc *doc, double *teleport)
 	if (n < PRIOR_MIN_SENTENCES)
 		return 0;
 	uint32_t pair[PAIRS];
-	make_pairs(pair);
+	pr_noise_pairs(pair);
 	for (size_t i = 0; i < n; i++) {
 		if (doc->sents[i].kind == PR_BLOCK_HEADING) {
 			teleport[i] = 0;
 			continue;
 		}
-		double w = noise_weight(doc, i, pair) / sqrt((double)pos + 1.0);
+		double w = pr_noise_weight_with(doc, i, pair) / sqrt((double)pos + 1.0);
 		pos++;
 		teleport[i] = w;
 		total += w;

@@ -164,6 +164,8 @@ int pr_select(precis_doc *d)
 	for (size_t i = 0; i < n; i++)
 		prose += d->sents[i].kind != PR_BLOCK_HEADING;
 
+	uint32_t noise[PR_NOISE_PAIRS];
+	pr_noise_pairs(noise);
 	size_t words = 0, bytes = 0, taken = 0;
 	/* two passes: the second admits near-repeats only if the first left
 	 * room, so a short document still gets its full count */
@@ -180,7 +182,7 @@ int pr_select(precis_doc *d)
 			if (o->bytes && bytes + s->len > o->bytes)
 				continue;
 			if (pass == 0 && (redundant(d, i, d->summary, taken) ||
-			                  pr_noise_weight(d, i) < NOISE_CUTOFF))
+			                  pr_noise_weight_with(d, i, noise) < NOISE_CUTOFF))
 				continue;
 			s->selected = 1;
 			d->summary[taken++] = (uint32_t)i;

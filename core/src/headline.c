@@ -5,8 +5,10 @@
  * a short first line with no full stop standing alone in its paragraph);
  * otherwise the lead sentence when it ranks close to the best one or stands
  * as a paragraph of its own (news puts the story first), else the
- * best-ranked sentence; a sentence of fewer than 8 words is passed over
- * when one of the next two (or another well-ranked one) says more. It is
+ * best-ranked sentence; a sentence of fewer than 8 words, or a lead whose
+ * dummy subject puts the news off ("It was a surprising scene ...",
+ * "There's room for ..."), is passed over when one of the next two (or
+ * another well-ranked one) says more. It is
  * then trimmed the way an editor would (Hedge Trimmer, Dorr et al. 2003,
  * without a parser): the dateline goes ("PYONGYANG •", "LONDON (Reuters)
  * -", or an editor's note up to a wire credit "(AP) _"), then the
@@ -48,7 +50,8 @@
  * when the sentence does not name it: the best key phrase, or the
  * runner-up if that is a name or a phrase of several words, that reads as
  * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of
- * which the sentence, as cut, has no word; the sentence is then cut for
+ * which the sentence, as cut, has no word (nor its singular or plural:
+ * not "Stocks: Stock prices ..."); the sentence is then cut for
  * the room that is left. Human headlines name the story's topic as often
  * as they follow its lead. PRECIS_FLAG_HEADLINE_NO_LABEL turns the label
  * off.
@@ -2441,6 +2444,23 @@ static int opens_with_pronoun(const pr_sent *s)
 	return n > 0 && in_list(b, pronouns);
 }
 
+/* "It was a surprising scene ...", "There's room for ...": a feature lead
+ * whose dummy subject puts off the news to a later clause or sentence. */
+static int expletive_lead(const pr_sent *s)
+{
+	static const char *const openings[] = {
+		"It is ", "It was ", "It's ", "It\xe2\x80\x99s ", "It has been ", "It had been ",
+		"There is ", "There are ", "There was ", "There were ", "There's ",
+		"There\xe2\x80\x99s ", "There has been ", NULL
+	};
+	for (const char *const *p = openings; *p; p++) {
+		size_t n = strlen(*p);
+		if (s->len > n && memcmp(s->text, *p, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static size_t pick_source(const precis_doc *d, int *is_title)
 {
 	const pr_sent *s = d->sents;
@@ -2470,9 +2490,11 @@ static size_t pick_source(const precis_doc *d, int *is_title)
 	size_t lead = 0;
 	while (lead < d->nsents && s[lead].kind == PR_BLOCK_HEADING)
 		lead++;
-	/* "The result was chaos." opens a story but says too little */
+	/* "The result was chaos." opens a story but says too little, and "It
+	 * was a surprising scene ..." keeps its news for later */
 	for (size_t i = lead; spaced && i < d->nsents && i < lead + 3; i++)
-		if (s[i].nwords >= SOURCE_MIN_WORDS && (i == lead || !opens_with_pronoun(&s[i]))) {
+		if (s[i].nwords >= SOURCE_MIN_WORDS &&
+		    (i == lead ? !expletive_lead(&s[i]) : !opens_with_pronoun(&s[i]))) {
 			lead = i;
 			break;
 		}
@@ -2661,6 +2683,24 @@ static int holds_word(const hbuf *h, const char *p, size_t n)
 	return 0;
 }
 
+/* Does the headline hold the word p[0, n), or its singular or plural by a
+ * final "s" ("Stocks" and "Stock prices", "Republican" and "Republicans")? */
+static int holds_word_or_plural(const hbuf *h, const char *p, size_t n)
+{
+	if (holds_word(h, p, n))
+		return 1;
+	if (n < 4)
+		return 0;
+	if (p[n - 1] == 's' && holds_word(h, p, n - 1))
+		return 1;
+	char b[64];
+	if (n + 1 > sizeof b)
+		return 0;
+	memcpy(b, p, n);
+	b[n] = 's';
+	return holds_word(h, b, n + 1);
+}
+
 /* Does the headline already name a word of the phrase? */
 static int shares_word(const hbuf *h, const char *p, size_t n)
 {
@@ -2670,7 +2710,7 @@ static int shares_word(const hbuf *h, const char *p, size_t n)
 		size_t j = i;
 		while (j < n && is_alnum(p[j]))
 			j++;
-		if (j > i && holds_word(h, p + i, j - i))
+		if (j > i && holds_word_or_plural(h, p + i, j - i))
 			return 1;
 		i = j;
 	}

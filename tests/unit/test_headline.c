@@ -826,3 +826,48 @@ Test(headline, no_topic_label)
 	cr_assert_str_eq(h, "Rescue teams worked through night to reach villages cut; Hurricane Mitch");
 	precis_free(h);
 }
+
+/* A lead whose dummy subject puts the news off ("It was a quiet morning
+ * ...") gives way to the next sentence that says something. */
+Test(headline, expletive_lead_passed_over)
+{
+	static const char text[] =
+		"It was a quiet morning on the coast when the first fishing boats came back "
+		"to the harbour.\n\n"
+		"The city council voted to close the old harbour to fishing boats from next "
+		"spring, ending a trade of two centuries. Fishermen said the council had not "
+		"listened to them.\n\n"
+		"The harbour will be turned into a marina for yachts. The council said the "
+		"marina would bring visitors and jobs to the town.\n\n"
+		"Fishermen plan to protest outside the council offices next week. Some boats "
+		"may move to a port further north.\n";
+	char *h = headline_opts(text, 75, NULL, 0);
+	cr_assert_str_eq(h, "City council voted to close old harbour to fishing boats from next spring");
+	precis_free(h);
+	/* "It" that stands for something named before is no such lead: a
+	 * lead of one sentence stays */
+	static const char one[] =
+		"It was a quiet morning on the coast when the first fishing boats came back "
+		"to the harbour.\n";
+	h = headline_opts(one, 75, NULL, 0);
+	cr_assert(strncmp(h, "It was quiet morning", 20) == 0, "\"%s\"", h);
+	precis_free(h);
+}
+
+/* A label is not the plural of a word the sentence has ("Republicans:
+ * Republican plan ..."), nor its singular. */
+Test(headline, no_label_for_a_plural_the_sentence_names)
+{
+	static const char text[] =
+		"A Republican plan to cut the school budget by a tenth was blocked in the "
+		"state senate after a long night of talks.\n\n"
+		"Democrats said the Republicans had refused to meet teachers. The Republicans "
+		"said the cuts were needed to balance the books.\n\n"
+		"Teachers marched to the capitol on Friday. The Republicans promised a new "
+		"plan within a month.\n\n"
+		"Parents said the Republicans and the Democrats should settle the dispute "
+		"before the school year begins.\n";
+	char *h = headline_opts(text, 75, NULL, 0);
+	cr_assert_str_eq(h, "Republican plan to cut school budget by tenth blocked in state senate");
+	precis_free(h);
+}

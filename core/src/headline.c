@@ -15,7 +15,8 @@
  * attribution ("..., Kremlin spokesman Dmitry Peskov said"), parentheticals
  * other than acronyms ("(IMF)" stays; full-width ones too). In English, a
  * leading connective, "also", "here" (the dateline's place), middle
- * initials and time expressions ("on Monday") always go, and headlinese
+ * initials and time expressions ("on Monday", "three days ago", "on Jan.
+ * 12, 2027", not "until March 3") always go, and headlinese
  * drops "be" from the main verb ("is to marry" -> "to marry", "was
  * forced" -> "forced", "are preparing" -> "preparing", "is close to" ->
  * "close to", also after an appositive or an acronym that ends the
@@ -871,6 +872,92 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 			ws->w[k].del = 1;
 		ws->w[i].nocomma = 1;
 		i = j;
+	}
+}
+
+static const char *const month_names[] = {
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", NULL
+};
+
+static const char *const time_units[] = {
+	"day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
+	"decades", "hour", "hours", NULL
+};
+
+/* "a", "three", "several": how many units ago */
+static const char *const unit_counts[] = {
+	"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "several", "few", NULL
+};
+
+static int all_digits(const char *w)
+{
+	if (!*w)
+		return 0;
+	for (; *w; w++)
+		if (*w < '0' || *w > '9')
+			return 0;
+	return 1;
+}
+
+/* "a week ago", "three months ago" and the day of the month, "on Oct. 17"
+ * or "Jan. 1, 1999", go with the other time expressions; not a date after
+ * another preposition ("by Jan. 1", "since Oct. 1": a deadline or a start
+ * is news), nor one that ends a phrase with a colon or opens the
+ * headline. */
+static void drop_dates(const hbuf *h, hwords *ws)
+{
+	char b[32], c[32], e[32];
+	for (size_t i = 1; i < ws->n; i++) {
+		if (ws->w[i].del || ws->w[i].quoted)
+			continue;
+		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t a = i, z = i;
+		if (strcmp(b, "ago") == 0 && i >= 2) {
+			core_of(h, &ws->w[i - 1], c, sizeof c);
+			core_of(h, &ws->w[i - 2], e, sizeof e);
+			if (!in_list(c, time_units) || !(in_list(e, unit_counts) || all_digits(e)))
+				continue;
+			a = i - 2;
+			/* "just four years ago", "about a week ago" */
+			static const char *const hedges[] = { "just", "about", "only", "nearly", "some", "almost", NULL };
+			if (a > 0 && !ws->w[a - 1].del) {
+				core_of(h, &ws->w[a - 1], e, sizeof e);
+				if (in_list(e, hedges))
+					a--;
+			}
+		} else {
+			if (n && b[n - 1] == '.')
+				b[--n] = '\0';
+			if (i + 1 >= ws->n || !starts_upper(h, &ws->w[i]) || !in_list(b, month_names))
+				continue;
+			size_t dn = core_of(h, &ws->w[i + 1], c, sizeof c);
+			if (!all_digits(c) || dn > 2 || h->s[ws->w[i + 1].e - 1] == ':')
+				continue;
+			z = i + 1;
+			/* ", 1999" */
+			if (z + 1 < ws->n && ends_with_comma(h, &ws->w[z])) {
+				size_t yn = core_of(h, &ws->w[z + 1], e, sizeof e);
+				if (all_digits(e) && yn == 4 && h->s[ws->w[z + 1].e - 1] != ':')
+					z++;
+			}
+			core_of(h, &ws->w[i - 1], e, sizeof e);
+			if (strcmp(e, "on") == 0 && !ends_with_comma(h, &ws->w[i - 1]))
+				a = i - 1;
+			static const char *const preps[] = {
+				"by", "since", "until", "till", "from", "to", "before", "after",
+				"through", "for", "of", "in", "between", "and", NULL
+			};
+			if (in_list(e, preps))
+				continue;
+		}
+		if (live_count(ws, 0, a) == 0)
+			continue; /* a headline does not start from nothing */
+		for (size_t k = a; k <= z; k++)
+			ws->w[k].del = 1;
+		i = z;
 	}
 }
 
@@ -1731,6 +1818,7 @@ static int compress(pr_arena *a, hbuf *h, size_t limit)
 	drop_lead_connective(h, &ws);
 	shorten(h, &ws, limit, drop_lead_phrase, a, 0);
 	drop_time_expressions(h, &ws);
+	drop_dates(h, &ws);
 	if (live_bytes(&ws) > limit)
 		drop_articles(h, &ws);
 	if (live_bytes(&ws) > limit)

@@ -871,3 +871,27 @@ Test(headline, no_label_for_a_plural_the_sentence_names)
 	cr_assert_str_eq(h, "Republican plan to cut school budget by tenth blocked in state senate");
 	precis_free(h);
 }
+
+/* "three days ago" and the day of the month ("on Jan. 12, 2027") go with
+ * the other time expressions; a date that is a deadline stays. */
+Test(headline, dates_and_ago)
+{
+	static const char ago[] =
+		"Heavy snow that fell across the northern hills three days ago closed every "
+		"road into the valley and cut power to thousands of homes.\n";
+	char *h = headline(ago, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "Heavy snow that fell across northern hills closed every road into valley");
+	precis_free(h);
+	static const char date[] =
+		"The new bridge across the river will open to traffic on Jan. 12, 2027, after "
+		"engineers finished a final safety check of its cables.\n";
+	h = headline(date, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "New bridge across river will open to traffic after engineers finished final");
+	precis_free(h);
+	static const char until[] =
+		"The museum will stay closed until March 3 while workers repair the roof "
+		"damaged in the storm last winter.\n";
+	h = headline(until, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert(strstr(h, "until March 3") != NULL, "\"%s\"", h);
+	precis_free(h);
+}

@@ -62,9 +62,11 @@
  * phrases it does not already name fill the rest, after a semicolon
  * (Topiary, Zajic et al. 2004): better recall on headline benchmarks, but a
  * list of phrases is not what an editor would print, so it is not the
- * default. A headline is cut between words (at a clause boundary only in
- * the last tenth of the limit), and dangling function words ("of", "de",
- * "la") and punctuation are dropped from the end. It never ends inside a
+ * default. An English headline quotes with single marks ("``chicken''"
+ * -> "'chicken'"), as headlines do. A headline is cut between words (at a
+ * clause boundary only in the last tenth of the limit), and dangling
+ * function words ("of", "de", "la", also behind an opening quote) and
+ * punctuation are dropped from the end. It never ends inside a
  * word (unless its first word alone is longer than the limit, when it is
  * cut at a character boundary).
  */
@@ -440,9 +442,13 @@ static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 	size_t s = end;
 	while (s > 0 && !is_space(h->s[s - 1]))
 		s--;
+	/* "martyr to 'the": an opening quote does not hold the word up */
+	size_t w = s;
+	while (w < end && in_set("\"'`", h->s[w]))
+		w++;
 	for (const char *const *f = fr ? fr_trailing : fn; *f; f++) {
 		size_t n = strlen(*f);
-		if (end - s == n && memcmp(h->s + s, *f, n) == 0) {
+		if (end - w == n && memcmp(h->s + w, *f, n) == 0) {
 			*start = s;
 			return 1;
 		}
@@ -2720,6 +2726,21 @@ static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, siz
 
 /* The source sentence, trimmed and compressed for a headline of limit
  * bytes, into h (which has room for the whole sentence). */
+/* Headlines quote with single marks (AP style): the wire's ``...'' (and a
+ * stray '') become '...', a byte less a mark. After compression, which
+ * reads the double marks to keep quoted words. */
+static void single_quotes(hbuf *h)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < h->len; i++) {
+		char c = h->s[i];
+		if ((c == '`' || c == '\'') && i + 1 < h->len && h->s[i + 1] == c)
+			i++;
+		h->s[o++] = c == '`' ? '\'' : c;
+	}
+	h->len = o;
+}
+
 static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
                        size_t limit)
 {
@@ -2742,9 +2763,11 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 		if (d->lang && strcmp(d->lang->code, "zh") == 0)
 			cjk_compress(h);
 		/* the word rules are English ("a" is a verb in French) */
-		if (d->lang && strcmp(d->lang->code, "en") == 0 &&
-		    (rc = compress(&d->arena, h, limit)))
-			return rc;
+		if (d->lang && strcmp(d->lang->code, "en") == 0) {
+			if ((rc = compress(&d->arena, h, limit)))
+				return rc;
+			single_quotes(h);
+		}
 		if (fr && (rc = compress_fr(&d->arena, h, limit)))
 			return rc;
 	}

@@ -895,3 +895,29 @@ Test(headline, dates_and_ago)
 	cr_assert(strstr(h, "until March 3") != NULL, "\"%s\"", h);
 	precis_free(h);
 }
+
+/* Headlines quote with single marks: the wire's ``...'' becomes '...'
+ * (the words inside still kept whole), and a function word behind an
+ * opening quote does not end a headline ("as symbol of ``the"). */
+Test(headline, single_quotes)
+{
+	static const char chicken[] =
+		"The mayor accused the state of playing ``chicken'' with money for new schools "
+		"in the poorest northern districts of the city.\n";
+	char *h = headline(chicken, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "Mayor accused state of playing 'chicken' with money for new schools");
+	precis_free(h);
+	static const char quoted[] =
+		"The minister said the plan would ``give the country a future'' and asked "
+		"parliament to approve the budget before the summer recess began.\n";
+	h = headline(quoted, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert(strstr(h, "'give the country a future'") != NULL, "\"%s\"", h);
+	cr_assert_null(strchr(h, '`'), "\"%s\"", h);
+	precis_free(h);
+	static const char symbol[] =
+		"Bishops across the region hailed the late archbishop of the city as a symbol "
+		"of ``the cruelty of those years'' at a crowded open-air mass.\n";
+	h = headline(symbol, 72, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "Bishops across region hailed late archbishop of city as symbol");
+	precis_free(h);
+}

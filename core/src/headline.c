@@ -928,7 +928,9 @@ static void drop_dates(const hbuf *h, hwords *ws)
 				continue;
 			a = i - 2;
 			/* "just four years ago", "about a week ago" */
-			static const char *const hedges[] = { "just", "about", "only", "nearly", "some", "almost", NULL };
+			static const char *const hedges[] = {
+				"just", "about", "only", "nearly", "some", "almost", NULL
+			};
 			if (a > 0 && !ws->w[a - 1].del) {
 				core_of(h, &ws->w[a - 1], e, sizeof e);
 				if (in_list(e, hedges))
@@ -2724,8 +2726,6 @@ static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, siz
 	}
 }
 
-/* The source sentence, trimmed and compressed for a headline of limit
- * bytes, into h (which has room for the whole sentence). */
 /* Headlines quote with single marks (AP style): the wire's ``...'' (and a
  * stray '') become '...', a byte less a mark. After compression, which
  * reads the double marks to keep quoted words. */
@@ -2741,6 +2741,8 @@ static void single_quotes(hbuf *h)
 	h->len = o;
 }
 
+/* The source sentence, trimmed and compressed for a headline of limit
+ * bytes, into h (which has room for the whole sentence). */
 static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
                        size_t limit)
 {

@@ -5,15 +5,18 @@
  * a short first line with no full stop standing alone in its paragraph);
  * otherwise the lead sentence when it ranks close to the best one or stands
  * as a paragraph of its own (news puts the story first), else the
- * best-ranked sentence; a sentence of fewer than 8 words is passed over
- * when one of the next two (or another well-ranked one) says more. It is
+ * best-ranked sentence; a sentence of fewer than 8 words, or a lead whose
+ * dummy subject puts the news off ("It was a surprising scene ...",
+ * "There's room for ..."), is passed over when one of the next two (or
+ * another well-ranked one) says more. It is
  * then trimmed the way an editor would (Hedge Trimmer, Dorr et al. 2003,
  * without a parser): the dateline goes ("PYONGYANG •", "LONDON (Reuters)
  * -", or an editor's note up to a wire credit "(AP) _"), then the
  * attribution ("..., Kremlin spokesman Dmitry Peskov said"), parentheticals
  * other than acronyms ("(IMF)" stays; full-width ones too). In English, a
  * leading connective, "also", "here" (the dateline's place), middle
- * initials and time expressions ("on Monday") always go, and headlinese
+ * initials and time expressions ("on Monday", "three days ago", "on Jan.
+ * 12, 2027", not "until March 3") always go, and headlinese
  * drops "be" from the main verb ("is to marry" -> "to marry", "was
  * forced" -> "forced", "are preparing" -> "preparing", "is close to" ->
  * "close to", also after an appositive or an acronym that ends the
@@ -48,7 +51,8 @@
  * when the sentence does not name it: the best key phrase, or the
  * runner-up if that is a name or a phrase of several words, that reads as
  * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of
- * which the sentence, as cut, has no word; the sentence is then cut for
+ * which the sentence, as cut, has no word (nor its singular or plural:
+ * not "Stocks: Stock prices ..."); the sentence is then cut for
  * the room that is left. Human headlines name the story's topic as often
  * as they follow its lead. PRECIS_FLAG_HEADLINE_NO_LABEL turns the label
  * off.
@@ -58,9 +62,11 @@
  * phrases it does not already name fill the rest, after a semicolon
  * (Topiary, Zajic et al. 2004): better recall on headline benchmarks, but a
  * list of phrases is not what an editor would print, so it is not the
- * default. A headline is cut between words (at a clause boundary only in
- * the last tenth of the limit), and dangling function words ("of", "de",
- * "la") and punctuation are dropped from the end. It never ends inside a
+ * default. An English headline quotes with single marks ("``chicken''"
+ * -> "'chicken'"), as headlines do. A headline is cut between words (at a
+ * clause boundary only in the last tenth of the limit), and dangling
+ * function words ("of", "de", "la", also behind an opening quote) and
+ * punctuation are dropped from the end. It never ends inside a
  * word (unless its first word alone is longer than the limit, when it is
  * cut at a character boundary).
  */
@@ -436,9 +442,13 @@ static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 	size_t s = end;
 	while (s > 0 && !is_space(h->s[s - 1]))
 		s--;
+	/* "martyr to 'the": an opening quote does not hold the word up */
+	size_t w = s;
+	while (w < end && in_set("\"'`", h->s[w]))
+		w++;
 	for (const char *const *f = fr ? fr_trailing : fn; *f; f++) {
 		size_t n = strlen(*f);
-		if (end - s == n && memcmp(h->s + s, *f, n) == 0) {
+		if (end - w == n && memcmp(h->s + w, *f, n) == 0) {
 			*start = s;
 			return 1;
 		}
@@ -868,6 +878,94 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 			ws->w[k].del = 1;
 		ws->w[i].nocomma = 1;
 		i = j;
+	}
+}
+
+static const char *const month_names[] = {
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", NULL
+};
+
+static const char *const time_units[] = {
+	"day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
+	"decades", "hour", "hours", NULL
+};
+
+/* "a", "three", "several": how many units ago */
+static const char *const unit_counts[] = {
+	"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "several", "few", NULL
+};
+
+static int all_digits(const char *w)
+{
+	if (!*w)
+		return 0;
+	for (; *w; w++)
+		if (*w < '0' || *w > '9')
+			return 0;
+	return 1;
+}
+
+/* "a week ago", "three months ago" and the day of the month, "on Oct. 17"
+ * or "Jan. 1, 1999", go with the other time expressions; not a date after
+ * another preposition ("by Jan. 1", "since Oct. 1": a deadline or a start
+ * is news), nor one that ends a phrase with a colon or opens the
+ * headline. */
+static void drop_dates(const hbuf *h, hwords *ws)
+{
+	char b[32], c[32], e[32];
+	for (size_t i = 1; i < ws->n; i++) {
+		if (ws->w[i].del || ws->w[i].quoted)
+			continue;
+		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t a = i, z = i;
+		if (strcmp(b, "ago") == 0 && i >= 2) {
+			core_of(h, &ws->w[i - 1], c, sizeof c);
+			core_of(h, &ws->w[i - 2], e, sizeof e);
+			if (!in_list(c, time_units) || !(in_list(e, unit_counts) || all_digits(e)))
+				continue;
+			a = i - 2;
+			/* "just four years ago", "about a week ago" */
+			static const char *const hedges[] = {
+				"just", "about", "only", "nearly", "some", "almost", NULL
+			};
+			if (a > 0 && !ws->w[a - 1].del) {
+				core_of(h, &ws->w[a - 1], e, sizeof e);
+				if (in_list(e, hedges))
+					a--;
+			}
+		} else {
+			if (n && b[n - 1] == '.')
+				b[--n] = '\0';
+			if (i + 1 >= ws->n || !starts_upper(h, &ws->w[i]) || !in_list(b, month_names))
+				continue;
+			size_t dn = core_of(h, &ws->w[i + 1], c, sizeof c);
+			if (!all_digits(c) || dn > 2 || h->s[ws->w[i + 1].e - 1] == ':')
+				continue;
+			z = i + 1;
+			/* ", 1999" */
+			if (z + 1 < ws->n && ends_with_comma(h, &ws->w[z])) {
+				size_t yn = core_of(h, &ws->w[z + 1], e, sizeof e);
+				if (all_digits(e) && yn == 4 && h->s[ws->w[z + 1].e - 1] != ':')
+					z++;
+			}
+			core_of(h, &ws->w[i - 1], e, sizeof e);
+			if (strcmp(e, "on") == 0 && !ends_with_comma(h, &ws->w[i - 1]))
+				a = i - 1;
+			static const char *const preps[] = {
+				"by", "since", "until", "till", "from", "to", "before", "after",
+				"through", "for", "of", "in", "between", "and", NULL
+			};
+			if (in_list(e, preps))
+				continue;
+		}
+		if (live_count(ws, 0, a) == 0)
+			continue; /* a headline does not start from nothing */
+		for (size_t k = a; k <= z; k++)
+			ws->w[k].del = 1;
+		i = z;
 	}
 }
 
@@ -1728,6 +1826,7 @@ static int compress(pr_arena *a, hbuf *h, size_t limit)
 	drop_lead_connective(h, &ws);
 	shorten(h, &ws, limit, drop_lead_phrase, a, 0);
 	drop_time_expressions(h, &ws);
+	drop_dates(h, &ws);
 	if (live_bytes(&ws) > limit)
 		drop_articles(h, &ws);
 	if (live_bytes(&ws) > limit)
@@ -2441,6 +2540,23 @@ static int opens_with_pronoun(const pr_sent *s)
 	return n > 0 && in_list(b, pronouns);
 }
 
+/* "It was a surprising scene ...", "There's room for ...": a feature lead
+ * whose dummy subject puts off the news to a later clause or sentence. */
+static int expletive_lead(const pr_sent *s)
+{
+	static const char *const openings[] = {
+		"It is ", "It was ", "It's ", "It\xe2\x80\x99s ", "It has been ", "It had been ",
+		"There is ", "There are ", "There was ", "There were ", "There's ",
+		"There\xe2\x80\x99s ", "There has been ", NULL
+	};
+	for (const char *const *p = openings; *p; p++) {
+		size_t n = strlen(*p);
+		if (s->len > n && memcmp(s->text, *p, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static size_t pick_source(const precis_doc *d, int *is_title)
 {
 	const pr_sent *s = d->sents;
@@ -2470,9 +2586,11 @@ static size_t pick_source(const precis_doc *d, int *is_title)
 	size_t lead = 0;
 	while (lead < d->nsents && s[lead].kind == PR_BLOCK_HEADING)
 		lead++;
-	/* "The result was chaos." opens a story but says too little */
+	/* "The result was chaos." opens a story but says too little, and "It
+	 * was a surprising scene ..." keeps its news for later */
 	for (size_t i = lead; spaced && i < d->nsents && i < lead + 3; i++)
-		if (s[i].nwords >= SOURCE_MIN_WORDS && (i == lead || !opens_with_pronoun(&s[i]))) {
+		if (s[i].nwords >= SOURCE_MIN_WORDS &&
+		    (i == lead ? !expletive_lead(&s[i]) : !opens_with_pronoun(&s[i]))) {
 			lead = i;
 			break;
 		}
@@ -2608,6 +2726,21 @@ static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, siz
 	}
 }
 
+/* Headlines quote with single marks (AP style): the wire's ``...'' (and a
+ * stray '') become '...', a byte less a mark. After compression, which
+ * reads the double marks to keep quoted words. */
+static void single_quotes(hbuf *h)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < h->len; i++) {
+		char c = h->s[i];
+		if ((c == '`' || c == '\'') && i + 1 < h->len && h->s[i + 1] == c)
+			i++;
+		h->s[o++] = c == '`' ? '\'' : c;
+	}
+	h->len = o;
+}
+
 /* The source sentence, trimmed and compressed for a headline of limit
  * bytes, into h (which has room for the whole sentence). */
 static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
@@ -2632,9 +2765,11 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 		if (d->lang && strcmp(d->lang->code, "zh") == 0)
 			cjk_compress(h);
 		/* the word rules are English ("a" is a verb in French) */
-		if (d->lang && strcmp(d->lang->code, "en") == 0 &&
-		    (rc = compress(&d->arena, h, limit)))
-			return rc;
+		if (d->lang && strcmp(d->lang->code, "en") == 0) {
+			if ((rc = compress(&d->arena, h, limit)))
+				return rc;
+			single_quotes(h);
+		}
 		if (fr && (rc = compress_fr(&d->arena, h, limit)))
 			return rc;
 	}
@@ -2661,6 +2796,24 @@ static int holds_word(const hbuf *h, const char *p, size_t n)
 	return 0;
 }
 
+/* Does the headline hold the word p[0, n), or its singular or plural by a
+ * final "s" ("Stocks" and "Stock prices", "Republican" and "Republicans")? */
+static int holds_word_or_plural(const hbuf *h, const char *p, size_t n)
+{
+	if (holds_word(h, p, n))
+		return 1;
+	if (n < 4)
+		return 0;
+	if (p[n - 1] == 's' && holds_word(h, p, n - 1))
+		return 1;
+	char b[64];
+	if (n + 1 > sizeof b)
+		return 0;
+	memcpy(b, p, n);
+	b[n] = 's';
+	return holds_word(h, b, n + 1);
+}
+
 /* Does the headline already name a word of the phrase? */
 static int shares_word(const hbuf *h, const char *p, size_t n)
 {
@@ -2670,7 +2823,7 @@ static int shares_word(const hbuf *h, const char *p, size_t n)
 		size_t j = i;
 		while (j < n && is_alnum(p[j]))
 			j++;
-		if (j > i && holds_word(h, p + i, j - i))
+		if (j > i && holds_word_or_plural(h, p + i, j - i))
 			return 1;
 		i = j;
 	}

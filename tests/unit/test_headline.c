@@ -826,3 +826,98 @@ Test(headline, no_topic_label)
 	cr_assert_str_eq(h, "Rescue teams worked through night to reach villages cut; Hurricane Mitch");
 	precis_free(h);
 }
+
+/* A lead whose dummy subject puts the news off ("It was a quiet morning
+ * ...") gives way to the next sentence that says something. */
+Test(headline, expletive_lead_passed_over)
+{
+	static const char text[] =
+		"It was a quiet morning on the coast when the first fishing boats came back "
+		"to the harbour.\n\n"
+		"The city council voted to close the old harbour to fishing boats from next "
+		"spring, ending a trade of two centuries. Fishermen said the council had not "
+		"listened to them.\n\n"
+		"The harbour will be turned into a marina for yachts. The council said the "
+		"marina would bring visitors and jobs to the town.\n\n"
+		"Fishermen plan to protest outside the council offices next week. Some boats "
+		"may move to a port further north.\n";
+	char *h = headline_opts(text, 75, NULL, 0);
+	cr_assert_str_eq(h, "City council voted to close old harbour to fishing boats from next spring");
+	precis_free(h);
+	/* "It" that stands for something named before is no such lead: a
+	 * lead of one sentence stays */
+	static const char one[] =
+		"It was a quiet morning on the coast when the first fishing boats came back "
+		"to the harbour.\n";
+	h = headline_opts(one, 75, NULL, 0);
+	cr_assert(strncmp(h, "It was quiet morning", 20) == 0, "\"%s\"", h);
+	precis_free(h);
+}
+
+/* A label is not the plural of a word the sentence has ("Republicans:
+ * Republican plan ..."), nor its singular. */
+Test(headline, no_label_for_a_plural_the_sentence_names)
+{
+	static const char text[] =
+		"A Republican plan to cut the school budget by a tenth was blocked in the "
+		"state senate after a long night of talks.\n\n"
+		"Democrats said the Republicans had refused to meet teachers. The Republicans "
+		"said the cuts were needed to balance the books.\n\n"
+		"Teachers marched to the capitol on Friday. The Republicans promised a new "
+		"plan within a month.\n\n"
+		"Parents said the Republicans and the Democrats should settle the dispute "
+		"before the school year begins.\n";
+	char *h = headline_opts(text, 75, NULL, 0);
+	cr_assert_str_eq(h, "Republican plan to cut school budget by tenth blocked in state senate");
+	precis_free(h);
+}
+
+/* "three days ago" and the day of the month ("on Jan. 12, 2027") go with
+ * the other time expressions; a date that is a deadline stays. */
+Test(headline, dates_and_ago)
+{
+	static const char ago[] =
+		"Heavy snow that fell across the northern hills three days ago closed every "
+		"road into the valley and cut power to thousands of homes.\n";
+	char *h = headline(ago, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "Heavy snow that fell across northern hills closed every road into valley");
+	precis_free(h);
+	static const char date[] =
+		"The new bridge across the river will open to traffic on Jan. 12, 2027, after "
+		"engineers finished a final safety check of its cables.\n";
+	h = headline(date, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "New bridge across river will open to traffic after engineers finished final");
+	precis_free(h);
+	static const char until[] =
+		"The museum will stay closed until March 3 while workers repair the roof "
+		"damaged in the storm last winter.\n";
+	h = headline(until, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert(strstr(h, "until March 3") != NULL, "\"%s\"", h);
+	precis_free(h);
+}
+
+/* Headlines quote with single marks: the wire's ``...'' becomes '...'
+ * (the words inside still kept whole), and a function word behind an
+ * opening quote does not end a headline ("as symbol of ``the"). */
+Test(headline, single_quotes)
+{
+	static const char chicken[] =
+		"The mayor accused the state of playing ``chicken'' with money for new schools "
+		"in the poorest northern districts of the city.\n";
+	char *h = headline(chicken, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "Mayor accused state of playing 'chicken' with money for new schools");
+	precis_free(h);
+	static const char quoted[] =
+		"The minister said the plan would ``give the country a future'' and asked "
+		"parliament to approve the budget before the summer recess began.\n";
+	h = headline(quoted, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert(strstr(h, "'give the country a future'") != NULL, "\"%s\"", h);
+	cr_assert_null(strchr(h, '`'), "\"%s\"", h);
+	precis_free(h);
+	static const char symbol[] =
+		"Bishops across the region hailed the late archbishop of the city as a symbol "
+		"of ``the cruelty of those years'' at a crowded open-air mass.\n";
+	h = headline(symbol, 72, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "Bishops across region hailed late archbishop of city as symbol");
+	precis_free(h);
+}

@@ -34,6 +34,7 @@
 #include "doc.h"
 #include "alloc.h"
 #include "hash.h"
+#include "keyphrase.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -94,23 +95,31 @@ typedef struct endings {
 	const char *s[MAX_ENDINGS];
 	uint8_t len[MAX_ENDINGS];
 	size_t n;
+	uint64_t last[4]; /* a bit per byte value some ending ends with */
 } endings;
 
 /* Split the NUL-separated list sfx ("" last, or NULL for none). */
 static void split_endings(endings *e, const char *sfx)
 {
 	e->n = 0;
+	memset(e->last, 0, sizeof e->last);
 	for (size_t k; sfx && (k = strlen(sfx)) > 0 && e->n < MAX_ENDINGS; sfx += k + 1) {
+		unsigned char c = (unsigned char)sfx[k - 1];
+		e->last[c >> 6] |= (uint64_t)1 << (c & 63);
 		e->s[e->n] = sfx;
 		e->len[e->n++] = (uint8_t)k;
 	}
 }
 
 /* Does the case-folded word s[0..n), at least min bytes long, end with one
- * of e ("seriously": "ly")? The last byte first: most words differ there. */
+ * of e ("seriously": "ly")? The last byte first: most words end with a
+ * byte no ending does, and are told so by one bit. */
 static int ends_with(const char *s, size_t n, const endings *e, size_t min)
 {
 	if (n < min)
+		return 0;
+	unsigned char c = (unsigned char)s[n - 1];
+	if (!(e->last[c >> 6] >> (c & 63) & 1))
 		return 0;
 	for (size_t k = 0; k < e->n; k++) {
 		size_t m = e->len[k];
@@ -470,11 +479,39 @@ static int cmp_candidates(double s1, uint32_t sent1, uint32_t first1, uint32_t l
 	return len1 > len2 ? -1 : len1 < len2;
 }
 
-static int cmp_phrase(const void *x, const void *y)
+int pr_kp_before(const pr_kp_order *a, const pr_kp_order *b)
 {
-	const phrase *p = x, *q = y;
-	return cmp_candidates(p->score, p->sent, p->first, p->nterms,
-	                      q->score, q->sent, q->first, q->nterms);
+	return cmp_candidates(a->score, a->sent, a->first, a->len,
+	                      b->score, b->sent, b->first, b->len) < 0;
+}
+
+/* Move h[i] down the heap h[0..n) to where it is after its parent and
+ * before its children. */
+static void sift_down(pr_kp_order *h, size_t n, size_t i)
+{
+	pr_kp_order x = h[i];
+	for (size_t c; (c = 2 * i + 1) < n; i = c) {
+		if (c + 1 < n && pr_kp_before(&h[c + 1], &h[c]))
+			c++;
+		if (!pr_kp_before(&h[c], &x))
+			break;
+		h[i] = h[c];
+	}
+	h[i] = x;
+}
+
+void pr_kp_heapify(pr_kp_order *h, size_t n)
+{
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(h, n, i);
+}
+
+uint32_t pr_kp_pop(pr_kp_order *h, size_t *n)
+{
+	uint32_t id = h[0].id;
+	h[0] = h[--*n];
+	sift_down(h, *n, 0);
+	return id;
 }
 
 /* Phrases are counted on every occurrence, and a book's outgrow the cache:
@@ -689,7 +726,7 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 }
 
 /* Write the counts into the phrases and add the one-token phrases, by
- * term: where they go does not matter, cmp_phrase() is a total order. A
+ * term: where they go does not matter, the order (pr_kp_before()) is total. A
  * phrase of several words met once is worth the mean of its words'
  * scores, the sum once it recurs. 0, or -1 out of memory. */
 static int fold_tallies(precis_doc *d, phrases *P, const double *score)
@@ -1141,6 +1178,7 @@ int pr_keyphrases(precis_doc *d)
 	int rc = PRECIS_OK;
 	pairs E;
 	memset(&E, 0, sizeof E);
+	pr_kp_order *order = NULL;
 	if (!wflag || (!cjk && (!cand || !wend || !wcount || !score || !key || !idx ||
 	                        !nscore || !P.one))) {
 		rc = PRECIS_ENOMEM;
@@ -1250,19 +1288,28 @@ int pr_keyphrases(precis_doc *d)
 	 * what recurs is what the text is about */
 	/* what is met once counts only at the head of the text (a word in
 	 * the first two sentences, title and lead or lead; a phrase of
-	 * several words in the title) or as a name: the rest go before the
-	 * sort */
+	 * several words in the title) or as a name: the rest never go on the
+	 * heap that gives them best first (keyphrase.h) */
 	int title = has_title(d);
 	size_t nph = 0;
+	order = pr_malloc_raw((P.n + 1) * sizeof *order);
+	if (!order) {
+		rc = PRECIS_ENOMEM;
+		goto out;
+	}
 	for (size_t k = 0; k < P.n; k++) {
 		phrase *p = &P.ph[k];
 		if (p->count < 2 && !p->name && (p->nwords > 1 ? p->sent > 0 || !title : p->sent > 1))
 			continue;
 		p->score *= 1.0 + log((double)p->count);
-		P.ph[nph++] = *p;
+		pr_kp_order *o = &order[nph++];
+		o->score = p->score;
+		o->sent = p->sent;
+		o->first = p->first;
+		o->len = p->nterms;
+		o->id = (uint32_t)k;
 	}
-	if (nph)
-		qsort(P.ph, nph, sizeof *P.ph, cmp_phrase);
+	pr_kp_heapify(order, nph);
 
 	size_t want = d->opts.keywords;
 	d->keywords = pr_alloc(&d->arena, (want + 1) * sizeof *d->keywords);
@@ -1277,8 +1324,8 @@ int pr_keyphrases(precis_doc *d)
 	}
 	size_t nchosen = 0;
 	const phrase *ph = P.ph;
-	for (size_t k = 0; k < nph && nchosen < want; k++) {
-		size_t m;
+	while (nph > 0 && nchosen < want) {
+		size_t m, k = pr_kp_pop(order, &nph); /* the next best */
 		/* "Minister" alone says nothing */
 		if (ph[k].nterms == 1 && (d->toks[ph[k].shown_first].flags & PR_TOK_UPPER) &&
 		    (wflag[d->toks[ph[k].shown_first].word] & W_TITLE))
@@ -1349,5 +1396,6 @@ out:
 	pr_free_raw(idx);
 	pr_free_raw(P.ph);
 	pr_free_raw(P.tl);
+	pr_free_raw(order);
 	return rc;
 }

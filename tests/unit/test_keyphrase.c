@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "doc.h"
+#include "keyphrase.h"
 
 static const char solar[] =
 	"Solar panels are spreading across the rooftops of the city. Sergey Lavrov, "
@@ -491,4 +492,65 @@ Test(keyphrase, counts_survive_growing_tables)
 	}
 	precis_doc_free(d);
 	free(text);
+}
+
+/* Adverbs are filler by their ending ("-lly", "-sly"), in words of seven
+ * bytes or more; a word ending in the same letter but no listed ending
+ * ("monopoly") is a key word. */
+Test(keyphrase, filler_by_ending)
+{
+	static const char t[] =
+		"Regulators seriously questioned the monopoly. The monopoly carefully "
+		"raised prices, and regulators seriously objected to the rally. "
+		"Investors carefully watched the monopoly and the rally.\n\n"
+		"The rally faded when regulators seriously threatened the monopoly.\n";
+	precis_doc *d = doc_in(t, "en", 20);
+	cr_assert(!any_has_word(d, "seriously"));
+	cr_assert(!any_has_word(d, "carefully"));
+	cr_assert(any_has_word(d, "monopoly"));
+	precis_doc_free(d);
+}
+
+static int order_cmp(const void *x, const void *y)
+{
+	const pr_kp_order *a = x, *b = y;
+	return pr_kp_before(a, b) ? -1 : pr_kp_before(b, a);
+}
+
+/* The heap gives the candidates in the order a sort would: best score
+ * first, then the first occurrence, then the longer; many ties, so that
+ * every rule of the order decides some pairs. */
+Test(keyphrase, heap_gives_sorted_order)
+{
+	enum { N = 997 };
+	pr_kp_order *h = malloc(N * sizeof *h), *sorted = malloc(N * sizeof *sorted);
+	pr_kp_order *keys = malloc(N * sizeof *keys);
+	unsigned char seen[N] = {0};
+	cr_assert(h && sorted && keys);
+	uint32_t x = 12345;
+	for (uint32_t k = 0; k < N; k++) {
+		x = x * 1103515245u + 12345u;
+		h[k].score = (double)(x >> 28) / 4.0; /* sixteen scores */
+		h[k].sent = (x >> 20) % 5;
+		h[k].first = h[k].sent * 100 + (x >> 12) % 7;
+		h[k].len = 1 + (x >> 8) % 3;
+		h[k].id = k;
+	}
+	memcpy(sorted, h, N * sizeof *h);
+	memcpy(keys, h, N * sizeof *h);
+	qsort(sorted, N, sizeof *sorted, order_cmp);
+	pr_kp_heapify(h, N);
+	size_t n = N;
+	for (size_t k = 0; k < N; k++) {
+		uint32_t id = pr_kp_pop(h, &n);
+		cr_assert_eq(n, N - k - 1);
+		cr_assert_lt(id, N);
+		cr_assert(!seen[id], "%u twice", id);
+		seen[id] = 1;
+		/* equal keys may come in either order: compare the keys */
+		cr_assert_eq(order_cmp(&keys[id], &sorted[k]), 0, "place %zu", k);
+	}
+	free(h);
+	free(sorted);
+	free(keys);
 }

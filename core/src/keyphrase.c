@@ -260,6 +260,7 @@ typedef struct pair {
 typedef struct pairs {
 	pair *p;
 	size_t mask, n;
+	size_t first;     /* slots to begin with, a power of two */
 } pairs;
 
 static size_t pair_home(uint64_t key, size_t mask)
@@ -268,10 +269,20 @@ static size_t pair_home(uint64_t key, size_t mask)
 	return (size_t)(key ^ key >> 32) & mask;
 }
 
-/* Double the table (or make the first 256 slots). 0, or -1 out of memory. */
+/* The smallest power of two at least n (and 64). */
+static size_t pow2_at_least(size_t n)
+{
+	size_t p = 64;
+	while (p < n)
+		p *= 2;
+	return p;
+}
+
+/* Double the table (or make the first E->first slots). 0, or -1 out of
+ * memory. */
 static int grow_pairs(pairs *E)
 {
-	size_t cap = E->p ? 2 * (E->mask + 1) : 256;
+	size_t cap = E->p ? 2 * (E->mask + 1) : E->first;
 	pair *p = pr_malloc_raw(cap * sizeof *p);
 	if (!p)
 		return -1;
@@ -550,6 +561,7 @@ typedef struct phrases {
 	single *one;      /* by term */
 	slot *slot;
 	size_t mask;      /* slots - 1, a power of two */
+	size_t first;     /* slots and phrases to begin with, a power of two */
 	uint32_t *wcount; /* occurrences of each word */
 } phrases;
 
@@ -565,10 +577,10 @@ static uint32_t check_terms(const uint32_t *terms, uint32_t n, uint64_t *hash)
 	return ((uint32_t)(h >> 32) & 0xFFFFFF00u) | n;
 }
 
-/* Double the slots (or make the first 1,024). 0, or -1 out of memory. */
+/* Double the slots (or make the first P->first). 0, or -1 out of memory. */
 static int grow_slots(phrases *P)
 {
-	size_t cap = P->slot ? 2 * (P->mask + 1) : 1024;
+	size_t cap = P->slot ? 2 * (P->mask + 1) : P->first;
 	slot *sl = pr_malloc_raw(cap * sizeof *sl);
 	if (!sl)
 		return -1;
@@ -622,7 +634,7 @@ static int reserve_phrase(phrases *P)
 {
 	if (P->n < P->cap)
 		return 0;
-	size_t nc = P->cap ? P->cap * 2 : 64;
+	size_t nc = P->cap ? P->cap * 2 : P->first;
 	phrase *p = pr_realloc_raw(P->ph, nc * sizeof *p);
 	if (!p)
 		return -1;
@@ -1173,11 +1185,15 @@ int pr_keyphrases(precis_doc *d)
 	double *nscore = cjk ? NULL : pr_malloc_raw(nt * sizeof *nscore);
 	phrases P;
 	memset(&P, 0, sizeof P);
+	P.first = 64; /* until the key words are known (below) */
 	P.one = cjk ? NULL : pr_malloc_raw(nt * sizeof *P.one);
 	pr_graph g;
 	int rc = PRECIS_OK;
 	pairs E;
 	memset(&E, 0, sizeof E);
+	/* a news article has about as many pairs as terms, a book a few
+	 * times more: room for as many, under half full */
+	E.first = pow2_at_least(2 * nt);
 	pr_kp_order *order = NULL;
 	if (!wflag || (!cjk && (!cand || !wend || !wcount || !score || !key || !idx ||
 	                        !nscore || !P.one))) {
@@ -1273,6 +1289,9 @@ int pr_keyphrases(precis_doc *d)
 		for (size_t r = 0; r < k; r++)
 			key[sc[r].term] = 1;
 		pr_free_raw(sc);
+		/* a text has about as many phrases of several words as key
+		 * words: room for as many, under half full */
+		P.first = pow2_at_least(2 * k);
 	}
 
 	/* phrases, one entry per distinct sequence of stems */

@@ -554,3 +554,33 @@ Test(keyphrase, heap_gives_sorted_order)
 	free(sorted);
 	free(keys);
 }
+
+/* Few words in many combinations: far more pairs of words than words, so
+ * that the pair table, sized from the number of words, grows several
+ * times; what recurs in every sentence still comes first, and the words
+ * of the combinations, each met thirty times, come after it. */
+Test(keyphrase, counts_survive_dense_pairs)
+{
+	static const char *const syl[] = { "ka", "lo", "mi", "ner", "tu", "va" };
+	size_t nsyl = sizeof syl / sizeof syl[0], cap = 1 << 16, len = 0;
+	char *text = malloc(cap);
+	cr_assert(text);
+	for (size_t k = 0; k < 900; k++) {
+		size_t a = k % 30, b = (k / 30) % 30;
+		len += (size_t)snprintf(text + len, cap - len,
+		                        "Engineers mapped the river delta near %s%s %s%s. ",
+		                        syl[a % nsyl], syl[a / nsyl], syl[b % nsyl],
+		                        syl[b / nsyl]);
+		if (k % 10 == 9)
+			len += (size_t)snprintf(text + len, cap - len, "\n\n");
+	}
+	precis_doc *d = doc_with(text, 10);
+	cr_assert_eq(index_of(d, "river delta near"), 0);
+	cr_assert_eq(index_of(d, "Engineers mapped"), 1);
+	for (size_t k = 2; k < precis_doc_keyword_count(d); k++) {
+		const char *p = precis_doc_keyword(d, k, NULL);
+		cr_assert(strchr(p, ' ') == NULL && strlen(p) <= 6, "%s", p);
+	}
+	precis_doc_free(d);
+	free(text);
+}

@@ -65,7 +65,8 @@ enum {
 	W_UPPER_INSIDE = 8, /* capitalized somewhere inside a sentence */
 	W_ALWAYS = 16,      /* filler even when capitalized: "June" */
 	W_LOWER = 32,       /* written in lower case somewhere */
-	W_BEFORE_INF = 64   /* an infinitive may follow it: "pour", "de" */
+	W_BEFORE_INF = 64,  /* an infinitive may follow it: "pour", "de" */
+	W_KNOWN = 128       /* the flags from the lists are looked up */
 };
 
 /* The flags of the case-folded word s[0..n) in the language with bit
@@ -87,6 +88,23 @@ static uint8_t word_flags(const char *s, size_t n, unsigned long long lang)
 	if (pr_kp_before_infinitive_langs[k] & lang)
 		f |= W_BEFORE_INF;
 	return f;
+}
+
+/* The lookup of list_flags(), apart so that what calls it stays small. */
+static uint8_t look_up(const precis_doc *d, uint8_t *wflag, uint32_t w, unsigned long long lang)
+{
+	wflag[w] |= (uint8_t)(W_KNOWN | word_flags(d->words[w].text, d->words[w].len, lang));
+	return wflag[w];
+}
+
+/* wflag[w], the flags of word w, those from the lists looked up the first
+ * time they are asked for: a quarter of a news article's words (numbers,
+ * stop words before no candidate) are never asked about. W_UPPER_INSIDE
+ * and W_LOWER are set apart from the lists and need no lookup. */
+static inline uint8_t list_flags(const precis_doc *d, uint8_t *wflag, uint32_t w,
+                                 unsigned long long lang)
+{
+	return wflag[w] & W_KNOWN ? wflag[w] : look_up(d, wflag, w, lang);
 }
 
 /* A language's word endings (keyphrase.txt), split once. */
@@ -183,11 +201,12 @@ typedef struct cand_rules {
 	endings filler_end;     /* filler by its ending: "seriously" */
 	endings verb_end;       /* a verb by its ending, after "to" */
 	uint8_t *wend;          /* word_endings() of each word, zeroed */
+	unsigned long long lang; /* the language's bit, for list_flags() */
 } cand_rules;
 
 /* cand[i] for the tokens of sentence s: is token i a candidate word (see
- * the top of the file)? wflag holds the flags of each word; W_UPPER_INSIDE
- * and W_LOWER are set here. */
+ * the top of the file)? wflag holds the flags of each word (list_flags());
+ * W_UPPER_INSIDE and W_LOWER are set here. */
 static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
                             const cand_rules *r, size_t s)
 {
@@ -210,7 +229,8 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 			do {
 				const pr_token *u = &d->toks[j];
 				cand[j] = (uint8_t)candidate(st, u);
-				content |= cand[j] && !(wflag[u->word] & W_FILLER);
+				content |= cand[j] &&
+				           !(list_flags(d, wflag, u->word, r->lang) & W_FILLER);
 				if (j > i && (u->flags & PR_TOK_UPPER))
 					wflag[u->word] |= W_UPPER_INSIDE;
 				j++;
@@ -223,7 +243,7 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 		if (!cand[i])
 			continue;
 		if (r->capitalized_nouns) {
-			cand[i] = upper && !(wflag[t->word] & W_FILLER);
+			cand[i] = upper && !(list_flags(d, wflag, t->word, r->lang) & W_FILLER);
 			continue;
 		}
 		/* "GENEVA •" opening an article (after its title, maybe)
@@ -235,11 +255,12 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 		}
 		/* capitalized inside a sentence: a name, whatever the lists
 		 * say, unless it is a day or a month */
-		if (upper && i > st->tok && !(wflag[t->word] & W_ALWAYS))
+		uint8_t f = list_flags(d, wflag, t->word, r->lang);
+		if (upper && i > st->tok && !(f & W_ALWAYS))
 			continue;
 		uint8_t before = i > st->tok && !(t->flags & PR_TOK_BREAK)
-		                     ? wflag[d->toks[i - 1].word] : 0;
-		if ((wflag[t->word] & W_FILLER) || (before & W_VERB_NEXT)) {
+		                     ? list_flags(d, wflag, d->toks[i - 1].word, r->lang) : 0;
+		if ((f & W_FILLER) || (before & W_VERB_NEXT)) {
 			cand[i] = 0;
 			continue;
 		}
@@ -821,7 +842,7 @@ static int name_word(const precis_doc *d, const pr_sent *st, const uint8_t *cand
  * three words of a run, and each word alone) and names. */
 static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
                             const uint8_t *cand, const uint8_t *key,
-                            const uint8_t *wflag, uint32_t s, int names)
+                            uint8_t *wflag, unsigned long long lang, uint32_t s, int names)
 {
 	const pr_sent *st = &d->sents[s];
 	uint32_t end = st->tok + st->ntok;
@@ -861,7 +882,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
 			while (e < end && cand[e] && (d->toks[e].flags & PR_TOK_UPPER) &&
 			       (e == i || !(d->toks[e].flags & PR_TOK_BREAK))) {
 				uint32_t we = word_end(d, st, cand, e, end);
-				if (wflag[d->toks[e].word] & W_TITLE) {
+				if (list_flags(d, wflag, d->toks[e].word, lang) & W_TITLE) {
 					/* "Russian Foreign Minister Sergey Lavrov" */
 					a = we;
 					nw = 0;
@@ -1202,9 +1223,10 @@ int pr_keyphrases(precis_doc *d)
 	}
 	if (!cjk)
 		memset(score, 0, nt * sizeof *score); /* names hold unlinked words */
-	for (size_t w = 0; w < d->nwords; w++)
-		wflag[w] = word_flags(d->words[w].text, d->words[w].len, lang);
 	if (cjk) {
+		/* every character is asked about */
+		for (size_t w = 0; w < d->nwords; w++)
+			wflag[w] = word_flags(d->words[w].text, d->words[w].len, lang);
 		rc = cjk_keyphrases(d, wflag, lang, strcmp(d->lang->code, "ja") == 0);
 		goto out;
 	}
@@ -1213,6 +1235,8 @@ int pr_keyphrases(precis_doc *d)
 	split_endings(&rules.filler_end, pr_kp_suffixes[d->lang - pr_languages]);
 	split_endings(&rules.verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
 	rules.wend = wend;
+	rules.lang = lang;
+	memset(wflag, 0, d->nwords); /* nothing looked up yet */
 	memset(wend, 0, d->nwords);
 	memset(wcount, 0, d->nwords * sizeof *wcount);
 	/* PositionRank (Florescu & Caragea 2017): the random surfer jumps to
@@ -1297,7 +1321,7 @@ int pr_keyphrases(precis_doc *d)
 	/* phrases, one entry per distinct sequence of stems */
 	memset(P.one, 0, nt * sizeof *P.one);
 	for (size_t s = 0; s < d->nsents; s++)
-		if ((rc = sentence_phrases(d, &P, score, cand, key, wflag, (uint32_t)s, 1)))
+		if ((rc = sentence_phrases(d, &P, score, cand, key, wflag, lang, (uint32_t)s, 1)))
 			goto out;
 	if (fold_tallies(d, &P, score)) {
 		rc = PRECIS_ENOMEM;
@@ -1347,7 +1371,7 @@ int pr_keyphrases(precis_doc *d)
 		size_t m, k = pr_kp_pop(order, &nph); /* the next best */
 		/* "Minister" alone says nothing */
 		if (ph[k].nterms == 1 && (d->toks[ph[k].shown_first].flags & PR_TOK_UPPER) &&
-		    (wflag[d->toks[ph[k].shown_first].word] & W_TITLE))
+		    (list_flags(d, wflag, d->toks[ph[k].shown_first].word, lang) & W_TITLE))
 			continue;
 		/* "Lavrov" adds nothing once "Sergey Lavrov" is listed */
 		for (m = 0; m < nchosen && !contained(&ph[k], &ph[chosen[m]]); m++)

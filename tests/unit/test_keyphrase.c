@@ -584,3 +584,32 @@ Test(keyphrase, counts_survive_dense_pairs)
 	precis_doc_free(d);
 	free(text);
 }
+
+/* Sentences of a hundred words without punctuation: more pairs of words
+ * than are counted at a time (a batch), so that a sentence's are counted
+ * in several, the table growing between them; the phrases that open and
+ * end every sentence still come first. */
+Test(keyphrase, long_sentences_counted_in_batches)
+{
+	static const char *const syl[] = { "ka", "lo", "mi", "ner", "tu", "va", "zo", "pel" };
+	size_t cap = 1 << 17, len = 0;
+	char *text = malloc(cap);
+	cr_assert(text);
+	for (size_t k = 0; k < 40; k++) {
+		len += (size_t)snprintf(text + len, cap - len, "Surveyors listed");
+		for (size_t w = 0; w < 100; w++) {
+			size_t x = (k * 100 + w) * 2654435761u >> 7;
+			len += (size_t)snprintf(text + len, cap - len, " %s%s%s", syl[x % 8],
+			                        syl[(x / 8) % 8], syl[(x / 64) % 8]);
+		}
+		len += (size_t)snprintf(text + len, cap - len, " beside the river delta. ");
+		if (k % 4 == 3)
+			len += (size_t)snprintf(text + len, cap - len, "\n\n");
+	}
+	precis_doc *d = doc_with(text, 10);
+	cr_assert_geq(precis_doc_keyword_count(d), 1);
+	cr_assert_eq(index_of(d, "Surveyors listed"), 0);
+	cr_assert_eq(index_of(d, "river delta"), 1);
+	precis_doc_free(d);
+	free(text);
+}

@@ -899,7 +899,9 @@ static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
 			nrun = 0;
 		}
 		if (k) {
-			if ((rc = add_phrase(d, P, score, s, i, j, 1, 0)))
+			if (j - i == 1)
+				add_single(d, P, s, i); /* most words: by their term */
+			else if ((rc = add_phrase(d, P, score, s, i, j, 1, 0)))
 				return rc;
 			if (nrun == 0)
 				run[0] = i;

@@ -98,9 +98,9 @@ static uint8_t look_up(const precis_doc *d, uint8_t *wflag, uint32_t w, unsigned
 }
 
 /* wflag[w], the flags of word w, those from the lists looked up the first
- * time they are asked for: a quarter of a news article's words (numbers,
- * stop words before no candidate) are never asked about. W_UPPER_INSIDE
- * and W_LOWER are set apart from the lists and need no lookup. */
+ * time they are asked for: the words no rule asks about (numbers, stop
+ * words before no candidate) are never looked up. W_UPPER_INSIDE and
+ * W_LOWER are set apart from the lists and need no lookup. */
 static inline uint8_t list_flags(const precis_doc *d, uint8_t *wflag, uint32_t w,
                                  unsigned long long lang)
 {
@@ -364,7 +364,7 @@ static int flush_pairs(pairs *E, pair_batch *b)
 	return 0;
 }
 
-/* One co-occurrence of terms a and b (a != b), into the batch. 0, or -1
+/* One co-occurrence of terms x and y (x != y), into the batch. 0, or -1
  * out of memory. */
 static int add_pair(pairs *E, pair_batch *b, uint32_t x, uint32_t y)
 {
@@ -793,9 +793,9 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 }
 
 /* Write the counts into the phrases and add the one-token phrases, by
- * term: where they go does not matter, the order (pr_kp_before()) is total. A
- * phrase of several words met once is worth the mean of its words'
- * scores, the sum once it recurs. 0, or -1 out of memory. */
+ * term: where they go does not matter, the order (pr_kp_before()) is
+ * total. A phrase of several words met once is worth the mean of its
+ * words' scores, the sum once it recurs. 0, or -1 out of memory. */
 static int fold_tallies(precis_doc *d, phrases *P, const double *score)
 {
 	for (size_t k = 0; k < P->n; k++) {

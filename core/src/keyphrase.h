@@ -1,11 +1,11 @@
 /* keyphrase.h: what keyphrase.c shares with its tests. Internal; never
  * installed.
  *
- * Key phrases are listed best first until the list is full, and a list of
- * ten looks at a few dozen of the hundreds of candidates (a book's: of the
- * hundreds of thousands). They are not sorted: a binary heap of their order
- * keys gives them one at a time, in O(n) to build and O(log n) a phrase,
- * in the order a sort would, the order being total. */
+ * Key phrases are listed best first until the list is full, which it is
+ * long before the last of the candidates (a book has tens of thousands)
+ * is looked at. They are not sorted: a binary heap of their order keys
+ * gives them one at a time, in O(n) to build and O(log n) a phrase, in the
+ * order a sort would, the order being total. */
 #ifndef PRECIS_KEYPHRASE_H
 #define PRECIS_KEYPHRASE_H
 

@@ -34,6 +34,7 @@
 #include "doc.h"
 #include "alloc.h"
 #include "hash.h"
+#include "keyphrase.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -64,7 +65,8 @@ enum {
 	W_UPPER_INSIDE = 8, /* capitalized somewhere inside a sentence */
 	W_ALWAYS = 16,      /* filler even when capitalized: "June" */
 	W_LOWER = 32,       /* written in lower case somewhere */
-	W_BEFORE_INF = 64   /* an infinitive may follow it: "pour", "de" */
+	W_BEFORE_INF = 64,  /* an infinitive may follow it: "pour", "de" */
+	W_KNOWN = 128       /* the flags from the lists are looked up */
 };
 
 /* The flags of the case-folded word s[0..n) in the language with bit
@@ -88,29 +90,54 @@ static uint8_t word_flags(const char *s, size_t n, unsigned long long lang)
 	return f;
 }
 
+/* The lookup of list_flags(), apart so that what calls it stays small. */
+static uint8_t look_up(const precis_doc *d, uint8_t *wflag, uint32_t w, unsigned long long lang)
+{
+	wflag[w] |= (uint8_t)(W_KNOWN | word_flags(d->words[w].text, d->words[w].len, lang));
+	return wflag[w];
+}
+
+/* wflag[w], the flags of word w, those from the lists looked up the first
+ * time they are asked for: the words no rule asks about (numbers, stop
+ * words before no candidate) are never looked up. W_UPPER_INSIDE and
+ * W_LOWER are set apart from the lists and need no lookup. */
+static inline uint8_t list_flags(const precis_doc *d, uint8_t *wflag, uint32_t w,
+                                 unsigned long long lang)
+{
+	return wflag[w] & W_KNOWN ? wflag[w] : look_up(d, wflag, w, lang);
+}
+
 /* A language's word endings (keyphrase.txt), split once. */
 #define MAX_ENDINGS 16
 typedef struct endings {
 	const char *s[MAX_ENDINGS];
 	uint8_t len[MAX_ENDINGS];
 	size_t n;
+	uint64_t last[4]; /* a bit per byte value some ending ends with */
 } endings;
 
 /* Split the NUL-separated list sfx ("" last, or NULL for none). */
 static void split_endings(endings *e, const char *sfx)
 {
 	e->n = 0;
+	memset(e->last, 0, sizeof e->last);
 	for (size_t k; sfx && (k = strlen(sfx)) > 0 && e->n < MAX_ENDINGS; sfx += k + 1) {
+		unsigned char c = (unsigned char)sfx[k - 1];
+		e->last[c >> 6] |= (uint64_t)1 << (c & 63);
 		e->s[e->n] = sfx;
 		e->len[e->n++] = (uint8_t)k;
 	}
 }
 
 /* Does the case-folded word s[0..n), at least min bytes long, end with one
- * of e ("seriously": "ly")? The last byte first: most words differ there. */
+ * of e ("seriously": "ly")? The last byte first: most words end with a
+ * byte no ending does, and are told so by one bit. */
 static int ends_with(const char *s, size_t n, const endings *e, size_t min)
 {
 	if (n < min)
+		return 0;
+	unsigned char c = (unsigned char)s[n - 1];
+	if (!(e->last[c >> 6] >> (c & 63) & 1))
 		return 0;
 	for (size_t k = 0; k < e->n; k++) {
 		size_t m = e->len[k];
@@ -174,11 +201,12 @@ typedef struct cand_rules {
 	endings filler_end;     /* filler by its ending: "seriously" */
 	endings verb_end;       /* a verb by its ending, after "to" */
 	uint8_t *wend;          /* word_endings() of each word, zeroed */
+	unsigned long long lang; /* the language's bit, for list_flags() */
 } cand_rules;
 
 /* cand[i] for the tokens of sentence s: is token i a candidate word (see
- * the top of the file)? wflag holds the flags of each word; W_UPPER_INSIDE
- * and W_LOWER are set here. */
+ * the top of the file)? wflag holds the flags of each word (list_flags());
+ * W_UPPER_INSIDE and W_LOWER are set here. */
 static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
                             const cand_rules *r, size_t s)
 {
@@ -201,7 +229,8 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 			do {
 				const pr_token *u = &d->toks[j];
 				cand[j] = (uint8_t)candidate(st, u);
-				content |= cand[j] && !(wflag[u->word] & W_FILLER);
+				content |= cand[j] &&
+				           !(list_flags(d, wflag, u->word, r->lang) & W_FILLER);
 				if (j > i && (u->flags & PR_TOK_UPPER))
 					wflag[u->word] |= W_UPPER_INSIDE;
 				j++;
@@ -214,7 +243,7 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 		if (!cand[i])
 			continue;
 		if (r->capitalized_nouns) {
-			cand[i] = upper && !(wflag[t->word] & W_FILLER);
+			cand[i] = upper && !(list_flags(d, wflag, t->word, r->lang) & W_FILLER);
 			continue;
 		}
 		/* "GENEVA •" opening an article (after its title, maybe)
@@ -226,11 +255,12 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 		}
 		/* capitalized inside a sentence: a name, whatever the lists
 		 * say, unless it is a day or a month */
-		if (upper && i > st->tok && !(wflag[t->word] & W_ALWAYS))
+		uint8_t f = list_flags(d, wflag, t->word, r->lang);
+		if (upper && i > st->tok && !(f & W_ALWAYS))
 			continue;
 		uint8_t before = i > st->tok && !(t->flags & PR_TOK_BREAK)
-		                     ? wflag[d->toks[i - 1].word] : 0;
-		if ((wflag[t->word] & W_FILLER) || (before & W_VERB_NEXT)) {
+		                     ? list_flags(d, wflag, d->toks[i - 1].word, r->lang) : 0;
+		if ((f & W_FILLER) || (before & W_VERB_NEXT)) {
 			cand[i] = 0;
 			continue;
 		}
@@ -251,6 +281,7 @@ typedef struct pair {
 typedef struct pairs {
 	pair *p;
 	size_t mask, n;
+	size_t first;     /* slots to begin with, a power of two */
 } pairs;
 
 static size_t pair_home(uint64_t key, size_t mask)
@@ -259,10 +290,20 @@ static size_t pair_home(uint64_t key, size_t mask)
 	return (size_t)(key ^ key >> 32) & mask;
 }
 
-/* Double the table (or make the first 256 slots). 0, or -1 out of memory. */
+/* The smallest power of two at least n (and 64). */
+static size_t pow2_at_least(size_t n)
+{
+	size_t p = 64;
+	while (p < n)
+		p *= 2;
+	return p;
+}
+
+/* Double the table (or make the first E->first slots). 0, or -1 out of
+ * memory. */
 static int grow_pairs(pairs *E)
 {
-	size_t cap = E->p ? 2 * (E->mask + 1) : 256;
+	size_t cap = E->p ? 2 * (E->mask + 1) : E->first;
 	pair *p = pr_malloc_raw(cap * sizeof *p);
 	if (!p)
 		return -1;
@@ -281,21 +322,55 @@ static int grow_pairs(pairs *E)
 	return 0;
 }
 
-/* One co-occurrence of terms a and b (a != b). 0, or -1 out of memory. */
-static int add_pair(pairs *E, uint32_t a, uint32_t b)
+/* Co-occurrences are counted a batch at a time (from PAIR_BATCH / 2 to
+ * PAIR_BATCH of them, whole sentences unless one has more): the slots of
+ * a batch are all asked for (prefetched) before the first is read, so
+ * that a book's table, megabytes, is waited on about once a batch instead
+ * of once a pair. Where a pair lands in the table changes nothing:
+ * word_graph() sorts them. */
+#define PAIR_BATCH 64
+
+typedef struct pair_batch {
+	uint64_t key[PAIR_BATCH];
+	size_t n;
+} pair_batch;
+
+/* Count the pairs of b, emptying it. 0, or -1 out of memory. */
+static int flush_pairs(pairs *E, pair_batch *b)
 {
-	/* under half full */
-	if (2 * (E->n + 1) > (E->p ? E->mask + 1 : 0) && grow_pairs(E))
-		return -1;
-	uint64_t key = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
-	size_t i = pair_home(key, E->mask);
-	while (E->p[i].key && E->p[i].key != key)
-		i = (i + 1) & E->mask;
-	if (!E->p[i].key) {
-		E->p[i].key = key;
-		E->n++;
+	size_t home[PAIR_BATCH];
+	/* room for all of them under half full, before the slots are found */
+	while (2 * (E->n + b->n) > (E->p ? E->mask + 1 : 0))
+		if (grow_pairs(E))
+			return -1;
+	for (size_t k = 0; k < b->n; k++) {
+		home[k] = pair_home(b->key[k], E->mask);
+#if defined(__GNUC__) || defined(__clang__)
+		__builtin_prefetch(&E->p[home[k]], 1);
+#endif
 	}
-	E->p[i].count++;
+	for (size_t k = 0; k < b->n; k++) {
+		uint64_t key = b->key[k];
+		size_t i = home[k];
+		while (E->p[i].key && E->p[i].key != key)
+			i = (i + 1) & E->mask;
+		if (!E->p[i].key) {
+			E->p[i].key = key;
+			E->n++;
+		}
+		E->p[i].count++;
+	}
+	b->n = 0;
+	return 0;
+}
+
+/* One co-occurrence of terms x and y (x != y), into the batch. 0, or -1
+ * out of memory. */
+static int add_pair(pairs *E, pair_batch *b, uint32_t x, uint32_t y)
+{
+	if (b->n == PAIR_BATCH && flush_pairs(E, b))
+		return -1;
+	b->key[b->n++] = x < y ? (uint64_t)x << 32 | y : (uint64_t)y << 32 | x;
 	return 0;
 }
 
@@ -470,11 +545,39 @@ static int cmp_candidates(double s1, uint32_t sent1, uint32_t first1, uint32_t l
 	return len1 > len2 ? -1 : len1 < len2;
 }
 
-static int cmp_phrase(const void *x, const void *y)
+int pr_kp_before(const pr_kp_order *a, const pr_kp_order *b)
 {
-	const phrase *p = x, *q = y;
-	return cmp_candidates(p->score, p->sent, p->first, p->nterms,
-	                      q->score, q->sent, q->first, q->nterms);
+	return cmp_candidates(a->score, a->sent, a->first, a->len,
+	                      b->score, b->sent, b->first, b->len) < 0;
+}
+
+/* Move h[i] down the heap h[0..n) to where it is after its parent and
+ * before its children. */
+static void sift_down(pr_kp_order *h, size_t n, size_t i)
+{
+	pr_kp_order x = h[i];
+	for (size_t c; (c = 2 * i + 1) < n; i = c) {
+		if (c + 1 < n && pr_kp_before(&h[c + 1], &h[c]))
+			c++;
+		if (!pr_kp_before(&h[c], &x))
+			break;
+		h[i] = h[c];
+	}
+	h[i] = x;
+}
+
+void pr_kp_heapify(pr_kp_order *h, size_t n)
+{
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(h, n, i);
+}
+
+uint32_t pr_kp_pop(pr_kp_order *h, size_t *n)
+{
+	uint32_t id = h[0].id;
+	h[0] = h[--*n];
+	sift_down(h, *n, 0);
+	return id;
 }
 
 /* Phrases are counted on every occurrence, and a book's outgrow the cache:
@@ -513,6 +616,7 @@ typedef struct phrases {
 	single *one;      /* by term */
 	slot *slot;
 	size_t mask;      /* slots - 1, a power of two */
+	size_t first;     /* slots and phrases to begin with, a power of two */
 	uint32_t *wcount; /* occurrences of each word */
 } phrases;
 
@@ -528,10 +632,10 @@ static uint32_t check_terms(const uint32_t *terms, uint32_t n, uint64_t *hash)
 	return ((uint32_t)(h >> 32) & 0xFFFFFF00u) | n;
 }
 
-/* Double the slots (or make the first 1,024). 0, or -1 out of memory. */
+/* Double the slots (or make the first P->first). 0, or -1 out of memory. */
 static int grow_slots(phrases *P)
 {
-	size_t cap = P->slot ? 2 * (P->mask + 1) : 1024;
+	size_t cap = P->slot ? 2 * (P->mask + 1) : P->first;
 	slot *sl = pr_malloc_raw(cap * sizeof *sl);
 	if (!sl)
 		return -1;
@@ -585,7 +689,7 @@ static int reserve_phrase(phrases *P)
 {
 	if (P->n < P->cap)
 		return 0;
-	size_t nc = P->cap ? P->cap * 2 : 64;
+	size_t nc = P->cap ? P->cap * 2 : P->first;
 	phrase *p = pr_realloc_raw(P->ph, nc * sizeof *p);
 	if (!p)
 		return -1;
@@ -689,9 +793,9 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 }
 
 /* Write the counts into the phrases and add the one-token phrases, by
- * term: where they go does not matter, cmp_phrase() is a total order. A
- * phrase of several words met once is worth the mean of its words'
- * scores, the sum once it recurs. 0, or -1 out of memory. */
+ * term: where they go does not matter, the order (pr_kp_before()) is
+ * total. A phrase of several words met once is worth the mean of its
+ * words' scores, the sum once it recurs. 0, or -1 out of memory. */
 static int fold_tallies(precis_doc *d, phrases *P, const double *score)
 {
 	for (size_t k = 0; k < P->n; k++) {
@@ -772,7 +876,7 @@ static int name_word(const precis_doc *d, const pr_sent *st, const uint8_t *cand
  * three words of a run, and each word alone) and names. */
 static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
                             const uint8_t *cand, const uint8_t *key,
-                            const uint8_t *wflag, uint32_t s, int names)
+                            uint8_t *wflag, unsigned long long lang, uint32_t s, int names)
 {
 	const pr_sent *st = &d->sents[s];
 	uint32_t end = st->tok + st->ntok;
@@ -795,7 +899,9 @@ static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
 			nrun = 0;
 		}
 		if (k) {
-			if ((rc = add_phrase(d, P, score, s, i, j, 1, 0)))
+			if (j - i == 1)
+				add_single(d, P, s, i); /* most words: by their term */
+			else if ((rc = add_phrase(d, P, score, s, i, j, 1, 0)))
 				return rc;
 			if (nrun == 0)
 				run[0] = i;
@@ -812,7 +918,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
 			while (e < end && cand[e] && (d->toks[e].flags & PR_TOK_UPPER) &&
 			       (e == i || !(d->toks[e].flags & PR_TOK_BREAK))) {
 				uint32_t we = word_end(d, st, cand, e, end);
-				if (wflag[d->toks[e].word] & W_TITLE) {
+				if (list_flags(d, wflag, d->toks[e].word, lang) & W_TITLE) {
 					/* "Russian Foreign Minister Sergey Lavrov" */
 					a = we;
 					nw = 0;
@@ -1136,11 +1242,16 @@ int pr_keyphrases(precis_doc *d)
 	double *nscore = cjk ? NULL : pr_malloc_raw(nt * sizeof *nscore);
 	phrases P;
 	memset(&P, 0, sizeof P);
+	P.first = 64; /* until the key words are known (below) */
 	P.one = cjk ? NULL : pr_malloc_raw(nt * sizeof *P.one);
 	pr_graph g;
 	int rc = PRECIS_OK;
 	pairs E;
 	memset(&E, 0, sizeof E);
+	/* a news article has about as many pairs as terms, a book a few
+	 * times more: room for as many, under half full */
+	E.first = pow2_at_least(2 * nt);
+	pr_kp_order *order = NULL;
 	if (!wflag || (!cjk && (!cand || !wend || !wcount || !score || !key || !idx ||
 	                        !nscore || !P.one))) {
 		rc = PRECIS_ENOMEM;
@@ -1148,9 +1259,10 @@ int pr_keyphrases(precis_doc *d)
 	}
 	if (!cjk)
 		memset(score, 0, nt * sizeof *score); /* names hold unlinked words */
-	for (size_t w = 0; w < d->nwords; w++)
-		wflag[w] = word_flags(d->words[w].text, d->words[w].len, lang);
 	if (cjk) {
+		/* every character is asked about */
+		for (size_t w = 0; w < d->nwords; w++)
+			wflag[w] = word_flags(d->words[w].text, d->words[w].len, lang);
 		rc = cjk_keyphrases(d, wflag, lang, strcmp(d->lang->code, "ja") == 0);
 		goto out;
 	}
@@ -1159,6 +1271,8 @@ int pr_keyphrases(precis_doc *d)
 	split_endings(&rules.filler_end, pr_kp_suffixes[d->lang - pr_languages]);
 	split_endings(&rules.verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
 	rules.wend = wend;
+	rules.lang = lang;
+	memset(wflag, 0, d->nwords); /* nothing looked up yet */
 	memset(wend, 0, d->nwords);
 	memset(wcount, 0, d->nwords * sizeof *wcount);
 	/* PositionRank (Florescu & Caragea 2017): the random surfer jumps to
@@ -1168,6 +1282,8 @@ int pr_keyphrases(precis_doc *d)
 	 * references: 48.7% against 50.2%). By term in nscore first. */
 	double place = 0;
 	memset(nscore, 0, nt * sizeof *nscore);
+	pair_batch batch;
+	batch.n = 0;
 	/* one pass over the tokens, a sentence at a time: its candidates,
 	 * then what they weigh and what they co-occur with */
 	for (size_t s = 0; s < d->nsents; s++) {
@@ -1185,12 +1301,20 @@ int pr_keyphrases(precis_doc *d)
 				if (d->toks[j].flags & PR_TOK_BREAK)
 					break;
 				if (cand[j] && d->toks[j].term != t->term &&
-				    add_pair(&E, t->term, d->toks[j].term)) {
+				    add_pair(&E, &batch, t->term, d->toks[j].term)) {
 					rc = PRECIS_ENOMEM;
 					goto out;
 				}
 			}
 		}
+		if (batch.n >= PAIR_BATCH / 2 && flush_pairs(&E, &batch)) {
+			rc = PRECIS_ENOMEM;
+			goto out;
+		}
+	}
+	if (flush_pairs(&E, &batch)) {
+		rc = PRECIS_ENOMEM;
+		goto out;
 	}
 	P.wcount = wcount;
 	/* the candidate terms are the linked ones, idx[0..ncand) */
@@ -1235,12 +1359,15 @@ int pr_keyphrases(precis_doc *d)
 		for (size_t r = 0; r < k; r++)
 			key[sc[r].term] = 1;
 		pr_free_raw(sc);
+		/* a text has about as many phrases of several words as key
+		 * words: room for as many, under half full */
+		P.first = pow2_at_least(2 * k);
 	}
 
 	/* phrases, one entry per distinct sequence of stems */
 	memset(P.one, 0, nt * sizeof *P.one);
 	for (size_t s = 0; s < d->nsents; s++)
-		if ((rc = sentence_phrases(d, &P, score, cand, key, wflag, (uint32_t)s, 1)))
+		if ((rc = sentence_phrases(d, &P, score, cand, key, wflag, lang, (uint32_t)s, 1)))
 			goto out;
 	if (fold_tallies(d, &P, score)) {
 		rc = PRECIS_ENOMEM;
@@ -1250,19 +1377,28 @@ int pr_keyphrases(precis_doc *d)
 	 * what recurs is what the text is about */
 	/* what is met once counts only at the head of the text (a word in
 	 * the first two sentences, title and lead or lead; a phrase of
-	 * several words in the title) or as a name: the rest go before the
-	 * sort */
+	 * several words in the title) or as a name: the rest never go on the
+	 * heap that gives them best first (keyphrase.h) */
 	int title = has_title(d);
 	size_t nph = 0;
+	order = pr_malloc_raw((P.n + 1) * sizeof *order);
+	if (!order) {
+		rc = PRECIS_ENOMEM;
+		goto out;
+	}
 	for (size_t k = 0; k < P.n; k++) {
 		phrase *p = &P.ph[k];
 		if (p->count < 2 && !p->name && (p->nwords > 1 ? p->sent > 0 || !title : p->sent > 1))
 			continue;
 		p->score *= 1.0 + log((double)p->count);
-		P.ph[nph++] = *p;
+		pr_kp_order *o = &order[nph++];
+		o->score = p->score;
+		o->sent = p->sent;
+		o->first = p->first;
+		o->len = p->nterms;
+		o->id = (uint32_t)k;
 	}
-	if (nph)
-		qsort(P.ph, nph, sizeof *P.ph, cmp_phrase);
+	pr_kp_heapify(order, nph);
 
 	size_t want = d->opts.keywords;
 	d->keywords = pr_alloc(&d->arena, (want + 1) * sizeof *d->keywords);
@@ -1277,11 +1413,11 @@ int pr_keyphrases(precis_doc *d)
 	}
 	size_t nchosen = 0;
 	const phrase *ph = P.ph;
-	for (size_t k = 0; k < nph && nchosen < want; k++) {
-		size_t m;
+	while (nph > 0 && nchosen < want) {
+		size_t m, k = pr_kp_pop(order, &nph); /* the next best */
 		/* "Minister" alone says nothing */
 		if (ph[k].nterms == 1 && (d->toks[ph[k].shown_first].flags & PR_TOK_UPPER) &&
-		    (wflag[d->toks[ph[k].shown_first].word] & W_TITLE))
+		    (list_flags(d, wflag, d->toks[ph[k].shown_first].word, lang) & W_TITLE))
 			continue;
 		/* "Lavrov" adds nothing once "Sergey Lavrov" is listed */
 		for (m = 0; m < nchosen && !contained(&ph[k], &ph[chosen[m]]); m++)
@@ -1349,5 +1485,6 @@ out:
 	pr_free_raw(idx);
 	pr_free_raw(P.ph);
 	pr_free_raw(P.tl);
+	pr_free_raw(order);
 	return rc;
 }

@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "doc.h"
+#include "keyphrase.h"
 
 static const char solar[] =
 	"Solar panels are spreading across the rooftops of the city. Sergey Lavrov, "
@@ -489,6 +490,126 @@ Test(keyphrase, counts_survive_growing_tables)
 		const char *p = precis_doc_keyword(d, k, NULL), *sp = strchr(p, ' ');
 		cr_assert(!sp || ((size_t)(sp - p) <= 6 && strcmp(sp, " quarry") == 0), "%s", p);
 	}
+	precis_doc_free(d);
+	free(text);
+}
+
+/* Adverbs are filler by their ending ("-lly", "-sly"), in words of seven
+ * bytes or more; a word ending in the same letter but no listed ending
+ * ("monopoly") is a key word. */
+Test(keyphrase, filler_by_ending)
+{
+	static const char t[] =
+		"Regulators seriously questioned the monopoly. The monopoly carefully "
+		"raised prices, and regulators seriously objected to the rally. "
+		"Investors carefully watched the monopoly and the rally.\n\n"
+		"The rally faded when regulators seriously threatened the monopoly.\n";
+	precis_doc *d = doc_in(t, "en", 20);
+	cr_assert(!any_has_word(d, "seriously"));
+	cr_assert(!any_has_word(d, "carefully"));
+	cr_assert(any_has_word(d, "monopoly"));
+	precis_doc_free(d);
+}
+
+static int order_cmp(const void *x, const void *y)
+{
+	const pr_kp_order *a = x, *b = y;
+	return pr_kp_before(a, b) ? -1 : pr_kp_before(b, a);
+}
+
+/* The heap gives the candidates in the order a sort would: best score
+ * first, then the first occurrence, then the longer; many ties, so that
+ * every rule of the order decides some pairs. */
+Test(keyphrase, heap_gives_sorted_order)
+{
+	enum { N = 997 };
+	pr_kp_order *h = malloc(N * sizeof *h), *sorted = malloc(N * sizeof *sorted);
+	pr_kp_order *keys = malloc(N * sizeof *keys);
+	unsigned char seen[N] = {0};
+	cr_assert(h && sorted && keys);
+	uint32_t x = 12345;
+	for (uint32_t k = 0; k < N; k++) {
+		x = x * 1103515245u + 12345u;
+		h[k].score = (double)(x >> 28) / 4.0; /* sixteen scores */
+		h[k].sent = (x >> 20) % 5;
+		h[k].first = h[k].sent * 100 + (x >> 12) % 7;
+		h[k].len = 1 + (x >> 8) % 3;
+		h[k].id = k;
+	}
+	memcpy(sorted, h, N * sizeof *h);
+	memcpy(keys, h, N * sizeof *h);
+	qsort(sorted, N, sizeof *sorted, order_cmp);
+	pr_kp_heapify(h, N);
+	size_t n = N;
+	for (size_t k = 0; k < N; k++) {
+		uint32_t id = pr_kp_pop(h, &n);
+		cr_assert_eq(n, N - k - 1);
+		cr_assert_lt(id, N);
+		cr_assert(!seen[id], "%u twice", id);
+		seen[id] = 1;
+		/* equal keys may come in either order: compare the keys */
+		cr_assert_eq(order_cmp(&keys[id], &sorted[k]), 0, "place %zu", k);
+	}
+	free(h);
+	free(sorted);
+	free(keys);
+}
+
+/* Few words in many combinations: far more pairs of words than words, so
+ * that the pair table, sized from the number of words, grows several
+ * times; what recurs in every sentence still comes first, and the words
+ * of the combinations, each met thirty times, come after it. */
+Test(keyphrase, counts_survive_dense_pairs)
+{
+	static const char *const syl[] = { "ka", "lo", "mi", "ner", "tu", "va" };
+	size_t nsyl = sizeof syl / sizeof syl[0], cap = 1 << 16, len = 0;
+	char *text = malloc(cap);
+	cr_assert(text);
+	for (size_t k = 0; k < 900; k++) {
+		size_t a = k % 30, b = (k / 30) % 30;
+		len += (size_t)snprintf(text + len, cap - len,
+		                        "Engineers mapped the river delta near %s%s %s%s. ",
+		                        syl[a % nsyl], syl[a / nsyl], syl[b % nsyl],
+		                        syl[b / nsyl]);
+		if (k % 10 == 9)
+			len += (size_t)snprintf(text + len, cap - len, "\n\n");
+	}
+	precis_doc *d = doc_with(text, 10);
+	cr_assert_eq(index_of(d, "river delta near"), 0);
+	cr_assert_eq(index_of(d, "Engineers mapped"), 1);
+	for (size_t k = 2; k < precis_doc_keyword_count(d); k++) {
+		const char *p = precis_doc_keyword(d, k, NULL);
+		cr_assert(strchr(p, ' ') == NULL && strlen(p) <= 6, "%s", p);
+	}
+	precis_doc_free(d);
+	free(text);
+}
+
+/* Sentences of a hundred words without punctuation: more pairs of words
+ * than are counted at a time (a batch), so that a sentence's are counted
+ * in several, the table growing between them; the phrases that open and
+ * end every sentence still come first. */
+Test(keyphrase, long_sentences_counted_in_batches)
+{
+	static const char *const syl[] = { "ka", "lo", "mi", "ner", "tu", "va", "zo", "pel" };
+	size_t cap = 1 << 17, len = 0;
+	char *text = malloc(cap);
+	cr_assert(text);
+	for (size_t k = 0; k < 40; k++) {
+		len += (size_t)snprintf(text + len, cap - len, "Surveyors listed");
+		for (size_t w = 0; w < 100; w++) {
+			size_t x = (k * 100 + w) * 2654435761u >> 7;
+			len += (size_t)snprintf(text + len, cap - len, " %s%s%s", syl[x % 8],
+			                        syl[(x / 8) % 8], syl[(x / 64) % 8]);
+		}
+		len += (size_t)snprintf(text + len, cap - len, " beside the river delta. ");
+		if (k % 4 == 3)
+			len += (size_t)snprintf(text + len, cap - len, "\n\n");
+	}
+	precis_doc *d = doc_with(text, 10);
+	cr_assert_geq(precis_doc_keyword_count(d), 1);
+	cr_assert_eq(index_of(d, "Surveyors listed"), 0);
+	cr_assert_eq(index_of(d, "river delta"), 1);
 	precis_doc_free(d);
 	free(text);
 }

@@ -147,19 +147,15 @@ static void step_blocks(const blocks *b, const double *cur, double *nxt,
 	const double *p = b->p;
 	const uint32_t *col = b->col;
 	for (size_t r = 0; r < b->nplaces; r += PR_BLOCK) {
-		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+		double s[PR_BLOCK] = { 0 };
 		for (size_t j = b->len[r / PR_BLOCK]; j > 0; j--) {
-			s0 += p[0] * cur[col[0]];
-			s1 += p[1] * cur[col[1]];
-			s2 += p[2] * cur[col[2]];
-			s3 += p[3] * cur[col[3]];
+			for (size_t q = 0; q < PR_BLOCK; q++)
+				s[q] += p[q] * cur[col[q]];
 			p += PR_BLOCK;
 			col += PR_BLOCK;
 		}
-		nxt[r] = (tele ? jump * tele[r] : base) + damping * s0;
-		nxt[r + 1] = (tele ? jump * tele[r + 1] : base) + damping * s1;
-		nxt[r + 2] = (tele ? jump * tele[r + 2] : base) + damping * s2;
-		nxt[r + 3] = (tele ? jump * tele[r + 3] : base) + damping * s3;
+		for (size_t q = 0; q < PR_BLOCK; q++)
+			nxt[r + q] = (tele ? jump * tele[r + q] : base) + damping * s[q];
 	}
 }
 

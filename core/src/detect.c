@@ -295,8 +295,9 @@ static enum script most_letters(const size_t *count)
 }
 
 /* Can the rest of the text, `rest` bytes, no longer change which script
- * most_letters() picks, nor (Han) the count of kana it then needs? Every
- * letter outside ASCII takes two bytes or more. */
+ * most_letters() picks, nor (Han) the count of kana it then needs? A
+ * character outside ASCII, the only kind counted for scripts other than
+ * Latin, takes two bytes or more. */
 static int script_settled(const size_t *count, size_t rest)
 {
 	enum script best = most_letters(count);

@@ -18,10 +18,10 @@
  * is read as English (the default language), and a mix is read as its main
  * language. The caller can always name the language instead.
  *
- * Cost: one pass over at most DETECT_BYTES bytes for the script, then one
- * probe of the all-languages stop-word table per distinct word, stopping
- * as soon as one language leads beyond doubt (decided()); nothing is
- * allocated.
+ * Cost: one pass over at most DETECT_BYTES bytes for the script, stopping
+ * where the rest can no longer change it (main_script()), then one probe of
+ * the all-languages stop-word table per distinct word, stopping as soon as
+ * one language leads beyond doubt (decided()); nothing is allocated.
  */
 #include "hash.h"
 #include "lang.h"
@@ -162,6 +162,8 @@ typedef struct scorer {
 	const pr_lang *cand[MAX_LANGS];
 	double score[MAX_LANGS];
 	size_t n;
+	unsigned long long langs;    /* the candidates' bits in pr_stop_langs */
+	unsigned char of[MAX_LANGS]; /* of[l]: pr_languages[l]'s candidate */
 } scorer;
 
 /* Which candidates hold one word (or, for "l'homme", "qu'il", its part
@@ -182,10 +184,12 @@ static size_t word_hits(const scorer *sc, const char *w, size_t n, uint64_t *mas
 			return 0;
 		langs = pr_stop_langs(buf, (size_t)(ap - buf));
 	}
+	/* the candidates among them, language by language */
 	size_t k = 0;
-	for (size_t i = 0; langs && i < sc->n; i++) {
-		if (langs & (1ull << (sc->cand[i] - pr_languages))) {
-			*mask |= (uint64_t)1 << i;
+	langs &= sc->langs;
+	for (size_t l = 0; langs; l++, langs >>= 1) {
+		if (langs & 1) {
+			*mask |= (uint64_t)1 << sc->of[l];
 			k++;
 		}
 	}
@@ -227,9 +231,11 @@ static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size
 	}
 	if (!k)
 		return;
-	for (size_t i = 0; i < sc->n; i++)
-		if (mask & ((uint64_t)1 << i))
-			sc->score[i] += 1.0 / (double)k;
+	/* the candidates whose bits are set, in order */
+	double share = 1.0 / (double)k;
+	for (size_t i = 0; mask; i++, mask >>= 1)
+		if (mask & 1)
+			sc->score[i] += share;
 }
 
 /* Does one candidate lead the others beyond doubt? */
@@ -268,6 +274,88 @@ static size_t ascii_letters(const unsigned char *t, size_t len)
 	return n;
 }
 
+/* The script with most letters in count[] (Han counting kana too: Japanese
+ * mixes kana and kanji); the first of equals. */
+static enum script most_letters(const size_t *count)
+{
+	enum script best = S_LATIN;
+	size_t most = 0;
+	for (int s = S_LATIN; s < S_COUNT; s++) {
+		size_t c = count[s];
+		if (s == S_HAN)
+			c += count[S_KANA];
+		else if (s == S_KANA)
+			continue;
+		if (c > most) {
+			most = c;
+			best = (enum script)s;
+		}
+	}
+	return best;
+}
+
+/* Can the rest of the text, `rest` bytes, no longer change which script
+ * most_letters() picks, nor (Han) the count of kana it then needs? A
+ * character outside ASCII, the only kind counted for scripts other than
+ * Latin, takes two bytes or more. */
+static int script_settled(const size_t *count, size_t rest)
+{
+	enum script best = most_letters(count);
+	if (best == S_HAN)
+		return 0;
+	for (int s = S_LATIN; s < S_COUNT; s++) {
+		size_t c = count[s] + (s == S_LATIN ? rest : rest / 2);
+		if (s == S_HAN)
+			c += count[S_KANA];
+		else if (s == S_KANA)
+			continue;
+		if (s != (int)best && c >= count[best])
+			return 0;
+	}
+	return 1;
+}
+
+/* Letters are counted in pieces of SCRIPT_PIECE bytes, and counting stops
+ * when the script is settled: an English news article after a third of
+ * its bytes or so. */
+#define SCRIPT_PIECE 1024
+
+/* Count the letters of t[0..len) by script into count[]; as much of the
+ * text as it takes to know the main script, which this returns. ASCII
+ * letters, most bytes of most texts, are counted in a loop of their own
+ * that the compiler can vectorize; the second loop decodes only the
+ * rest. */
+static enum script main_script(const unsigned char *t, size_t len, size_t *count)
+{
+	size_t i = 0;
+	for (size_t at = 0; at < len;) {
+		size_t end = len - at > SCRIPT_PIECE ? at + SCRIPT_PIECE : len;
+		count[S_LATIN] += ascii_letters(t + at, end - at);
+		/* a character that starts in this piece may end in the next,
+		 * whose decoding then starts after it (ASCII letters are never
+		 * part of one) */
+		while (i < end) {
+			int32_t cp;
+			if (t[i] < 0x80) {
+				/* eight ASCII bytes at a time */
+				uint64_t w;
+				if (i + 8 <= len && (memcpy(&w, t + i, 8), !(w & 0x8080808080808080u)))
+					i += 8;
+				else
+					i++;
+				continue;
+			}
+			i += pr_utf8_decode(t + i, len - i, &cp);
+			if (cp >= 0)
+				count[script_of(cp)]++;
+		}
+		at = end;
+		if (at < len && script_settled(count, len - at))
+			break;
+	}
+	return most_letters(count);
+}
+
 const pr_lang *pr_lang_detect(const char *text, size_t len)
 {
 	if (!text || !len)
@@ -276,39 +364,9 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		len = DETECT_BYTES;
 	const unsigned char *t = (const unsigned char *)text;
 
-	/* 1. the main script: ASCII letters, most bytes of most texts, are
-	 * counted in a loop of their own that the compiler can vectorize; the
-	 * second loop decodes only the rest */
+	/* 1. the main script */
 	size_t count[S_COUNT] = { 0 };
-	count[S_LATIN] = ascii_letters(t, len);
-	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		if (t[i] < 0x80) {
-			/* eight ASCII bytes at a time */
-			uint64_t w;
-			if (i + 8 <= len && (memcpy(&w, t + i, 8), !(w & 0x8080808080808080u)))
-				i += 8;
-			else
-				i++;
-			continue;
-		}
-		i += pr_utf8_decode(t + i, len - i, &cp);
-		if (cp >= 0)
-			count[script_of(cp)]++;
-	}
-	enum script best = S_LATIN;
-	size_t most = 0;
-	for (int s = S_LATIN; s < S_COUNT; s++) {
-		size_t c = count[s];
-		if (s == S_HAN)
-			c += count[S_KANA]; /* Japanese mixes kana and kanji */
-		else if (s == S_KANA)
-			continue;
-		if (c > most) {
-			most = c;
-			best = (enum script)s;
-		}
-	}
+	enum script best = main_script(t, len, count);
 	switch (best) {
 	case S_HAN:
 		/* Japanese prose is rarely less than a tenth kana */
@@ -326,9 +384,12 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	/* 2. stop words among the languages of that script */
 	scorer sc;
 	sc.n = 0;
-	for (size_t i = 0; i < pr_nlanguages && sc.n < MAX_LANGS; i++) {
+	sc.langs = 0;
+	for (size_t i = 0; i < pr_nlanguages && i < MAX_LANGS; i++) {
 		if (candidate(&pr_languages[i], best)) {
 			sc.cand[sc.n] = &pr_languages[i];
+			sc.of[i] = (unsigned char)sc.n;
+			sc.langs |= 1ull << i;
 			sc.score[sc.n++] = 0.0;
 		}
 	}

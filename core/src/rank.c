@@ -35,100 +35,271 @@ int pr_pagerank(double *score, const pr_graph *g, double damping,
  * scores to the last digit. */
 #define PR_LARGE_DOC 1000
 
-/* The over-relaxation factor of those sweeps (see pagerank). */
+/* The over-relaxation factor of those sweeps (see sweeps). */
 #define PR_SOR 1.3
 
-/* Power iteration visits the rows grouped by length, shortest first, their
- * entries copied in that order: each row's loop then runs as long as the
- * one before it, where the word graph's rows (two entries on average)
- * each ended in a mispredicted exit. A row's sum keeps its own order, so
- * the scores are the same to the last bit. */
-typedef struct by_length {
-	uint32_t *rowid;  /* the rows, by length */
-	size_t *start;    /* rows of length L: rowid[start[L] .. start[L + 1]) */
-	size_t *first;    /* their first entry: p[first[L]], col[first[L]] */
-	size_t maxlen;
-	double *p;        /* the entries, row by row in the order of rowid */
-	uint32_t *col;
-} by_length;
+/* Power iteration's layout. A row's sum is a chain of additions, each
+ * waiting on the one before, and most rows are short (the word graph's
+ * hold two entries on average, a sentence graph's ten): one row at a time,
+ * the machine mostly waits. So the rows are sorted by length and taken
+ * PR_BLOCK at a time, their entries interleaved (entry j of the block's
+ * row q at [PR_BLOCK * j + q]), and the block's sums run side by side.
+ * Rows shorter than the block's longest are padded with entries of weight
+ * 0: adding +0 leaves a sum of non-negative terms as it was, so each
+ * row's sum has the bits of one row summed alone in its own order.
+ *
+ * Nodes are renumbered into that order (their places), so that a block
+ * reads its teleport values and writes its scores one after another; the
+ * places past n pad the last block. */
+#define PR_BLOCK 4
 
-static void free_by_length(by_length *b)
+typedef struct blocks {
+	size_t n;          /* nodes */
+	size_t nplaces;    /* n rounded up to a whole block */
+	uint32_t *node;    /* node[r]: the node in place r (r < n) */
+	uint32_t *place;   /* place[i]: node i's place */
+	uint32_t *len;     /* len[b]: the longest row of block b */
+	double *p;         /* w(j, i) / W(j), the blocks' entries interleaved */
+	uint32_t *col;     /* their columns, as places */
+} blocks;
+
+static void free_blocks(blocks *b)
 {
-	pr_free_raw(b->rowid);
-	pr_free_raw(b->start);
-	pr_free_raw(b->first);
+	pr_free_raw(b->node);
+	pr_free_raw(b->place);
+	pr_free_raw(b->len);
 	pr_free_raw(b->p);
 	pr_free_raw(b->col);
 }
 
-/* 0, or -1 out of memory. */
-static int group_by_length(by_length *b, const pr_graph *g, const double *p)
+static size_t row_len(const pr_graph *g, size_t i)
 {
-	size_t n = g->n, nnz = g->row[n], maxlen = 0;
+	return g->row[i + 1] - g->row[i];
+}
+
+/* Lay out g for power iteration; out[j] is 1 / W(j). 0, or -1 out of
+ * memory. */
+static int make_blocks(blocks *b, const pr_graph *g, const double *out)
+{
+	size_t n = g->n, maxlen = 0;
 	for (size_t i = 0; i < n; i++)
-		if (g->row[i + 1] - g->row[i] > maxlen)
-			maxlen = g->row[i + 1] - g->row[i];
-	b->maxlen = maxlen;
-	b->rowid = pr_malloc_raw(n * sizeof *b->rowid);
-	b->start = pr_malloc_raw((maxlen + 2) * sizeof *b->start);
-	b->first = pr_malloc_raw((maxlen + 1) * sizeof *b->first);
-	b->p = pr_malloc_raw((nnz + 1) * sizeof *b->p);
-	b->col = pr_malloc_raw((nnz + 1) * sizeof *b->col);
-	if (!b->rowid || !b->start || !b->first || !b->p || !b->col)
+		if (row_len(g, i) > maxlen)
+			maxlen = row_len(g, i);
+	b->n = n;
+	b->nplaces = (n + PR_BLOCK - 1) / PR_BLOCK * PR_BLOCK;
+	size_t nb = b->nplaces / PR_BLOCK;
+	size_t *count = pr_malloc_raw((maxlen + 1) * sizeof *count);
+	b->node = pr_malloc_raw(n * sizeof *b->node);
+	b->place = pr_malloc_raw(n * sizeof *b->place);
+	b->len = pr_malloc_raw(nb * sizeof *b->len);
+	if (!count || !b->node || !b->place || !b->len) {
+		pr_free_raw(count);
 		return -1;
-	memset(b->start, 0, (maxlen + 2) * sizeof *b->start);
-	for (size_t i = 0; i < n; i++)
-		b->start[g->row[i + 1] - g->row[i] + 1]++;
-	for (size_t len = 0; len <= maxlen; len++)
-		b->start[len + 1] += b->start[len];
-	/* rows in place by a counting sort, then their entries behind one
-	 * another (start[] is rebuilt: the sort moved it up a group) */
-	for (size_t i = 0; i < n; i++)
-		b->rowid[b->start[g->row[i + 1] - g->row[i]]++] = (uint32_t)i;
-	for (size_t len = maxlen + 1; len > 0; len--)
-		b->start[len] = b->start[len - 1];
-	b->start[0] = 0;
-	for (size_t len = 0, at = 0; len <= maxlen; len++) {
-		b->first[len] = at;
-		at += len * (b->start[len + 1] - b->start[len]);
 	}
-	size_t at = 0;
-	for (size_t r = 0; r < n; r++) {
-		size_t i = b->rowid[r];
-		for (size_t k = g->row[i]; k < g->row[i + 1]; k++) {
-			b->p[at] = p[k];
-			b->col[at++] = g->col[k];
+	/* a counting sort by length, stable: shortest first */
+	memset(count, 0, (maxlen + 1) * sizeof *count);
+	for (size_t i = 0; i < n; i++)
+		count[row_len(g, i)]++;
+	for (size_t len = 0, at = 0; len <= maxlen; len++) {
+		size_t c = count[len];
+		count[len] = at;
+		at += c;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t r = count[row_len(g, i)]++;
+		b->node[r] = (uint32_t)i;
+		b->place[i] = (uint32_t)r;
+	}
+	pr_free_raw(count);
+	/* a block's longest row is its last real one */
+	size_t entries = 0;
+	for (size_t k = 0; k < nb; k++) {
+		size_t last = k * PR_BLOCK + PR_BLOCK - 1;
+		if (last >= n)
+			last = n - 1;
+		b->len[k] = (uint32_t)row_len(g, b->node[last]);
+		entries += PR_BLOCK * (size_t)b->len[k];
+	}
+	b->p = pr_malloc_raw((entries + 1) * sizeof *b->p);
+	b->col = pr_malloc_raw((entries + 1) * sizeof *b->col);
+	if (!b->p || !b->col)
+		return -1;
+	/* padding: weight +0 (all bits zero), column 0 */
+	memset(b->p, 0, entries * sizeof *b->p);
+	memset(b->col, 0, entries * sizeof *b->col);
+	for (size_t k = 0, first = 0; k < nb; first += PR_BLOCK * (size_t)b->len[k++]) {
+		for (size_t r = k * PR_BLOCK; r < (k + 1) * PR_BLOCK && r < n; r++) {
+			size_t i = b->node[r], at = first + r % PR_BLOCK;
+			for (size_t e = g->row[i]; e < g->row[i + 1]; e++, at += PR_BLOCK) {
+				b->p[at] = g->w[e] * out[g->col[e]];
+				b->col[at] = b->place[g->col[e]];
+			}
 		}
 	}
 	return 0;
 }
 
-/* One step of power iteration for rows r..end of b, all of length len,
- * two at a time: each row's sum keeps its own order, so the bits are those
- * of one row at a time, but the two chains of additions overlap. Called
- * with a constant len, the compiler unrolls the sums of short rows. */
-static inline void step_rows(const by_length *b, size_t len, size_t r, size_t end,
-                             const double *cur, double *nxt, const double *teleport,
-                             double jump, double base, double damping)
+/* One step of power iteration: nxt from cur, by places. tele is the
+ * teleport vector by places, or NULL for the uniform one (base). */
+static void step_blocks(const blocks *b, const double *cur, double *nxt,
+                        const double *tele, double jump, double base, double damping)
 {
-	const double *bp = b->p + b->first[len];
-	const uint32_t *bc = b->col + b->first[len];
-	for (; r + 1 < end; r += 2, bp += 2 * len, bc += 2 * len) {
-		double s0 = 0, s1 = 0;
-		for (size_t j = 0; j < len; j++) {
-			s0 += bp[j] * cur[bc[j]];
-			s1 += bp[len + j] * cur[bc[len + j]];
+	const double *p = b->p;
+	const uint32_t *col = b->col;
+	for (size_t r = 0; r < b->nplaces; r += PR_BLOCK) {
+		double s[PR_BLOCK] = { 0 };
+		for (size_t j = b->len[r / PR_BLOCK]; j > 0; j--) {
+			for (size_t q = 0; q < PR_BLOCK; q++)
+				s[q] += p[q] * cur[col[q]];
+			p += PR_BLOCK;
+			col += PR_BLOCK;
 		}
-		uint32_t i0 = b->rowid[r], i1 = b->rowid[r + 1];
-		nxt[i0] = (teleport ? jump * teleport[i0] : base) + damping * s0;
-		nxt[i1] = (teleport ? jump * teleport[i1] : base) + damping * s1;
+		for (size_t q = 0; q < PR_BLOCK; q++)
+			nxt[r + q] = (tele ? jump * tele[r + q] : base) + damping * s[q];
 	}
-	if (r < end) {
-		double s0 = 0;
-		for (size_t j = 0; j < len; j++)
-			s0 += bp[j] * cur[bc[j]];
-		uint32_t i0 = b->rowid[r];
-		nxt[i0] = (teleport ? jump * teleport[i0] : base) + damping * s0;
+}
+
+/* The L1 change from a to b over n values, in any order: four sums side by
+ * side, not one chain of n additions. */
+static double change(const double *a, const double *b, size_t n)
+{
+	double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4) {
+		d0 += fabs(b[i] - a[i]);
+		d1 += fabs(b[i + 1] - a[i + 1]);
+		d2 += fabs(b[i + 2] - a[i + 2]);
+		d3 += fabs(b[i + 3] - a[i + 3]);
+	}
+	for (; i < n; i++)
+		d0 += fabs(b[i] - a[i]);
+	return (d0 + d1) + (d2 + d3);
+}
+
+/* Is a sum of `terms` non-negative terms, taken in one order as `sum`,
+ * below tol as the same sum taken in any other order would be? Every
+ * order is within (terms - 1) * 2^-53 (relative) of the exact sum, two
+ * orders within twice that of each other; outside a margin of terms *
+ * 2^-50 the answer is the same in all of them. -1 when too near to say. */
+static int below(double sum, double tol, size_t terms)
+{
+	double margin = sum * (double)terms * 0x1p-50;
+	if (sum < tol - margin)
+		return 1;
+	if (sum > tol + margin)
+		return 0;
+	return -1;
+}
+
+/* Power iteration, scores and change as one row at a time would compute
+ * them to the last bit (see blocks). score holds the start on entry;
+ * cur and nxt have room for b->nplaces values. */
+static void power(double *score, const blocks *b, double *cur, double *nxt, double *tele,
+                  const double *teleport, const uint32_t *dang, size_t ndang,
+                  double damping, double tolerance, unsigned max_iterations,
+                  size_t isolated, double *iso)
+{
+	size_t n = b->n;
+	double all = (double)(n + isolated);
+	for (size_t r = 0; r < b->nplaces; r++) {
+		cur[r] = r < n ? score[b->node[r]] : 0.0;
+		if (teleport)
+			tele[r] = r < n ? teleport[b->node[r]] : 0.0;
+	}
+	for (unsigned it = 0; it < max_iterations; it++) {
+		double dangling = 0;
+		for (size_t m = 0; m < ndang; m++)
+			dangling += cur[b->place[dang[m]]];
+		/* one at a time, as a graph holding them would add them: the
+		 * scores come out the same to the last bit */
+		for (size_t m = 0; m < isolated; m++)
+			dangling += *iso;
+		/* random jumps and dangling mass land by the teleport vector */
+		double jump = (1.0 - damping) + damping * dangling;
+		double base = jump / all;
+		double delta = 0;
+		if (isolated) {
+			delta += (double)isolated * fabs(base - *iso);
+			*iso = base;
+		}
+		step_blocks(b, cur, nxt, teleport ? tele : NULL, jump, base, damping);
+		/* the change in the order of the nodes, as power iteration
+		 * sums it, only when a faster order cannot tell */
+		int stop = below(delta + change(cur, nxt, n), tolerance, n + 1);
+		if (stop < 0) {
+			for (size_t i = 0; i < n; i++)
+				delta += fabs(nxt[b->place[i]] - cur[b->place[i]]);
+			stop = delta < tolerance;
+		}
+		double *t = cur;
+		cur = nxt;
+		nxt = t;
+		if (stop)
+			break;
+	}
+	for (size_t i = 0; i < n; i++)
+		score[i] = cur[b->place[i]];
+}
+
+/* Gauss-Seidel sweeps (see PR_LARGE_DOC), each score updated in place and
+ * over-relaxed; pf holds w(j, i) / W(j) in g's order. */
+static void sweeps(double *score, const pr_graph *g, const float *pf,
+                   const double *teleport, const uint32_t *dang, size_t ndang,
+                   double damping, double tolerance, unsigned max_iterations,
+                   size_t isolated, double *iso)
+{
+	size_t n = g->n;
+	double all = (double)(n + isolated);
+	const size_t *row = g->row;
+	const uint32_t *col = g->col;
+	/* Each score moves PR_SOR times as far as the plain update would
+	 * take it: a book needs fewer sweeps and ends nearer the fixed point
+	 * (test_rank.c's over-relaxed ring shows it on a graph small enough
+	 * to check); 1.3 is just under the factor that is best for damping
+	 * 0.85. Over-relaxation is not sure to converge on every graph:
+	 * should a sweep change the scores more than the one before, the
+	 * remaining sweeps are plain Gauss-Seidel, which is. */
+	double omega = PR_SOR, last = HUGE_VAL;
+	tolerance *= all / PR_LARGE_DOC;
+	for (unsigned it = 0; it < max_iterations; it++) {
+		double dangling = 0;
+		for (size_t m = 0; m < ndang; m++)
+			dangling += score[dang[m]];
+		for (size_t m = 0; m < isolated; m++)
+			dangling += *iso;
+		double jump = (1.0 - damping) + damping * dangling;
+		double base = jump / all;
+		double delta = 0;
+		if (isolated) {
+			delta += (double)isolated * fabs(base - *iso);
+			*iso = base;
+		}
+		for (size_t i = 0; i < n; i++) {
+			size_t k = row[i], e = row[i + 1];
+			/* a book's rows are long: four chains of additions overlap
+			 * where one would wait on each add (the order of the sum
+			 * changes its last bits, which Gauss-Seidel's scores,
+			 * within the tolerance, do not promise) */
+			double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+			for (; k + 4 <= e; k += 4) {
+				s0 += (double)pf[k] * score[col[k]];
+				s1 += (double)pf[k + 1] * score[col[k + 1]];
+				s2 += (double)pf[k + 2] * score[col[k + 2]];
+				s3 += (double)pf[k + 3] * score[col[k + 3]];
+			}
+			for (; k < e; k++)
+				s0 += (double)pf[k] * score[col[k]];
+			double sum = (s0 + s1) + (s2 + s3);
+			double v = (teleport ? jump * teleport[i] : base) + damping * sum;
+			v = score[i] + omega * (v - score[i]);
+			delta += fabs(v - score[i]);
+			score[i] = v;
+		}
+		if (delta < tolerance)
+			break;
+		if (delta > last)
+			omega = 1.0;
+		last = delta;
 	}
 }
 
@@ -146,24 +317,20 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		return PRECIS_OK;
 	double all = (double)(n + isolated), iso = 1.0 / all;
 	size_t nnz = g->row[n];
-	double *next = pr_malloc_raw(n * sizeof *next);
 	double *out = pr_malloc_raw(n * sizeof *out); /* 1 / W(j), or 0 */
-	/* w(j, i) / W(j): Gauss-Seidel sweeps a book's graph, megabytes of
-	 * it, some twenty times, and are bound by reading it; in single
-	 * precision each entry is 4 bytes fewer to read (12 with its column
-	 * becoming 8), its rounding (a part in 10^7) far below the tolerance's
-	 * per-sentence share. Power iteration keeps double and its bits. */
-	double *p = NULL;
-	float *pf = NULL;
-	if (gauss_seidel)
-		pf = pr_malloc_raw((nnz + 1) * sizeof *pf);
-	else
-		p = pr_malloc_raw((nnz + 1) * sizeof *p);
 	uint32_t *dang = pr_malloc_raw(n * sizeof *dang); /* nodes with no edges */
-	by_length by;
-	memset(&by, 0, sizeof by);
+	/* w(j, i) / W(j) for Gauss-Seidel: it sweeps a book's graph,
+	 * megabytes of it, some twenty times, and is bound by reading it; in
+	 * single precision each entry is 4 bytes fewer to read (12 with its
+	 * column becoming 8), its rounding (a part in 10^7) far below the
+	 * tolerance's per-sentence share. Power iteration keeps double (in
+	 * its blocks) and its bits. */
+	float *pf = NULL;
+	double *work = NULL; /* power iteration's cur, nxt and teleport */
+	blocks b;
+	memset(&b, 0, sizeof b);
 	int rc = PRECIS_ENOMEM;
-	if (!next || !out || !(p || pf) || !dang)
+	if (!out || !dang)
 		goto done;
 	size_t ndang = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -175,108 +342,21 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 			dang[ndang++] = (uint32_t)i;
 		score[i] = 1.0 / all;
 	}
-	if (pf)
+	if (gauss_seidel) {
+		if (!(pf = pr_malloc_raw((nnz + 1) * sizeof *pf)))
+			goto done;
 		for (size_t k = 0; k < nnz; k++)
 			pf[k] = (float)(g->w[k] * out[g->col[k]]);
-	else
-		for (size_t k = 0; k < nnz; k++)
-			p[k] = g->w[k] * out[g->col[k]];
-	if (!gauss_seidel && group_by_length(&by, g, p))
-		goto done;
-	const size_t *row = g->row;
-	const uint32_t *col = g->col;
-	double *cur = score, *nxt = gauss_seidel ? score : next;
-	/* Gauss-Seidel sweeps are over-relaxed: each score moves PR_SOR times
-	 * as far as the plain update would take it: a book needs fewer sweeps
-	 * and ends nearer the fixed point (test_rank.c's over-relaxed ring
-	 * shows it on a graph small enough to check); 1.3 is just under the
-	 * factor that is best for damping 0.85. Over-relaxation is not sure
-	 * to converge on every graph: should a sweep change the scores more
-	 * than the one before, the remaining sweeps are plain Gauss-Seidel,
-	 * which is. */
-	double omega = gauss_seidel ? PR_SOR : 1.0, last = HUGE_VAL;
-	if (gauss_seidel)
-		tolerance *= all / PR_LARGE_DOC;
-	for (unsigned it = 0; it < max_iterations; it++) {
-		double dangling = 0;
-		for (size_t m = 0; m < ndang; m++)
-			dangling += cur[dang[m]];
-		/* one at a time, as a graph holding them would add them: the
-		 * scores come out the same to the last bit */
-		for (size_t m = 0; m < isolated; m++)
-			dangling += iso;
-		/* random jumps and dangling mass land by the teleport vector */
-		double jump = (1.0 - damping) + damping * dangling;
-		double base = jump / all;
-		double delta = 0;
-		if (isolated) {
-			delta += (double)isolated * fabs(base - iso);
-			iso = base;
-		}
-		size_t i = 0;
-		if (!gauss_seidel) {
-			for (size_t len = 0; len <= by.maxlen; len++) {
-				size_t r = by.start[len], end = by.start[len + 1];
-				if (r == end)
-					continue;
-				/* the word graph's rows: mostly one to four */
-				switch (len) {
-				case 1:
-					step_rows(&by, 1, r, end, cur, nxt, teleport, jump, base, damping);
-					break;
-				case 2:
-					step_rows(&by, 2, r, end, cur, nxt, teleport, jump, base, damping);
-					break;
-				case 3:
-					step_rows(&by, 3, r, end, cur, nxt, teleport, jump, base, damping);
-					break;
-				case 4:
-					step_rows(&by, 4, r, end, cur, nxt, teleport, jump, base, damping);
-					break;
-				default:
-					step_rows(&by, len, r, end, cur, nxt, teleport, jump, base, damping);
-					break;
-				}
-			}
-			/* the change, in the order of the rows */
-			for (; i < n; i++)
-				delta += fabs(nxt[i] - cur[i]);
-		}
-		/* Gauss-Seidel: power iteration has done all its rows above */
-		for (; i < n; i++) {
-			size_t k = row[i], e = row[i + 1];
-			/* a book's rows are long: four chains of additions overlap
-			 * where one would wait on each add (the order of the sum
-			 * changes its last bits, which Gauss-Seidel's scores,
-			 * within the tolerance, do not promise) */
-			double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-			for (; k + 4 <= e; k += 4) {
-				s0 += (double)pf[k] * cur[col[k]];
-				s1 += (double)pf[k + 1] * cur[col[k + 1]];
-				s2 += (double)pf[k + 2] * cur[col[k + 2]];
-				s3 += (double)pf[k + 3] * cur[col[k + 3]];
-			}
-			for (; k < e; k++)
-				s0 += (double)pf[k] * cur[col[k]];
-			double sum = (s0 + s1) + (s2 + s3);
-			double v = (teleport ? jump * teleport[i] : base) + damping * sum;
-			v = cur[i] + omega * (v - cur[i]);
-			delta += fabs(v - cur[i]);
-			nxt[i] = v;
-		}
-		if (!gauss_seidel) {
-			double *t = cur;
-			cur = nxt;
-			nxt = t;
-		}
-		if (delta < tolerance)
-			break;
-		if (delta > last)
-			omega = 1.0;
-		last = delta;
+		sweeps(score, g, pf, teleport, dang, ndang, damping, tolerance,
+		       max_iterations, isolated, &iso);
+	} else {
+		if (make_blocks(&b, g, out))
+			goto done;
+		if (!(work = pr_malloc_raw(3 * b.nplaces * sizeof *work)))
+			goto done;
+		power(score, &b, work, work + b.nplaces, work + 2 * b.nplaces, teleport,
+		      dang, ndang, damping, tolerance, max_iterations, isolated, &iso);
 	}
-	if (cur != score)
-		memcpy(score, cur, n * sizeof *score);
 	/* renormalise away rounding drift */
 	double total = 0;
 	if (isolated && node) {
@@ -300,10 +380,9 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 			score[i] /= total;
 	rc = PRECIS_OK;
 done:
-	free_by_length(&by);
-	pr_free_raw(next);
+	free_blocks(&b);
+	pr_free_raw(work);
 	pr_free_raw(out);
-	pr_free_raw(p);
 	pr_free_raw(pf);
 	pr_free_raw(dang);
 	return rc;

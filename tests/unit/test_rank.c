@@ -374,7 +374,7 @@ Test(rank, sort_desc_long_input_keeps_ties_in_order)
  * each row's sum in its order: pr_pagerank_personal must give these scores
  * to the last bit, however it visits the rows. */
 static void plain_power(double *s, const pr_graph *g, double d, double tol, unsigned cap,
-                        const double *tele)
+                        const double *tele, double *deltas)
 {
 	size_t n = g->n;
 	double out[64], cur[64], nxt[64];
@@ -400,6 +400,8 @@ static void plain_power(double *s, const pr_graph *g, double d, double tol, unsi
 			delta += fabs(nxt[i] - cur[i]);
 		}
 		memcpy(cur, nxt, n * sizeof *cur);
+		if (deltas)
+			deltas[it] = delta;
 		if (delta < tol)
 			break;
 	}
@@ -432,10 +434,45 @@ Test(pagerank, rows_of_every_length_score_as_one_at_a_time)
 		double got[15], want[15];
 		const double *v = personal ? tele : NULL;
 		cr_assert_eq(pr_pagerank_personal(got, &h.g, 0.85, 1e-9, 100, v), PRECIS_OK);
-		plain_power(want, &h.g, 0.85, 1e-9, 100, v);
+		plain_power(want, &h.g, 0.85, 1e-9, 100, v, NULL);
 		for (size_t i = 0; i < 15; i++)
 			cr_assert(memcmp(&got[i], &want[i], sizeof got[i]) == 0,
 			          "node %zu: %.17g, want %.17g", i, got[i], want[i]);
+	}
+}
+
+/* The convergence test sums the change in whatever order is fastest, and
+ * where that sum is too near the tolerance to be sure of the answer, in
+ * the order of the rows: with the tolerance set to exactly the change of
+ * some step (as one row at a time sums it), iteration must go on past that
+ * step, and with the tolerance one ulp above, stop there, as plain power
+ * iteration does. */
+Test(pagerank, stops_where_rows_in_order_would)
+{
+	static const uint32_t e[][2] = {
+		{ 0, 1 }, { 0, 2 }, { 1, 2 }, { 2, 3 }, { 3, 4 }, { 4, 5 }, { 5, 6 },
+		{ 6, 7 }, { 7, 8 }, { 8, 9 }, { 9, 10 }, { 1, 10 }, { 3, 9 }, { 2, 7 },
+	};
+	double w[sizeof e / sizeof e[0]];
+	for (size_t k = 0; k < sizeof e / sizeof e[0]; k++)
+		w[k] = 0.2 + 0.31 * (double)(k % 7);
+	hg h;
+	build(&h, 12, e, w, sizeof e / sizeof e[0]); /* node 11 has no edges */
+	double tele[12];
+	for (size_t i = 0; i < 12; i++)
+		tele[i] = (double)(i % 3 + 1) / 24.0;
+	double deltas[60], want[12], got[12];
+	plain_power(want, &h.g, 0.85, 0.0, 60, tele, deltas);
+	for (unsigned it = 0; it < 60; it++) {
+		for (int above = 0; above < 2; above++) {
+			double tol = above ? nextafter(deltas[it], HUGE_VAL) : deltas[it];
+			plain_power(want, &h.g, 0.85, tol, 60, tele, NULL);
+			cr_assert_eq(pr_pagerank_personal(got, &h.g, 0.85, tol, 60, tele), PRECIS_OK);
+			for (size_t i = 0; i < 12; i++)
+				cr_assert(memcmp(&got[i], &want[i], sizeof got[i]) == 0,
+				          "step %u%s, node %zu: %.17g, want %.17g", it,
+				          above ? " (one ulp above)" : "", i, got[i], want[i]);
+		}
 	}
 }
 

@@ -1,0 +1,83 @@
+/* detect.c: the script count stops once the rest of the text can no longer
+ * change the main script; these texts are decided only late, or by one
+ * letter, and must come out as a count of every byte would have it. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang.h"
+
+/* n copies of s into a new buffer after `head`; its length in *len. */
+static char *repeat(const char *head, const char *s, size_t n, size_t *len)
+{
+	size_t h = strlen(head), k = strlen(s);
+	char *t = malloc(h + n * k + 1);
+	cr_assert(t);
+	memcpy(t, head, h);
+	for (size_t i = 0; i < n; i++)
+		memcpy(t + h + i * k, s, k);
+	t[h + n * k] = 0;
+	*len = h + n * k;
+	return t;
+}
+
+static const char *detect(const char *t, size_t n)
+{
+	return pr_lang_detect(t, n)->code;
+}
+
+/* Latin letters, then Greek ones: one more Greek letter than Latin makes
+ * the text Greek, as many makes it Latin (the first of equals) and so
+ * English. With 1,023 ASCII letters the first Greek letter straddles the
+ * first 1,024-byte piece, and must be counted once. */
+Test(detect, one_letter_decides_across_pieces)
+{
+	for (size_t latin = 1020; latin <= 1026; latin++) {
+		char *head = malloc(latin + 1);
+		cr_assert(head);
+		memset(head, 'x', latin);
+		head[latin] = 0;
+		size_t n;
+		char *t = repeat(head, "\xCE\xB1", latin + 1, &n); /* alpha */
+		cr_expect_str_eq(detect(t, n), "el", "%zu Latin letters", latin);
+		free(t);
+		t = repeat(head, "\xCE\xB1", latin, &n);
+		cr_expect_str_eq(detect(t, n), "en", "%zu Latin letters", latin);
+		free(t);
+		free(head);
+	}
+}
+
+/* An English opening far ahead after its first pieces, overtaken by Greek
+ * later on: the count must not stop while Greek can still catch up. */
+Test(detect, late_script_overtakes)
+{
+	size_t n;
+	char *en = repeat("", "The council said on Tuesday that the road would open in May. ", 40, &n);
+	char *t = repeat(en, "\xCE\xB7 \xCE\xBA\xCF\x85\xCE\xB2\xCE\xAD\xCF\x81\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7 "
+	                     "\xCE\xB1\xCE\xBD\xCE\xB1\xCE\xBA\xCE\xBF\xCE\xAF\xCE\xBD\xCF\x89\xCF\x83\xCE\xB5. ",
+	                 120, &n);
+	cr_expect_str_eq(detect(t, n), "el");
+	free(t);
+	/* fewer Greek letters than English ones: English */
+	t = repeat(en, "\xCE\xB7 \xCE\xBA\xCF\x85\xCE\xB2\xCE\xAD\xCF\x81\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7. ", 20, &n);
+	cr_expect_str_eq(detect(t, n), "en");
+	free(t);
+	free(en);
+}
+
+/* Han text is told Chinese or Japanese by its share of kana, over the
+ * whole opening: kana only at the end still make it Japanese. */
+Test(detect, kana_at_the_end_count)
+{
+	size_t n;
+	/* 900 Han characters, then 100 kana: a tenth */
+	char *han = repeat("", "\xE6\x94\xBF\xE5\xBA\x9C\xE5\x91\xA8", 300, &n); /* 政府周 */
+	char *t = repeat(han, "\xE3\x81\xAF", 100, &n); /* は */
+	cr_expect_str_eq(detect(t, n), "ja");
+	free(t);
+	t = repeat(han, "\xE3\x81\xAF", 99, &n);
+	cr_expect_str_eq(detect(t, n), "zh");
+	free(t);
+	free(han);
+}

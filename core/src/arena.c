@@ -8,6 +8,10 @@
 
 #define ALIGN alignof(max_align_t)
 #define MIN_CHUNK (64u * 1024u)
+/* A first chunk sized by the caller stays below this: a larger document
+ * does as well with chunks that double, and no more is reserved than it
+ * turns out to use. */
+#define MAX_FIRST_CHUNK (1024u * 1024u)
 
 struct pr_chunk {
 	pr_chunk *next;
@@ -26,6 +30,16 @@ void pr_arena_init(pr_arena *a)
 {
 	a->head = NULL;
 	a->total = 0;
+	a->first = MIN_CHUNK;
+}
+
+void pr_arena_init_sized(pr_arena *a, size_t expect)
+{
+	pr_arena_init(a);
+	if (expect > MAX_FIRST_CHUNK)
+		expect = MAX_FIRST_CHUNK;
+	if (expect > MIN_CHUNK)
+		a->first = round_up(expect);
 }
 
 void pr_arena_release(pr_arena *a)
@@ -42,7 +56,7 @@ void pr_arena_release(pr_arena *a)
 
 static pr_chunk *new_chunk(pr_arena *a, size_t need)
 {
-	size_t size = MIN_CHUNK;
+	size_t size = a->head ? MIN_CHUNK : a->first;
 	if (a->head && a->head->size < (size_t)1 << 26)
 		size = a->head->size * 2; /* chunks double up to 64 MiB */
 	if (size < need)

@@ -10,9 +10,14 @@ typedef struct pr_chunk pr_chunk;
 typedef struct pr_arena {
 	pr_chunk *head;   /* the chunk being filled; older chunks follow */
 	size_t total;     /* bytes obtained from malloc, for statistics */
+	size_t first;     /* the size of the first chunk */
 } pr_arena;
 
 void pr_arena_init(pr_arena *a);
+/* The same, when the caller can tell how much it will need: the first chunk
+ * gets `expect` bytes (within bounds), so that a small document's arena is
+ * one allocation. */
+void pr_arena_init_sized(pr_arena *a, size_t expect);
 void pr_arena_release(pr_arena *a);
 
 /* Aligned for any type; NULL when out of memory (the arena stays usable). */

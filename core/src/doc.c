@@ -16,6 +16,7 @@
 #define DEFAULT_KEYWORDS 10
 #define DEFAULT_MAX_BYTES ((size_t)1 << 30)
 #define HARD_MAX_BYTES ((size_t)UINT32_MAX - 1)
+#define ARENA_PER_BYTE 28
 
 const char *precis_strerror(int status)
 {
@@ -184,7 +185,12 @@ int pr_doc_new_timed(precis_doc **out, const char *text, size_t len,
 	if (!d)
 		return PRECIS_ENOMEM;
 	memset(d, 0, sizeof *d);
-	pr_arena_init(&d->arena);
+	/* a document's arena ends up holding 18 to 27 bytes per byte of
+	 * text (a news article: 100 to 140 KB for 5 KB), so this one chunk
+	 * serves most articles whole */
+	pr_arena_init_sized(&d->arena, len > SIZE_MAX / ARENA_PER_BYTE
+	                                       ? SIZE_MAX
+	                                       : len * ARENA_PER_BYTE);
 	d->opts = o;
 	d->opts.lang = NULL; /* never keep the caller's pointer */
 	d->lang = lang;

@@ -75,15 +75,13 @@ static int sentence_terms(precis_doc *d, uint32_t **formp)
 	uint32_t *form = NULL;
 	if (formp && !(form = *formp = pr_alloc(&d->arena, (total + 1) * sizeof *form)))
 		return PRECIS_ENOMEM;
-	uint32_t *last = pr_malloc_raw((d->nterms + 1) * sizeof *last);
+	/* last[t] = 1 + where t was last written in sterm, 0 if nowhere: it is
+	 * in the current row if that lies at or after the row's start */
+	uint32_t *last = pr_calloc_raw(d->nterms + 1, sizeof *last);
 	if (!d->sterm || !d->stf || !last) {
 		pr_free_raw(last);
 		return PRECIS_ENOMEM;
 	}
-	/* last[t] = where t was last written in sterm; it belongs to the current
-	 * row only if it lies in [row, at) and still holds t */
-	for (size_t t = 0; t < d->nterms; t++)
-		last[t] = UINT32_MAX;
 	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
 		const pr_sent *s = &d->sents[i];
@@ -94,12 +92,13 @@ static int sentence_terms(precis_doc *d, uint32_t **formp)
 			if (t == PR_NO_TERM)
 				continue;
 			uint32_t p = last[t];
-			if (p != UINT32_MAX && p >= row && p < at && d->sterm[p] == t) {
+			if (p > row) {
+				p--;
 				d->stf[p]++;
 				if (form && form[p] != d->toks[k].word)
 					form[p] = FORMS_SEVERAL;
 			} else {
-				last[t] = (uint32_t)at;
+				last[t] = (uint32_t)at + 1;
 				d->sterm[at] = t;
 				d->stf[at] = 1;
 				if (form)

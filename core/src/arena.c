@@ -81,14 +81,18 @@ void *pr_alloc(pr_arena *a, size_t size)
 		return NULL;
 	size = round_up(size ? size : 1);
 	pr_chunk *c = a->head;
-	if (!c || c->size - c->used < size) {
+	/* strings may have left the chunk unaligned (pr_strndup); chunk
+	 * sizes are multiples of ALIGN, so this stays within the chunk */
+	size_t at = c ? round_up(c->used) : 0;
+	if (!c || c->size - at < size) {
 		c = new_chunk(a, size);
 		if (!c)
 			return NULL;
+		at = 0;
 	}
-	void *p = c->data + c->used;
-	c->last = c->used;
-	c->used += size;
+	void *p = c->data + at;
+	c->last = at;
+	c->used = at + size;
 	return p;
 }
 
@@ -119,13 +123,25 @@ void *pr_grow(pr_arena *a, void *p, size_t old_size, size_t new_size)
 	return q;
 }
 
+/* Strings need no alignment: they are packed end to end (a word's copy
+ * takes its length and one byte, not a multiple of 16), and the common
+ * case, room left in the chunk, takes no call. */
 char *pr_strndup(pr_arena *a, const char *s, size_t n)
 {
-	if (n == SIZE_MAX)
+	if (n >= SIZE_MAX - ALIGN)
 		return NULL;
-	char *p = pr_alloc(a, n + 1);
-	if (!p)
-		return NULL;
+	pr_chunk *c = a->head;
+	char *p;
+	if (c && c->size - c->used > n) {
+		p = (char *)c->data + c->used;
+		c->last = c->used;
+		c->used += n + 1;
+	} else {
+		if (!(p = pr_alloc(a, n + 1)))
+			return NULL;
+		c = a->head; /* a new chunk: give back the rounding */
+		c->used = c->last + n + 1;
+	}
 	if (n)
 		memcpy(p, s, n);
 	p[n] = '\0';

@@ -28,7 +28,7 @@ void *pr_calloc(pr_arena *a, size_t n, size_t size);
  * grows in place; otherwise its old_size bytes are copied. p may be NULL. */
 void *pr_grow(pr_arena *a, void *p, size_t old_size, size_t new_size);
 
-/* A NUL-terminated copy of s[0..n). */
+/* A NUL-terminated copy of s[0..n), with no particular alignment. */
 char *pr_strndup(pr_arena *a, const char *s, size_t n);
 
 /* A growable array in the arena. Element size is fixed per vector. */

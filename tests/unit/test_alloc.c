@@ -5,6 +5,8 @@
  * paths. */
 #include <criterion/criterion.h>
 #include <precis.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +186,24 @@ Test(alloc, sized_arena_is_one_allocation)
 	pr_arena_init_sized(&a, (size_t)-1); /* huge: bounded */
 	cr_assert_not_null(pr_alloc(&a, 10));
 	cr_expect_eq(a.total, 1024 * 1024);
+	pr_arena_release(&a);
+}
+
+/* Copies of strings are packed end to end; what the arena allocates after
+ * them is aligned for any type all the same. */
+Test(alloc, strings_are_packed)
+{
+	pr_arena a;
+	pr_arena_init(&a);
+	char *x = pr_strndup(&a, "abc", 3), *y = pr_strndup(&a, "de", 2);
+	cr_assert(x && y);
+	cr_expect_str_eq(x, "abc");
+	cr_expect_str_eq(y, "de");
+	cr_expect_eq(y, x + 4, "no padding after a string");
+	double *v = pr_alloc(&a, sizeof *v);
+	cr_assert_not_null(v);
+	cr_expect_eq((uintptr_t)v % _Alignof(max_align_t), 0);
+	cr_expect_geq((char *)v, y + 3);
 	pr_arena_release(&a);
 }
 

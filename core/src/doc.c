@@ -185,9 +185,11 @@ int pr_doc_new_timed(precis_doc **out, const char *text, size_t len,
 	if (!d)
 		return PRECIS_ENOMEM;
 	memset(d, 0, sizeof *d);
-	/* a document's arena ends up holding 18 to 27 bytes per byte of
-	 * text (a news article: 100 to 140 KB for 5 KB), so this one chunk
-	 * serves most articles whole */
+	/* a document's arena ends up holding some twenty bytes per byte of
+	 * text, a little more for a short one: one chunk of 28 serves a news
+	 * article whole (test_alloc.c, article_arena_is_one_chunk), where
+	 * chunks of 64 and 128 KiB took two allocations and, freed, gave
+	 * their pages back to be faulted in again by the next document */
 	pr_arena_init_sized(&d->arena, len > SIZE_MAX / ARENA_PER_BYTE
 	                                       ? SIZE_MAX
 	                                       : len * ARENA_PER_BYTE);

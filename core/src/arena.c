@@ -56,7 +56,8 @@ void pr_arena_release(pr_arena *a)
 
 static pr_chunk *new_chunk(pr_arena *a, size_t need)
 {
-	size_t size = a->head ? MIN_CHUNK : a->first;
+	/* (an arena zeroed rather than initialised has first == 0) */
+	size_t size = a->head || a->first < MIN_CHUNK ? MIN_CHUNK : a->first;
 	if (a->head && a->head->size < (size_t)1 << 26)
 		size = a->head->size * 2; /* chunks double up to 64 MiB */
 	if (size < need)

@@ -187,6 +187,11 @@ Test(alloc, sized_arena_is_one_allocation)
 	cr_assert_not_null(pr_alloc(&a, 10));
 	cr_expect_eq(a.total, 1024 * 1024);
 	pr_arena_release(&a);
+
+	memset(&a, 0, sizeof a); /* zeroed, not initialised: the usual chunk */
+	cr_assert_not_null(pr_alloc(&a, 10));
+	cr_expect_eq(a.total, 64 * 1024);
+	pr_arena_release(&a);
 }
 
 /* Copies of strings are packed end to end; what the arena allocates after

@@ -37,6 +37,15 @@ void *pr_malloc_raw(size_t size)
 	return malloc(size ? size : 1);
 }
 
+/* calloc rather than malloc and memset: a large block comes fresh from
+ * the system, already zero, and is not written twice. */
+void *pr_calloc_raw(size_t n, size_t size)
+{
+	if (injected_failure())
+		return NULL;
+	return calloc(n ? n : 1, size ? size : 1);
+}
+
 void *pr_realloc_raw(void *p, size_t size)
 {
 	if (injected_failure())

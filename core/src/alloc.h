@@ -7,6 +7,8 @@
 
 void *pr_malloc_raw(size_t size);
 void *pr_realloc_raw(void *p, size_t size);
+/* n zeroed elements of size bytes; NULL when n * size overflows. */
+void *pr_calloc_raw(size_t n, size_t size);
 void pr_free_raw(void *p);
 
 /* Test-only, internal (never exported). Make every allocation on this thread

@@ -8,6 +8,10 @@
 
 #define ALIGN alignof(max_align_t)
 #define MIN_CHUNK (64u * 1024u)
+/* A first chunk sized by the caller stays below this: a larger document
+ * does as well with chunks that double, and no more is reserved than it
+ * turns out to use. */
+#define MAX_FIRST_CHUNK (1024u * 1024u)
 
 struct pr_chunk {
 	pr_chunk *next;
@@ -26,6 +30,16 @@ void pr_arena_init(pr_arena *a)
 {
 	a->head = NULL;
 	a->total = 0;
+	a->first = MIN_CHUNK;
+}
+
+void pr_arena_init_sized(pr_arena *a, size_t expect)
+{
+	pr_arena_init(a);
+	if (expect > MAX_FIRST_CHUNK)
+		expect = MAX_FIRST_CHUNK;
+	if (expect > MIN_CHUNK)
+		a->first = round_up(expect);
 }
 
 void pr_arena_release(pr_arena *a)
@@ -42,7 +56,8 @@ void pr_arena_release(pr_arena *a)
 
 static pr_chunk *new_chunk(pr_arena *a, size_t need)
 {
-	size_t size = MIN_CHUNK;
+	/* (an arena zeroed rather than initialised has first == 0) */
+	size_t size = a->head || a->first < MIN_CHUNK ? MIN_CHUNK : a->first;
 	if (a->head && a->head->size < (size_t)1 << 26)
 		size = a->head->size * 2; /* chunks double up to 64 MiB */
 	if (size < need)
@@ -67,14 +82,18 @@ void *pr_alloc(pr_arena *a, size_t size)
 		return NULL;
 	size = round_up(size ? size : 1);
 	pr_chunk *c = a->head;
-	if (!c || c->size - c->used < size) {
+	/* strings may have left the chunk unaligned (pr_strndup); chunk
+	 * sizes are multiples of ALIGN, so this stays within the chunk */
+	size_t at = c ? round_up(c->used) : 0;
+	if (!c || c->size - at < size) {
 		c = new_chunk(a, size);
 		if (!c)
 			return NULL;
+		at = 0;
 	}
-	void *p = c->data + c->used;
-	c->last = c->used;
-	c->used += size;
+	void *p = c->data + at;
+	c->last = at;
+	c->used = at + size;
 	return p;
 }
 
@@ -105,13 +124,25 @@ void *pr_grow(pr_arena *a, void *p, size_t old_size, size_t new_size)
 	return q;
 }
 
+/* Strings need no alignment: they are packed end to end (a word's copy
+ * takes its length and one byte, not a multiple of 16), and the common
+ * case, room left in the chunk, takes no call. */
 char *pr_strndup(pr_arena *a, const char *s, size_t n)
 {
-	if (n == SIZE_MAX)
+	if (n >= SIZE_MAX - ALIGN)
 		return NULL;
-	char *p = pr_alloc(a, n + 1);
-	if (!p)
-		return NULL;
+	pr_chunk *c = a->head;
+	char *p;
+	if (c && c->size - c->used > n) {
+		p = (char *)c->data + c->used;
+		c->last = c->used;
+		c->used += n + 1;
+	} else {
+		if (!(p = pr_alloc(a, n + 1)))
+			return NULL;
+		c = a->head; /* a new chunk: give back the rounding */
+		c->used = c->last + n + 1;
+	}
 	if (n)
 		memcpy(p, s, n);
 	p[n] = '\0';

@@ -10,9 +10,14 @@ typedef struct pr_chunk pr_chunk;
 typedef struct pr_arena {
 	pr_chunk *head;   /* the chunk being filled; older chunks follow */
 	size_t total;     /* bytes obtained from malloc, for statistics */
+	size_t first;     /* the size of the first chunk */
 } pr_arena;
 
 void pr_arena_init(pr_arena *a);
+/* The same, when the caller can tell how much it will need: the first chunk
+ * gets `expect` bytes (within bounds), so that a small document's arena is
+ * one allocation. */
+void pr_arena_init_sized(pr_arena *a, size_t expect);
 void pr_arena_release(pr_arena *a);
 
 /* Aligned for any type; NULL when out of memory (the arena stays usable). */
@@ -23,7 +28,7 @@ void *pr_calloc(pr_arena *a, size_t n, size_t size);
  * grows in place; otherwise its old_size bytes are copied. p may be NULL. */
 void *pr_grow(pr_arena *a, void *p, size_t old_size, size_t new_size);
 
-/* A NUL-terminated copy of s[0..n). */
+/* A NUL-terminated copy of s[0..n), with no particular alignment. */
 char *pr_strndup(pr_arena *a, const char *s, size_t n);
 
 /* A growable array in the arena. Element size is fixed per vector. */

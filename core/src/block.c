@@ -1219,6 +1219,24 @@ int pr_blocks(const char *text, size_t len, precis_format format,
 /* The bytes that begin inline markup the sniffer counts. */
 static const unsigned char sniffed[256] = { [']'] = 1, ['*'] = 1, ['`'] = 1 };
 
+/* Non-zero exactly when some byte of w equals c. (The top bits it sets can
+ * also mark a byte after a match, where the borrow runs on, but never one
+ * when nothing matches.) */
+static uint64_t equal_bytes(uint64_t w, unsigned char c)
+{
+	uint64_t v = w ^ BYTES(c);
+	return (v - BYTES(0x01)) & ~v & BYTES(0x80);
+}
+
+/* Does t[0..8) hold a sniffed byte? Most eight-byte runs of prose do not,
+ * and are passed over at once. */
+static int sniffed_in_eight(const char *t)
+{
+	uint64_t w;
+	memcpy(&w, t, 8);
+	return (equal_bytes(w, ']') | equal_bytes(w, '*') | equal_bytes(w, '`')) != 0;
+}
+
 int pr_looks_like_markdown(const char *text, size_t len)
 {
 	if (!text)
@@ -1258,6 +1276,11 @@ int pr_looks_like_markdown(const char *text, size_t len)
 		}
 		first = 0;
 		for (size_t i = l.s; i + 1 < l.e; i++) {
+			/* bytes i .. i + 7, none the line's last */
+			while (i + 9 <= l.e && !sniffed_in_eight(text + i))
+				i += 8;
+			if (i + 1 >= l.e)
+				break;
 			char c = text[i];
 			if (!sniffed[(unsigned char)c])
 				continue;

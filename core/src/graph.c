@@ -75,15 +75,13 @@ static int sentence_terms(precis_doc *d, uint32_t **formp)
 	uint32_t *form = NULL;
 	if (formp && !(form = *formp = pr_alloc(&d->arena, (total + 1) * sizeof *form)))
 		return PRECIS_ENOMEM;
-	uint32_t *last = pr_malloc_raw((d->nterms + 1) * sizeof *last);
+	/* last[t] = 1 + where t was last written in sterm, 0 if nowhere: it is
+	 * in the current row if that lies at or after the row's start */
+	uint32_t *last = pr_calloc_raw(d->nterms + 1, sizeof *last);
 	if (!d->sterm || !d->stf || !last) {
 		pr_free_raw(last);
 		return PRECIS_ENOMEM;
 	}
-	/* last[t] = where t was last written in sterm; it belongs to the current
-	 * row only if it lies in [row, at) and still holds t */
-	for (size_t t = 0; t < d->nterms; t++)
-		last[t] = UINT32_MAX;
 	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
 		const pr_sent *s = &d->sents[i];
@@ -94,12 +92,13 @@ static int sentence_terms(precis_doc *d, uint32_t **formp)
 			if (t == PR_NO_TERM)
 				continue;
 			uint32_t p = last[t];
-			if (p != UINT32_MAX && p >= row && p < at && d->sterm[p] == t) {
+			if (p > row) {
+				p--;
 				d->stf[p]++;
 				if (form && form[p] != d->toks[k].word)
 					form[p] = FORMS_SEVERAL;
 			} else {
-				last[t] = (uint32_t)at;
+				last[t] = (uint32_t)at + 1;
 				d->sterm[at] = t;
 				d->stf[at] = 1;
 				if (form)
@@ -182,35 +181,36 @@ static void select_strongest(cand *c, size_t n, size_t k)
 	}
 }
 
-
-/* Where the walk stands in a term's postings: the next one, and the end.
- * Both in one place, so that a term costs one cache line, not three. */
-typedef struct walk {
-	uint32_t next, end;
-} walk;
-
-/* The similarity of sentence i with sentence j, as it adds up, and the log
- * of j's length, which TextRank divides it by: side by side, so that on a
- * book the division costs no second cache miss. */
-typedef struct slot {
-	double acc;
-	double loglen;
-} slot;
-
-/* A sentence that holds a term: which, how often, and in which form
- * (textrank, as in sentence_terms). Together, so that filling the postings in
- * costs one cache miss per posting, not three. */
+/* A sentence that holds a term, with what the similarity reads of it there:
+ * TextRank the one word form (as in sentence_terms), BM25 and cosine the
+ * term frequency. Eight bytes, so that a term's postings fill few cache
+ * lines. */
 typedef struct posting {
-	uint32_t sent, tf, form;
+	uint32_t sent, val;
 } posting;
+
+/* A term of sentence i that links it to later sentences: their postings,
+ * post[lo .. hi), and the term's entry k in i's row of sentence_terms.
+ * Sentence i's steps are listed in the order of its row, so the walk from i
+ * reads them as one stream, and no table indexed by term. */
+typedef struct step {
+	uint32_t lo, hi, k;
+} step;
+
+/* Where term t's next posting goes, and where its postings end; next ==
+ * end for a term that makes no edges. */
+typedef struct range {
+	uint32_t next, end;
+} range;
 
 typedef struct build_ctx {
 	precis_doc *d;
 	precis_similarity sim;
-	size_t *post_off;     /* term -> postings, compressed rows */
-	posting *post;
+	posting *post;        /* postings of the terms that make edges */
+	step *steps;          /* sentence i's: steps[step_off[i] .. step_off[i+1]) */
+	uint32_t *step_off;   /* nsents + 1 entries */
 	uint32_t *form;       /* textrank: the word form of each row entry */
-	double *idf;
+	double *idf;          /* bm25, cosine */
 	double *norm;         /* cosine: |tf-idf vector| per sentence */
 	double *loglen;       /* textrank: log of each sentence's length */
 	double avglen;
@@ -223,52 +223,105 @@ static double sent_len(const precis_doc *d, size_t i)
 	return (double)d->sents[i].ntok;
 }
 
+/* The two bounds of the header comment, from the number of sentences. */
+static void set_bounds(build_ctx *c, size_t n)
+{
+	if (n <= PR_LARGE_DOC) {
+		double cap = 2.0 * sqrt((double)n);
+		c->df_cap = cap < PR_DF_CAP_MIN ? PR_DF_CAP_MIN : (uint32_t)cap;
+		c->max_neighbours = PR_MAX_NEIGHBOURS;
+	} else {
+		size_t cap = (size_t)PR_DF_CAP_MIN * PR_LARGE_DOC / n;
+		c->df_cap = cap < PR_DF_CAP_LARGE ? PR_DF_CAP_LARGE : (uint32_t)cap;
+		cap = (size_t)PR_MAX_NEIGHBOURS * PR_LARGE_DOC / n;
+		c->max_neighbours = cap < PR_NEIGHBOURS_LARGE ? PR_NEIGHBOURS_LARGE : cap;
+	}
+}
+
+/* The postings of the terms that make edges (2 <= df <= df_cap), each
+ * term's in sentence order, and every sentence's steps. The other terms
+ * get no postings at all: on a book the common ones hold most of them. */
 static int build_postings(build_ctx *c)
 {
 	precis_doc *d = c->d;
-	size_t nt = d->nterms, total = d->sterm_off[d->nsents];
-	c->post_off = pr_calloc(&d->arena, nt + 1, sizeof *c->post_off);
-	c->post = pr_alloc(&d->arena, (total + 1) * sizeof *c->post);
-	c->idf = pr_alloc(&d->arena, (nt + 1) * sizeof *c->idf);
-	if (!c->post_off || !c->post || !c->idf)
+	size_t n = d->nsents, nt = d->nterms;
+	range *r = pr_malloc_raw((nt + 1) * sizeof *r);
+	if (!r)
 		return PRECIS_ENOMEM;
-	for (size_t t = 0; t < nt; t++)
-		c->post_off[t + 1] = c->post_off[t] + d->terms[t].df;
-	size_t *fill = pr_malloc_raw((nt + 1) * sizeof *fill);
-	if (!fill)
+	uint32_t npost = 0;
+	for (size_t t = 0; t < nt; t++) {
+		uint32_t df = d->terms[t].df;
+		r[t].next = r[t].end = npost;
+		if (df >= 2 && df <= c->df_cap)
+			r[t].end = npost += df;
+	}
+	/* a term's last posting makes no step, so there are fewer steps */
+	c->post = pr_malloc_raw(((size_t)npost + 1) * sizeof *c->post);
+	c->steps = pr_malloc_raw(((size_t)npost + 1) * sizeof *c->steps);
+	c->step_off = pr_malloc_raw((n + 1) * sizeof *c->step_off);
+	if (!c->post || !c->steps || !c->step_off) {
+		pr_free_raw(r);
 		return PRECIS_ENOMEM;
-	memcpy(fill, c->post_off, nt * sizeof *fill);
-	for (size_t i = 0; i < d->nsents; i++) {
+	}
+	uint32_t nsteps = 0;
+	for (size_t i = 0; i < n; i++) {
+		c->step_off[i] = nsteps;
 		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
-			uint32_t t = d->sterm[k];
-			size_t p = fill[t]++;
+			range *rt = &r[d->sterm[k]];
+			if (rt->next == rt->end)
+				continue;
+			uint32_t p = rt->next++;
 			c->post[p].sent = (uint32_t)i;
-			c->post[p].tf = d->stf[k];
-			c->post[p].form = c->form ? c->form[k] : FORMS_NONE;
+			c->post[p].val = c->form ? c->form[k] : d->stf[k];
+			if (rt->next < rt->end) {
+				c->steps[nsteps].lo = rt->next;
+				c->steps[nsteps].hi = rt->end;
+				c->steps[nsteps].k = (uint32_t)k;
+				nsteps++;
+			}
 		}
 	}
-	pr_free_raw(fill);
+	c->step_off[n] = nsteps;
+	pr_free_raw(r);
+	return PRECIS_OK;
+}
 
-	double n = (double)d->nsents, sum = 0;
-	/* TextRank counts shared terms and weighs none: no log per term */
-	for (size_t t = 0; t < nt && c->sim != PRECIS_SIM_TEXTRANK; t++) {
+/* What each similarity needs besides the postings: TextRank the log of
+ * every sentence's length, BM25 and cosine the idf of every term, cosine
+ * the norm of every sentence's vector. */
+static int build_weights(build_ctx *c)
+{
+	precis_doc *d = c->d;
+	size_t n = d->nsents, nt = d->nterms;
+	if (c->sim == PRECIS_SIM_TEXTRANK) {
+		/* TextRank counts shared terms and weighs none: no log per term */
+		if (!(c->loglen = pr_malloc_raw((n + 1) * sizeof *c->loglen)))
+			return PRECIS_ENOMEM;
+		for (size_t i = 0; i < n; i++) {
+			double l = sent_len(d, i);
+			c->loglen[i] = log(l < 2 ? 2 : l);
+		}
+		return PRECIS_OK;
+	}
+	if (!(c->idf = pr_malloc_raw((nt + 1) * sizeof *c->idf)))
+		return PRECIS_ENOMEM;
+	double dn = (double)n, sum = 0;
+	for (size_t t = 0; t < nt; t++) {
 		double df = (double)d->terms[t].df;
 		if (c->sim == PRECIS_SIM_BM25)
-			c->idf[t] = log(1.0 + (n - df + 0.5) / (df + 0.5));
+			c->idf[t] = log(1.0 + (dn - df + 0.5) / (df + 0.5));
 		else
-			c->idf[t] = log((1.0 + n) / (1.0 + df)) + 1.0;
+			c->idf[t] = log((1.0 + dn) / (1.0 + df)) + 1.0;
 	}
-	for (size_t i = 0; i < d->nsents; i++)
+	for (size_t i = 0; i < n; i++)
 		sum += sent_len(d, i);
-	c->avglen = d->nsents ? sum / n : 1.0;
+	c->avglen = n ? sum / dn : 1.0;
 	if (c->avglen <= 0)
 		c->avglen = 1.0;
-
 	if (c->sim == PRECIS_SIM_COSINE) {
-		c->norm = pr_alloc(&d->arena, (d->nsents + 1) * sizeof *c->norm);
-		if (!c->norm)
+		if (!(c->norm = pr_malloc_raw((n + 1) * sizeof *c->norm)))
 			return PRECIS_ENOMEM;
-		for (size_t i = 0; i < d->nsents; i++) {
+		for (size_t i = 0; i < n; i++) {
 			double s2 = 0;
 			for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
 				double x = d->stf[k] * c->idf[d->sterm[k]];
@@ -277,23 +330,6 @@ static int build_postings(build_ctx *c)
 			c->norm[i] = sqrt(s2);
 		}
 	}
-	c->loglen = pr_alloc(&d->arena, (d->nsents + 1) * sizeof *c->loglen);
-	if (!c->loglen)
-		return PRECIS_ENOMEM;
-	for (size_t i = 0; i < d->nsents; i++) {
-		double l = sent_len(d, i);
-		c->loglen[i] = log(l < 2 ? 2 : l);
-	}
-	if (d->nsents <= PR_LARGE_DOC) {
-		double cap = 2.0 * sqrt(n);
-		c->df_cap = cap < PR_DF_CAP_MIN ? PR_DF_CAP_MIN : (uint32_t)cap;
-		c->max_neighbours = PR_MAX_NEIGHBOURS;
-	} else {
-		size_t cap = (size_t)PR_DF_CAP_MIN * PR_LARGE_DOC / d->nsents;
-		c->df_cap = cap < PR_DF_CAP_LARGE ? PR_DF_CAP_LARGE : (uint32_t)cap;
-		cap = (size_t)PR_MAX_NEIGHBOURS * PR_LARGE_DOC / d->nsents;
-		c->max_neighbours = cap < PR_NEIGHBOURS_LARGE ? PR_NEIGHBOURS_LARGE : cap;
-	}
 	return PRECIS_OK;
 }
 
@@ -301,6 +337,92 @@ static double bm25_part(const build_ctx *c, double idf, double tf, double len)
 {
 	return idf * tf * (BM25_K1 + 1.0) /
 	       (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / c->avglen));
+}
+
+/* TextRank's walk from sentence i: its links to later sentences, in
+ * touched[0 .. return value), in the order first met. Each shared stem
+ * counts 2 in half[j], one in the same word form 3: in half units, so the
+ * sums are integers, exactly those of 1 and 1 + WORD_BONUS in doubles, and
+ * a book's counts take four bytes a sentence and stay in cache. (A count
+ * cannot overflow: it would need billions of terms in each of two
+ * sentences.) half[] is all zero before and after. */
+static size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
+                            cand *touched)
+{
+	size_t ntouched = 0;
+	const posting *ps = c->post;
+	for (uint32_t s = c->step_off[i]; s < c->step_off[i + 1]; s++) {
+		const step *st = &c->steps[s];
+		uint32_t fi = c->form[st->k];
+		if (fi == FORMS_SEVERAL) /* no form to share */
+			fi = FORMS_NONE; /* no TextRank posting holds it */
+		for (uint32_t p = st->lo; p < st->hi; p++) {
+			uint32_t j = ps[p].sent, h = half[j];
+			if (h == 0)
+				touched[ntouched++].j = j;
+			half[j] = h + 2 + (ps[p].val == fi);
+		}
+	}
+	for (size_t m = 0; m < ntouched; m++) {
+		uint32_t j = touched[m].j;
+		double w = half[j] * 0.5;
+		half[j] = 0;
+		touched[m].w = w / (c->loglen[i] + c->loglen[j]);
+	}
+	return ntouched;
+}
+
+/* The same for BM25 and cosine, which add up weights in acc[]. */
+static size_t walk_weighted(const build_ctx *c, size_t i, double *acc,
+                            cand *touched)
+{
+	const precis_doc *d = c->d;
+	size_t ntouched = 0;
+	double li = sent_len(d, i);
+	const posting *ps = c->post;
+	for (uint32_t s = c->step_off[i]; s < c->step_off[i + 1]; s++) {
+		const step *st = &c->steps[s];
+		double tfi = d->stf[st->k], idf = c->idf[d->sterm[st->k]];
+		if (c->sim == PRECIS_SIM_BM25) {
+			double xi = bm25_part(c, idf, tfi, li);
+			for (uint32_t p = st->lo; p < st->hi; p++) {
+				uint32_t j = ps[p].sent;
+				double x = bm25_part(c, idf, ps[p].val, sent_len(d, j)) + xi;
+				if (acc[j] == 0.0)
+					touched[ntouched++].j = j;
+				acc[j] += x;
+			}
+		} else {
+			for (uint32_t p = st->lo; p < st->hi; p++) {
+				uint32_t j = ps[p].sent;
+				double x = tfi * ps[p].val * idf * idf;
+				if (acc[j] == 0.0)
+					touched[ntouched++].j = j;
+				acc[j] += x;
+			}
+		}
+	}
+	for (size_t m = 0; m < ntouched; m++) {
+		uint32_t j = touched[m].j;
+		double w = acc[j];
+		acc[j] = 0.0;
+		if (c->sim == PRECIS_SIM_BM25)
+			w *= 0.5;
+		else
+			w = c->norm[i] > 0 && c->norm[j] > 0 ? w / (c->norm[i] * c->norm[j]) : 0;
+		touched[m].w = w;
+	}
+	return ntouched;
+}
+
+static void free_ctx(build_ctx *c)
+{
+	pr_free_raw(c->post);
+	pr_free_raw(c->steps);
+	pr_free_raw(c->step_off);
+	pr_free_raw(c->idf);
+	pr_free_raw(c->norm);
+	pr_free_raw(c->loglen);
 }
 
 int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
@@ -314,95 +436,24 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 		return rc;
 	c.d = d;
 	c.sim = sim;
-	if ((rc = build_postings(&c)))
-		return rc;
-
-	slot *acc = pr_malloc_raw((n + 1) * sizeof *acc);
+	set_bounds(&c, n);
+	/* the sums of one sentence's links: counts (TextRank) or weights */
+	size_t acc_size = sim == PRECIS_SIM_TEXTRANK ? sizeof(uint32_t) : sizeof(double);
+	void *acc = pr_calloc_raw(n + 1, acc_size);
 	cand *touched = pr_malloc_raw((n + 1) * sizeof *touched);
-	walk *cur = pr_malloc_raw((d->nterms + 1) * sizeof *cur);
 	edge *edges = NULL;
 	size_t nedges = 0, cap_edges = 0;
-	if (!acc || !touched || !cur) {
+	if (!acc || !touched) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
-	for (size_t i = 0; i < n; i++) {
-		acc[i].acc = 0.0;
-		acc[i].loglen = c.loglen[i];
-	}
+	if ((rc = build_postings(&c)) || (rc = build_weights(&c)))
+		goto out;
 
-	/* cur[t]: the posting of term t for the sentence being visited. Rows
-	 * are visited in sentence order and postings are in sentence order, so
-	 * the postings after cur[t] are exactly the later sentences with t.
-	 * A term too rare or too common to make edges gets an empty walk. */
-	for (size_t t = 0; t < d->nterms; t++) {
-		size_t df = c.post_off[t + 1] - c.post_off[t];
-		cur[t].next = (uint32_t)c.post_off[t];
-		cur[t].end = df < 2 || df > c.df_cap ? 0 : (uint32_t)c.post_off[t + 1];
-	}
 	for (size_t i = 0; i < n; i++) {
-		size_t ntouched = 0;
-		double li = sent_len(d, i);
-		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
-			uint32_t t = d->sterm[k];
-			size_t lo = ++cur[t].next, hi = cur[t].end;
-			if (lo >= hi)
-				continue;
-			double tfi = d->stf[k], idf = c.idf[t];
-			const posting *ps = c.post;
-			switch (sim) {
-			case PRECIS_SIM_BM25: {
-				double xi = bm25_part(&c, idf, tfi, li);
-				for (size_t p = lo; p < hi; p++) {
-					uint32_t j = ps[p].sent;
-					double x = bm25_part(&c, idf, ps[p].tf, sent_len(d, j)) + xi;
-					if (acc[j].acc == 0.0)
-						touched[ntouched++].j = j;
-					acc[j].acc += x;
-				}
-				break;
-			}
-			case PRECIS_SIM_COSINE:
-				for (size_t p = lo; p < hi; p++) {
-					uint32_t j = ps[p].sent;
-					double x = tfi * ps[p].tf * idf * idf;
-					if (acc[j].acc == 0.0)
-						touched[ntouched++].j = j;
-					acc[j].acc += x;
-				}
-				break;
-			default: {
-				/* TextRank counts shared terms, and shared forms */
-				uint32_t fi = c.form[k];
-				if (fi == FORMS_SEVERAL) /* no form to share */
-					fi = FORMS_NONE; /* no TextRank posting holds it */
-				for (size_t p = lo; p < hi; p++) {
-					uint32_t j = ps[p].sent;
-					if (acc[j].acc == 0.0)
-						touched[ntouched++].j = j;
-					acc[j].acc += ps[p].form == fi ? 1.0 + WORD_BONUS : 1.0;
-				}
-				break;
-			}
-			}
-		}
-		for (size_t m = 0; m < ntouched; m++) {
-			uint32_t j = touched[m].j;
-			double w = acc[j].acc;
-			acc[j].acc = 0.0;
-			switch (sim) {
-			case PRECIS_SIM_BM25:
-				w *= 0.5;
-				break;
-			case PRECIS_SIM_COSINE:
-				w = c.norm[i] > 0 && c.norm[j] > 0 ? w / (c.norm[i] * c.norm[j]) : 0;
-				break;
-			default:
-				w /= acc[i].loglen + acc[j].loglen;
-				break;
-			}
-			touched[m].w = w;
-		}
+		size_t ntouched = sim == PRECIS_SIM_TEXTRANK
+		                          ? walk_textrank(&c, i, acc, touched)
+		                          : walk_weighted(&c, i, acc, touched);
 		size_t keep = ntouched;
 		if (keep > c.max_neighbours) {
 			/* deterministic: the candidates arrive in postings order and
@@ -466,9 +517,9 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	}
 	d->nedges = nedges;
 out:
+	free_ctx(&c);
 	pr_free_raw(acc);
 	pr_free_raw(touched);
-	pr_free_raw(cur);
 	pr_free_raw(edges);
 	return rc;
 }

@@ -5,11 +5,15 @@
  * paths. */
 #include <criterion/criterion.h>
 #include <precis.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "arena.h"
+#include "doc.h"
 
 static const char article[] =
 	"# Libraries open later\n\n"
@@ -142,6 +146,93 @@ Test(alloc, counter_is_off_by_default)
 		precis_doc_free(d);
 	}
 	cr_assert_gt(pr_alloc_count(), 0);
+}
+
+/* pr_calloc_raw: zeroed, counted (so it can be made to fail), and NULL when
+ * the size overflows. */
+Test(alloc, calloc_raw)
+{
+	pr_alloc_fail_after(-1);
+	unsigned char *p = pr_calloc_raw(1000, 3);
+	cr_assert_not_null(p);
+	for (size_t i = 0; i < 3000; i++)
+		cr_assert_eq(p[i], 0);
+	pr_free_raw(p);
+	cr_expect_eq(pr_alloc_count(), 1);
+	cr_expect_null(pr_calloc_raw((size_t)-1 / 2, 4), "overflow");
+	pr_alloc_fail_after(0);
+	cr_expect_null(pr_calloc_raw(10, 10), "an injected failure");
+	pr_alloc_fail_after(-1);
+}
+
+/* A sized arena takes its first chunk at the size asked for, within
+ * bounds, and then serves that much from one allocation. */
+Test(alloc, sized_arena_is_one_allocation)
+{
+	pr_arena a;
+	pr_alloc_fail_after(-1);
+	pr_arena_init_sized(&a, 300 * 1024);
+	for (int i = 0; i < 290; i++)
+		cr_assert_not_null(pr_alloc(&a, 1024));
+	cr_expect_eq(pr_alloc_count(), 1, "one chunk");
+	cr_expect_eq(a.total, 300 * 1024);
+	pr_arena_release(&a);
+
+	pr_arena_init_sized(&a, 100); /* small: the usual first chunk */
+	cr_assert_not_null(pr_alloc(&a, 10));
+	cr_expect_eq(a.total, 64 * 1024);
+	pr_arena_release(&a);
+
+	pr_arena_init_sized(&a, (size_t)-1); /* huge: bounded */
+	cr_assert_not_null(pr_alloc(&a, 10));
+	cr_expect_eq(a.total, 1024 * 1024);
+	pr_arena_release(&a);
+
+	memset(&a, 0, sizeof a); /* zeroed, not initialised: the usual chunk */
+	cr_assert_not_null(pr_alloc(&a, 10));
+	cr_expect_eq(a.total, 64 * 1024);
+	pr_arena_release(&a);
+}
+
+/* Copies of strings are packed end to end; what the arena allocates after
+ * them is aligned for any type all the same. */
+Test(alloc, strings_are_packed)
+{
+	pr_arena a;
+	pr_arena_init(&a);
+	char *x = pr_strndup(&a, "abc", 3), *y = pr_strndup(&a, "de", 2);
+	cr_assert(x && y);
+	cr_expect_str_eq(x, "abc");
+	cr_expect_str_eq(y, "de");
+	cr_expect_eq(y, x + 4, "no padding after a string");
+	double *v = pr_alloc(&a, sizeof *v);
+	cr_assert_not_null(v);
+	cr_expect_eq((uintptr_t)v % _Alignof(max_align_t), 0);
+	cr_expect_geq((char *)v, y + 3);
+	pr_arena_release(&a);
+}
+
+/* A document's arena is sized from its length: a news article's fits in
+ * the first chunk. */
+Test(alloc, article_arena_is_one_chunk)
+{
+	pr_alloc_fail_after(-1);
+	precis_doc *d = NULL;
+	cr_assert_eq(precis_doc_new(&d, article, sizeof article - 1, NULL), PRECIS_OK);
+	size_t total = d->arena.total;
+	precis_doc_free(d);
+	cr_expect_eq(total, 64 * 1024, "a short text: one chunk of the usual size");
+
+	/* five copies: 5 KB, an article's length */
+	char big[5 * sizeof article];
+	for (int i = 0; i < 5; i++)
+		memcpy(big + i * (sizeof article - 1), article, sizeof article - 1);
+	size_t len = 5 * (sizeof article - 1);
+	cr_assert_eq(precis_doc_new(&d, big, len, NULL), PRECIS_OK);
+	total = d->arena.total;
+	precis_doc_free(d);
+	cr_expect_gt(total, 64 * 1024);
+	cr_expect_leq(total, len * 28 + 64, "one chunk, sized from the length");
 }
 
 /* Criterion runs each test in a worker process whose exit status it does not

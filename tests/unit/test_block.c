@@ -287,6 +287,28 @@ ParameterizedTest(size_t *i, block, detect)
 	cr_expect_eq(!!pr_looks_like_markdown(c->in, strlen(c->in)), c->md, "[%s]", c->in);
 }
 
+/* The sniffer passes over eight bytes at a time where none of ] * ` is:
+ * markup is found wherever it falls, the line's last byte included, and
+ * look-alikes are not taken for it. */
+Test(block, detect_markup_at_every_offset)
+{
+	char in[128];
+	for (int pad = 0; pad < 24; pad++) {
+		memset(in, 'x', (size_t)pad);
+		/* a link (2) and strong text (1) */
+		strcpy(in + pad, " see [the notes](notes.md) and **this**");
+		cr_expect(pr_looks_like_markdown(in, strlen(in)), "pad %d [%s]", pad, in);
+		strcpy(in + pad, " see [the notes] (notes.md) and *this*");
+		cr_expect(!pr_looks_like_markdown(in, strlen(in)), "pad %d [%s]", pad, in);
+		/* code spans (1 each, one a line), the last ending the line */
+		strcpy(in + pad, " a `b` c\nd `e` f\ng `h`");
+		cr_expect(pr_looks_like_markdown(in, strlen(in)), "pad %d [%s]", pad, in);
+		/* a backquote as the line's last byte opens nothing */
+		strcpy(in + pad, " a `b` c\nd `e` f\ng h`");
+		cr_expect(!pr_looks_like_markdown(in, strlen(in)), "pad %d [%s]", pad, in);
+	}
+}
+
 /* Ten megabytes of prose: linear, and quick enough for a test. */
 Test(block, big_input_is_linear, .timeout = 20)
 {

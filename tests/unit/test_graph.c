@@ -61,3 +61,195 @@ Test(graph, stop_words_make_no_edges)
 	cr_expect_eq(g.row[2], 0, "no edges");
 	precis_doc_free(d);
 }
+
+/* ---- the graph against a direct count over every pair of sentences ---- */
+
+/* A text of n sentences of invented words (no stop words), some in a
+ * second form ("-s"), so that stems are shared in one form or in two. */
+static char *invented_text(size_t n, size_t vocab)
+{
+	static const char cons[] = "bdfgklmnprstvz", vow[] = "aeiou";
+	char *t = malloc(n * 120 + 1), *p = t;
+	cr_assert_not_null(t);
+	uint32_t x = 12345;
+	for (size_t i = 0; i < n; i++) {
+		size_t words = 4 + i % 6;
+		for (size_t w = 0; w < words; w++) {
+			x = x * 1103515245u + 12345u;
+			uint32_t v = (x >> 8) % (uint32_t)vocab;
+			/* three syllables from v, so each word is its own */
+			for (int s = 0; s < 3; s++) {
+				char c = cons[v % 14];
+				*p++ = w == 0 && s == 0 ? (char)(c - 'a' + 'A') : c;
+				*p++ = vow[(v / 14) % 5];
+				v /= 70;
+			}
+			if ((x >> 16) % 4 == 0)
+				*p++ = 's';
+			*p++ = w + 1 < words ? ' ' : '.';
+		}
+		*p++ = ' ';
+	}
+	*p = '\0';
+	return t;
+}
+
+/* The one word form in which sentence i uses term t, or UINT32_MAX when it
+ * uses several. */
+static uint32_t form_of(const precis_doc *d, size_t i, uint32_t t)
+{
+	uint32_t form = UINT32_MAX - 1;
+	const pr_sent *s = &d->sents[i];
+	for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
+		if (d->toks[k].term != t)
+			continue;
+		if (form == UINT32_MAX - 1)
+			form = d->toks[k].word;
+		else if (form != d->toks[k].word)
+			return UINT32_MAX;
+	}
+	return form;
+}
+
+static double sum_sq(const precis_doc *d, size_t i, const double *idf)
+{
+	double s2 = 0;
+	for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
+		double x = d->stf[k] * idf[d->sterm[k]];
+		s2 += x * x;
+	}
+	return sqrt(s2);
+}
+
+/* Similarity of i and j as graph.c's header defines it, term by term. */
+static double direct(const precis_doc *d, precis_similarity sim, size_t i, size_t j,
+                     uint32_t df_cap, const double *idf, double avglen)
+{
+	double li = d->sents[i].ntok, lj = d->sents[j].ntok;
+	double sum = 0;
+	size_t a = d->sterm_off[i], ae = d->sterm_off[i + 1];
+	size_t b = d->sterm_off[j], be = d->sterm_off[j + 1];
+	while (a < ae && b < be) {
+		uint32_t t = d->sterm[a];
+		if (t < d->sterm[b]) {
+			a++;
+			continue;
+		}
+		if (t > d->sterm[b]) {
+			b++;
+			continue;
+		}
+		uint32_t df = d->terms[t].df;
+		if (df >= 2 && df <= df_cap) {
+			double ti = d->stf[a], tj = d->stf[b];
+			if (sim == PRECIS_SIM_TEXTRANK) {
+				uint32_t fi = form_of(d, i, t);
+				sum += fi != UINT32_MAX && fi == form_of(d, j, t) ? 1.5 : 1.0;
+			} else if (sim == PRECIS_SIM_COSINE) {
+				sum += ti * tj * idf[t] * idf[t];
+			} else {
+				double bi = idf[t] * ti * 2.2 / (ti + 1.2 * (0.25 + 0.75 * li / avglen));
+				double bj = idf[t] * tj * 2.2 / (tj + 1.2 * (0.25 + 0.75 * lj / avglen));
+				sum += bj + bi;
+			}
+		}
+		a++;
+		b++;
+	}
+	if (sum == 0)
+		return 0;
+	if (sim == PRECIS_SIM_TEXTRANK)
+		return sum / (log(li < 2 ? 2 : li) + log(lj < 2 ? 2 : lj));
+	if (sim == PRECIS_SIM_COSINE) {
+		double ni = sum_sq(d, i, idf), nj = sum_sq(d, j, idf);
+		return ni > 0 && nj > 0 ? sum / (ni * nj) : 0;
+	}
+	return sum * 0.5;
+}
+
+/* Every sentence's links to later ones: the strongest max_neighbours of
+ * them (ties to the earlier sentence), each weighing what the direct count
+ * says, and the rows symmetric. */
+static void check_against_direct(size_t nsents, size_t vocab)
+{
+	char *text = invented_text(nsents, vocab);
+	precis_doc *d = doc_of(text);
+	free(text);
+	size_t n = d->nsents;
+	cr_assert_eq(n, nsents);
+	/* the bounds of graph.c's header comment */
+	uint32_t df_cap = 200;
+	size_t max_neighbours = 100;
+	if (n > 1000) {
+		df_cap = 200000 / n < 64 ? 64 : (uint32_t)(200000 / n);
+		max_neighbours = 100000 / n < 16 ? 16 : 100000 / n;
+	}
+	double *idf = malloc((d->nterms + 1) * sizeof *idf);
+	double *w = malloc((n + 1) * sizeof *w);
+	cr_assert(idf && w);
+	const precis_similarity sims[] = { PRECIS_SIM_TEXTRANK, PRECIS_SIM_BM25,
+		                               PRECIS_SIM_COSINE };
+	for (size_t s = 0; s < 3; s++) {
+		precis_similarity sim = sims[s];
+		double avglen = 0;
+		for (size_t i = 0; i < n; i++)
+			avglen += d->sents[i].ntok;
+		avglen /= (double)n;
+		for (size_t t = 0; t < d->nterms; t++) {
+			double df = d->terms[t].df;
+			idf[t] = sim == PRECIS_SIM_BM25 ? log(1.0 + (n - df + 0.5) / (df + 0.5))
+			                                : log((1.0 + n) / (1.0 + df)) + 1.0;
+		}
+		pr_graph g;
+		cr_assert_eq(pr_graph_build(&g, d, sim), PRECIS_OK);
+		size_t edges = 0;
+		for (size_t i = 0; i < n; i++) {
+			size_t cands = 0, kept = 0;
+			for (size_t j = i + 1; j < n; j++) {
+				w[j] = direct(d, sim, i, j, df_cap, idf, avglen);
+				cands += w[j] > 0;
+			}
+			double weakest = INFINITY;
+			size_t weakest_j = 0;
+			for (size_t k = g.row[i]; k < g.row[i + 1]; k++) {
+				size_t j = g.col[k];
+				cr_assert_float_eq(weight(&g, j, i), g.w[k], 0, "symmetric");
+				if (j < i)
+					continue;
+				kept++;
+				cr_assert_float_eq(g.w[k], w[j], 1e-12 * w[j], "sim %d: %zu-%zu", sim, i, j);
+				if (g.w[k] < weakest || (g.w[k] == weakest && j > weakest_j)) {
+					weakest = g.w[k];
+					weakest_j = j;
+				}
+			}
+			cr_assert_eq(kept, cands < max_neighbours ? cands : max_neighbours,
+			             "sim %d: sentence %zu keeps %zu of %zu", sim, i, kept, cands);
+			/* nothing dropped is stronger than the weakest kept */
+			for (size_t j = i + 1; j < n && kept == max_neighbours; j++)
+				if (w[j] > 0 && weight(&g, i, j) == 0)
+					cr_assert(w[j] < weakest * (1 - 1e-12) ||
+					              (fabs(w[j] - weakest) <= 1e-12 * weakest && j > weakest_j),
+					          "sim %d: %zu-%zu dropped", sim, i, j);
+			edges += kept;
+		}
+		cr_expect_eq(edges, d->nedges);
+		cr_expect_gt(edges, n, "a connected test");
+	}
+	free(idf);
+	free(w);
+	precis_doc_free(d);
+}
+
+/* An article's size: no bound applies (df_cap 200, 100 neighbours). */
+Test(graph, matches_a_direct_count)
+{
+	check_against_direct(90, 150);
+}
+
+/* A long text: 2,000 sentences, so df_cap is 100 and each sentence keeps
+ * its 50 strongest links to later ones. */
+Test(graph, matches_a_direct_count_with_bounds, .timeout = 60)
+{
+	check_against_direct(2000, 120);
+}

@@ -73,7 +73,22 @@ static inline uint64_t pr_load_tail(const char *s, size_t n)
 	       ((uint64_t)p[n - 1] << (8 * (n - 1)));
 }
 
-static inline uint32_t pr_hash_bytes(const char *s, size_t n)
+/* Lower-case the ASCII letters among eight bytes that are all under 0x80:
+ * a byte gets 0x20 when it is from 'A' to 'Z', found by adding to every
+ * byte at once (no sum of bytes under 0x80 carries into the next one). */
+static inline uint64_t pr_fold_ascii8(uint64_t x)
+{
+	const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+	uint64_t upper = (x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high;
+	return x | upper >> 2;
+}
+
+/* pr_hash_bytes() and pr_hash_ascii_folded() in one: `fold` is a constant
+ * in each, so the compiler drops the branch. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t pr_hash_words(const char *s, size_t n, int fold)
 {
 	/* eight bytes at a time, multiply-xorshift mixing: words are short,
 	 * and the ids never depend on the hash, only the probing does */
@@ -81,6 +96,8 @@ static inline uint32_t pr_hash_bytes(const char *s, size_t n)
 	while (n >= 8) {
 		uint64_t w;
 		memcpy(&w, s, 8);
+		if (fold)
+			w = pr_fold_ascii8(w);
 		h = (h ^ w) * 0xBF58476D1CE4E5B9u;
 		h ^= h >> 29;
 		s += 8;
@@ -88,11 +105,26 @@ static inline uint32_t pr_hash_bytes(const char *s, size_t n)
 	}
 	if (n) {
 		uint64_t w = pr_load_tail(s, n);
+		if (fold)
+			w = pr_fold_ascii8(w);
 		h = (h ^ w) * 0xBF58476D1CE4E5B9u;
 		h ^= h >> 29;
 	}
 	h *= 0x94D049BB133111EBu;
 	return (uint32_t)(h >> 32);
+}
+
+static inline uint32_t pr_hash_bytes(const char *s, size_t n)
+{
+	return pr_hash_words(s, n, 0);
+}
+
+/* pr_hash_bytes() of the ASCII s[0..n) with its letters in lower case,
+ * without writing them out: token.c hashes a word by its folded form
+ * before it folds it. Every byte must be under 0x80. */
+static inline uint32_t pr_hash_ascii_folded(const char *s, size_t n)
+{
+	return pr_hash_words(s, n, 1);
 }
 
 /* Start loading the slot where a key with this hash is looked for: a

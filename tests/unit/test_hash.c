@@ -135,3 +135,37 @@ Test(strmap, growth_keeps_every_id)
 	pr_strmap_free(&m);
 	pr_arena_release(&a);
 }
+
+/* token.c hashes an ASCII word by its folded form before folding it: the
+ * hash of the bytes with their capitals made small must be the hash of
+ * the small-letter bytes, at every length (whole eight-byte words and the
+ * tail), and only 'A' to 'Z' may change ('@', '[', '`' and '{' are their
+ * neighbours). */
+Test(strmap, ascii_folded_hash_is_the_hash_of_the_folded_bytes)
+{
+	static const char pool[] = "AZaz09@[`{'.,-MnOpQrStUvWxYz";
+	char raw[48], low[48];
+	for (unsigned seed = 1; seed < 3000; seed++) {
+		size_t n = seed % 41;
+		for (size_t i = 0; i < n; i++) {
+			raw[i] = pool[(seed * 131 + i * 17 + i * i) % (sizeof pool - 1)];
+			low[i] = raw[i] >= 'A' && raw[i] <= 'Z' ? (char)(raw[i] + 32) : raw[i];
+		}
+		cr_assert_eq(pr_hash_ascii_folded(raw, n), pr_hash_bytes(low, n),
+		             "%.*s", (int)n, raw);
+	}
+	/* every byte value under 0x80 at every position of a word */
+	for (int c = 0; c < 0x80; c++) {
+		for (size_t at = 0; at < 8; at++) {
+			memset(raw, 'q', 8);
+			raw[at] = (char)c;
+			memcpy(low, raw, 8);
+			if (c >= 'A' && c <= 'Z')
+				low[at] = (char)(c + 32);
+			uint64_t x, want;
+			memcpy(&x, raw, 8);
+			memcpy(&want, low, 8);
+			cr_assert_eq(pr_fold_ascii8(x), want, "byte %d at %zu", c, at);
+		}
+	}
+}

@@ -85,13 +85,46 @@ static inline int same(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* Both entry points below, inlined into each: a call from one to the
- * other costs more than the lookup of a short word. */
+/* The same, where b is ASCII to be read with its capitals made small. */
+static inline int same_folded(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = b[i] >= 'A' && b[i] <= 'Z' ? (char)(b[i] + 32) : b[i];
+		if (a[i] != c)
+			return 0;
+	}
+	return 1;
+}
+
+/* A copy of the ASCII s[0..n) in the arena with its capitals made small,
+ * NUL-terminated, as pr_strndup() copies. */
+static char *strndup_folded(pr_arena *a, const char *s, size_t n)
+{
+	char *p = pr_strndup(a, s, n);
+	if (!p)
+		return NULL;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		x = pr_fold_ascii8(x);
+		memcpy(p + i, &x, 8);
+	}
+	for (; i < n; i++)
+		if (p[i] >= 'A' && p[i] <= 'Z')
+			p[i] = (char)(p[i] + 32);
+	return p;
+}
+
+/* Every entry point below, inlined into each: a call from one to the
+ * other costs more than the lookup of a short word. With fold set, s is
+ * ASCII and stands for itself with its capitals made small: h is that
+ * form's hash, and that form is compared and kept. */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
 static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
-                              uint32_t h, int *added)
+                              uint32_t h, int *added, int fold)
 {
 	if (added)
 		*added = 0;
@@ -104,7 +137,7 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 			return UINT32_MAX;
 	}
 	uint32_t check = check_of(h, n);
-	uint64_t head = head_of(s, n);
+	uint64_t head = fold ? pr_fold_ascii8(head_of(s, n)) : head_of(s, n);
 	size_t i = h & m->mask;
 	while (m->slot[i].id1) {
 		const pr_slot *sl = &m->slot[i];
@@ -113,7 +146,8 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 			/* the check holds lengths under 255: only longer keys
 			 * need keylen, one more cache miss */
 			if (n <= 8 || ((n < 255 || m->keylen[id] == n) &&
-			               same(m->key[id] + 8, s + 8, n - 8)))
+			               (fold ? same_folded(m->key[id] + 8, s + 8, n - 8)
+			                     : same(m->key[id] + 8, s + 8, n - 8))))
 				return id;
 		}
 		i = (i + 1) & m->mask;
@@ -122,7 +156,7 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 		return UINT32_MAX;
 	if (m->n == m->cap_keys && grow_keys(m))
 		return UINT32_MAX;
-	char *copy = pr_strndup(a, s, n);
+	char *copy = fold ? strndup_folded(a, s, n) : pr_strndup(a, s, n);
 	if (!copy)
 		return UINT32_MAX;
 	uint32_t id = (uint32_t)m->n++;
@@ -145,11 +179,17 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
                           int *added)
 {
-	return intern(m, a, s, n, pr_hash_bytes(s, n), added);
+	return intern(m, a, s, n, pr_hash_bytes(s, n), added, 0);
 }
 
 uint32_t pr_strmap_intern_hashed(pr_strmap *m, pr_arena *a, const char *s,
                                  size_t n, uint32_t h, int *added)
 {
-	return intern(m, a, s, n, h, added);
+	return intern(m, a, s, n, h, added, 0);
+}
+
+uint32_t pr_strmap_intern_ascii_folded(pr_strmap *m, pr_arena *a, const char *s,
+                                       size_t n, uint32_t h, int *added)
+{
+	return intern(m, a, s, n, h, added, 1);
 }

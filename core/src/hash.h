@@ -47,6 +47,13 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
 uint32_t pr_strmap_intern_hashed(pr_strmap *m, pr_arena *a, const char *s,
                                  size_t n, uint32_t hash, int *added);
 
+/* The id of the all-ASCII s[0..n) with its capitals made small ("The" is
+ * "the"), whose pr_hash_ascii_folded() is hash: pr_strmap_intern_hashed()
+ * on the folded bytes, which are what a new key keeps, without the caller
+ * writing them out first. */
+uint32_t pr_strmap_intern_ascii_folded(pr_strmap *m, pr_arena *a, const char *s,
+                                       size_t n, uint32_t hash, int *added);
+
 /* The n < 8 bytes s[0..n) as a zero-padded number, little end first.
  * memcpy(&w, s, n) with a variable n compiles to a byte loop through the
  * stack, and the eight-byte load that follows waits for those stores to

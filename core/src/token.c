@@ -66,11 +66,29 @@ typedef struct tok_state {
 	size_t bufcap;
 } tok_state;
 
+/* What each byte is when it stands for itself (ASCII): a word character
+ * (letter or digit), a capital, a digit. Bytes from 0x80 up, parts of
+ * longer characters, are none of these: the scan looks at them again as
+ * characters. One load answers where the comparisons are several
+ * branches a byte. */
+enum { W = 1, U = 2 };
+#define WD W           /* a digit */
+#define WU (W | U)     /* a capital */
+static const unsigned char byte_class[256] = {
+	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x20 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x30 */ WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, 0, 0, 0, 0, 0, 0,
+	/* 0x40 */ 0, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU,
+	/* 0x50 */ WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, 0, 0, 0, 0, 0,
+	/* 0x60 */ 0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+	/* 0x70 */ W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+};
+
 static int is_word_cp(int32_t cp)
 {
 	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		       (cp >= '0' && cp <= '9');
+		return cp >= 0 && (byte_class[cp] & W);
 	if (cp < 0)
 		return 0;
 	switch (utf8proc_category(cp)) {
@@ -89,7 +107,7 @@ static int is_word_cp(int32_t cp)
 static int is_upper_cp(int32_t cp)
 {
 	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
+		return (byte_class[cp] & U) != 0;
 	utf8proc_category_t c = utf8proc_category(cp);
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
@@ -586,18 +604,13 @@ static void *reserve_index(void *p, size_t *cap, size_t elem, size_t i)
 	return q;
 }
 
-/* The id of the folded word f[0..m) (hash: its pr_hash_bytes), deciding
- * the first time whether it is a stop word and, if not, its stem; ascii
- * says whether the token it came from was all ASCII (then f is folded
- * already for the stop-word table). UINT32_MAX when out of memory. */
-static uint32_t word_of_folded(tok_state *st, const char *f, size_t m, uint32_t hash,
-                               int ascii)
+/* Word wid, just added to st->folded (m bytes), gets its stop flag and,
+ * if it is not a stop word, its stem; ascii says whether the token it
+ * came from was all ASCII (then its folded form is ready for the stop-word
+ * table as it is). Returns wid, or UINT32_MAX when out of memory. */
+static uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii)
 {
 	precis_doc *d = st->doc;
-	int added;
-	uint32_t wid = pr_strmap_intern_hashed(&st->folded, &d->arena, f, m, hash, &added);
-	if (wid == UINT32_MAX || !added)
-		return wid;
 	struct winfo *wi = reserve_index(st->winfo, &st->winfo_cap, sizeof *wi, wid);
 	if (!wi)
 		return UINT32_MAX;
@@ -636,6 +649,7 @@ static uint32_t word_of_folded(tok_state *st, const char *f, size_t m, uint32_t 
 			slen = (size_t)sb_stemmer_length(st->stemmer);
 		}
 	}
+	int added;
 	uint32_t tid = pr_strmap_intern(&st->stems, &d->arena, stem, slen, &added);
 	if (tid == UINT32_MAX)
 		return UINT32_MAX;
@@ -653,23 +667,16 @@ static uint32_t word_of_folded(tok_state *st, const char *f, size_t m, uint32_t 
 }
 
 /* The word id of the all-ASCII token s[0..n) (hash: its
- * pr_hash_ascii_folded), folded here into st->buf. */
+ * pr_hash_ascii_folded), which folds by making its capitals small: the
+ * folded-word table does that as it compares (hash.c). */
 static uint32_t word_of_ascii(tok_state *st, const char *s, size_t n, uint32_t hash)
 {
-	if (reserve_buf(st, n + 8))
-		return UINT32_MAX;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, s + i, 8);
-		x = pr_fold_ascii8(x);
-		memcpy(st->buf + i, &x, 8);
-	}
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		st->buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	return word_of_folded(st, st->buf, n, hash, 1);
+	int added;
+	uint32_t wid = pr_strmap_intern_ascii_folded(&st->folded, &st->doc->arena, s, n,
+	                                             hash, &added);
+	if (wid == UINT32_MAX || !added)
+		return wid;
+	return new_word(st, wid, n, 1);
 }
 
 /* The word id of the token s[0..n) that is not all ASCII (hash: its
@@ -692,7 +699,9 @@ static uint32_t surface_of(tok_state *st, const char *s, size_t n, uint32_t hash
 	size_t m = fold_word(st, s, n, &ascii);
 	if (m == (size_t)-1)
 		return UINT32_MAX;
-	uint32_t wid = word_of_folded(st, st->buf, m, pr_hash_bytes(st->buf, m), ascii);
+	uint32_t wid = pr_strmap_intern(&st->folded, &st->doc->arena, st->buf, m, &added);
+	if (wid != UINT32_MAX && added)
+		wid = new_word(st, wid, m, ascii);
 	st->surf[sid] = wid;
 	return wid;
 }
@@ -725,6 +734,11 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 	s->tok = (uint32_t)st->toks.len;
 	s->nwords = 0;
 	while (i < n) {
+		/* spaces and punctuation between words, one load a byte */
+		if (t[i] < 0x80 && !(byte_class[t[i]] & W)) {
+			i++;
+			continue;
+		}
 		int32_t cp;
 		size_t k = pr_utf8_decode(t + i, n - i, &cp);
 		if (!is_word_cp(cp)) {
@@ -746,7 +760,7 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			i = cjk_end;
 		while (cjk < 0 && i < n) {
 			/* ASCII letters and digits, most of most words */
-			if (t[i] < 0x80 && is_word_cp(t[i])) {
+			if (byte_class[t[i]] & W) {
 				i++;
 				continue;
 			}

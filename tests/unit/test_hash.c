@@ -169,3 +169,50 @@ Test(strmap, ascii_folded_hash_is_the_hash_of_the_folded_bytes)
 		}
 	}
 }
+
+/* Interning ASCII with its capitals made small gives the ids, and keeps
+ * the keys, that interning the small-letter bytes gives: "The" and "the"
+ * are one key, at every length, and a key keeps the folded bytes,
+ * NUL-terminated. */
+Test(strmap, ascii_folded_intern_is_intern_of_the_folded_bytes)
+{
+	pr_arena a;
+	pr_strmap m1, m2;
+	pr_arena_init(&a);
+	pr_strmap_init(&m1);
+	pr_strmap_init(&m2);
+	static const char *const base[] = {
+		"the", "The", "THE", "internationally", "INTERNATIONALLY", "InterNationAlly",
+		"a", "A", "", "abcdefgh", "ABCDEFGH", "abcdefghi", "ABCDEFGHI", "U.S", "u.s",
+		"don't", "DON'T", "1,000", "x@[`{", "X@[`{",
+	};
+	char raw[320], low[320];
+	/* each word as it is, again (found), then written out to 300 bytes,
+	 * past the 255 that slots keep of a length */
+	for (int round = 0; round < 3; round++) {
+		for (size_t i = 0; i < sizeof base / sizeof base[0]; i++) {
+			size_t n = strlen(base[i]);
+			memcpy(raw, base[i], n);
+			if (round == 2 && n > 0) {
+				for (size_t k = n; k < 300; k++)
+					raw[k] = base[i][k % n];
+				n = 300;
+			}
+			for (size_t k = 0; k < n; k++)
+				low[k] = raw[k] >= 'A' && raw[k] <= 'Z' ? (char)(raw[k] + 32) : raw[k];
+			int added1, added2;
+			uint32_t id1 = pr_strmap_intern(&m1, &a, low, n, &added1);
+			uint32_t id2 = pr_strmap_intern_ascii_folded(&m2, &a, raw, n,
+			                                             pr_hash_ascii_folded(raw, n),
+			                                             &added2);
+			cr_assert_eq(id1, id2, "%.*s", (int)n, raw);
+			cr_assert_eq(added1, added2);
+			cr_assert_eq(m2.keylen[id2], n);
+			cr_assert(memcmp(m2.key[id2], low, n) == 0 && m2.key[id2][n] == '\0');
+		}
+	}
+	cr_assert_eq(m1.n, m2.n);
+	pr_strmap_free(&m1);
+	pr_strmap_free(&m2);
+	pr_arena_release(&a);
+}

@@ -96,24 +96,50 @@ static inline int same_folded(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* A copy of the ASCII s[0..n) in the arena with its capitals made small,
- * NUL-terminated, as pr_strndup() copies. */
-static char *strndup_folded(pr_arena *a, const char *s, size_t n)
+/* Keys are copied into blocks of the arena that the table fills itself,
+ * byte after byte: pr_alloc() would round each word up to sixteen bytes
+ * and cost a call. */
+#define POOL_BLOCK 4096
+
+/* Room for a key of n bytes, its NUL and, for a short key, the rest of
+ * its eight-byte head (copy_key() stores the head whole); NULL when out of
+ * memory. */
+static char *key_room(pr_strmap *m, pr_arena *a, size_t n)
 {
-	char *p = pr_strndup(a, s, n);
-	if (!p)
-		return NULL;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, p + i, 8);
-		x = pr_fold_ascii8(x);
-		memcpy(p + i, &x, 8);
+	size_t need = n < 8 ? 8 : n + 1;
+	if (need > m->pool_left) {
+		size_t size = need > POOL_BLOCK ? need : POOL_BLOCK;
+		char *p = pr_alloc(a, size);
+		if (!p)
+			return NULL;
+		m->pool = p;
+		m->pool_left = size;
 	}
-	for (; i < n; i++)
-		if (p[i] >= 'A' && p[i] <= 'Z')
-			p[i] = (char)(p[i] + 32);
+	char *p = m->pool;
+	m->pool += need;
+	m->pool_left -= need;
 	return p;
+}
+
+/* Copy the key s[0..n), whose first eight bytes zero-padded are head, to
+ * p, NUL-terminated; with fold, s is ASCII whose capitals are made small
+ * (head is folded already). A key under eight bytes is one store of its
+ * head, the padding's zeros ending it. */
+static void copy_key(char *p, const char *s, size_t n, uint64_t head, int fold)
+{
+	if (n < 8) {
+		/* byte by byte for any byte order; compilers make it one store */
+		for (int k = 0; k < 8; k++)
+			p[k] = (char)(head >> (8 * k));
+		return;
+	}
+	memcpy(p, s, n);
+	p[n] = '\0';
+	if (fold) {
+		for (size_t i = 0; i < n; i++)
+			if (p[i] >= 'A' && p[i] <= 'Z')
+				p[i] = (char)(p[i] + 32);
+	}
 }
 
 /* Every entry point below, inlined into each: a call from one to the
@@ -156,9 +182,10 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 		return UINT32_MAX;
 	if (m->n == m->cap_keys && grow_keys(m))
 		return UINT32_MAX;
-	char *copy = fold ? strndup_folded(a, s, n) : pr_strndup(a, s, n);
+	char *copy = key_room(m, a, n);
 	if (!copy)
 		return UINT32_MAX;
+	copy_key(copy, s, n, head, fold);
 	uint32_t id = (uint32_t)m->n++;
 	m->key[id] = copy;
 	m->keylen[id] = (uint32_t)n;

@@ -1,5 +1,6 @@
 /* hash.h: string interning. Each distinct byte string gets a dense id
- * (0, 1, 2, ... in order of first appearance); keys live in the arena. */
+ * (0, 1, 2, ... in order of first appearance); keys are copied into the
+ * arena, NUL-terminated. */
 #ifndef PRECIS_HASH_H
 #define PRECIS_HASH_H
 
@@ -28,6 +29,8 @@ typedef struct pr_strmap {
 	uint32_t *keylen;
 	size_t cap_keys;
 	size_t hint;      /* expected number of keys (pr_strmap_init_for) */
+	char *pool;       /* where the next key's copy goes (hash.c, key_room) */
+	size_t pool_left; /* bytes free there */
 } pr_strmap;
 
 void pr_strmap_init(pr_strmap *m);

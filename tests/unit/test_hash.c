@@ -216,3 +216,39 @@ Test(strmap, ascii_folded_intern_is_intern_of_the_folded_bytes)
 	pr_strmap_free(&m2);
 	pr_arena_release(&a);
 }
+
+/* Keys are packed into blocks the table takes from the arena: every key
+ * keeps its bytes and its NUL, whatever its length (one longer than a
+ * block too) and however many blocks the keys fill. */
+Test(strmap, keys_keep_their_bytes_across_blocks)
+{
+	pr_arena a;
+	pr_strmap m;
+	pr_arena_init(&a);
+	pr_strmap_init(&m);
+	static char big[5000];
+	memset(big, 'b', sizeof big);
+	char buf[40];
+	for (uint32_t i = 0; i < 3000; i++) {
+		size_t n = i % 23;
+		for (size_t k = 0; k < n; k++)
+			buf[k] = (char)('a' + (i + k * 7) % 26);
+		int w = snprintf(buf + n, sizeof buf - n, "%u", i);
+		cr_assert_eq(put(&m, &a, buf, n + (size_t)w, NULL), i + (i > 1500));
+		if (i == 1500)
+			cr_assert_eq(put(&m, &a, big, sizeof big, NULL), 1501);
+	}
+	for (uint32_t i = 0; i < 3000; i++) {
+		size_t n = i % 23;
+		for (size_t k = 0; k < n; k++)
+			buf[k] = (char)('a' + (i + k * 7) % 26);
+		int w = snprintf(buf + n, sizeof buf - n, "%u", i);
+		uint32_t id = i + (i > 1500);
+		cr_assert_eq(m.keylen[id], n + (size_t)w);
+		cr_assert_str_eq(m.key[id], buf);
+	}
+	cr_assert_eq(m.keylen[1501], sizeof big);
+	cr_assert(memcmp(m.key[1501], big, sizeof big) == 0 && m.key[1501][sizeof big] == '\0');
+	pr_strmap_free(&m);
+	pr_arena_release(&a);
+}

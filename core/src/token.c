@@ -67,22 +67,26 @@ typedef struct tok_state {
 } tok_state;
 
 /* What each byte is when it stands for itself (ASCII): a word character
- * (letter or digit), a capital, a digit. Bytes from 0x80 up, parts of
- * longer characters, are none of these: the scan looks at them again as
+ * (letter or digit), a capital, a vowel of the English stemmer (a e i o u
+ * y), a byte the English stemmer takes (small letters, digits, the
+ * apostrophe, full stop and comma). Bytes from 0x80 up, parts of longer
+ * characters, are none of these: the scan looks at them again as
  * characters. One load answers where the comparisons are several
  * branches a byte. */
-enum { W = 1, U = 2 };
-#define WD W           /* a digit */
+enum { W = 1, U = 2, V = 4, E = 8 };
+#define WD (W | E)     /* a digit */
 #define WU (W | U)     /* a capital */
+#define WL (W | E)     /* a small consonant */
+#define WV (W | E | V) /* a small vowel */
 static const unsigned char byte_class[256] = {
 	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x20 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x20 */ 0, 0, 0, 0, 0, 0, 0, E, 0, 0, 0, 0, E, 0, E, 0,
 	/* 0x30 */ WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, 0, 0, 0, 0, 0, 0,
 	/* 0x40 */ 0, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU,
 	/* 0x50 */ WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, 0, 0, 0, 0, 0,
-	/* 0x60 */ 0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
-	/* 0x70 */ W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+	/* 0x60 */ 0, WV, WL, WL, WL, WV, WL, WL, WL, WV, WL, WL, WL, WL, WL, WV,
+	/* 0x70 */ WL, WL, WL, WL, WL, WV, WL, WL, WL, WV, WL, 0, 0, 0, 0, 0,
 };
 
 static int is_word_cp(int32_t cp)
@@ -202,7 +206,7 @@ typedef struct en_word {
 
 static int en_vowel(char c)
 {
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+	return (byte_class[(unsigned char)c] & V) != 0;
 }
 
 /* Does w end with s[0..k)? Every suffix and exception is under eight
@@ -512,14 +516,15 @@ int pr_stem_english(const char *s, size_t n, char *out)
 	en_word w;
 	int has_y = 0;
 	/* check and copy in one pass, noting a 'y' (most words have none) */
+	unsigned refused = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' ||
-		      c == '.' || c == ','))
-			return -1;
+		refused |= ~byte_class[(unsigned char)c] & E;
 		has_y |= c == 'y';
 		w.b[i] = c;
 	}
+	if (refused)
+		return -1;
 	w.n = (int)n;
 	const en_exception *x = NULL;
 	switch (n) {
@@ -548,11 +553,24 @@ int pr_stem_english(const char *s, size_t n, char *out)
 		if (w.b[i] == 'y' && (i == 0 || en_vowel(w.b[i - 1])))
 			w.b[i] = 'Y';
 	/* R1 and R2; three prefixes get R1 after them, whatever follows */
-	if (w.n >= 5 && (memcmp(w.b, "gener", 5) == 0 || memcmp(w.b, "arsen", 5) == 0))
-		w.p1 = 5;
-	else if (w.n >= 6 && memcmp(w.b, "commun", 6) == 0)
-		w.p1 = 6;
-	else
+	w.p1 = -1;
+	switch (w.b[0]) {
+	case 'g':
+		if (w.n >= 5 && memcmp(w.b, "gener", 5) == 0)
+			w.p1 = 5;
+		break;
+	case 'a':
+		if (w.n >= 5 && memcmp(w.b, "arsen", 5) == 0)
+			w.p1 = 5;
+		break;
+	case 'c':
+		if (w.n >= 6 && memcmp(w.b, "commun", 6) == 0)
+			w.p1 = 6;
+		break;
+	default:
+		break;
+	}
+	if (w.p1 < 0)
 		w.p1 = en_region(&w, 0);
 	w.p2 = en_region(&w, w.p1);
 

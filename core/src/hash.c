@@ -24,21 +24,6 @@ void pr_strmap_free(pr_strmap *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* The first eight bytes of s[0..n), zero-padded. */
-static inline uint64_t head_of(const char *s, size_t n)
-{
-	uint64_t h;
-	if (n < 8)
-		return pr_load_tail(s, n);
-	memcpy(&h, s, 8);
-	return h;
-}
-
-static inline uint32_t check_of(uint32_t hash, size_t n)
-{
-	return (hash & 0xFFFFFF00u) | (uint32_t)(n < 255 ? n : 255);
-}
-
 static int rehash(pr_strmap *m, size_t cap)
 {
 	pr_slot *slot = pr_malloc_raw(cap * sizeof *slot);
@@ -51,9 +36,9 @@ static int rehash(pr_strmap *m, size_t cap)
 		size_t i = h & (cap - 1);
 		while (slot[i].id1)
 			i = (i + 1) & (cap - 1);
-		slot[i].head = head_of(m->key[id], m->keylen[id]);
+		slot[i].head = pr_slot_head(m->key[id], m->keylen[id]);
 		slot[i].id1 = (uint32_t)id + 1;
-		slot[i].check = check_of(h, m->keylen[id]);
+		slot[i].check = pr_slot_check(h, m->keylen[id]);
 	}
 	pr_free_raw(m->slot);
 	m->slot = slot;
@@ -162,8 +147,8 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 		if (rehash(m, cap))
 			return UINT32_MAX;
 	}
-	uint32_t check = check_of(h, n);
-	uint64_t head = fold ? pr_fold_ascii8(head_of(s, n)) : head_of(s, n);
+	uint32_t check = pr_slot_check(h, n);
+	uint64_t head = fold ? pr_fold_ascii8(pr_slot_head(s, n)) : pr_slot_head(s, n);
 	size_t i = h & m->mask;
 	while (m->slot[i].id1) {
 		const pr_slot *sl = &m->slot[i];

@@ -137,6 +137,40 @@ static inline uint32_t pr_hash_ascii_folded(const char *s, size_t n)
 	return pr_hash_words(s, n, 1);
 }
 
+/* What a slot keeps of a key s[0..n) with hash h: its first eight bytes,
+ * zero-padded, and its check word. */
+static inline uint64_t pr_slot_head(const char *s, size_t n)
+{
+	uint64_t h;
+	if (n < 8)
+		return pr_load_tail(s, n);
+	memcpy(&h, s, 8);
+	return h;
+}
+
+static inline uint32_t pr_slot_check(uint32_t hash, size_t n)
+{
+	return (hash & 0xFFFFFF00u) | (uint32_t)(n < 255 ? n : 255);
+}
+
+/* The id of the all-ASCII s[0..n), n at most 8, with its capitals made
+ * small (hash: its pr_hash_ascii_folded), if the table holds it, else
+ * UINT32_MAX; then pr_strmap_intern_ascii_folded() adds it. Inline,
+ * without a call: a short word seen before is most of a book's tokens,
+ * and its slot's head and check decide it alone. */
+static inline uint32_t pr_strmap_find_short_ascii_folded(const pr_strmap *m, const char *s,
+                                                         size_t n, uint32_t hash)
+{
+	if (!m->slot)
+		return UINT32_MAX;
+	uint32_t check = pr_slot_check(hash, n);
+	uint64_t head = pr_fold_ascii8(pr_slot_head(s, n));
+	for (size_t i = hash & m->mask; m->slot[i].id1; i = (i + 1) & m->mask)
+		if (m->slot[i].check == check && m->slot[i].head == head)
+			return m->slot[i].id1 - 1;
+	return UINT32_MAX;
+}
+
 /* Start loading the slot where a key with this hash is looked for: a
  * caller that knows its next keys ahead of time (token.c) overlaps the
  * cache misses of a large table instead of waiting on each in turn. Only

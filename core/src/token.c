@@ -686,9 +686,15 @@ static uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii)
 
 /* The word id of the all-ASCII token s[0..n) (hash: its
  * pr_hash_ascii_folded), which folds by making its capitals small: the
- * folded-word table does that as it compares (hash.c). */
+ * folded-word table does that as it compares (hash.c). A short word the
+ * document had before, most tokens, is found without a call. */
 static uint32_t word_of_ascii(tok_state *st, const char *s, size_t n, uint32_t hash)
 {
+	if (n <= 8) {
+		uint32_t wid = pr_strmap_find_short_ascii_folded(&st->folded, s, n, hash);
+		if (wid != UINT32_MAX)
+			return wid;
+	}
 	int added;
 	uint32_t wid = pr_strmap_intern_ascii_folded(&st->folded, &st->doc->arena, s, n,
 	                                             hash, &added);
@@ -753,10 +759,10 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 	s->nwords = 0;
 	while (i < n) {
 		/* spaces and punctuation between words, one load a byte */
-		if (t[i] < 0x80 && !(byte_class[t[i]] & W)) {
+		while (i < n && t[i] < 0x80 && !(byte_class[t[i]] & W))
 			i++;
-			continue;
-		}
+		if (i >= n)
+			break;
 		int32_t cp;
 		size_t k = pr_utf8_decode(t + i, n - i, &cp);
 		if (!is_word_cp(cp)) {
@@ -778,10 +784,10 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			i = cjk_end;
 		while (cjk < 0 && i < n) {
 			/* ASCII letters and digits, most of most words */
-			if (byte_class[t[i]] & W) {
+			while (i < n && (byte_class[t[i]] & W))
 				i++;
-				continue;
-			}
+			if (i >= n)
+				break;
 			k = pr_utf8_decode(t + i, n - i, &cp);
 			if (is_word_cp(cp) && (cp < CJK_FIRST || !pr_cjk_char(cp))) {
 				ascii &= cp < 0x80;

@@ -252,3 +252,36 @@ Test(strmap, keys_keep_their_bytes_across_blocks)
 	pr_strmap_free(&m);
 	pr_arena_release(&a);
 }
+
+/* The inline lookup of a short ASCII word finds what interning it
+ * folded finds, and nothing that was never added. */
+Test(strmap, short_ascii_lookup_finds_what_intern_added)
+{
+	pr_arena a;
+	pr_strmap m;
+	pr_arena_init(&a);
+	pr_strmap_init(&m);
+	cr_assert_eq(pr_strmap_find_short_ascii_folded(&m, "the", 3,
+	                                               pr_hash_ascii_folded("the", 3)),
+	             UINT32_MAX, "an empty table holds nothing");
+	static const char *const words[] = { "the", "River", "a", "ABCDEFGH", "", "u.s", "1,000" };
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t n = strlen(words[i]);
+		uint32_t h = pr_hash_ascii_folded(words[i], n);
+		cr_assert_eq(pr_strmap_intern_ascii_folded(&m, &a, words[i], n, h, NULL), i);
+	}
+	static const struct { const char *w; uint32_t id; } ask[] = {
+		{ "THE", 0 }, { "the", 0 }, { "river", 1 }, { "RIVER", 1 }, { "A", 2 },
+		{ "abcdefgh", 3 }, { "", 4 }, { "U.S", 5 }, { "1,000", 6 },
+		{ "th", UINT32_MAX }, { "rivers", UINT32_MAX }, { "abcdefg", UINT32_MAX },
+		{ "b", UINT32_MAX },
+	};
+	for (size_t i = 0; i < sizeof ask / sizeof ask[0]; i++) {
+		size_t n = strlen(ask[i].w);
+		cr_assert_eq(pr_strmap_find_short_ascii_folded(&m, ask[i].w, n,
+		                                               pr_hash_ascii_folded(ask[i].w, n)),
+		             ask[i].id, "%s", ask[i].w);
+	}
+	pr_strmap_free(&m);
+	pr_arena_release(&a);
+}

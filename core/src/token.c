@@ -917,7 +917,9 @@ int pr_tokenize(precis_doc *d)
 	 * article has (the 200 eval articles of ~5 KB: 435 on average, at
 	 * most one per ten bytes), so a table sized for bytes / 12 keys,
 	 * under half full, rarely grows; a book has far fewer distinct
-	 * words, and its tables grow as they fill */
+	 * words, and its tables grow as they fill (a table is allocated at
+	 * its first key: the surface table only for a text with a token
+	 * that is not all ASCII) */
 	size_t bytes = 0;
 	for (size_t i = 0; i < d->nsents; i++)
 		bytes += d->sents[i].len;

@@ -634,9 +634,13 @@ static uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii)
 		return UINT32_MAX;
 	st->winfo = wi;
 	wi += wid;
-	pr_word *w = pr_vec_push(&d->arena, &st->words);
-	if (!w)
+	/* pr_vec_push without the call and the memset: every field is set
+	 * below, and the array is reserved for a document's usual count up
+	 * front (pr_tokenize) */
+	pr_vec *v = &st->words;
+	if (v->len == v->cap && pr_vec_reserve(&d->arena, v, 1))
 		return UINT32_MAX;
+	pr_word *w = (pr_word *)v->data + v->len++;
 	w->text = st->folded.key[wid];
 	w->len = (uint32_t)m;
 	/* an ASCII word is folded already: one probe of the language's
@@ -939,7 +943,8 @@ int pr_tokenize(precis_doc *d)
 	/* one token per five bytes is more than English prose has, so the
 	 * token array is usually allocated once; pages it never fills are
 	 * never touched */
-	if (rc == PRECIS_OK && pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16))
+	if (rc == PRECIS_OK && (pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16) ||
+	                        pr_vec_reserve(&d->arena, &st.words, expect + 16)))
 		rc = PRECIS_ENOMEM;
 	for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++)
 		rc = tokenize_sentence(&st, &d->sents[i]);

@@ -24,21 +24,6 @@ void pr_strmap_free(pr_strmap *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* The first eight bytes of s[0..n), zero-padded. */
-static inline uint64_t head_of(const char *s, size_t n)
-{
-	uint64_t h;
-	if (n < 8)
-		return pr_load_tail(s, n);
-	memcpy(&h, s, 8);
-	return h;
-}
-
-static inline uint32_t check_of(uint32_t hash, size_t n)
-{
-	return (hash & 0xFFFFFF00u) | (uint32_t)(n < 255 ? n : 255);
-}
-
 static int rehash(pr_strmap *m, size_t cap)
 {
 	pr_slot *slot = pr_malloc_raw(cap * sizeof *slot);
@@ -51,9 +36,9 @@ static int rehash(pr_strmap *m, size_t cap)
 		size_t i = h & (cap - 1);
 		while (slot[i].id1)
 			i = (i + 1) & (cap - 1);
-		slot[i].head = head_of(m->key[id], m->keylen[id]);
+		slot[i].head = pr_slot_head(m->key[id], m->keylen[id]);
 		slot[i].id1 = (uint32_t)id + 1;
-		slot[i].check = check_of(h, m->keylen[id]);
+		slot[i].check = pr_slot_check(h, m->keylen[id]);
 	}
 	pr_free_raw(m->slot);
 	m->slot = slot;
@@ -85,13 +70,72 @@ static inline int same(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* Both entry points below, inlined into each: a call from one to the
- * other costs more than the lookup of a short word. */
+/* The same, where b is ASCII to be read with its capitals made small. */
+static inline int same_folded(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = b[i] >= 'A' && b[i] <= 'Z' ? (char)(b[i] + 32) : b[i];
+		if (a[i] != c)
+			return 0;
+	}
+	return 1;
+}
+
+/* Keys are copied into blocks of the arena that the table fills itself,
+ * byte after byte: pr_alloc() would round each word up to sixteen bytes
+ * and cost a call. */
+#define POOL_BLOCK 4096
+
+/* Room for a key of n bytes, its NUL and, for a short key, the rest of
+ * its eight-byte head (copy_key() stores the head whole); NULL when out of
+ * memory. */
+static char *key_room(pr_strmap *m, pr_arena *a, size_t n)
+{
+	size_t need = n < 8 ? 8 : n + 1;
+	if (need > m->pool_left) {
+		size_t size = need > POOL_BLOCK ? need : POOL_BLOCK;
+		char *p = pr_alloc(a, size);
+		if (!p)
+			return NULL;
+		m->pool = p;
+		m->pool_left = size;
+	}
+	char *p = m->pool;
+	m->pool += need;
+	m->pool_left -= need;
+	return p;
+}
+
+/* Copy the key s[0..n), whose first eight bytes zero-padded are head, to
+ * p, NUL-terminated; with fold, s is ASCII whose capitals are made small
+ * (head is folded already). A key under eight bytes is one store of its
+ * head, the padding's zeros ending it. */
+static void copy_key(char *p, const char *s, size_t n, uint64_t head, int fold)
+{
+	if (n < 8) {
+		/* byte by byte for any byte order; compilers make it one store */
+		for (int k = 0; k < 8; k++)
+			p[k] = (char)(head >> (8 * k));
+		return;
+	}
+	memcpy(p, s, n);
+	p[n] = '\0';
+	if (fold) {
+		for (size_t i = 0; i < n; i++)
+			if (p[i] >= 'A' && p[i] <= 'Z')
+				p[i] = (char)(p[i] + 32);
+	}
+}
+
+/* Every entry point below, inlined into each: a call from one to the
+ * other costs more than the lookup of a short word. With fold set, s is
+ * ASCII and stands for itself with its capitals made small: h is that
+ * form's hash, and that form is compared and kept. */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
 static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
-                              uint32_t h, int *added)
+                              uint32_t h, int *added, int fold)
 {
 	if (added)
 		*added = 0;
@@ -103,8 +147,8 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 		if (rehash(m, cap))
 			return UINT32_MAX;
 	}
-	uint32_t check = check_of(h, n);
-	uint64_t head = head_of(s, n);
+	uint32_t check = pr_slot_check(h, n);
+	uint64_t head = fold ? pr_fold_ascii8(pr_slot_head(s, n)) : pr_slot_head(s, n);
 	size_t i = h & m->mask;
 	while (m->slot[i].id1) {
 		const pr_slot *sl = &m->slot[i];
@@ -113,7 +157,8 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 			/* the check holds lengths under 255: only longer keys
 			 * need keylen, one more cache miss */
 			if (n <= 8 || ((n < 255 || m->keylen[id] == n) &&
-			               same(m->key[id] + 8, s + 8, n - 8)))
+			               (fold ? same_folded(m->key[id] + 8, s + 8, n - 8)
+			                     : same(m->key[id] + 8, s + 8, n - 8))))
 				return id;
 		}
 		i = (i + 1) & m->mask;
@@ -122,9 +167,10 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 		return UINT32_MAX;
 	if (m->n == m->cap_keys && grow_keys(m))
 		return UINT32_MAX;
-	char *copy = pr_strndup(a, s, n);
+	char *copy = key_room(m, a, n);
 	if (!copy)
 		return UINT32_MAX;
+	copy_key(copy, s, n, head, fold);
 	uint32_t id = (uint32_t)m->n++;
 	m->key[id] = copy;
 	m->keylen[id] = (uint32_t)n;
@@ -145,11 +191,17 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
                           int *added)
 {
-	return intern(m, a, s, n, pr_hash_bytes(s, n), added);
+	return intern(m, a, s, n, pr_hash_bytes(s, n), added, 0);
 }
 
 uint32_t pr_strmap_intern_hashed(pr_strmap *m, pr_arena *a, const char *s,
                                  size_t n, uint32_t h, int *added)
 {
-	return intern(m, a, s, n, h, added);
+	return intern(m, a, s, n, h, added, 0);
+}
+
+uint32_t pr_strmap_intern_ascii_folded(pr_strmap *m, pr_arena *a, const char *s,
+                                       size_t n, uint32_t h, int *added)
+{
+	return intern(m, a, s, n, h, added, 1);
 }

@@ -1,5 +1,6 @@
 /* hash.h: string interning. Each distinct byte string gets a dense id
- * (0, 1, 2, ... in order of first appearance); keys live in the arena. */
+ * (0, 1, 2, ... in order of first appearance); keys are copied into the
+ * arena, NUL-terminated. */
 #ifndef PRECIS_HASH_H
 #define PRECIS_HASH_H
 
@@ -28,6 +29,8 @@ typedef struct pr_strmap {
 	uint32_t *keylen;
 	size_t cap_keys;
 	size_t hint;      /* expected number of keys (pr_strmap_init_for) */
+	char *pool;       /* where the next key's copy goes (hash.c, key_room) */
+	size_t pool_left; /* bytes free there */
 } pr_strmap;
 
 void pr_strmap_init(pr_strmap *m);
@@ -46,6 +49,13 @@ uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,
  * that asked pr_strmap_prefetch for it a little earlier. */
 uint32_t pr_strmap_intern_hashed(pr_strmap *m, pr_arena *a, const char *s,
                                  size_t n, uint32_t hash, int *added);
+
+/* The id of the all-ASCII s[0..n) with its capitals made small ("The" is
+ * "the"), whose pr_hash_ascii_folded() is hash: pr_strmap_intern_hashed()
+ * on the folded bytes, which are what a new key keeps, without the caller
+ * writing them out first. */
+uint32_t pr_strmap_intern_ascii_folded(pr_strmap *m, pr_arena *a, const char *s,
+                                       size_t n, uint32_t hash, int *added);
 
 /* The n < 8 bytes s[0..n) as a zero-padded number, little end first.
  * memcpy(&w, s, n) with a variable n compiles to a byte loop through the
@@ -73,7 +83,22 @@ static inline uint64_t pr_load_tail(const char *s, size_t n)
 	       ((uint64_t)p[n - 1] << (8 * (n - 1)));
 }
 
-static inline uint32_t pr_hash_bytes(const char *s, size_t n)
+/* Lower-case the ASCII letters among eight bytes that are all under 0x80:
+ * a byte gets 0x20 when it is from 'A' to 'Z', found by adding to every
+ * byte at once (no sum of bytes under 0x80 carries into the next one). */
+static inline uint64_t pr_fold_ascii8(uint64_t x)
+{
+	const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+	uint64_t upper = (x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high;
+	return x | upper >> 2;
+}
+
+/* pr_hash_bytes() and pr_hash_ascii_folded() in one: `fold` is a constant
+ * in each, so the compiler drops the branch. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t pr_hash_words(const char *s, size_t n, int fold)
 {
 	/* eight bytes at a time, multiply-xorshift mixing: words are short,
 	 * and the ids never depend on the hash, only the probing does */
@@ -81,6 +106,8 @@ static inline uint32_t pr_hash_bytes(const char *s, size_t n)
 	while (n >= 8) {
 		uint64_t w;
 		memcpy(&w, s, 8);
+		if (fold)
+			w = pr_fold_ascii8(w);
 		h = (h ^ w) * 0xBF58476D1CE4E5B9u;
 		h ^= h >> 29;
 		s += 8;
@@ -88,11 +115,60 @@ static inline uint32_t pr_hash_bytes(const char *s, size_t n)
 	}
 	if (n) {
 		uint64_t w = pr_load_tail(s, n);
+		if (fold)
+			w = pr_fold_ascii8(w);
 		h = (h ^ w) * 0xBF58476D1CE4E5B9u;
 		h ^= h >> 29;
 	}
 	h *= 0x94D049BB133111EBu;
 	return (uint32_t)(h >> 32);
+}
+
+static inline uint32_t pr_hash_bytes(const char *s, size_t n)
+{
+	return pr_hash_words(s, n, 0);
+}
+
+/* pr_hash_bytes() of the ASCII s[0..n) with its letters in lower case,
+ * without writing them out: token.c hashes a word by its folded form
+ * before it folds it. Every byte must be under 0x80. */
+static inline uint32_t pr_hash_ascii_folded(const char *s, size_t n)
+{
+	return pr_hash_words(s, n, 1);
+}
+
+/* What a slot keeps of a key s[0..n) with hash h: its first eight bytes,
+ * zero-padded, and its check word. */
+static inline uint64_t pr_slot_head(const char *s, size_t n)
+{
+	uint64_t h;
+	if (n < 8)
+		return pr_load_tail(s, n);
+	memcpy(&h, s, 8);
+	return h;
+}
+
+static inline uint32_t pr_slot_check(uint32_t hash, size_t n)
+{
+	return (hash & 0xFFFFFF00u) | (uint32_t)(n < 255 ? n : 255);
+}
+
+/* The id of the all-ASCII s[0..n), n at most 8, with its capitals made
+ * small (hash: its pr_hash_ascii_folded), if the table holds it, else
+ * UINT32_MAX; then pr_strmap_intern_ascii_folded() adds it. Inline,
+ * without a call: a short word seen before is most of a book's tokens,
+ * and its slot's head and check decide it alone. */
+static inline uint32_t pr_strmap_find_short_ascii_folded(const pr_strmap *m, const char *s,
+                                                         size_t n, uint32_t hash)
+{
+	if (!m->slot)
+		return UINT32_MAX;
+	uint32_t check = pr_slot_check(hash, n);
+	uint64_t head = pr_fold_ascii8(pr_slot_head(s, n));
+	for (size_t i = hash & m->mask; m->slot[i].id1; i = (i + 1) & m->mask)
+		if (m->slot[i].check == check && m->slot[i].head == head)
+			return m->slot[i].id1 - 1;
+	return UINT32_MAX;
 }
 
 /* Start loading the slot where a key with this hash is looked for: a

@@ -3,14 +3,18 @@
  * A token is a run of letters, marks and digits in a sentence's display
  * text; an apostrophe or a full stop between two such characters stays inside
  * it ("don't", "U.S", "3.14", "example.com"), as does a comma between two
- * digits ("1,000"). Each distinct surface form is
- * case-folded (NFKC + case folding) and stemmed once per document: the
- * surface -> word and word -> stem tables are the stem cache, because a
- * Snowball call costs far more than a hash lookup.
+ * digits ("1,000"). Each distinct word is case-folded (NFKC + case
+ * folding) and stemmed once per document: the folded word -> word and
+ * stem -> term tables are the stem cache, because a Snowball call costs far
+ * more than a hash lookup. An ASCII token (most of them) folds by turning
+ * its capitals into small letters, which is cheaper than any lookup, so it
+ * goes straight to the folded-word table; a token with other characters
+ * goes through a table of surface forms first, so that utf8proc folds each
+ * distinct one once.
  *
- * Two passes: the first finds the tokens and hashes their surfaces, the
- * second looks the surfaces up, asking for each one's table slot a few
- * tokens ahead (words_of_tokens()).
+ * Two passes: the first finds the tokens and hashes them (an ASCII token
+ * by its folded form), the second looks them up, asking for each one's
+ * table slot a few tokens ahead (words_of_tokens()).
  */
 #include "doc.h"
 #include "alloc.h"
@@ -26,10 +30,11 @@
 /* Longest word pr_stem_english takes (PR_STEM_EN_MAX in lang.h). */
 #define EN_MAX PR_STEM_EN_MAX
 
-/* What a token needs of its word, kept by surface form: a repeated word
- * (most tokens) is then one table probe and one read, not two. */
-struct surf {
-	uint32_t word, term;
+/* What a token needs of its word, by word id, apart from the pr_word
+ * array: eight bytes a word, so that a book's repeated words stay in the
+ * cache. */
+struct winfo {
+	uint32_t term;
 	uint32_t stop;
 };
 
@@ -42,9 +47,12 @@ struct df {
 
 typedef struct tok_state {
 	precis_doc *doc;
-	pr_strmap surface;    /* exact bytes -> index into surf */
-	struct surf *surf;    /* surface id -> its word, term and stop flag */
+	pr_strmap surface;    /* exact bytes of a non-ASCII token -> index
+	                         into surf */
+	uint32_t *surf;       /* surface id -> its word id */
 	size_t surf_cap;
+	struct winfo *winfo;  /* word id -> its term and stop flag */
+	size_t winfo_cap;
 	struct df *df;        /* term id -> its document frequency so far */
 	size_t df_cap;
 	pr_strmap folded;     /* folded word -> word id */
@@ -58,11 +66,33 @@ typedef struct tok_state {
 	size_t bufcap;
 } tok_state;
 
+/* What each byte is when it stands for itself (ASCII): a word character
+ * (letter or digit), a capital, a vowel of the English stemmer (a e i o u
+ * y), a byte the English stemmer takes (small letters, digits, the
+ * apostrophe, full stop and comma). Bytes from 0x80 up, parts of longer
+ * characters, are none of these: the scan looks at them again as
+ * characters. One load answers where the comparisons are several
+ * branches a byte. */
+enum { W = 1, U = 2, V = 4, E = 8 };
+#define WD (W | E)     /* a digit */
+#define WU (W | U)     /* a capital */
+#define WL (W | E)     /* a small consonant */
+#define WV (W | E | V) /* a small vowel */
+static const unsigned char byte_class[256] = {
+	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x20 */ 0, 0, 0, 0, 0, 0, 0, E, 0, 0, 0, 0, E, 0, E, 0,
+	/* 0x30 */ WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, 0, 0, 0, 0, 0, 0,
+	/* 0x40 */ 0, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU,
+	/* 0x50 */ WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, 0, 0, 0, 0, 0,
+	/* 0x60 */ 0, WV, WL, WL, WL, WV, WL, WL, WL, WV, WL, WL, WL, WL, WL, WV,
+	/* 0x70 */ WL, WL, WL, WL, WL, WV, WL, WL, WL, WV, WL, 0, 0, 0, 0, 0,
+};
+
 static int is_word_cp(int32_t cp)
 {
 	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		       (cp >= '0' && cp <= '9');
+		return cp >= 0 && (byte_class[cp] & W);
 	if (cp < 0)
 		return 0;
 	switch (utf8proc_category(cp)) {
@@ -81,7 +111,7 @@ static int is_word_cp(int32_t cp)
 static int is_upper_cp(int32_t cp)
 {
 	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
+		return (byte_class[cp] & U) != 0;
 	utf8proc_category_t c = utf8proc_category(cp);
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
@@ -176,7 +206,7 @@ typedef struct en_word {
 
 static int en_vowel(char c)
 {
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+	return (byte_class[(unsigned char)c] & V) != 0;
 }
 
 /* Does w end with s[0..k)? Every suffix and exception is under eight
@@ -486,14 +516,15 @@ int pr_stem_english(const char *s, size_t n, char *out)
 	en_word w;
 	int has_y = 0;
 	/* check and copy in one pass, noting a 'y' (most words have none) */
+	unsigned refused = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' ||
-		      c == '.' || c == ','))
-			return -1;
+		refused |= ~byte_class[(unsigned char)c] & E;
 		has_y |= c == 'y';
 		w.b[i] = c;
 	}
+	if (refused)
+		return -1;
 	w.n = (int)n;
 	const en_exception *x = NULL;
 	switch (n) {
@@ -522,11 +553,24 @@ int pr_stem_english(const char *s, size_t n, char *out)
 		if (w.b[i] == 'y' && (i == 0 || en_vowel(w.b[i - 1])))
 			w.b[i] = 'Y';
 	/* R1 and R2; three prefixes get R1 after them, whatever follows */
-	if (w.n >= 5 && (memcmp(w.b, "gener", 5) == 0 || memcmp(w.b, "arsen", 5) == 0))
-		w.p1 = 5;
-	else if (w.n >= 6 && memcmp(w.b, "commun", 6) == 0)
-		w.p1 = 6;
-	else
+	w.p1 = -1;
+	switch (w.b[0]) {
+	case 'g':
+		if (w.n >= 5 && memcmp(w.b, "gener", 5) == 0)
+			w.p1 = 5;
+		break;
+	case 'a':
+		if (w.n >= 5 && memcmp(w.b, "arsen", 5) == 0)
+			w.p1 = 5;
+		break;
+	case 'c':
+		if (w.n >= 6 && memcmp(w.b, "commun", 6) == 0)
+			w.p1 = 6;
+		break;
+	default:
+		break;
+	}
+	if (w.p1 < 0)
 		w.p1 = en_region(&w, 0);
 	w.p2 = en_region(&w, w.p1);
 
@@ -562,42 +606,41 @@ int pr_stem_english(const char *s, size_t n, char *out)
 	return w.n;
 }
 
-/* The surface id of s[0..n) (hash: its pr_hash_bytes), folding and
- * stemming it the first time; UINT32_MAX when out of memory. */
-static uint32_t surface_of(tok_state *st, const char *s, size_t n, uint32_t hash)
+/* The malloc'd array p of *cap elements of elem bytes, doubled (first to
+ * 1024 elements) until index i fits; NULL when out of memory, p staying
+ * as it was. */
+static void *reserve_index(void *p, size_t *cap, size_t elem, size_t i)
+{
+	if (i < *cap)
+		return p;
+	size_t c = *cap ? *cap : 1024;
+	while (c <= i)
+		c *= 2;
+	void *q = pr_realloc_raw(p, c * elem);
+	if (q)
+		*cap = c;
+	return q;
+}
+
+/* Word wid, just added to st->folded (m bytes), gets its stop flag and,
+ * if it is not a stop word, its stem; ascii says whether the token it
+ * came from was all ASCII (then its folded form is ready for the stop-word
+ * table as it is). Returns wid, or UINT32_MAX when out of memory. */
+static uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii)
 {
 	precis_doc *d = st->doc;
-	int added;
-	uint32_t sid = pr_strmap_intern_hashed(&st->surface, &d->arena, s, n, hash, &added);
-	if (sid == UINT32_MAX || !added)
-		return sid;
-	if (sid >= st->surf_cap) {
-		size_t cap = st->surf_cap ? st->surf_cap * 2 : 1024;
-		struct surf *p = pr_realloc_raw(st->surf, cap * sizeof *p);
-		if (!p)
-			return UINT32_MAX;
-		st->surf = p;
-		st->surf_cap = cap;
-	}
-	struct surf *sf = &st->surf[sid];
-	int ascii;
-	size_t m = fold_word(st, s, n, &ascii);
-	if (m == (size_t)-1)
+	struct winfo *wi = reserve_index(st->winfo, &st->winfo_cap, sizeof *wi, wid);
+	if (!wi)
 		return UINT32_MAX;
-	uint32_t wid = pr_strmap_intern(&st->folded, &d->arena, st->buf, m, &added);
-	if (wid == UINT32_MAX)
+	st->winfo = wi;
+	wi += wid;
+	/* pr_vec_push without the call and the memset: every field is set
+	 * below, and the array is reserved for a document's usual count up
+	 * front (pr_tokenize) */
+	pr_vec *v = &st->words;
+	if (v->len == v->cap && pr_vec_reserve(&d->arena, v, 1))
 		return UINT32_MAX;
-	sf->word = wid;
-	if (!added) {
-		const pr_word *w = &((const pr_word *)st->words.data)[wid];
-		sf->term = w->term;
-		sf->stop = w->stop;
-		return sid;
-	}
-
-	pr_word *w = pr_vec_push(&d->arena, &st->words);
-	if (!w)
-		return UINT32_MAX;
+	pr_word *w = (pr_word *)v->data + v->len++;
 	w->text = st->folded.key[wid];
 	w->len = (uint32_t)m;
 	/* an ASCII word is folded already: one probe of the language's
@@ -607,10 +650,10 @@ static uint32_t surface_of(tok_state *st, const char *s, size_t n, uint32_t hash
 	else
 		w->stop = (uint8_t)pr_lang_is_stop(d->lang, w->text, m);
 	w->term = PR_NO_TERM;
-	sf->stop = w->stop;
-	sf->term = PR_NO_TERM;
+	wi->stop = w->stop;
+	wi->term = PR_NO_TERM;
 	if (w->stop)
-		return sid;
+		return wid;
 	const char *stem = w->text;
 	size_t slen = m;
 	/* numbers and very long tokens are their own stems */
@@ -628,25 +671,67 @@ static uint32_t surface_of(tok_state *st, const char *s, size_t n, uint32_t hash
 			slen = (size_t)sb_stemmer_length(st->stemmer);
 		}
 	}
+	int added;
 	uint32_t tid = pr_strmap_intern(&st->stems, &d->arena, stem, slen, &added);
 	if (tid == UINT32_MAX)
 		return UINT32_MAX;
 	if (added) {
-		if (tid >= st->df_cap) {
-			size_t cap = st->df_cap ? st->df_cap * 2 : 1024;
-			struct df *p = pr_realloc_raw(st->df, cap * sizeof *p);
-			if (!p)
-				return UINT32_MAX;
-			st->df = p;
-			st->df_cap = cap;
-		}
+		struct df *df = reserve_index(st->df, &st->df_cap, sizeof *df, tid);
+		if (!df)
+			return UINT32_MAX;
+		st->df = df;
 		st->df[tid].seen = UINT32_MAX;
 		st->df[tid].df = 0;
 	}
-	/* pr_vec_push may have moved the vector: look the word up again */
-	((pr_word *)st->words.data)[wid].term = tid;
-	sf->term = tid;
-	return sid;
+	w->term = tid;
+	wi->term = tid;
+	return wid;
+}
+
+/* The word id of the all-ASCII token s[0..n) (hash: its
+ * pr_hash_ascii_folded), which folds by making its capitals small: the
+ * folded-word table does that as it compares (hash.c). A short word the
+ * document had before, most tokens, is found without a call. */
+static uint32_t word_of_ascii(tok_state *st, const char *s, size_t n, uint32_t hash)
+{
+	if (n <= 8) {
+		uint32_t wid = pr_strmap_find_short_ascii_folded(&st->folded, s, n, hash);
+		if (wid != UINT32_MAX)
+			return wid;
+	}
+	int added;
+	uint32_t wid = pr_strmap_intern_ascii_folded(&st->folded, &st->doc->arena, s, n,
+	                                             hash, &added);
+	if (wid == UINT32_MAX || !added)
+		return wid;
+	return new_word(st, wid, n, 1);
+}
+
+/* The word id of the token s[0..n) that is not all ASCII (hash: its
+ * pr_hash_bytes), folding it with utf8proc the first time the document
+ * has it; UINT32_MAX when out of memory. */
+static uint32_t surface_of(tok_state *st, const char *s, size_t n, uint32_t hash)
+{
+	int added;
+	uint32_t sid = pr_strmap_intern_hashed(&st->surface, &st->doc->arena, s, n, hash,
+	                                       &added);
+	if (sid == UINT32_MAX)
+		return UINT32_MAX;
+	if (!added)
+		return st->surf[sid];
+	uint32_t *surf = reserve_index(st->surf, &st->surf_cap, sizeof *surf, sid);
+	if (!surf)
+		return UINT32_MAX;
+	st->surf = surf;
+	int ascii;
+	size_t m = fold_word(st, s, n, &ascii);
+	if (m == (size_t)-1)
+		return UINT32_MAX;
+	uint32_t wid = pr_strmap_intern(&st->folded, &st->doc->arena, st->buf, m, &added);
+	if (wid != UINT32_MAX && added)
+		wid = new_word(st, wid, m, ascii);
+	st->surf[sid] = wid;
+	return wid;
 }
 
 /* A new token at the end of the document's, its fields for the caller to
@@ -661,6 +746,10 @@ static pr_token *push_token(tok_state *st)
 	return (pr_token *)v->data + v->len++;
 }
 
+/* What pr_token.term holds between the two passes. */
+#define TOK_ASCII 1
+#define TOK_OTHER 0
+
 /* No script below U+0E00 (Thai) is unspaced (cjk.c): Latin, Greek,
  * Cyrillic and the rest skip the calls. */
 #define CJK_FIRST 0x0E00
@@ -673,6 +762,11 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 	s->tok = (uint32_t)st->toks.len;
 	s->nwords = 0;
 	while (i < n) {
+		/* spaces and punctuation between words, one load a byte */
+		while (i < n && t[i] < 0x80 && !(byte_class[t[i]] & W))
+			i++;
+		if (i >= n)
+			break;
 		int32_t cp;
 		size_t k = pr_utf8_decode(t + i, n - i, &cp);
 		if (!is_word_cp(cp)) {
@@ -688,17 +782,19 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 		}
 		int upper = is_upper_cp(cp);
 		int digit = cp >= '0' && cp <= '9';
+		int ascii = cp < 0x80;
 		i += k;
 		if (cjk > 0)
 			i = cjk_end;
 		while (cjk < 0 && i < n) {
 			/* ASCII letters and digits, most of most words */
-			if (t[i] < 0x80 && is_word_cp(t[i])) {
+			while (i < n && (byte_class[t[i]] & W))
 				i++;
-				continue;
-			}
+			if (i >= n)
+				break;
 			k = pr_utf8_decode(t + i, n - i, &cp);
 			if (is_word_cp(cp) && (cp < CJK_FIRST || !pr_cjk_char(cp))) {
+				ascii &= cp < 0x80;
 				i += k;
 				continue;
 			}
@@ -714,6 +810,7 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 				int32_t next;
 				if (i + k < n && (pr_utf8_decode(t + i + k, n - i - k, &next),
 				                  cp == ',' ? next >= '0' && next <= '9' : is_word_cp(next))) {
+					ascii &= cp < 0x80;
 					i += k;
 					continue;
 				}
@@ -749,9 +846,12 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			return PRECIS_ENOMEM;
 		tok->start = (uint32_t)start;
 		tok->end = (uint32_t)i;
-		/* the surface's hash until words_of_tokens() puts the word */
-		tok->word = pr_hash_bytes((const char *)t + start, i - start);
-		tok->term = PR_NO_TERM;
+		/* until words_of_tokens() puts the word and term: the token's
+		 * hash, and whether it is all ASCII (TOK_ASCII), which decides
+		 * the table and the hash */
+		tok->word = ascii ? pr_hash_ascii_folded((const char *)t + start, i - start)
+		                  : pr_hash_bytes((const char *)t + start, i - start);
+		tok->term = ascii ? TOK_ASCII : TOK_OTHER;
 		tok->flags = flags;
 		if (!(flags & PR_TOK_JOINED))
 			s->nwords++;
@@ -771,9 +871,9 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 
 /* The second pass: every token's word, term and stop flag. A book's
  * tables are megabytes, and a rare word's lookups cache misses: its
- * surface's slot is requested PREFETCH_AHEAD tokens early, and a
- * sentence's surfaces are all looked up before any of their words is
- * read, so that those reads, independent of each other, overlap too. */
+ * table slot is requested PREFETCH_AHEAD tokens early, and a sentence's
+ * tokens are all looked up before any of their words is read, so that
+ * those reads, independent of each other, overlap too. */
 static int words_of_tokens(tok_state *st)
 {
 	precis_doc *d = st->doc;
@@ -783,18 +883,23 @@ static int words_of_tokens(tok_state *st)
 		const pr_sent *s = &d->sents[i];
 		size_t end = (size_t)s->tok + s->ntok;
 		for (size_t k = s->tok; k < end; k++) {
-			if (k + PREFETCH_AHEAD < ntoks)
-				pr_strmap_prefetch(&st->surface, toks[k + PREFETCH_AHEAD].word);
+			if (k + PREFETCH_AHEAD < ntoks) {
+				const pr_token *a = &toks[k + PREFETCH_AHEAD];
+				pr_strmap_prefetch(a->term == TOK_ASCII ? &st->folded : &st->surface,
+				                   a->word);
+			}
 			pr_token *t = &toks[k];
-			uint32_t sid = surface_of(st, s->text + t->start, t->end - t->start, t->word);
-			if (sid == UINT32_MAX)
+			const char *w = s->text + t->start;
+			size_t n = t->end - t->start;
+			uint32_t wid = t->term == TOK_ASCII ? word_of_ascii(st, w, n, t->word)
+			                                    : surface_of(st, w, n, t->word);
+			if (wid == UINT32_MAX)
 				return PRECIS_ENOMEM;
-			t->word = sid; /* until the loop below */
+			t->word = wid;
 		}
 		for (size_t k = s->tok; k < end; k++) {
 			pr_token *t = &toks[k];
-			const struct surf *w = &st->surf[t->word];
-			t->word = w->word;
+			const struct winfo *w = &st->winfo[t->word];
 			t->term = w->term;
 			if (w->stop)
 				t->flags |= PR_TOK_STOP;
@@ -816,7 +921,9 @@ int pr_tokenize(precis_doc *d)
 	 * article has (the 200 eval articles of ~5 KB: 435 on average, at
 	 * most one per ten bytes), so a table sized for bytes / 12 keys,
 	 * under half full, rarely grows; a book has far fewer distinct
-	 * words, and its tables grow as they fill */
+	 * words, and its tables grow as they fill (a table is allocated at
+	 * its first key: the surface table only for a text with a token
+	 * that is not all ASCII) */
 	size_t bytes = 0;
 	for (size_t i = 0; i < d->nsents; i++)
 		bytes += d->sents[i].len;
@@ -836,7 +943,8 @@ int pr_tokenize(precis_doc *d)
 	/* one token per five bytes is more than English prose has, so the
 	 * token array is usually allocated once; pages it never fills are
 	 * never touched */
-	if (rc == PRECIS_OK && pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16))
+	if (rc == PRECIS_OK && (pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16) ||
+	                        pr_vec_reserve(&d->arena, &st.words, expect + 16)))
 		rc = PRECIS_ENOMEM;
 	for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++)
 		rc = tokenize_sentence(&st, &d->sents[i]);
@@ -864,6 +972,7 @@ int pr_tokenize(precis_doc *d)
 	if (st.stemmer)
 		sb_stemmer_delete(st.stemmer);
 	pr_free_raw(st.surf);
+	pr_free_raw(st.winfo);
 	pr_free_raw(st.df);
 	pr_free_raw(st.buf);
 	pr_strmap_free(&st.surface);

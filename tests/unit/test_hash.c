@@ -135,3 +135,153 @@ Test(strmap, growth_keeps_every_id)
 	pr_strmap_free(&m);
 	pr_arena_release(&a);
 }
+
+/* token.c hashes an ASCII word by its folded form before folding it: the
+ * hash of the bytes with their capitals made small must be the hash of
+ * the small-letter bytes, at every length (whole eight-byte words and the
+ * tail), and only 'A' to 'Z' may change ('@', '[', '`' and '{' are their
+ * neighbours). */
+Test(strmap, ascii_folded_hash_is_the_hash_of_the_folded_bytes)
+{
+	static const char pool[] = "AZaz09@[`{'.,-MnOpQrStUvWxYz";
+	char raw[48], low[48];
+	for (unsigned seed = 1; seed < 3000; seed++) {
+		size_t n = seed % 41;
+		for (size_t i = 0; i < n; i++) {
+			raw[i] = pool[(seed * 131 + i * 17 + i * i) % (sizeof pool - 1)];
+			low[i] = raw[i] >= 'A' && raw[i] <= 'Z' ? (char)(raw[i] + 32) : raw[i];
+		}
+		cr_assert_eq(pr_hash_ascii_folded(raw, n), pr_hash_bytes(low, n),
+		             "%.*s", (int)n, raw);
+	}
+	/* every byte value under 0x80 at every position of a word */
+	for (int c = 0; c < 0x80; c++) {
+		for (size_t at = 0; at < 8; at++) {
+			memset(raw, 'q', 8);
+			raw[at] = (char)c;
+			memcpy(low, raw, 8);
+			if (c >= 'A' && c <= 'Z')
+				low[at] = (char)(c + 32);
+			uint64_t x, want;
+			memcpy(&x, raw, 8);
+			memcpy(&want, low, 8);
+			cr_assert_eq(pr_fold_ascii8(x), want, "byte %d at %zu", c, at);
+		}
+	}
+}
+
+/* Interning ASCII with its capitals made small gives the ids, and keeps
+ * the keys, that interning the small-letter bytes gives: "The" and "the"
+ * are one key, at every length, and a key keeps the folded bytes,
+ * NUL-terminated. */
+Test(strmap, ascii_folded_intern_is_intern_of_the_folded_bytes)
+{
+	pr_arena a;
+	pr_strmap m1, m2;
+	pr_arena_init(&a);
+	pr_strmap_init(&m1);
+	pr_strmap_init(&m2);
+	static const char *const base[] = {
+		"the", "The", "THE", "internationally", "INTERNATIONALLY", "InterNationAlly",
+		"a", "A", "", "abcdefgh", "ABCDEFGH", "abcdefghi", "ABCDEFGHI", "U.S", "u.s",
+		"don't", "DON'T", "1,000", "x@[`{", "X@[`{",
+	};
+	char raw[320], low[320];
+	/* each word as it is, again (found), then written out to 300 bytes,
+	 * past the 255 that slots keep of a length */
+	for (int round = 0; round < 3; round++) {
+		for (size_t i = 0; i < sizeof base / sizeof base[0]; i++) {
+			size_t n = strlen(base[i]);
+			memcpy(raw, base[i], n);
+			if (round == 2 && n > 0) {
+				for (size_t k = n; k < 300; k++)
+					raw[k] = base[i][k % n];
+				n = 300;
+			}
+			for (size_t k = 0; k < n; k++)
+				low[k] = raw[k] >= 'A' && raw[k] <= 'Z' ? (char)(raw[k] + 32) : raw[k];
+			int added1, added2;
+			uint32_t id1 = pr_strmap_intern(&m1, &a, low, n, &added1);
+			uint32_t id2 = pr_strmap_intern_ascii_folded(&m2, &a, raw, n,
+			                                             pr_hash_ascii_folded(raw, n),
+			                                             &added2);
+			cr_assert_eq(id1, id2, "%.*s", (int)n, raw);
+			cr_assert_eq(added1, added2);
+			cr_assert_eq(m2.keylen[id2], n);
+			cr_assert(memcmp(m2.key[id2], low, n) == 0 && m2.key[id2][n] == '\0');
+		}
+	}
+	cr_assert_eq(m1.n, m2.n);
+	pr_strmap_free(&m1);
+	pr_strmap_free(&m2);
+	pr_arena_release(&a);
+}
+
+/* Keys are packed into blocks the table takes from the arena: every key
+ * keeps its bytes and its NUL, whatever its length (one longer than a
+ * block too) and however many blocks the keys fill. */
+Test(strmap, keys_keep_their_bytes_across_blocks)
+{
+	pr_arena a;
+	pr_strmap m;
+	pr_arena_init(&a);
+	pr_strmap_init(&m);
+	static char big[5000];
+	memset(big, 'b', sizeof big);
+	char buf[40];
+	for (uint32_t i = 0; i < 3000; i++) {
+		size_t n = i % 23;
+		for (size_t k = 0; k < n; k++)
+			buf[k] = (char)('a' + (i + k * 7) % 26);
+		int w = snprintf(buf + n, sizeof buf - n, "%u", i);
+		cr_assert_eq(put(&m, &a, buf, n + (size_t)w, NULL), i + (i > 1500));
+		if (i == 1500)
+			cr_assert_eq(put(&m, &a, big, sizeof big, NULL), 1501);
+	}
+	for (uint32_t i = 0; i < 3000; i++) {
+		size_t n = i % 23;
+		for (size_t k = 0; k < n; k++)
+			buf[k] = (char)('a' + (i + k * 7) % 26);
+		int w = snprintf(buf + n, sizeof buf - n, "%u", i);
+		uint32_t id = i + (i > 1500);
+		cr_assert_eq(m.keylen[id], n + (size_t)w);
+		cr_assert_str_eq(m.key[id], buf);
+	}
+	cr_assert_eq(m.keylen[1501], sizeof big);
+	cr_assert(memcmp(m.key[1501], big, sizeof big) == 0 && m.key[1501][sizeof big] == '\0');
+	pr_strmap_free(&m);
+	pr_arena_release(&a);
+}
+
+/* The inline lookup of a short ASCII word finds what interning it
+ * folded finds, and nothing that was never added. */
+Test(strmap, short_ascii_lookup_finds_what_intern_added)
+{
+	pr_arena a;
+	pr_strmap m;
+	pr_arena_init(&a);
+	pr_strmap_init(&m);
+	cr_assert_eq(pr_strmap_find_short_ascii_folded(&m, "the", 3,
+	                                               pr_hash_ascii_folded("the", 3)),
+	             UINT32_MAX, "an empty table holds nothing");
+	static const char *const words[] = { "the", "River", "a", "ABCDEFGH", "", "u.s", "1,000" };
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t n = strlen(words[i]);
+		uint32_t h = pr_hash_ascii_folded(words[i], n);
+		cr_assert_eq(pr_strmap_intern_ascii_folded(&m, &a, words[i], n, h, NULL), i);
+	}
+	static const struct { const char *w; uint32_t id; } ask[] = {
+		{ "THE", 0 }, { "the", 0 }, { "river", 1 }, { "RIVER", 1 }, { "A", 2 },
+		{ "abcdefgh", 3 }, { "", 4 }, { "U.S", 5 }, { "1,000", 6 },
+		{ "th", UINT32_MAX }, { "rivers", UINT32_MAX }, { "abcdefg", UINT32_MAX },
+		{ "b", UINT32_MAX },
+	};
+	for (size_t i = 0; i < sizeof ask / sizeof ask[0]; i++) {
+		size_t n = strlen(ask[i].w);
+		cr_assert_eq(pr_strmap_find_short_ascii_folded(&m, ask[i].w, n,
+		                                               pr_hash_ascii_folded(ask[i].w, n)),
+		             ask[i].id, "%s", ask[i].w);
+	}
+	pr_strmap_free(&m);
+	pr_arena_release(&a);
+}

@@ -441,3 +441,25 @@ Test(token, ascii_letters_and_digits_and_nothing_else_make_tokens)
 		precis_doc_free(d);
 	}
 }
+
+/* An all-ASCII token goes straight to the folded-word table and any other
+ * through the surface table (token.c): either way a word gets one id, in
+ * the order words first appear, whatever the case and however long. */
+Test(token, ascii_and_other_tokens_meet_in_one_word_table)
+{
+	precis_doc *d = doc_of("\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3 Internationally Caf\xC3\xA9. "
+	                       "abc INTERNATIONALLY internationallY CAF\xC3\x89 ABC.");
+	const pr_token *fw = must_find(d, "\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3");
+	cr_assert_eq(fw->word, 0, "the first word has id 0");
+	cr_assert_eq(must_find(d, "abc")->word, 0);
+	cr_assert_eq(must_find(d, "ABC")->word, 0);
+	const pr_token *in = must_find(d, "Internationally");
+	cr_assert_eq(in->word, 1);
+	cr_assert_eq(must_find(d, "INTERNATIONALLY")->word, 1);
+	cr_assert_eq(must_find(d, "internationallY")->word, 1);
+	cr_assert_str_eq(d->words[1].text, "internationally");
+	cr_assert_eq(must_find(d, "Caf\xC3\xA9")->word, 2);
+	cr_assert_eq(must_find(d, "CAF\xC3\x89")->word, 2);
+	cr_assert_eq(d->nwords, 3);
+	precis_doc_free(d);
+}

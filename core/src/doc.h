@@ -143,7 +143,7 @@ int pr_prior(const precis_doc *doc, double *teleport);
  * statement, down to 0 for certain noise. The scan reads a bit table made
  * from its pattern lists: pr_noise_pairs() makes it once for many
  * sentences, pr_noise_weight() makes its own for one. */
-#define PR_NOISE_PAIRS 768
+#define PR_NOISE_PAIRS 1024
 void pr_noise_pairs(uint32_t pair[PR_NOISE_PAIRS]);
 double pr_noise_weight_with(const precis_doc *doc, size_t i,
                             const uint32_t pair[PR_NOISE_PAIRS]);

@@ -436,3 +436,33 @@ Test(select, lazy_order_is_the_sorted_order)
 	free(flat);
 	precis_doc_free(d);
 }
+
+/* A sentence that opens with a line about the page is noise in either
+ * case (prior.c looks its first three bytes up in the bit table before
+ * the list); one that only shares its first bytes with such a line is not. */
+Test(select, noise_at_the_start)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	static const struct {
+		const char *text;
+		double w;
+	} cases[] = {
+		{ "Published: the council met on Monday to vote on the budget.", 0.05 },
+		{ "PHOTO: the council met on Monday to vote on the budget.", 0.05 },
+		{ "This video can not be played on your device at all today.", 0.05 },
+		{ "A version of this article ran on Monday in the weekend paper.", 0.05 },
+		{ "Subscribe now and the council will meet on Monday to vote.", 0.05 },
+		{ "This vote of the council came on Monday after a long debate.", 1.0 },
+		{ "Pub owners met the council on Monday to vote on the budget.", 1.0 },
+		{ "Photographs of the council vote on Monday were shown later.", 1.0 },
+		{ "The council met on Monday to vote on the budget for the year.", 1.0 },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		precis_doc *d = doc_with(cases[k].text, &o);
+		cr_assert_eq(d->nsents, 1, "%s", cases[k].text);
+		cr_expect_eq(pr_noise_weight(d, 0), cases[k].w, "%s: %g", cases[k].text,
+		             pr_noise_weight(d, 0));
+		precis_doc_free(d);
+	}
+}

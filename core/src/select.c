@@ -85,7 +85,6 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-
 /* The order selection goes through: by worth, largest first, equal worth
  * in rank order. A summary of a few sentences looks at the first few of a
  * book's 80,000, so the order is made lazily: a cheap upper bound on each
@@ -95,7 +94,7 @@ static int cmp_u32(const void *a, const void *b)
  * then rank; the best weighed one comes next as soon as no bound reaches
  * its worth. Past SORT_AFTER sentences (a budget of words, or of a whole
  * short text) the rest is weighed and sorted at once. Sentences are named
- * by their rank position r (0 = best ranked): order[r] is the sentence. */
+ * by their rank position r (0 = best ranked): rank[r] is the sentence. */
 #define SORT_AFTER 64
 
 /* Rounding can put a computed pow a few units in the last place above the

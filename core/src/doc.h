@@ -126,6 +126,14 @@ int pr_pagerank_isolated(double *score, const pr_graph *g, double damping,
  * their incoming order. tmp has room for n entries. (rank.c) */
 void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key);
 
+/* select.c: the order in which selection looks at the sentences for a
+ * summary of at most limit: out[0..nsents) gets the sentences by worth,
+ * largest first, equal worth in rank order. The first sort_after are found
+ * one by one, weighing only the sentences that can come next; the rest are
+ * weighed and sorted at once. Returns PRECIS_OK or PRECIS_ENOMEM. Exposed
+ * for the tests. */
+int pr_worth_order(const precis_doc *doc, size_t limit, size_t sort_after, uint32_t *out);
+
 /* prior.c: fill teleport[0..nsents) with a prior over sentences (position,
  * noise) and return 1, or return 0 to rank without one. */
 int pr_prior(const precis_doc *doc, double *teleport);
@@ -135,7 +143,7 @@ int pr_prior(const precis_doc *doc, double *teleport);
  * statement, down to 0 for certain noise. The scan reads a bit table made
  * from its pattern lists: pr_noise_pairs() makes it once for many
  * sentences, pr_noise_weight() makes its own for one. */
-#define PR_NOISE_PAIRS 512
+#define PR_NOISE_PAIRS 1024
 void pr_noise_pairs(uint32_t pair[PR_NOISE_PAIRS]);
 double pr_noise_weight_with(const precis_doc *doc, size_t i,
                             const uint32_t pair[PR_NOISE_PAIRS]);

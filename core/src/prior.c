@@ -66,36 +66,42 @@ static const char *const caption_marks[] = {
 
 /* Which of the lists' patterns a sentence contains. Every sentence of a
  * book is scanned, so the scan is cheap per byte: every pattern begins a
- * word, and a word is compared with the patterns only when its first two
- * bytes begin one of them, which a bit table made from the lists (a bit
- * for each pattern's second byte, by its first) tells in one test. */
+ * word, and a word is compared with the patterns only when its first three
+ * bytes begin one of them, which a bit table made from the lists tells in
+ * three loads and no call. */
 #define FOUND_NOISE 1
 #define FOUND_CAPTION 2
 
-/* pair[c]: a bit for the second byte of each pattern that begins with c,
- * under both cases of c; pair[256 + c2]: a bit for the third byte of each
- * pattern whose second byte is c2. Many words pass the first test ("she",
- * "such", "pre...": "share this", "subscribe", "print edition"); the
- * second turns most of them away before the lists are gone through. */
+/* The bit table (PR_NOISE_PAIRS words):
+ *   pair[c]: a bit for the second byte (& 31) of each inside pattern that
+ *     begins with c, under both cases of c;
+ *   pair[256 + c2]: a bit for the third byte of each inside pattern whose
+ *     second byte is c2;
+ *   pair[512 + c] and pair[768 + c2]: the same for the noise_starts
+ *     patterns (which "The" does not pass).
+ * Many words pass the first test ("she", "such", "pre...": "share this",
+ * "subscribe", "print edition"); the second turns most of them away. */
 #define PAIRS PR_NOISE_PAIRS
-static void add_pairs(uint32_t pair[PAIRS], const char *const *list)
+#define STARTS 512
+static void add_pairs(uint32_t first[256], uint32_t second[256], const char *const *list)
 {
 	for (const char *const *p = list; *p; p++) {
 		unsigned char c = (unsigned char)(*p)[0];
 		uint32_t bit = 1u << ((unsigned char)(*p)[1] & 31);
-		pair[c] |= bit;
+		first[c] |= bit;
 		if (c >= 'a' && c <= 'z')
-			pair[c - 'a' + 'A'] |= bit;
-		pair[256 + (unsigned char)(*p)[1]] |= 1u << ((unsigned char)(*p)[2] & 31);
+			first[c - 'a' + 'A'] |= bit;
+		second[(unsigned char)(*p)[1]] |= 1u << ((unsigned char)(*p)[2] & 31);
 	}
 }
 
-/* The bit table of both lists: made once for all the sentences scanned. */
+/* The bit table of the lists: made once for all the sentences scanned. */
 void pr_noise_pairs(uint32_t pair[PAIRS])
 {
 	memset(pair, 0, PAIRS * sizeof *pair);
-	add_pairs(pair, noise_inside);
-	add_pairs(pair, caption_marks);
+	add_pairs(pair, pair + 256, noise_inside);
+	add_pairs(pair, pair + 256, caption_marks);
+	add_pairs(pair + STARTS, pair + STARTS + 256, noise_starts);
 }
 
 static int is_letter(unsigned char c)
@@ -103,22 +109,13 @@ static int is_letter(unsigned char c)
 	return c < 0x80 && (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
-/* Does a pattern begin at t[i]? It must begin a word (or open with a
- * parenthesis), and its first two bytes must begin one of the patterns. */
-static int scan_at(const uint32_t pair[PAIRS], const char *t, size_t n, size_t i)
+/* Which pattern begins at t[i] (the caller knows a word or a "(" begins
+ * there and the bit table let its first three bytes through)? Rarely
+ * called: kept out of the scan's loop. */
+static int match_at(const char *t, size_t n, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)t;
-	if (!pair[u[i]])
-		return 0;
-	int c = lower_ascii(u[i]);
-	if (i > 0 && c != '(' && is_letter(u[i - 1]))
-		return 0; /* inside a word */
-	int c2 = i + 1 < n ? lower_ascii(u[i + 1]) : 0;
-	if (!(pair[c] >> (c2 & 31) & 1))
-		return 0;
-	int c3 = i + 2 < n ? lower_ascii(u[i + 2]) : 0;
-	if (!(pair[256 + c2] >> (c3 & 31) & 1))
-		return 0;
+	int c = lower_ascii(u[i]), c2 = i + 1 < n ? lower_ascii(u[i + 1]) : 0;
 	int found = 0;
 	for (const char *const *p = noise_inside; *p; p++)
 		if ((*p)[0] == c && (*p)[1] == c2 && starts(t + i, n - i, *p))
@@ -127,6 +124,21 @@ static int scan_at(const uint32_t pair[PAIRS], const char *t, size_t n, size_t i
 		if ((*p)[0] == c && (*p)[1] == c2 && starts(t + i, n - i, *p))
 			found |= FOUND_CAPTION;
 	return found;
+}
+
+/* May a pattern begin at t[i], where a word or a "(" begins? The bit
+ * table looks at its first three bytes (t is NUL-terminated, t[n] == 0). */
+static int may_begin(const uint32_t pair[PAIRS], const unsigned char *u, size_t n,
+                     size_t i)
+{
+	uint32_t second = pair[u[i]];
+	if (!second)
+		return 0;
+	int c2 = i + 1 < n ? lower_ascii(u[i + 1]) : 0;
+	if (!(second >> (c2 & 31) & 1))
+		return 0;
+	int c3 = i + 2 < n ? lower_ascii(u[i + 2]) : 0;
+	return pair[256 + c2] >> (c3 & 31) & 1;
 }
 
 /* The high bit of each byte of u[0..8) that is not an ASCII letter: byte k
@@ -148,38 +160,43 @@ static uint64_t nonletters8(const unsigned char *u)
 /* The index of the lowest byte marked in m (nonletters8, m != 0). */
 static size_t lowest_byte(uint64_t m)
 {
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(m) >> 3;
+#else
 	uint64_t bit = (m & (~m + 1)) >> 7; /* 1 << 8k */
 	return (size_t)((bit * 0x0001020304050607u) >> 56);
+#endif
 }
 
 /* A pattern begins at the start, or after a byte that is not a letter, or
- * at a "(": so only the bytes that are not letters, eight at a time, and
- * the bytes after them, are worth a look. (A place looked at twice is
- * harmless: what is found is only or-ed together.) */
+ * at a "(" (itself not a letter): so only the bytes that are not letters,
+ * eight at a time, and the bytes after them, are worth a look, and of
+ * those only the ones the bit table lets through (most are spaces before
+ * a word no pattern begins with). A place looked at twice is harmless:
+ * what is found is only or-ed together. */
 static int scan(const uint32_t pair[PAIRS], const char *t, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	if (n == 0)
 		return 0;
-	int found = scan_at(pair, t, n, 0);
+	int found = may_begin(pair, u, n, 0) ? match_at(t, n, 0) : 0;
 	size_t i = 0;
 	for (; i + 8 <= n && !(found & FOUND_NOISE); i += 8) {
 		for (uint64_t m = nonletters8(u + i); m; m &= m - 1) {
-			/* most are spaces, and most words begin no pattern:
-			 * the bit table says so before any call */
 			size_t k = i + lowest_byte(m);
-			if (pair[u[k]])
-				found |= scan_at(pair, t, n, k);
-			if (k + 1 < n && pair[u[k + 1]])
-				found |= scan_at(pair, t, n, k + 1);
+			if (may_begin(pair, u, n, k))
+				found |= match_at(t, n, k);
+			if (may_begin(pair, u, n, k + 1)) /* u[n] == 0: no bits */
+				found |= match_at(t, n, k + 1);
 		}
 	}
 	for (; i < n && !(found & FOUND_NOISE); i++) {
 		if (is_letter(u[i]))
 			continue;
-		found |= scan_at(pair, t, n, i);
-		if (i + 1 < n)
-			found |= scan_at(pair, t, n, i + 1);
+		if (may_begin(pair, u, n, i))
+			found |= match_at(t, n, i);
+		if (may_begin(pair, u, n, i + 1))
+			found |= match_at(t, n, i + 1);
 	}
 	return found & FOUND_NOISE ? FOUND_NOISE : found;
 }
@@ -195,11 +212,15 @@ double pr_noise_weight_with(const precis_doc *doc, size_t i, const uint32_t pair
 		return 0.05;
 	if (s->cut == PR_CUT_RUNON)
 		return 0.3;
-	/* most sentences begin with a letter no pattern begins with */
+	/* most sentences begin with three bytes no pattern begins with: the
+	 * bit table says so before the list is gone through */
 	int c0 = n ? lower_ascii((unsigned char)t[0]) : 0;
-	for (const char *const *p = noise_starts; *p; p++)
-		if ((*p)[0] == c0 && starts(t, n, *p))
-			return 0.05;
+	int c1 = n > 1 ? lower_ascii((unsigned char)t[1]) : 0;
+	int c2 = n > 2 ? lower_ascii((unsigned char)t[2]) : 0;
+	if ((pair[STARTS + c0] >> (c1 & 31) & 1) && (pair[STARTS + 256 + c1] >> (c2 & 31) & 1))
+		for (const char *const *p = noise_starts; *p; p++)
+			if ((*p)[0] == c0 && starts(t, n, *p))
+				return 0.05;
 	int found = scan(pair, t, n);
 	if (found & FOUND_NOISE)
 		return 0.05;

@@ -85,16 +85,195 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The order selection goes through: by worth, largest first, equal worth
+ * in rank order. A summary of a few sentences looks at the first few of a
+ * book's 80,000, so the order is made lazily: a cheap upper bound on each
+ * sentence's worth (no pow) says which sentences cannot come next, and the
+ * exact worth (three pow) is worked out only for the others. Two heaps:
+ * the sentences not yet weighed, by bound, and the weighed ones, by worth
+ * then rank; the best weighed one comes next as soon as no bound reaches
+ * its worth. Past SORT_AFTER sentences (a budget of words, or of a whole
+ * short text) the rest is weighed and sorted at once. Sentences are named
+ * by their rank position r (0 = best ranked): rank[r] is the sentence. */
+#define SORT_AFTER 64
 
-/* Reorder order[] (rank order) by worth; equal worth keeps rank order. */
-static int by_worth(const precis_doc *d, uint32_t *order, size_t limit)
+/* Rounding can put a computed pow a few units in the last place above the
+ * real value the bound argues from; a bound this much too large covers it.
+ * (No value here comes near the subnormal range, where it would not.) */
+#define BOUND_SLACK (1.0 + 1e-9)
+
+typedef struct worth_order {
+	const precis_doc *d;
+	const uint32_t *rank;  /* rank[r]: the sentence at rank position r */
+	uint32_t *pos;         /* pos[i]: sentence i's place among prose ones */
+	double *worth;         /* by rank position, once weighed */
+	double *bound;         /* by rank position */
+	uint32_t *open;        /* heap of rank positions not yet weighed */
+	uint32_t *done;        /* heap of weighed rank positions not yet out */
+	uint32_t *out;         /* sentences in order, nout of them so far */
+	size_t n, nopen, ndone, nout, sort_after;
+	double lead, decay;
+	int has_prior;
+} worth_order;
+
+/* Sentence i's worth (see LEAD_WEIGHT and LEAD_SPAN). */
+static double worth_of(const worth_order *o, size_t i)
+{
+	const pr_sent *s = &o->d->sents[i];
+	double n = (double)o->n;
+	double w = s->score * n;
+	if (o->has_prior)
+		w = pow(w, 1.0 - o->lead) * pow(o->d->prior[i] * n, o->lead);
+	if (s->kind != PR_BLOCK_HEADING && o->decay > 0 && (double)o->pos[i] >= LEAD_SPAN)
+		w *= pow(((double)o->pos[i] + 1.0) / LEAD_SPAN, -o->decay);
+	double over = (double)s->nwords / LONG_WORDS;
+	if (over > 1.0)
+		w /= over * over;
+	return w;
+}
+
+/* Does rank position a come before b among the weighed? */
+static int before(const worth_order *o, uint32_t a, uint32_t b)
+{
+	return o->worth[a] > o->worth[b] || (o->worth[a] == o->worth[b] && a < b);
+}
+
+/* Does rank position a belong above b in heap h (open: by bound, done: by
+ * worth, then rank)? */
+static int above(const worth_order *o, const uint32_t *h, uint32_t a, uint32_t b)
+{
+	return h == o->open ? o->bound[a] > o->bound[b] : before(o, a, b);
+}
+
+static void sift_down(const worth_order *o, uint32_t *h, size_t n, size_t k)
+{
+	uint32_t x = h[k];
+	for (;;) {
+		size_t c = 2 * k + 1;
+		if (c >= n)
+			break;
+		if (c + 1 < n && above(o, h, h[c + 1], h[c]))
+			c++;
+		if (!above(o, h, h[c], x))
+			break;
+		h[k] = h[c];
+		k = c;
+	}
+	h[k] = x;
+}
+
+static void sift_up(const worth_order *o, uint32_t *h, size_t k)
+{
+	uint32_t x = h[k];
+	while (k > 0 && above(o, h, x, h[(k - 1) / 2])) {
+		h[k] = h[(k - 1) / 2];
+		k = (k - 1) / 2;
+	}
+	h[k] = x;
+}
+
+static uint32_t heap_pop(const worth_order *o, uint32_t *h, size_t *n)
+{
+	uint32_t top = h[0];
+	h[0] = h[--*n];
+	if (*n)
+		sift_down(o, h, *n, 0);
+	return top;
+}
+
+/* Weigh and sort everything not yet out: the order from here on. */
+static int sort_rest(worth_order *o)
+{
+	uint32_t *rest = o->open; /* room for n: the heaps are done with */
+	size_t m = 0;
+	uint8_t *left = pr_malloc_raw(o->n + 1);
+	uint32_t *tmp = pr_malloc_raw((o->n + 1) * sizeof *tmp);
+	if (!left || !tmp) {
+		pr_free_raw(left);
+		pr_free_raw(tmp);
+		return PRECIS_ENOMEM;
+	}
+	memset(left, 0, o->n);
+	for (size_t k = 0; k < o->nopen; k++) {
+		uint32_t r = o->open[k];
+		o->worth[r] = worth_of(o, o->rank[r]);
+		left[r] = 1;
+	}
+	for (size_t k = 0; k < o->ndone; k++)
+		left[o->done[k]] = 1;
+	/* in rank order, so that the stable sort keeps ties in it */
+	for (size_t r = 0; r < o->n; r++)
+		if (left[r])
+			rest[m++] = (uint32_t)r;
+	pr_sort_desc(rest, tmp, m, o->worth);
+	for (size_t k = 0; k < m; k++)
+		o->out[o->nout++] = o->rank[rest[k]];
+	o->nopen = o->ndone = 0;
+	pr_free_raw(left);
+	pr_free_raw(tmp);
+	return PRECIS_OK;
+}
+
+/* Put the next sentence out (nout < n). */
+static int next_out(worth_order *o)
+{
+	if (o->nout >= o->sort_after)
+		return sort_rest(o);
+	/* weigh the sentences whose bound reaches the best worth weighed:
+	 * one of them may be worth more, or as much and rank higher */
+	while (o->nopen > 0 &&
+	       (o->ndone == 0 || o->bound[o->open[0]] >= o->worth[o->done[0]])) {
+		uint32_t r = heap_pop(o, o->open, &o->nopen);
+		o->worth[r] = worth_of(o, o->rank[r]);
+		o->done[o->ndone] = r;
+		sift_up(o, o->done, o->ndone++);
+	}
+	o->out[o->nout++] = o->rank[heap_pop(o, o->done, &o->ndone)];
+	return PRECIS_OK;
+}
+
+/* The r-th sentence of the order (r < n), or -1 when out of memory. */
+static long order_at(worth_order *o, size_t r)
+{
+	while (o->nout <= r)
+		if (next_out(o))
+			return -1;
+	return (long)o->out[r];
+}
+
+static void order_free(worth_order *o)
+{
+	pr_free_raw(o->pos);
+	pr_free_raw(o->worth);
+	pr_free_raw(o->bound);
+	pr_free_raw(o->open);
+	pr_free_raw(o->done);
+	pr_free_raw(o->out);
+}
+
+/* Set up the order of d's sentences for a summary of at most limit, from
+ * rank[] (rank order). Returns PRECIS_OK or PRECIS_ENOMEM. */
+static int order_init(worth_order *o, const precis_doc *d, const uint32_t *rank,
+                      size_t limit, size_t sort_after)
 {
 	size_t n = d->nsents;
-	double *worth = pr_malloc_raw((n + 1) * sizeof *worth);
-	if (!worth)
+	memset(o, 0, sizeof *o);
+	o->d = d;
+	o->rank = rank;
+	o->n = n;
+	o->sort_after = sort_after;
+	o->pos = pr_malloc_raw((n + 1) * sizeof *o->pos);
+	o->worth = pr_malloc_raw((n + 1) * sizeof *o->worth);
+	o->bound = pr_malloc_raw((n + 1) * sizeof *o->bound);
+	o->open = pr_malloc_raw((n + 1) * sizeof *o->open);
+	o->done = pr_malloc_raw((n + 1) * sizeof *o->done);
+	o->out = pr_malloc_raw((n + 1) * sizeof *o->out);
+	if (!o->pos || !o->worth || !o->bound || !o->open || !o->done || !o->out) {
+		order_free(o);
 		return PRECIS_ENOMEM;
+	}
 	const double *prior = d->prior; /* what ranking used, if anything */
-	int has_prior = prior != NULL;
+	o->has_prior = prior != NULL;
 	/* the lead's weight and span apply in full to a summary of at most
 	 * SPAN_FULL of the text's prose sentences, not at all from SPAN_NONE on */
 	size_t prose = 0;
@@ -103,34 +282,75 @@ static int by_worth(const precis_doc *d, uint32_t *order, size_t limit)
 	double share = prose ? (double)limit / (double)prose : 1.0;
 	double fade = (SPAN_NONE - share) / (SPAN_NONE - SPAN_FULL);
 	fade = fade < 0 ? 0 : fade > 1 ? 1 : fade;
-	double lead = LEAD_WEIGHT * fade;
+	o->lead = LEAD_WEIGHT * fade;
 	if ((double)limit > LEAD_BUDGET)
-		lead *= LEAD_BUDGET / (double)limit;
-	double decay = SPAN_DECAY * fade;
-	size_t pos = 0;
+		o->lead *= LEAD_BUDGET / (double)limit;
+	o->decay = SPAN_DECAY * fade;
+
+	/* The bounds. The lead's weighting is a weighted geometric mean of the
+	 * score and the prior, so at most the larger of the two; the decay
+	 * falls with the position, so past a place p it is at most its value
+	 * at p, worked out afresh each time the position doubles. */
+	size_t pos = 0, at = 0;
+	double decay_at = 1.0;
 	for (size_t i = 0; i < n; i++) {
-		double w = d->sents[i].score * (double)n;
-		if (has_prior)
-			w = pow(w, 1.0 - lead) * pow(prior[i] * (double)n, lead);
-		if (d->sents[i].kind != PR_BLOCK_HEADING) {
-			if (decay > 0 && (double)pos >= LEAD_SPAN)
-				w *= pow(((double)pos + 1.0) / LEAD_SPAN, -decay);
+		const pr_sent *s = &d->sents[i];
+		double w = s->score * (double)n;
+		double b = w;
+		if (o->has_prior) {
+			double q = prior[i] * (double)n;
+			if (isnan(q))
+				o->sort_after = 0; /* no bound holds: sort it all */
+			b = q > w ? q : w;
+		}
+		if (isnan(w))
+			o->sort_after = 0;
+		b *= BOUND_SLACK;
+		o->pos[i] = (uint32_t)pos;
+		if (s->kind != PR_BLOCK_HEADING) {
+			if (o->decay > 0 && (double)pos >= LEAD_SPAN) {
+				if (pos >= 2 * at + 1 || at == 0) {
+					at = pos;
+					decay_at = pow(((double)at + 1.0) / LEAD_SPAN, -o->decay);
+				}
+				b *= decay_at;
+			}
 			pos++;
 		}
-		double over = (double)d->sents[i].nwords / LONG_WORDS;
+		double over = (double)s->nwords / LONG_WORDS;
 		if (over > 1.0)
-			w /= over * over;
-		worth[i] = w;
+			b /= over * over;
+		o->bound[s->rank - 1] = b;
 	}
-	uint32_t *tmp = pr_malloc_raw((n + 1) * sizeof *tmp);
-	if (!tmp) {
-		pr_free_raw(worth);
-		return PRECIS_ENOMEM;
-	}
-	pr_sort_desc(order, tmp, n, worth); /* equal worth keeps rank order */
-	pr_free_raw(tmp);
-	pr_free_raw(worth);
+	for (size_t r = 0; r < n; r++)
+		o->open[r] = (uint32_t)r;
+	o->nopen = n;
+	for (size_t k = n / 2; k-- > 0;)
+		sift_down(o, o->open, n, k);
 	return PRECIS_OK;
+}
+
+int pr_worth_order(const precis_doc *d, size_t limit, size_t sort_after, uint32_t *out)
+{
+	uint32_t *rank = pr_malloc_raw((d->nsents + 1) * sizeof *rank);
+	if (!rank)
+		return PRECIS_ENOMEM;
+	for (size_t i = 0; i < d->nsents; i++)
+		rank[d->sents[i].rank - 1] = (uint32_t)i;
+	worth_order o;
+	int rc = order_init(&o, d, rank, limit, sort_after);
+	if (rc == PRECIS_OK) {
+		for (size_t r = 0; rc == PRECIS_OK && r < d->nsents; r++) {
+			long i = order_at(&o, r);
+			if (i < 0)
+				rc = PRECIS_ENOMEM;
+			else
+				out[r] = (uint32_t)i;
+		}
+		order_free(&o);
+	}
+	pr_free_raw(rank);
+	return rc;
 }
 
 int pr_select(precis_doc *d)
@@ -154,7 +374,8 @@ int pr_select(precis_doc *d)
 	}
 	for (size_t i = 0; i < n; i++)
 		order[d->sents[i].rank - 1] = (uint32_t)i;
-	int rc = by_worth(d, order, limit);
+	worth_order wo;
+	int rc = order_init(&wo, d, order, limit, SORT_AFTER);
 	if (rc) {
 		pr_free_raw(order);
 		return rc;
@@ -171,7 +392,12 @@ int pr_select(precis_doc *d)
 	 * room, so a short document still gets its full count */
 	for (int pass = 0; pass < 2 && taken < limit; pass++) {
 		for (size_t r = 0; r < n && taken < limit; r++) {
-			size_t i = order[r];
+			long next = order_at(&wo, r);
+			if (next < 0) {
+				rc = PRECIS_ENOMEM;
+				goto out;
+			}
+			size_t i = (size_t)next;
 			pr_sent *s = &d->sents[i];
 			if (s->selected)
 				continue;
@@ -190,7 +416,9 @@ int pr_select(precis_doc *d)
 			bytes += s->len;
 		}
 	}
+out:
 	d->nsummary = taken;
+	order_free(&wo);
 	if (!(o->flags & PRECIS_FLAG_ORDER_BY_SCORE)) {
 		qsort(d->summary, taken, sizeof *d->summary, cmp_u32);
 	} else {
@@ -207,5 +435,5 @@ int pr_select(precis_doc *d)
 		}
 	}
 	pr_free_raw(order);
-	return PRECIS_OK;
+	return rc;
 }

@@ -3,6 +3,7 @@
 #include <criterion/parameterized.h>
 #include <precis.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -364,4 +365,104 @@ Test(select, a_summary_of_half_the_text_is_the_best_ranked_half)
 		cr_expect_eq(d->sents[i].selected, d->sents[i].rank <= 5, "sentence %zu (rank %zu)",
 		             i, (size_t)d->sents[i].rank);
 	precis_doc_free(d);
+}
+
+/* The order selection goes through is made lazily (select.c: bounds, two
+ * heaps, the rest sorted past a point): it is the same as sorting every
+ * sentence by worth, equal worth in rank order, whatever the budget, with
+ * or without a prior, and with many exact ties. */
+static void expect_same_orders(const precis_doc *d)
+{
+	size_t n = d->nsents;
+	uint32_t *full = malloc(n * sizeof *full), *lazy = malloc(n * sizeof *lazy);
+	cr_assert(full && lazy);
+	size_t limits[] = { 1, 3, 5, n / 4, n / 2, n };
+	size_t afters[] = { 1, 2, 7, n / 2, SIZE_MAX };
+	for (size_t a = 0; a < sizeof limits / sizeof limits[0]; a++) {
+		cr_assert_eq(pr_worth_order(d, limits[a], 0, full), PRECIS_OK);
+		for (size_t b = 0; b < sizeof afters / sizeof afters[0]; b++) {
+			cr_assert_eq(pr_worth_order(d, limits[a], afters[b], lazy), PRECIS_OK);
+			for (size_t r = 0; r < n; r++)
+				cr_assert_eq(lazy[r], full[r], "limit %zu, sort after %zu: %zu-th %u, not %u",
+				             limits[a], afters[b], r, lazy[r], full[r]);
+		}
+	}
+	free(full);
+	free(lazy);
+}
+
+Test(select, lazy_order_is_the_sorted_order)
+{
+	char text[16384];
+	size_t len = 0;
+	for (int k = 0; k < 120; k++) {
+		if (k % 17 == 0)
+			len += (size_t)snprintf(text + len, sizeof text - len, "# Part %d\n\n", k);
+		len += (size_t)snprintf(text + len, sizeof text - len,
+		                        "Sentence %d tells of the %s and the %s.%s", k,
+		                        k % 3 ? "river" : "hill", k % 5 ? "town" : "bridge",
+		                        k % 4 == 3 ? "\n\n" : " ");
+	}
+	/* one long sentence, past LONG_WORDS */
+	len += (size_t)snprintf(text + len, sizeof text - len, "\n\nThe end");
+	for (int k = 0; k < 50; k++)
+		len += (size_t)snprintf(text + len, sizeof text - len, " and more");
+	snprintf(text + len, sizeof text - len, ".\n");
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_MARKDOWN;
+	precis_doc *d = doc_with(text, &o);
+	size_t n = d->nsents;
+	cr_assert_gt(n, 100);
+	cr_assert_not_null(d->prior);
+	expect_same_orders(d); /* the real scores and prior */
+
+	/* three scores only, in a rank order that is not the score order,
+	 * and a flat prior: ties everywhere */
+	double *flat = malloc(n * sizeof *flat);
+	cr_assert(flat);
+	double *prior = d->prior;
+	cr_assert_neq(n % 37, 0);
+	for (size_t i = 0; i < n; i++) {
+		d->sents[i].score = (double)(1 + (i * 7) % 3) / (double)n;
+		d->sents[i].rank = (uint32_t)((i * 37) % n) + 1; /* n is not a multiple of 37 */
+		flat[i] = 1.0 / (double)n;
+	}
+	d->prior = flat;
+	expect_same_orders(d);
+	d->prior = NULL; /* ranked without a prior */
+	expect_same_orders(d);
+	d->prior = prior;
+	expect_same_orders(d);
+	free(flat);
+	precis_doc_free(d);
+}
+
+/* A sentence that opens with a line about the page is noise in either
+ * case (prior.c looks its first three bytes up in the bit table before
+ * the list); one that only shares its first bytes with such a line is not. */
+Test(select, noise_at_the_start)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	static const struct {
+		const char *text;
+		double w;
+	} cases[] = {
+		{ "Published: the council met on Monday to vote on the budget.", 0.05 },
+		{ "PHOTO: the council met on Monday to vote on the budget.", 0.05 },
+		{ "This video can not be played on your device at all today.", 0.05 },
+		{ "A version of this article ran on Monday in the weekend paper.", 0.05 },
+		{ "Subscribe now and the council will meet on Monday to vote.", 0.05 },
+		{ "This vote of the council came on Monday after a long debate.", 1.0 },
+		{ "Pub owners met the council on Monday to vote on the budget.", 1.0 },
+		{ "Photographs of the council vote on Monday were shown later.", 1.0 },
+		{ "The council met on Monday to vote on the budget for the year.", 1.0 },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		precis_doc *d = doc_with(cases[k].text, &o);
+		cr_assert_eq(d->nsents, 1, "%s", cases[k].text);
+		cr_expect_eq(pr_noise_weight(d, 0), cases[k].w, "%s: %g", cases[k].text,
+		             pr_noise_weight(d, 0));
+		precis_doc_free(d);
+	}
 }

@@ -535,18 +535,22 @@ static void fit(hbuf *h, size_t limit, int fr)
 
 typedef struct hword {
 	size_t s, e;        /* [s, e) in the buffer, punctuation included */
+	const char *core;   /* the word as the rules compare it (core_of) */
+	uint8_t cn;         /* strlen(core), at most CORE_MAX */
 	uint8_t del;        /* struck out */
 	uint8_t nocomma;    /* drop a trailing comma: what it closed is gone */
 	uint8_t quoted;     /* inside a quotation (split_words) */
 } hword;
+
+/* The longest core kept: no word of the rules' lists is as long, and a
+ * longer word is compared by its first CORE_MAX bytes. */
+#define CORE_MAX 31
 
 typedef struct hwords {
 	hword *w;
 	size_t n;
 } hwords;
 
-/* The word without surrounding quotes and trailing punctuation, lower-cased
- * (ASCII), in buf; returns its length. */
 /* in_set("\"'(`", c), every word's first byte asked about */
 static int opens_word(char c)
 {
@@ -570,6 +574,10 @@ static int closes_word(char c)
 	}
 }
 
+/* The word without surrounding quotes and trailing punctuation, lower-cased
+ * (ASCII), in buf (at most cap - 1 bytes and a NUL); returns its length.
+ * split_words makes it once for each word (hword.core): the rules ask about
+ * most words many times over. */
 static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 {
 	size_t s = w->s, e = w->e;
@@ -584,6 +592,13 @@ static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 	}
 	buf[n] = '\0';
 	return n;
+}
+
+/* Word i's core in *b; returns its length. */
+static size_t core_at(const hwords *ws, size_t i, const char **b)
+{
+	*b = ws->w[i].core;
+	return ws->w[i].cn;
 }
 
 /* Is the word inside a quotation ("stick to his guns")? Quoted words are
@@ -705,11 +720,11 @@ static size_t live_count(const hwords *ws, size_t a, size_t b)
 /* "But", "Meanwhile," at the very start. */
 static void drop_lead_connective(const hbuf *h, hwords *ws)
 {
-	char b[32];
+	const char *b;
 	size_t i = next_live(ws, 0);
 	if (i + 4 >= ws->n)
 		return;
-	core_of(h, &ws->w[i], b, sizeof b);
+	core_at(ws, i, &b);
 	if (in_list(b, lead_connectives))
 		ws->w[i].del = 1;
 }
@@ -732,12 +747,12 @@ static size_t lead_phrase_comma(const hbuf *h, const hwords *ws, size_t *first)
  * a participle, goes when a clause of four words or more follows. */
 static void drop_lead_phrase(const hbuf *h, hwords *ws)
 {
-	char b[32];
+	const char *b;
 	for (int round = 0; round < 2; round++) {
 		size_t first, comma = lead_phrase_comma(h, ws, &first);
 		if (comma >= ws->n)
 			return;
-		size_t n = core_of(h, &ws->w[first], b, sizeof b);
+		size_t n = core_at(ws, first, &b);
 		int opener = in_list(b, lead_openers) ||
 		             (n > 4 && (strcmp(b + n - 3, "ing") == 0 || strcmp(b + n - 2, "ed") == 0));
 		/* "A week after ...", "Two days before ...", "Hours after ...":
@@ -751,9 +766,9 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 				"minutes", "hour", "hours", "day", "days", "week", "weeks",
 				"month", "months", "year", "years", "decade", "decades", NULL
 			};
-			char u[32];
-			core_of(h, &ws->w[i - 1], u, sizeof u);
-			core_of(h, &ws->w[i], b, sizeof b);
+			const char *u;
+			core_at(ws, i - 1, &u);
+			core_at(ws, i, &b);
 			opener = in_list(b, relative_time) && in_list(u, units);
 		}
 		/* "On Monday," and "Earlier this month,": a short phrase with a
@@ -761,7 +776,7 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		 * the time word is not what opens it */
 		int timed = 0;
 		for (size_t i = first; i <= comma && live_count(ws, first, comma + 1) <= 4; i++) {
-			core_of(h, &ws->w[i], b, sizeof b);
+			core_at(ws, i, &b);
 			timed |= is_time_word(b);
 		}
 		if (!opener && !timed)
@@ -770,7 +785,7 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		 * delay ...": a clause with its verb, not a time phrase */
 		if (!opener) {
 			for (size_t i = first + 1; i <= comma; i++) {
-				size_t k = core_of(h, &ws->w[i], b, sizeof b);
+				size_t k = core_at(ws, i, &b);
 				if (!ws->w[i].del && k > 4 && strcmp(b + k - 2, "ed") == 0)
 					return;
 			}
@@ -779,7 +794,7 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		 * "In California, where ..." goes on about California */
 		size_t nx = next_live(ws, comma + 1);
 		if (nx < ws->n) {
-			core_of(h, &ws->w[nx], b, sizeof b);
+			core_at(ws, nx, &b);
 			if (strcmp(b, "and") == 0 || strcmp(b, "or") == 0 || in_list(b, relatives))
 				return;
 			/* "When Nobel wrote ..., he chose": the subject would lose
@@ -809,11 +824,11 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 static void drop_clauses(const hbuf *h, hwords *ws, const char *const *rel,
                          const char *const *cont)
 {
-	char b[32];
+	const char *b;
 	for (size_t i = 0; i + 1 < ws->n; i++) {
 		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]))
 			continue;
-		core_of(h, &ws->w[i + 1], b, sizeof b);
+		core_at(ws, i + 1, &b);
 		if (!in_list(b, rel))
 			continue;
 		size_t j = i + 1;
@@ -822,7 +837,7 @@ static void drop_clauses(const hbuf *h, hwords *ws, const char *const *rel,
 				j++;
 			if (j + 1 >= ws->n)
 				break;
-			core_of(h, &ws->w[j + 1], b, sizeof b);
+			core_at(ws, j + 1, &b);
 			if (!in_list(b, cont))
 				break;
 			j++;
@@ -849,7 +864,7 @@ static void drop_relative_clauses(const hbuf *h, hwords *ws)
  * is followed by a lower-case word (the verb) is an appositive. */
 static void drop_appositives(const hbuf *h, hwords *ws)
 {
-	char b[32];
+	const char *b;
 	for (size_t i = 0; i + 2 < ws->n; i++) {
 		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]) || !starts_upper(h, &ws->w[i]))
 			continue;
@@ -861,14 +876,14 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		size_t nx = j + 1;
 		if (starts_upper(h, &ws->w[nx]))
 			continue;
-		core_of(h, &ws->w[nx], b, sizeof b);
+		core_at(ws, nx, &b);
 		if (in_list(b, lead_openers) || strcmp(b, "and") == 0 || strcmp(b, "or") == 0 ||
 		    in_list(b, relatives))
 			continue;
 		/* a list ("Paris, Lyon, Nice and ...") has no verb after it */
 		int has_and = 0;
 		for (size_t k = i + 1; k <= j; k++) {
-			core_of(h, &ws->w[k], b, sizeof b);
+			core_at(ws, k, &b);
 			if (strcmp(b, "and") == 0 && k == j - 1)
 				has_and = 1;
 		}
@@ -915,15 +930,15 @@ static int all_digits(const char *w)
  * headline. */
 static void drop_dates(const hbuf *h, hwords *ws)
 {
-	char b[32], c[32], e[32];
+	const char *b, *c, *e;
 	for (size_t i = 1; i < ws->n; i++) {
 		if (ws->w[i].del || ws->w[i].quoted)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		size_t a = i, z = i;
 		if (strcmp(b, "ago") == 0 && i >= 2) {
-			core_of(h, &ws->w[i - 1], c, sizeof c);
-			core_of(h, &ws->w[i - 2], e, sizeof e);
+			core_at(ws, i - 1, &c);
+			core_at(ws, i - 2, &e);
 			if (!in_list(c, time_units) || !(in_list(e, unit_counts) || all_digits(e)))
 				continue;
 			a = i - 2;
@@ -932,26 +947,31 @@ static void drop_dates(const hbuf *h, hwords *ws)
 				"just", "about", "only", "nearly", "some", "almost", NULL
 			};
 			if (a > 0 && !ws->w[a - 1].del) {
-				core_of(h, &ws->w[a - 1], e, sizeof e);
+				core_at(ws, a - 1, &e);
 				if (in_list(e, hedges))
 					a--;
 			}
 		} else {
-			if (n && b[n - 1] == '.')
-				b[--n] = '\0';
+			/* "Jan." */
+			char m[CORE_MAX + 1];
+			if (n && b[n - 1] == '.') {
+				memcpy(m, b, --n);
+				m[n] = '\0';
+				b = m;
+			}
 			if (i + 1 >= ws->n || !starts_upper(h, &ws->w[i]) || !in_list(b, month_names))
 				continue;
-			size_t dn = core_of(h, &ws->w[i + 1], c, sizeof c);
+			size_t dn = core_at(ws, i + 1, &c);
 			if (!all_digits(c) || dn > 2 || h->s[ws->w[i + 1].e - 1] == ':')
 				continue;
 			z = i + 1;
 			/* ", 1999" */
 			if (z + 1 < ws->n && ends_with_comma(h, &ws->w[z])) {
-				size_t yn = core_of(h, &ws->w[z + 1], e, sizeof e);
+				size_t yn = core_at(ws, z + 1, &e);
 				if (all_digits(e) && yn == 4 && h->s[ws->w[z + 1].e - 1] != ':')
 					z++;
 			}
-			core_of(h, &ws->w[i - 1], e, sizeof e);
+			core_at(ws, i - 1, &e);
 			if (strcmp(e, "on") == 0 && !ends_with_comma(h, &ws->w[i - 1]))
 				a = i - 1;
 			static const char *const preps[] = {
@@ -972,17 +992,17 @@ static void drop_dates(const hbuf *h, hwords *ws)
 /* "yesterday", "on Monday", "last week", "earlier this month". */
 static void drop_time_expressions(const hbuf *h, hwords *ws)
 {
-	char b[32], p[32], pp[32];
+	const char *b, *p, *pp;
 	for (size_t i = 0; i < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		core_of(h, &ws->w[i], b, sizeof b);
+		core_at(ws, i, &b);
 		int t = 0;
 		if (strcmp(b, "yesterday") == 0 || strcmp(b, "today") == 0 ||
 		    strcmp(b, "tonight") == 0 || in_list(b, weekdays))
 			t = 1;
 		else if (in_list(b, time_nouns) && i > 0) {
-			core_of(h, &ws->w[i - 1], p, sizeof p);
+			core_at(ws, i - 1, &p);
 			if (strcmp(p, "last") == 0 || strcmp(p, "this") == 0 || strcmp(p, "next") == 0)
 				t = 2;
 		}
@@ -991,7 +1011,7 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		/* "Friday evening": the part of the day goes with it */
 		size_t last = i;
 		if (t == 1 && i + 1 < ws->n) {
-			core_of(h, &ws->w[i + 1], p, sizeof p);
+			core_at(ws, i + 1, &p);
 			if (!ends_with_comma(h, &ws->w[i]) &&
 			    (strcmp(p, "morning") == 0 || strcmp(p, "afternoon") == 0 ||
 			     strcmp(p, "evening") == 0 || strcmp(p, "night") == 0))
@@ -1009,14 +1029,14 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		if (t == 2)
 			a = a0 - 1;
 		if (a > 0) {
-			core_of(h, &ws->w[a - 1], p, sizeof p);
+			core_at(ws, a - 1, &p);
 			if (strcmp(p, "on") == 0 || strcmp(p, "earlier") == 0 || strcmp(p, "late") == 0 ||
 			    (t == 1 && (strcmp(p, "last") == 0 || strcmp(p, "next") == 0 ||
 			                strcmp(p, "this") == 0)) ||
 			    strcmp(p, "early") == 0 || strcmp(p, "later") == 0)
 				a--;
 			if (a > 0 && strcmp(p, "late") != 0) {
-				core_of(h, &ws->w[a - 1], pp, sizeof pp);
+				core_at(ws, a - 1, &pp);
 				if (strcmp(pp, "late") == 0 || strcmp(pp, "early") == 0)
 					a--;
 			}
@@ -1119,11 +1139,11 @@ static const char *const articles[] = { "the", "a", "an", NULL };
  * or thinking verb. */
 static void drop_articles(const hbuf *h, hwords *ws)
 {
-	char b[32], p[32];
+	const char *b, *p;
 	for (size_t i = 0; i < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		/* "A" followed by a full stop or capital initial is a letter */
 		if (in_list(b, articles) && ws->w[i].e - ws->w[i].s == n && i + 1 < ws->n &&
 		    !quoted(&ws->w[i])) {
@@ -1138,7 +1158,7 @@ static void drop_articles(const hbuf *h, hwords *ws)
 		if (strcmp(b, "that") == 0 && v > 0 && ws->w[i].e - ws->w[i].s == n &&
 		    !ends_with_comma(h, &ws->w[v - 1]) && !starts_upper(h, &ws->w[v - 1]) &&
 		    !quoted(&ws->w[i])) {
-			core_of(h, &ws->w[v - 1], p, sizeof p);
+			core_at(ws, v - 1, &p);
 			if (takes_that_clause(p))
 				ws->w[i].del = 1;
 		}
@@ -1209,9 +1229,9 @@ static int ing_verb(const char *w)
  * another reason ("had a planned meeting") is still in the way. */
 static size_t past_adverb(const hbuf *h, const hwords *ws, size_t i)
 {
-	char b[32];
+	const char *b;
 	while (i < ws->n && ws->w[i].del) {
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		if (n < 5 || strcmp(b + n - 2, "ly"))
 			break;
 		i++;
@@ -1223,11 +1243,11 @@ static size_t past_adverb(const hbuf *h, const hwords *ws, size_t i)
  * "recalled". */
 static void drop_auxiliaries(const hbuf *h, hwords *ws)
 {
-	char b[32], c[32], e[32];
+	const char *b, *c, *e;
 	for (size_t i = 0; i + 1 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n)
 			continue;
 		if (strcmp(b, "has") && strcmp(b, "have") && strcmp(b, "had"))
@@ -1238,22 +1258,22 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 				"could", "would", "should", "might", "must", "may", "will",
 				"can", "shall", "to", "not", "never", NULL
 			};
-			core_of(h, &ws->w[i - 1], c, sizeof c);
+			core_at(ws, i - 1, &c);
 			if (in_list(c, modals))
 				continue;
 		}
 		size_t v = past_adverb(h, ws, i + 1);
 		if (v >= ws->n)
 			continue;
-		core_of(h, &ws->w[v], c, sizeof c);
+		core_at(ws, v, &c);
 		size_t p = past_adverb(h, ws, v + 1);
 		if (strcmp(c, "been") == 0 && p < ws->n) {
 			/* past an adverb that stays: "have been officially
 			 * recognised" -> "officially recognised" */
-			size_t n2 = core_of(h, &ws->w[p], e, sizeof e);
+			size_t n2 = core_at(ws, p, &e);
 			if (n2 > 4 && strcmp(e + n2 - 2, "ly") == 0 && p + 1 < ws->n &&
 			    !ws->w[p + 1].del)
-				core_of(h, &ws->w[p + 1], e, sizeof e);
+				core_at(ws, p + 1, &e);
 			/* and the perfect progressive: "have been gearing up" ->
 			 * "gearing up" (not after a pronoun: "it planning") */
 			int pronoun = 0;
@@ -1262,8 +1282,8 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 				while (q > 0 && ws->w[q - 1].del)
 					q--;
 				if (q > 0) {
-					char f[32];
-					core_of(h, &ws->w[q - 1], f, sizeof f);
+					const char *f;
+					core_at(ws, q - 1, &f);
 					pronoun = in_list(f, pronouns);
 				}
 			}
@@ -1282,10 +1302,10 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 /* Is word i a bare "is", "are", "was" or "were"? */
 static int be_form(const hbuf *h, const hwords *ws, size_t i)
 {
-	char b[8];
+	const char *b;
 	if (i >= ws->n)
 		return 0;
-	size_t n = core_of(h, &ws->w[i], b, sizeof b);
+	size_t n = core_at(ws, i, &b);
 	return ws->w[i].e - ws->w[i].s == n &&
 	       (!strcmp(b, "is") || !strcmp(b, "are") || !strcmp(b, "was") || !strcmp(b, "were"));
 }
@@ -1314,9 +1334,9 @@ static const char *const predicative[] = {
  * forced"). */
 static void drop_be(const hbuf *h, hwords *ws)
 {
-	char b[32], c[32], p[32];
+	const char *b, *c, *p;
 	for (size_t i = 0; i + 2 < ws->n; i++) {
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		/* a "that" already gone still opens the clause it reported:
 		 * "claimed (that) the currency is gaining" keeps its "is" (but
 		 * not when the reporting verb went with it: "Officials said
@@ -1357,7 +1377,7 @@ static void drop_be(const hbuf *h, hwords *ws)
 			q--;
 		if (q == 0)
 			return;
-		size_t pn = core_of(h, &ws->w[q - 1], p, sizeof p);
+		size_t pn = core_at(ws, q - 1, &p);
 		/* the subject may close on an acronym, "General Motors (GM)", or
 		 * on an appositive, "wife, Sandra," */
 		const hword *sw = &ws->w[q - 1];
@@ -1373,7 +1393,7 @@ static void drop_be(const hbuf *h, hwords *ws)
 		size_t nx = past_adverb(h, ws, i + 1);
 		if (nx >= ws->n)
 			return;
-		core_of(h, &ws->w[nx], c, sizeof c);
+		core_at(ws, nx, &c);
 		int drop = 0;
 		if (present && strcmp(c, "to") == 0)
 			drop = 1;
@@ -1400,8 +1420,8 @@ static void drop_middle_initials(const hbuf *h, hwords *ws)
 		if (ws->w[i - 1].del || ws->w[i + 1].del || !starts_upper(h, &ws->w[i - 1]) ||
 		    !starts_upper(h, &ws->w[i + 1]) || ends_with_comma(h, &ws->w[i - 1]))
 			continue;
-		char b[32];
-		size_t n = core_of(h, &ws->w[i - 1], b, sizeof b);
+		const char *b;
+		size_t n = core_at(ws, i - 1, &b);
 		if (n < 2 || ws->w[i - 1].e - ws->w[i - 1].s != n)
 			continue;
 		ws->w[i].del = 1;
@@ -1411,11 +1431,11 @@ static void drop_middle_initials(const hbuf *h, hwords *ws)
 /* "also": it points back at a sentence the headline does not have. */
 static void drop_also(const hbuf *h, hwords *ws)
 {
-	char b[32];
+	const char *b;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n)
 			continue;
 		if (strcmp(b, "also") == 0)
@@ -1431,11 +1451,11 @@ static void drop_here(const hbuf *h, hwords *ws)
 	static const char *const keep_before[] = {
 		"from", "near", "to", "of", "than", "around", "outside", NULL
 	};
-	char b[32];
+	const char *b;
 	for (size_t i = 1; i < ws->n; i++) {
 		if (ws->w[i].del || quoted(&ws->w[i]))
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		/* (bare, or closing the sentence: "died here.") */
 		size_t len = ws->w[i].e - ws->w[i].s;
 		if (strcmp(b, "here") || !(len == n || (i + 1 == ws->n && len == n + 1)))
@@ -1445,11 +1465,11 @@ static void drop_here(const hbuf *h, hwords *ws)
 			p--;
 		if (p == 0)
 			continue;
-		core_of(h, &ws->w[p - 1], b, sizeof b);
+		core_at(ws, p - 1, &b);
 		if (in_list(b, keep_before) || ends_with_comma(h, &ws->w[p - 1]))
 			continue;
 		if (i + 1 < ws->n) {
-			core_of(h, &ws->w[i + 1], b, sizeof b);
+			core_at(ws, i + 1, &b);
 			if (be_form(h, ws, i + 1) || strcmp(b, "and") == 0)
 				continue;
 		}
@@ -1488,11 +1508,11 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		"rapper", "musician", "guitarist", "designer", "producer", "founder",
 		"economist", "analyst", "officer", "candidate", NULL
 	};
-	char b[32], c[32];
+	const char *b, *c;
 	for (size_t i = 0; i + 2 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n || !in_list(b, roles))
 			continue;
 		size_t f = next_live(ws, i + 1);
@@ -1501,7 +1521,7 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		size_t l = next_live(ws, f + 1);
 		if (l >= ws->n)
 			return;
-		n = core_of(h, &ws->w[f], c, sizeof c);
+		n = core_at(ws, f, &c);
 		if (ws->w[f].e - ws->w[f].s != n || n < 3 || !starts_upper(h, &ws->w[f]) ||
 		    !is_upper(h->s[ws->w[l].s]))
 			continue;
@@ -1558,18 +1578,18 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 		"being", "will", "would", "could", "should", "can", "may", "might",
 		"must", "to", NULL
 	};
-	char b[32], c[32], p[32];
+	const char *b, *c, *p;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n || n < 5 || strcmp(b + n - 2, "ly") ||
 		    !is_lower(h->s[ws->w[i].s]) || in_list(b, keep) || quoted(&ws->w[i]))
 			continue;
 		size_t nx = next_live(ws, i + 1);
 		if (nx >= ws->n)
 			continue;
-		core_of(h, &ws->w[nx], c, sizeof c);
+		core_at(ws, nx, &c);
 		if (!is_lower(h->s[ws->w[nx].s]))
 			continue;
 		size_t pv = i;
@@ -1577,7 +1597,7 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 			pv--;
 		int after_aux = 0;
 		if (pv > 0) {
-			core_of(h, &ws->w[pv - 1], p, sizeof p);
+			core_at(ws, pv - 1, &p);
 			after_aux = in_list(p, aux) && !ends_with_comma(h, &ws->w[pv - 1]);
 		}
 		if (after_aux || participle(c) || ing_verb(c))
@@ -1592,7 +1612,9 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 		if (!is_space(h->s[i]) && (i == 0 || is_space(h->s[i - 1])))
 			n++;
 	ws->w = pr_alloc(a, (n + 1) * sizeof *ws->w);
-	if (!ws->w)
+	/* every core and its NUL: no longer than its word and the space after */
+	char *cores = pr_alloc(a, h->len + 1);
+	if (!ws->w || !cores)
 		return PRECIS_ENOMEM;
 	ws->n = 0;
 	for (size_t i = 0; i < h->len;) {
@@ -1603,7 +1625,9 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 		size_t s = i;
 		while (i < h->len && !is_space(h->s[i]))
 			i++;
-		hword w = { s, i, 0, 0, 0 };
+		hword w = { s, i, cores, 0, 0, 0, 0 };
+		w.cn = (uint8_t)core_of(h, &w, cores, CORE_MAX + 1);
+		cores += w.cn + 1;
 		ws->w[ws->n++] = w;
 	}
 	mark_quoted(h, ws);
@@ -1653,12 +1677,12 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 		"said", "says", "announced", "reported", "stated", "warned",
 		"predicted", "confirmed", NULL
 	};
-	char b[32];
+	const char *b;
 	size_t first = next_live(ws, 0), v = ws->n;
 	for (size_t i = first; i < ws->n && i < first + 8; i++) {
 		if (ws->w[i].del)
 			continue;
-		core_of(h, &ws->w[i], b, sizeof b);
+		core_at(ws, i, &b);
 		if (in_list(b, verbs)) {
 			v = i;
 			break;
@@ -1671,7 +1695,7 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 	/* only "said (Thursday) that ..." */
 	size_t t = v + 1;
 	for (; t < ws->n; t++) {
-		core_of(h, &ws->w[t], b, sizeof b);
+		core_at(ws, t, &b);
 		if (strcmp(b, "that") == 0 || !ws->w[t].del)
 			break;
 	}
@@ -1681,7 +1705,7 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 	size_t nx = next_live(ws, v + 1);
 	if (nx >= ws->n || live_count(ws, nx, ws->n) < 5)
 		return;
-	core_of(h, &ws->w[nx], b, sizeof b);
+	core_at(ws, nx, &b);
 	if (in_list(b, pronouns) || in_list(b, lead_openers) || in_set("\"'`", h->s[ws->w[nx].s]))
 		return;
 	for (size_t i = first; i <= v; i++)
@@ -1699,7 +1723,7 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		"said", "says", "admitted", "admits", "announced", "confirmed",
 		"revealed", NULL
 	};
-	char b[32];
+	const char *b;
 	size_t first = next_live(ws, 0), seen = 0;
 	/* within the first 14 words left (a long title before the name,
 	 * "Veteran Labour MP and former Cabinet minister Jack Cunningham has
@@ -1708,7 +1732,7 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		if (ws->w[i].del)
 			continue;
 		seen++;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		size_t bare = ws->w[i].e - ws->w[i].s - (ws->w[i].nocomma ? 1 : 0);
 		if ((ends_with_comma(h, &ws->w[i]) && !ws->w[i].nocomma) || bare != n ||
 		    in_set("\"'`", h->s[ws->w[i].s]))
@@ -1729,7 +1753,7 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		size_t pr = next_live(ws, i + 1);
 		if (pr + 1 >= ws->n)
 			return;
-		n = core_of(h, &ws->w[pr], b, sizeof b);
+		n = core_at(ws, pr, &b);
 		if (ws->w[pr].e - ws->w[pr].s != n ||
 		    (strcmp(b, "he") && strcmp(b, "she") && strcmp(b, "it")))
 			return;
@@ -1746,11 +1770,11 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 static void drop_possessives(const hbuf *h, hwords *ws)
 {
 	static const char *const poss[] = { "his", "her", "its", "their", NULL };
-	char b[32];
+	const char *b;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s == n && in_list(b, poss) && !quoted(&ws->w[i]))
 			ws->w[i].del = 1;
 	}
@@ -1886,11 +1910,11 @@ static void fr_drop_lead_connective(const hbuf *h, hwords *ws)
 		"mais", "et", "or", "ainsi", "pourtant", "toutefois", "cependant", "donc",
 		"enfin", "puis", "désormais", "néanmoins", NULL
 	};
-	char b[32];
+	const char *b;
 	size_t i = next_live(ws, 0);
 	if (i + 4 >= ws->n)
 		return;
-	size_t n = core_of(h, &ws->w[i], b, sizeof b);
+	size_t n = core_at(ws, i, &b);
 	if (in_list(b, conn) && (ws->w[i].e - ws->w[i].s == n || ends_with_comma(h, &ws->w[i]))) {
 		ws->w[i].del = 1;
 		ws->w[i].nocomma = 1;
@@ -1901,24 +1925,24 @@ static void fr_drop_lead_connective(const hbuf *h, hwords *ws)
  * "ce mardi": the day of the news, which a headline leaves out. */
 static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 {
-	char b[32], p[32];
+	const char *b, *p;
 	for (size_t i = 0; i < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		core_of(h, &ws->w[i], b, sizeof b);
+		core_at(ws, i, &b);
 		int day = in_list(b, fr_weekdays);
 		if (!day && strcmp(b, "hier") && strcmp(b, "aujourd'hui"))
 			continue;
 		size_t a = i, e = i;
 		if (a > 0) {
-			core_of(h, &ws->w[a - 1], p, sizeof p);
+			core_at(ws, a - 1, &p);
 			if ((strcmp(p, "ce") == 0 || strcmp(p, "le") == 0 || strcmp(p, "dès") == 0) &&
 			    !ends_with_comma(h, &ws->w[a - 1]))
 				a--;
 		}
 		/* "jeudi soir", "jeudi 5 juillet", "jeudi 5 juillet 2018" */
 		while (day && !ends_with_comma(h, &ws->w[e]) && e + 1 < ws->n) {
-			core_of(h, &ws->w[e + 1], p, sizeof p);
+			core_at(ws, e + 1, &p);
 			if (strcmp(p, "matin") == 0 || strcmp(p, "soir") == 0 ||
 			    strcmp(p, "midi") == 0 || strcmp(p, "après-midi") == 0 ||
 			    strcmp(p, "dernier") == 0 || strcmp(p, "prochain") == 0 ||
@@ -1929,7 +1953,7 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 		}
 		/* "... à dimanche 1er décembre": part of a span, not a date */
 		if (a > 0) {
-			core_of(h, &ws->w[a - 1], p, sizeof p);
+			core_at(ws, a - 1, &p);
 			if (strcmp(p, "de") == 0 || strcmp(p, "à") == 0 || strcmp(p, "au") == 0 ||
 			    strcmp(p, "du") == 0 || strcmp(p, "depuis") == 0 || strcmp(p, "jusqu'à") == 0)
 				continue;
@@ -1988,11 +2012,11 @@ static void fr_drop_auxiliaries(const hbuf *h, hwords *ws)
 		"nous", "vous", "y", "en", "ne", "n'", "se", "s'", "tout", "cela", "ça",
 		"ceci", "rien", "qu'il", "qu'elle", NULL
 	};
-	char b[32], c[32], p[32], e[32];
+	const char *b, *c, *p, *e;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n)
 			continue;
 		int have = strcmp(b, "a") == 0 || strcmp(b, "ont") == 0 || strcmp(b, "avait") == 0 ||
@@ -2005,15 +2029,15 @@ static void fr_drop_auxiliaries(const hbuf *h, hwords *ws)
 			q--;
 		if (q == 0)
 			continue;
-		core_of(h, &ws->w[q - 1], p, sizeof p);
+		core_at(ws, q - 1, &p);
 		if (in_list(p, subjects))
 			continue;
 		size_t v = i + 1;
-		core_of(h, &ws->w[v], c, sizeof c);
+		core_at(ws, v, &c);
 		if (have) {
 			if (strcmp(c, "été") || v + 1 >= ws->n || ws->w[v].e - ws->w[v].s != strlen(c))
 				continue;
-			core_of(h, &ws->w[v + 1], e, sizeof e);
+			core_at(ws, v + 1, &e);
 			if (!fr_participle(e))
 				continue;
 			ws->w[i].del = ws->w[v].del = 1;
@@ -2044,24 +2068,24 @@ static void fr_drop_lead_phrase(const hbuf *h, hwords *ws)
 		"hier", "début", "fin", "mi-", "au", "aux", "à", "a",
 		"sur", "sous", "entre", "parmi", "vers", NULL
 	};
-	char b[32];
+	const char *b;
 	size_t first, comma = lead_phrase_comma(h, ws, &first);
 	if (comma >= ws->n)
 		return;
-	core_of(h, &ws->w[first], b, sizeof b);
+	core_at(ws, first, &b);
 	if (!in_list(b, openers) && !in_list(b, fr_weekdays) && !fr_participle(b))
 		return;
 	/* "A Lyon, capitale de la gastronomie, ou ...": the phrase goes on
 	 * past its first comma */
 	for (size_t i = comma + 1; i < ws->n && i <= comma + 4; i++)
 		if (ends_with_comma(h, &ws->w[i]) && i + 1 < ws->n &&
-		    (core_of(h, &ws->w[i + 1], b, sizeof b), strcmp(b, "ou") == 0 || strcmp(b, "et") == 0))
+		    (core_at(ws, i + 1, &b), strcmp(b, "ou") == 0 || strcmp(b, "et") == 0))
 			return;
 	size_t nx = next_live(ws, comma + 1);
 	/* "A l'issue d'un Conseil, consacré à ...": so does one closed by a
 	 * participle */
 	if (nx < ws->n) {
-		core_of(h, &ws->w[nx], b, sizeof b);
+		core_at(ws, nx, &b);
 		if (fr_participle(b))
 			return;
 	}
@@ -2070,7 +2094,7 @@ static void fr_drop_lead_phrase(const hbuf *h, hwords *ws)
 			"il", "elle", "ils", "elles", "on", "et", "ou", "qui", "dont", "où",
 			"c'est", "ce", "y", NULL
 		};
-		core_of(h, &ws->w[nx], b, sizeof b);
+		core_at(ws, nx, &b);
 		if (in_list(b, stop))
 			return;
 	}

@@ -631,12 +631,24 @@ static void mark_quoted(const hbuf *h, hwords *ws)
 	}
 }
 
+/* strcmp(a, b) == 0, inline: the rules compare short words, most of them
+ * differing at the first byte, and a call into the C library for each
+ * costs more than the comparison. */
+static int same(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
 /* The first bytes decide almost every comparison: test them here rather
- * than call strcmp for each word of the list. */
+ * than compare each word of the list. */
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
-		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
+		if ((*list)[0] == w[0] && same(w, *list))
 			return 1;
 	return 0;
 }
@@ -696,9 +708,9 @@ static const char *const time_nouns[] = {
 
 static int is_time_word(const char *w)
 {
-	return in_list(w, weekdays) || strcmp(w, "yesterday") == 0 ||
-	       strcmp(w, "today") == 0 || strcmp(w, "tonight") == 0 ||
-	       strcmp(w, "ago") == 0;
+	return in_list(w, weekdays) || same(w, "yesterday") ||
+	       same(w, "today") || same(w, "tonight") ||
+	       same(w, "ago");
 }
 
 static size_t next_live(const hwords *ws, size_t i)
@@ -754,7 +766,7 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 			return;
 		size_t n = core_at(ws, first, &b);
 		int opener = in_list(b, lead_openers) ||
-		             (n > 4 && (strcmp(b + n - 3, "ing") == 0 || strcmp(b + n - 2, "ed") == 0));
+		             (n > 4 && (same(b + n - 3, "ing") || same(b + n - 2, "ed")));
 		/* "A week after ...", "Two days before ...", "Hours after ...":
 		 * a measure of time that opens the phrase (not "Troops withdrew
 		 * before dawn,") */
@@ -786,7 +798,7 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		if (!opener) {
 			for (size_t i = first + 1; i <= comma; i++) {
 				size_t k = core_at(ws, i, &b);
-				if (!ws->w[i].del && k > 4 && strcmp(b + k - 2, "ed") == 0)
+				if (!ws->w[i].del && k > 4 && same(b + k - 2, "ed"))
 					return;
 			}
 		}
@@ -795,7 +807,7 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		size_t nx = next_live(ws, comma + 1);
 		if (nx < ws->n) {
 			core_at(ws, nx, &b);
-			if (strcmp(b, "and") == 0 || strcmp(b, "or") == 0 || in_list(b, relatives))
+			if (same(b, "and") || same(b, "or") || in_list(b, relatives))
 				return;
 			/* "When Nobel wrote ..., he chose": the subject would lose
 			 * what it refers to */
@@ -877,14 +889,14 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		if (starts_upper(h, &ws->w[nx]))
 			continue;
 		core_at(ws, nx, &b);
-		if (in_list(b, lead_openers) || strcmp(b, "and") == 0 || strcmp(b, "or") == 0 ||
+		if (in_list(b, lead_openers) || same(b, "and") || same(b, "or") ||
 		    in_list(b, relatives))
 			continue;
 		/* a list ("Paris, Lyon, Nice and ...") has no verb after it */
 		int has_and = 0;
 		for (size_t k = i + 1; k <= j; k++) {
 			core_at(ws, k, &b);
-			if (strcmp(b, "and") == 0 && k == j - 1)
+			if (same(b, "and") && k == j - 1)
 				has_and = 1;
 		}
 		if (has_and)
@@ -936,7 +948,7 @@ static void drop_dates(const hbuf *h, hwords *ws)
 			continue;
 		size_t n = core_at(ws, i, &b);
 		size_t a = i, z = i;
-		if (strcmp(b, "ago") == 0 && i >= 2) {
+		if (same(b, "ago") && i >= 2) {
 			core_at(ws, i - 1, &c);
 			core_at(ws, i - 2, &e);
 			if (!in_list(c, time_units) || !(in_list(e, unit_counts) || all_digits(e)))
@@ -972,7 +984,7 @@ static void drop_dates(const hbuf *h, hwords *ws)
 					z++;
 			}
 			core_at(ws, i - 1, &e);
-			if (strcmp(e, "on") == 0 && !ends_with_comma(h, &ws->w[i - 1]))
+			if (same(e, "on") && !ends_with_comma(h, &ws->w[i - 1]))
 				a = i - 1;
 			static const char *const preps[] = {
 				"by", "since", "until", "till", "from", "to", "before", "after",
@@ -998,12 +1010,12 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 			continue;
 		core_at(ws, i, &b);
 		int t = 0;
-		if (strcmp(b, "yesterday") == 0 || strcmp(b, "today") == 0 ||
-		    strcmp(b, "tonight") == 0 || in_list(b, weekdays))
+		if (same(b, "yesterday") || same(b, "today") ||
+		    same(b, "tonight") || in_list(b, weekdays))
 			t = 1;
 		else if (in_list(b, time_nouns) && i > 0) {
 			core_at(ws, i - 1, &p);
-			if (strcmp(p, "last") == 0 || strcmp(p, "this") == 0 || strcmp(p, "next") == 0)
+			if (same(p, "last") || same(p, "this") || same(p, "next"))
 				t = 2;
 		}
 		if (!t)
@@ -1013,8 +1025,8 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		if (t == 1 && i + 1 < ws->n) {
 			core_at(ws, i + 1, &p);
 			if (!ends_with_comma(h, &ws->w[i]) &&
-			    (strcmp(p, "morning") == 0 || strcmp(p, "afternoon") == 0 ||
-			     strcmp(p, "evening") == 0 || strcmp(p, "night") == 0))
+			    (same(p, "morning") || same(p, "afternoon") ||
+			     same(p, "evening") || same(p, "night")))
 				last = i + 1;
 		}
 		size_t a0 = i;
@@ -1030,14 +1042,14 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 			a = a0 - 1;
 		if (a > 0) {
 			core_at(ws, a - 1, &p);
-			if (strcmp(p, "on") == 0 || strcmp(p, "earlier") == 0 || strcmp(p, "late") == 0 ||
-			    (t == 1 && (strcmp(p, "last") == 0 || strcmp(p, "next") == 0 ||
-			                strcmp(p, "this") == 0)) ||
-			    strcmp(p, "early") == 0 || strcmp(p, "later") == 0)
+			if (same(p, "on") || same(p, "earlier") || same(p, "late") ||
+			    (t == 1 && (same(p, "last") || same(p, "next") ||
+			                same(p, "this"))) ||
+			    same(p, "early") || same(p, "later"))
 				a--;
-			if (a > 0 && strcmp(p, "late") != 0) {
+			if (a > 0 && !same(p, "late")) {
 				core_at(ws, a - 1, &pp);
-				if (strcmp(pp, "late") == 0 || strcmp(pp, "early") == 0)
+				if (same(pp, "late") || same(pp, "early"))
 					a--;
 			}
 		}
@@ -1112,7 +1124,7 @@ static int stem_with(const char *w, const char *const *stems, const char *const 
 	size_t n = strlen(w);
 	for (const char *const *e = endings; *e; e++) {
 		size_t k = strlen(*e);
-		if (n <= k || n - k >= 32 || strcmp(w + n - k, *e))
+		if (n <= k || n - k >= 32 || !same(w + n - k, *e))
 			continue;
 		char stem[32];
 		memcpy(stem, w, n - k);
@@ -1155,7 +1167,7 @@ static void drop_articles(const hbuf *h, hwords *ws)
 		size_t v = i;
 		while (v > 0 && ws->w[v - 1].del)
 			v--;
-		if (strcmp(b, "that") == 0 && v > 0 && ws->w[i].e - ws->w[i].s == n &&
+		if (same(b, "that") && v > 0 && ws->w[i].e - ws->w[i].s == n &&
 		    !ends_with_comma(h, &ws->w[v - 1]) && !starts_upper(h, &ws->w[v - 1]) &&
 		    !quoted(&ws->w[i])) {
 			core_at(ws, v - 1, &p);
@@ -1179,8 +1191,8 @@ static int past_too(const char *w)
 		"dealt", "slept", "won", "spun", "hung", "dug", "shut", "let", NULL
 	};
 	size_t n = strlen(w);
-	if (n > 3 && strcmp(w + n - 2, "ed") == 0 && strcmp(w, "need") && strcmp(w, "speed") &&
-	    strcmp(w, "feed") && strcmp(w, "seed") && strcmp(w, "breed") && strcmp(w, "bleed"))
+	if (n > 3 && same(w + n - 2, "ed") && !same(w, "need") && !same(w, "speed") &&
+	    !same(w, "feed") && !same(w, "seed") && !same(w, "breed") && !same(w, "bleed"))
 		return 1;
 	return in_list(w, irregular);
 }
@@ -1199,7 +1211,7 @@ static int participle(const char *w)
 	};
 	size_t n = strlen(w);
 	if (past_too(w) ||
-	    (n > 3 && (strcmp(w + n - 2, "en") == 0 || strcmp(w + n - 2, "wn") == 0)))
+	    (n > 3 && (same(w + n - 2, "en") || same(w + n - 2, "wn"))))
 		return 1;
 	return in_list(w, irregular);
 }
@@ -1221,7 +1233,7 @@ static int ing_verb(const char *w)
 		"training", "offering", "setting", "warning", "being", NULL
 	};
 	size_t n = strlen(w);
-	return n > 5 && strcmp(w + n - 3, "ing") == 0 && !in_list(w, nouns);
+	return n > 5 && same(w + n - 3, "ing") && !in_list(w, nouns);
 }
 
 /* The word at i or, past a manner adverb that has gone ("has sharply
@@ -1232,7 +1244,7 @@ static size_t past_adverb(const hbuf *h, const hwords *ws, size_t i)
 	const char *b;
 	while (i < ws->n && ws->w[i].del) {
 		size_t n = core_at(ws, i, &b);
-		if (n < 5 || strcmp(b + n - 2, "ly"))
+		if (n < 5 || !same(b + n - 2, "ly"))
 			break;
 		i++;
 	}
@@ -1250,7 +1262,7 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n)
 			continue;
-		if (strcmp(b, "has") && strcmp(b, "have") && strcmp(b, "had"))
+		if (!same(b, "has") && !same(b, "have") && !same(b, "had"))
 			continue;
 		/* "could have won" is not "could won" */
 		if (i > 0) {
@@ -1267,11 +1279,11 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 			continue;
 		core_at(ws, v, &c);
 		size_t p = past_adverb(h, ws, v + 1);
-		if (strcmp(c, "been") == 0 && p < ws->n) {
+		if (same(c, "been") && p < ws->n) {
 			/* past an adverb that stays: "have been officially
 			 * recognised" -> "officially recognised" */
 			size_t n2 = core_at(ws, p, &e);
-			if (n2 > 4 && strcmp(e + n2 - 2, "ly") == 0 && p + 1 < ws->n &&
+			if (n2 > 4 && same(e + n2 - 2, "ly") && p + 1 < ws->n &&
 			    !ws->w[p + 1].del)
 				core_at(ws, p + 1, &e);
 			/* and the perfect progressive: "have been gearing up" ->
@@ -1291,7 +1303,7 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 				ws->w[i].del = 1;
 				ws->w[v].del = 1;
 			}
-		} else if (strcmp(c, "been") != 0 && !in_list(c, present_too) &&
+		} else if (!same(c, "been") && !in_list(c, present_too) &&
 		           past_too(c)) {
 			ws->w[i].del = 1;
 		}
@@ -1307,7 +1319,7 @@ static int be_form(const hbuf *h, const hwords *ws, size_t i)
 		return 0;
 	size_t n = core_at(ws, i, &b);
 	return ws->w[i].e - ws->w[i].s == n &&
-	       (!strcmp(b, "is") || !strcmp(b, "are") || !strcmp(b, "was") || !strcmp(b, "were"));
+	       (same(b, "is") || same(b, "are") || same(b, "was") || same(b, "were"));
 }
 
 /* Adjectives that stand after "be" with what follows them ("is close to
@@ -1342,13 +1354,13 @@ static void drop_be(const hbuf *h, hwords *ws)
 		 * not when the reporting verb went with it: "Officials said
 		 * that" before a statement that now stands alone) */
 		if (ws->w[i].del) {
-			if (strcmp(b, "that") == 0 && live_count(ws, 0, i) > 0)
+			if (same(b, "that") && live_count(ws, 0, i) > 0)
 				return;
 			continue;
 		}
 		int bare = ws->w[i].e - ws->w[i].s == n;
-		int present = bare && (strcmp(b, "is") == 0 || strcmp(b, "are") == 0);
-		int past = bare && (strcmp(b, "was") == 0 || strcmp(b, "were") == 0);
+		int present = bare && (same(b, "is") || same(b, "are"));
+		int past = bare && (same(b, "was") || same(b, "were"));
 		if (!present && !past) {
 			/* a subordinate clause: its verb is not the headline's */
 			static const char *const subordinators[] = {
@@ -1385,8 +1397,8 @@ static void drop_be(const hbuf *h, hwords *ws)
 		int closed = ((tail == 1 && h->s[sw->e - 1] == ',') || sw->nocomma ||
 		                       (tail == 2 && h->s[sw->s] == '(' && h->s[sw->e - 1] == ')'));
 		if ((tail && !closed) || in_list(p, pronouns) ||
-		    in_list(p, relatives) || in_list(p, lead_openers) || strcmp(p, "what") == 0 ||
-		    strcmp(p, "and") == 0 || strcmp(p, "or") == 0 || strcmp(p, "there") == 0)
+		    in_list(p, relatives) || in_list(p, lead_openers) || same(p, "what") ||
+		    same(p, "and") || same(p, "or") || same(p, "there"))
 			return;
 		/* (the next word even if it has gone, unless a manner adverb:
 		 * "is the preferred candidate" is not "preferred candidate") */
@@ -1395,10 +1407,10 @@ static void drop_be(const hbuf *h, hwords *ws)
 			return;
 		core_at(ws, nx, &c);
 		int drop = 0;
-		if (present && strcmp(c, "to") == 0)
+		if (present && same(c, "to"))
 			drop = 1;
 		else if (participle(c) &&
-		         strcmp(c, "been") && strcmp(c, "born"))
+		         !same(c, "been") && !same(c, "born"))
 			drop = 1;
 		else if (present && ing_verb(c))
 			drop = 1;
@@ -1438,7 +1450,7 @@ static void drop_also(const hbuf *h, hwords *ws)
 		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n)
 			continue;
-		if (strcmp(b, "also") == 0)
+		if (same(b, "also"))
 			ws->w[i].del = 1;
 	}
 }
@@ -1458,7 +1470,7 @@ static void drop_here(const hbuf *h, hwords *ws)
 		size_t n = core_at(ws, i, &b);
 		/* (bare, or closing the sentence: "died here.") */
 		size_t len = ws->w[i].e - ws->w[i].s;
-		if (strcmp(b, "here") || !(len == n || (i + 1 == ws->n && len == n + 1)))
+		if (!same(b, "here") || !(len == n || (i + 1 == ws->n && len == n + 1)))
 			continue;
 		size_t p = i;
 		while (p > 0 && ws->w[p - 1].del)
@@ -1470,7 +1482,7 @@ static void drop_here(const hbuf *h, hwords *ws)
 			continue;
 		if (i + 1 < ws->n) {
 			core_at(ws, i + 1, &b);
-			if (be_form(h, ws, i + 1) || strcmp(b, "and") == 0)
+			if (be_form(h, ws, i + 1) || same(b, "and"))
 				continue;
 		}
 		ws->w[i].del = 1;
@@ -1583,7 +1595,7 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 		if (ws->w[i].del)
 			continue;
 		size_t n = core_at(ws, i, &b);
-		if (ws->w[i].e - ws->w[i].s != n || n < 5 || strcmp(b + n - 2, "ly") ||
+		if (ws->w[i].e - ws->w[i].s != n || n < 5 || !same(b + n - 2, "ly") ||
 		    !is_lower(h->s[ws->w[i].s]) || in_list(b, keep) || quoted(&ws->w[i]))
 			continue;
 		size_t nx = next_live(ws, i + 1);
@@ -1696,10 +1708,10 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 	size_t t = v + 1;
 	for (; t < ws->n; t++) {
 		core_at(ws, t, &b);
-		if (strcmp(b, "that") == 0 || !ws->w[t].del)
+		if (same(b, "that") || !ws->w[t].del)
 			break;
 	}
-	if (t >= ws->n || strcmp(b, "that") != 0 || ws->w[t].e - ws->w[t].s != 4)
+	if (t >= ws->n || !same(b, "that") || ws->w[t].e - ws->w[t].s != 4)
 		return;
 	v = t;
 	size_t nx = next_live(ws, v + 1);
@@ -1755,7 +1767,7 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 			return;
 		n = core_at(ws, pr, &b);
 		if (ws->w[pr].e - ws->w[pr].s != n ||
-		    (strcmp(b, "he") && strcmp(b, "she") && strcmp(b, "it")))
+		    (!same(b, "he") && !same(b, "she") && !same(b, "it")))
 			return;
 		if (live_count(ws, pr + 1, ws->n) < 3)
 			return;
@@ -1899,7 +1911,7 @@ static int is_number(const char *w)
 		return 0;
 	for (; *w; w++)
 		if (!(*w >= '0' && *w <= '9'))
-			return strcmp(w, "er") == 0; /* "1er" */
+			return same(w, "er"); /* "1er" */
 	return 1;
 }
 
@@ -1931,21 +1943,21 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 			continue;
 		core_at(ws, i, &b);
 		int day = in_list(b, fr_weekdays);
-		if (!day && strcmp(b, "hier") && strcmp(b, "aujourd'hui"))
+		if (!day && !same(b, "hier") && !same(b, "aujourd'hui"))
 			continue;
 		size_t a = i, e = i;
 		if (a > 0) {
 			core_at(ws, a - 1, &p);
-			if ((strcmp(p, "ce") == 0 || strcmp(p, "le") == 0 || strcmp(p, "dès") == 0) &&
+			if ((same(p, "ce") || same(p, "le") || same(p, "dès")) &&
 			    !ends_with_comma(h, &ws->w[a - 1]))
 				a--;
 		}
 		/* "jeudi soir", "jeudi 5 juillet", "jeudi 5 juillet 2018" */
 		while (day && !ends_with_comma(h, &ws->w[e]) && e + 1 < ws->n) {
 			core_at(ws, e + 1, &p);
-			if (strcmp(p, "matin") == 0 || strcmp(p, "soir") == 0 ||
-			    strcmp(p, "midi") == 0 || strcmp(p, "après-midi") == 0 ||
-			    strcmp(p, "dernier") == 0 || strcmp(p, "prochain") == 0 ||
+			if (same(p, "matin") || same(p, "soir") ||
+			    same(p, "midi") || same(p, "après-midi") ||
+			    same(p, "dernier") || same(p, "prochain") ||
 			    in_list(p, fr_months) || is_number(p))
 				e++;
 			else
@@ -1954,8 +1966,8 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 		/* "... à dimanche 1er décembre": part of a span, not a date */
 		if (a > 0) {
 			core_at(ws, a - 1, &p);
-			if (strcmp(p, "de") == 0 || strcmp(p, "à") == 0 || strcmp(p, "au") == 0 ||
-			    strcmp(p, "du") == 0 || strcmp(p, "depuis") == 0 || strcmp(p, "jusqu'à") == 0)
+			if (same(p, "de") || same(p, "à") || same(p, "au") ||
+			    same(p, "du") || same(p, "depuis") || same(p, "jusqu'à"))
 				continue;
 		}
 		if (live_count(ws, 0, a) == 0 || e + 1 >= ws->n) {
@@ -1996,8 +2008,8 @@ static int fr_participle(const char *w)
 	};
 	size_t n = strlen(w);
 	/* é, ée, és, ées */
-	if (n > 3 && (strcmp(w + n - 2, "\xC3\xA9") == 0 || strcmp(w + n - 3, "\xC3\xA9" "e") == 0 ||
-	              strcmp(w + n - 3, "\xC3\xA9s") == 0 || strcmp(w + n - 4, "\xC3\xA9" "es") == 0))
+	if (n > 3 && (same(w + n - 2, "\xC3\xA9") || same(w + n - 3, "\xC3\xA9" "e") ||
+	              same(w + n - 3, "\xC3\xA9s") || same(w + n - 4, "\xC3\xA9" "es")))
 		return 1;
 	return in_list(w, irregular);
 }
@@ -2019,9 +2031,9 @@ static void fr_drop_auxiliaries(const hbuf *h, hwords *ws)
 		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n)
 			continue;
-		int have = strcmp(b, "a") == 0 || strcmp(b, "ont") == 0 || strcmp(b, "avait") == 0 ||
-		           strcmp(b, "avaient") == 0;
-		int be = strcmp(b, "est") == 0 || strcmp(b, "sont") == 0;
+		int have = same(b, "a") || same(b, "ont") || same(b, "avait") ||
+		           same(b, "avaient");
+		int be = same(b, "est") || same(b, "sont");
 		if (!have && !be)
 			continue;
 		size_t q = i;
@@ -2035,7 +2047,7 @@ static void fr_drop_auxiliaries(const hbuf *h, hwords *ws)
 		size_t v = i + 1;
 		core_at(ws, v, &c);
 		if (have) {
-			if (strcmp(c, "été") || v + 1 >= ws->n || ws->w[v].e - ws->w[v].s != strlen(c))
+			if (!same(c, "été") || v + 1 >= ws->n || ws->w[v].e - ws->w[v].s != strlen(c))
 				continue;
 			core_at(ws, v + 1, &e);
 			if (!fr_participle(e))
@@ -2079,7 +2091,7 @@ static void fr_drop_lead_phrase(const hbuf *h, hwords *ws)
 	 * past its first comma */
 	for (size_t i = comma + 1; i < ws->n && i <= comma + 4; i++)
 		if (ends_with_comma(h, &ws->w[i]) && i + 1 < ws->n &&
-		    (core_at(ws, i + 1, &b), strcmp(b, "ou") == 0 || strcmp(b, "et") == 0))
+		    (core_at(ws, i + 1, &b), same(b, "ou") || same(b, "et")))
 			return;
 	size_t nx = next_live(ws, comma + 1);
 	/* "A l'issue d'un Conseil, consacré à ...": so does one closed by a
@@ -2602,7 +2614,7 @@ static size_t pick_source(const precis_doc *d, int *is_title)
 		if (s[i].rank == 1)
 			best = i;
 	/* (a count of words means another thing in text without spaces) */
-	int spaced = !d->lang || (strcmp(d->lang->code, "zh") && strcmp(d->lang->code, "ja"));
+	int spaced = !d->lang || (!same(d->lang->code, "zh") && !same(d->lang->code, "ja"));
 	for (size_t i = 0; spaced && i < d->nsents; i++)
 		if (s[i].nwords >= SOURCE_MIN_WORDS &&
 		    (s[best].nwords < SOURCE_MIN_WORDS || s[i].score > s[best].score))
@@ -2773,7 +2785,7 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 	int rc;
 	memcpy(h->s, src->text, src->len);
 	h->len = src->len;
-	int fr = d->lang && strcmp(d->lang->code, "fr") == 0;
+	int fr = d->lang && same(d->lang->code, "fr");
 	if (!title) {
 		drop_wire_credit(h);
 		drop_dateline(h);
@@ -2784,12 +2796,12 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 			drop_attribution(h);
 		drop_parentheticals(h);
 		trim(h);
-		if (d->lang && strcmp(d->lang->code, "zh") == 0)
+		if (d->lang && same(d->lang->code, "zh"))
 			trim_cjk_lead(h);
-		if (d->lang && strcmp(d->lang->code, "zh") == 0)
+		if (d->lang && same(d->lang->code, "zh"))
 			cjk_compress(h);
 		/* the word rules are English ("a" is a verb in French) */
-		if (d->lang && strcmp(d->lang->code, "en") == 0) {
+		if (d->lang && same(d->lang->code, "en")) {
 			if ((rc = compress(&d->arena, h, limit)))
 				return rc;
 			single_quotes(h);
@@ -2944,8 +2956,8 @@ int pr_headline(precis_doc *d)
 	size_t limit = d->opts.headline_bytes;
 	if ((rc = trim_source(d, src, title, &h, limit)))
 		return rc;
-	int fr = d->lang && strcmp(d->lang->code, "fr") == 0;
-	int en = d->lang && strcmp(d->lang->code, "en") == 0;
+	int fr = d->lang && same(d->lang->code, "fr");
+	int en = d->lang && same(d->lang->code, "en");
 	int topics = (d->opts.flags & PRECIS_FLAG_HEADLINE_TOPICS) != 0;
 	int room = !title && limit >= 40 && d->nsents >= FILL_MIN_SENTENCES;
 	/* an English headline opens with the story's topic when the sentence

@@ -200,17 +200,17 @@ static void drop_lead_dash(hbuf *h)
 
 static void drop_dateline(hbuf *h)
 {
+	/* the first separator, and at one place the first of the list (every
+	 * separator opens with a space, which rules out most places) */
 	size_t limit = h->len < 80 ? h->len : 80, best = 0, seplen = 0;
-	for (const char *const *sep = dateline_seps; *sep; sep++) {
-		size_t n = strlen(*sep);
-		for (size_t i = 1; i + n <= limit; i++) {
-			/* the first two bytes rule out almost every place */
-			if (h->s[i] == (*sep)[0] && h->s[i + 1] == (*sep)[1] &&
-			    memcmp(h->s + i, *sep, n) == 0) {
-				if (!best || i < best) {
-					best = i;
-					seplen = n;
-				}
+	for (size_t i = 1; i < limit && !best; i++) {
+		if (h->s[i] != ' ')
+			continue;
+		for (const char *const *sep = dateline_seps; *sep; sep++) {
+			size_t n = strlen(*sep);
+			if (i + n <= limit && memcmp(h->s + i, *sep, n) == 0) {
+				best = i;
+				seplen = n;
 				break;
 			}
 		}
@@ -301,8 +301,10 @@ static void drop_attribution(hbuf *h)
 	for (size_t i = comma + 1; i < h->len; i++) {
 		if (is_space(h->s[i]) && i + 1 < h->len && !is_space(h->s[i + 1]))
 			words++;
-		if (is_lower(h->s[i - 1]))
-			continue; /* inside a word: word_at() holds nowhere here */
+		/* inside a word, word_at() holds nowhere; every verb starts
+		 * with a lower-case letter; and one verb is enough */
+		if (verb || is_lower(h->s[i - 1]) || !is_lower(h->s[i]))
+			continue;
 		for (const char *const *r = reporting; *r; r++)
 			if (word_at(h, i, *r))
 				verb = 1;
@@ -447,6 +449,8 @@ static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 	while (w < end && in_set("\"'`", h->s[w]))
 		w++;
 	for (const char *const *f = fr ? fr_trailing : fn; *f; f++) {
+		if (w == end || (*f)[0] != h->s[w])
+			continue;
 		size_t n = strlen(*f);
 		if (end - w == n && memcmp(h->s + w, *f, n) == 0) {
 			*start = s;
@@ -498,6 +502,8 @@ static void fit(hbuf *h, size_t limit, int fr)
 		char c = h->s[i];
 		if ((c == ',' || c == ';' || c == ':') && i + 1 < h->len && h->s[i + 1] == ' ')
 			best = i;
+		if (c != ' ')
+			continue; /* every clause word opens with a space */
 		for (const char *const *w = clause_words; *w; w++) {
 			/* the first two bytes rule out almost every place (the
 			 * words are longer than that) */
@@ -2824,6 +2830,8 @@ static int is_alnum(char c)
 static int holds_word(const hbuf *h, const char *p, size_t n)
 {
 	for (size_t i = 0; i + n <= h->len; i++) {
+		if (n && !same_ci(h->s + i, p, 1)) /* most places, at the first byte */
+			continue;
 		if ((i > 0 && is_alnum(h->s[i - 1])) || (i + n < h->len && is_alnum(h->s[i + n])))
 			continue;
 		if (same_ci(h->s + i, p, n))

@@ -568,6 +568,17 @@ static int opens_word(char c)
 	}
 }
 
+/* in_set("\"')", c): what may close a word after its comma */
+static int closes_quote(char c)
+{
+	switch (c) {
+	case '"': case '\'': case ')': case '\0':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* in_set(",.;:!?\"')`", c) */
 static int closes_word(char c)
 {
@@ -662,7 +673,7 @@ static int in_list(const char *w, const char *const *list)
 static int ends_with_comma(const hbuf *h, const hword *w)
 {
 	size_t e = w->e;
-	while (e > w->s && in_set("\"')", h->s[e - 1]))
+	while (e > w->s && closes_quote(h->s[e - 1]))
 		e--;
 	return e > w->s && h->s[e - 1] == ',';
 }
@@ -670,7 +681,7 @@ static int ends_with_comma(const hbuf *h, const hword *w)
 static int starts_upper(const hbuf *h, const hword *w)
 {
 	size_t s = w->s;
-	while (s < w->e && in_set("\"'(`", h->s[s]))
+	while (s < w->e && opens_word(h->s[s]))
 		s++;
 	return s < w->e && is_upper(h->s[s]);
 }
@@ -1666,7 +1677,7 @@ static void join_words(hbuf *h, const hwords *ws)
 		size_t e = w->e;
 		if (w->nocomma) {
 			size_t q = e;
-			while (q > w->s && in_set("\"')", h->s[q - 1]))
+			while (q > w->s && closes_quote(h->s[q - 1]))
 				q--;
 			if (q > w->s && h->s[q - 1] == ',') {
 				memmove(h->s + o, h->s + w->s, q - 1 - w->s);

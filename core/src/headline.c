@@ -1030,9 +1030,11 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		if (same(b, "yesterday") || same(b, "today") ||
 		    same(b, "tonight") || in_list(b, weekdays))
 			t = 1;
-		else if (in_list(b, time_nouns) && i > 0) {
+		else if (i > 0) {
+			/* (the word before first: it rules out most words) */
 			core_at(ws, i - 1, &p);
-			if (same(p, "last") || same(p, "this") || same(p, "next"))
+			if ((same(p, "last") || same(p, "this") || same(p, "next")) &&
+			    in_list(b, time_nouns))
 				t = 2;
 		}
 		if (!t)
@@ -1542,9 +1544,14 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		if (ws->w[i].del)
 			continue;
 		size_t n = core_at(ws, i, &b);
-		if (ws->w[i].e - ws->w[i].s != n || !in_list(b, roles))
-			continue;
+		/* a name, with its capital, follows the role: that rules out
+		 * most words before the long list is read (a role at the end,
+		 * with no name after it, stops the rule all the same: no word
+		 * after it has a name behind it either) */
 		size_t f = next_live(ws, i + 1);
+		if (ws->w[i].e - ws->w[i].s != n || f >= ws->n || !starts_upper(h, &ws->w[f]) ||
+		    !in_list(b, roles))
+			continue;
 		if (f + 1 >= ws->n)
 			return;
 		size_t l = next_live(ws, f + 1);

@@ -305,11 +305,12 @@ static void drop_attribution(hbuf *h)
 		 * with a lower-case letter; and one verb is enough */
 		if (verb || is_lower(h->s[i - 1]) || !is_lower(h->s[i]))
 			continue;
+		/* (the first byte here, without a call, rules out most verbs) */
 		for (const char *const *r = reporting; *r; r++)
-			if (word_at(h, i, *r))
+			if ((*r)[0] == h->s[i] && word_at(h, i, *r))
 				verb = 1;
 		for (const char *const *r = asserting; *r; r++)
-			if (word_at(h, i, *r))
+			if ((*r)[0] == h->s[i] && word_at(h, i, *r))
 				verb = 1;
 	}
 	if (verb && words <= 10)

@@ -201,12 +201,15 @@ static void drop_lead_dash(hbuf *h)
 static void drop_dateline(hbuf *h)
 {
 	/* the first separator, and at one place the first of the list (every
-	 * separator opens with a space, which rules out most places) */
+	 * separator opens with a space and has three bytes or more: its first
+	 * two bytes rule out most places) */
 	size_t limit = h->len < 80 ? h->len : 80, best = 0, seplen = 0;
-	for (size_t i = 1; i < limit && !best; i++) {
+	for (size_t i = 1; i + 2 < limit && !best; i++) {
 		if (h->s[i] != ' ')
 			continue;
 		for (const char *const *sep = dateline_seps; *sep; sep++) {
+			if (h->s[i + 1] != (*sep)[1])
+				continue;
 			size_t n = strlen(*sep);
 			if (i + n <= limit && memcmp(h->s + i, *sep, n) == 0) {
 				best = i;

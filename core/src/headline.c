@@ -2073,9 +2073,9 @@ static void fr_drop_auxiliaries(const hbuf *h, hwords *ws)
 		if (in_list(p, subjects))
 			continue;
 		size_t v = i + 1;
-		core_at(ws, v, &c);
+		size_t cn = core_at(ws, v, &c);
 		if (have) {
-			if (!same(c, "été") || v + 1 >= ws->n || ws->w[v].e - ws->w[v].s != strlen(c))
+			if (!same(c, "été") || v + 1 >= ws->n || ws->w[v].e - ws->w[v].s != cn)
 				continue;
 			core_at(ws, v + 1, &e);
 			if (!fr_participle(e))

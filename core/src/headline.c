@@ -200,17 +200,20 @@ static void drop_lead_dash(hbuf *h)
 
 static void drop_dateline(hbuf *h)
 {
+	/* the first separator, and at one place the first of the list (every
+	 * separator opens with a space and has three bytes or more: its first
+	 * two bytes rule out most places) */
 	size_t limit = h->len < 80 ? h->len : 80, best = 0, seplen = 0;
-	for (const char *const *sep = dateline_seps; *sep; sep++) {
-		size_t n = strlen(*sep);
-		for (size_t i = 1; i + n <= limit; i++) {
-			/* the first two bytes rule out almost every place */
-			if (h->s[i] == (*sep)[0] && h->s[i + 1] == (*sep)[1] &&
-			    memcmp(h->s + i, *sep, n) == 0) {
-				if (!best || i < best) {
-					best = i;
-					seplen = n;
-				}
+	for (size_t i = 1; i + 2 < limit && !best; i++) {
+		if (h->s[i] != ' ')
+			continue;
+		for (const char *const *sep = dateline_seps; *sep; sep++) {
+			if (h->s[i + 1] != (*sep)[1])
+				continue;
+			size_t n = strlen(*sep);
+			if (i + n <= limit && memcmp(h->s + i, *sep, n) == 0) {
+				best = i;
+				seplen = n;
 				break;
 			}
 		}
@@ -301,13 +304,16 @@ static void drop_attribution(hbuf *h)
 	for (size_t i = comma + 1; i < h->len; i++) {
 		if (is_space(h->s[i]) && i + 1 < h->len && !is_space(h->s[i + 1]))
 			words++;
-		if (is_lower(h->s[i - 1]))
-			continue; /* inside a word: word_at() holds nowhere here */
+		/* inside a word, word_at() holds nowhere; every verb starts
+		 * with a lower-case letter; and one verb is enough */
+		if (verb || is_lower(h->s[i - 1]) || !is_lower(h->s[i]))
+			continue;
+		/* (the first byte here, without a call, rules out most verbs) */
 		for (const char *const *r = reporting; *r; r++)
-			if (word_at(h, i, *r))
+			if ((*r)[0] == h->s[i] && word_at(h, i, *r))
 				verb = 1;
 		for (const char *const *r = asserting; *r; r++)
-			if (word_at(h, i, *r))
+			if ((*r)[0] == h->s[i] && word_at(h, i, *r))
 				verb = 1;
 	}
 	if (verb && words <= 10)
@@ -447,6 +453,8 @@ static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 	while (w < end && in_set("\"'`", h->s[w]))
 		w++;
 	for (const char *const *f = fr ? fr_trailing : fn; *f; f++) {
+		if (w == end || (*f)[0] != h->s[w])
+			continue;
 		size_t n = strlen(*f);
 		if (end - w == n && memcmp(h->s + w, *f, n) == 0) {
 			*start = s;
@@ -498,6 +506,8 @@ static void fit(hbuf *h, size_t limit, int fr)
 		char c = h->s[i];
 		if ((c == ',' || c == ';' || c == ':') && i + 1 < h->len && h->s[i + 1] == ' ')
 			best = i;
+		if (c != ' ')
+			continue; /* every clause word opens with a space */
 		for (const char *const *w = clause_words; *w; w++) {
 			/* the first two bytes rule out almost every place (the
 			 * words are longer than that) */
@@ -535,23 +545,38 @@ static void fit(hbuf *h, size_t limit, int fr)
 
 typedef struct hword {
 	size_t s, e;        /* [s, e) in the buffer, punctuation included */
+	const char *core;   /* the word as the rules compare it (core_of) */
+	uint8_t cn;         /* strlen(core), at most CORE_MAX */
 	uint8_t del;        /* struck out */
 	uint8_t nocomma;    /* drop a trailing comma: what it closed is gone */
 	uint8_t quoted;     /* inside a quotation (split_words) */
 } hword;
+
+/* The longest core kept: no word of the rules' lists is as long, and a
+ * longer word is compared by its first CORE_MAX bytes. */
+#define CORE_MAX 31
 
 typedef struct hwords {
 	hword *w;
 	size_t n;
 } hwords;
 
-/* The word without surrounding quotes and trailing punctuation, lower-cased
- * (ASCII), in buf; returns its length. */
 /* in_set("\"'(`", c), every word's first byte asked about */
 static int opens_word(char c)
 {
 	switch (c) {
 	case '"': case '\'': case '(': case '`': case '\0':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* in_set("\"')", c): what may close a word after its comma */
+static int closes_quote(char c)
+{
+	switch (c) {
+	case '"': case '\'': case ')': case '\0':
 		return 1;
 	default:
 		return 0;
@@ -570,6 +595,10 @@ static int closes_word(char c)
 	}
 }
 
+/* The word without surrounding quotes and trailing punctuation, lower-cased
+ * (ASCII), in buf (at most cap - 1 bytes and a NUL); returns its length.
+ * split_words makes it once for each word (hword.core): the rules ask about
+ * most words many times over. */
 static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 {
 	size_t s = w->s, e = w->e;
@@ -584,6 +613,13 @@ static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 	}
 	buf[n] = '\0';
 	return n;
+}
+
+/* Word i's core in *b; returns its length. */
+static size_t core_at(const hwords *ws, size_t i, const char **b)
+{
+	*b = ws->w[i].core;
+	return ws->w[i].cn;
 }
 
 /* Is the word inside a quotation ("stick to his guns")? Quoted words are
@@ -616,12 +652,24 @@ static void mark_quoted(const hbuf *h, hwords *ws)
 	}
 }
 
+/* strcmp(a, b) == 0, inline: the rules compare short words, most of them
+ * differing at the first byte, and a call into the C library for each
+ * costs more than the comparison. */
+static int same(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
 /* The first bytes decide almost every comparison: test them here rather
- * than call strcmp for each word of the list. */
+ * than compare each word of the list. */
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
-		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
+		if ((*list)[0] == w[0] && same(w, *list))
 			return 1;
 	return 0;
 }
@@ -629,7 +677,7 @@ static int in_list(const char *w, const char *const *list)
 static int ends_with_comma(const hbuf *h, const hword *w)
 {
 	size_t e = w->e;
-	while (e > w->s && in_set("\"')", h->s[e - 1]))
+	while (e > w->s && closes_quote(h->s[e - 1]))
 		e--;
 	return e > w->s && h->s[e - 1] == ',';
 }
@@ -637,7 +685,7 @@ static int ends_with_comma(const hbuf *h, const hword *w)
 static int starts_upper(const hbuf *h, const hword *w)
 {
 	size_t s = w->s;
-	while (s < w->e && in_set("\"'(`", h->s[s]))
+	while (s < w->e && opens_word(h->s[s]))
 		s++;
 	return s < w->e && is_upper(h->s[s]);
 }
@@ -681,9 +729,9 @@ static const char *const time_nouns[] = {
 
 static int is_time_word(const char *w)
 {
-	return in_list(w, weekdays) || strcmp(w, "yesterday") == 0 ||
-	       strcmp(w, "today") == 0 || strcmp(w, "tonight") == 0 ||
-	       strcmp(w, "ago") == 0;
+	return in_list(w, weekdays) || same(w, "yesterday") ||
+	       same(w, "today") || same(w, "tonight") ||
+	       same(w, "ago");
 }
 
 static size_t next_live(const hwords *ws, size_t i)
@@ -705,11 +753,11 @@ static size_t live_count(const hwords *ws, size_t a, size_t b)
 /* "But", "Meanwhile," at the very start. */
 static void drop_lead_connective(const hbuf *h, hwords *ws)
 {
-	char b[32];
+	const char *b;
 	size_t i = next_live(ws, 0);
 	if (i + 4 >= ws->n)
 		return;
-	core_of(h, &ws->w[i], b, sizeof b);
+	core_at(ws, i, &b);
 	if (in_list(b, lead_connectives))
 		ws->w[i].del = 1;
 }
@@ -732,14 +780,14 @@ static size_t lead_phrase_comma(const hbuf *h, const hwords *ws, size_t *first)
  * a participle, goes when a clause of four words or more follows. */
 static void drop_lead_phrase(const hbuf *h, hwords *ws)
 {
-	char b[32];
+	const char *b;
 	for (int round = 0; round < 2; round++) {
 		size_t first, comma = lead_phrase_comma(h, ws, &first);
 		if (comma >= ws->n)
 			return;
-		size_t n = core_of(h, &ws->w[first], b, sizeof b);
+		size_t n = core_at(ws, first, &b);
 		int opener = in_list(b, lead_openers) ||
-		             (n > 4 && (strcmp(b + n - 3, "ing") == 0 || strcmp(b + n - 2, "ed") == 0));
+		             (n > 4 && (same(b + n - 3, "ing") || same(b + n - 2, "ed")));
 		/* "A week after ...", "Two days before ...", "Hours after ...":
 		 * a measure of time that opens the phrase (not "Troops withdrew
 		 * before dawn,") */
@@ -751,9 +799,9 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 				"minutes", "hour", "hours", "day", "days", "week", "weeks",
 				"month", "months", "year", "years", "decade", "decades", NULL
 			};
-			char u[32];
-			core_of(h, &ws->w[i - 1], u, sizeof u);
-			core_of(h, &ws->w[i], b, sizeof b);
+			const char *u;
+			core_at(ws, i - 1, &u);
+			core_at(ws, i, &b);
 			opener = in_list(b, relative_time) && in_list(u, units);
 		}
 		/* "On Monday," and "Earlier this month,": a short phrase with a
@@ -761,7 +809,7 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		 * the time word is not what opens it */
 		int timed = 0;
 		for (size_t i = first; i <= comma && live_count(ws, first, comma + 1) <= 4; i++) {
-			core_of(h, &ws->w[i], b, sizeof b);
+			core_at(ws, i, &b);
 			timed |= is_time_word(b);
 		}
 		if (!opener && !timed)
@@ -770,8 +818,8 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		 * delay ...": a clause with its verb, not a time phrase */
 		if (!opener) {
 			for (size_t i = first + 1; i <= comma; i++) {
-				size_t k = core_of(h, &ws->w[i], b, sizeof b);
-				if (!ws->w[i].del && k > 4 && strcmp(b + k - 2, "ed") == 0)
+				size_t k = core_at(ws, i, &b);
+				if (!ws->w[i].del && k > 4 && same(b + k - 2, "ed"))
 					return;
 			}
 		}
@@ -779,8 +827,8 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		 * "In California, where ..." goes on about California */
 		size_t nx = next_live(ws, comma + 1);
 		if (nx < ws->n) {
-			core_of(h, &ws->w[nx], b, sizeof b);
-			if (strcmp(b, "and") == 0 || strcmp(b, "or") == 0 || in_list(b, relatives))
+			core_at(ws, nx, &b);
+			if (same(b, "and") || same(b, "or") || in_list(b, relatives))
 				return;
 			/* "When Nobel wrote ..., he chose": the subject would lose
 			 * what it refers to */
@@ -809,11 +857,11 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 static void drop_clauses(const hbuf *h, hwords *ws, const char *const *rel,
                          const char *const *cont)
 {
-	char b[32];
+	const char *b;
 	for (size_t i = 0; i + 1 < ws->n; i++) {
 		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]))
 			continue;
-		core_of(h, &ws->w[i + 1], b, sizeof b);
+		core_at(ws, i + 1, &b);
 		if (!in_list(b, rel))
 			continue;
 		size_t j = i + 1;
@@ -822,7 +870,7 @@ static void drop_clauses(const hbuf *h, hwords *ws, const char *const *rel,
 				j++;
 			if (j + 1 >= ws->n)
 				break;
-			core_of(h, &ws->w[j + 1], b, sizeof b);
+			core_at(ws, j + 1, &b);
 			if (!in_list(b, cont))
 				break;
 			j++;
@@ -849,7 +897,7 @@ static void drop_relative_clauses(const hbuf *h, hwords *ws)
  * is followed by a lower-case word (the verb) is an appositive. */
 static void drop_appositives(const hbuf *h, hwords *ws)
 {
-	char b[32];
+	const char *b;
 	for (size_t i = 0; i + 2 < ws->n; i++) {
 		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]) || !starts_upper(h, &ws->w[i]))
 			continue;
@@ -861,15 +909,15 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		size_t nx = j + 1;
 		if (starts_upper(h, &ws->w[nx]))
 			continue;
-		core_of(h, &ws->w[nx], b, sizeof b);
-		if (in_list(b, lead_openers) || strcmp(b, "and") == 0 || strcmp(b, "or") == 0 ||
+		core_at(ws, nx, &b);
+		if (in_list(b, lead_openers) || same(b, "and") || same(b, "or") ||
 		    in_list(b, relatives))
 			continue;
 		/* a list ("Paris, Lyon, Nice and ...") has no verb after it */
 		int has_and = 0;
 		for (size_t k = i + 1; k <= j; k++) {
-			core_of(h, &ws->w[k], b, sizeof b);
-			if (strcmp(b, "and") == 0 && k == j - 1)
+			core_at(ws, k, &b);
+			if (same(b, "and") && k == j - 1)
 				has_and = 1;
 		}
 		if (has_and)
@@ -915,15 +963,15 @@ static int all_digits(const char *w)
  * headline. */
 static void drop_dates(const hbuf *h, hwords *ws)
 {
-	char b[32], c[32], e[32];
+	const char *b, *c, *e;
 	for (size_t i = 1; i < ws->n; i++) {
 		if (ws->w[i].del || ws->w[i].quoted)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		size_t a = i, z = i;
-		if (strcmp(b, "ago") == 0 && i >= 2) {
-			core_of(h, &ws->w[i - 1], c, sizeof c);
-			core_of(h, &ws->w[i - 2], e, sizeof e);
+		if (same(b, "ago") && i >= 2) {
+			core_at(ws, i - 1, &c);
+			core_at(ws, i - 2, &e);
 			if (!in_list(c, time_units) || !(in_list(e, unit_counts) || all_digits(e)))
 				continue;
 			a = i - 2;
@@ -932,27 +980,32 @@ static void drop_dates(const hbuf *h, hwords *ws)
 				"just", "about", "only", "nearly", "some", "almost", NULL
 			};
 			if (a > 0 && !ws->w[a - 1].del) {
-				core_of(h, &ws->w[a - 1], e, sizeof e);
+				core_at(ws, a - 1, &e);
 				if (in_list(e, hedges))
 					a--;
 			}
 		} else {
-			if (n && b[n - 1] == '.')
-				b[--n] = '\0';
+			/* "Jan." */
+			char m[CORE_MAX + 1];
+			if (n && b[n - 1] == '.') {
+				memcpy(m, b, --n);
+				m[n] = '\0';
+				b = m;
+			}
 			if (i + 1 >= ws->n || !starts_upper(h, &ws->w[i]) || !in_list(b, month_names))
 				continue;
-			size_t dn = core_of(h, &ws->w[i + 1], c, sizeof c);
+			size_t dn = core_at(ws, i + 1, &c);
 			if (!all_digits(c) || dn > 2 || h->s[ws->w[i + 1].e - 1] == ':')
 				continue;
 			z = i + 1;
 			/* ", 1999" */
 			if (z + 1 < ws->n && ends_with_comma(h, &ws->w[z])) {
-				size_t yn = core_of(h, &ws->w[z + 1], e, sizeof e);
+				size_t yn = core_at(ws, z + 1, &e);
 				if (all_digits(e) && yn == 4 && h->s[ws->w[z + 1].e - 1] != ':')
 					z++;
 			}
-			core_of(h, &ws->w[i - 1], e, sizeof e);
-			if (strcmp(e, "on") == 0 && !ends_with_comma(h, &ws->w[i - 1]))
+			core_at(ws, i - 1, &e);
+			if (same(e, "on") && !ends_with_comma(h, &ws->w[i - 1]))
 				a = i - 1;
 			static const char *const preps[] = {
 				"by", "since", "until", "till", "from", "to", "before", "after",
@@ -972,18 +1025,20 @@ static void drop_dates(const hbuf *h, hwords *ws)
 /* "yesterday", "on Monday", "last week", "earlier this month". */
 static void drop_time_expressions(const hbuf *h, hwords *ws)
 {
-	char b[32], p[32], pp[32];
+	const char *b, *p, *pp;
 	for (size_t i = 0; i < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		core_of(h, &ws->w[i], b, sizeof b);
+		core_at(ws, i, &b);
 		int t = 0;
-		if (strcmp(b, "yesterday") == 0 || strcmp(b, "today") == 0 ||
-		    strcmp(b, "tonight") == 0 || in_list(b, weekdays))
+		if (same(b, "yesterday") || same(b, "today") ||
+		    same(b, "tonight") || in_list(b, weekdays))
 			t = 1;
-		else if (in_list(b, time_nouns) && i > 0) {
-			core_of(h, &ws->w[i - 1], p, sizeof p);
-			if (strcmp(p, "last") == 0 || strcmp(p, "this") == 0 || strcmp(p, "next") == 0)
+		else if (i > 0) {
+			/* (the word before first: it rules out most words) */
+			core_at(ws, i - 1, &p);
+			if ((same(p, "last") || same(p, "this") || same(p, "next")) &&
+			    in_list(b, time_nouns))
 				t = 2;
 		}
 		if (!t)
@@ -991,10 +1046,10 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		/* "Friday evening": the part of the day goes with it */
 		size_t last = i;
 		if (t == 1 && i + 1 < ws->n) {
-			core_of(h, &ws->w[i + 1], p, sizeof p);
+			core_at(ws, i + 1, &p);
 			if (!ends_with_comma(h, &ws->w[i]) &&
-			    (strcmp(p, "morning") == 0 || strcmp(p, "afternoon") == 0 ||
-			     strcmp(p, "evening") == 0 || strcmp(p, "night") == 0))
+			    (same(p, "morning") || same(p, "afternoon") ||
+			     same(p, "evening") || same(p, "night")))
 				last = i + 1;
 		}
 		size_t a0 = i;
@@ -1009,15 +1064,15 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		if (t == 2)
 			a = a0 - 1;
 		if (a > 0) {
-			core_of(h, &ws->w[a - 1], p, sizeof p);
-			if (strcmp(p, "on") == 0 || strcmp(p, "earlier") == 0 || strcmp(p, "late") == 0 ||
-			    (t == 1 && (strcmp(p, "last") == 0 || strcmp(p, "next") == 0 ||
-			                strcmp(p, "this") == 0)) ||
-			    strcmp(p, "early") == 0 || strcmp(p, "later") == 0)
+			core_at(ws, a - 1, &p);
+			if (same(p, "on") || same(p, "earlier") || same(p, "late") ||
+			    (t == 1 && (same(p, "last") || same(p, "next") ||
+			                same(p, "this"))) ||
+			    same(p, "early") || same(p, "later"))
 				a--;
-			if (a > 0 && strcmp(p, "late") != 0) {
-				core_of(h, &ws->w[a - 1], pp, sizeof pp);
-				if (strcmp(pp, "late") == 0 || strcmp(pp, "early") == 0)
+			if (a > 0 && !same(p, "late")) {
+				core_at(ws, a - 1, &pp);
+				if (same(pp, "late") || same(pp, "early"))
 					a--;
 			}
 		}
@@ -1092,7 +1147,7 @@ static int stem_with(const char *w, const char *const *stems, const char *const 
 	size_t n = strlen(w);
 	for (const char *const *e = endings; *e; e++) {
 		size_t k = strlen(*e);
-		if (n <= k || n - k >= 32 || strcmp(w + n - k, *e))
+		if (n <= k || n - k >= 32 || !same(w + n - k, *e))
 			continue;
 		char stem[32];
 		memcpy(stem, w, n - k);
@@ -1119,11 +1174,11 @@ static const char *const articles[] = { "the", "a", "an", NULL };
  * or thinking verb. */
 static void drop_articles(const hbuf *h, hwords *ws)
 {
-	char b[32], p[32];
+	const char *b, *p;
 	for (size_t i = 0; i < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		/* "A" followed by a full stop or capital initial is a letter */
 		if (in_list(b, articles) && ws->w[i].e - ws->w[i].s == n && i + 1 < ws->n &&
 		    !quoted(&ws->w[i])) {
@@ -1135,10 +1190,10 @@ static void drop_articles(const hbuf *h, hwords *ws)
 		size_t v = i;
 		while (v > 0 && ws->w[v - 1].del)
 			v--;
-		if (strcmp(b, "that") == 0 && v > 0 && ws->w[i].e - ws->w[i].s == n &&
+		if (same(b, "that") && v > 0 && ws->w[i].e - ws->w[i].s == n &&
 		    !ends_with_comma(h, &ws->w[v - 1]) && !starts_upper(h, &ws->w[v - 1]) &&
 		    !quoted(&ws->w[i])) {
-			core_of(h, &ws->w[v - 1], p, sizeof p);
+			core_at(ws, v - 1, &p);
 			if (takes_that_clause(p))
 				ws->w[i].del = 1;
 		}
@@ -1159,8 +1214,8 @@ static int past_too(const char *w)
 		"dealt", "slept", "won", "spun", "hung", "dug", "shut", "let", NULL
 	};
 	size_t n = strlen(w);
-	if (n > 3 && strcmp(w + n - 2, "ed") == 0 && strcmp(w, "need") && strcmp(w, "speed") &&
-	    strcmp(w, "feed") && strcmp(w, "seed") && strcmp(w, "breed") && strcmp(w, "bleed"))
+	if (n > 3 && same(w + n - 2, "ed") && !same(w, "need") && !same(w, "speed") &&
+	    !same(w, "feed") && !same(w, "seed") && !same(w, "breed") && !same(w, "bleed"))
 		return 1;
 	return in_list(w, irregular);
 }
@@ -1179,7 +1234,7 @@ static int participle(const char *w)
 	};
 	size_t n = strlen(w);
 	if (past_too(w) ||
-	    (n > 3 && (strcmp(w + n - 2, "en") == 0 || strcmp(w + n - 2, "wn") == 0)))
+	    (n > 3 && (same(w + n - 2, "en") || same(w + n - 2, "wn"))))
 		return 1;
 	return in_list(w, irregular);
 }
@@ -1201,7 +1256,7 @@ static int ing_verb(const char *w)
 		"training", "offering", "setting", "warning", "being", NULL
 	};
 	size_t n = strlen(w);
-	return n > 5 && strcmp(w + n - 3, "ing") == 0 && !in_list(w, nouns);
+	return n > 5 && same(w + n - 3, "ing") && !in_list(w, nouns);
 }
 
 /* The word at i or, past a manner adverb that has gone ("has sharply
@@ -1209,10 +1264,10 @@ static int ing_verb(const char *w)
  * another reason ("had a planned meeting") is still in the way. */
 static size_t past_adverb(const hbuf *h, const hwords *ws, size_t i)
 {
-	char b[32];
+	const char *b;
 	while (i < ws->n && ws->w[i].del) {
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
-		if (n < 5 || strcmp(b + n - 2, "ly"))
+		size_t n = core_at(ws, i, &b);
+		if (n < 5 || !same(b + n - 2, "ly"))
 			break;
 		i++;
 	}
@@ -1223,14 +1278,14 @@ static size_t past_adverb(const hbuf *h, const hwords *ws, size_t i)
  * "recalled". */
 static void drop_auxiliaries(const hbuf *h, hwords *ws)
 {
-	char b[32], c[32], e[32];
+	const char *b, *c, *e;
 	for (size_t i = 0; i + 1 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n)
 			continue;
-		if (strcmp(b, "has") && strcmp(b, "have") && strcmp(b, "had"))
+		if (!same(b, "has") && !same(b, "have") && !same(b, "had"))
 			continue;
 		/* "could have won" is not "could won" */
 		if (i > 0) {
@@ -1238,22 +1293,22 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 				"could", "would", "should", "might", "must", "may", "will",
 				"can", "shall", "to", "not", "never", NULL
 			};
-			core_of(h, &ws->w[i - 1], c, sizeof c);
+			core_at(ws, i - 1, &c);
 			if (in_list(c, modals))
 				continue;
 		}
 		size_t v = past_adverb(h, ws, i + 1);
 		if (v >= ws->n)
 			continue;
-		core_of(h, &ws->w[v], c, sizeof c);
+		core_at(ws, v, &c);
 		size_t p = past_adverb(h, ws, v + 1);
-		if (strcmp(c, "been") == 0 && p < ws->n) {
+		if (same(c, "been") && p < ws->n) {
 			/* past an adverb that stays: "have been officially
 			 * recognised" -> "officially recognised" */
-			size_t n2 = core_of(h, &ws->w[p], e, sizeof e);
-			if (n2 > 4 && strcmp(e + n2 - 2, "ly") == 0 && p + 1 < ws->n &&
+			size_t n2 = core_at(ws, p, &e);
+			if (n2 > 4 && same(e + n2 - 2, "ly") && p + 1 < ws->n &&
 			    !ws->w[p + 1].del)
-				core_of(h, &ws->w[p + 1], e, sizeof e);
+				core_at(ws, p + 1, &e);
 			/* and the perfect progressive: "have been gearing up" ->
 			 * "gearing up" (not after a pronoun: "it planning") */
 			int pronoun = 0;
@@ -1262,8 +1317,8 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 				while (q > 0 && ws->w[q - 1].del)
 					q--;
 				if (q > 0) {
-					char f[32];
-					core_of(h, &ws->w[q - 1], f, sizeof f);
+					const char *f;
+					core_at(ws, q - 1, &f);
 					pronoun = in_list(f, pronouns);
 				}
 			}
@@ -1271,7 +1326,7 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 				ws->w[i].del = 1;
 				ws->w[v].del = 1;
 			}
-		} else if (strcmp(c, "been") != 0 && !in_list(c, present_too) &&
+		} else if (!same(c, "been") && !in_list(c, present_too) &&
 		           past_too(c)) {
 			ws->w[i].del = 1;
 		}
@@ -1282,12 +1337,12 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 /* Is word i a bare "is", "are", "was" or "were"? */
 static int be_form(const hbuf *h, const hwords *ws, size_t i)
 {
-	char b[8];
+	const char *b;
 	if (i >= ws->n)
 		return 0;
-	size_t n = core_of(h, &ws->w[i], b, sizeof b);
+	size_t n = core_at(ws, i, &b);
 	return ws->w[i].e - ws->w[i].s == n &&
-	       (!strcmp(b, "is") || !strcmp(b, "are") || !strcmp(b, "was") || !strcmp(b, "were"));
+	       (same(b, "is") || same(b, "are") || same(b, "was") || same(b, "were"));
 }
 
 /* Adjectives that stand after "be" with what follows them ("is close to
@@ -1314,21 +1369,21 @@ static const char *const predicative[] = {
  * forced"). */
 static void drop_be(const hbuf *h, hwords *ws)
 {
-	char b[32], c[32], p[32];
+	const char *b, *c, *p;
 	for (size_t i = 0; i + 2 < ws->n; i++) {
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		/* a "that" already gone still opens the clause it reported:
 		 * "claimed (that) the currency is gaining" keeps its "is" (but
 		 * not when the reporting verb went with it: "Officials said
 		 * that" before a statement that now stands alone) */
 		if (ws->w[i].del) {
-			if (strcmp(b, "that") == 0 && live_count(ws, 0, i) > 0)
+			if (same(b, "that") && live_count(ws, 0, i) > 0)
 				return;
 			continue;
 		}
 		int bare = ws->w[i].e - ws->w[i].s == n;
-		int present = bare && (strcmp(b, "is") == 0 || strcmp(b, "are") == 0);
-		int past = bare && (strcmp(b, "was") == 0 || strcmp(b, "were") == 0);
+		int present = bare && (same(b, "is") || same(b, "are"));
+		int past = bare && (same(b, "was") || same(b, "were"));
 		if (!present && !past) {
 			/* a subordinate clause: its verb is not the headline's */
 			static const char *const subordinators[] = {
@@ -1357,7 +1412,7 @@ static void drop_be(const hbuf *h, hwords *ws)
 			q--;
 		if (q == 0)
 			return;
-		size_t pn = core_of(h, &ws->w[q - 1], p, sizeof p);
+		size_t pn = core_at(ws, q - 1, &p);
 		/* the subject may close on an acronym, "General Motors (GM)", or
 		 * on an appositive, "wife, Sandra," */
 		const hword *sw = &ws->w[q - 1];
@@ -1365,20 +1420,20 @@ static void drop_be(const hbuf *h, hwords *ws)
 		int closed = ((tail == 1 && h->s[sw->e - 1] == ',') || sw->nocomma ||
 		                       (tail == 2 && h->s[sw->s] == '(' && h->s[sw->e - 1] == ')'));
 		if ((tail && !closed) || in_list(p, pronouns) ||
-		    in_list(p, relatives) || in_list(p, lead_openers) || strcmp(p, "what") == 0 ||
-		    strcmp(p, "and") == 0 || strcmp(p, "or") == 0 || strcmp(p, "there") == 0)
+		    in_list(p, relatives) || in_list(p, lead_openers) || same(p, "what") ||
+		    same(p, "and") || same(p, "or") || same(p, "there"))
 			return;
 		/* (the next word even if it has gone, unless a manner adverb:
 		 * "is the preferred candidate" is not "preferred candidate") */
 		size_t nx = past_adverb(h, ws, i + 1);
 		if (nx >= ws->n)
 			return;
-		core_of(h, &ws->w[nx], c, sizeof c);
+		core_at(ws, nx, &c);
 		int drop = 0;
-		if (present && strcmp(c, "to") == 0)
+		if (present && same(c, "to"))
 			drop = 1;
 		else if (participle(c) &&
-		         strcmp(c, "been") && strcmp(c, "born"))
+		         !same(c, "been") && !same(c, "born"))
 			drop = 1;
 		else if (present && ing_verb(c))
 			drop = 1;
@@ -1400,8 +1455,8 @@ static void drop_middle_initials(const hbuf *h, hwords *ws)
 		if (ws->w[i - 1].del || ws->w[i + 1].del || !starts_upper(h, &ws->w[i - 1]) ||
 		    !starts_upper(h, &ws->w[i + 1]) || ends_with_comma(h, &ws->w[i - 1]))
 			continue;
-		char b[32];
-		size_t n = core_of(h, &ws->w[i - 1], b, sizeof b);
+		const char *b;
+		size_t n = core_at(ws, i - 1, &b);
 		if (n < 2 || ws->w[i - 1].e - ws->w[i - 1].s != n)
 			continue;
 		ws->w[i].del = 1;
@@ -1411,14 +1466,14 @@ static void drop_middle_initials(const hbuf *h, hwords *ws)
 /* "also": it points back at a sentence the headline does not have. */
 static void drop_also(const hbuf *h, hwords *ws)
 {
-	char b[32];
+	const char *b;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n)
 			continue;
-		if (strcmp(b, "also") == 0)
+		if (same(b, "also"))
 			ws->w[i].del = 1;
 	}
 }
@@ -1431,26 +1486,26 @@ static void drop_here(const hbuf *h, hwords *ws)
 	static const char *const keep_before[] = {
 		"from", "near", "to", "of", "than", "around", "outside", NULL
 	};
-	char b[32];
+	const char *b;
 	for (size_t i = 1; i < ws->n; i++) {
 		if (ws->w[i].del || quoted(&ws->w[i]))
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		/* (bare, or closing the sentence: "died here.") */
 		size_t len = ws->w[i].e - ws->w[i].s;
-		if (strcmp(b, "here") || !(len == n || (i + 1 == ws->n && len == n + 1)))
+		if (!same(b, "here") || !(len == n || (i + 1 == ws->n && len == n + 1)))
 			continue;
 		size_t p = i;
 		while (p > 0 && ws->w[p - 1].del)
 			p--;
 		if (p == 0)
 			continue;
-		core_of(h, &ws->w[p - 1], b, sizeof b);
+		core_at(ws, p - 1, &b);
 		if (in_list(b, keep_before) || ends_with_comma(h, &ws->w[p - 1]))
 			continue;
 		if (i + 1 < ws->n) {
-			core_of(h, &ws->w[i + 1], b, sizeof b);
-			if (be_form(h, ws, i + 1) || strcmp(b, "and") == 0)
+			core_at(ws, i + 1, &b);
+			if (be_form(h, ws, i + 1) || same(b, "and"))
 				continue;
 		}
 		ws->w[i].del = 1;
@@ -1488,20 +1543,25 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		"rapper", "musician", "guitarist", "designer", "producer", "founder",
 		"economist", "analyst", "officer", "candidate", NULL
 	};
-	char b[32], c[32];
+	const char *b, *c;
 	for (size_t i = 0; i + 2 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
-		if (ws->w[i].e - ws->w[i].s != n || !in_list(b, roles))
-			continue;
+		size_t n = core_at(ws, i, &b);
+		/* a name, with its capital, follows the role: that rules out
+		 * most words before the long list is read (a role at the end,
+		 * with no name after it, stops the rule all the same: no word
+		 * after it has a name behind it either) */
 		size_t f = next_live(ws, i + 1);
+		if (ws->w[i].e - ws->w[i].s != n || f >= ws->n || !starts_upper(h, &ws->w[f]) ||
+		    !in_list(b, roles))
+			continue;
 		if (f + 1 >= ws->n)
 			return;
 		size_t l = next_live(ws, f + 1);
 		if (l >= ws->n)
 			return;
-		n = core_of(h, &ws->w[f], c, sizeof c);
+		n = core_at(ws, f, &c);
 		if (ws->w[f].e - ws->w[f].s != n || n < 3 || !starts_upper(h, &ws->w[f]) ||
 		    !is_upper(h->s[ws->w[l].s]))
 			continue;
@@ -1558,18 +1618,18 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 		"being", "will", "would", "could", "should", "can", "may", "might",
 		"must", "to", NULL
 	};
-	char b[32], c[32], p[32];
+	const char *b, *c, *p;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
-		if (ws->w[i].e - ws->w[i].s != n || n < 5 || strcmp(b + n - 2, "ly") ||
+		size_t n = core_at(ws, i, &b);
+		if (ws->w[i].e - ws->w[i].s != n || n < 5 || !same(b + n - 2, "ly") ||
 		    !is_lower(h->s[ws->w[i].s]) || in_list(b, keep) || quoted(&ws->w[i]))
 			continue;
 		size_t nx = next_live(ws, i + 1);
 		if (nx >= ws->n)
 			continue;
-		core_of(h, &ws->w[nx], c, sizeof c);
+		core_at(ws, nx, &c);
 		if (!is_lower(h->s[ws->w[nx].s]))
 			continue;
 		size_t pv = i;
@@ -1577,7 +1637,7 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 			pv--;
 		int after_aux = 0;
 		if (pv > 0) {
-			core_of(h, &ws->w[pv - 1], p, sizeof p);
+			core_at(ws, pv - 1, &p);
 			after_aux = in_list(p, aux) && !ends_with_comma(h, &ws->w[pv - 1]);
 		}
 		if (after_aux || participle(c) || ing_verb(c))
@@ -1592,7 +1652,9 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 		if (!is_space(h->s[i]) && (i == 0 || is_space(h->s[i - 1])))
 			n++;
 	ws->w = pr_alloc(a, (n + 1) * sizeof *ws->w);
-	if (!ws->w)
+	/* every core and its NUL: no longer than its word and the space after */
+	char *cores = pr_alloc(a, h->len + 1);
+	if (!ws->w || !cores)
 		return PRECIS_ENOMEM;
 	ws->n = 0;
 	for (size_t i = 0; i < h->len;) {
@@ -1603,7 +1665,9 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 		size_t s = i;
 		while (i < h->len && !is_space(h->s[i]))
 			i++;
-		hword w = { s, i, 0, 0, 0 };
+		hword w = { s, i, cores, 0, 0, 0, 0 };
+		w.cn = (uint8_t)core_of(h, &w, cores, CORE_MAX + 1);
+		cores += w.cn + 1;
 		ws->w[ws->n++] = w;
 	}
 	mark_quoted(h, ws);
@@ -1624,7 +1688,7 @@ static void join_words(hbuf *h, const hwords *ws)
 		size_t e = w->e;
 		if (w->nocomma) {
 			size_t q = e;
-			while (q > w->s && in_set("\"')", h->s[q - 1]))
+			while (q > w->s && closes_quote(h->s[q - 1]))
 				q--;
 			if (q > w->s && h->s[q - 1] == ',') {
 				memmove(h->s + o, h->s + w->s, q - 1 - w->s);
@@ -1653,12 +1717,12 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 		"said", "says", "announced", "reported", "stated", "warned",
 		"predicted", "confirmed", NULL
 	};
-	char b[32];
+	const char *b;
 	size_t first = next_live(ws, 0), v = ws->n;
 	for (size_t i = first; i < ws->n && i < first + 8; i++) {
 		if (ws->w[i].del)
 			continue;
-		core_of(h, &ws->w[i], b, sizeof b);
+		core_at(ws, i, &b);
 		if (in_list(b, verbs)) {
 			v = i;
 			break;
@@ -1671,17 +1735,17 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 	/* only "said (Thursday) that ..." */
 	size_t t = v + 1;
 	for (; t < ws->n; t++) {
-		core_of(h, &ws->w[t], b, sizeof b);
-		if (strcmp(b, "that") == 0 || !ws->w[t].del)
+		core_at(ws, t, &b);
+		if (same(b, "that") || !ws->w[t].del)
 			break;
 	}
-	if (t >= ws->n || strcmp(b, "that") != 0 || ws->w[t].e - ws->w[t].s != 4)
+	if (t >= ws->n || !same(b, "that") || ws->w[t].e - ws->w[t].s != 4)
 		return;
 	v = t;
 	size_t nx = next_live(ws, v + 1);
 	if (nx >= ws->n || live_count(ws, nx, ws->n) < 5)
 		return;
-	core_of(h, &ws->w[nx], b, sizeof b);
+	core_at(ws, nx, &b);
 	if (in_list(b, pronouns) || in_list(b, lead_openers) || in_set("\"'`", h->s[ws->w[nx].s]))
 		return;
 	for (size_t i = first; i <= v; i++)
@@ -1699,7 +1763,7 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		"said", "says", "admitted", "admits", "announced", "confirmed",
 		"revealed", NULL
 	};
-	char b[32];
+	const char *b;
 	size_t first = next_live(ws, 0), seen = 0;
 	/* within the first 14 words left (a long title before the name,
 	 * "Veteran Labour MP and former Cabinet minister Jack Cunningham has
@@ -1708,7 +1772,7 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		if (ws->w[i].del)
 			continue;
 		seen++;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		size_t bare = ws->w[i].e - ws->w[i].s - (ws->w[i].nocomma ? 1 : 0);
 		if ((ends_with_comma(h, &ws->w[i]) && !ws->w[i].nocomma) || bare != n ||
 		    in_set("\"'`", h->s[ws->w[i].s]))
@@ -1729,9 +1793,9 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		size_t pr = next_live(ws, i + 1);
 		if (pr + 1 >= ws->n)
 			return;
-		n = core_of(h, &ws->w[pr], b, sizeof b);
+		n = core_at(ws, pr, &b);
 		if (ws->w[pr].e - ws->w[pr].s != n ||
-		    (strcmp(b, "he") && strcmp(b, "she") && strcmp(b, "it")))
+		    (!same(b, "he") && !same(b, "she") && !same(b, "it")))
 			return;
 		if (live_count(ws, pr + 1, ws->n) < 3)
 			return;
@@ -1746,11 +1810,11 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 static void drop_possessives(const hbuf *h, hwords *ws)
 {
 	static const char *const poss[] = { "his", "her", "its", "their", NULL };
-	char b[32];
+	const char *b;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s == n && in_list(b, poss) && !quoted(&ws->w[i]))
 			ws->w[i].del = 1;
 	}
@@ -1875,7 +1939,7 @@ static int is_number(const char *w)
 		return 0;
 	for (; *w; w++)
 		if (!(*w >= '0' && *w <= '9'))
-			return strcmp(w, "er") == 0; /* "1er" */
+			return same(w, "er"); /* "1er" */
 	return 1;
 }
 
@@ -1886,11 +1950,11 @@ static void fr_drop_lead_connective(const hbuf *h, hwords *ws)
 		"mais", "et", "or", "ainsi", "pourtant", "toutefois", "cependant", "donc",
 		"enfin", "puis", "désormais", "néanmoins", NULL
 	};
-	char b[32];
+	const char *b;
 	size_t i = next_live(ws, 0);
 	if (i + 4 >= ws->n)
 		return;
-	size_t n = core_of(h, &ws->w[i], b, sizeof b);
+	size_t n = core_at(ws, i, &b);
 	if (in_list(b, conn) && (ws->w[i].e - ws->w[i].s == n || ends_with_comma(h, &ws->w[i]))) {
 		ws->w[i].del = 1;
 		ws->w[i].nocomma = 1;
@@ -1901,27 +1965,27 @@ static void fr_drop_lead_connective(const hbuf *h, hwords *ws)
  * "ce mardi": the day of the news, which a headline leaves out. */
 static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 {
-	char b[32], p[32];
+	const char *b, *p;
 	for (size_t i = 0; i < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		core_of(h, &ws->w[i], b, sizeof b);
+		core_at(ws, i, &b);
 		int day = in_list(b, fr_weekdays);
-		if (!day && strcmp(b, "hier") && strcmp(b, "aujourd'hui"))
+		if (!day && !same(b, "hier") && !same(b, "aujourd'hui"))
 			continue;
 		size_t a = i, e = i;
 		if (a > 0) {
-			core_of(h, &ws->w[a - 1], p, sizeof p);
-			if ((strcmp(p, "ce") == 0 || strcmp(p, "le") == 0 || strcmp(p, "dès") == 0) &&
+			core_at(ws, a - 1, &p);
+			if ((same(p, "ce") || same(p, "le") || same(p, "dès")) &&
 			    !ends_with_comma(h, &ws->w[a - 1]))
 				a--;
 		}
 		/* "jeudi soir", "jeudi 5 juillet", "jeudi 5 juillet 2018" */
 		while (day && !ends_with_comma(h, &ws->w[e]) && e + 1 < ws->n) {
-			core_of(h, &ws->w[e + 1], p, sizeof p);
-			if (strcmp(p, "matin") == 0 || strcmp(p, "soir") == 0 ||
-			    strcmp(p, "midi") == 0 || strcmp(p, "après-midi") == 0 ||
-			    strcmp(p, "dernier") == 0 || strcmp(p, "prochain") == 0 ||
+			core_at(ws, e + 1, &p);
+			if (same(p, "matin") || same(p, "soir") ||
+			    same(p, "midi") || same(p, "après-midi") ||
+			    same(p, "dernier") || same(p, "prochain") ||
 			    in_list(p, fr_months) || is_number(p))
 				e++;
 			else
@@ -1929,9 +1993,9 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 		}
 		/* "... à dimanche 1er décembre": part of a span, not a date */
 		if (a > 0) {
-			core_of(h, &ws->w[a - 1], p, sizeof p);
-			if (strcmp(p, "de") == 0 || strcmp(p, "à") == 0 || strcmp(p, "au") == 0 ||
-			    strcmp(p, "du") == 0 || strcmp(p, "depuis") == 0 || strcmp(p, "jusqu'à") == 0)
+			core_at(ws, a - 1, &p);
+			if (same(p, "de") || same(p, "à") || same(p, "au") ||
+			    same(p, "du") || same(p, "depuis") || same(p, "jusqu'à"))
 				continue;
 		}
 		if (live_count(ws, 0, a) == 0 || e + 1 >= ws->n) {
@@ -1972,8 +2036,8 @@ static int fr_participle(const char *w)
 	};
 	size_t n = strlen(w);
 	/* é, ée, és, ées */
-	if (n > 3 && (strcmp(w + n - 2, "\xC3\xA9") == 0 || strcmp(w + n - 3, "\xC3\xA9" "e") == 0 ||
-	              strcmp(w + n - 3, "\xC3\xA9s") == 0 || strcmp(w + n - 4, "\xC3\xA9" "es") == 0))
+	if (n > 3 && (same(w + n - 2, "\xC3\xA9") || same(w + n - 3, "\xC3\xA9" "e") ||
+	              same(w + n - 3, "\xC3\xA9s") || same(w + n - 4, "\xC3\xA9" "es")))
 		return 1;
 	return in_list(w, irregular);
 }
@@ -1988,16 +2052,16 @@ static void fr_drop_auxiliaries(const hbuf *h, hwords *ws)
 		"nous", "vous", "y", "en", "ne", "n'", "se", "s'", "tout", "cela", "ça",
 		"ceci", "rien", "qu'il", "qu'elle", NULL
 	};
-	char b[32], c[32], p[32], e[32];
+	const char *b, *c, *p, *e;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
-		size_t n = core_of(h, &ws->w[i], b, sizeof b);
+		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n)
 			continue;
-		int have = strcmp(b, "a") == 0 || strcmp(b, "ont") == 0 || strcmp(b, "avait") == 0 ||
-		           strcmp(b, "avaient") == 0;
-		int be = strcmp(b, "est") == 0 || strcmp(b, "sont") == 0;
+		int have = same(b, "a") || same(b, "ont") || same(b, "avait") ||
+		           same(b, "avaient");
+		int be = same(b, "est") || same(b, "sont");
 		if (!have && !be)
 			continue;
 		size_t q = i;
@@ -2005,15 +2069,15 @@ static void fr_drop_auxiliaries(const hbuf *h, hwords *ws)
 			q--;
 		if (q == 0)
 			continue;
-		core_of(h, &ws->w[q - 1], p, sizeof p);
+		core_at(ws, q - 1, &p);
 		if (in_list(p, subjects))
 			continue;
 		size_t v = i + 1;
-		core_of(h, &ws->w[v], c, sizeof c);
+		size_t cn = core_at(ws, v, &c);
 		if (have) {
-			if (strcmp(c, "été") || v + 1 >= ws->n || ws->w[v].e - ws->w[v].s != strlen(c))
+			if (!same(c, "été") || v + 1 >= ws->n || ws->w[v].e - ws->w[v].s != cn)
 				continue;
-			core_of(h, &ws->w[v + 1], e, sizeof e);
+			core_at(ws, v + 1, &e);
 			if (!fr_participle(e))
 				continue;
 			ws->w[i].del = ws->w[v].del = 1;
@@ -2044,24 +2108,24 @@ static void fr_drop_lead_phrase(const hbuf *h, hwords *ws)
 		"hier", "début", "fin", "mi-", "au", "aux", "à", "a",
 		"sur", "sous", "entre", "parmi", "vers", NULL
 	};
-	char b[32];
+	const char *b;
 	size_t first, comma = lead_phrase_comma(h, ws, &first);
 	if (comma >= ws->n)
 		return;
-	core_of(h, &ws->w[first], b, sizeof b);
+	core_at(ws, first, &b);
 	if (!in_list(b, openers) && !in_list(b, fr_weekdays) && !fr_participle(b))
 		return;
 	/* "A Lyon, capitale de la gastronomie, ou ...": the phrase goes on
 	 * past its first comma */
 	for (size_t i = comma + 1; i < ws->n && i <= comma + 4; i++)
 		if (ends_with_comma(h, &ws->w[i]) && i + 1 < ws->n &&
-		    (core_of(h, &ws->w[i + 1], b, sizeof b), strcmp(b, "ou") == 0 || strcmp(b, "et") == 0))
+		    (core_at(ws, i + 1, &b), same(b, "ou") || same(b, "et")))
 			return;
 	size_t nx = next_live(ws, comma + 1);
 	/* "A l'issue d'un Conseil, consacré à ...": so does one closed by a
 	 * participle */
 	if (nx < ws->n) {
-		core_of(h, &ws->w[nx], b, sizeof b);
+		core_at(ws, nx, &b);
 		if (fr_participle(b))
 			return;
 	}
@@ -2070,7 +2134,7 @@ static void fr_drop_lead_phrase(const hbuf *h, hwords *ws)
 			"il", "elle", "ils", "elles", "on", "et", "ou", "qui", "dont", "où",
 			"c'est", "ce", "y", NULL
 		};
-		core_of(h, &ws->w[nx], b, sizeof b);
+		core_at(ws, nx, &b);
 		if (in_list(b, stop))
 			return;
 	}
@@ -2578,7 +2642,7 @@ static size_t pick_source(const precis_doc *d, int *is_title)
 		if (s[i].rank == 1)
 			best = i;
 	/* (a count of words means another thing in text without spaces) */
-	int spaced = !d->lang || (strcmp(d->lang->code, "zh") && strcmp(d->lang->code, "ja"));
+	int spaced = !d->lang || (!same(d->lang->code, "zh") && !same(d->lang->code, "ja"));
 	for (size_t i = 0; spaced && i < d->nsents; i++)
 		if (s[i].nwords >= SOURCE_MIN_WORDS &&
 		    (s[best].nwords < SOURCE_MIN_WORDS || s[i].score > s[best].score))
@@ -2749,7 +2813,7 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 	int rc;
 	memcpy(h->s, src->text, src->len);
 	h->len = src->len;
-	int fr = d->lang && strcmp(d->lang->code, "fr") == 0;
+	int fr = d->lang && same(d->lang->code, "fr");
 	if (!title) {
 		drop_wire_credit(h);
 		drop_dateline(h);
@@ -2760,12 +2824,12 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 			drop_attribution(h);
 		drop_parentheticals(h);
 		trim(h);
-		if (d->lang && strcmp(d->lang->code, "zh") == 0)
+		if (d->lang && same(d->lang->code, "zh"))
 			trim_cjk_lead(h);
-		if (d->lang && strcmp(d->lang->code, "zh") == 0)
+		if (d->lang && same(d->lang->code, "zh"))
 			cjk_compress(h);
 		/* the word rules are English ("a" is a verb in French) */
-		if (d->lang && strcmp(d->lang->code, "en") == 0) {
+		if (d->lang && same(d->lang->code, "en")) {
 			if ((rc = compress(&d->arena, h, limit)))
 				return rc;
 			single_quotes(h);
@@ -2788,6 +2852,8 @@ static int is_alnum(char c)
 static int holds_word(const hbuf *h, const char *p, size_t n)
 {
 	for (size_t i = 0; i + n <= h->len; i++) {
+		if (n && !same_ci(h->s + i, p, 1)) /* most places, at the first byte */
+			continue;
 		if ((i > 0 && is_alnum(h->s[i - 1])) || (i + n < h->len && is_alnum(h->s[i + n])))
 			continue;
 		if (same_ci(h->s + i, p, n))
@@ -2920,8 +2986,8 @@ int pr_headline(precis_doc *d)
 	size_t limit = d->opts.headline_bytes;
 	if ((rc = trim_source(d, src, title, &h, limit)))
 		return rc;
-	int fr = d->lang && strcmp(d->lang->code, "fr") == 0;
-	int en = d->lang && strcmp(d->lang->code, "en") == 0;
+	int fr = d->lang && same(d->lang->code, "fr");
+	int en = d->lang && same(d->lang->code, "en");
 	int topics = (d->opts.flags & PRECIS_FLAG_HEADLINE_TOPICS) != 0;
 	int room = !title && limit >= 40 && d->nsents >= FILL_MIN_SENTENCES;
 	/* an English headline opens with the story's topic when the sentence

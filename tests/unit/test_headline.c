@@ -921,3 +921,21 @@ Test(headline, single_quotes)
 	cr_assert_str_eq(h, "Bishops across region hailed late archbishop of city as symbol");
 	precis_free(h);
 }
+
+/* Each word's core (lower case, quotes and punctuation off) is made once
+ * and kept with the word; a word longer than the cores the rules compare
+ * must not throw off the words after it: "has backed", "on Monday" and
+ * the article still go. */
+Test(headline, rules_hold_after_an_overlong_word)
+{
+	static const char text[] =
+		"The Pneumonoultramicroscopicsilicovolcanoconiosis-research institute has "
+		"backed a plan on Monday to close its old laboratory.\n";
+	char *h = headline(text, 200, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "The Pneumonoultramicroscopicsilicovolcanoconiosis-research institute "
+	                    "backed a plan to close its old laboratory");
+	precis_free(h);
+	h = headline(text, 75, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "Pneumonoultramicroscopicsilicovolcanoconiosis-research institute backed");
+	precis_free(h);
+}

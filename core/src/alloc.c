@@ -7,6 +7,7 @@
  */
 #include "alloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 static _Thread_local long fail_at = -1; /* < 0: never fail */
@@ -42,6 +43,10 @@ void *pr_malloc_raw(size_t size)
 void *pr_calloc_raw(size_t n, size_t size)
 {
 	if (injected_failure())
+		return NULL;
+	/* checked here rather than left to calloc: some allocators (ASan's
+	 * among them) treat an overflowing request as a fatal error */
+	if (size && n > SIZE_MAX / size)
 		return NULL;
 	return calloc(n ? n : 1, size ? size : 1);
 }

@@ -162,7 +162,33 @@ def stop_table(stop_lists):
     out += pool_table("pr_stop_any", "pr_any_slot", slots,
                       lambda w: "%#xull" % (masks[w] if w is not None else 0), "stop word")
     out.append("const size_t pr_stop_any_mask = %d;" % (size - 1))
+    out += stop_filter(keys)
     out.append("")
+    return out
+
+
+def filter_place(h, mask):
+    """stop_filter_bits() in core/src/lang.c: the 64-bit word of the
+    filter a hash picks and the two bits it sets there."""
+    return (h >> 16) & mask, (1 << (h >> 26)) | (1 << (h & 63))
+
+
+def stop_filter(words):
+    """A Bloom filter of the stop words, eight bits a word, two of them
+    in one 64-bit word: most words a detection asks about are no stop
+    word, and the filter (eight kilobytes) tells nearly all of them so
+    without a probe of the table (hundreds)."""
+    n = 1
+    while n * 8 < len(words):
+        n *= 2
+    bits = [0] * n
+    for w in words:
+        k, b = filter_place(word_hash(w.encode("utf-8")), n - 1)
+        bits[k] |= b
+    out = ["const uint64_t pr_stop_any_filter[] = {"]
+    out += ["\t%#xull," % b for b in bits]
+    out.append("};")
+    out.append("const size_t pr_stop_any_filter_mask = %d;" % (n - 1))
     return out
 
 

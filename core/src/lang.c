@@ -306,12 +306,25 @@ static uint32_t stop_tag(uint32_t hash, size_t n)
 	return (hash & 0xFFFFFF00u) | (uint32_t)n;
 }
 
+/* The bits of the stop-word filter a word's hash sets (gen_data.py,
+ * filter_place()): two in the 64-bit word it picks, from hash bits that
+ * neither pick the word nor each other. */
+static uint64_t stop_filter_bits(uint32_t h)
+{
+	return (uint64_t)1 << (h >> 26) | (uint64_t)1 << (h & 63);
+}
+
 unsigned long long pr_stop_langs(const char *folded, size_t n)
 {
 	/* no stop word is empty or 255 bytes long */
 	if (n == 0 || n >= 255)
 		return 0;
 	uint32_t h = stop_hash(folded, n), tag = stop_tag(h, n);
+	/* most words asked about are no stop word: the filter, a few
+	 * kilobytes, tells nearly all of them without reading the table */
+	uint64_t bits = stop_filter_bits(h);
+	if ((pr_stop_any_filter[(h >> 16) & pr_stop_any_filter_mask] & bits) != bits)
+		return 0;
 	/* as probe(), over records that hold the languages too: a miss reads
 	 * records only, a hit its record and its word */
 	const pr_any_slot *slot = pr_stop_any_slot;

@@ -133,6 +133,10 @@ typedef struct pr_any_slot {
 extern const pr_any_slot pr_stop_any_slot[];
 extern const char pr_stop_any_pool[];
 extern const size_t pr_stop_any_mask;
+/* A Bloom filter of the same words (lang.c, stop_filter_bits()): a word
+ * whose two bits are not both set is no stop word. */
+extern const uint64_t pr_stop_any_filter[];
+extern const size_t pr_stop_any_filter_mask;
 
 /* The languages (bit i = pr_languages[i]) whose stop words include the
  * already case-folded word[0..n); 0 for none. */

@@ -114,6 +114,22 @@ Test(lang, all_languages_table_finds_every_stop_word_and_nothing_else)
 	cr_expect_gt(words, 1000);
 }
 
+/* The all-languages table's filter lets every stop word through (the
+ * test above) and is no filter of all ones: about a quarter of its bits
+ * are set, so that it stops most other words. */
+Test(lang, stop_word_filter_is_sparse)
+{
+	size_t set = 0, words = pr_stop_any_filter_mask + 1;
+	for (size_t i = 0; i < words; i++)
+		for (uint64_t x = pr_stop_any_filter[i]; x; x &= x - 1)
+			set++;
+	cr_expect_gt(set, 0);
+	cr_expect_lt(set, words * 64 / 3, "%zu of %zu bits", set, words * 64);
+	/* common words of no language's list are stopped before the table */
+	cr_expect_eq(pr_stop_langs("river", 5), 0);
+	cr_expect_eq(pr_stop_langs("government", 10), 0);
+}
+
 /* Each language's own table answers as the all-languages one does for
  * that language: every word of its list, and no word of another's. */
 Test(lang, own_table_agrees_with_the_all_languages_table)

@@ -162,7 +162,7 @@ def stop_table(stop_lists):
     out += pool_table("pr_stop_any", "pr_any_slot", slots,
                       lambda w: "%#xull" % (masks[w] if w is not None else 0), "stop word")
     out.append("const size_t pr_stop_any_mask = %d;" % (size - 1))
-    out += stop_filter(keys)
+    out += bloom_filter("pr_stop_any_filter", keys)[0]
     out.append("")
     return out
 
@@ -173,11 +173,11 @@ def filter_place(h, mask):
     return (h >> 16) & mask, (1 << (h >> 26)) | (1 << (h & 63))
 
 
-def stop_filter(words):
-    """A Bloom filter of the stop words, eight bits a word, two of them
-    in one 64-bit word: most words a detection asks about are no stop
-    word, and the filter (eight kilobytes) tells nearly all of them so
-    without a probe of the table (hundreds)."""
+def bloom_filter(name, words, storage=""):
+    """A Bloom filter of words, eight bits a word, two of them set in one
+    64-bit word: most words asked about are not listed, and the filter
+    (for all stop words eight kilobytes, a table's tenth) tells nearly
+    all of them so without a probe of the table."""
     n = 1
     while n * 8 < len(words):
         n *= 2
@@ -185,11 +185,12 @@ def stop_filter(words):
     for w in words:
         k, b = filter_place(word_hash(w.encode("utf-8")), n - 1)
         bits[k] |= b
-    out = ["const uint64_t pr_stop_any_filter[] = {"]
+    out = ["%sconst uint64_t %s[] = {" % (storage, name)]
     out += ["\t%#xull," % b for b in bits]
     out.append("};")
-    out.append("const size_t pr_stop_any_filter_mask = %d;" % (n - 1))
-    return out
+    if not storage:
+        out.append("const size_t %s_mask = %d;" % (name, n - 1))
+    return out, n - 1
 
 
 def keyphrase_table(path, codes):
@@ -246,9 +247,13 @@ def keyphrase_table(path, codes):
                     flags[w] = flags.get(w, 0) | flag
         words = sorted(flags, key=lambda w: w.encode("utf-8"))
         out.append("/* Key-phrase words of %s (keyphrase.txt): %d */" % (code, len(words)))
-        lines, mask = lang_table("kp_" + code.replace("-", "_"), words, "keyphrase.txt word", flags)
+        ident = code.replace("-", "_")
+        lines, mask = lang_table("kp_" + ident, words, "keyphrase.txt word", flags)
         out += lines
-        masks.append(mask)
+        # most words of a document are not listed
+        lines, fmask = bloom_filter("kp_%s_filter" % ident, words, "static ")
+        out += lines
+        masks.append((mask, fmask))
     for name, table, what in (("pr_kp_suffixes", suffixes, "filler words"),
                               ("pr_kp_verb_endings", verb_endings, "infinitives")):
         out.append("/* Endings of %s, per language (pr_languages order), "
@@ -321,18 +326,19 @@ def main():
         out.append("")
         out.append("/* %s: %d stop words, %d abbreviations */" % (name, len(stop), len(keys) + len(mkeys)))
         out.append("")
-        out.append("#define LANG_%s(kp_mask) { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
+        out.append("#define LANG_%s(kp_mask, kp_filter_mask) { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
                    "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_%s_slot, stop_%s_pool, %d, "
-                   "abbrev_tag_%s, abbrev_word_%s, %d, kp_%s_slot, kp_%s_pool, kp_mask }" % (
+                   "abbrev_tag_%s, abbrev_word_%s, %d, kp_%s_slot, kp_%s_pool, kp_mask, "
+                   "kp_%s_filter, kp_filter_mask }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
-            ident, ident, stop_mask, ident, ident, abbrev_mask, ident, ident))
+            ident, ident, stop_mask, ident, ident, abbrev_mask, ident, ident, ident))
         out.append("")
     out += stop_table(stop_lists)
     lines, kp_masks = keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs])
     out += lines
     out.append("const pr_lang pr_languages[] = {")
-    out += ["\tLANG_%s(%d)," % (c.replace("-", "_"), m) for (c, _, _), m in zip(langs, kp_masks)]
+    out += ["\tLANG_%s(%d, %d)," % (c.replace("-", "_"), m, f) for (c, _, _), (m, f) in zip(langs, kp_masks)]
     out.append("};")
     out.append("const size_t pr_nlanguages = %d;" % len(langs))
     out.append("const char *const pr_language_codes[] = {")

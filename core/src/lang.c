@@ -96,6 +96,7 @@ static ptrdiff_t find(const char *const *list, size_t count, const char *key, si
 
 static uint32_t stop_hash(const char *s, size_t n);
 static uint32_t stop_tag(uint32_t hash, size_t n);
+static uint64_t stop_filter_bits(uint32_t h);
 
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 {
@@ -119,15 +120,14 @@ int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 	return pr_lang_is_stop_folded(lang, norm, k);
 }
 
-/* The record of word[0..n) in one of a language's tables (gen_data.py,
- * pool_table()), or NULL. A probe compares tags, which hold the length,
- * and reads the pool only when they agree, so memcmp decides. */
+/* The record of word[0..n) (1 to 254 bytes, hash h = stop_hash()) in
+ * one of a language's tables (gen_data.py, pool_table()), or NULL. A
+ * probe compares tags, which hold the length, and reads the pool only
+ * when they agree, so memcmp decides. */
 static const pr_word_slot *probe(const pr_word_slot *slot, const char *pool,
-                                 size_t mask, const char *word, size_t n)
+                                 size_t mask, const char *word, size_t n, uint32_t h)
 {
-	if (n == 0 || n >= 255)
-		return NULL;
-	uint32_t h = stop_hash(word, n), tag = stop_tag(h, n);
+	uint32_t tag = stop_tag(h, n);
 	for (size_t i = h & mask; slot[i].tag; i = (i + 1) & mask)
 		if (slot[i].tag == tag && memcmp(pool + slot[i].off, word, n) == 0)
 			return &slot[i];
@@ -139,7 +139,11 @@ static const pr_word_slot *probe(const pr_word_slot *slot, const char *pool,
  * would not. */
 int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
 {
-	return probe(lang->stop_slot, lang->stop_pool, lang->stop_mask, word, n) != NULL;
+	/* no listed word is empty or 255 bytes long */
+	if (n == 0 || n >= 255)
+		return 0;
+	return probe(lang->stop_slot, lang->stop_pool, lang->stop_mask, word, n,
+	             stop_hash(word, n)) != NULL;
 }
 
 /* The index of the one bit set in x (not 0). */
@@ -159,10 +163,16 @@ static size_t bit_index(unsigned long long x)
 
 unsigned pr_kp_flags(unsigned long long lang, const char *folded, size_t n)
 {
-	if (!lang)
+	if (!lang || n == 0 || n >= 255)
 		return 0;
 	const pr_lang *l = &pr_languages[bit_index(lang)];
-	const pr_word_slot *s = probe(l->kp_slot, l->kp_pool, l->kp_mask, folded, n);
+	/* most words of a document are not listed: the filter, a few
+	 * hundred bytes, tells nearly all of them without reading the table */
+	uint32_t h = stop_hash(folded, n);
+	uint64_t bits = stop_filter_bits(h);
+	if ((l->kp_filter[(h >> 16) & l->kp_filter_mask] & bits) != bits)
+		return 0;
+	const pr_word_slot *s = probe(l->kp_slot, l->kp_pool, l->kp_mask, folded, n, h);
 	return s ? s->flags : 0;
 }
 

@@ -69,6 +69,9 @@ typedef struct pr_lang {
 	const pr_word_slot *kp_slot;
 	const char *kp_pool;
 	size_t kp_mask;              /* slots - 1 */
+	/* A Bloom filter of those words, as pr_stop_any_filter. */
+	const uint64_t *kp_filter;
+	size_t kp_filter_mask;
 } pr_lang;
 
 /* The language with this code, or NULL. */

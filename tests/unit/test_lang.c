@@ -621,6 +621,13 @@ Test(lang, keyphrase_table_finds_every_word_and_nothing_else)
 		cr_assert_lt(l->kp_mask, sizeof words / sizeof words[0]);
 		size_t nw = kp_words(l, words);
 		total += nw;
+		/* its filter lets every word through (below) but is sparse */
+		size_t set = 0, fw = l->kp_filter_mask + 1;
+		for (size_t k = 0; k < fw; k++)
+			for (uint64_t x = l->kp_filter[k]; x; x &= x - 1)
+				set++;
+		cr_expect_leq(set, 2 * nw, "%s", l->code);
+		cr_expect_lt(set, fw * 64 / 3 + 2, "%s: %zu of %zu bits", l->code, set, fw * 64);
 		for (size_t k = 0; k <= l->kp_mask; k++) {
 			const pr_word_slot *s = &l->kp_slot[k];
 			if (!s->tag) {

@@ -304,6 +304,8 @@ def main():
         out.append("};")
         lines, stop_mask = lang_table("stop_" + ident, stop, "stop word")
         out += lines
+        lines, stop_filter_mask = bloom_filter("stop_%s_filter" % ident, stop, "static ")
+        out += lines
         out.append("static const char *const abbrev_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in keys] or ["\t0,"]
         out.append("};")
@@ -328,11 +330,13 @@ def main():
         out.append("")
         out.append("#define LANG_%s(kp_mask, kp_filter_mask) { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
                    "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_%s_slot, stop_%s_pool, %d, "
+                   "stop_%s_filter, %d, "
                    "abbrev_tag_%s, abbrev_word_%s, %d, kp_%s_slot, kp_%s_pool, kp_mask, "
                    "kp_%s_filter, kp_filter_mask }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
-            ident, ident, stop_mask, ident, ident, abbrev_mask, ident, ident, ident))
+            ident, ident, stop_mask, ident, stop_filter_mask, ident, ident, abbrev_mask,
+            ident, ident, ident))
         out.append("")
     out += stop_table(stop_lists)
     lines, kp_masks = keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs])

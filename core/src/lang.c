@@ -142,8 +142,11 @@ int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
 	/* no listed word is empty or 255 bytes long */
 	if (n == 0 || n >= 255)
 		return 0;
-	return probe(lang->stop_slot, lang->stop_pool, lang->stop_mask, word, n,
-	             stop_hash(word, n)) != NULL;
+	uint32_t h = stop_hash(word, n);
+	uint64_t bits = stop_filter_bits(h);
+	if ((lang->stop_filter[(h >> 16) & lang->stop_filter_mask] & bits) != bits)
+		return 0;
+	return probe(lang->stop_slot, lang->stop_pool, lang->stop_mask, word, n, h) != NULL;
 }
 
 /* The index of the one bit set in x (not 0). */

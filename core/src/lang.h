@@ -59,6 +59,9 @@ typedef struct pr_lang {
 	const pr_word_slot *stop_slot;
 	const char *stop_pool;
 	size_t stop_mask;            /* slots - 1 */
+	/* A Bloom filter of the stop words, as pr_stop_any_filter. */
+	const uint64_t *stop_filter;
+	size_t stop_filter_mask;
 	/* The one-word abbreviations the same way: tag per slot, 0 if
 	 * empty, and the index in abbrev (and abbrev_kind). */
 	const uint32_t *abbrev_tag;

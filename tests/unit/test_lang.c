@@ -139,6 +139,13 @@ Test(lang, own_table_agrees_with_the_all_languages_table)
 		for (size_t k = 0; k < l->nstop; k++)
 			cr_expect(pr_lang_is_stop_folded(l, l->stop[k], strlen(l->stop[k])),
 			          "%s: %s", l->code, l->stop[k]);
+		/* its filter lets them all through but is sparse */
+		size_t set = 0, fw = l->stop_filter_mask + 1;
+		for (size_t k = 0; k < fw; k++)
+			for (uint64_t x = l->stop_filter[k]; x; x &= x - 1)
+				set++;
+		cr_expect_leq(set, 2 * l->nstop, "%s", l->code);
+		cr_expect_lt(set, fw * 64 / 3 + 2, "%s: %zu of %zu bits", l->code, set, fw * 64);
 		for (size_t s = 0; s <= pr_stop_any_mask; s++) {
 			if (!pr_stop_any_slot[s].tag)
 				continue;

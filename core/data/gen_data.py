@@ -176,10 +176,11 @@ def filter_place(h, mask):
 def bloom_filter(name, words, storage=""):
     """A Bloom filter of words, eight bits a word, two of them set in one
     64-bit word: most words asked about are not listed, and the filter
-    (for all stop words eight kilobytes, a table's tenth) tells nearly
+    (for all stop words eight kilobytes, the table's 1/32) tells nearly
     all of them so without a probe of the table."""
     n = 1
-    while n * 8 < len(words):
+    # at most 1024 words: hash bits 16 to 25 pick one, filter_place()
+    while n * 8 < len(words) and n < 1024:
         n *= 2
     bits = [0] * n
     for w in words:
@@ -198,8 +199,9 @@ def keyphrase_table(path, codes):
     pr_languages[i]) where it is a filler word, one where a verb follows it
     one where it is a title that heads a name and one where it is filler
     even when capitalized (days, months); and the languages that
-    capitalize every noun. Probed with the same
-    hash as the stop words."""
+    capitalize every noun. Returns the C lines, with a table per language
+    of its words and their flags (PR_KP_*) behind a Bloom filter, and
+    per language the table's and the filter's masks."""
     filler, verb, title, always, capitalized, lang = {}, {}, {}, {}, 0, None
     suffixes, verb_endings, before_infinitive = {}, {}, {}
     for line in read_lines(path):

@@ -7,13 +7,16 @@ first, that the sentence splitter matches as text.
 Lists are sorted byte-wise; the stop words and the one-word abbreviations
 are also placed in open-addressing tables that the library probes.
 keyphrase.txt (filler words and the words that come before verbs, per
-language) becomes one more open-addressing table, as the stop words do.
+language) becomes one more open-addressing table per language, the words'
+flags in its records.
 """
 import os
 import sys
 import unicodedata
 
 KINDS = {"title": 1, "general": 2, "number": 3}
+# a key-phrase word's flags: PR_KP_* in core/src/lang.h
+PR_KP = {"filler": 1, "verb_next": 2, "title": 4, "always": 16, "before_infinitive": 64}
 
 
 def read_lines(path):
@@ -80,16 +83,62 @@ def open_slots(words, what):
     return slots
 
 
-def lang_stop_table(stop, what="stop word"):
-    """One language's stop words (or abbreviations) as an open-addressing
-    table of tags (stop_tag()) and indexes into its sorted list, under half
-    full: the lookup a document in that language makes for each of its
-    words, in a few kilobytes rather than the all-languages table's
-    hundreds."""
-    if len(stop) >= 65536:
-        sys.exit("gen_data.py: more %ss than 16-bit indexes hold" % what)
-    slots = open_slots(stop, what)
-    tags = [stop_tag(stop[k].encode("utf-8")) if k is not None else 0 for k in slots]
+def c_chars(b):
+    """The bytes b as C character constants: a pool is too long for one
+    string literal (-Woverlength-strings)."""
+    return "".join("'%s', " % (chr(c) if 32 <= c < 127 and chr(c) not in "'\\" else "\\%03o" % c)
+                   for c in b)
+
+
+def pool_table(prefix, rtype, slots, fields, what, storage="", off_bits=32):
+    """An open-addressing table as a record per slot (type rtype: the tag
+    of stop_tag(), the word's offset in the pool, then fields(w)) and a
+    pool of the words in slot order, each followed by a NUL. A probe
+    reads the records alone until a tag agrees, and a hit one place of
+    the pool more, near its neighbours'. Offset 0 is a NUL of its own,
+    for the empty slots. slots[i]: the word at slot i, or None. Returns
+    the C lines of prefix_pool[] and prefix_slot[]."""
+    pool = ["\t0,"]
+    offs, size = {}, 1
+    for w in slots:
+        if w is not None:
+            b = w.encode("utf-8")
+            offs[w] = size
+            pool.append("\t%s0," % c_chars(b))
+            size += len(b) + 1
+    if size >= 1 << off_bits:
+        sys.exit("gen_data.py: %ss take more than %d-bit offsets" % (what, off_bits))
+    out = ["%sconst char %s_pool[] = {" % (storage, prefix)] + pool + ["};"]
+    # a cache line holds whole records (8 or 16 bytes)
+    out.append("%s_Alignas(64) const %s %s_slot[] = {" % (storage, rtype, prefix))
+    for w in slots:
+        tag = stop_tag(w.encode("utf-8")) if w is not None else 0
+        out.append("\t{ %#x, %d, %s }," % (tag, offs.get(w, 0), fields(w)))
+    out.append("};")
+    return out
+
+
+def lang_table(prefix, words, what, flags=None):
+    """One language's stop words (or key-phrase words, with their flags)
+    as a table of pr_word_slot records under half full: the lookup a
+    document in that language makes for its words, in a few kilobytes
+    rather than the all-languages table's hundreds. Returns the C lines
+    and the mask."""
+    slots = [words[k] if k is not None else None for k in open_slots(words, what)]
+    out = pool_table(prefix, "pr_word_slot", slots,
+                     lambda w: "%d" % (flags[w] if flags and w is not None else 0),
+                     what, "static ", 16)
+    return out, len(slots) - 1
+
+
+def abbrev_table(keys):
+    """One language's one-word abbreviations as an open-addressing table
+    of tags (stop_tag()) and indexes into its sorted list (and kinds),
+    under half full."""
+    if len(keys) >= 65536:
+        sys.exit("gen_data.py: more abbreviations than 16-bit indexes hold")
+    slots = open_slots(keys, "abbreviation")
+    tags = [stop_tag(keys[k].encode("utf-8")) if k is not None else 0 for k in slots]
     words = [k if k is not None else 0 for k in slots]
     return tags, words, len(slots) - 1
 
@@ -107,22 +156,42 @@ def stop_table(stop_lists):
     keys = sorted(masks, key=lambda w: w.encode("utf-8"))
     slots = [keys[k] if k is not None else None for k in open_slots(keys, "stop word")]
     size = len(slots)
-    out = ["/* All stop words: %d words in %d slots (open addressing, stop_hash()). */" % (len(masks), size),
-           "const char *const pr_stop_any[] = {"]
-    out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]
-    out.append("};")
-    # stop_tag() in core/src/lang.c: a probe compares these four bytes
-    # (most of the hash and the length) and reads a word only when they
-    # agree, so a miss touches this array alone
-    out.append("const uint32_t pr_stop_any_tag[] = {")
-    out += ["\t%#x," % (stop_tag(w.encode("utf-8")) if w is not None else 0) for w in slots]
-    out.append("};")
-    out.append("const unsigned long long pr_stop_any_langs[] = {")
-    out += ["\t%#xull," % (masks[w] if w is not None else 0) for w in slots]
-    out.append("};")
+    out = ["/* All stop words: %d words in %d slots (open addressing, stop_hash()). */" % (len(masks), size)]
+    # a record holds the tag, the offset and the languages: a hit reads
+    # its record and its word, nothing else
+    out += pool_table("pr_stop_any", "pr_any_slot", slots,
+                      lambda w: "%#xull" % (masks[w] if w is not None else 0), "stop word")
     out.append("const size_t pr_stop_any_mask = %d;" % (size - 1))
+    out += bloom_filter("pr_stop_any_filter", keys)[0]
     out.append("")
     return out
+
+
+def filter_place(h, mask):
+    """stop_filter_bits() in core/src/lang.c: the 64-bit word of the
+    filter a hash picks and the two bits it sets there."""
+    return (h >> 16) & mask, (1 << (h >> 26)) | (1 << (h & 63))
+
+
+def bloom_filter(name, words, storage=""):
+    """A Bloom filter of words, eight bits a word, two of them set in one
+    64-bit word: most words asked about are not listed, and the filter
+    (for all stop words eight kilobytes, the table's 1/32) tells nearly
+    all of them so without a probe of the table."""
+    n = 1
+    # at most 1024 words: hash bits 16 to 25 pick one, filter_place()
+    while n * 8 < len(words) and n < 1024:
+        n *= 2
+    bits = [0] * n
+    for w in words:
+        k, b = filter_place(word_hash(w.encode("utf-8")), n - 1)
+        bits[k] |= b
+    out = ["%sconst uint64_t %s[] = {" % (storage, name)]
+    out += ["\t%#xull," % b for b in bits]
+    out.append("};")
+    if not storage:
+        out.append("const size_t %s_mask = %d;" % (name, n - 1))
+    return out, n - 1
 
 
 def keyphrase_table(path, codes):
@@ -130,8 +199,9 @@ def keyphrase_table(path, codes):
     pr_languages[i]) where it is a filler word, one where a verb follows it
     one where it is a title that heads a name and one where it is filler
     even when capitalized (days, months); and the languages that
-    capitalize every noun. Probed with the same
-    hash as the stop words."""
+    capitalize every noun. Returns the C lines, with a table per language
+    of its words and their flags (PR_KP_*) behind a Bloom filter, and
+    per language the table's and the filter's masks."""
     filler, verb, title, always, capitalized, lang = {}, {}, {}, {}, 0, None
     suffixes, verb_endings, before_infinitive = {}, {}, {}
     for line in read_lines(path):
@@ -166,33 +236,26 @@ def keyphrase_table(path, codes):
             into[w] = into.get(w, 0) | bit
             if into is always:
                 filler[w] = filler.get(w, 0) | bit
-    words = sorted(set(filler) | set(verb) | set(title) | set(always) | set(before_infinitive), key=lambda w: w.encode("utf-8"))
-    slots = [words[k] if k is not None else None for k in open_slots(words, "keyphrase.txt word")]
-    size = len(slots)
-    out = ["/* Key-phrase words (keyphrase.txt): %d words in %d slots (open addressing, stop_hash()). */"
-           % (len(words), size),
-           "const char *const pr_kp_word[] = {"]
-    out += ["\t%s," % (c_str(w) if w is not None else "NULL") for w in slots]
-    out.append("};")
-    # as pr_stop_any_tag: a probe reads a word only when its tag agrees
-    out.append("const uint32_t pr_kp_word_tag[] = {")
-    out += ["\t%#x," % (stop_tag(w.encode("utf-8")) if w is not None else 0) for w in slots]
-    out.append("};")
-    out.append("const unsigned long long pr_kp_filler_langs[] = {")
-    out += ["\t%#xull," % (filler.get(w, 0) if w is not None else 0) for w in slots]
-    out.append("};")
-    out.append("const unsigned long long pr_kp_verb_next_langs[] = {")
-    out += ["\t%#xull," % (verb.get(w, 0) if w is not None else 0) for w in slots]
-    out.append("};")
-    out.append("const unsigned long long pr_kp_title_langs[] = {")
-    out += ["\t%#xull," % (title.get(w, 0) if w is not None else 0) for w in slots]
-    out.append("};")
-    out.append("const unsigned long long pr_kp_always_langs[] = {")
-    out += ["\t%#xull," % (always.get(w, 0) if w is not None else 0) for w in slots]
-    out.append("};")
-    out.append("const unsigned long long pr_kp_before_infinitive_langs[] = {")
-    out += ["\t%#xull," % (before_infinitive.get(w, 0) if w is not None else 0) for w in slots]
-    out.append("};")
+    # per language, each word's flags (lang.h, PR_KP_*) in a table of
+    # its own, which a document's words probe
+    out, masks = [], []
+    for i, code in enumerate(codes):
+        flags = {}
+        for table, flag in ((filler, PR_KP["filler"]), (verb, PR_KP["verb_next"]),
+                            (title, PR_KP["title"]), (always, PR_KP["always"]),
+                            (before_infinitive, PR_KP["before_infinitive"])):
+            for w, langs in table.items():
+                if langs >> i & 1:
+                    flags[w] = flags.get(w, 0) | flag
+        words = sorted(flags, key=lambda w: w.encode("utf-8"))
+        out.append("/* Key-phrase words of %s (keyphrase.txt): %d */" % (code, len(words)))
+        ident = code.replace("-", "_")
+        lines, mask = lang_table("kp_" + ident, words, "keyphrase.txt word", flags)
+        out += lines
+        # most words of a document are not listed
+        lines, fmask = bloom_filter("kp_%s_filter" % ident, words, "static ")
+        out += lines
+        masks.append((mask, fmask))
     for name, table, what in (("pr_kp_suffixes", suffixes, "filler words"),
                               ("pr_kp_verb_endings", verb_endings, "infinitives")):
         out.append("/* Endings of %s, per language (pr_languages order), "
@@ -202,10 +265,9 @@ def keyphrase_table(path, codes):
             sfx = table.get(c)
             out.append("\t%s," % (c_str("\0".join(sfx) + "\0")[:-1] + '\\000"' if sfx else "NULL"))
         out.append("};")
-    out.append("const size_t pr_kp_word_mask = %d;" % (size - 1))
     out.append("const unsigned long long pr_kp_capitalized_nouns_langs = %#xull;" % capitalized)
     out.append("")
-    return out
+    return out, masks
 
 
 def main():
@@ -242,20 +304,17 @@ def main():
         out.append("static const char *const stop_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in stop] or ["\t0,"]
         out.append("};")
-        tags, words, stop_mask = lang_stop_table(stop)
-        out.append("static const uint32_t stop_tag_%s[] = {" % ident)
-        out += ["\t%#x," % t for t in tags]
-        out.append("};")
-        out.append("static const uint16_t stop_word_%s[] = {" % ident)
-        out += ["\t%d," % k for k in words]
-        out.append("};")
+        lines, stop_mask = lang_table("stop_" + ident, stop, "stop word")
+        out += lines
+        lines, stop_filter_mask = bloom_filter("stop_%s_filter" % ident, stop, "static ")
+        out += lines
         out.append("static const char *const abbrev_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in keys] or ["\t0,"]
         out.append("};")
         out.append("static const unsigned char abbrev_kind_%s[] = {" % ident)
         out += ["\t%d," % abbr[w] for w in keys] or ["\t0,"]
         out.append("};")
-        tags, words, abbrev_mask = lang_stop_table(keys, "abbreviation")
+        tags, words, abbrev_mask = abbrev_table(keys)
         out.append("static const uint32_t abbrev_tag_%s[] = {" % ident)
         out += ["\t%#x," % t for t in tags]
         out.append("};")
@@ -271,17 +330,21 @@ def main():
         out.append("")
         out.append("/* %s: %d stop words, %d abbreviations */" % (name, len(stop), len(keys) + len(mkeys)))
         out.append("")
-        out.append("#define LANG_%s { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
-                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_tag_%s, stop_word_%s, %d, "
-                   "abbrev_tag_%s, abbrev_word_%s, %d }" % (
+        out.append("#define LANG_%s(kp_mask, kp_filter_mask) { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
+                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_%s_slot, stop_%s_pool, %d, "
+                   "stop_%s_filter, %d, "
+                   "abbrev_tag_%s, abbrev_word_%s, %d, kp_%s_slot, kp_%s_pool, kp_mask, "
+                   "kp_%s_filter, kp_filter_mask }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
-            ident, ident, stop_mask, ident, ident, abbrev_mask))
+            ident, ident, stop_mask, ident, stop_filter_mask, ident, ident, abbrev_mask,
+            ident, ident, ident))
         out.append("")
     out += stop_table(stop_lists)
-    out += keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs])
+    lines, kp_masks = keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs])
+    out += lines
     out.append("const pr_lang pr_languages[] = {")
-    out += ["\tLANG_%s," % c.replace("-", "_") for c, _, _ in langs]
+    out += ["\tLANG_%s(%d, %d)," % (c.replace("-", "_"), m, f) for (c, _, _), (m, f) in zip(langs, kp_masks)]
     out.append("};")
     out.append("const size_t pr_nlanguages = %d;" % len(langs))
     out.append("const char *const pr_language_codes[] = {")

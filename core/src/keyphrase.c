@@ -46,48 +46,28 @@
 #define MAX_NAME_WORDS 5    /* words of a name */
 #define MAX_PHRASE_TOKENS 8 /* tokens of a phrase, compounds split */
 
-/* The key-phrase word table generated from core/data/keyphrase.txt
- * (gen_data.py): per slot (lang.h, pr_kp_slot()) a bit per language
- * (bit i = pr_languages[i]). */
-extern const unsigned long long pr_kp_filler_langs[];
-extern const unsigned long long pr_kp_verb_next_langs[];
-extern const unsigned long long pr_kp_title_langs[];
-extern const unsigned long long pr_kp_always_langs[];
-extern const unsigned long long pr_kp_before_infinitive_langs[];
+/* From core/data/keyphrase.txt (gen_data.py); the words themselves are
+ * in each language's table (lang.h, pr_kp_flags()). */
 extern const char *const pr_kp_suffixes[];
 extern const char *const pr_kp_verb_endings[];
 extern const unsigned long long pr_kp_capitalized_nouns_langs;
 
 enum {
-	W_FILLER = 1,      /* in the language's filler list */
-	W_VERB_NEXT = 2,   /* a verb follows it */
-	W_TITLE = 4,       /* a title: "Minister" */
+	W_FILLER = PR_KP_FILLER,    /* in the language's filler list */
+	W_VERB_NEXT = PR_KP_VERB_NEXT, /* a verb follows it */
+	W_TITLE = PR_KP_TITLE,      /* a title: "Minister" */
 	W_UPPER_INSIDE = 8, /* capitalized somewhere inside a sentence */
-	W_ALWAYS = 16,      /* filler even when capitalized: "June" */
+	W_ALWAYS = PR_KP_ALWAYS,    /* filler even when capitalized: "June" */
 	W_LOWER = 32,       /* written in lower case somewhere */
-	W_BEFORE_INF = 64,  /* an infinitive may follow it: "pour", "de" */
+	W_BEFORE_INF = PR_KP_BEFORE_INF, /* an infinitive may follow it: "pour", "de" */
 	W_KNOWN = 128       /* the flags from the lists are looked up */
 };
 
 /* The flags of the case-folded word s[0..n) in the language with bit
- * `lang`, from its slot in the table (lang.c, pr_kp_slot()). */
+ * `lang`, from the language's table (lang.c, pr_kp_flags()). */
 static uint8_t word_flags(const char *s, size_t n, unsigned long long lang)
 {
-	ptrdiff_t k = pr_kp_slot(s, n);
-	if (k < 0)
-		return 0;
-	uint8_t f = 0;
-	if (pr_kp_filler_langs[k] & lang)
-		f |= W_FILLER;
-	if (pr_kp_verb_next_langs[k] & lang)
-		f |= W_VERB_NEXT;
-	if (pr_kp_title_langs[k] & lang)
-		f |= W_TITLE;
-	if (pr_kp_always_langs[k] & lang)
-		f |= W_ALWAYS;
-	if (pr_kp_before_infinitive_langs[k] & lang)
-		f |= W_BEFORE_INF;
-	return f;
+	return (uint8_t)pr_kp_flags(lang, s, n);
 }
 
 /* The lookup of list_flags(), apart so that what calls it stays small. */

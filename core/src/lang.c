@@ -96,6 +96,7 @@ static ptrdiff_t find(const char *const *list, size_t count, const char *key, si
 
 static uint32_t stop_hash(const char *s, size_t n);
 static uint32_t stop_tag(uint32_t hash, size_t n);
+static uint64_t stop_filter_bits(uint32_t h);
 
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 {
@@ -119,18 +120,63 @@ int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 	return pr_lang_is_stop_folded(lang, norm, k);
 }
 
-/* One probe of the language's own table (gen_data.py): a few kilobytes,
- * which stay in the cache from one document to the next, where the
- * all-languages table would not. */
+/* The record of word[0..n) (1 to 254 bytes, hash h = stop_hash()) in
+ * one of a language's tables (gen_data.py, pool_table()), or NULL. A
+ * probe compares tags, which hold the length, and reads the pool only
+ * when they agree, so memcmp decides. */
+static const pr_word_slot *probe(const pr_word_slot *slot, const char *pool,
+                                 size_t mask, const char *word, size_t n, uint32_t h)
+{
+	uint32_t tag = stop_tag(h, n);
+	for (size_t i = h & mask; slot[i].tag; i = (i + 1) & mask)
+		if (slot[i].tag == tag && memcmp(pool + slot[i].off, word, n) == 0)
+			return &slot[i];
+	return NULL;
+}
+
+/* One probe of the language's own table: a few kilobytes, which stay in
+ * the cache from one document to the next, where the all-languages table
+ * would not. */
 int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
 {
+	/* no listed word is empty or 255 bytes long */
 	if (n == 0 || n >= 255)
 		return 0;
-	uint32_t h = stop_hash(word, n), tag = stop_tag(h, n);
-	for (size_t i = h & lang->stop_mask; lang->stop_tag[i]; i = (i + 1) & lang->stop_mask)
-		if (lang->stop_tag[i] == tag && memcmp(lang->stop[lang->stop_word[i]], word, n) == 0)
-			return 1;
-	return 0;
+	uint32_t h = stop_hash(word, n);
+	uint64_t bits = stop_filter_bits(h);
+	if ((lang->stop_filter[(h >> 16) & lang->stop_filter_mask] & bits) != bits)
+		return 0;
+	return probe(lang->stop_slot, lang->stop_pool, lang->stop_mask, word, n, h) != NULL;
+}
+
+/* The index of the one bit set in x (not 0). */
+static size_t bit_index(unsigned long long x)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(x);
+#else
+	size_t i = 0;
+	while (!(x & 1)) {
+		x >>= 1;
+		i++;
+	}
+	return i;
+#endif
+}
+
+unsigned pr_kp_flags(unsigned long long lang, const char *folded, size_t n)
+{
+	if (!lang || n == 0 || n >= 255)
+		return 0;
+	const pr_lang *l = &pr_languages[bit_index(lang)];
+	/* most words of a document are not listed: the filter, a few
+	 * hundred bytes, tells nearly all of them without reading the table */
+	uint32_t h = stop_hash(folded, n);
+	uint64_t bits = stop_filter_bits(h);
+	if ((l->kp_filter[(h >> 16) & l->kp_filter_mask] & bits) != bits)
+		return 0;
+	const pr_word_slot *s = probe(l->kp_slot, l->kp_pool, l->kp_mask, folded, n, h);
+	return s ? s->flags : 0;
 }
 
 /* A probe of the language's abbreviation table (gen_data.py), as for its
@@ -273,30 +319,30 @@ static uint32_t stop_tag(uint32_t hash, size_t n)
 	return (hash & 0xFFFFFF00u) | (uint32_t)n;
 }
 
+/* The bits of the stop-word filter a word's hash sets (gen_data.py,
+ * filter_place()): two in the 64-bit word it picks, from hash bits that
+ * neither pick the word nor each other. */
+static uint64_t stop_filter_bits(uint32_t h)
+{
+	return (uint64_t)1 << (h >> 26) | (uint64_t)1 << (h & 63);
+}
+
 unsigned long long pr_stop_langs(const char *folded, size_t n)
 {
 	/* no stop word is empty or 255 bytes long */
 	if (n == 0 || n >= 255)
 		return 0;
 	uint32_t h = stop_hash(folded, n), tag = stop_tag(h, n);
-	/* a probe compares four bytes per slot and reads a word only when
-	 * they agree: equal tags mean equal lengths, so memcmp decides */
-	for (size_t i = h & pr_stop_any_mask; pr_stop_any_tag[i];
-	     i = (i + 1) & pr_stop_any_mask)
-		if (pr_stop_any_tag[i] == tag && memcmp(pr_stop_any[i], folded, n) == 0)
-			return pr_stop_any_langs[i];
+	/* most words asked about are no stop word: the filter, a few
+	 * kilobytes, tells nearly all of them without reading the table */
+	uint64_t bits = stop_filter_bits(h);
+	if ((pr_stop_any_filter[(h >> 16) & pr_stop_any_filter_mask] & bits) != bits)
+		return 0;
+	/* as probe(), over records that hold the languages too: a miss reads
+	 * records only, a hit its record and its word */
+	const pr_any_slot *slot = pr_stop_any_slot;
+	for (size_t i = h & pr_stop_any_mask; slot[i].tag; i = (i + 1) & pr_stop_any_mask)
+		if (slot[i].tag == tag && memcmp(pr_stop_any_pool + slot[i].off, folded, n) == 0)
+			return slot[i].langs;
 	return 0;
-}
-
-/* The same probe over the key-phrase words: most words of a document are
- * not listed, and a miss compares tags only. */
-ptrdiff_t pr_kp_slot(const char *folded, size_t n)
-{
-	if (n == 0 || n >= 255)
-		return -1;
-	uint32_t h = stop_hash(folded, n), tag = stop_tag(h, n);
-	for (size_t i = h & pr_kp_word_mask; pr_kp_word_tag[i]; i = (i + 1) & pr_kp_word_mask)
-		if (pr_kp_word_tag[i] == tag && memcmp(pr_kp_word[i], folded, n) == 0)
-			return (ptrdiff_t)i;
-	return -1;
 }

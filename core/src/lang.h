@@ -16,6 +16,26 @@ enum pr_abbrev_kind {
 	PR_ABBR_NUMBER = 3   /* No. Vol. pp.: an abbreviation only before a number */
 };
 
+/* A slot of a language's open-addressing word table (gen_data.py,
+ * pool_table()): the word's tag (lang.c, stop_tag(); 0 if empty), where
+ * its bytes begin in the table's pool (NUL-terminated, in slot order)
+ * and, in the key-phrase tables, its flags (PR_KP_*). Eight bytes, so a
+ * probe reads one cache line of slots and a hit one place of the pool. */
+typedef struct pr_word_slot {
+	uint32_t tag;
+	uint16_t off;
+	uint16_t flags;
+} pr_word_slot;
+
+/* A key-phrase word's flags in its language (keyphrase.txt). */
+enum {
+	PR_KP_FILLER = 1,       /* a filler word */
+	PR_KP_VERB_NEXT = 2,    /* a verb follows it */
+	PR_KP_TITLE = 4,        /* a title that heads a name: "Minister" */
+	PR_KP_ALWAYS = 16,      /* filler even when capitalized: "June" */
+	PR_KP_BEFORE_INF = 64   /* an infinitive may follow it: "pour" */
+};
+
 typedef struct pr_lang {
 	const char *code;            /* "en" */
 	const char *name;            /* "English" */
@@ -34,16 +54,27 @@ typedef struct pr_lang {
 	int ordinal;                 /* "3. Oktober": a number and a full stop
 	                                is an ordinal, like a general abbrev */
 	/* The stop words again as an open-addressing table (lang.c,
-	 * stop_hash(); linear probing): per slot, the word's tag (lang.c, stop_tag()), 0 if
-	 * empty, and its index in stop. */
-	const uint32_t *stop_tag;
-	const uint16_t *stop_word;
+	 * stop_hash(); linear probing) of pr_word_slot records and their
+	 * pool. */
+	const pr_word_slot *stop_slot;
+	const char *stop_pool;
 	size_t stop_mask;            /* slots - 1 */
+	/* A Bloom filter of the stop words, as pr_stop_any_filter. */
+	const uint64_t *stop_filter;
+	size_t stop_filter_mask;
 	/* The one-word abbreviations the same way: tag per slot, 0 if
 	 * empty, and the index in abbrev (and abbrev_kind). */
 	const uint32_t *abbrev_tag;
 	const uint16_t *abbrev_word;
 	size_t abbrev_mask;          /* slots - 1 */
+	/* The language's key-phrase words (keyphrase.txt) the same way as
+	 * its stop words, with their flags: pr_kp_flags(). */
+	const pr_word_slot *kp_slot;
+	const char *kp_pool;
+	size_t kp_mask;              /* slots - 1 */
+	/* A Bloom filter of those words, as pr_stop_any_filter. */
+	const uint64_t *kp_filter;
+	size_t kp_filter_mask;
 } pr_lang;
 
 /* The language with this code, or NULL. */
@@ -96,26 +127,31 @@ extern const pr_lang pr_languages[];
 extern const size_t pr_nlanguages;
 extern const char *const pr_language_codes[]; /* NULL-terminated */
 
-/* Every language's stop words in one table: pr_stop_any_langs[slot] has bit
- * i set when pr_languages[i] holds the word in pr_stop_any[slot]. */
-extern const char *const pr_stop_any[];
-extern const unsigned long long pr_stop_any_langs[];
-/* Per slot: the word's hash with its length in the low byte, 0 if empty. */
-extern const uint32_t pr_stop_any_tag[];
+/* Every language's stop words in one table: a record per slot, with the
+ * word's tag (its hash with its length in the low byte, 0 if empty), its
+ * offset in pr_stop_any_pool and langs, bit i set when pr_languages[i]
+ * holds the word. Sixteen bytes: a hit reads one record and its word. */
+typedef struct pr_any_slot {
+	uint32_t tag;
+	uint32_t off;
+	unsigned long long langs;
+} pr_any_slot;
+extern const pr_any_slot pr_stop_any_slot[];
+extern const char pr_stop_any_pool[];
 extern const size_t pr_stop_any_mask;
+/* A Bloom filter of the same words (lang.c, stop_filter_bits()): a word
+ * whose two bits are not both set is no stop word. */
+extern const uint64_t pr_stop_any_filter[];
+extern const size_t pr_stop_any_filter_mask;
 
 /* The languages (bit i = pr_languages[i]) whose stop words include the
  * already case-folded word[0..n); 0 for none. */
 unsigned long long pr_stop_langs(const char *folded, size_t n);
 
-/* The key-phrase words (keyphrase.txt, used by keyphrase.c) in one table
- * like pr_stop_any: the word and its tag per slot (tag 0: empty). */
-extern const char *const pr_kp_word[];
-extern const uint32_t pr_kp_word_tag[];
-extern const size_t pr_kp_word_mask;
-
-/* The slot of the already case-folded word[0..n) in the key-phrase table,
- * or -1 if it is not listed. */
-ptrdiff_t pr_kp_slot(const char *folded, size_t n);
+/* The flags (PR_KP_*) of the already case-folded word[0..n) among the
+ * key-phrase words (keyphrase.txt, used by keyphrase.c) of the language
+ * with bit `lang` (bit i = pr_languages[i], one bit set); 0 if it is not
+ * listed. */
+unsigned pr_kp_flags(unsigned long long lang, const char *folded, size_t n);
 
 #endif

@@ -86,15 +86,48 @@ Test(lang, all_languages_table_finds_every_stop_word_and_nothing_else)
 	char longw[300];
 	memset(longw, 'a', sizeof longw);
 	cr_expect_eq(pr_stop_langs(longw, sizeof longw), 0);
-	/* every empty slot of the table has tag 0, every full one its word's
-	 * length in the low byte */
+	/* every empty slot of the table has tag 0, offset 0 and no language,
+	 * every full one its word's length in the tag's low byte, some
+	 * language, and its word after the previous full slot's in the pool */
+	size_t next = 1, words = 0;
+	cr_expect_eq(pr_stop_any_pool[0], 0);
 	for (size_t i = 0; i <= pr_stop_any_mask; i++) {
-		if (!pr_stop_any[i])
-			cr_expect_eq(pr_stop_any_tag[i], 0);
-		else
-			cr_expect_eq(pr_stop_any_tag[i] & 0xFF, strlen(pr_stop_any[i]), "%s",
-			             pr_stop_any[i]);
+		const pr_any_slot *s = &pr_stop_any_slot[i];
+		if (!s->tag) {
+			cr_expect_eq(s->off, 0);
+			cr_expect_eq(s->langs, 0);
+			continue;
+		}
+		const char *w = pr_stop_any_pool + s->off;
+		cr_expect_eq(s->off, next, "%s", w);
+		cr_expect_eq(s->tag & 0xFF, strlen(w), "%s", w);
+		cr_expect_neq(s->langs, 0, "%s", w);
+		cr_expect_eq(pr_stop_langs(w, strlen(w)), s->langs, "%s", w);
+		next = s->off + strlen(w) + 1;
+		words++;
 	}
+	/* and each word once: every language's words, no more */
+	size_t listed_words = 0;
+	for (size_t i = 0; i < pr_nlanguages; i++)
+		listed_words += pr_languages[i].nstop;
+	cr_expect_leq(words, listed_words);
+	cr_expect_gt(words, 1000);
+}
+
+/* The all-languages table's filter lets every stop word through (the
+ * test above) and is no filter of all ones: about a quarter of its bits
+ * are set, so that it stops most other words. */
+Test(lang, stop_word_filter_is_sparse)
+{
+	size_t set = 0, words = pr_stop_any_filter_mask + 1;
+	for (size_t i = 0; i < words; i++)
+		for (uint64_t x = pr_stop_any_filter[i]; x; x &= x - 1)
+			set++;
+	cr_expect_gt(set, 0);
+	cr_expect_lt(set, words * 64 / 3, "%zu of %zu bits", set, words * 64);
+	/* common words of no language's list are stopped before the table */
+	cr_expect_eq(pr_stop_langs("river", 5), 0);
+	cr_expect_eq(pr_stop_langs("government", 10), 0);
 }
 
 /* Each language's own table answers as the all-languages one does for
@@ -106,11 +139,18 @@ Test(lang, own_table_agrees_with_the_all_languages_table)
 		for (size_t k = 0; k < l->nstop; k++)
 			cr_expect(pr_lang_is_stop_folded(l, l->stop[k], strlen(l->stop[k])),
 			          "%s: %s", l->code, l->stop[k]);
+		/* its filter lets them all through but is sparse */
+		size_t set = 0, fw = l->stop_filter_mask + 1;
+		for (size_t k = 0; k < fw; k++)
+			for (uint64_t x = l->stop_filter[k]; x; x &= x - 1)
+				set++;
+		cr_expect_leq(set, 2 * l->nstop, "%s", l->code);
+		cr_expect_lt(set, fw * 64 / 3 + 2, "%s: %zu of %zu bits", l->code, set, fw * 64);
 		for (size_t s = 0; s <= pr_stop_any_mask; s++) {
-			const char *w = pr_stop_any[s];
-			if (!w)
+			if (!pr_stop_any_slot[s].tag)
 				continue;
-			int want = (int)((pr_stop_any_langs[s] >> i) & 1);
+			const char *w = pr_stop_any_pool + pr_stop_any_slot[s].off;
+			int want = (int)((pr_stop_any_slot[s].langs >> i) & 1);
 			cr_expect_eq(pr_lang_is_stop_folded(l, w, strlen(w)), want, "%s: %s",
 			             l->code, w);
 		}
@@ -564,37 +604,79 @@ Test(lang, abbreviation_table_finds_every_abbreviation_and_nothing_else)
 	cr_expect_eq(pr_lang_abbrev(NULL, "dr", 2), PR_ABBR_NONE);
 }
 
-/* The key-phrase word table: every listed word is found at its own slot;
- * its prefixes, the word with a letter more and with its last byte
- * changed are not, unless they are listed themselves. */
+/* The words of a language's key-phrase table, from its records. */
+static size_t kp_words(const pr_lang *l, const char **out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i <= l->kp_mask; i++)
+		if (l->kp_slot[i].tag)
+			out[k++] = l->kp_pool + l->kp_slot[i].off;
+	return k;
+}
+
+/* Each language's key-phrase table: every listed word is found with its
+ * record's flags, which are never 0; its prefixes, the word with a letter
+ * more and with its last byte changed are not, unless they are listed
+ * themselves; empty slots have offset 0 and no flags. */
 Test(lang, keyphrase_table_finds_every_word_and_nothing_else)
 {
-	size_t slots = pr_kp_word_mask + 1, words = 0;
-	for (size_t k = 0; k < slots; k++) {
-		const char *w = pr_kp_word[k];
-		cr_expect_eq(w == NULL, pr_kp_word_tag[k] == 0, "slot %zu", k);
-		if (!w)
-			continue;
-		words++;
-		size_t n = strlen(w);
-		cr_expect_eq(pr_kp_slot(w, n), (ptrdiff_t)k, "%s", w);
-		for (size_t j = 0; j < n; j++)
-			if (!listed(pr_kp_word, slots, w, j))
-				cr_expect_eq(pr_kp_slot(w, j), -1, "%.*s", (int)j, w);
-		char buf[300];
-		cr_assert_lt(n + 1, sizeof buf);
-		memcpy(buf, w, n);
-		buf[n] = 'q';
-		if (!listed(pr_kp_word, slots, buf, n + 1))
-			cr_expect_eq(pr_kp_slot(buf, n + 1), -1, "%.*s", (int)n + 1, buf);
-		buf[n - 1] = buf[n - 1] == 'q' ? 'z' : 'q';
-		if (!listed(pr_kp_word, slots, buf, n))
-			cr_expect_eq(pr_kp_slot(buf, n), -1, "%.*s", (int)n, buf);
+	static const char *words[4096];
+	size_t total = 0;
+	for (size_t i = 0; i < pr_nlanguages; i++) {
+		const pr_lang *l = &pr_languages[i];
+		unsigned long long bit = 1ull << i;
+		cr_assert_lt(l->kp_mask, sizeof words / sizeof words[0]);
+		size_t nw = kp_words(l, words);
+		total += nw;
+		/* its filter lets every word through (below) but is sparse */
+		size_t set = 0, fw = l->kp_filter_mask + 1;
+		for (size_t k = 0; k < fw; k++)
+			for (uint64_t x = l->kp_filter[k]; x; x &= x - 1)
+				set++;
+		cr_expect_leq(set, 2 * nw, "%s", l->code);
+		cr_expect_lt(set, fw * 64 / 3 + 2, "%s: %zu of %zu bits", l->code, set, fw * 64);
+		for (size_t k = 0; k <= l->kp_mask; k++) {
+			const pr_word_slot *s = &l->kp_slot[k];
+			if (!s->tag) {
+				cr_expect_eq(s->off, 0);
+				cr_expect_eq(s->flags, 0);
+				continue;
+			}
+			const char *w = l->kp_pool + s->off;
+			size_t n = strlen(w);
+			cr_expect_neq(s->flags, 0, "%s: %s", l->code, w);
+			cr_expect_eq(pr_kp_flags(bit, w, n), s->flags, "%s: %s", l->code, w);
+			for (size_t j = 0; j < n; j++)
+				if (!listed(words, nw, w, j))
+					cr_expect_eq(pr_kp_flags(bit, w, j), 0, "%.*s", (int)j, w);
+			char buf[300];
+			cr_assert_lt(n + 1, sizeof buf);
+			memcpy(buf, w, n);
+			buf[n] = 'q';
+			if (!listed(words, nw, buf, n + 1))
+				cr_expect_eq(pr_kp_flags(bit, buf, n + 1), 0, "%.*s", (int)n + 1, buf);
+			buf[n - 1] = buf[n - 1] == 'q' ? 'z' : 'q';
+			if (!listed(words, nw, buf, n))
+				cr_expect_eq(pr_kp_flags(bit, buf, n), 0, "%.*s", (int)n, buf);
+		}
 	}
-	cr_expect_gt(words, 100);
-	cr_expect_geq(pr_kp_slot("yesterday", 9), 0);
-	cr_expect_eq(pr_kp_slot("yesterda", 8), -1);
-	cr_expect_eq(pr_kp_slot("solar", 5), -1);
+	cr_expect_gt(total, 100);
+	/* keyphrase.txt's marks: a plain word is filler, "@" filler even
+	 * when capitalized, ">" a verb follows, "^" a title, "<" an
+	 * infinitive may follow; a word of one language only is not another's */
+	const pr_lang *en = pr_lang_find("en"), *fr = pr_lang_find("fr");
+	cr_assert(en && fr);
+	unsigned long long enb = 1ull << (en - pr_languages), frb = 1ull << (fr - pr_languages);
+	cr_expect_eq(pr_kp_flags(enb, "yesterday", 9), PR_KP_FILLER);
+	cr_expect_eq(pr_kp_flags(enb, "monday", 6), PR_KP_FILLER | PR_KP_ALWAYS);
+	cr_expect_eq(pr_kp_flags(enb, "would", 5), PR_KP_VERB_NEXT);
+	cr_expect_eq(pr_kp_flags(enb, "minister", 8), PR_KP_TITLE);
+	cr_expect(pr_kp_flags(frb, "pour", 4) & PR_KP_BEFORE_INF);
+	cr_expect_eq(pr_kp_flags(enb, "yesterda", 8), 0);
+	cr_expect_eq(pr_kp_flags(enb, "solar", 5), 0);
+	cr_expect_eq(pr_kp_flags(frb, "yesterday", 9), 0);
+	cr_expect_eq(pr_kp_flags(0, "yesterday", 9), 0);
+	cr_expect_eq(pr_kp_flags(enb, "", 0), 0);
 }
 
 /* Folding ASCII (eight bytes at a time, then one by one): every byte at

@@ -28,7 +28,7 @@
  * adverb before its verb ("has sharply revised" -> "revised", not
  * "formally elected"), a person's given name after the role that
  * introduces them ("Chelsea boss Jose Mourinho" -> "Chelsea boss
- * Mourinho", not "Hun Sen"), relative clauses, appositives, a leading "X
+ * Mourinho", "Sen. John McCain" -> "Sen. McCain", not "Hun Sen"), relative clauses, appositives, a leading "X
  * said Thursday that", "said he" ("Blair said he looks forward" -> "Blair
  * looks forward"), and a leading phrase ("A week after ...,"), each only if
  * what is left still fills three quarters of the headline (a relative
@@ -1527,8 +1527,9 @@ static const char *const family_first[] = {
 	"lu", "hu", "li", "ma", "xu", "wu", "yu", "he", "ye", NULL
 };
 
-/* "Middlesbrough boss Steve McClaren" -> "Middlesbrough boss McClaren": after
- * the role that introduces a person, the surname alone. */
+/* "Middlesbrough boss Steve McClaren" -> "Middlesbrough boss McClaren",
+ * "Sen. Alfonse D'Amato" -> "Sen. D'Amato": after the role or the title
+ * that introduces a person, the surname alone. */
 static void drop_first_names(const hbuf *h, hwords *ws)
 {
 	static const char *const roles[] = {
@@ -1536,12 +1537,17 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		"star", "singer", "actor", "actress", "director", "minister", "secretary",
 		"president", "chancellor", "striker", "midfielder", "defender", "winger",
 		"goalkeeper", "executive", "chief", "spokesman", "spokeswoman", "host",
-		"player", "premier", "senator", "sen.", "rep.", "gov.",
-		"governor", "gen.", "mayor", "speaker", "judge", "prosecutor",
-		"counsel", "ambassador", "envoy", "commander", "hurdler", "sprinter",
+		"player", "premier", "senator", "governor", "mayor", "speaker", "judge",
+		"prosecutor", "counsel", "ambassador", "envoy", "commander", "hurdler", "sprinter",
 		"runner", "comedian", "presenter", "writer", "author", "novelist",
 		"rapper", "musician", "guitarist", "designer", "producer", "founder",
 		"economist", "analyst", "officer", "candidate", NULL
+	};
+	/* titles written short, with their full stop ("Sen. John McCain" ->
+	 * "Sen. McCain", as "Senator" does); the core has no full stop, so
+	 * the word is one byte longer than it */
+	static const char *const abbreviated[] = {
+		"sen", "rep", "gov", "gen", "dr", NULL
 	};
 	const char *b, *c;
 	for (size_t i = 0; i + 2 < ws->n; i++) {
@@ -1553,8 +1559,11 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		 * with no name after it, stops the rule all the same: no word
 		 * after it has a name behind it either) */
 		size_t f = next_live(ws, i + 1);
-		if (ws->w[i].e - ws->w[i].s != n || f >= ws->n || !starts_upper(h, &ws->w[f]) ||
-		    !in_list(b, roles))
+		size_t len = ws->w[i].e - ws->w[i].s;
+		if (f >= ws->n || !starts_upper(h, &ws->w[f]))
+			continue;
+		if (!(len == n && in_list(b, roles)) &&
+		    !(len == n + 1 && h->s[ws->w[i].e - 1] == '.' && in_list(b, abbreviated)))
 			continue;
 		if (f + 1 >= ws->n)
 			return;

@@ -292,6 +292,13 @@ static rcase english_rules[] = {
 	{ "Middlesbrough boss Steve McClaren hopes that Stewart Downing did not seriously "
 	  "damage his ankle in the win over Sporting Lisbon.", 75,
 	  "Middlesbrough boss McClaren hopes Stewart Downing did not seriously damage" },
+	/* ... and after a title written short, with its full stop */
+	{ "Sen. John McCain said on Tuesday that he would not support the new tax bill "
+	  "drafted by the committee.", 75,
+	  "Sen. McCain said he would not support new tax bill drafted by committee" },
+	{ "Police said Dr. Barnett Slepian was shot through a window of his home in the "
+	  "suburbs of the city.", 60,
+	  "Police said Dr. Slepian shot through window of home" },
 	/* a family name that comes first is not a given name */
 	{ "Cambodian leader Hun Sen rejected opposition demands for talks outside the "
 	  "country on forming a new government.", 75,

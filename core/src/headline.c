@@ -1057,6 +1057,16 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 			continue;
 		strike(ws, i + 1, j + 1);
 		ws->w[i].nocomma = 1;
+		/* "Andreas Werner, 46, of Leipzig, failed": the phrase after it
+		 * belongs to the name, and the comma that closed both goes
+		 * ("Andreas Werner of Leipzig failed") */
+		core_at(ws, nx, &b);
+		for (size_t k = nx; same(b, "of") && k < ws->n && k < nx + 5; k++)
+			if (ends_with_comma(h, &ws->w[k])) {
+				if (k + 1 < ws->n && !starts_upper(h, &ws->w[k + 1]))
+					ws->w[k].nocomma = 1;
+				break;
+			}
 		i = j;
 	}
 }
@@ -1944,14 +1954,19 @@ static void join_words(hbuf *h, const hwords *ws)
 		}
 		if (o)
 			h->s[o++] = ' ';
-		commas += ends_with_comma(h, w) && !w->nocomma;
+		/* a clause or an appositive that has gone took its comma with
+		 * it, unless that comma also closed an aside before it, still
+		 * open ("Neal Horsley, a programmer in Carrollton, Ga., does" ->
+		 * "Neal Horsley, a programmer in Carrollton, does") */
+		int nocomma = w->nocomma && commas % 2 == 0;
+		commas += ends_with_comma(h, w) && !nocomma;
 		if (l.nh) {
 			memcpy(h->s + o, l.head, l.nh);
 			o += l.nh;
 			l.nh = 0;
 		}
 		size_t e = w->e;
-		if (w->nocomma) {
+		if (nocomma) {
 			size_t q = e;
 			while (q > w->s && closes_quote(h->s[q - 1]))
 				q--;

@@ -456,6 +456,14 @@ static rcase english_rules[] = {
 	  "Workers at Detroit plant have backed plan to cut costs at factory" },
 	{ "The bridge will open to traffic on Monday, five years after the old one fell.", 200,
 	  "The bridge will open to traffic five years after the old one fell" },
+	/* an appositive that goes leaves the comma that also closed an aside
+	 * before it; one followed by "of ..." takes the comma after that too */
+	{ "Neal Horsley, a computer programmer in Carrollton, Ga., does not understand what "
+	  "the fuss over the site is about.", 90,
+	  "Neal Horsley, computer programmer in Carrollton, does not understand what fuss over site" },
+	{ "Andreas Werner, 46, of Leipzig, failed to spot the motorcyclist as he turned his van "
+	  "right into the lane.", 90,
+	  "Andreas Werner of Leipzig failed to spot motorcyclist as he turned van right into lane" },
 	/* a quotation keeps its words: "also" and the time stay inside it */
 	{ "\"The union,\" a spokesman added, \"has also backed the plan on Monday.\"", 200,
 	  "\"The union,\" a spokesman added, \"has also backed the plan on Monday\"" },

@@ -470,6 +470,28 @@ static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 	return 0;
 }
 
+/* "... under way, with Rep": a title written short stands before a name,
+ * and a cut that leaves it without one ends on nothing. Its full stop is
+ * gone already (trim_end); *start is where it begins. */
+static int ends_on_title(const hbuf *h, size_t *start)
+{
+	static const char *const titles[] = {
+		"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+		"Sgt", "Prof", "Rev", NULL
+	};
+	size_t s = h->len;
+	while (s > 0 && !is_space(h->s[s - 1]))
+		s--;
+	for (const char *const *t = titles; *t; t++) {
+		size_t n = strlen(*t);
+		if (h->len - s == n && memcmp(h->s + s, *t, n) == 0) {
+			*start = s;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Drop dangling punctuation and function words from the end. */
 static void trim_end(hbuf *h, int fr)
 {
@@ -486,6 +508,10 @@ static void trim_end(hbuf *h, int fr)
 			continue;
 		}
 		size_t s;
+		if (h->len && !fr && ends_on_title(h, &s) && s > 0) {
+			h->len = s;
+			continue;
+		}
 		if (h->len && is_trailing_junk(h, h->len, &s, fr) && s > 0) {
 			h->len = s;
 			continue;

@@ -480,8 +480,12 @@ static int ends_on_title(const hbuf *h, size_t *start)
 		"Sgt", "Prof", "Rev", NULL
 	};
 	size_t s = h->len;
-	while (s > 0 && !is_space(h->s[s - 1]))
+	while (s > 0 && h->len - s <= 4 && !is_space(h->s[s - 1]))
 		s--;
+	/* (a capital and at most three letters more: most last words are
+	 * ruled out here) */
+	if (h->len - s > 4 || !is_upper(h->s[s]))
+		return 0;
 	for (const char *const *t = titles; *t; t++) {
 		size_t n = strlen(*t);
 		if (h->len - s == n && memcmp(h->s + s, *t, n) == 0) {
@@ -633,6 +637,9 @@ static void close_quotation(hbuf *h, size_t limit, int fr)
 		char stack[8];
 		size_t at[8], depth = 0;
 		for (size_t i = 0; i < h->len; i++) {
+			char b = h->s[i];
+			if (b != '"' && b != '\'' && b != '(' && b != ')')
+				continue; /* (most bytes) */
 			int opens, single = 0;
 			for (size_t d = 0; d < depth; d++)
 				single |= stack[d] == '\'';

@@ -28,7 +28,7 @@
  * adverb before its verb ("has sharply revised" -> "revised", not
  * "formally elected"), a person's given name after the role that
  * introduces them ("Chelsea boss Jose Mourinho" -> "Chelsea boss
- * Mourinho", not "Hun Sen"), relative clauses, appositives, a leading "X
+ * Mourinho", "Sen. John McCain" -> "Sen. McCain", not "Hun Sen"), relative clauses, appositives, a leading "X
  * said Thursday that", "said he" ("Blair said he looks forward" -> "Blair
  * looks forward"), and a leading phrase ("A week after ...,"), each only if
  * what is left still fills three quarters of the headline (a relative
@@ -68,7 +68,13 @@
  * function words ("of", "de", "la", also behind an opening quote) and
  * punctuation are dropped from the end. It never ends inside a
  * word (unless its first word alone is longer than the limit, when it is
- * cut at a character boundary).
+ * cut at a character boundary), nor inside a quotation or parentheses: a
+ * cut that keeps two of their words or more closes them ("faces 'imminent
+ * danger'"), one that keeps fewer goes back to before they open. Words
+ * that go leave behind the quotation marks whose other half stays, and a
+ * time phrase leaves the comma that closed a clause ("Workers, who voted
+ * on Friday, have backed" -> "Workers, who voted, have backed"); the words
+ * of a quotation stay as they were.
  */
 #include "doc.h"
 #include "alloc.h"
@@ -464,6 +470,32 @@ static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 	return 0;
 }
 
+/* "... under way, with Rep": a title written short stands before a name,
+ * and a cut that leaves it without one ends on nothing. Its full stop is
+ * gone already (trim_end); *start is where it begins. */
+static int ends_on_title(const hbuf *h, size_t *start)
+{
+	static const char *const titles[] = {
+		"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+		"Sgt", "Prof", "Rev", NULL
+	};
+	size_t s = h->len;
+	while (s > 0 && h->len - s <= 4 && !is_space(h->s[s - 1]))
+		s--;
+	/* (a capital and at most three letters more: most last words are
+	 * ruled out here) */
+	if (h->len - s > 4 || !is_upper(h->s[s]))
+		return 0;
+	for (const char *const *t = titles; *t; t++) {
+		size_t n = strlen(*t);
+		if (h->len - s == n && memcmp(h->s + s, *t, n) == 0) {
+			*start = s;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Drop dangling punctuation and function words from the end. */
 static void trim_end(hbuf *h, int fr)
 {
@@ -480,6 +512,10 @@ static void trim_end(hbuf *h, int fr)
 			continue;
 		}
 		size_t s;
+		if (h->len && !fr && ends_on_title(h, &s) && s > 0) {
+			h->len = s;
+			continue;
+		}
 		if (h->len && is_trailing_junk(h, h->len, &s, fr) && s > 0) {
 			h->len = s;
 			continue;
@@ -537,6 +573,125 @@ static void fit(hbuf *h, size_t limit, int fr)
 	trim_end(h, fr);
 }
 
+/* A headline cut inside a quotation or an aside closes it, as long as it
+ * keeps at least this many of its words: "nation faces 'imminent danger'"
+ * (the words are the speaker's, in their order, and a quoted fragment is
+ * what headlines print); with fewer, the cut goes before the quotation
+ * opens ("accused Arafat of" rather than "accused Arafat of 'making'"),
+ * unless the headline would then be empty. */
+#define QUOTE_MIN_WORDS 2
+
+static int is_alnum(char c)
+{
+	return is_upper(c) || is_lower(c) || (c >= '0' && c <= '9');
+}
+
+/* The mark that opens or closes a quotation or an aside at byte i of the
+ * headline: '"', '(' or ')', or a single quote that opens a word ("'the")
+ * or, while one is open, closes one ("danger'"; an apostrophe inside a
+ * word, "Gingrich's", is neither). *opens tells which. 0 for any other
+ * byte. */
+static char headline_mark(const hbuf *h, size_t i, int single_open, int *opens)
+{
+	char c = h->s[i];
+	char prev = i > 0 ? h->s[i - 1] : ' ';
+	char next = i + 1 < h->len ? h->s[i + 1] : ' ';
+	*opens = 0;
+	switch (c) {
+	case '(':
+		*opens = 1;
+		return c;
+	case ')':
+		return c;
+	case '"':
+		*opens = is_space(prev) || prev == '(' || i == 0;
+		return c;
+	case '\'':
+		if ((is_space(prev) || prev == '(' || prev == '"') && is_alnum(next)) {
+			*opens = 1;
+			return c;
+		}
+		if (single_open && !is_alnum(next) && (is_alnum(prev) || in_set(".,!?", prev)))
+			return c;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* Close the quotations and asides a cut left open (see QUOTE_MIN_WORDS),
+ * within limit bytes. */
+static void close_quotation(hbuf *h, size_t limit, int fr)
+{
+	/* "... should not be distracted from that,'": the quotation's own
+	 * comma or full stop goes, and its mark stays (not an ellipsis's).
+	 * Here, at the end, as this writes into the text: trim_end only
+	 * shortens it, and a cut may be undone (pr_headline). */
+	size_t n = h->len;
+	if (n >= 3 && (h->s[n - 1] == '"' || h->s[n - 1] == '\'') &&
+	    in_set(",;:.", h->s[n - 2]) && h->s[n - 3] != '.' && !is_space(h->s[n - 3])) {
+		h->s[n - 2] = h->s[n - 1];
+		h->len--;
+	}
+	for (int round = 0; round < 8 && h->len > 0; round++) {
+		char stack[8];
+		size_t at[8], depth = 0;
+		for (size_t i = 0; i < h->len; i++) {
+			char b = h->s[i];
+			if (b != '"' && b != '\'' && b != '(' && b != ')')
+				continue; /* (most bytes) */
+			int opens, single = 0;
+			for (size_t d = 0; d < depth; d++)
+				single |= stack[d] == '\'';
+			char c = headline_mark(h, i, single, &opens);
+			if (!c)
+				continue;
+			/* a '"' closes the one that is open, wherever it
+			 * stands: quotations of one kind do not nest */
+			int dq_open = 0;
+			for (size_t d = 0; d < depth; d++)
+				dq_open |= stack[d] == '"';
+			if (c == '"' && dq_open)
+				opens = 0;
+			char want = c == ')' ? '(' : c;
+			if (!opens) {
+				/* (a mark that closes nothing is left alone) */
+				while (depth > 0 && stack[depth - 1] != want &&
+				       (want == '"' || want == '\''))
+					depth--;
+				if (depth > 0 && stack[depth - 1] == want)
+					depth--;
+			} else if (depth < 8) {
+				stack[depth] = c;
+				at[depth++] = i;
+			}
+		}
+		if (depth == 0)
+			return;
+		size_t words = 0;
+		for (size_t i = at[0]; i < h->len; i++)
+			words += !is_space(h->s[i]) && (i == at[0] || is_space(h->s[i - 1]));
+		if (words < QUOTE_MIN_WORDS && at[0] > 0) {
+			h->len = at[0];
+			trim_end(h, fr);
+			continue; /* what is left may hold another */
+		}
+		if (h->len + depth <= limit) {
+			for (size_t d = depth; d-- > 0;)
+				h->s[h->len++] = stack[d] == '(' ? ')' : stack[d];
+			return;
+		}
+		/* no room for the marks: the last word goes */
+		size_t cut = h->len;
+		while (cut > 0 && !is_space(h->s[cut - 1]))
+			cut--;
+		if (cut == 0)
+			return;
+		h->len = cut;
+		trim_end(h, fr);
+	}
+}
+
 /* ------------------------------------------------------------------------ */
 /* Compression in the manner of Hedge Trimmer (Dorr et al. 2003), without a
  * parser: the sentence is cut into words, words are struck out by rules
@@ -550,6 +705,7 @@ typedef struct hword {
 	uint8_t del;        /* struck out */
 	uint8_t nocomma;    /* drop a trailing comma: what it closed is gone */
 	uint8_t quoted;     /* inside a quotation (split_words) */
+	uint8_t keep;       /* struck out, but its comma stays (keep_comma) */
 } hword;
 
 /* The longest core kept: no word of the rules' lists is as long, and a
@@ -750,6 +906,18 @@ static size_t live_count(const hwords *ws, size_t a, size_t b)
 	return n;
 }
 
+/* Strike out the words [a, b), a clause or a phrase, with their
+ * punctuation: the rule that drops it decides about the commas around it
+ * (hword.nocomma), and a comma a time phrase inside it kept (keep_comma)
+ * goes with it. */
+static void strike(hwords *ws, size_t a, size_t b)
+{
+	for (size_t k = a; k < b && k < ws->n; k++) {
+		ws->w[k].del = 1;
+		ws->w[k].keep = 0;
+	}
+}
+
 /* "But", "Meanwhile," at the very start. */
 static void drop_lead_connective(const hbuf *h, hwords *ws)
 {
@@ -844,8 +1012,7 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 			if (in_list(b, verbs))
 				return;
 		}
-		for (size_t i = first; i <= comma; i++)
-			ws->w[i].del = 1;
+		strike(ws, first, comma + 1);
 	}
 }
 
@@ -878,8 +1045,7 @@ static void drop_clauses(const hbuf *h, hwords *ws, const char *const *rel,
 		if (live_count(ws, 0, i + 1) < 2)
 			continue;
 		size_t end = j < ws->n ? j + 1 : ws->n;
-		for (size_t k = i + 1; k < end; k++)
-			ws->w[k].del = 1;
+		strike(ws, i + 1, end);
 		ws->w[i].nocomma = 1;
 		i = end - 1;
 	}
@@ -922,9 +1088,18 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		}
 		if (has_and)
 			continue;
-		for (size_t k = i + 1; k <= j; k++)
-			ws->w[k].del = 1;
+		strike(ws, i + 1, j + 1);
 		ws->w[i].nocomma = 1;
+		/* "Andreas Werner, 46, of Leipzig, failed": the phrase after it
+		 * belongs to the name, and the comma that closed both goes
+		 * ("Andreas Werner of Leipzig failed") */
+		core_at(ws, nx, &b);
+		for (size_t k = nx; same(b, "of") && k < ws->n && k < nx + 5; k++)
+			if (ends_with_comma(h, &ws->w[k])) {
+				if (k + 1 < ws->n && !starts_upper(h, &ws->w[k + 1]))
+					ws->w[k].nocomma = 1;
+				break;
+			}
 		i = j;
 	}
 }
@@ -954,6 +1129,23 @@ static int all_digits(const char *w)
 		if (*w < '0' || *w > '9')
 			return 0;
 	return 1;
+}
+
+/* The time phrase [a, e] has gone, and with it the comma at its end. When
+ * that comma closed a clause or an aside that stays ("Workers at the
+ * plant, who voted on Friday, have backed"), it stays, after the word
+ * before the phrase (join_words keeps it when a comma before opened what
+ * it closes): without it the clause would run on into the verb. When the
+ * word before has a comma of its own, that one is enough; when no comma
+ * opened anything, the comma only set the phrase off from what follows,
+ * and goes with it. */
+static void keep_comma(const hbuf *h, hwords *ws, size_t a, size_t e)
+{
+	size_t q = a;
+	while (q > 0 && ws->w[q - 1].del)
+		q--;
+	if (q > 0 && !ends_with_comma(h, &ws->w[q - 1]))
+		ws->w[e].keep = 1;
 }
 
 /* "a week ago", "three months ago" and the day of the month, "on Oct. 17"
@@ -1018,6 +1210,8 @@ static void drop_dates(const hbuf *h, hwords *ws)
 			continue; /* a headline does not start from nothing */
 		for (size_t k = a; k <= z; k++)
 			ws->w[k].del = 1;
+		if (ends_with_comma(h, &ws->w[z]))
+			keep_comma(h, ws, a, z);
 		i = z;
 	}
 }
@@ -1027,7 +1221,7 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 {
 	const char *b, *p, *pp;
 	for (size_t i = 0; i < ws->n; i++) {
-		if (ws->w[i].del)
+		if (ws->w[i].del || quoted(&ws->w[i]))
 			continue;
 		core_at(ws, i, &b);
 		int t = 0;
@@ -1080,13 +1274,8 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 			continue; /* a headline does not start from nothing */
 		for (size_t k = a; k <= i; k++)
 			ws->w[k].del = 1;
-		if (comma) {
-			size_t q = a;
-			while (q > 0 && ws->w[q - 1].del)
-				q--;
-			if (q > 0 && !ends_with_comma(h, &ws->w[q - 1]))
-				ws->w[i].del = 1; /* nothing to carry it to */
-		}
+		if (comma)
+			keep_comma(h, ws, a, i);
 	}
 }
 
@@ -1468,7 +1657,7 @@ static void drop_also(const hbuf *h, hwords *ws)
 {
 	const char *b;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
-		if (ws->w[i].del)
+		if (ws->w[i].del || quoted(&ws->w[i]))
 			continue;
 		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n)
@@ -1527,8 +1716,9 @@ static const char *const family_first[] = {
 	"lu", "hu", "li", "ma", "xu", "wu", "yu", "he", "ye", NULL
 };
 
-/* "Middlesbrough boss Steve McClaren" -> "Middlesbrough boss McClaren": after
- * the role that introduces a person, the surname alone. */
+/* "Middlesbrough boss Steve McClaren" -> "Middlesbrough boss McClaren",
+ * "Sen. Alfonse D'Amato" -> "Sen. D'Amato": after the role or the title
+ * that introduces a person, the surname alone. */
 static void drop_first_names(const hbuf *h, hwords *ws)
 {
 	static const char *const roles[] = {
@@ -1536,12 +1726,17 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		"star", "singer", "actor", "actress", "director", "minister", "secretary",
 		"president", "chancellor", "striker", "midfielder", "defender", "winger",
 		"goalkeeper", "executive", "chief", "spokesman", "spokeswoman", "host",
-		"player", "premier", "senator", "sen.", "rep.", "gov.",
-		"governor", "gen.", "mayor", "speaker", "judge", "prosecutor",
-		"counsel", "ambassador", "envoy", "commander", "hurdler", "sprinter",
+		"player", "premier", "senator", "governor", "mayor", "speaker", "judge",
+		"prosecutor", "counsel", "ambassador", "envoy", "commander", "hurdler", "sprinter",
 		"runner", "comedian", "presenter", "writer", "author", "novelist",
 		"rapper", "musician", "guitarist", "designer", "producer", "founder",
 		"economist", "analyst", "officer", "candidate", NULL
+	};
+	/* titles written short, with their full stop ("Sen. John McCain" ->
+	 * "Sen. McCain", as "Senator" does); the core has no full stop, so
+	 * the word is one byte longer than it */
+	static const char *const abbreviated[] = {
+		"sen", "rep", "gov", "gen", "dr", NULL
 	};
 	const char *b, *c;
 	for (size_t i = 0; i + 2 < ws->n; i++) {
@@ -1553,8 +1748,11 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		 * with no name after it, stops the rule all the same: no word
 		 * after it has a name behind it either) */
 		size_t f = next_live(ws, i + 1);
-		if (ws->w[i].e - ws->w[i].s != n || f >= ws->n || !starts_upper(h, &ws->w[f]) ||
-		    !in_list(b, roles))
+		size_t len = ws->w[i].e - ws->w[i].s;
+		if (f >= ws->n || !starts_upper(h, &ws->w[f]))
+			continue;
+		if (!(len == n && in_list(b, roles)) &&
+		    !(len == n + 1 && h->s[ws->w[i].e - 1] == '.' && in_list(b, abbreviated)))
 			continue;
 		if (f + 1 >= ws->n)
 			return;
@@ -1665,7 +1863,7 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 		size_t s = i;
 		while (i < h->len && !is_space(h->s[i]))
 			i++;
-		hword w = { s, i, cores, 0, 0, 0, 0 };
+		hword w = { s, i, cores, 0, 0, 0, 0, 0 };
 		w.cn = (uint8_t)core_of(h, &w, cores, CORE_MAX + 1);
 		cores += w.cn + 1;
 		ws->w[ws->n++] = w;
@@ -1674,19 +1872,134 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 	return PRECIS_OK;
 }
 
-/* Join what is left into h (in place: words only move left). */
+/* The marks that open and close quotations and asides: 1 for '"', 2 for
+ * the wire's "``" and "''", 3 for '(' and ')'; 0 for any other byte. *n is
+ * the mark's length. */
+static int mark_at(const hbuf *h, size_t i, size_t e, size_t *n)
+{
+	char c = h->s[i];
+	*n = 1;
+	if (c == '"')
+		return 1;
+	if (c == '(' || c == ')')
+		return 3;
+	if ((c == '`' || c == '\'') && i + 1 < e && h->s[i + 1] == c) {
+		*n = 2;
+		return 2;
+	}
+	return 0;
+}
+
+/* What a run of struck-out words [a, b) leaves behind: the mark of a
+ * quotation or an aside they open or close whose other mark is in a word
+ * that stays ("After the storm, \"the farm ..." -> "\"The farm ..."), and
+ * the comma of a time phrase that closed a clause ("Workers, who voted on
+ * Friday, have": keep_comma), when keep says a comma before opened it.
+ * What closes goes after the word before the run (into tail), what opens
+ * before the word after it (into head); both in their order in the text,
+ * at most 16 bytes each. */
+typedef struct leftover {
+	char tail[16], head[16];
+	size_t nt, nh;
+} leftover;
+
+static void put(char *buf, size_t *n, size_t cap, const char *p, size_t k)
+{
+	if (*n + k <= cap) {
+		memcpy(buf + *n, p, k);
+		*n += k;
+	}
+}
+
+static void run_leftover(const hbuf *h, const hwords *ws, size_t a, size_t b, int keep,
+                         leftover *l)
+{
+	size_t open[8], kind[8], len[8], depth = 0;
+	l->nt = l->nh = 0;
+	for (size_t k = a; k < b; k++) {
+		const hword *w = &ws->w[k];
+		/* the word's punctuation at its end */
+		size_t t = w->e;
+		while (t > w->s && closes_word(h->s[t - 1]))
+			t--;
+		size_t n;
+		for (size_t j = w->s; j < w->e; j += n) {
+			char c = h->s[j];
+			int m = mark_at(h, j, w->e, &n);
+			/* '"' opens at the start of the word, or after another
+			 * mark that opens ("(\"The"); it closes anywhere else */
+			int opens = c == '(' || c == '`' ||
+			            (c == '"' && (j == w->s || in_set("(`", h->s[j - 1])));
+			if (m && opens) {
+				if (depth < 8) {
+					open[depth] = j;
+					kind[depth] = (size_t)m;
+					len[depth++] = n;
+				}
+			} else if (m) {
+				if (depth > 0 && kind[depth - 1] == (size_t)m) {
+					depth--; /* the quotation goes whole */
+				} else {
+					/* "?" and "!" stay inside the quotation they end */
+					if (j > w->s && (h->s[j - 1] == '?' || h->s[j - 1] == '!'))
+						put(l->tail, &l->nt, sizeof l->tail, h->s + j - 1, 1);
+					put(l->tail, &l->nt, sizeof l->tail, h->s + j, n);
+				}
+			} else if ((c == ',' || c == ';') && j >= t && w->keep && keep &&
+			           !(l->nt && l->tail[l->nt - 1] == c)) {
+				/* (the words after it in the run, "on Monday, has
+				 * backed", are in the clause it opens) */
+				put(l->tail, &l->nt, sizeof l->tail, &c, 1);
+			}
+		}
+	}
+	for (size_t d = 0; d < depth; d++)
+		put(l->head, &l->nh, sizeof l->head, h->s + open[d], len[d]);
+}
+
+/* Join what is left into h (in place: words only move left; what a run of
+ * struck-out words leaves behind is no longer than the run). */
 static void join_words(hbuf *h, const hwords *ws)
 {
-	size_t o = 0;
+	size_t o = 0, commas = 0;
 	int first = 1;
+	leftover l = { { 0 }, { 0 }, 0, 0 };
 	for (size_t i = 0; i < ws->n; i++) {
 		const hword *w = &ws->w[i];
-		if (w->del)
+		if (w->del) {
+			size_t b = i;
+			while (b < ws->n && ws->w[b].del)
+				b++;
+			/* a comma kept for a clause or an aside closes it: one
+			 * that opened it (an odd count so far) is still there */
+			run_leftover(h, ws, i, b, commas % 2, &l);
+			/* nothing to close before the first word, nothing to open
+			 * after the last */
+			if (o) {
+				memcpy(h->s + o, l.tail, l.nt);
+				o += l.nt;
+				commas += memchr(l.tail, ',', l.nt) != NULL;
+			}
+			if (b == ws->n)
+				l.nh = 0;
+			i = b - 1;
 			continue;
+		}
 		if (o)
 			h->s[o++] = ' ';
+		/* a clause or an appositive that has gone took its comma with
+		 * it, unless that comma also closed an aside before it, still
+		 * open ("Neal Horsley, a programmer in Carrollton, Ga., does" ->
+		 * "Neal Horsley, a programmer in Carrollton, does") */
+		int nocomma = w->nocomma && commas % 2 == 0;
+		commas += ends_with_comma(h, w) && !nocomma;
+		if (l.nh) {
+			memcpy(h->s + o, l.head, l.nh);
+			o += l.nh;
+			l.nh = 0;
+		}
 		size_t e = w->e;
-		if (w->nocomma) {
+		if (nocomma) {
 			size_t q = e;
 			while (q > w->s && closes_quote(h->s[q - 1]))
 				q--;
@@ -1748,8 +2061,7 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 	core_at(ws, nx, &b);
 	if (in_list(b, pronouns) || in_list(b, lead_openers) || in_set("\"'`", h->s[ws->w[nx].s]))
 		return;
-	for (size_t i = first; i <= v; i++)
-		ws->w[i].del = 1;
+	strike(ws, first, v + 1);
 }
 
 /* "Tony Blair said he looks forward to ..." -> "Tony Blair looks forward
@@ -2012,8 +2324,8 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 				q--;
 			if (q > 0 && ends_with_comma(h, &ws->w[q - 1]))
 				ws->w[q - 1].nocomma = 1;
-			else if (q > 0)
-				ws->w[e].del = 1;
+			else
+				keep_comma(h, ws, a, e);
 		}
 		i = e;
 	}
@@ -2138,8 +2450,7 @@ static void fr_drop_lead_phrase(const hbuf *h, hwords *ws)
 		if (in_list(b, stop))
 			return;
 	}
-	for (size_t i = first; i <= comma; i++)
-		ws->w[i].del = 1;
+	strike(ws, first, comma + 1);
 }
 
 static int compress_fr(pr_arena *a, hbuf *h, size_t limit)
@@ -2842,11 +3153,6 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 	return PRECIS_OK;
 }
 
-static int is_alnum(char c)
-{
-	return is_upper(c) || is_lower(c) || (c >= '0' && c <= '9');
-}
-
 /* Does the headline hold the word p[0, n) (ASCII case-insensitive, as a
  * whole word)? */
 static int holds_word(const hbuf *h, const char *p, size_t n)
@@ -3025,9 +3331,15 @@ int pr_headline(precis_doc *d)
 			fit(&h, r, fr);
 	}
 	fit(&h, limit, fr);
+	close_quotation(&h, limit, fr);
 	if (fill)
 		fill_with_keyphrases(d, &h, limit, cap);
-	fit_chars(&h, d->opts.headline_chars);
+	if (d->opts.headline_chars) {
+		size_t whole = h.len;
+		fit_chars(&h, d->opts.headline_chars);
+		if (h.len < whole)
+			close_quotation(&h, h.len, fr);
+	}
 	h.s[h.len] = '\0';
 	d->headline = h.s;
 	d->headline_len = h.len;

@@ -292,6 +292,17 @@ static rcase english_rules[] = {
 	{ "Middlesbrough boss Steve McClaren hopes that Stewart Downing did not seriously "
 	  "damage his ankle in the win over Sporting Lisbon.", 75,
 	  "Middlesbrough boss McClaren hopes Stewart Downing did not seriously damage" },
+	/* ... and after a title written short, with its full stop */
+	{ "Sen. John McCain said on Tuesday that he would not support the new tax bill "
+	  "drafted by the committee.", 75,
+	  "Sen. McCain said he would not support new tax bill drafted by committee" },
+	{ "Police said Dr. Barnett Slepian was shot through a window of his home in the "
+	  "suburbs of the city.", 60,
+	  "Police said Dr. Slepian shot through window of home" },
+	/* a cut does not end on a title written short, whose name it lost */
+	{ "The struggle for control of the House of Representatives is under way, with Rep. "
+	  "Livingston of Louisiana and Rep. Cox of California in the lead.", 75,
+	  "Struggle for control of House of Representatives is under way" },
 	/* a family name that comes first is not a given name */
 	{ "Cambodian leader Hun Sen rejected opposition demands for talks outside the "
 	  "country on forming a new government.", 75,
@@ -437,6 +448,34 @@ static rcase english_rules[] = {
 	{ "Budget negotiations faltered Friday, prompting Congress to delay until midnight "
 	  "Monday its deadline for passing a spending bill.", 75,
 	  "Budget negotiations faltered prompting Congress to delay until midnight" },
+	/* a time phrase that ends a clause between commas leaves its comma,
+	 * also past an auxiliary that has gone; not when the clause has gone
+	 * or no comma opened it */
+	{ "Workers at the (Detroit) plant, who voted on Friday, have also backed the plan.",
+	  75, "Workers at the plant, who voted, have backed the plan" },
+	{ "The mayor, who took office on Monday, has backed the plan to rebuild the old "
+	  "harbour.", 200, "The mayor, who took office, backed the plan to rebuild the old harbour" },
+	{ "Workers at the Detroit plant, who voted on Friday, have also backed the plan to "
+	  "cut costs at the factory.", 75,
+	  "Workers at Detroit plant have backed plan to cut costs at factory" },
+	{ "The bridge will open to traffic on Monday, five years after the old one fell.", 200,
+	  "The bridge will open to traffic five years after the old one fell" },
+	/* an appositive that goes leaves the comma that also closed an aside
+	 * before it; one followed by "of ..." takes the comma after that too */
+	{ "Neal Horsley, a computer programmer in Carrollton, Ga., does not understand what "
+	  "the fuss over the site is about.", 90,
+	  "Neal Horsley, computer programmer in Carrollton, does not understand what fuss over site" },
+	{ "Andreas Werner, 46, of Leipzig, failed to spot the motorcyclist as he turned his van "
+	  "right into the lane.", 90,
+	  "Andreas Werner of Leipzig failed to spot motorcyclist as he turned van right into lane" },
+	/* a quotation keeps its words: "also" and the time stay inside it */
+	{ "\"The union,\" a spokesman added, \"has also backed the plan on Monday.\"", 200,
+	  "\"The union,\" a spokesman added, \"has also backed the plan on Monday\"" },
+	/* a leading phrase that opens a quotation leaves its mark to the
+	 * words after it */
+	{ "\"After the storm on Friday, the farm was empty and the doors were open for days,\" "
+	  "the farmer told the police officers who came to the house.", 75,
+	  "\"The farm was empty and the doors were open for days,\" farmer told police" },
 	/* a leading phrase opened by a measure of time goes; "withdrew before
 	 * dawn" is not one */
 	{ "Two days before the new euro currency goes into effect for 11 European Union "
@@ -919,6 +958,40 @@ Test(headline, single_quotes)
 		"of ``the cruelty of those years'' at a crowded open-air mass.\n";
 	h = headline(symbol, 72, PRECIS_FORMAT_PLAIN);
 	cr_assert_str_eq(h, "Bishops across region hailed late archbishop of city as symbol");
+	precis_free(h);
+}
+
+/* A headline cut inside a quotation closes it when it keeps two of its
+ * words or more; with fewer, it is cut before the quotation opens. */
+Test(headline, cut_inside_a_quotation)
+{
+	static const char *const cases[][3] = {
+		{ "\"The union,\" a spokesman added, \"has also backed the plan on Monday.\"",
+		  "60", "\"The union,\" spokesman added, \"has also backed the plan\"" },
+		{ "The minister told the farmers that the drought had left the region facing "
+		  "\"imminent danger of famine and disease\" this winter.", "75",
+		  "Minister told farmers that drought left region facing \"imminent danger\"" },
+		{ "The minister accused the opposition leaders in parliament of \"making a "
+		  "mockery of the budget\" before the recess.", "66",
+		  "Minister accused opposition leaders in parliament" },
+		/* the wire's ``...'' as single marks */
+		{ "The minister told the farmers that the drought had left the region facing "
+		  "``imminent danger of famine and disease'' this winter.", "75",
+		  "Minister told farmers that drought left region facing 'imminent danger'" },
+		/* the quotation's own comma does not end the headline */
+		{ "The minister told the farmers: \"We will not back down, not now and not ever.\"",
+		  "75", "Minister told farmers: \"We will not back down, not now and not ever\"" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *h = headline_lang(cases[i][0], (size_t)atoi(cases[i][1]), "en");
+		cr_assert_str_eq(h, cases[i][2]);
+		precis_free(h);
+	}
+	/* an aside too (in a title, which keeps its parentheses) */
+	char *h = headline("Union backs plan for new canteen (rejected twice by the managers "
+	                   "at the plant)\n\nWorkers at the plant have backed a plan for a new "
+	                   "canteen.\n", 60, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, "Union backs plan for new canteen (rejected twice)");
 	precis_free(h);
 }
 

@@ -10,6 +10,7 @@
 #include "doc.h"
 #include "hash.h"
 #include "lang.h"
+#include "stem.h"
 
 static precis_doc *doc_of(const char *text)
 {

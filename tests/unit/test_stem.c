@@ -26,6 +26,21 @@ static size_t same_stem(struct sb_stemmer *sb, const char *w, size_t n)
 	return 1;
 }
 
+/* Every suffix the algorithm lists, and a few endings around them. */
+static const char *const suffixes[] = {
+	"", "'", "'s", "'s'", "s", "es", "sses", "ies", "ied", "us", "ss",
+	"ed", "edly", "eed", "eedly", "ing", "ingly", "at", "bl", "iz", "bb",
+	"dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt", "cc", "y", "Y",
+	"tional", "enci", "anci", "abli", "entli", "izer", "ization",
+	"ational", "ation", "ator", "alism", "aliti", "alli", "fulness",
+	"ousli", "ousness", "iveness", "iviti", "biliti", "bli", "ogi", "logi",
+	"fulli", "lessli", "li", "cli", "tli", "ali", "alize", "icate",
+	"iciti", "ical", "ful", "ness", "ative", "al", "ance", "ence", "er",
+	"ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
+	"iti", "ous", "ive", "ize", "ion", "sion", "tion", "e", "le", "ll",
+	"l", "ly", "ing", "ings", "edness",
+};
+
 /* Roots that reach every step's conditions (the R1 prefixes, short
  * syllables, doubled letters, y after a vowel, leading apostrophes) and
  * every suffix the algorithm lists, alone and two deep; then strings of
@@ -43,19 +58,6 @@ Test(stem, english_stems_match_snowball_on_made_up_words)
 		"onl", "singl", "howe", "atlas", "cosmos", "bias", "andes", "succe",
 		"proce", "exce", "herr", "earr", "cann", "out", "sion", "tion", "x1",
 		"3d", "u.s", "e.g", "don't", "o'neil",
-	};
-	static const char *const suffixes[] = {
-		"", "'", "'s", "'s'", "s", "es", "sses", "ies", "ied", "us", "ss",
-		"ed", "edly", "eed", "eedly", "ing", "ingly", "at", "bl", "iz", "bb",
-		"dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt", "cc", "y", "Y",
-		"tional", "enci", "anci", "abli", "entli", "izer", "ization",
-		"ational", "ation", "ator", "alism", "aliti", "alli", "fulness",
-		"ousli", "ousness", "iveness", "iviti", "biliti", "bli", "ogi", "logi",
-		"fulli", "lessli", "li", "cli", "tli", "ali", "alize", "icate",
-		"iciti", "ical", "ful", "ness", "ative", "al", "ance", "ence", "er",
-		"ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
-		"iti", "ous", "ive", "ize", "ion", "sion", "tion", "e", "le", "ll",
-		"l", "ly", "ing", "ings", "edness",
 	};
 	struct sb_stemmer *sb = sb_stemmer_new("english", "UTF_8");
 	cr_assert_not_null(sb);
@@ -179,4 +181,55 @@ Test(stem, english_stemmer_refuses_what_it_does_not_handle)
 		cr_expect(k == (int)strlen(t[i][1]) && memcmp(out, t[i][1], (size_t)k) == 0,
 		          "%s: %.*s", t[i][0], k, out);
 	}
+}
+
+/* Random words of every length the stemmer takes, some nearly without
+ * vowels so that R1 and R2 start late or not at all, with a suffix when
+ * there is room: the vowel bits, the regions, the eight-byte suffix
+ * tests and the eight-byte copy of the stem hold at every length. Then
+ * words at the edges of the fast paths: a leading apostrophe before an
+ * exception (it is no exception then), runs of 'y' (first, after a vowel,
+ * after a 'Y'), suffixes that are the whole word or longer. */
+Test(stem, english_stems_match_snowball_at_every_length)
+{
+	static const char *const alphabets[] = {
+		"aeiouybcdfghlmnprstvwxz'", "bcdfghlmnprstvwxzy", "bcdtlnrsxea",
+	};
+	struct sb_stemmer *sb = sb_stemmer_new("english", "UTF_8");
+	cr_assert_not_null(sb);
+	size_t ns = sizeof suffixes / sizeof suffixes[0];
+	char w[PR_STEM_EN_MAX];
+	uint32_t seed = 777;
+	size_t checked = 0;
+	for (size_t len = 1; len < PR_STEM_EN_MAX; len++) {
+		for (int i = 0; i < 600; i++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *abc = alphabets[(seed >> 16) % 3];
+			size_t na = strlen(abc);
+			seed = seed * 1103515245u + 12345u;
+			const char *sfx = suffixes[(seed >> 16) % ns];
+			size_t m = strlen(sfx);
+			if (m > len || strchr(sfx, 'Y'))
+				m = 0;
+			for (size_t k = 0; k < len - m; k++) {
+				seed = seed * 1103515245u + 12345u;
+				w[k] = abc[(seed >> 16) % na];
+			}
+			memcpy(w + len - m, sfx, m);
+			checked += same_stem(sb, w, len);
+		}
+	}
+	static const char *const edges[] = {
+		"'skies", "'news", "'sky", "'dying", "'y", "'yy", "'yyy", "y", "yy",
+		"yyy", "yyyy", "ayyy", "ayyay", "eyyyye", "yaying", "sayyed", "'s",
+		"'s'", "s'", "ss'", "'", "''", "'''", "ational", "tional", "ization",
+		"fulness", "ement", "ogi", "logi", "li", "cli", "ion", "sion", "ative",
+		"eedly", "ingly", "ing", "ed", "eed", "sses", "ies", "ied", "us", "s",
+		"generational", "generalization", "communications", "arsenals",
+		"inning", "innings", "proceeding", "succeeded", "earring's", "news'",
+	};
+	for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++)
+		checked += same_stem(sb, edges[i], strlen(edges[i]));
+	cr_expect_eq(checked, 63 * 600 + sizeof edges / sizeof edges[0]);
+	sb_stemmer_delete(sb);
 }

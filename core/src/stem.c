@@ -451,7 +451,10 @@ int pr_stem_english(const char *s, size_t n, char *out)
 		return -1;
 	en_word w;
 	memset(w.buf, 0, 8);
-	w.b = w.buf + 8;
+	/* b is w.b in a register: a store through w.b could change w.b
+	 * itself for all the compiler knows, so the loops use b */
+	char *b = w.buf + 8;
+	w.b = b;
 	/* a leading apostrophe goes (after the checks below, which see the
 	 * word as it came) */
 	size_t lead = n > 0 && s[0] == '\'';
@@ -467,7 +470,7 @@ int pr_stem_english(const char *s, size_t n, char *out)
 		every &= cl;
 		any |= cl;
 		vowels |= (uint64_t)(cl & V) << i;
-		w.b[i] = (char)p[i];
+		b[i] = (char)p[i];
 	}
 	if (!(every & E))
 		return -1;
@@ -482,8 +485,8 @@ int pr_stem_english(const char *s, size_t n, char *out)
 	 * ("ayy" is "aYy") */
 	int has_y = 0;
 	for (int i = 0; (any & Y) && i < m; i++) {
-		if (w.b[i] == 'y' && (i == 0 || (w.vowels >> (i - 1) & 1))) {
-			w.b[i] = 'Y';
+		if (b[i] == 'y' && (i == 0 || (w.vowels >> (i - 1) & 1))) {
+			b[i] = 'Y';
 			w.vowels &= ~((uint64_t)1 << i);
 			has_y = 1;
 		}
@@ -496,17 +499,17 @@ int pr_stem_english(const char *s, size_t n, char *out)
 	}
 	/* R1 and R2; three prefixes get R1 after them, whatever follows */
 	w.p1 = -1;
-	switch (w.b[0]) {
+	switch (b[0]) {
 	case 'g':
-		if (EN_BEGINS(w.b, w.n, "gener"))
+		if (EN_BEGINS(b, w.n, "gener"))
 			w.p1 = 5;
 		break;
 	case 'a':
-		if (EN_BEGINS(w.b, w.n, "arsen"))
+		if (EN_BEGINS(b, w.n, "arsen"))
 			w.p1 = 5;
 		break;
 	case 'c':
-		if (EN_BEGINS(w.b, w.n, "commun"))
+		if (EN_BEGINS(b, w.n, "commun"))
 			w.p1 = 6;
 		break;
 	default:
@@ -528,13 +531,15 @@ int pr_stem_english(const char *s, size_t n, char *out)
 		}
 	}
 	if (!has_y) {
-		/* eight bytes at a time: out has room for them (PR_STEM_EN_MAX
-		 * + 2 bytes), and its bytes past the stem are unspecified */
-		for (int i = 0; i < w.n; i += 8)
-			memcpy(out + i, w.b + i, 8);
+		/* sixteen bytes at once, which most stems fit (out has room for
+		 * them, and its bytes past the stem are unspecified): a copy of
+		 * constant size is two moves, not a call */
+		memcpy(out, b, 16);
+		if (w.n > 16)
+			memcpy(out + 16, b + 16, (size_t)w.n - 16);
 		return w.n;
 	}
 	for (int i = 0; i < w.n; i++)
-		out[i] = w.b[i] == 'Y' ? 'y' : w.b[i];
+		out[i] = b[i] == 'Y' ? 'y' : b[i];
 	return w.n;
 }

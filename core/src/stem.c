@@ -30,20 +30,26 @@
 
 /* What each ASCII byte is to the stemmer: a byte it takes (small letters,
  * digits, the apostrophe, full stop and comma), a vowel (a e i o u y), the
- * letter y. Bytes from 0x80 up are none of these. */
-enum { V = 1, E = 2, Y = 4 };
-#define EC E           /* a small consonant, a digit or punctuation */
-#define EV (E | V)     /* a small vowel */
-#define EY (E | V | Y) /* y: a vowel unless it is first or after a vowel */
+ * letter y, a byte some step's suffix ends with (' c d e g i l m n r s t
+ * y: a word that ends otherwise leaves every step as it is). Bytes from
+ * 0x80 up are none of these. */
+enum { V = 1, E = 2, Y = 4, S = 8 };
+#define EC E               /* a consonant, digit or punctuation */
+#define ES (E | S)         /* a consonant that ends a suffix */
+#define EV (E | V)         /* a vowel */
+#define EVS (E | V | S)    /* a vowel that ends a suffix (e, i) */
+#define EY (E | V | Y | S) /* y: a vowel unless first or after a vowel */
 static const unsigned char byte_class[256] = {
 	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x20 */ 0, 0, 0, 0, 0, 0, 0, EC, 0, 0, 0, 0, EC, 0, EC, 0,
+	/* 0x20 */ 0, 0, 0, 0, 0, 0, 0, ES, 0, 0, 0, 0, EC, 0, EC, 0,
 	/* 0x30 */ EC, EC, EC, EC, EC, EC, EC, EC, EC, EC, 0, 0, 0, 0, 0, 0,
 	/* 0x40 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 0x50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x60 */ 0, EV, EC, EC, EC, EV, EC, EC, EC, EV, EC, EC, EC, EC, EC, EV,
-	/* 0x70 */ EC, EC, EC, EC, EC, EV, EC, EC, EC, EY, EC, 0, 0, 0, 0, 0,
+	/*           a   b   c   d   e    f   g   h   i    j   k   l   m   n   o */
+	/* 0x60 */ 0, EV, EC, ES, ES, EVS, EC, ES, EC, EVS, EC, EC, ES, ES, ES, EV,
+	/*        p   q   r   s   t   u   v   w   x   y   z */
+	/* 0x70 */ EC, EC, ES, ES, ES, EV, EC, EC, EC, EY, EC, 0, 0, 0, 0, 0,
 };
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -441,6 +447,17 @@ static int en_exception(uint64_t whole, int n, char *out)
 #undef EN_EXC
 }
 
+/* Copy the stem b[0..n) to out: sixteen bytes at once, which most stems
+ * fit (out has room for them, and its bytes past the stem are
+ * unspecified), as a copy of constant size is two moves, not a call. */
+static int en_copy_out(char *out, const char *b, int n)
+{
+	memcpy(out, b, 16);
+	if (n > 16)
+		memcpy(out + 16, b + 16, (size_t)n - 16);
+	return n;
+}
+
 /* Does b[0..n) begin with the constant s? */
 #define EN_BEGINS(b, n, s) \
 	((n) >= (int)sizeof s - 1 && memcmp(b, s, sizeof s - 1) == 0)
@@ -481,6 +498,15 @@ int pr_stem_english(const char *s, size_t n, char *out)
 	}
 	w.n = m;
 	w.vowels = vowels;
+	if (!lead && n <= 6) {
+		int k = en_exception(en_tail(&w) >> (64 - 8 * n), (int)n, out);
+		if (k >= 0)
+			return k;
+	}
+	/* fast exit: no step changes a word whose last byte ends none of
+	 * their suffixes (about one word in five) */
+	if (!(byte_class[p[m - 1]] & S))
+		return en_copy_out(out, b, m);
 	/* a 'y' first or after a vowel is the consonant 'Y', left to right
 	 * ("ayy" is "aYy") */
 	int has_y = 0;
@@ -490,12 +516,6 @@ int pr_stem_english(const char *s, size_t n, char *out)
 			w.vowels &= ~((uint64_t)1 << i);
 			has_y = 1;
 		}
-	}
-	if (!lead && n <= 6) {
-		/* the exceptions hold no 'y' after a vowel: b is still s */
-		int k = en_exception(en_tail(&w) >> (64 - 8 * n), (int)n, out);
-		if (k >= 0)
-			return k;
 	}
 	/* R1 and R2; three prefixes get R1 after them, whatever follows */
 	w.p1 = -1;
@@ -530,15 +550,8 @@ int pr_stem_english(const char *s, size_t n, char *out)
 			en_step5(&w);
 		}
 	}
-	if (!has_y) {
-		/* sixteen bytes at once, which most stems fit (out has room for
-		 * them, and its bytes past the stem are unspecified): a copy of
-		 * constant size is two moves, not a call */
-		memcpy(out, b, 16);
-		if (w.n > 16)
-			memcpy(out + 16, b + 16, (size_t)w.n - 16);
-		return w.n;
-	}
+	if (!has_y)
+		return en_copy_out(out, b, w.n);
 	for (int i = 0; i < w.n; i++)
 		out[i] = b[i] == 'Y' ? 'y' : b[i];
 	return w.n;

@@ -231,5 +231,22 @@ Test(stem, english_stems_match_snowball_at_every_length)
 	for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++)
 		checked += same_stem(sb, edges[i], strlen(edges[i]));
 	cr_expect_eq(checked, 63 * 600 + sizeof edges / sizeof edges[0]);
+	/* every byte the stemmer takes as the last one, after roots that reach
+	 * each step, and after the longest suffixes less their last letter:
+	 * a word whose last byte ends no suffix leaves by a fast exit */
+	static const char takes[] = "abcdefghijklmnopqrstuvwxyz0123456789'.,";
+	static const char *const before[] = {
+		"", "a", "'", "y", "ay", "sky", "hopp", "generat", "nation",
+		"relational", "fulnes", "izatio", "iveli", "emen", "ousnes",
+		"eedl", "ingl", "condition", "communi", "agre", "valli", "logi",
+	};
+	for (size_t i = 0; i < sizeof before / sizeof before[0]; i++) {
+		for (size_t c = 0; c < sizeof takes - 1; c++) {
+			int n = snprintf(w, sizeof w, "%s%c", before[i], takes[c]);
+			same_stem(sb, w, (size_t)n);
+			n = snprintf(w, sizeof w, "%s%c%s", before[i], takes[c], before[i]);
+			same_stem(sb, w, (size_t)n);
+		}
+	}
 	sb_stemmer_delete(sb);
 }

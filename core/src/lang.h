@@ -114,14 +114,6 @@ size_t pr_lang_abbrev_multi(const pr_lang *lang, const char *text, size_t n,
  * Italian "dell" in "dell'anno", Catalan "l" in "l'any"? */
 int pr_lang_elision(const pr_lang *lang, const char *word, size_t n);
 
-/* Snowball's "english" stem of the case-folded word s[0..n) (token.c),
- * without a Snowball call, into out (PR_STEM_EN_MAX + 2 bytes): the same
- * stem libstemmer gives, for words of at most PR_STEM_EN_MAX - 1 bytes of
- * a-z, 0-9, apostrophes, full stops and commas. Returns the stem's length,
- * or -1 for any other word (ask libstemmer). */
-#define PR_STEM_EN_MAX 64
-int pr_stem_english(const char *s, size_t n, char *out);
-
 /* Generated tables (lang_data.c). */
 extern const pr_lang pr_languages[];
 extern const size_t pr_nlanguages;

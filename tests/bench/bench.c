@@ -2,6 +2,7 @@
  *
  *   precis-bench [-r RUNS] [--shared DIR] [--ots PATH] [--nvim CMD] [--quick]
  *   precis-bench [-r RUNS] FILE...
+ *   precis-bench --passes N --shared DIR
  *
  * With --shared DIR (the ../shared folder of the checkout) it measures, on
  * one thread unless said:
@@ -22,7 +23,13 @@
  * leftovers). Times are medians of RUNS builds of a document (default 5;
  * the 100 MB input runs once), split by stage with the library's internal
  * stage clock (stages.h), which costs nothing outside the benchmark.
- * `meson test -C build --benchmark --suite bench -v` runs all of it. */
+ * `meson test -C build --benchmark --suite bench -v` runs all of it.
+ *
+ * --passes N builds every article exactly N times and nothing else, in this
+ * process: a fixed amount of work, for instruction counts that two builds
+ * can be compared by (valgrind --tool=callgrind precis-bench --passes 2
+ * --shared DIR), where the timed rounds would do as much work as fits in
+ * their time. */
 /* wait4 and MAP_ANONYMOUS are BSD and Linux, not POSIX */
 #define _DEFAULT_SOURCE
 
@@ -277,6 +284,32 @@ static int load_articles(corpus *c, const char *eval_dir)
 	}
 	free(cur);
 	return c->n ? 0 : -1;
+}
+
+/* The articles, each built `passes` times; documents per second. */
+static int article_passes(const char *eval_dir, int passes)
+{
+	corpus c;
+	if (load_articles(&c, eval_dir)) {
+		printf("article-5kb: no articles in %s\n", eval_dir);
+		return 1;
+	}
+	double t0 = now_ms();
+	for (int r = 0; r < passes; r++) {
+		for (size_t k = 0; k < c.n; k++) {
+			precis_doc *d;
+			if (precis_doc_new(&d, c.doc[k], c.len[k], NULL)) {
+				corpus_free(&c);
+				return 1;
+			}
+			precis_doc_free(d);
+		}
+	}
+	double t = now_ms() - t0;
+	printf("%d passes over %zu articles of ~5 KB: %.0f documents/s\n", passes,
+	       c.n, (double)c.n * passes / (t > 0 ? t / 1e3 : 1e-9));
+	corpus_free(&c);
+	return 0;
 }
 
 static int bench_articles(void *arg)
@@ -534,7 +567,7 @@ static void machine(void)
 
 int main(int argc, char **argv)
 {
-	int runs = 5, quick = 0;
+	int runs = 5, quick = 0, passes = -1; /* -1: not asked for */
 	const char *shared = NULL, *ots = NULL, *nvim = NULL;
 	int first = argc;
 	for (int a = 1; a < argc; a++) {
@@ -548,6 +581,8 @@ int main(int argc, char **argv)
 			nvim = argv[++a];
 		else if (strcmp(argv[a], "--quick") == 0)
 			quick = 1;
+		else if (strcmp(argv[a], "--passes") == 0 && a + 1 < argc)
+			passes = atoi(argv[++a]);
 		else {
 			first = a;
 			break;
@@ -555,6 +590,15 @@ int main(int argc, char **argv)
 	}
 	if (runs < 1 || runs > 1000)
 		runs = 5;
+	if (passes != -1) {
+		if (!shared || passes < 1) {
+			fprintf(stderr, "precis-bench: --passes: needs N >= 1 and --shared DIR\n");
+			return 1;
+		}
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%s/eval", shared);
+		return article_passes(dir, passes);
+	}
 	last_median = mmap(NULL, sizeof *last_median, PROT_READ | PROT_WRITE,
 	                   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (last_median == MAP_FAILED)

@@ -6,17 +6,8 @@
 #include <string.h>
 
 #include "doc.h"
+#include "en_doc.h"
 
-static precis_doc *doc_of(const char *text)
-{
-	precis_doc *d = NULL;
-	precis_options o = PRECIS_OPTIONS_INIT;
-	o.format = PRECIS_FORMAT_PLAIN;
-	o.lang = "en";
-	int rc = precis_doc_new(&d, text, strlen(text), &o);
-	cr_assert_eq(rc, PRECIS_OK, "%s", precis_strerror(rc));
-	return d;
-}
 
 /* The weight of edge i-j, or 0 if there is none. */
 static double weight(const pr_graph *g, size_t i, size_t j)

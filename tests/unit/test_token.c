@@ -8,19 +8,10 @@
 #include <string.h>
 
 #include "doc.h"
+#include "en_doc.h"
 #include "hash.h"
 #include "lang.h"
 
-static precis_doc *doc_of(const char *text)
-{
-	precis_doc *d = NULL;
-	precis_options o = PRECIS_OPTIONS_INIT;
-	o.format = PRECIS_FORMAT_PLAIN;
-	o.lang = "en";
-	int rc = precis_doc_new(&d, text, strlen(text), &o);
-	cr_assert_eq(rc, PRECIS_OK, "precis_doc_new: %s", precis_strerror(rc));
-	return d;
-}
 
 /* The k-th token of the document (0-based across sentences), as text. */
 static const pr_token *tok(const precis_doc *d, size_t k, const pr_sent **sent)

@@ -1159,7 +1159,7 @@ static void drop_dates(const hbuf *h, hwords *ws)
 	for (size_t i = 1; i < ws->n; i++) {
 		if (ws->w[i].del || ws->w[i].quoted)
 			continue;
-		size_t n = core_at(ws, i, &b);
+		core_at(ws, i, &b);
 		size_t a = i, z = i;
 		if (same(b, "ago") && i >= 2) {
 			core_at(ws, i - 1, &c);
@@ -1177,13 +1177,7 @@ static void drop_dates(const hbuf *h, hwords *ws)
 					a--;
 			}
 		} else {
-			/* "Jan." */
-			char m[CORE_MAX + 1];
-			if (n && b[n - 1] == '.') {
-				memcpy(m, b, --n);
-				m[n] = '\0';
-				b = m;
-			}
+			/* "Jan.": the core has no full stop (core_of) */
 			if (i + 1 >= ws->n || !starts_upper(h, &ws->w[i]) || !in_list(b, month_names))
 				continue;
 			size_t dn = core_at(ws, i + 1, &c);
@@ -1760,8 +1754,7 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		if (l >= ws->n)
 			return;
 		n = core_at(ws, f, &c);
-		if (ws->w[f].e - ws->w[f].s != n || n < 3 || !starts_upper(h, &ws->w[f]) ||
-		    !is_upper(h->s[ws->w[l].s]))
+		if (ws->w[f].e - ws->w[f].s != n || n < 3 || !is_upper(h->s[ws->w[l].s]))
 			continue;
 		int alpha = 1;
 		for (size_t k = 1; k < n; k++)

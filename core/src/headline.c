@@ -640,17 +640,16 @@ static void close_quotation(hbuf *h, size_t limit, int fr)
 			char b = h->s[i];
 			if (b != '"' && b != '\'' && b != '(' && b != ')')
 				continue; /* (most bytes) */
-			int opens, single = 0;
-			for (size_t d = 0; d < depth; d++)
+			int opens, single = 0, dq_open = 0;
+			for (size_t d = 0; d < depth; d++) {
 				single |= stack[d] == '\'';
+				dq_open |= stack[d] == '"';
+			}
 			char c = headline_mark(h, i, single, &opens);
 			if (!c)
 				continue;
 			/* a '"' closes the one that is open, wherever it
 			 * stands: quotations of one kind do not nest */
-			int dq_open = 0;
-			for (size_t d = 0; d < depth; d++)
-				dq_open |= stack[d] == '"';
 			if (c == '"' && dq_open)
 				opens = 0;
 			char want = c == ')' ? '(' : c;

@@ -640,17 +640,16 @@ static void close_quotation(hbuf *h, size_t limit, int fr)
 			char b = h->s[i];
 			if (b != '"' && b != '\'' && b != '(' && b != ')')
 				continue; /* (most bytes) */
-			int opens, single = 0;
-			for (size_t d = 0; d < depth; d++)
+			int opens, single = 0, dq_open = 0;
+			for (size_t d = 0; d < depth; d++) {
 				single |= stack[d] == '\'';
+				dq_open |= stack[d] == '"';
+			}
 			char c = headline_mark(h, i, single, &opens);
 			if (!c)
 				continue;
 			/* a '"' closes the one that is open, wherever it
 			 * stands: quotations of one kind do not nest */
-			int dq_open = 0;
-			for (size_t d = 0; d < depth; d++)
-				dq_open |= stack[d] == '"';
 			if (c == '"' && dq_open)
 				opens = 0;
 			char want = c == ')' ? '(' : c;
@@ -704,7 +703,9 @@ typedef struct hword {
 	uint8_t cn;         /* strlen(core), at most CORE_MAX */
 	uint8_t del;        /* struck out */
 	uint8_t nocomma;    /* drop a trailing comma: what it closed is gone */
-	uint8_t quoted;     /* inside a quotation (split_words) */
+	uint8_t quoted;     /* inside a quotation ("stick to his guns"):
+	                     * the speaker's words, which stay as they were
+	                     * (mark_quoted) */
 	uint8_t keep;       /* struck out, but its comma stays (keep_comma) */
 } hword;
 
@@ -776,13 +777,6 @@ static size_t core_at(const hwords *ws, size_t i, const char **b)
 {
 	*b = ws->w[i].core;
 	return ws->w[i].cn;
-}
-
-/* Is the word inside a quotation ("stick to his guns")? Quoted words are
- * the speaker's and stay as they were. */
-static int quoted(const hword *w)
-{
-	return w->quoted;
 }
 
 /* Mark the words inside a quotation: a double quote opens or closes one,
@@ -1159,7 +1153,7 @@ static void drop_dates(const hbuf *h, hwords *ws)
 	for (size_t i = 1; i < ws->n; i++) {
 		if (ws->w[i].del || ws->w[i].quoted)
 			continue;
-		size_t n = core_at(ws, i, &b);
+		core_at(ws, i, &b);
 		size_t a = i, z = i;
 		if (same(b, "ago") && i >= 2) {
 			core_at(ws, i - 1, &c);
@@ -1177,13 +1171,7 @@ static void drop_dates(const hbuf *h, hwords *ws)
 					a--;
 			}
 		} else {
-			/* "Jan." */
-			char m[CORE_MAX + 1];
-			if (n && b[n - 1] == '.') {
-				memcpy(m, b, --n);
-				m[n] = '\0';
-				b = m;
-			}
+			/* "Jan.": the core has no full stop (core_of) */
 			if (i + 1 >= ws->n || !starts_upper(h, &ws->w[i]) || !in_list(b, month_names))
 				continue;
 			size_t dn = core_at(ws, i + 1, &c);
@@ -1221,7 +1209,7 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 {
 	const char *b, *p, *pp;
 	for (size_t i = 0; i < ws->n; i++) {
-		if (ws->w[i].del || quoted(&ws->w[i]))
+		if (ws->w[i].del || ws->w[i].quoted)
 			continue;
 		core_at(ws, i, &b);
 		int t = 0;
@@ -1370,7 +1358,7 @@ static void drop_articles(const hbuf *h, hwords *ws)
 		size_t n = core_at(ws, i, &b);
 		/* "A" followed by a full stop or capital initial is a letter */
 		if (in_list(b, articles) && ws->w[i].e - ws->w[i].s == n && i + 1 < ws->n &&
-		    !quoted(&ws->w[i])) {
+		    !ws->w[i].quoted) {
 			ws->w[i].del = 1;
 			continue;
 		}
@@ -1381,7 +1369,7 @@ static void drop_articles(const hbuf *h, hwords *ws)
 			v--;
 		if (same(b, "that") && v > 0 && ws->w[i].e - ws->w[i].s == n &&
 		    !ends_with_comma(h, &ws->w[v - 1]) && !starts_upper(h, &ws->w[v - 1]) &&
-		    !quoted(&ws->w[i])) {
+		    !ws->w[i].quoted) {
 			core_at(ws, v - 1, &p);
 			if (takes_that_clause(p))
 				ws->w[i].del = 1;
@@ -1657,7 +1645,7 @@ static void drop_also(const hbuf *h, hwords *ws)
 {
 	const char *b;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
-		if (ws->w[i].del || quoted(&ws->w[i]))
+		if (ws->w[i].del || ws->w[i].quoted)
 			continue;
 		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n)
@@ -1677,7 +1665,7 @@ static void drop_here(const hbuf *h, hwords *ws)
 	};
 	const char *b;
 	for (size_t i = 1; i < ws->n; i++) {
-		if (ws->w[i].del || quoted(&ws->w[i]))
+		if (ws->w[i].del || ws->w[i].quoted)
 			continue;
 		size_t n = core_at(ws, i, &b);
 		/* (bare, or closing the sentence: "died here.") */
@@ -1760,8 +1748,7 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		if (l >= ws->n)
 			return;
 		n = core_at(ws, f, &c);
-		if (ws->w[f].e - ws->w[f].s != n || n < 3 || !starts_upper(h, &ws->w[f]) ||
-		    !is_upper(h->s[ws->w[l].s]))
+		if (ws->w[f].e - ws->w[f].s != n || n < 3 || !is_upper(h->s[ws->w[l].s]))
 			continue;
 		int alpha = 1;
 		for (size_t k = 1; k < n; k++)
@@ -1822,7 +1809,7 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 			continue;
 		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n || n < 5 || !same(b + n - 2, "ly") ||
-		    !is_lower(h->s[ws->w[i].s]) || in_list(b, keep) || quoted(&ws->w[i]))
+		    !is_lower(h->s[ws->w[i].s]) || in_list(b, keep) || ws->w[i].quoted)
 			continue;
 		size_t nx = next_live(ws, i + 1);
 		if (nx >= ws->n)
@@ -2127,7 +2114,7 @@ static void drop_possessives(const hbuf *h, hwords *ws)
 		if (ws->w[i].del)
 			continue;
 		size_t n = core_at(ws, i, &b);
-		if (ws->w[i].e - ws->w[i].s == n && in_list(b, poss) && !quoted(&ws->w[i]))
+		if (ws->w[i].e - ws->w[i].s == n && in_list(b, poss) && !ws->w[i].quoted)
 			ws->w[i].del = 1;
 	}
 }

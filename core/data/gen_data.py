@@ -168,7 +168,7 @@ def stop_table(stop_lists):
 
 
 def filter_place(h, mask):
-    """stop_filter_bits() in core/src/lang.c: the 64-bit word of the
+    """filter_may_hold() in core/src/lang.c: the 64-bit word of the
     filter a hash picks and the two bits it sets there."""
     return (h >> 16) & mask, (1 << (h >> 26)) | (1 << (h & 63))
 

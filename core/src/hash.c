@@ -70,14 +70,18 @@ static inline int same(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/* The ASCII byte c with a capital made small. */
+static inline char fold_ascii(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
 /* The same, where b is ASCII to be read with its capitals made small. */
 static inline int same_folded(const char *a, const char *b, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		char c = b[i] >= 'A' && b[i] <= 'Z' ? (char)(b[i] + 32) : b[i];
-		if (a[i] != c)
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != fold_ascii(b[i]))
 			return 0;
-	}
 	return 1;
 }
 
@@ -122,8 +126,7 @@ static void copy_key(char *p, const char *s, size_t n, uint64_t head, int fold)
 	p[n] = '\0';
 	if (fold) {
 		for (size_t i = 0; i < n; i++)
-			if (p[i] >= 'A' && p[i] <= 'Z')
-				p[i] = (char)(p[i] + 32);
+			p[i] = fold_ascii(p[i]);
 	}
 }
 

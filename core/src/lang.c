@@ -96,7 +96,7 @@ static ptrdiff_t find(const char *const *list, size_t count, const char *key, si
 
 static uint32_t stop_hash(const char *s, size_t n);
 static uint32_t stop_tag(uint32_t hash, size_t n);
-static uint64_t stop_filter_bits(uint32_t h);
+static int filter_may_hold(const uint64_t *filter, size_t mask, uint32_t h);
 
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 {
@@ -143,8 +143,7 @@ int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
 	if (n == 0 || n >= 255)
 		return 0;
 	uint32_t h = stop_hash(word, n);
-	uint64_t bits = stop_filter_bits(h);
-	if ((lang->stop_filter[(h >> 16) & lang->stop_filter_mask] & bits) != bits)
+	if (!filter_may_hold(lang->stop_filter, lang->stop_filter_mask, h))
 		return 0;
 	return probe(lang->stop_slot, lang->stop_pool, lang->stop_mask, word, n, h) != NULL;
 }
@@ -172,8 +171,7 @@ unsigned pr_kp_flags(unsigned long long lang, const char *folded, size_t n)
 	/* most words of a document are not listed: the filter, a few
 	 * hundred bytes, tells nearly all of them without reading the table */
 	uint32_t h = stop_hash(folded, n);
-	uint64_t bits = stop_filter_bits(h);
-	if ((l->kp_filter[(h >> 16) & l->kp_filter_mask] & bits) != bits)
+	if (!filter_may_hold(l->kp_filter, l->kp_filter_mask, h))
 		return 0;
 	const pr_word_slot *s = probe(l->kp_slot, l->kp_pool, l->kp_mask, folded, n, h);
 	return s ? s->flags : 0;
@@ -319,12 +317,14 @@ static uint32_t stop_tag(uint32_t hash, size_t n)
 	return (hash & 0xFFFFFF00u) | (uint32_t)n;
 }
 
-/* The bits of the stop-word filter a word's hash sets (gen_data.py,
- * filter_place()): two in the 64-bit word it picks, from hash bits that
- * neither pick the word nor each other. */
-static uint64_t stop_filter_bits(uint32_t h)
+/* May the Bloom filter filter (mask: its 64-bit words - 1) hold the word
+ * with hash h (gen_data.py, filter_place())? The hash picks a 64-bit word
+ * and two bits in it, from hash bits that neither pick the word nor each
+ * other; a word not listed is told so when either bit is clear. */
+static int filter_may_hold(const uint64_t *filter, size_t mask, uint32_t h)
 {
-	return (uint64_t)1 << (h >> 26) | (uint64_t)1 << (h & 63);
+	uint64_t bits = (uint64_t)1 << (h >> 26) | (uint64_t)1 << (h & 63);
+	return (filter[(h >> 16) & mask] & bits) == bits;
 }
 
 unsigned long long pr_stop_langs(const char *folded, size_t n)
@@ -335,8 +335,7 @@ unsigned long long pr_stop_langs(const char *folded, size_t n)
 	uint32_t h = stop_hash(folded, n), tag = stop_tag(h, n);
 	/* most words asked about are no stop word: the filter, a few
 	 * kilobytes, tells nearly all of them without reading the table */
-	uint64_t bits = stop_filter_bits(h);
-	if ((pr_stop_any_filter[(h >> 16) & pr_stop_any_filter_mask] & bits) != bits)
+	if (!filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
 		return 0;
 	/* as probe(), over records that hold the languages too: a miss reads
 	 * records only, a hit its record and its word */

@@ -131,7 +131,7 @@ typedef struct pr_any_slot {
 extern const pr_any_slot pr_stop_any_slot[];
 extern const char pr_stop_any_pool[];
 extern const size_t pr_stop_any_mask;
-/* A Bloom filter of the same words (lang.c, stop_filter_bits()): a word
+/* A Bloom filter of the same words (lang.c, filter_may_hold()): a word
  * whose two bits are not both set is no stop word. */
 extern const uint64_t pr_stop_any_filter[];
 extern const size_t pr_stop_any_filter_mask;

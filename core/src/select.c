@@ -184,15 +184,13 @@ static uint32_t heap_pop(const worth_order *o, uint32_t *h, size_t *n)
 /* Weigh and sort everything not yet out: the order from here on. */
 static int sort_rest(worth_order *o)
 {
-	uint32_t *rest = o->open; /* room for n: the heaps are done with */
+	/* the heaps, done with once read, have room for n each: the rest
+	 * and the sort's scratch */
+	uint32_t *rest = o->open, *tmp = o->done;
 	size_t m = 0;
 	uint8_t *left = pr_malloc_raw(o->n + 1);
-	uint32_t *tmp = pr_malloc_raw((o->n + 1) * sizeof *tmp);
-	if (!left || !tmp) {
-		pr_free_raw(left);
-		pr_free_raw(tmp);
+	if (!left)
 		return PRECIS_ENOMEM;
-	}
 	memset(left, 0, o->n);
 	for (size_t k = 0; k < o->nopen; k++) {
 		uint32_t r = o->open[k];
@@ -210,7 +208,6 @@ static int sort_rest(worth_order *o)
 		o->out[o->nout++] = o->rank[rest[k]];
 	o->nopen = o->ndone = 0;
 	pr_free_raw(left);
-	pr_free_raw(tmp);
 	return PRECIS_OK;
 }
 

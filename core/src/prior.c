@@ -127,8 +127,10 @@ static int match_at(const char *t, size_t n, size_t i)
 }
 
 /* May a pattern begin at t[i], where a word or a "(" begins? The bit
- * table looks at its first three bytes (t is NUL-terminated, t[n] == 0). */
-static int may_begin(const uint32_t pair[PAIRS], const unsigned char *u, size_t n,
+ * table looks at its first three bytes (t is NUL-terminated, t[n] == 0):
+ * pair is its half for the inside patterns (pair) or for noise_starts
+ * (pair + STARTS). */
+static int may_begin(const uint32_t pair[STARTS], const unsigned char *u, size_t n,
                      size_t i)
 {
 	uint32_t second = pair[u[i]];
@@ -214,13 +216,12 @@ double pr_noise_weight_with(const precis_doc *doc, size_t i, const uint32_t pair
 		return 0.3;
 	/* most sentences begin with three bytes no pattern begins with: the
 	 * bit table says so before the list is gone through */
-	int c0 = n ? lower_ascii((unsigned char)t[0]) : 0;
-	int c1 = n > 1 ? lower_ascii((unsigned char)t[1]) : 0;
-	int c2 = n > 2 ? lower_ascii((unsigned char)t[2]) : 0;
-	if ((pair[STARTS + c0] >> (c1 & 31) & 1) && (pair[STARTS + 256 + c1] >> (c2 & 31) & 1))
+	if (may_begin(pair + STARTS, (const unsigned char *)t, n, 0)) {
+		int c0 = lower_ascii((unsigned char)t[0]);
 		for (const char *const *p = noise_starts; *p; p++)
 			if ((*p)[0] == c0 && starts(t, n, *p))
 				return 0.05;
+	}
 	int found = scan(pair, t, n);
 	if (found & FOUND_NOISE)
 		return 0.05;

@@ -191,6 +191,29 @@ static int below(double sum, double tol, size_t terms)
 	return -1;
 }
 
+/* The start of a step, alike in power iteration and the sweeps: the
+ * dangling nodes' mass (`dangling`, summed by the caller) and the isolated
+ * nodes' make the random jump, returned; *base is its uniform share, and
+ * *delta the isolated nodes' change, which the step's change starts from.
+ * *iso moves to the isolated nodes' new score. */
+static double step_start(double dangling, double damping, size_t isolated, double all,
+                         double *iso, double *base, double *delta)
+{
+	/* one at a time, as a graph holding them would add them: the
+	 * scores come out the same to the last bit */
+	for (size_t m = 0; m < isolated; m++)
+		dangling += *iso;
+	/* random jumps and dangling mass land by the teleport vector */
+	double jump = (1.0 - damping) + damping * dangling;
+	*base = jump / all;
+	*delta = 0;
+	if (isolated) {
+		*delta += (double)isolated * fabs(*base - *iso);
+		*iso = *base;
+	}
+	return jump;
+}
+
 /* Power iteration, scores and change as one row at a time would compute
  * them to the last bit (see blocks). score holds the start on entry;
  * cur and nxt have room for b->nplaces values. */
@@ -210,18 +233,8 @@ static void power(double *score, const blocks *b, double *cur, double *nxt, doub
 		double dangling = 0;
 		for (size_t m = 0; m < ndang; m++)
 			dangling += cur[b->place[dang[m]]];
-		/* one at a time, as a graph holding them would add them: the
-		 * scores come out the same to the last bit */
-		for (size_t m = 0; m < isolated; m++)
-			dangling += *iso;
-		/* random jumps and dangling mass land by the teleport vector */
-		double jump = (1.0 - damping) + damping * dangling;
-		double base = jump / all;
-		double delta = 0;
-		if (isolated) {
-			delta += (double)isolated * fabs(base - *iso);
-			*iso = base;
-		}
+		double base, delta;
+		double jump = step_start(dangling, damping, isolated, all, iso, &base, &delta);
 		step_blocks(b, cur, nxt, teleport ? tele : NULL, jump, base, damping);
 		/* the change in the order of the nodes, as power iteration
 		 * sums it, only when a faster order cannot tell */
@@ -265,15 +278,8 @@ static void sweeps(double *score, const pr_graph *g, const float *pf,
 		double dangling = 0;
 		for (size_t m = 0; m < ndang; m++)
 			dangling += score[dang[m]];
-		for (size_t m = 0; m < isolated; m++)
-			dangling += *iso;
-		double jump = (1.0 - damping) + damping * dangling;
-		double base = jump / all;
-		double delta = 0;
-		if (isolated) {
-			delta += (double)isolated * fabs(base - *iso);
-			*iso = base;
-		}
+		double base, delta;
+		double jump = step_start(dangling, damping, isolated, all, iso, &base, &delta);
 		for (size_t i = 0; i < n; i++) {
 			size_t k = row[i], e = row[i + 1];
 			/* a book's rows are long: four chains of additions overlap

@@ -104,7 +104,7 @@ static int cmp_u32(const void *a, const void *b)
 
 typedef struct worth_order {
 	const precis_doc *d;
-	const uint32_t *rank;  /* rank[r]: the sentence at rank position r */
+	uint32_t *rank;        /* rank[r]: the sentence at rank position r */
 	uint32_t *pos;         /* pos[i]: sentence i's place among prose ones */
 	double *worth;         /* by rank position, once weighed */
 	double *bound;         /* by rank position */
@@ -184,15 +184,13 @@ static uint32_t heap_pop(const worth_order *o, uint32_t *h, size_t *n)
 /* Weigh and sort everything not yet out: the order from here on. */
 static int sort_rest(worth_order *o)
 {
-	uint32_t *rest = o->open; /* room for n: the heaps are done with */
+	/* the heaps, done with once read, have room for n each: the rest
+	 * and the sort's scratch */
+	uint32_t *rest = o->open, *tmp = o->done;
 	size_t m = 0;
 	uint8_t *left = pr_malloc_raw(o->n + 1);
-	uint32_t *tmp = pr_malloc_raw((o->n + 1) * sizeof *tmp);
-	if (!left || !tmp) {
-		pr_free_raw(left);
-		pr_free_raw(tmp);
+	if (!left)
 		return PRECIS_ENOMEM;
-	}
 	memset(left, 0, o->n);
 	for (size_t k = 0; k < o->nopen; k++) {
 		uint32_t r = o->open[k];
@@ -210,7 +208,6 @@ static int sort_rest(worth_order *o)
 		o->out[o->nout++] = o->rank[rest[k]];
 	o->nopen = o->ndone = 0;
 	pr_free_raw(left);
-	pr_free_raw(tmp);
 	return PRECIS_OK;
 }
 
@@ -243,6 +240,7 @@ static long order_at(worth_order *o, size_t r)
 
 static void order_free(worth_order *o)
 {
+	pr_free_raw(o->rank);
 	pr_free_raw(o->pos);
 	pr_free_raw(o->worth);
 	pr_free_raw(o->bound);
@@ -251,27 +249,29 @@ static void order_free(worth_order *o)
 	pr_free_raw(o->out);
 }
 
-/* Set up the order of d's sentences for a summary of at most limit, from
- * rank[] (rank order). Returns PRECIS_OK or PRECIS_ENOMEM. */
-static int order_init(worth_order *o, const precis_doc *d, const uint32_t *rank,
-                      size_t limit, size_t sort_after)
+/* Set up the order of d's sentences for a summary of at most limit.
+ * Returns PRECIS_OK or PRECIS_ENOMEM. */
+static int order_init(worth_order *o, const precis_doc *d, size_t limit, size_t sort_after)
 {
 	size_t n = d->nsents;
 	memset(o, 0, sizeof *o);
 	o->d = d;
-	o->rank = rank;
 	o->n = n;
 	o->sort_after = sort_after;
+	o->rank = pr_malloc_raw((n + 1) * sizeof *o->rank);
 	o->pos = pr_malloc_raw((n + 1) * sizeof *o->pos);
 	o->worth = pr_malloc_raw((n + 1) * sizeof *o->worth);
 	o->bound = pr_malloc_raw((n + 1) * sizeof *o->bound);
 	o->open = pr_malloc_raw((n + 1) * sizeof *o->open);
 	o->done = pr_malloc_raw((n + 1) * sizeof *o->done);
 	o->out = pr_malloc_raw((n + 1) * sizeof *o->out);
-	if (!o->pos || !o->worth || !o->bound || !o->open || !o->done || !o->out) {
+	if (!o->rank || !o->pos || !o->worth || !o->bound || !o->open || !o->done ||
+	    !o->out) {
 		order_free(o);
 		return PRECIS_ENOMEM;
 	}
+	for (size_t i = 0; i < n; i++)
+		o->rank[d->sents[i].rank - 1] = (uint32_t)i;
 	const double *prior = d->prior; /* what ranking used, if anything */
 	o->has_prior = prior != NULL;
 	/* the lead's weight and span apply in full to a summary of at most
@@ -332,13 +332,8 @@ static int order_init(worth_order *o, const precis_doc *d, const uint32_t *rank,
 
 int pr_worth_order(const precis_doc *d, size_t limit, size_t sort_after, uint32_t *out)
 {
-	uint32_t *rank = pr_malloc_raw((d->nsents + 1) * sizeof *rank);
-	if (!rank)
-		return PRECIS_ENOMEM;
-	for (size_t i = 0; i < d->nsents; i++)
-		rank[d->sents[i].rank - 1] = (uint32_t)i;
 	worth_order o;
-	int rc = order_init(&o, d, rank, limit, sort_after);
+	int rc = order_init(&o, d, limit, sort_after);
 	if (rc == PRECIS_OK) {
 		for (size_t r = 0; rc == PRECIS_OK && r < d->nsents; r++) {
 			long i = order_at(&o, r);
@@ -349,7 +344,6 @@ int pr_worth_order(const precis_doc *d, size_t limit, size_t sort_after, uint32_
 		}
 		order_free(&o);
 	}
-	pr_free_raw(rank);
 	return rc;
 }
 
@@ -367,19 +361,12 @@ int pr_select(precis_doc *d)
 			limit = kr;
 	}
 	d->summary = pr_alloc(&d->arena, (limit + 1) * sizeof *d->summary);
-	uint32_t *order = pr_malloc_raw((n + 1) * sizeof *order);
-	if (!d->summary || !order) {
-		pr_free_raw(order);
+	if (!d->summary)
 		return PRECIS_ENOMEM;
-	}
-	for (size_t i = 0; i < n; i++)
-		order[d->sents[i].rank - 1] = (uint32_t)i;
 	worth_order wo;
-	int rc = order_init(&wo, d, order, limit, SORT_AFTER);
-	if (rc) {
-		pr_free_raw(order);
+	int rc = order_init(&wo, d, limit, SORT_AFTER);
+	if (rc)
 		return rc;
-	}
 
 	size_t prose = 0;
 	for (size_t i = 0; i < n; i++)
@@ -434,6 +421,5 @@ out:
 			d->summary[b] = x;
 		}
 	}
-	pr_free_raw(order);
 	return rc;
 }

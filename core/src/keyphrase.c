@@ -453,6 +453,197 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	return PRECIS_OK;
 }
 
+/* ------------------------------------------- ranking the key words */
+
+/* The key-word graph is ranked by power iteration, as pr_pagerank_personal
+ * ranks a graph of up to KP_POWER_MAX nodes (rank.c's PR_LARGE_GRAPH;
+ * larger ones go to rank.c, which sweeps them). An article's graph is
+ * small (some 180 nodes, two links each, some 45 steps) and its rows are
+ * short: what costs is going from row to row, not the sums. So the rows
+ * are taken in order of length, those of one length one after another,
+ * each length with its own loop (one, two and three links are most of
+ * them, each summed in straight code), instead of a loop per row. Every
+ * score is what pr_pagerank_personal computes, to the last bit: each row
+ * is summed in the order of its links, from the same products, and the
+ * steps stop at the same one (keyphrase_rank in test_keyphrase.c checks
+ * both). Key phrases and their scores are then the same as ever. */
+#define KP_POWER_MAX 5000
+#define KP_DAMPING 0.85
+#define KP_TOLERANCE 1e-4
+#define KP_STEPS 100
+
+/* The graph laid out for the steps: rows in order of length (their
+ * places), each row's links in its own order. */
+typedef struct word_rows {
+	size_t n;
+	uint32_t *node;  /* node[r]: the node in place r */
+	uint32_t *place; /* place[i]: node i's place */
+	size_t *start;   /* start[L]: the first place of the rows of L links */
+	size_t maxlen;
+	double *p;       /* w(j, i) / W(j), link by link */
+	uint32_t *col;   /* the link's other end, as a place */
+	double *tele;    /* the teleport vector times the random jump's share */
+} word_rows;
+
+/* One step: nxt from cur, both by places. Rows of L links are summed as
+ * 0 + p1 c1 + ... + pL cL from the left, as pr_pagerank_personal sums
+ * them (adding to +0 changes nothing: the first product stands for it). */
+static void word_step(const word_rows *R, const double *cur, double *nxt)
+{
+	const double *p = R->p;
+	const uint32_t *c = R->col;
+	size_t r = R->start[1]; /* no row is empty: every node has a link */
+	for (; r < R->start[2]; r++, p++, c++)
+		nxt[r] = R->tele[r] + KP_DAMPING * (p[0] * cur[c[0]]);
+	for (; r < R->start[3]; r++, p += 2, c += 2)
+		nxt[r] = R->tele[r] + KP_DAMPING * (p[0] * cur[c[0]] + p[1] * cur[c[1]]);
+	for (; r < R->start[4]; r++, p += 3, c += 3)
+		nxt[r] = R->tele[r] + KP_DAMPING * (p[0] * cur[c[0]] + p[1] * cur[c[1]] +
+		                                    p[2] * cur[c[2]]);
+	for (size_t len = 4; len <= R->maxlen; len++) {
+		for (; r < R->start[len + 1]; r++) {
+			double s = p[0] * cur[c[0]];
+			for (size_t k = 1; k < len; k++)
+				s += p[k] * cur[c[k]];
+			nxt[r] = R->tele[r] + KP_DAMPING * s;
+			p += len;
+			c += len;
+		}
+	}
+}
+
+/* Is the change from cur to nxt, sum_i |nxt[i] - cur[i]| added up in the
+ * order of the nodes, below the tolerance? That order makes one long
+ * chain of additions; four sums side by side give the answer too, except
+ * within a hair of the tolerance: any order of adding n non-negative terms
+ * lands within (n - 1) 2^-53 (relative) of the exact sum, two orders
+ * within twice that, so outside a margin of (n + 1) 2^-50 all agree. */
+static int word_change_below(const word_rows *R, const double *cur, const double *nxt)
+{
+	size_t n = R->n, i = 0;
+	double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+	for (; i + 4 <= n; i += 4) {
+		d0 += fabs(nxt[i] - cur[i]);
+		d1 += fabs(nxt[i + 1] - cur[i + 1]);
+		d2 += fabs(nxt[i + 2] - cur[i + 2]);
+		d3 += fabs(nxt[i + 3] - cur[i + 3]);
+	}
+	for (; i < n; i++)
+		d0 += fabs(nxt[i] - cur[i]);
+	double sum = (d0 + d1) + (d2 + d3), margin = sum * (double)(n + 1) * 0x1p-50;
+	if (sum < KP_TOLERANCE - margin)
+		return 1;
+	if (sum > KP_TOLERANCE + margin)
+		return 0;
+	double delta = 0; /* too near to tell: in the order of the nodes */
+	for (size_t k = 0; k < n; k++)
+		delta += fabs(nxt[R->place[k]] - cur[R->place[k]]);
+	return delta < KP_TOLERANCE;
+}
+
+/* Lay out g (every node linked) in *R, in memory of its own (R->node);
+ * teleport is by node. 0, or -1 out of memory. */
+static int word_rows_make(word_rows *R, const pr_graph *g, const double *teleport)
+{
+	size_t n = g->n, nnz = g->row[n], maxlen = 0;
+	for (size_t i = 0; i < n; i++)
+		if (g->row[i + 1] - g->row[i] > maxlen)
+			maxlen = g->row[i + 1] - g->row[i];
+	if (maxlen < 3)
+		maxlen = 3; /* word_step reads start[1..4] */
+	/* one allocation: the doubles first, for their alignment */
+	size_t bytes = (nnz + 2 * n) * sizeof(double) + (maxlen + 2) * sizeof(size_t) +
+	               (nnz + 2 * n) * sizeof(uint32_t);
+	char *m = pr_malloc_raw(bytes);
+	if (!m)
+		return -1;
+	R->n = n;
+	R->maxlen = maxlen;
+	R->p = (double *)(void *)m;
+	R->tele = R->p + nnz;
+	double *out = R->tele + n; /* 1 / W(j), by node */
+	R->start = (size_t *)(void *)(out + n);
+	R->node = (uint32_t *)(void *)(R->start + maxlen + 2);
+	R->place = R->node + n;
+	R->col = R->place + n;
+	/* places: a counting sort by length, stable */
+	memset(R->start, 0, (maxlen + 2) * sizeof *R->start);
+	for (size_t i = 0; i < n; i++)
+		R->start[g->row[i + 1] - g->row[i] + 1]++;
+	for (size_t len = 0; len <= maxlen; len++)
+		R->start[len + 1] += R->start[len];
+	for (size_t i = 0; i < n; i++) {
+		double w = 0;
+		for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
+			w += g->w[k];
+		out[i] = 1.0 / w;
+	}
+	/* start[L] moves to start[L + 1] as places are handed out, then is
+	 * set back */
+	for (size_t i = 0; i < n; i++) {
+		size_t r = R->start[g->row[i + 1] - g->row[i]]++;
+		R->node[r] = (uint32_t)i;
+		R->place[i] = (uint32_t)r;
+	}
+	for (size_t len = maxlen + 1; len > 0; len--)
+		R->start[len] = R->start[len - 1];
+	R->start[0] = 0;
+	/* the random jump's share: 1 - d, no node being unlinked */
+	double jump = 1.0 - KP_DAMPING;
+	for (size_t r = 0, at = 0; r < n; r++) {
+		size_t i = R->node[r];
+		R->tele[r] = jump * teleport[i];
+		for (size_t k = g->row[i]; k < g->row[i + 1]; k++, at++) {
+			R->p[at] = g->w[k] * out[g->col[k]];
+			R->col[at] = R->place[g->col[k]];
+		}
+	}
+	return 0;
+}
+
+/* score[0..g->n): the PageRank of the key-word graph g, every node of which
+ * is linked, its random jumps landing by teleport (by node, summing to
+ * 1); the scores sum to 1. PRECIS_OK or PRECIS_ENOMEM. */
+int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
+{
+	size_t n = g->n;
+	if (n == 0)
+		return PRECIS_OK;
+	if (n > KP_POWER_MAX)
+		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
+		                            teleport);
+	word_rows R;
+	double *both = pr_malloc_raw(2 * n * sizeof *both);
+	if (!both || word_rows_make(&R, g, teleport)) {
+		pr_free_raw(both);
+		return PRECIS_ENOMEM;
+	}
+	double *cur = both, *nxt = both + n;
+	for (size_t r = 0; r < n; r++)
+		cur[r] = 1.0 / (double)n;
+	for (unsigned it = 0; it < KP_STEPS; it++) {
+		word_step(&R, cur, nxt);
+		int stop = word_change_below(&R, cur, nxt);
+		double *t = cur;
+		cur = nxt;
+		nxt = t;
+		if (stop)
+			break;
+	}
+	/* summed in the order of the nodes, to undo rounding drift */
+	double total = 0;
+	for (size_t i = 0; i < n; i++) {
+		score[i] = cur[R.place[i]];
+		total += score[i];
+	}
+	if (total > 0)
+		for (size_t i = 0; i < n; i++)
+			score[i] /= total;
+	pr_free_raw(both);
+	pr_free_raw(R.p);
+	return PRECIS_OK;
+}
+
 typedef struct scored {
 	double score;
 	uint32_t term;
@@ -1311,7 +1502,7 @@ int pr_keyphrases(precis_doc *d)
 		}
 		for (size_t k = 0; k < ncand; k++)
 			jump[k] = nscore[k] / total;
-		if ((rc = pr_pagerank_personal(nscore, &g, 0.85, 1e-4, 100, jump)))
+		if ((rc = pr_kp_rank_words(nscore, &g, jump)))
 			goto out;
 		memset(score, 0, nt * sizeof *score);
 	}

@@ -613,3 +613,156 @@ Test(keyphrase, long_sentences_counted_in_batches)
 	precis_doc_free(d);
 	free(text);
 }
+
+/* A random undirected graph of n nodes, every node linked (node i to
+ * i - 1, then `extra` more links at random, the first few nodes taking
+ * many: rows of one link to dozens), integer weights as co-occurrence
+ * counts are, and a teleport vector summing to 1. Freed with free_graph. */
+static void random_graph(pr_graph *g, double *tele, size_t n, size_t extra, uint32_t seed)
+{
+	size_t cap = 2 * (n + extra);
+	uint32_t *a = malloc(cap * sizeof *a), *b = malloc(cap * sizeof *b);
+	double *w = malloc(cap * sizeof *w);
+	unsigned char *seen = calloc(n * n, 1);
+	cr_assert(a && b && w && seen);
+	size_t m = 0;
+	uint32_t x = seed;
+	for (size_t k = 0; k < n - 1 + extra; k++) {
+		x = x * 1103515245u + 12345u;
+		uint32_t i, j;
+		if (k < n - 1) {
+			i = (uint32_t)k;
+			j = (uint32_t)k + 1;
+		} else {
+			i = (x >> 8) % (x >> 28 ? (uint32_t)n : 4); /* hubs */
+			x = x * 1103515245u + 12345u;
+			j = (x >> 8) % (uint32_t)n;
+		}
+		if (i == j || seen[i * n + j])
+			continue;
+		seen[i * n + j] = seen[j * n + i] = 1;
+		double wt = 1 + (double)((x >> 4) % 8 == 0 ? (x >> 12) % 4 : 0);
+		a[m] = i;
+		b[m] = j;
+		w[m++] = wt;
+		a[m] = j;
+		b[m] = i;
+		w[m++] = wt;
+	}
+	/* rows in node order, each row's columns increasing */
+	g->n = n;
+	g->row = calloc(n + 1, sizeof *g->row);
+	g->col = malloc(m * sizeof *g->col);
+	g->w = malloc(m * sizeof *g->w);
+	cr_assert(g->row && g->col && g->w);
+	for (size_t e = 0; e < m; e++)
+		g->row[a[e] + 1]++;
+	for (size_t i = 0; i < n; i++)
+		g->row[i + 1] += g->row[i];
+	for (size_t i = 0; i < n; i++) {
+		size_t at = g->row[i];
+		for (size_t j = 0; j < n; j++) {
+			for (size_t e = 0; e < m; e++) {
+				if (a[e] == i && b[e] == j) {
+					g->col[at] = (uint32_t)j;
+					g->w[at++] = w[e];
+				}
+			}
+		}
+	}
+	double total = 0;
+	for (size_t i = 0; i < n; i++) {
+		x = x * 1103515245u + 12345u;
+		tele[i] = 1.0 / (1.0 + (double)((x >> 8) % 1000));
+		total += tele[i];
+	}
+	for (size_t i = 0; i < n; i++)
+		tele[i] /= total;
+	free(a);
+	free(b);
+	free(w);
+	free(seen);
+}
+
+static void free_graph(pr_graph *g)
+{
+	free(g->row);
+	free(g->col);
+	free(g->w);
+}
+
+/* The key words' own power iteration gives pr_pagerank_personal's scores
+ * to the last bit (so key phrases and their scores are as they were), on
+ * graphs from a pair of nodes to a few hundred, with rows of one link to
+ * dozens. */
+Test(keyphrase, word_rank_is_power_iteration)
+{
+	static const size_t sizes[][2] = { { 2, 0 }, { 3, 1 }, { 7, 5 }, { 40, 30 },
+	                                   { 180, 20 }, { 180, 200 }, { 400, 1500 } };
+	for (size_t t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
+		size_t n = sizes[t][0];
+		pr_graph g;
+		double *tele = malloc(n * sizeof *tele);
+		double *want = malloc(n * sizeof *want), *got = malloc(n * sizeof *got);
+		cr_assert(tele && want && got);
+		random_graph(&g, tele, n, sizes[t][1], 7u + (uint32_t)t);
+		cr_assert_eq(pr_pagerank_personal(want, &g, 0.85, 1e-4, 100, tele), PRECIS_OK);
+		cr_assert_eq(pr_kp_rank_words(got, &g, tele), PRECIS_OK);
+		for (size_t i = 0; i < n; i++)
+			cr_assert(memcmp(&want[i], &got[i], sizeof got[i]) == 0,
+			          "graph %zu node %zu: %.17g, not %.17g", t, i, got[i], want[i]);
+		free_graph(&g);
+		free(tele);
+		free(want);
+		free(got);
+	}
+}
+
+/* It converges: on a ring, every node alike, each scores 1 / n however
+ * the random jumps land; and a node's jumps raise its score. */
+Test(keyphrase, word_rank_converges)
+{
+	enum { N = 12 };
+	size_t row[N + 1];
+	uint32_t col[2 * N];
+	double w[2 * N], tele[N], score[N];
+	for (size_t i = 0; i < N; i++) {
+		uint32_t lo = (uint32_t)((i + N - 1) % N), hi = (uint32_t)((i + 1) % N);
+		row[i] = 2 * i;
+		col[2 * i] = lo < hi ? lo : hi;
+		col[2 * i + 1] = lo < hi ? hi : lo;
+		w[2 * i] = w[2 * i + 1] = 1;
+		tele[i] = 1.0 / N;
+	}
+	row[N] = 2 * N;
+	pr_graph g = { N, row, col, w };
+	cr_assert_eq(pr_kp_rank_words(score, &g, tele), PRECIS_OK);
+	for (size_t i = 0; i < N; i++)
+		cr_assert_float_eq(score[i], 1.0 / N, 1e-12);
+	for (size_t i = 0; i < N; i++)
+		tele[i] = i == 3 ? 0.5 : 0.5 / (N - 1);
+	cr_assert_eq(pr_kp_rank_words(score, &g, tele), PRECIS_OK);
+	double sum = 0;
+	for (size_t i = 0; i < N; i++) {
+		sum += score[i];
+		if (i != 3)
+			cr_assert_gt(score[3], score[i]);
+	}
+	cr_assert_float_eq(sum, 1.0, 1e-12);
+}
+
+/* Out of memory, it says so. */
+Test(keyphrase, word_rank_allocation_failures)
+{
+	pr_graph g;
+	double tele[50], score[50];
+	random_graph(&g, tele, 50, 40, 99u);
+	for (long k = 0; k < 2; k++) {
+		pr_alloc_fail_after(k);
+		int rc = pr_kp_rank_words(score, &g, tele);
+		pr_alloc_fail_after(-1);
+		cr_assert_eq(rc, PRECIS_ENOMEM, "failure %ld", k);
+	}
+	cr_assert_eq(pr_kp_rank_words(score, &g, tele), PRECIS_OK);
+	free_graph(&g);
+}

@@ -500,10 +500,14 @@ static void word_step(const word_rows *R, const double *cur, double *nxt)
 	for (; r < R->start[4]; r++, p += 3, c += 3)
 		nxt[r] = R->tele[r] + KP_DAMPING * (p[0] * cur[c[0]] + p[1] * cur[c[1]] +
 		                                    p[2] * cur[c[2]]);
+	/* the longer rows (a few dozen links at most): two links a turn */
 	for (size_t len = 4; len <= R->maxlen; len++) {
 		for (; r < R->start[len + 1]; r++) {
-			double s = p[0] * cur[c[0]];
-			for (size_t k = 1; k < len; k++)
+			double s = p[0] * cur[c[0]] + p[1] * cur[c[1]];
+			size_t k = 2;
+			for (; k + 2 <= len; k += 2)
+				s = s + p[k] * cur[c[k]] + p[k + 1] * cur[c[k + 1]];
+			if (k < len)
 				s += p[k] * cur[c[k]];
 			nxt[r] = R->tele[r] + KP_DAMPING * s;
 			p += len;
@@ -517,20 +521,32 @@ static void word_step(const word_rows *R, const double *cur, double *nxt)
  * chain of additions; four sums side by side give the answer too, except
  * within a hair of the tolerance: any order of adding n non-negative terms
  * lands within (n - 1) 2^-53 (relative) of the exact sum, two orders
- * within twice that, so outside a margin of (n + 1) 2^-50 all agree. */
+ * within twice that, so outside a margin of (n + 1) 2^-50 all agree.
+ * The terms are never negative, so a part of the sum already past the
+ * tolerance answers no, and the first steps, whose change is many times
+ * the tolerance, stop adding after a few rows: the long ones (at the end
+ * of the places), whose scores and changes are the largest, come first. */
 static int word_change_below(const word_rows *R, const double *cur, const double *nxt)
 {
-	size_t n = R->n, i = 0;
-	double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-	for (; i + 4 <= n; i += 4) {
+	size_t n = R->n, i = n;
+	double d0 = 0, d1 = 0, d2 = 0, d3 = 0, scale = (double)(n + 1) * 0x1p-50;
+	for (unsigned turn = 1; i >= 4; turn++) {
+		i -= 4;
 		d0 += fabs(nxt[i] - cur[i]);
 		d1 += fabs(nxt[i + 1] - cur[i + 1]);
 		d2 += fabs(nxt[i + 2] - cur[i + 2]);
 		d3 += fabs(nxt[i + 3] - cur[i + 3]);
+		if (turn % 4 == 0) {
+			double part = (d0 + d1) + (d2 + d3);
+			if (part > KP_TOLERANCE + part * scale)
+				return 0;
+		}
 	}
-	for (; i < n; i++)
+	while (i > 0) {
+		i--;
 		d0 += fabs(nxt[i] - cur[i]);
-	double sum = (d0 + d1) + (d2 + d3), margin = sum * (double)(n + 1) * 0x1p-50;
+	}
+	double sum = (d0 + d1) + (d2 + d3), margin = sum * scale;
 	if (sum < KP_TOLERANCE - margin)
 		return 1;
 	if (sum > KP_TOLERANCE + margin)

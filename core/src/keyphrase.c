@@ -800,7 +800,8 @@ typedef struct phrases {
 	                     one-token phrases join them in fold_tallies() */
 	tally *tl;        /* the counts of ph[] while counting */
 	size_t n, cap;
-	single *one;      /* by term */
+	single *one;      /* by term; only a key word is one (key[term]),
+	                     and only its entry is set */
 	slot *slot;
 	size_t mask;      /* slots - 1, a power of two */
 	size_t first;     /* slots and phrases to begin with, a power of two */
@@ -980,10 +981,10 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 }
 
 /* Write the counts into the phrases and add the one-token phrases, by
- * term: where they go does not matter, the order (pr_kp_before()) is
- * total. A phrase of several words met once is worth the mean of its
+ * term (the key words: key[term]): where they go does not matter, the
+ * order (pr_kp_before()) is total. A phrase of several words met once is worth the mean of its
  * words' scores, the sum once it recurs. 0, or -1 out of memory. */
-static int fold_tallies(precis_doc *d, phrases *P, const double *score)
+static int fold_tallies(precis_doc *d, phrases *P, const double *score, const uint8_t *key)
 {
 	for (size_t k = 0; k < P->n; k++) {
 		phrase *p = &P->ph[k];
@@ -994,7 +995,7 @@ static int fold_tallies(precis_doc *d, phrases *P, const double *score)
 	}
 	for (uint32_t term = 0; term < d->nterms; term++) {
 		const single *c = &P->one[term];
-		if (!c->count)
+		if (!key[term] || !c->count)
 			continue;
 		if (reserve_phrase(P))
 			return -1;
@@ -1435,9 +1436,11 @@ int pr_keyphrases(precis_doc *d)
 	int rc = PRECIS_OK;
 	pairs E;
 	memset(&E, 0, sizeof E);
-	/* a news article has about as many pairs as terms, a book a few
-	 * times more: room for as many, under half full */
-	E.first = pow2_at_least(2 * nt);
+	/* a news article has about two pairs for three terms (200 for 300),
+	 * a book a few times more than terms: room for half as many as
+	 * terms, under half full, which most articles never outgrow and a
+	 * book outgrows anyway */
+	E.first = pow2_at_least(nt);
 	pr_kp_order *order = NULL;
 	if (!wflag || (!cjk && (!cand || !wend || !wcount || !score || !key || !idx ||
 	                        !nscore || !P.one))) {
@@ -1543,8 +1546,12 @@ int pr_keyphrases(precis_doc *d)
 		if (k < 5)
 			k = ncand < 5 ? ncand : 5;
 		select_best(sc, ncand, k);
-		for (size_t r = 0; r < k; r++)
+		/* and only a key word's count as a phrase of its own is ever
+		 * read (add_single(), fold_tallies()): only those are zeroed */
+		for (size_t r = 0; r < k; r++) {
 			key[sc[r].term] = 1;
+			P.one[sc[r].term].count = 0;
+		}
 		pr_free_raw(sc);
 		/* a text has about as many phrases of several words as key
 		 * words: room for as many, under half full */
@@ -1552,11 +1559,10 @@ int pr_keyphrases(precis_doc *d)
 	}
 
 	/* phrases, one entry per distinct sequence of stems */
-	memset(P.one, 0, nt * sizeof *P.one);
 	for (size_t s = 0; s < d->nsents; s++)
 		if ((rc = sentence_phrases(d, &P, score, cand, key, wflag, lang, (uint32_t)s, 1)))
 			goto out;
-	if (fold_tallies(d, &P, score)) {
+	if (fold_tallies(d, &P, score, key)) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}

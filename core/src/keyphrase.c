@@ -354,9 +354,9 @@ static int add_pair(pairs *E, pair_batch *b, uint32_t x, uint32_t y)
 	return 0;
 }
 
-/* Sort the n pairs by key, lo then hi, both below nt: two counting-sort
- * passes, by hi and then stably by lo, in O(n + nt). 0, or -1 out of
- * memory. */
+/* Sort the n pairs by key, lo then hi, both below nt (nodes, here): two
+ * counting-sort passes, by hi and then stably by lo, in O(n + nt). 0, or
+ * -1 out of memory. */
 static int sort_pairs(pair *e, size_t n, size_t nt)
 {
 	pair *tmp = pr_malloc_raw(n * sizeof *tmp);
@@ -391,7 +391,7 @@ static int sort_pairs(pair *e, size_t n, size_t nt)
 static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size_t *nnodes)
 {
 	size_t nt = d->nterms, n = 0;
-	/* the pairs, packed at the front of the table and sorted */
+	/* the pairs, packed at the front of the table */
 	for (size_t k = 0; E->p && k <= E->mask; k++)
 		if (E->p[k].key)
 			E->p[n++] = E->p[k];
@@ -399,8 +399,7 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	E->p = NULL;
 	E->n = 0;
 	uint32_t *id = pr_malloc_raw((nt + 1) * sizeof *id);
-	if (!id || (n && sort_pairs(e, n, nt))) {
-		pr_free_raw(id);
+	if (!id) {
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
 	}
@@ -417,6 +416,16 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 			node[nn++] = (uint32_t)t;
 		}
 	}
+	/* the pairs by nodes, which keeps their order (nodes are numbered
+	 * in term order), then sorted: counts over the nodes, fewer than the
+	 * terms */
+	for (size_t k = 0; k < n; k++)
+		e[k].key = (uint64_t)id[e[k].key >> 32] << 32 | id[(uint32_t)e[k].key];
+	pr_free_raw(id);
+	if (n && sort_pairs(e, n, nn)) {
+		pr_free_raw(e);
+		return PRECIS_ENOMEM;
+	}
 	*nnodes = nn;
 	g->n = nn;
 	g->row = pr_calloc(&d->arena, nn + 1, sizeof *g->row);
@@ -425,13 +434,12 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	size_t *at = pr_malloc_raw((nn + 1) * sizeof *at);
 	if (!g->row || !g->col || !g->w || !at) {
 		pr_free_raw(at);
-		pr_free_raw(id);
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
 	}
 	for (size_t k = 0; k < n; k++) {
-		g->row[id[e[k].key >> 32] + 1]++;
-		g->row[id[(uint32_t)e[k].key] + 1]++;
+		g->row[(e[k].key >> 32) + 1]++;
+		g->row[(uint32_t)e[k].key + 1]++;
 	}
 	for (size_t t = 0; t < nn; t++)
 		g->row[t + 1] += g->row[t];
@@ -440,7 +448,7 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	 * in the order of y, before its higher ones from the pairs (x, z), in
 	 * the order of z: each row comes out sorted */
 	for (size_t k = 0; k < n; k++) {
-		uint32_t lo = id[e[k].key >> 32], hi = id[(uint32_t)e[k].key];
+		uint32_t lo = (uint32_t)(e[k].key >> 32), hi = (uint32_t)e[k].key;
 		double w = (double)e[k].count;
 		g->col[at[lo]] = hi;
 		g->w[at[lo]++] = w;
@@ -448,7 +456,6 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 		g->w[at[hi]++] = w;
 	}
 	pr_free_raw(at);
-	pr_free_raw(id);
 	pr_free_raw(e);
 	return PRECIS_OK;
 }

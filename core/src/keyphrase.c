@@ -1080,6 +1080,12 @@ static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
 	uint32_t name_a = 0, name_b = 0; /* the last name, counted as such */
 	int rc;
 	for (uint32_t i = st->tok; i <= end;) {
+		/* outside a run, a word that is no candidate starts nothing:
+		 * most words (stop words) go by here */
+		if (nrun == 0) {
+			while (i < end && !cand[i])
+				i++;
+		}
 		uint32_t j = i < end && cand[i] ? word_end(d, st, cand, i, end) : i + 1;
 		int k = i < end && cand[i] && key_word(d, key, i, j);
 		int joins = k && nrun > 0 && run[nrun] == i && !(d->toks[i].flags & PR_TOK_BREAK) &&

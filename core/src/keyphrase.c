@@ -564,8 +564,8 @@ static int word_change_below(const word_rows *R, const double *cur, const double
 	return delta < KP_TOLERANCE;
 }
 
-/* Lay out g (every node linked) in *R, in memory of its own (R->node);
- * teleport is by node. 0, or -1 out of memory. */
+/* Lay out g in *R, in one allocation of its own (R->p); teleport is by
+ * node. 0, or -1 out of memory. */
 static int word_rows_make(word_rows *R, const pr_graph *g, const double *teleport)
 {
 	size_t n = g->n, nnz = g->row[n], maxlen = 0;
@@ -624,15 +624,21 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
 	return 0;
 }
 
-/* score[0..g->n): the PageRank of the key-word graph g, every node of which
- * is linked, its random jumps landing by teleport (by node, summing to
- * 1); the scores sum to 1. PRECIS_OK or PRECIS_ENOMEM. */
+/* score[0..g->n): the PageRank of the key-word graph g, its random jumps
+ * landing by teleport (by node, summing to 1); the scores sum to 1. A
+ * graph too large, or with a node that has no link, is left to
+ * pr_pagerank_personal. PRECIS_OK or PRECIS_ENOMEM. */
 int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 {
 	size_t n = g->n;
 	if (n == 0)
 		return PRECIS_OK;
-	if (n > KP_POWER_MAX)
+	/* an unlinked node (none in a word graph: its nodes are the words
+	 * met in a pair) would need the dangling nodes' mass of rank.c */
+	int unlinked = 0;
+	for (size_t i = 0; i < n && !unlinked; i++)
+		unlinked = g->row[i + 1] == g->row[i];
+	if (n > KP_POWER_MAX || unlinked)
 		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
 		                            teleport);
 	word_rows R;

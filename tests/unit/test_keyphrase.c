@@ -718,6 +718,21 @@ Test(keyphrase, word_rank_is_power_iteration)
 	}
 }
 
+/* A node with no link (never in a word graph) is ranked as rank.c ranks
+ * it, its score spread by the random jumps. */
+Test(keyphrase, word_rank_unlinked_node)
+{
+	size_t row[] = { 0, 1, 2, 2 };
+	uint32_t col[] = { 1, 0 };
+	double w[] = { 2, 2 }, tele[] = { 0.5, 0.3, 0.2 }, want[3], got[3];
+	pr_graph g = { 3, row, col, w };
+	cr_assert_eq(pr_pagerank_personal(want, &g, 0.85, 1e-4, 100, tele), PRECIS_OK);
+	cr_assert_eq(pr_kp_rank_words(got, &g, tele), PRECIS_OK);
+	for (size_t i = 0; i < 3; i++)
+		cr_assert(memcmp(&want[i], &got[i], sizeof got[i]) == 0, "node %zu", i);
+	cr_assert_gt(got[2], 0);
+}
+
 /* It converges: on a ring, every node alike, each scores 1 / n however
  * the random jumps land; and a node's jumps raise its score. */
 Test(keyphrase, word_rank_converges)

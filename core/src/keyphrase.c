@@ -565,7 +565,8 @@ static int word_change_below(const word_rows *R, const double *cur, const double
 }
 
 /* Lay out g in *R, in one allocation of its own (R->p); teleport is by
- * node. 0, or -1 out of memory. */
+ * node. 0; 1 (nothing allocated) when a node has no link; -1 out of
+ * memory. */
 static int word_rows_make(word_rows *R, const pr_graph *g, const double *teleport)
 {
 	size_t n = g->n, nnz = g->row[n], maxlen = 0;
@@ -593,6 +594,10 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
 	memset(R->start, 0, (maxlen + 2) * sizeof *R->start);
 	for (size_t i = 0; i < n; i++)
 		R->start[g->row[i + 1] - g->row[i] + 1]++;
+	if (R->start[1] > 0) { /* a node with no link */
+		pr_free_raw(m);
+		return 1;
+	}
 	for (size_t len = 0; len <= maxlen; len++)
 		R->start[len + 1] += R->start[len];
 	for (size_t i = 0; i < n; i++) {
@@ -633,19 +638,21 @@ int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 	size_t n = g->n;
 	if (n == 0)
 		return PRECIS_OK;
-	/* an unlinked node (none in a word graph: its nodes are the words
-	 * met in a pair) would need the dangling nodes' mass of rank.c */
-	int unlinked = 0;
-	for (size_t i = 0; i < n && !unlinked; i++)
-		unlinked = g->row[i + 1] == g->row[i];
-	if (n > KP_POWER_MAX || unlinked)
+	if (n > KP_POWER_MAX)
 		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
 		                            teleport);
 	word_rows R;
 	double *both = pr_malloc_raw(2 * n * sizeof *both);
-	if (!both || word_rows_make(&R, g, teleport)) {
+	int rc = both ? word_rows_make(&R, g, teleport) : -1;
+	if (rc) {
 		pr_free_raw(both);
-		return PRECIS_ENOMEM;
+		if (rc < 0)
+			return PRECIS_ENOMEM;
+		/* an unlinked node (none in a word graph: its nodes are the
+		 * words met in a pair) needs the dangling nodes' mass of
+		 * rank.c */
+		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
+		                            teleport);
 	}
 	double *cur = both, *nxt = both + n;
 	for (size_t r = 0; r < n; r++)

@@ -472,8 +472,10 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
  * them, each summed in straight code), instead of a loop per row. Every
  * score is what pr_pagerank_personal computes, to the last bit: each row
  * is summed in the order of its links, from the same products, and the
- * steps stop at the same one (keyphrase_rank in test_keyphrase.c checks
- * both). Key phrases and their scores are then the same as ever. */
+ * steps stop at the same one (word_rank_is_power_iteration in
+ * test_keyphrase.c compares the bits, and fails should rank.c change how
+ * it ranks a small graph). Key phrases and their scores are then the same
+ * as ever. */
 #define KP_POWER_MAX 5000
 #define KP_DAMPING 0.85
 #define KP_TOLERANCE 1e-4

@@ -439,8 +439,9 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			flags |= PR_TOK_UPPER;
 		if (digit)
 			flags |= PR_TOK_NUM;
-		if (have_prev) {
-			/* what lies between this token and the one before? */
+		/* what lies between this token and the one before? Most often
+		 * one space, which neither breaks nor joins them */
+		if (have_prev && !(start == prev_end + 1 && t[prev_end] == ' ')) {
 			int space = 0, glue = 0, other = 0;
 			for (size_t j = prev_end; j < start; j++) {
 				unsigned char c = t[j];
@@ -483,6 +484,9 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
  * enough to cover a miss to memory, few enough that the line is still
  * there when its turn comes. */
 #define PREFETCH_AHEAD 8
+/* The slots of a table (sixteen bytes each) from which its lookups are
+ * worth prefetching: 256 KB. */
+#define PREFETCH_SLOTS 16384
 
 /* The second pass: every token's word, term and stop flag. A book's
  * tables are megabytes, and a rare word's lookups cache misses: its
@@ -497,8 +501,13 @@ static int words_of_tokens(tok_state *st)
 	for (size_t i = 0; i < d->nsents; i++) {
 		const pr_sent *s = &d->sents[i];
 		size_t end = (size_t)s->tok + s->ntok;
+		/* tables that fit a core's second-level cache (an article's:
+		 * a few hundred words) stay there, and asking for their slots
+		 * early only costs the asking; a book's grow past it */
+		size_t ahead = (st->folded.mask | st->surface.mask) >= PREFETCH_SLOTS
+		                       ? PREFETCH_AHEAD : ntoks;
 		for (size_t k = s->tok; k < end; k++) {
-			if (k + PREFETCH_AHEAD < ntoks) {
+			if (k + ahead < ntoks) {
 				const pr_token *a = &toks[k + PREFETCH_AHEAD];
 				pr_strmap_prefetch(a->term == TOK_ASCII ? &st->folded : &st->surface,
 				                   a->word);

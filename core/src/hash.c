@@ -24,7 +24,16 @@ void pr_strmap_free(pr_strmap *m)
 	memset(m, 0, sizeof *m);
 }
 
-static int rehash(pr_strmap *m, size_t cap)
+/* Growing a table and its id arrays is rare (a few times a document at
+ * most): out of line, so that the functions adding a key, which run
+ * for every new word, keep few registers to save. */
+#if defined(__GNUC__) || defined(__clang__)
+#define RARE __attribute__((noinline, cold))
+#else
+#define RARE
+#endif
+
+RARE static int rehash(pr_strmap *m, size_t cap)
 {
 	pr_slot *slot = pr_malloc_raw(cap * sizeof *slot);
 	if (!slot)
@@ -55,7 +64,7 @@ int pr_strmap_alloc(pr_strmap *m)
 	return rehash(m, cap);
 }
 
-static int grow_keys(pr_strmap *m)
+RARE static int grow_keys(pr_strmap *m)
 {
 	size_t cap = m->cap_keys ? m->cap_keys * 2 : m->hint > 256 ? m->hint : 256;
 	const char **k = pr_realloc_raw(m->key, cap * sizeof *k);
@@ -102,17 +111,22 @@ static inline int same_folded(const char *a, const char *b, size_t n)
 /* Room for a key of n bytes, its NUL and, for a short key, the rest of
  * its eight-byte head (copy_key() stores the head whole); NULL when out of
  * memory. */
+RARE static int refill_pool(pr_strmap *m, pr_arena *a, size_t need)
+{
+	size_t size = need > POOL_BLOCK ? need : POOL_BLOCK;
+	char *p = pr_alloc(a, size);
+	if (!p)
+		return -1;
+	m->pool = p;
+	m->pool_left = size;
+	return 0;
+}
+
 static char *key_room(pr_strmap *m, pr_arena *a, size_t n)
 {
 	size_t need = n < 8 ? 8 : n + 1;
-	if (need > m->pool_left) {
-		size_t size = need > POOL_BLOCK ? need : POOL_BLOCK;
-		char *p = pr_alloc(a, size);
-		if (!p)
-			return NULL;
-		m->pool = p;
-		m->pool_left = size;
-	}
+	if (need > m->pool_left && refill_pool(m, a, need))
+		return NULL;
 	char *p = m->pool;
 	m->pool += need;
 	m->pool_left -= need;

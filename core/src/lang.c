@@ -1,5 +1,6 @@
 /* lang.c: language lookup, stop words, abbreviations and detection. */
 #include "lang.h"
+#include "hash.h"
 #include "precis.h"
 
 #include <stdint.h>
@@ -44,6 +45,19 @@ size_t pr_lang_fold(const char *word, size_t n, char *buf, size_t cap)
 			uint64_t upper = (x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high;
 			x |= upper >> 2;
 			memcpy(buf + i, &x, 8);
+		}
+		/* and the last one to seven bytes as one number, when buf has
+		 * room for all eight (most words are that short) */
+		if (i < n && n - i < 8 && i + 8 <= cap) {
+			uint64_t x = pr_load_tail(word + i, n - i);
+			if (!(x & high)) {
+				x = pr_fold_ascii8(x);
+				/* byte by byte, as pr_load_tail() reads them;
+				 * compilers make it one store */
+				for (int k = 0; k < 8; k++)
+					buf[i + k] = (char)(x >> (8 * k));
+				return n;
+			}
 		}
 	}
 	for (; i < n; i++) {

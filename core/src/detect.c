@@ -188,8 +188,10 @@ typedef struct scorer {
 
 /* Which candidates hold one word (or, for "l'homme", "qu'il", its part
  * before the apostrophe) as a stop word: a bit per candidate in *mask;
- * returns how many. */
-static size_t word_hits(const scorer *sc, const char *w, size_t n, uint64_t *mask)
+ * returns how many. apos: the word has an ASCII apostrophe (folding
+ * makes none where there was none), so only then is its part looked
+ * for. */
+static size_t word_hits(const scorer *sc, const char *w, size_t n, int apos, uint64_t *mask)
 {
 	char buf[MAX_WORD + 1];
 	size_t m = pr_lang_fold(w, n, buf, MAX_WORD);
@@ -198,7 +200,7 @@ static size_t word_hits(const scorer *sc, const char *w, size_t n, uint64_t *mas
 		return 0;
 	/* one probe of the all-languages table, then a bit test per candidate */
 	unsigned long long langs = pr_stop_langs(buf, m);
-	if (!langs) {
+	if (!langs && apos) {
 		const char *ap = memchr(buf, '\'', m);
 		if (!ap || ap == buf)
 			return 0;
@@ -236,7 +238,8 @@ static int same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size_t n)
+static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size_t n,
+                       int apos)
 {
 	uint64_t mask;
 	size_t k;
@@ -247,7 +250,7 @@ static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size
 		mask = tab->mask[slot];
 		k = tab->k[slot];
 	} else {
-		k = word_hits(sc, w, n, &mask);
+		k = word_hits(sc, w, n, apos, &mask);
 		if (*nseen < SEEN_SLOTS / 2) {
 			tab->w[slot] = w;
 			tab->n[slot] = (uint8_t)n;
@@ -437,6 +440,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 			continue;
 		}
 		size_t s = i;
+		int apos = 0;
 		while (i < len) {
 			if (is_ascii_letter(t[i])) {
 				i++;
@@ -449,13 +453,14 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 				i += k;
 			} else if ((cp == '\'' || cp == 0x2019) && i + k < len &&
 			           ((t[i + k] | 0x20) >= 'a' && (t[i + k] | 0x20) <= 'z')) {
+				apos |= cp == '\'';
 				i += k; /* don't, l'homme */
 			} else {
 				break;
 			}
 		}
 		if (i - s <= MAX_WORD) {
-			score_word(&sc, &tab, &nseen, text + s, i - s);
+			score_word(&sc, &tab, &nseen, text + s, i - s, apos);
 			if (++words >= DECIDE_WORDS && words % CHECK_EVERY == 0 && decided(&sc))
 				break;
 		}

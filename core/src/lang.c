@@ -52,10 +52,12 @@ size_t pr_lang_fold(const char *word, size_t n, char *buf, size_t cap)
 			uint64_t x = pr_load_tail(word + i, n - i);
 			if (!(x & high)) {
 				x = pr_fold_ascii8(x);
-				/* byte by byte, as pr_load_tail() reads them;
-				 * compilers make it one store */
-				for (int k = 0; k < 8; k++)
-					buf[i + k] = (char)(x >> (8 * k));
+				/* one store, its bytes in the order
+				 * pr_load_tail() read them */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+				x = __builtin_bswap64(x);
+#endif
+				memcpy(buf + i, &x, 8);
 				return n;
 			}
 		}

@@ -143,10 +143,15 @@ static const pr_lang *by_code(const char *code)
 	return l ? l : pr_lang_default();
 }
 
+static int is_ascii_letter(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
 static int is_letter(int32_t cp)
 {
 	if (cp < 0x80)
-		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+		return cp >= 0 && is_ascii_letter((unsigned char)cp);
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
 	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
@@ -156,6 +161,21 @@ static int is_letter(int32_t cp)
 	default:
 		return 0;
 	}
+}
+
+/* The index of the lowest bit set in x (not 0). */
+static size_t low_bit(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (size_t)__builtin_ctzll(x);
+#else
+	size_t i = 0;
+	while (!(x & 1)) {
+		x >>= 1;
+		i++;
+	}
+	return i;
+#endif
 }
 
 typedef struct scorer {
@@ -168,8 +188,10 @@ typedef struct scorer {
 
 /* Which candidates hold one word (or, for "l'homme", "qu'il", its part
  * before the apostrophe) as a stop word: a bit per candidate in *mask;
- * returns how many. */
-static size_t word_hits(const scorer *sc, const char *w, size_t n, uint64_t *mask)
+ * returns how many. apos: the word has an ASCII apostrophe (folding
+ * makes none where there was none), so only then is its part looked
+ * for. */
+static size_t word_hits(const scorer *sc, const char *w, size_t n, int apos, uint64_t *mask)
 {
 	char buf[MAX_WORD + 1];
 	size_t m = pr_lang_fold(w, n, buf, MAX_WORD);
@@ -178,20 +200,17 @@ static size_t word_hits(const scorer *sc, const char *w, size_t n, uint64_t *mas
 		return 0;
 	/* one probe of the all-languages table, then a bit test per candidate */
 	unsigned long long langs = pr_stop_langs(buf, m);
-	if (!langs) {
+	if (!langs && apos) {
 		const char *ap = memchr(buf, '\'', m);
 		if (!ap || ap == buf)
 			return 0;
 		langs = pr_stop_langs(buf, (size_t)(ap - buf));
 	}
-	/* the candidates among them, language by language */
+	/* the candidates among them, one set bit after another */
 	size_t k = 0;
-	langs &= sc->langs;
-	for (size_t l = 0; langs; l++, langs >>= 1) {
-		if (langs & 1) {
-			*mask |= (uint64_t)1 << sc->of[l];
-			k++;
-		}
+	for (langs &= sc->langs; langs; langs &= langs - 1) {
+		*mask |= (uint64_t)1 << sc->of[low_bit(langs)];
+		k++;
 	}
 	return k;
 }
@@ -200,30 +219,41 @@ static size_t word_hits(const scorer *sc, const char *w, size_t n, uint64_t *mas
  * depend on nothing else, and most words of a text repeat. */
 #define SEEN_SLOTS 1024
 
-/* Column by column, so that only the lengths (0: empty slot) need
- * clearing before each text, not the whole table. */
+/* Column by column, so that only the lengths (0: empty slot; a word has
+ * at most MAX_WORD bytes, so one byte holds them) need clearing before
+ * each text, not the whole table. */
 typedef struct seen {
-	uint32_t n[SEEN_SLOTS];
+	uint8_t n[SEEN_SLOTS];
 	uint32_t k[SEEN_SLOTS];
 	const char *w[SEEN_SLOTS];
 	uint64_t mask[SEEN_SLOTS];
 } seen;
 
-static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size_t n)
+/* Words are a few bytes long: a loop beats a call to memcmp. */
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size_t n,
+                       int apos)
 {
 	uint64_t mask;
 	size_t k;
 	size_t slot = pr_hash_bytes(w, n) & (SEEN_SLOTS - 1);
-	while (tab->n[slot] && !(tab->n[slot] == n && memcmp(tab->w[slot], w, n) == 0))
+	while (tab->n[slot] && !(tab->n[slot] == n && same_bytes(tab->w[slot], w, n)))
 		slot = (slot + 1) & (SEEN_SLOTS - 1);
 	if (tab->n[slot]) {
 		mask = tab->mask[slot];
 		k = tab->k[slot];
 	} else {
-		k = word_hits(sc, w, n, &mask);
+		k = word_hits(sc, w, n, apos, &mask);
 		if (*nseen < SEEN_SLOTS / 2) {
 			tab->w[slot] = w;
-			tab->n[slot] = (uint32_t)n;
+			tab->n[slot] = (uint8_t)n;
 			tab->k[slot] = (uint32_t)k;
 			tab->mask[slot] = mask;
 			(*nseen)++;
@@ -233,9 +263,8 @@ static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size
 		return;
 	/* the candidates whose bits are set, in order */
 	double share = 1.0 / (double)k;
-	for (size_t i = 0; mask; i++, mask >>= 1)
-		if (mask & 1)
-			sc->score[i] += share;
+	for (; mask; mask &= mask - 1)
+		sc->score[low_bit(mask)] += share;
 }
 
 /* Does one candidate lead the others beyond doubt? */
@@ -400,13 +429,23 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	memset(tab.n, 0, sizeof tab.n);
 	for (size_t i = 0; i < len && words < MAX_WORDS;) {
 		int32_t cp;
+		/* ASCII bytes, most of most texts, are told without decoding */
+		if (t[i] < 0x80 && !is_ascii_letter(t[i])) {
+			i++;
+			continue;
+		}
 		size_t k = pr_utf8_decode(t + i, len - i, &cp);
 		if (!is_letter(cp)) {
 			i += k;
 			continue;
 		}
 		size_t s = i;
+		int apos = 0;
 		while (i < len) {
+			if (is_ascii_letter(t[i])) {
+				i++;
+				continue;
+			}
 			k = pr_utf8_decode(t + i, len - i, &cp);
 			if (is_letter(cp)) {
 				if (cp >= 0x80)
@@ -414,13 +453,14 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 				i += k;
 			} else if ((cp == '\'' || cp == 0x2019) && i + k < len &&
 			           ((t[i + k] | 0x20) >= 'a' && (t[i + k] | 0x20) <= 'z')) {
+				apos |= cp == '\'';
 				i += k; /* don't, l'homme */
 			} else {
 				break;
 			}
 		}
 		if (i - s <= MAX_WORD) {
-			score_word(&sc, &tab, &nseen, text + s, i - s);
+			score_word(&sc, &tab, &nseen, text + s, i - s, apos);
 			if (++words >= DECIDE_WORDS && words % CHECK_EVERY == 0 && decided(&sc))
 				break;
 		}

@@ -24,7 +24,16 @@ void pr_strmap_free(pr_strmap *m)
 	memset(m, 0, sizeof *m);
 }
 
-static int rehash(pr_strmap *m, size_t cap)
+/* Growing a table and its id arrays is rare (a few times a document at
+ * most): out of line, so that the functions adding a key, which run
+ * for every new word, keep few registers to save. */
+#if defined(__GNUC__) || defined(__clang__)
+#define RARE __attribute__((noinline, cold))
+#else
+#define RARE
+#endif
+
+RARE static int rehash(pr_strmap *m, size_t cap)
 {
 	pr_slot *slot = pr_malloc_raw(cap * sizeof *slot);
 	if (!slot)
@@ -46,7 +55,16 @@ static int rehash(pr_strmap *m, size_t cap)
 	return 0;
 }
 
-static int grow_keys(pr_strmap *m)
+int pr_strmap_alloc(pr_strmap *m)
+{
+	/* under half full at the expected size */
+	size_t cap = 512;
+	while (cap < 2 * m->hint && cap < ((size_t)1 << 30))
+		cap *= 2;
+	return rehash(m, cap);
+}
+
+RARE static int grow_keys(pr_strmap *m)
 {
 	size_t cap = m->cap_keys ? m->cap_keys * 2 : m->hint > 256 ? m->hint : 256;
 	const char **k = pr_realloc_raw(m->key, cap * sizeof *k);
@@ -93,33 +111,51 @@ static inline int same_folded(const char *a, const char *b, size_t n)
 /* Room for a key of n bytes, its NUL and, for a short key, the rest of
  * its eight-byte head (copy_key() stores the head whole); NULL when out of
  * memory. */
+RARE static int refill_pool(pr_strmap *m, pr_arena *a, size_t need)
+{
+	size_t size = need > POOL_BLOCK ? need : POOL_BLOCK;
+	char *p = pr_alloc(a, size);
+	if (!p)
+		return -1;
+	m->pool = p;
+	m->pool_left = size;
+	return 0;
+}
+
 static char *key_room(pr_strmap *m, pr_arena *a, size_t n)
 {
 	size_t need = n < 8 ? 8 : n + 1;
-	if (need > m->pool_left) {
-		size_t size = need > POOL_BLOCK ? need : POOL_BLOCK;
-		char *p = pr_alloc(a, size);
-		if (!p)
-			return NULL;
-		m->pool = p;
-		m->pool_left = size;
-	}
+	if (need > m->pool_left && refill_pool(m, a, need))
+		return NULL;
 	char *p = m->pool;
 	m->pool += need;
 	m->pool_left -= need;
 	return p;
 }
 
-/* Copy the key s[0..n), whose first eight bytes zero-padded are head, to
- * p, NUL-terminated; with fold, s is ASCII whose capitals are made small
- * (head is folded already). A key under eight bytes is one store of its
- * head, the padding's zeros ending it. */
-static void copy_key(char *p, const char *s, size_t n, uint64_t head, int fold)
+/* Store the key of n <= 8 bytes whose head is `head` at p,
+ * NUL-terminated: a key under eight bytes is one store of its head, the
+ * padding's zeros ending it. */
+static void store_head(char *p, uint64_t head, size_t n)
 {
 	if (n < 8) {
 		/* byte by byte for any byte order; compilers make it one store */
 		for (int k = 0; k < 8; k++)
 			p[k] = (char)(head >> (8 * k));
+		return;
+	}
+	/* eight bytes: the head is as memcpy read them (pr_slot_head) */
+	memcpy(p, &head, 8);
+	p[8] = '\0';
+}
+
+/* Copy the key s[0..n), whose first eight bytes zero-padded are head, to
+ * p, NUL-terminated; with fold, s is ASCII whose capitals are made small
+ * (head is folded already). */
+static void copy_key(char *p, const char *s, size_t n, uint64_t head, int fold)
+{
+	if (n <= 8) {
+		store_head(p, head, n);
 		return;
 	}
 	memcpy(p, s, n);
@@ -128,6 +164,38 @@ static void copy_key(char *p, const char *s, size_t n, uint64_t head, int fold)
 		for (size_t i = 0; i < n; i++)
 			p[i] = fold_ascii(p[i]);
 	}
+}
+
+/* Room for one more key of n bytes, in the id arrays and in the pool;
+ * NULL when out of memory. */
+static char *new_key(pr_strmap *m, pr_arena *a, size_t n)
+{
+	if (m->n >= UINT32_MAX - 1)
+		return NULL;
+	if (m->n == m->cap_keys && grow_keys(m))
+		return NULL;
+	return key_room(m, a, n);
+}
+
+/* Give the key `copy` (n bytes, head and check as its slot keeps them)
+ * the next id, in the empty slot i; returns the id, or UINT32_MAX when
+ * out of memory. */
+static uint32_t add_key(pr_strmap *m, size_t i, const char *copy, size_t n,
+                        uint64_t head, uint32_t check)
+{
+	uint32_t id = (uint32_t)m->n++;
+	m->key[id] = copy;
+	m->keylen[id] = (uint32_t)n;
+	m->slot[i].head = head;
+	m->slot[i].id1 = id + 1;
+	m->slot[i].check = check;
+	/* keep the load under one half */
+	if (m->n * 2 > m->mask + 1 && rehash(m, (m->mask + 1) * 2)) {
+		/* the id was stored; a failed grow only means a fuller table,
+		 * but report it so the caller stops before it degrades */
+		return UINT32_MAX;
+	}
+	return id;
 }
 
 /* Every entry point below, inlined into each: a call from one to the
@@ -142,14 +210,8 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 {
 	if (added)
 		*added = 0;
-	if (!m->slot) {
-		/* under half full at the expected size */
-		size_t cap = 512;
-		while (cap < 2 * m->hint && cap < ((size_t)1 << 30))
-			cap *= 2;
-		if (rehash(m, cap))
-			return UINT32_MAX;
-	}
+	if (pr_strmap_ready(m))
+		return UINT32_MAX;
 	uint32_t check = pr_slot_check(h, n);
 	uint64_t head = fold ? pr_fold_ascii8(pr_slot_head(s, n)) : pr_slot_head(s, n);
 	size_t i = h & m->mask;
@@ -166,29 +228,23 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 		}
 		i = (i + 1) & m->mask;
 	}
-	if (m->n >= UINT32_MAX - 1)
-		return UINT32_MAX;
-	if (m->n == m->cap_keys && grow_keys(m))
-		return UINT32_MAX;
-	char *copy = key_room(m, a, n);
+	char *copy = new_key(m, a, n);
 	if (!copy)
 		return UINT32_MAX;
 	copy_key(copy, s, n, head, fold);
-	uint32_t id = (uint32_t)m->n++;
-	m->key[id] = copy;
-	m->keylen[id] = (uint32_t)n;
-	m->slot[i].head = head;
-	m->slot[i].id1 = id + 1;
-	m->slot[i].check = check;
 	if (added)
 		*added = 1;
-	/* keep the load under one half */
-	if (m->n * 2 > m->mask + 1 && rehash(m, (m->mask + 1) * 2)) {
-		/* the id was stored; a failed grow only means a fuller table,
-		 * but report it so the caller stops before it degrades */
+	return add_key(m, i, copy, n, head, check);
+}
+
+uint32_t pr_strmap_add_short(pr_strmap *m, pr_arena *a, size_t at, uint64_t head,
+                             size_t n, uint32_t hash)
+{
+	char *copy = new_key(m, a, n);
+	if (!copy)
 		return UINT32_MAX;
-	}
-	return id;
+	store_head(copy, head, n);
+	return add_key(m, at, copy, n, head, pr_slot_check(hash, n));
 }
 
 uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,

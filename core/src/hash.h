@@ -37,6 +37,13 @@ void pr_strmap_init(pr_strmap *m);
 /* The same, for about `expected` keys: the table is allocated once at the
  * right size instead of growing through every power of two. */
 void pr_strmap_init_for(pr_strmap *m, size_t expected);
+/* Allocate the table if it is not yet (for pr_strmap_find_head()); -1
+ * when out of memory. */
+int pr_strmap_alloc(pr_strmap *m);
+static inline int pr_strmap_ready(pr_strmap *m)
+{
+	return m->slot ? 0 : pr_strmap_alloc(m);
+}
 /* Release the table (keys stay in the arena). */
 void pr_strmap_free(pr_strmap *m);
 
@@ -93,7 +100,21 @@ static inline uint64_t pr_fold_ascii8(uint64_t x)
 	return x | upper >> 2;
 }
 
-/* pr_hash_bytes() and pr_hash_ascii_folded() in one: `fold` is a constant
+/* One round of the hash below: h mixed with the eight bytes w. */
+static inline uint64_t pr_hash_round(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xBF58476D1CE4E5B9u;
+	return h ^ h >> 29;
+}
+
+/* The hash's last step, from its state h. */
+static inline uint32_t pr_hash_final(uint64_t h)
+{
+	h *= 0x94D049BB133111EBu;
+	return (uint32_t)(h >> 32);
+}
+
+/* pr_hash_words() and pr_hash_ascii_folded() in one: `fold` is a constant
  * in each, so the compiler drops the branch. */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
@@ -108,8 +129,7 @@ static inline uint32_t pr_hash_words(const char *s, size_t n, int fold)
 		memcpy(&w, s, 8);
 		if (fold)
 			w = pr_fold_ascii8(w);
-		h = (h ^ w) * 0xBF58476D1CE4E5B9u;
-		h ^= h >> 29;
+		h = pr_hash_round(h, w);
 		s += 8;
 		n -= 8;
 	}
@@ -117,11 +137,9 @@ static inline uint32_t pr_hash_words(const char *s, size_t n, int fold)
 		uint64_t w = pr_load_tail(s, n);
 		if (fold)
 			w = pr_fold_ascii8(w);
-		h = (h ^ w) * 0xBF58476D1CE4E5B9u;
-		h ^= h >> 29;
+		h = pr_hash_round(h, w);
 	}
-	h *= 0x94D049BB133111EBu;
-	return (uint32_t)(h >> 32);
+	return pr_hash_final(h);
 }
 
 static inline uint32_t pr_hash_bytes(const char *s, size_t n)
@@ -153,23 +171,52 @@ static inline uint32_t pr_slot_check(uint32_t hash, size_t n)
 	return (hash & 0xFFFFFF00u) | (uint32_t)(n < 255 ? n : 255);
 }
 
-/* The id of the all-ASCII s[0..n), n at most 8, with its capitals made
- * small (hash: its pr_hash_ascii_folded), if the table holds it, else
- * UINT32_MAX; then pr_strmap_intern_ascii_folded() adds it. Inline,
- * without a call: a short word seen before is most of a book's tokens,
- * and its slot's head and check decide it alone. */
-static inline uint32_t pr_strmap_find_short_ascii_folded(const pr_strmap *m, const char *s,
-                                                         size_t n, uint32_t hash)
+/* pr_slot_head() of s[0..n), 1 <= n <= 8, where all of s[0..8) may be
+ * read: one load with the bytes from n on cleared, instead of
+ * pr_load_tail()'s branch on the length, which a text's words of every
+ * length send either way at random. (The bytes of pr_load_tail() are
+ * little-endian; a big-endian machine takes its path.) */
+static inline uint64_t pr_slot_head8(const char *s, size_t n)
 {
-	if (!m->slot)
-		return UINT32_MAX;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return w & (~(uint64_t)0 >> (8 * (8 - n)));
+#else
+	return pr_slot_head(s, n);
+#endif
+}
+
+/* pr_hash_bytes() of a key of n <= 8 bytes from its slot head: the one
+ * round pr_hash_words() gives it. */
+static inline uint32_t pr_hash_head(uint64_t head, size_t n)
+{
+	return pr_hash_final(pr_hash_round(0x9E3779B97F4A7C15u ^ n, head));
+}
+
+/* The id of the key of at most eight bytes whose head is `head` (hash:
+ * its hash), if the table holds it; else UINT32_MAX, and *at is the
+ * empty slot where the probe ended, for pr_strmap_add_short(). The table
+ * must be allocated (pr_strmap_ready()). Inline, without a call: a word seen
+ * before is most tokens, and its slot's head and check decide it alone. */
+static inline uint32_t pr_strmap_find_head(const pr_strmap *m, uint64_t head, size_t n,
+                                           uint32_t hash, size_t *at)
+{
 	uint32_t check = pr_slot_check(hash, n);
-	uint64_t head = pr_fold_ascii8(pr_slot_head(s, n));
-	for (size_t i = hash & m->mask; m->slot[i].id1; i = (i + 1) & m->mask)
+	size_t i = hash & m->mask;
+	for (; m->slot[i].id1; i = (i + 1) & m->mask)
 		if (m->slot[i].check == check && m->slot[i].head == head)
 			return m->slot[i].id1 - 1;
+	*at = i;
 	return UINT32_MAX;
 }
+
+/* Add the key of n <= 8 bytes whose head is `head` (hash: its hash),
+ * which pr_strmap_find_head() did not find, at the slot `at` where it
+ * stopped; the key is the head's bytes (so, for the folded-word table,
+ * already folded). Returns its id, or UINT32_MAX when out of memory. */
+uint32_t pr_strmap_add_short(pr_strmap *m, pr_arena *a, size_t at, uint64_t head,
+                             size_t n, uint32_t hash);
 
 /* Start loading the slot where a key with this hash is looked for: a
  * caller that knows its next keys ahead of time (token.c) overlaps the

@@ -1,5 +1,6 @@
 /* lang.c: language lookup, stop words, abbreviations and detection. */
 #include "lang.h"
+#include "hash.h"
 #include "precis.h"
 
 #include <stdint.h>
@@ -44,6 +45,21 @@ size_t pr_lang_fold(const char *word, size_t n, char *buf, size_t cap)
 			uint64_t upper = (x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high;
 			x |= upper >> 2;
 			memcpy(buf + i, &x, 8);
+		}
+		/* and the last one to seven bytes as one number, when buf has
+		 * room for all eight (most words are that short) */
+		if (i < n && n - i < 8 && i + 8 <= cap) {
+			uint64_t x = pr_load_tail(word + i, n - i);
+			if (!(x & high)) {
+				x = pr_fold_ascii8(x);
+				/* one store, its bytes in the order
+				 * pr_load_tail() read them */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+				x = __builtin_bswap64(x);
+#endif
+				memcpy(buf + i, &x, 8);
+				return n;
+			}
 		}
 	}
 	for (; i < n; i++) {

@@ -192,6 +192,25 @@ static void *reserve_index(void *p, size_t *cap, size_t elem, size_t i)
 	return q;
 }
 
+/* The id in map of the key of n bytes, 1 <= n <= 8, whose head (its
+ * bytes as pr_slot_head() gives them, folded for the folded-word table)
+ * and hash are given, adding it if new
+ * (*added = 1); UINT32_MAX when out of memory. A key seen before is one
+ * inline probe; a new one goes to the slot where that probe ended. */
+static uint32_t intern_short(pr_strmap *map, pr_arena *a, size_t n, uint64_t head,
+                             uint32_t hash, int *added)
+{
+	*added = 0;
+	if (pr_strmap_ready(map))
+		return UINT32_MAX;
+	size_t at;
+	uint32_t id = pr_strmap_find_head(map, head, n, hash, &at);
+	if (id != UINT32_MAX)
+		return id;
+	*added = 1;
+	return pr_strmap_add_short(map, a, at, head, n, hash);
+}
+
 /* Word wid, just added to st->folded (m bytes), gets its stop flag and,
  * if it is not a stop word, its stem; ascii says whether the token it
  * came from was all ASCII (then its folded form is ready for the stop-word
@@ -242,7 +261,16 @@ static uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii)
 		}
 	}
 	int added;
-	uint32_t tid = pr_strmap_intern(&st->stems, &d->arena, stem, slen, &added);
+	uint32_t tid;
+	if (slen <= 8 && (stem == st->stem || stem == w->text)) {
+		/* eight bytes may be read from either: st->stem is longer,
+		 * and a short key's copy has room for eight (hash.c) */
+		uint64_t head = pr_slot_head8(stem, slen);
+		tid = intern_short(&st->stems, &d->arena, slen, head, pr_hash_head(head, slen),
+		                   &added);
+	} else {
+		tid = pr_strmap_intern(&st->stems, &d->arena, stem, slen, &added);
+	}
 	if (tid == UINT32_MAX)
 		return UINT32_MAX;
 	if (added) {
@@ -258,20 +286,37 @@ static uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii)
 	return wid;
 }
 
-/* The word id of the all-ASCII token s[0..n) (hash: its
- * pr_hash_ascii_folded), which folds by making its capitals small: the
- * folded-word table does that as it compares (hash.c). A short word the
- * document had before, most tokens, is found without a call. */
-static uint32_t word_of_ascii(tok_state *st, const char *s, size_t n, uint32_t hash)
+/* The head of the ASCII token s[0..n), 1 <= n <= 8, folded, where room
+ * bytes from s on belong to the sentence: one load when eight do. */
+static inline uint64_t folded_head(const char *s, size_t n, size_t room)
 {
-	if (n <= 8) {
-		uint32_t wid = pr_strmap_find_short_ascii_folded(&st->folded, s, n, hash);
-		if (wid != UINT32_MAX)
-			return wid;
-	}
+	return pr_fold_ascii8(room >= 8 ? pr_slot_head8(s, n) : pr_slot_head(s, n));
+}
+
+/* pr_hash_ascii_folded() of the token s[0..n), room as above. */
+static inline uint32_t ascii_hash(const char *s, size_t n, size_t room)
+{
+	if (n <= 8)
+		return pr_hash_head(folded_head(s, n, room), n);
+	return pr_hash_ascii_folded(s, n);
+}
+
+/* The word id of the all-ASCII token s[0..n) (hash: its
+ * pr_hash_ascii_folded; room as above), which folds by making its
+ * capitals small: the folded-word table does that as it compares
+ * (hash.c). A short word the document had before, most tokens, is found
+ * without a call. */
+static uint32_t word_of_ascii(tok_state *st, const char *s, size_t n, uint32_t hash,
+                              size_t room)
+{
 	int added;
-	uint32_t wid = pr_strmap_intern_ascii_folded(&st->folded, &st->doc->arena, s, n,
-	                                             hash, &added);
+	uint32_t wid;
+	if (n <= 8)
+		wid = intern_short(&st->folded, &st->doc->arena, n, folded_head(s, n, room), hash,
+		                   &added);
+	else
+		wid = pr_strmap_intern_ascii_folded(&st->folded, &st->doc->arena, s, n, hash,
+		                                    &added);
 	if (wid == UINT32_MAX || !added)
 		return wid;
 	return new_word(st, wid, n, 1);
@@ -394,8 +439,9 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			flags |= PR_TOK_UPPER;
 		if (digit)
 			flags |= PR_TOK_NUM;
-		if (have_prev) {
-			/* what lies between this token and the one before? */
+		/* what lies between this token and the one before? Most often
+		 * one space, which neither breaks nor joins them */
+		if (have_prev && !(start == prev_end + 1 && t[prev_end] == ' ')) {
 			int space = 0, glue = 0, other = 0;
 			for (size_t j = prev_end; j < start; j++) {
 				unsigned char c = t[j];
@@ -419,7 +465,7 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 		/* until words_of_tokens() puts the word and term: the token's
 		 * hash, and whether it is all ASCII (TOK_ASCII), which decides
 		 * the table and the hash */
-		tok->word = ascii ? pr_hash_ascii_folded((const char *)t + start, i - start)
+		tok->word = ascii ? ascii_hash((const char *)t + start, i - start, n - start)
 		                  : pr_hash_bytes((const char *)t + start, i - start);
 		tok->term = ascii ? TOK_ASCII : TOK_OTHER;
 		tok->flags = flags;
@@ -438,6 +484,9 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
  * enough to cover a miss to memory, few enough that the line is still
  * there when its turn comes. */
 #define PREFETCH_AHEAD 8
+/* The slots of a table (sixteen bytes each) from which its lookups are
+ * worth prefetching: 256 KB. */
+#define PREFETCH_SLOTS 16384
 
 /* The second pass: every token's word, term and stop flag. A book's
  * tables are megabytes, and a rare word's lookups cache misses: its
@@ -452,8 +501,13 @@ static int words_of_tokens(tok_state *st)
 	for (size_t i = 0; i < d->nsents; i++) {
 		const pr_sent *s = &d->sents[i];
 		size_t end = (size_t)s->tok + s->ntok;
+		/* tables that fit a core's second-level cache (an article's:
+		 * a few hundred words) stay there, and asking for their slots
+		 * early only costs the asking; a book's grow past it */
+		size_t ahead = (st->folded.mask | st->surface.mask) >= PREFETCH_SLOTS
+		                       ? PREFETCH_AHEAD : ntoks;
 		for (size_t k = s->tok; k < end; k++) {
-			if (k + PREFETCH_AHEAD < ntoks) {
+			if (k + ahead < ntoks) {
 				const pr_token *a = &toks[k + PREFETCH_AHEAD];
 				pr_strmap_prefetch(a->term == TOK_ASCII ? &st->folded : &st->surface,
 				                   a->word);
@@ -461,8 +515,9 @@ static int words_of_tokens(tok_state *st)
 			pr_token *t = &toks[k];
 			const char *w = s->text + t->start;
 			size_t n = t->end - t->start;
-			uint32_t wid = t->term == TOK_ASCII ? word_of_ascii(st, w, n, t->word)
-			                                    : surface_of(st, w, n, t->word);
+			uint32_t wid = t->term == TOK_ASCII
+			                       ? word_of_ascii(st, w, n, t->word, s->len - t->start)
+			                       : surface_of(st, w, n, t->word);
 			if (wid == UINT32_MAX)
 				return PRECIS_ENOMEM;
 			t->word = wid;

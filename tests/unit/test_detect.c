@@ -81,3 +81,19 @@ Test(detect, kana_at_the_end_count)
 	free(t);
 	free(han);
 }
+
+/* Words that are no stop word whole count by their part before an ASCII
+ * apostrophe ("qu'il": "qu"), which is looked up only for words that
+ * have one; a text of nothing else is French, not the default English. */
+Test(detect, elided_words_count_by_their_first_part)
+{
+	size_t len;
+	char *t = repeat("", "qu'elle jusqu'ici lorsqu'enfin puisqu'alors quoiqu'aussi ", 20, &len);
+	cr_expect_str_eq(detect(t, len), "fr");
+	/* the same words without apostrophes are no evidence */
+	for (size_t i = 0; i < len; i++)
+		if (t[i] == '\'')
+			t[i] = 'x';
+	cr_expect_str_eq(detect(t, len), "en");
+	free(t);
+}

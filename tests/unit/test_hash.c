@@ -253,17 +253,26 @@ Test(strmap, keys_keep_their_bytes_across_blocks)
 	pr_arena_release(&a);
 }
 
-/* The inline lookup of a short ASCII word finds what interning it
- * folded finds, and nothing that was never added. */
+/* The folded head of the ASCII s[0..n), n <= 8, as token.c makes it. */
+static uint64_t folded_head(const char *s, size_t n)
+{
+	return pr_fold_ascii8(pr_slot_head(s, n));
+}
+
+/* The inline lookup of a short key finds what interning it folded finds,
+ * and nothing that was never added. */
 Test(strmap, short_ascii_lookup_finds_what_intern_added)
 {
 	pr_arena a;
 	pr_strmap m;
 	pr_arena_init(&a);
 	pr_strmap_init(&m);
-	cr_assert_eq(pr_strmap_find_short_ascii_folded(&m, "the", 3,
-	                                               pr_hash_ascii_folded("the", 3)),
+	size_t at = SIZE_MAX;
+	cr_assert_eq(pr_strmap_ready(&m), 0);
+	cr_assert_eq(pr_strmap_find_head(&m, folded_head("the", 3), 3,
+	                                 pr_hash_ascii_folded("the", 3), &at),
 	             UINT32_MAX, "an empty table holds nothing");
+	cr_assert_lt(at, m.mask + 1, "a miss tells where the probe ended");
 	static const char *const words[] = { "the", "River", "a", "ABCDEFGH", "", "u.s", "1,000" };
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		size_t n = strlen(words[i]);
@@ -278,10 +287,64 @@ Test(strmap, short_ascii_lookup_finds_what_intern_added)
 	};
 	for (size_t i = 0; i < sizeof ask / sizeof ask[0]; i++) {
 		size_t n = strlen(ask[i].w);
-		cr_assert_eq(pr_strmap_find_short_ascii_folded(&m, ask[i].w, n,
-		                                               pr_hash_ascii_folded(ask[i].w, n)),
+		cr_assert_eq(pr_strmap_find_head(&m, folded_head(ask[i].w, n), n,
+		                                 pr_hash_ascii_folded(ask[i].w, n), &at),
 		             ask[i].id, "%s", ask[i].w);
 	}
 	pr_strmap_free(&m);
+	pr_arena_release(&a);
+}
+
+/* A short key's head read with one eight-byte load is the head, and its
+ * hash from the head is its hash, at every length up to eight. */
+Test(strmap, one_load_head_and_head_hash_agree)
+{
+	const char buf[16] = "Abcdefgh-ijklmn";
+	for (size_t n = 1; n <= 8; n++) {
+		cr_assert_eq(pr_slot_head8(buf, n), pr_slot_head(buf, n), "length %zu", n);
+		cr_assert_eq(pr_hash_head(pr_slot_head(buf, n), n), pr_hash_bytes(buf, n),
+		             "length %zu", n);
+		cr_assert_eq(pr_hash_head(folded_head(buf, n), n), pr_hash_ascii_folded(buf, n),
+		             "length %zu", n);
+	}
+}
+
+/* Keys added where the inline lookup missed get the ids, bytes and later
+ * lookups that interning gives them, the table growing on the way. */
+Test(strmap, short_add_is_intern)
+{
+	pr_arena a;
+	pr_strmap m1, m2;
+	pr_arena_init(&a);
+	pr_strmap_init(&m1);
+	pr_strmap_init(&m2);
+	cr_assert_eq(pr_strmap_ready(&m2), 0);
+	char key[16];
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < 3000; i++) {
+			/* one to eight bytes, many sharing their beginnings */
+			int n = snprintf(key, sizeof key, "%X", (unsigned)(i * 7919) % 0x5FFFFFFF);
+			n = n > 8 ? 8 : n;
+			int added1, added2 = 0;
+			uint32_t id1 = pr_strmap_intern(&m1, &a, key, (size_t)n, &added1);
+			uint64_t head = pr_slot_head(key, (size_t)n);
+			uint32_t h = pr_hash_head(head, (size_t)n);
+			size_t at;
+			uint32_t id2 = pr_strmap_find_head(&m2, head, (size_t)n, h, &at);
+			if (id2 == UINT32_MAX) {
+				id2 = pr_strmap_add_short(&m2, &a, at, head, (size_t)n, h);
+				added2 = 1;
+			}
+			cr_assert_eq(id2, id1, "%s", key);
+			cr_assert_eq(added2, added1, "%s", key);
+			cr_assert_eq(m2.keylen[id2], (uint32_t)n);
+			cr_assert_eq(memcmp(m2.key[id2], key, (size_t)n), 0, "%s", key);
+			cr_assert_eq(m2.key[id2][n], '\0', "%s", key);
+		}
+	}
+	cr_assert_eq(m2.n, m1.n);
+	cr_assert_gt(m2.mask + 1, 4096, "the table grew");
+	pr_strmap_free(&m1);
+	pr_strmap_free(&m2);
 	pr_arena_release(&a);
 }

@@ -705,4 +705,20 @@ Test(lang, fold_ascii_every_byte_every_offset)
 	cr_expect_eq(pr_lang_fold("ABCDEFGHIJKLMNOPQ", 17, out, 16), 0);
 	cr_expect_eq(pr_lang_fold("ABCDEFGHIJKLMNOP", 16, out, 16), 16);
 	cr_expect_eq(memcmp(out, "abcdefghijklmnop", 16), 0);
+	/* a short word's last bytes (read as one number when buf has room
+	 * for eight): non-ASCII among them, buf only just big enough, or too
+	 * small */
+	m = pr_lang_fold("\xC3\x89T\xC3\x89", 5, out, sizeof out); /* ÉTÉ */
+	cr_expect_eq(m, 5);
+	cr_expect_eq(memcmp(out, "\xC3\xA9t\xC3\xA9", 5), 0);
+	char small[5];
+	cr_expect_eq(pr_lang_fold("HeLLo", 5, small, sizeof small), 5);
+	cr_expect_eq(memcmp(small, "hello", 5), 0);
+	cr_expect_eq(pr_lang_fold("HeLLo", 5, small, 4), 0);
+	/* a non-ASCII byte in the first eight of a longer word */
+	m = pr_lang_fold("VELHASI\xCC\x87LIKELAM", 16, out, sizeof out);
+	cr_expect_eq(m, 16);
+	cr_expect_eq(memcmp(out, "velhasi\xCC\x87likelam", 16), 0);
+	cr_expect_eq(pr_lang_fold("ABCDEFGHIJk", 11, out, 12), 11);
+	cr_expect_eq(memcmp(out, "abcdefghijk", 11), 0);
 }

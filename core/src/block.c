@@ -1215,7 +1215,13 @@ int pr_blocks(const char *text, size_t len, precis_format format,
  *   1  "**strong**" or "`code`" (each), and once for three or more list
  *      items at line starts
  * A plain article with a few "- " or "1." lines, a stray "*" or "#1 hit"
- * scores below 3 and stays plain. */
+ * scores below 3 and stays plain.
+ *
+ * Backquotes mark code in reStructuredText too, whose changelogs and
+ * docstrings also have "- " lists: there `name` is interpreted text, and
+ * the text gives itself away by a role (:func:`name`), which Markdown does
+ * not write. Where one appears, code spans are no evidence of Markdown. */
+
 /* The bytes that begin inline markup the sniffer counts. */
 static const unsigned char sniffed[256] = { [']'] = 1, ['*'] = 1, ['`'] = 1 };
 
@@ -1237,6 +1243,49 @@ static int sniffed_in_eight(const char *t)
 	return (equal_bytes(w, ']') | equal_bytes(w, '*') | equal_bytes(w, '`')) != 0;
 }
 
+/* Bytes that can start the inline markup counted below. */
+static int has_sniffed(const char *t, size_t s, size_t e)
+{
+	return memchr(t + s, ']', e - s) || memchr(t + s, '*', e - s) ||
+	       memchr(t + s, '`', e - s);
+}
+
+static int is_ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* A reStructuredText role right before the backquote at t[i] of a line
+ * starting at s: ":name:`", ":c:func:`". */
+static int role_before(const char *t, size_t s, size_t i)
+{
+	if (i < s + 3 || t[i - 1] != ':')
+		return 0;
+	size_t j = i - 1;
+	while (j > s && (is_ascii_alnum((unsigned char)t[j - 1]) || t[j - 1] == '-' ||
+	                 t[j - 1] == '_' || t[j - 1] == '.'))
+		j--;
+	return j > s && j < i - 1 && t[j - 1] == ':';
+}
+
+/* Does a link destination start at t[i], after "](", and close on its line?
+ * It has no spaces but before a title in quotes: "[text](url)" and
+ * "[text](url "Title")", not the call in "bessel[JY](x, nu)". */
+static int link_destination(const char *t, size_t i, size_t e)
+{
+	for (; i < e; i++) {
+		if (t[i] == ')')
+			return 1;
+		if (t[i] == ' ') {
+			while (i < e && t[i] == ' ')
+				i++;
+			return i < e && (t[i] == '"' || t[i] == '\'') &&
+			       memchr(t + i, ')', e - i) != NULL;
+		}
+	}
+	return 0;
+}
+
 int pr_looks_like_markdown(const char *text, size_t len)
 {
 	if (!text)
@@ -1246,7 +1295,10 @@ int pr_looks_like_markdown(const char *text, size_t len)
 	size_t pos = skip_bom(text, len);
 	if (front_matter(text, len, pos) != pos)
 		return 1;
-	int score = 0, lists = 0, first = 1;
+	/* score: every signal but code spans, which are counted apart (code)
+	 * until the whole window shows whether reStructuredText marks (rst)
+	 * take their weight away */
+	int score = 0, code = 0, rst = 0, lists = 0, first = 1;
 	const char *prev_s = NULL;
 	size_t prev_n = 0;
 	line l;
@@ -1275,6 +1327,13 @@ int pr_looks_like_markdown(const char *text, size_t len)
 				score += 3;
 		}
 		first = 0;
+		prev_s = text + l.s;
+		prev_n = l.e - l.s;
+		/* most lines of prose hold none of ] * ` at all, which memchr
+		 * tells many bytes at a time (the line's last byte opens
+		 * nothing, but looking at it too is harmless) */
+		if (l.e - l.s < 2 || !has_sniffed(text, l.s, l.e))
+			continue;
 		for (size_t i = l.s; i + 1 < l.e; i++) {
 			/* bytes i .. i + 7, none the line's last */
 			while (i + 9 <= l.e && !sniffed_in_eight(text + i))
@@ -1284,8 +1343,7 @@ int pr_looks_like_markdown(const char *text, size_t len)
 			char c = text[i];
 			if (!sniffed[(unsigned char)c])
 				continue;
-			if (c == ']' && text[i + 1] == '(' &&
-			    memchr(text + i, ')', l.e - i))
+			if (c == ']' && text[i + 1] == '(' && link_destination(text, i + 2, l.e))
 				score += 2;
 			else if (c == '*' && text[i + 1] == '*' && i + 2 < l.e &&
 			         text[i + 2] != ' ' && text[i + 2] != '*') {
@@ -1300,14 +1358,15 @@ int pr_looks_like_markdown(const char *text, size_t len)
 					score += 1;
 					i = (size_t)(close - text) + 1;
 				}
-			} else if (c == '`' && text[i + 1] != '`' &&
-			           memchr(text + i + 1, '`', l.e - i - 1)) {
-				score += 1;
-				break;
+			} else if (c == '`' && text[i + 1] != '`') {
+				if (role_before(text, l.s, i)) {
+					rst = 1;
+				} else if (memchr(text + i + 1, '`', l.e - i - 1)) {
+					code += 1;
+					break;
+				}
 			}
 		}
-		prev_s = text + l.s;
-		prev_n = l.e - l.s;
 	}
-	return score >= 3;
+	return score + (rst ? 0 : code) >= 3;
 }

@@ -269,6 +269,21 @@ static const dcase dcases[] = {
 	{ "Shopping:\n- milk\n- eggs\n\nThat is all.", 0 },
 	{ "Rated #1 in sales.\n\n* Terms apply.\n\n1. Point one.", 0 },
 	{ "", 0 },
+	/* reStructuredText (a Python changelog): its roles tell it from
+	 * Markdown, and then its backquotes are not code spans, wherever the
+	 * role comes; without one, three code spans and a list are Markdown */
+	{ "- bpo-1: Fix `importlib` examples.\n\n- bpo-2: :func:`urlsplit` lowers it.\n\n"
+	  "- bpo-3: Fix `os.utime`.\n\n- bpo-4: Use `x` here.\n", 0 },
+	{ "- bpo-1: Fix `importlib` examples.\n\n- bpo-2: Fix `os.utime`.\n\n"
+	  "- bpo-3: Use `x` here.\n\nSee :c:func:`PyObject_Call`.\n", 0 },
+	{ "- bpo-1: Fix `importlib` examples.\n\n- bpo-2: `urlsplit` lowers it.\n\n"
+	  "- bpo-3: Fix `os.utime`.\n\n- bpo-4: Use `x` here.\n", 1 },
+	{ "Note:`x` and :`y` are code.\n\nSo is `z`.\n\nAnd `w`.\n", 1 },
+	/* a link's destination has no spaces but before its title: R's
+	 * "bessel[JY](x, nu)" is a call, not a link */
+	{ "o bessel[JY](x, nu) is now correct.\n\n- a\n- b\n- c\n", 0 },
+	{ "See [the docs](http://x.com \"Docs\").\n\n- a\n- b\n- c\n", 1 },
+	{ "See [the docs](http://x.com) now.\n\n- a\n- b\n- c\n", 1 },
 };
 
 #define NDCASES (sizeof dcases / sizeof dcases[0])

@@ -150,6 +150,19 @@ static uint64_t outside(uint64_t w, unsigned lo)
 	return (w | ~(low7 + BYTES(0x80 - lo)) | (low7 + BYTES(0x01))) & BYTES(0x80);
 }
 
+/* Append t[i..k), bytes that each map to their own offset, at once. Room
+ * must be reserved. */
+static void put_same_offsets(buf *b, const char *t, size_t i, size_t k)
+{
+	memcpy(b->s + b->len, t + i, k - i);
+	/* 32-bit counting, which vectorizes four to a register (offsets
+	 * fit: the input is below 4 GiB) */
+	uint32_t *m = b->m + b->len, off = (uint32_t)i, cnt = (uint32_t)(k - i);
+	for (uint32_t q = 0; q < cnt; q++)
+		m[q] = off + q;
+	b->len += k - i;
+}
+
 /* The common case: printable ASCII words with single spaces between them,
  * from t[i] (printable) up to at most end, copied at once. Returns where
  * the run stopped. */
@@ -177,14 +190,55 @@ static size_t put_ascii_run(buf *b, const char *t, size_t i, size_t end)
 		else
 			break;
 	}
-	memcpy(b->s + b->len, t + i, k - i);
-	/* 32-bit counting, which vectorizes four to a register (offsets
-	 * fit: the input is below 4 GiB) */
-	uint32_t *m = b->m + b->len, off = (uint32_t)i, cnt = (uint32_t)(k - i);
-	for (uint32_t q = 0; q < cnt; q++)
-		m[q] = off + q;
-	b->len += k - i;
+	put_same_offsets(b, t, i, k);
 	return k;
+}
+
+/* Is the character at t[i] (a byte from 0x80 up) one that put_cp() copies
+ * as it stands: valid, and neither a space, a BOM nor a zero-width space?
+ * Its length if so, else 0. */
+static size_t verbatim_cp(const char *t, size_t i, size_t len)
+{
+	int32_t cp;
+	size_t n = pr_utf8_decode((const unsigned char *)t + i, len - i, &cp);
+	if (cp < 0 || is_space_cp(cp) || cp == 0xFEFF || cp == 0x200B)
+		return 0;
+	return n;
+}
+
+/* From t[i], a byte put1() would write, the end of the text that goes into
+ * the clean buffer as it stands, each byte at its own offset: printable
+ * ASCII, the characters put_cp() copies, and single spaces between them.
+ * It never ends with a space. */
+static size_t verbatim_end(const char *t, size_t i, size_t len)
+{
+	size_t k = i;
+	for (;;) {
+		/* as in put_ascii_run(): eight bytes at a time */
+		while (k + 9 <= len) {
+			uint64_t w, next;
+			memcpy(&w, t + k, 8);
+			memcpy(&next, t + k + 1, 8);
+			if (outside(w, 0x20) || (outside(w, 0x21) & outside(next, 0x21)))
+				break;
+			k += 8;
+		}
+		if (k >= len)
+			return k;
+		unsigned char d = (unsigned char)t[k];
+		size_t n;
+		if (d > 0x20 && d < 0x7F) {
+			k++;
+		} else if (d >= 0x80 && (n = verbatim_cp(t, k, len)) != 0) {
+			k += n;
+		} else if (d == ' ' && k + 1 < len &&
+		           (((unsigned char)t[k + 1] > 0x20 && (unsigned char)t[k + 1] < 0x7F) ||
+		            ((unsigned char)t[k + 1] >= 0x80 && verbatim_cp(t, k + 1, len)))) {
+			k++; /* the byte after it is taken next time round */
+		} else {
+			return k;
+		}
+	}
 }
 
 /* Append t[s..e) as text. */
@@ -266,7 +320,7 @@ static int deliver(buf *b, pr_block_kind kind, uint8_t level, pr_block_fn fn,
 {
 	int rc = PRECIS_OK;
 	if (b->len) {
-		pr_block blk = { b->s, b->len, b->m, kind, level };
+		pr_block blk = { b->s, b->len, b->m, kind, level, 0 };
 		rc = fn(ctx, &blk);
 	}
 	buf_reset(b);
@@ -275,6 +329,28 @@ static int deliver(buf *b, pr_block_kind kind, uint8_t level, pr_block_fn fn,
 
 /* ------------------------------------------------------------------------ */
 /* Plain text */
+
+/* The first visible byte of a paragraph is at t[*i]. Most paragraphs of
+ * articles and books are one line of text that needs no cleaning, followed
+ * by a blank line: such a one goes to the callback as the input's own
+ * bytes, neither copied nor mapped. Any other has its first stretch of
+ * such text copied at once. *i moves past what was read. */
+static int paragraph_start(buf *b, const char *t, size_t *i, size_t len,
+                           pr_block_fn fn, void *ctx)
+{
+	size_t s = *i, k = verbatim_end(t, s, len);
+	*i = k;
+	if (k == len || (t[k] == '\n' && (k + 1 == len || t[k + 1] == '\n'))) {
+		pr_block blk = { t + s, k - s, NULL, PR_BLOCK_PARAGRAPH, 0, s };
+		buf_reset(b);
+		return fn(ctx, &blk);
+	}
+	if (buf_reserve(b, k - s))
+		return PRECIS_ENOMEM;
+	b->space = 0; /* as put1() leaves it: no space before the first byte */
+	put_same_offsets(b, t, s, k);
+	return PRECIS_OK;
+}
 
 /* One pass over the whole input: line ends are handled where the copy loop
  * meets them, so plain text costs one read of each byte. */
@@ -307,6 +383,12 @@ static int plain_blocks(const char *t, size_t len, pr_block_fn fn, void *ctx,
 			}
 			if (c == ' ') {
 				put_space(b, (uint32_t)i++);
+				continue;
+			}
+			if (!b->len && ((c > 0x20 && c < 0x7F) || (c >= 0x80 && verbatim_cp(t, i, len)))) {
+				int rc = paragraph_start(b, t, &i, len, fn, ctx);
+				if (rc)
+					return rc;
 				continue;
 			}
 			if (c < 0x20 || c >= 0x7F) {

@@ -776,8 +776,8 @@ static int emit_cut(pr_segmentation *out, pr_arena *a, const pr_block *b,
 	pr_sent *x = pr_vec_push(a, &out->sents);
 	if (!x)
 		return PRECIS_ENOMEM;
-	x->start = b->map[s];
-	x->end = (size_t)b->map[e - 1] + 1;
+	x->start = pr_block_offset(b, s);
+	x->end = pr_block_offset(b, e - 1) + 1;
 	x->text = pr_strndup(a, b->text + s, e - s);
 	if (!x->text) {
 		out->sents.len--;

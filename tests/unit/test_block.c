@@ -177,7 +177,8 @@ static int collect(void *ctx, const pr_block *b)
 	size_t n = b->len < 63 ? b->len : 63;
 	memcpy(s->text[s->n], b->text, n);
 	s->text[s->n][n] = 0;
-	memcpy(s->map[s->n], b->map, n * sizeof(uint32_t));
+	for (size_t i = 0; i < n; i++)
+		s->map[s->n][i] = (uint32_t)pr_block_offset(b, i);
 	s->n++;
 	return 0;
 }
@@ -229,6 +230,39 @@ Test(block, maps)
 	uint32_t want2[] = { 4, 5, 8, 10, 11, 16, 17 };
 	for (size_t i = 0; i < sizeof want2 / sizeof want2[0]; i++)
 		cr_expect_eq(s.map[0][i], want2[i], "md byte %zu maps to %u", i, s.map[0][i]);
+}
+
+/* A paragraph that is one clean line comes as the input's own bytes; one
+ * that is not has its clean start copied at once: either way each byte maps
+ * to its own offset, and a space before the paragraph or a line end inside
+ * it maps where it was. */
+Test(block, maps_of_clean_lines)
+{
+	static const struct {
+		const char *in, *text[2];
+		uint32_t map[2][12];
+	} mcases[] = {
+		{ "  Hi \xE2\x80\x9Cyo\xE2\x80\x9D\n\nok", { "Hi \xE2\x80\x9Cyo\xE2\x80\x9D", "ok" },
+		  { { 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }, { 15, 16 } } },
+		{ "  Hello\nworld", { "Hello world", NULL },
+		  { { 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 } } },
+		{ "ab  cd\n\n", { "ab cd", NULL }, { { 0, 1, 2, 4, 5 } } },
+		{ "\xE2\x80\x9C" "ab\xC2\xA0" "cd\n\n", { "\xE2\x80\x9C" "ab cd", NULL },
+		  { { 0, 1, 2, 3, 4, 5, 7, 8 } } },
+	};
+	for (size_t c = 0; c < sizeof mcases / sizeof mcases[0]; c++) {
+		seen s;
+		memset(&s, 0, sizeof s);
+		const char *in = mcases[c].in;
+		cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s), 0);
+		for (int k = 0; k < 2 && mcases[c].text[k]; k++) {
+			cr_assert_gt(s.n, k, "case %zu", c);
+			cr_assert_str_eq(s.text[k], mcases[c].text[k], "case %zu", c);
+			for (size_t i = 0; i < strlen(mcases[c].text[k]); i++)
+				cr_expect_eq(s.map[k][i], mcases[c].map[k][i], "case %zu, block %d, byte %zu: %u",
+				             c, k, i, s.map[k][i]);
+		}
+	}
 }
 
 Test(block, sentence_offsets_in_markdown)

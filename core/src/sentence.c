@@ -906,6 +906,7 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		if (j >= n)
 			break;
 		int ends;
+		size_t after = 0; /* past a list marker at j + 1, when looked for */
 		if (cjk) {
 			ends = 1;
 		} else if (t[j] != ' ') {
@@ -915,7 +916,7 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		} else {
 			next_word w;
 			read_next(&x, j + 1, &w);
-			size_t after = skip_marker(&x, j + 1);
+			after = skip_marker(&x, j + 1);
 			next_word mw;
 			if (after > j + 1)
 				read_next(&x, after, &mw);
@@ -939,7 +940,7 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 			s = j;
 			while (s < n && t[s] == ' ')
 				s++;
-			s = skip_marker(&x, s);
+			s = after && s == j + 1 ? after : skip_marker(&x, s);
 			i = s;
 		} else {
 			i = j;

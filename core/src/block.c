@@ -1352,9 +1352,12 @@ static int role_before(const char *t, size_t s, size_t i)
 
 /* Does a link destination start at t[i], after "](", and close on its line?
  * It has no spaces but before a title in quotes: "[text](url)" and
- * "[text](url "Title")", not the call in "bessel[JY](x, nu)". */
+ * "[text](url "Title")", not the call in "bessel[JY](x, nu)". Like the
+ * other scans for a closing paren, it gives up after SCAN_LIMIT bytes. */
 static int link_destination(const char *t, size_t i, size_t e)
 {
+	if (e - i > SCAN_LIMIT)
+		e = i + SCAN_LIMIT;
 	for (; i < e; i++) {
 		if (t[i] == ')')
 			return 1;

@@ -383,6 +383,22 @@ Test(block, big_input_is_linear, .timeout = 20)
 	free(in);
 }
 
+/* The sniffer stays linear on a line full of what it looks for. */
+Test(block, pathological_sniff, .timeout = 20)
+{
+	size_t len = 1 << 20;
+	char *in = malloc(len);
+	cr_assert(in);
+	const char *pats[] = { "](", "x](y ", "`", ":r:`", "**a", "| -" };
+	for (size_t p = 0; p < sizeof pats / sizeof pats[0]; p++) {
+		size_t k = strlen(pats[p]);
+		for (size_t i = 0; i < len; i++)
+			in[i] = pats[p][i % k];
+		pr_looks_like_markdown(in, len);
+	}
+	free(in);
+}
+
 /* Pathological Markdown stays linear. */
 Test(block, pathological_markdown, .timeout = 20)
 {

@@ -150,6 +150,19 @@ static uint64_t outside(uint64_t w, unsigned lo)
 	return (w | ~(low7 + BYTES(0x80 - lo)) | (low7 + BYTES(0x01))) & BYTES(0x80);
 }
 
+/* Append t[i..k), bytes that each map to their own offset, at once. Room
+ * must be reserved. */
+static void put_same_offsets(buf *b, const char *t, size_t i, size_t k)
+{
+	memcpy(b->s + b->len, t + i, k - i);
+	/* 32-bit counting, which vectorizes four to a register (offsets
+	 * fit: the input is below 4 GiB) */
+	uint32_t *m = b->m + b->len, off = (uint32_t)i, cnt = (uint32_t)(k - i);
+	for (uint32_t q = 0; q < cnt; q++)
+		m[q] = off + q;
+	b->len += k - i;
+}
+
 /* The common case: printable ASCII words with single spaces between them,
  * from t[i] (printable) up to at most end, copied at once. Returns where
  * the run stopped. */
@@ -177,14 +190,55 @@ static size_t put_ascii_run(buf *b, const char *t, size_t i, size_t end)
 		else
 			break;
 	}
-	memcpy(b->s + b->len, t + i, k - i);
-	/* 32-bit counting, which vectorizes four to a register (offsets
-	 * fit: the input is below 4 GiB) */
-	uint32_t *m = b->m + b->len, off = (uint32_t)i, cnt = (uint32_t)(k - i);
-	for (uint32_t q = 0; q < cnt; q++)
-		m[q] = off + q;
-	b->len += k - i;
+	put_same_offsets(b, t, i, k);
 	return k;
+}
+
+/* Is the character at t[i] (a byte from 0x80 up) one that put_cp() copies
+ * as it stands: valid, and neither a space, a BOM nor a zero-width space?
+ * Its length if so, else 0. */
+static size_t verbatim_cp(const char *t, size_t i, size_t len)
+{
+	int32_t cp;
+	size_t n = pr_utf8_decode((const unsigned char *)t + i, len - i, &cp);
+	if (cp < 0 || is_space_cp(cp) || cp == 0xFEFF || cp == 0x200B)
+		return 0;
+	return n;
+}
+
+/* From t[i], a byte put1() would write, the end of the text that goes into
+ * the clean buffer as it stands, each byte at its own offset: printable
+ * ASCII, the characters put_cp() copies, and single spaces between them.
+ * It never ends with a space. */
+static size_t verbatim_end(const char *t, size_t i, size_t len)
+{
+	size_t k = i;
+	for (;;) {
+		/* as in put_ascii_run(): eight bytes at a time */
+		while (k + 9 <= len) {
+			uint64_t w, next;
+			memcpy(&w, t + k, 8);
+			memcpy(&next, t + k + 1, 8);
+			if (outside(w, 0x20) || (outside(w, 0x21) & outside(next, 0x21)))
+				break;
+			k += 8;
+		}
+		if (k >= len)
+			return k;
+		unsigned char d = (unsigned char)t[k];
+		size_t n;
+		if (d > 0x20 && d < 0x7F) {
+			k++;
+		} else if (d >= 0x80 && (n = verbatim_cp(t, k, len)) != 0) {
+			k += n;
+		} else if (d == ' ' && k + 1 < len &&
+		           (((unsigned char)t[k + 1] > 0x20 && (unsigned char)t[k + 1] < 0x7F) ||
+		            ((unsigned char)t[k + 1] >= 0x80 && verbatim_cp(t, k + 1, len)))) {
+			k++; /* the byte after it is taken next time round */
+		} else {
+			return k;
+		}
+	}
 }
 
 /* Append t[s..e) as text. */
@@ -266,7 +320,7 @@ static int deliver(buf *b, pr_block_kind kind, uint8_t level, pr_block_fn fn,
 {
 	int rc = PRECIS_OK;
 	if (b->len) {
-		pr_block blk = { b->s, b->len, b->m, kind, level };
+		pr_block blk = { b->s, b->len, b->m, kind, level, 0 };
 		rc = fn(ctx, &blk);
 	}
 	buf_reset(b);
@@ -275,6 +329,28 @@ static int deliver(buf *b, pr_block_kind kind, uint8_t level, pr_block_fn fn,
 
 /* ------------------------------------------------------------------------ */
 /* Plain text */
+
+/* The first visible byte of a paragraph is at t[*i]. Most paragraphs of
+ * articles and books are one line of text that needs no cleaning, followed
+ * by a blank line: such a one goes to the callback as the input's own
+ * bytes, neither copied nor mapped. Any other has its first stretch of
+ * such text copied at once. *i moves past what was read. */
+static int paragraph_start(buf *b, const char *t, size_t *i, size_t len,
+                           pr_block_fn fn, void *ctx)
+{
+	size_t s = *i, k = verbatim_end(t, s, len);
+	*i = k;
+	if (k == len || (t[k] == '\n' && (k + 1 == len || t[k + 1] == '\n'))) {
+		pr_block blk = { t + s, k - s, NULL, PR_BLOCK_PARAGRAPH, 0, s };
+		buf_reset(b);
+		return fn(ctx, &blk);
+	}
+	if (buf_reserve(b, k - s))
+		return PRECIS_ENOMEM;
+	b->space = 0; /* as put1() leaves it: no space before the first byte */
+	put_same_offsets(b, t, s, k);
+	return PRECIS_OK;
+}
 
 /* One pass over the whole input: line ends are handled where the copy loop
  * meets them, so plain text costs one read of each byte. */
@@ -307,6 +383,12 @@ static int plain_blocks(const char *t, size_t len, pr_block_fn fn, void *ctx,
 			}
 			if (c == ' ') {
 				put_space(b, (uint32_t)i++);
+				continue;
+			}
+			if (!b->len && ((c > 0x20 && c < 0x7F) || (c >= 0x80 && verbatim_cp(t, i, len)))) {
+				int rc = paragraph_start(b, t, &i, len, fn, ctx);
+				if (rc)
+					return rc;
 				continue;
 			}
 			if (c < 0x20 || c >= 0x7F) {
@@ -1215,7 +1297,13 @@ int pr_blocks(const char *text, size_t len, precis_format format,
  *   1  "**strong**" or "`code`" (each), and once for three or more list
  *      items at line starts
  * A plain article with a few "- " or "1." lines, a stray "*" or "#1 hit"
- * scores below 3 and stays plain. */
+ * scores below 3 and stays plain.
+ *
+ * Backquotes mark code in reStructuredText too, whose changelogs and
+ * docstrings also have "- " lists: there `name` is interpreted text, and
+ * the text gives itself away by a role (:func:`name`), which Markdown does
+ * not write. Where one appears, code spans are no evidence of Markdown. */
+
 /* The bytes that begin inline markup the sniffer counts. */
 static const unsigned char sniffed[256] = { [']'] = 1, ['*'] = 1, ['`'] = 1 };
 
@@ -1237,6 +1325,52 @@ static int sniffed_in_eight(const char *t)
 	return (equal_bytes(w, ']') | equal_bytes(w, '*') | equal_bytes(w, '`')) != 0;
 }
 
+/* Bytes that can start the inline markup counted below. */
+static int has_sniffed(const char *t, size_t s, size_t e)
+{
+	return memchr(t + s, ']', e - s) || memchr(t + s, '*', e - s) ||
+	       memchr(t + s, '`', e - s);
+}
+
+static int is_ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* A reStructuredText role right before the backquote at t[i] of a line
+ * starting at s: ":name:`", ":c:func:`". */
+static int role_before(const char *t, size_t s, size_t i)
+{
+	if (i < s + 3 || t[i - 1] != ':')
+		return 0;
+	size_t j = i - 1;
+	while (j > s && (is_ascii_alnum((unsigned char)t[j - 1]) || t[j - 1] == '-' ||
+	                 t[j - 1] == '_' || t[j - 1] == '.'))
+		j--;
+	return j > s && j < i - 1 && t[j - 1] == ':';
+}
+
+/* Does a link destination start at t[i], after "](", and close on its line?
+ * It has no spaces but before a title in quotes: "[text](url)" and
+ * "[text](url "Title")", not the call in "bessel[JY](x, nu)". Like the
+ * other scans for a closing paren, it gives up after SCAN_LIMIT bytes. */
+static int link_destination(const char *t, size_t i, size_t e)
+{
+	if (e - i > SCAN_LIMIT)
+		e = i + SCAN_LIMIT;
+	for (; i < e; i++) {
+		if (t[i] == ')')
+			return 1;
+		if (t[i] == ' ') {
+			while (i < e && t[i] == ' ')
+				i++;
+			return i < e && (t[i] == '"' || t[i] == '\'') &&
+			       memchr(t + i, ')', e - i) != NULL;
+		}
+	}
+	return 0;
+}
+
 int pr_looks_like_markdown(const char *text, size_t len)
 {
 	if (!text)
@@ -1246,7 +1380,10 @@ int pr_looks_like_markdown(const char *text, size_t len)
 	size_t pos = skip_bom(text, len);
 	if (front_matter(text, len, pos) != pos)
 		return 1;
-	int score = 0, lists = 0, first = 1;
+	/* score: every signal but code spans, which are counted apart (code)
+	 * until the whole window shows whether reStructuredText marks (rst)
+	 * take their weight away */
+	int score = 0, code = 0, rst = 0, lists = 0, first = 1;
 	const char *prev_s = NULL;
 	size_t prev_n = 0;
 	line l;
@@ -1275,6 +1412,13 @@ int pr_looks_like_markdown(const char *text, size_t len)
 				score += 3;
 		}
 		first = 0;
+		prev_s = text + l.s;
+		prev_n = l.e - l.s;
+		/* most lines of prose hold none of ] * ` at all, which memchr
+		 * tells many bytes at a time (the line's last byte opens
+		 * nothing, but looking at it too is harmless) */
+		if (l.e - l.s < 2 || !has_sniffed(text, l.s, l.e))
+			continue;
 		for (size_t i = l.s; i + 1 < l.e; i++) {
 			/* bytes i .. i + 7, none the line's last */
 			while (i + 9 <= l.e && !sniffed_in_eight(text + i))
@@ -1284,8 +1428,7 @@ int pr_looks_like_markdown(const char *text, size_t len)
 			char c = text[i];
 			if (!sniffed[(unsigned char)c])
 				continue;
-			if (c == ']' && text[i + 1] == '(' &&
-			    memchr(text + i, ')', l.e - i))
+			if (c == ']' && text[i + 1] == '(' && link_destination(text, i + 2, l.e))
 				score += 2;
 			else if (c == '*' && text[i + 1] == '*' && i + 2 < l.e &&
 			         text[i + 2] != ' ' && text[i + 2] != '*') {
@@ -1300,14 +1443,15 @@ int pr_looks_like_markdown(const char *text, size_t len)
 					score += 1;
 					i = (size_t)(close - text) + 1;
 				}
-			} else if (c == '`' && text[i + 1] != '`' &&
-			           memchr(text + i + 1, '`', l.e - i - 1)) {
-				score += 1;
-				break;
+			} else if (c == '`' && text[i + 1] != '`') {
+				if (role_before(text, l.s, i)) {
+					rst = 1;
+				} else if (memchr(text + i + 1, '`', l.e - i - 1)) {
+					code += 1;
+					break;
+				}
 			}
 		}
-		prev_s = text + l.s;
-		prev_n = l.e - l.s;
 	}
-	return score >= 3;
+	return score + (rst ? 0 : code) >= 3;
 }

@@ -76,10 +76,19 @@ int pr_looks_like_markdown(const char *text, size_t len);
 typedef struct pr_block {
 	const char *text;      /* clean text (not NUL-terminated) */
 	size_t len;
-	const uint32_t *map;   /* map[i] = input offset of clean byte i */
+	const uint32_t *map;   /* map[i] = input offset of clean byte i, or
+	                          NULL when the clean text is the input's own
+	                          bytes from base on */
 	pr_block_kind kind;
 	uint8_t level;
+	size_t base;
 } pr_block;
+
+/* The input offset of clean byte i of b. */
+static inline size_t pr_block_offset(const pr_block *b, size_t i)
+{
+	return b->map ? b->map[i] : b->base + i;
+}
 
 /* Called for each prose block in order; return non-zero to stop with that
  * status. The block's memory is only valid during the call. */

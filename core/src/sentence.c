@@ -428,13 +428,27 @@ static int glued_stop_ends(const splitter *x, size_t from, size_t i, size_t j, s
  * stop before it. The list is short and closed because title-cased names
  * keep their capitals mid-sentence ("What a Girl Wants", "Out of the Blue",
  * "compared Will to"); "I" and "May" are never openers here. */
-/* Sorted as strcmp() sorts (is_runon_opener() searches it by halves). */
+/* Sorted as strcmp() sorts (is_runon_opener() searches it by halves);
+ * OPENER_INITIALS below holds their first letters. */
 static const char *const runon_openers[] = {
 	"a", "after", "all", "although", "an", "and", "as", "at", "but", "for",
 	"he", "he's", "her", "his", "if", "in", "it", "it's", "its", "more",
 	"on", "one", "she", "she's", "some", "the", "their", "then", "there",
 	"there's", "these", "they", "this", "those", "we", "when", "while", NULL
 };
+
+/* The initials of runon_openers, as capitals: A B F H I M O S T W. */
+#define OPENER_INITIALS                                                           \
+	((1u << ('A' - 'A')) | (1u << ('B' - 'A')) | (1u << ('F' - 'A')) |        \
+	 (1u << ('H' - 'A')) | (1u << ('I' - 'A')) | (1u << ('M' - 'A')) |        \
+	 (1u << ('O' - 'A')) | (1u << ('S' - 'A')) | (1u << ('T' - 'A')) |        \
+	 (1u << ('W' - 'A')))
+
+/* Can a capitalised opener begin with the capital c (A-Z)? */
+static int opener_initial(char c)
+{
+	return (OPENER_INITIALS >> (c - 'A')) & 1;
+}
 
 /* Is t[s..e) a capitalised opener ("The", "It's", "It’s")? */
 static int is_runon_opener(const char *t, size_t s, size_t e)
@@ -642,6 +656,82 @@ static int marked_in_eight(const unsigned char *cls, const char *t, size_t i)
 	        cls[u[6]] | cls[u[7]]) != 0;
 }
 
+/* The high bit of each byte of u[0..8) that english_class may mark (byte
+ * k at bit 8k + 7, whatever the byte order of the machine): ! " . ? A-Z
+ * and every byte from 0xE1 up, a few more than the table marks, which
+ * tells those apart. Where marks are a few bytes apart, as capitals are,
+ * the word's marks are visited one by one, never a byte between them. */
+static uint64_t english_marks8(const unsigned char *u)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t x = (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+	             (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 |
+	             (uint64_t)u[5] << 40 | (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+	/* each byte's low seven bits: adding to them carries into the byte's
+	 * own high bit only, never into the next byte */
+	uint64_t y = x & ~high;
+	uint64_t ge_bang = y + ones * (0x80 - '!'), past_quote = y + ones * (0x80 - '"' - 1);
+	uint64_t ge_a = y + ones * (0x80 - 'A'), past_z = y + ones * (0x80 - 'Z' - 1);
+	uint64_t ge_e1 = y + ones * (0x80 - 0x61);
+	uint64_t not_dot = (y ^ ones * '.') + ones * 0x7F;  /* high bit: not '.' */
+	uint64_t not_ask = (y ^ ones * '?') + ones * 0x7F;
+	uint64_t ascii = (ge_bang & ~past_quote) | (ge_a & ~past_z) | ~not_dot | ~not_ask;
+	return ((ascii & ~x) | (ge_e1 & x)) & high;
+}
+
+/* The index of the lowest byte marked in m (m != 0). */
+static size_t lowest_byte(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(m) >> 3;
+#else
+	uint64_t bit = (m & (~m + 1)) >> 7; /* 1 << 8k */
+	return (size_t)((bit * 0x0001020304050607u) >> 56);
+#endif
+}
+
+/* Where the English scan of a sentence that started at s stops, from i:
+ * at a byte that can start a stop; at the space before a capital that may
+ * open a run-on sentence (before any capital once the sentence is due to
+ * be cut for length); at a capital or a quote glued to a lower-case letter
+ * where glue_at() finds a cut, which it stores in *glued. n if none. */
+static size_t english_next(const splitter *x, size_t s, size_t i, int *glued)
+{
+	const char *t = x->t;
+	const unsigned char *u = (const unsigned char *)t;
+	size_t n = x->n;
+	for (; i < n; i += 8) {
+		uint64_t m = 0;
+		if (i + 8 <= n) {
+			m = english_marks8(u + i);
+		} else {
+			for (size_t q = i; q < n; q++)
+				if (english_class[u[q]])
+					m |= (uint64_t)0x80 << 8 * (q - i);
+		}
+		for (; m; m &= m - 1) {
+			size_t p = i + lowest_byte(m);
+			unsigned char k = english_class[u[p]];
+			if (!k)
+				continue;
+			if (k == EN_STOP)
+				return p;
+			if (p <= s)
+				continue;
+			if (t[p - 1] == ' ' && k == EN_CAPITAL) {
+				/* most capitals begin a name, which no opener
+				 * of a run-on sentence does */
+				if (!opener_initial(t[p]) && p - s <= MAX_SENTENCE)
+					continue;
+				return p - 1;
+			}
+			if (ascii_lower(u[p - 1]) && (*glued = glue_at(x, s, p)))
+				return p;
+		}
+	}
+	return n;
+}
+
 static int is_thai(int32_t cp)
 {
 	return cp >= 0x0E01 && cp <= 0x0E5B;
@@ -686,8 +776,8 @@ static int emit_cut(pr_segmentation *out, pr_arena *a, const pr_block *b,
 	pr_sent *x = pr_vec_push(a, &out->sents);
 	if (!x)
 		return PRECIS_ENOMEM;
-	x->start = b->map[s];
-	x->end = (size_t)b->map[e - 1] + 1;
+	x->start = pr_block_offset(b, s);
+	x->end = pr_block_offset(b, e - 1) + 1;
 	x->text = pr_strndup(a, b->text + s, e - s);
 	if (!x->text) {
 		out->sents.len--;
@@ -726,25 +816,7 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		 * quote right after a lower-case letter) */
 		int glued = 0;
 		if (english) {
-			for (; i < n; i++) {
-				while (i + 8 <= n && !marked_in_eight(english_class, t, i))
-					i += 8;
-				if (i >= n)
-					break;
-				unsigned char k = english_class[(unsigned char)t[i]];
-				if (!k)
-					continue;
-				if (k == EN_STOP)
-					break;
-				if (i <= s)
-					continue;
-				if (t[i - 1] == ' ' && k == EN_CAPITAL) {
-					i--; /* the space before it */
-					break;
-				}
-				if (ascii_lower((unsigned char)t[i - 1]) && (glued = glue_at(&x, s, i)))
-					break;
-			}
+			i = english_next(&x, s, i, &glued);
 		} else {
 			while (i + 8 <= n && !marked_in_eight(stops, t, i))
 				i += 8;
@@ -834,6 +906,7 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		if (j >= n)
 			break;
 		int ends;
+		size_t after = 0; /* past a list marker at j + 1, when looked for */
 		if (cjk) {
 			ends = 1;
 		} else if (t[j] != ' ') {
@@ -843,7 +916,7 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		} else {
 			next_word w;
 			read_next(&x, j + 1, &w);
-			size_t after = skip_marker(&x, j + 1);
+			after = skip_marker(&x, j + 1);
 			next_word mw;
 			if (after > j + 1)
 				read_next(&x, after, &mw);
@@ -867,7 +940,7 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 			s = j;
 			while (s < n && t[s] == ' ')
 				s++;
-			s = skip_marker(&x, s);
+			s = after && s == j + 1 ? after : skip_marker(&x, s);
 			i = s;
 		} else {
 			i = j;

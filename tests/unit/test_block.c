@@ -177,7 +177,8 @@ static int collect(void *ctx, const pr_block *b)
 	size_t n = b->len < 63 ? b->len : 63;
 	memcpy(s->text[s->n], b->text, n);
 	s->text[s->n][n] = 0;
-	memcpy(s->map[s->n], b->map, n * sizeof(uint32_t));
+	for (size_t i = 0; i < n; i++)
+		s->map[s->n][i] = (uint32_t)pr_block_offset(b, i);
 	s->n++;
 	return 0;
 }
@@ -231,6 +232,39 @@ Test(block, maps)
 		cr_expect_eq(s.map[0][i], want2[i], "md byte %zu maps to %u", i, s.map[0][i]);
 }
 
+/* A paragraph that is one clean line comes as the input's own bytes; one
+ * that is not has its clean start copied at once: either way each byte maps
+ * to its own offset, and a space before the paragraph or a line end inside
+ * it maps where it was. */
+Test(block, maps_of_clean_lines)
+{
+	static const struct {
+		const char *in, *text[2];
+		uint32_t map[2][12];
+	} mcases[] = {
+		{ "  Hi \xE2\x80\x9Cyo\xE2\x80\x9D\n\nok", { "Hi \xE2\x80\x9Cyo\xE2\x80\x9D", "ok" },
+		  { { 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }, { 15, 16 } } },
+		{ "  Hello\nworld", { "Hello world", NULL },
+		  { { 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 } } },
+		{ "ab  cd\n\n", { "ab cd", NULL }, { { 0, 1, 2, 4, 5 } } },
+		{ "\xE2\x80\x9C" "ab\xC2\xA0" "cd\n\n", { "\xE2\x80\x9C" "ab cd", NULL },
+		  { { 0, 1, 2, 3, 4, 5, 7, 8 } } },
+	};
+	for (size_t c = 0; c < sizeof mcases / sizeof mcases[0]; c++) {
+		seen s;
+		memset(&s, 0, sizeof s);
+		const char *in = mcases[c].in;
+		cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s), 0);
+		for (int k = 0; k < 2 && mcases[c].text[k]; k++) {
+			cr_assert_gt(s.n, k, "case %zu", c);
+			cr_assert_str_eq(s.text[k], mcases[c].text[k], "case %zu", c);
+			for (size_t i = 0; i < strlen(mcases[c].text[k]); i++)
+				cr_expect_eq(s.map[k][i], mcases[c].map[k][i], "case %zu, block %d, byte %zu: %u",
+				             c, k, i, s.map[k][i]);
+		}
+	}
+}
+
 Test(block, sentence_offsets_in_markdown)
 {
 	const char *in = "# Title\n\nSee [the *docs*](http://x.com). Then go.\n";
@@ -269,6 +303,21 @@ static const dcase dcases[] = {
 	{ "Shopping:\n- milk\n- eggs\n\nThat is all.", 0 },
 	{ "Rated #1 in sales.\n\n* Terms apply.\n\n1. Point one.", 0 },
 	{ "", 0 },
+	/* reStructuredText (a Python changelog): its roles tell it from
+	 * Markdown, and then its backquotes are not code spans, wherever the
+	 * role comes; without one, three code spans and a list are Markdown */
+	{ "- bpo-1: Fix `importlib` examples.\n\n- bpo-2: :func:`urlsplit` lowers it.\n\n"
+	  "- bpo-3: Fix `os.utime`.\n\n- bpo-4: Use `x` here.\n", 0 },
+	{ "- bpo-1: Fix `importlib` examples.\n\n- bpo-2: Fix `os.utime`.\n\n"
+	  "- bpo-3: Use `x` here.\n\nSee :c:func:`PyObject_Call`.\n", 0 },
+	{ "- bpo-1: Fix `importlib` examples.\n\n- bpo-2: `urlsplit` lowers it.\n\n"
+	  "- bpo-3: Fix `os.utime`.\n\n- bpo-4: Use `x` here.\n", 1 },
+	{ "Note:`x` and :`y` are code.\n\nSo is `z`.\n\nAnd `w`.\n", 1 },
+	/* a link's destination has no spaces but before its title: R's
+	 * "bessel[JY](x, nu)" is a call, not a link */
+	{ "o bessel[JY](x, nu) is now correct.\n\n- a\n- b\n- c\n", 0 },
+	{ "See [the docs](http://x.com \"Docs\").\n\n- a\n- b\n- c\n", 1 },
+	{ "See [the docs](http://x.com) now.\n\n- a\n- b\n- c\n", 1 },
 };
 
 #define NDCASES (sizeof dcases / sizeof dcases[0])
@@ -331,6 +380,22 @@ Test(block, big_input_is_linear, .timeout = 20)
 	             PRECIS_OK);
 	cr_expect_eq(seg.sents.len, 3 * n);
 	pr_arena_release(&a);
+	free(in);
+}
+
+/* The sniffer stays linear on a line full of what it looks for. */
+Test(block, pathological_sniff, .timeout = 20)
+{
+	size_t len = 1 << 20;
+	char *in = malloc(len);
+	cr_assert(in);
+	const char *pats[] = { "](", "x](y ", "`", ":r:`", "**a", "| -" };
+	for (size_t p = 0; p < sizeof pats / sizeof pats[0]; p++) {
+		size_t k = strlen(pats[p]);
+		for (size_t i = 0; i < len; i++)
+			in[i] = pats[p][i % k];
+		pr_looks_like_markdown(in, len);
+	}
 	free(in);
 }
 

@@ -415,6 +415,33 @@ Test(sentence, stops_found_at_every_offset)
 	}
 }
 
+/* English marks eight bytes at a time by arithmetic: bytes from 0xE4 up
+ * (Han, emoji) are no marks, the stops among the lead bytes (…) and the
+ * capitals are marks wherever they fall, the block's last bytes too. */
+Test(sentence, english_marks_at_every_offset)
+{
+	for (int pad = 0; pad < 20; pad++) {
+		char in[160];
+		snprintf(in, sizeof in,
+		         "%.*s \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x98\x80 done. Then "
+		         "a road was shut Then it was... over\xE2\x80\xA6 Yes.",
+		         pad, "abcdefghijklmnopqrstuvwxyz");
+		pr_arena a;
+		pr_arena_init(&a);
+		pr_segmentation seg;
+		cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN,
+		                        pr_lang_find("en")),
+		             PRECIS_OK);
+		const pr_sent *s = seg.sents.data;
+		cr_assert_eq(seg.sents.len, 4, "pad %d: %zu sentences", pad, seg.sents.len);
+		cr_expect_str_eq(s[1].text, "Then a road was shut");
+		cr_expect_eq(s[1].cut, PR_CUT_RUNON);
+		cr_expect_str_eq(s[2].text, "Then it was... over\xE2\x80\xA6");
+		cr_expect_str_eq(s[3].text, "Yes.");
+		pr_arena_release(&a);
+	}
+}
+
 /* Every run-on opener, capitalised between lower-case words, starts a new
  * sentence; words that share its first letters, or are near it in the
  * sorted list, do not. */

@@ -399,8 +399,13 @@ done:
  * the later ones, not yet updated, as before. When the sweep reaches j,
  * push[j] holds all its earlier neighbours' shares, new, as Gauss-Seidel
  * wants them. Each edge is read once per sweep, not twice, and a node's
- * share and pushed sum share a cache line. */
-/* A book's nodes are read in the order of its links, all over a table
+ * share and pushed sum share a cache line: in single precision, eight
+ * bytes a node (their rounding, a part in 10^7, is far below the
+ * tolerance's per-sentence share, as the weights' is; in callgrind's
+ * simulated 512 KiB cache pr_rank on bench-10mb.txt missed 6.0M times
+ * instead of the symmetric sweeps' 10.3M).
+ *
+ * A book's nodes are read in the order of its links, all over a table
  * larger than the cache, each read a wait for memory: the node PR_AHEAD
  * links on is asked for early, so that the waits overlap. (Where the
  * compiler has no such hint the sweeps only wait longer.) */
@@ -412,7 +417,7 @@ done:
 #endif
 
 typedef struct node_state {
-	float share; /* score / W: what each unit of edge weight carries */
+	float share; /* score / W(i): what each unit of edge weight carries */
 	float push;  /* the shares pushed into it so far this sweep */
 } node_state;
 

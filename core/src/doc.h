@@ -84,13 +84,22 @@ struct precis_doc {
 };
 
 /* Sparse symmetric similarity graph in compressed rows. Row i lists the
- * neighbours of sentence i in col[row[i] .. row[i+1]) with weights w[]. */
+ * neighbours of sentence i in col[row[i] .. row[i+1]) with weights w[].
+ * A book's sentence graph (pr_graph_build, above PR_LARGE_DOC sentences)
+ * is upper: row i lists only its neighbours j > i, each edge stored once,
+ * half the bytes for Gauss-Seidel to read (rank.c). Only pr_rank reads
+ * upper; every other reader takes the graph as symmetric. */
 typedef struct pr_graph {
 	size_t n;
 	size_t *row;      /* n + 1 entries */
 	uint32_t *col;
 	double *w;
+	int upper;
 } pr_graph;
+
+/* Above this many sentences a document is a book: its graph is bounded
+ * more tightly (graph.c), upper, and ranked by Gauss-Seidel (rank.c). */
+#define PR_LARGE_DOC 1000
 
 /* The stages, in order. Each returns PRECIS_OK or a negative status and
  * allocates only in doc->arena (plus scratch it frees itself). */

@@ -517,3 +517,90 @@ Test(pagerank, large_graph_sweeps_are_over_relaxed)
 	free(fast);
 	free(exact);
 }
+
+/* A book's sentence graph is upper (doc.h): each edge once, in the row of
+ * its earlier sentence, and pr_rank's sweeps push each new score forward
+ * along it. The scores must be the PageRank of the symmetric graph with
+ * the same prior, as power iteration over the whole graph finds it, for
+ * edges of every kind: none (node 0 and every 97th are isolated), to the
+ * next sentence, to far ones. */
+Test(rank, upper_graph_ranks_as_its_symmetric_form)
+{
+	size_t n = 1500, per = 4;
+	size_t *urow = malloc((n + 1) * sizeof *urow), *srow = calloc(n + 1, sizeof *srow);
+	uint32_t *ucol = malloc(n * per * sizeof *ucol), *scol = malloc(2 * n * per * sizeof *scol);
+	double *uw = malloc(n * per * sizeof *uw), *sw = malloc(2 * n * per * sizeof *sw);
+	pr_sent *s = calloc(n, sizeof *s);
+	double *exact = malloc(n * sizeof *exact);
+	cr_assert(urow && srow && ucol && scol && uw && sw && s && exact);
+	uint32_t x = 99;
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		urow[i] = at;
+		s[i].text = "x"; /* no noise: every sentence weighs alike */
+		s[i].len = 1;
+		if (i == 0 || i % 97 == 0)
+			continue;
+		for (size_t k = 0; k < per; k++) {
+			x = x * 1103515245u + 12345u;
+			size_t j = k == 0 ? i + 1 : i + 1 + (x >> 8) % 700;
+			if (j >= n || j % 97 == 0 || (at > urow[i] && ucol[at - 1] >= j))
+				continue; /* past the end, isolated, or not increasing */
+			ucol[at] = (uint32_t)j;
+			uw[at++] = 0.25 + (double)((x >> 4) % 13) / 7.0;
+		}
+	}
+	urow[n] = at;
+	/* the symmetric rows of the same edges */
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = urow[i]; k < urow[i + 1]; k++) {
+			srow[i + 1]++;
+			srow[ucol[k] + 1]++;
+		}
+	for (size_t i = 0; i < n; i++)
+		srow[i + 1] += srow[i];
+	size_t *fill = malloc(n * sizeof *fill);
+	cr_assert(fill);
+	memcpy(fill, srow, n * sizeof *fill);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = urow[i]; k < urow[i + 1]; k++) {
+			size_t a = fill[i]++, b = fill[ucol[k]]++;
+			scol[a] = ucol[k];
+			sw[a] = uw[k];
+			scol[b] = (uint32_t)i;
+			sw[b] = uw[k];
+		}
+	pr_graph up = { .n = n, .row = urow, .col = ucol, .w = uw, .upper = 1 };
+	pr_graph sym = { .n = n, .row = srow, .col = scol, .w = sw };
+
+	precis_doc d;
+	memset(&d, 0, sizeof d);
+	d.sents = s;
+	d.nsents = n;
+	d.opts.damping = 0.85;
+	d.opts.tolerance = 1e-15;
+	d.opts.max_iterations = 10000;
+	cr_assert_eq(pr_rank(&d, &up), PRECIS_OK);
+	cr_assert_not_null(d.prior, "a prior leans towards the start");
+	/* power iteration (fewer than 5,000 nodes) with the same prior */
+	cr_assert_eq(pr_pagerank_personal(exact, &sym, 0.85, 1e-15, 10000, d.prior), PRECIS_OK);
+	double total = 0;
+	for (size_t i = 0; i < n; i++) {
+		/* the sweeps read the weights in single precision */
+		cr_assert_float_eq(s[i].score, exact[i], 1e-6 * exact[i], "sentence %zu: %.17g vs %.17g",
+		                   i, s[i].score, exact[i]);
+		total += s[i].score;
+	}
+	cr_assert_float_eq(total, 1.0, 1e-12);
+	cr_assert(exact[0] != exact[1], "the prior makes a difference");
+	pr_arena_release(&d.arena);
+	free(urow);
+	free(srow);
+	free(ucol);
+	free(scol);
+	free(uw);
+	free(sw);
+	free(s);
+	free(exact);
+	free(fill);
+}

@@ -52,7 +52,9 @@
  * runner-up if that is a name or a phrase of several words, that reads as
  * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of
  * which the sentence, as cut, has no word (nor its singular or plural:
- * not "Stocks: Stock prices ..."); the sentence is then cut for
+ * not "Stocks: Stock prices ..."), or failing those, one of the first five
+ * key phrases that the text names six times or more ("Abortion:" over a
+ * lead about a doctor's killing); the sentence is then cut for
  * the room that is left. Human headlines name the story's topic as often
  * as they follow its lead. PRECIS_FLAG_HEADLINE_NO_LABEL turns the label
  * off.
@@ -107,6 +109,16 @@
  * most KICKER_MAX_BYTES. */
 #define KICKER_CANDIDATES 2
 #define KICKER_MAX_BYTES 20
+
+/* Failing those, one of the first KICKER_FALLBACK key phrases that the text
+ * names KICKER_MIN_COUNT times or more: what a story keeps coming back to
+ * is what it is about, even when the ranking put other words first. */
+#define KICKER_FALLBACK 5
+#define KICKER_MIN_COUNT 6
+
+/* ... counted in the first KICKER_SCAN sentences (a news story's length;
+ * a book's is not read through again for a label). */
+#define KICKER_SCAN 200
 
 typedef struct hbuf {
 	char *s;
@@ -3236,29 +3248,67 @@ static int reads_as_topic(const pr_keyword *kw)
 	return wn >= 4;
 }
 
+/* How often the first KICKER_SCAN sentences name the phrase p[0, n) as
+ * whole words (ASCII case-insensitive), counting up to enough at most. */
+static size_t occurrences(const precis_doc *d, const char *p, size_t n, size_t enough)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN && c < enough; i++) {
+		const char *s = d->sents[i].text;
+		size_t len = d->sents[i].len;
+		for (size_t j = 0; j + n <= len && c < enough; j++) {
+			if (!same_ci(s + j, p, 1)) /* most places, at the first byte */
+				continue;
+			if ((j > 0 && is_alnum(s[j - 1])) || (j + n < len && is_alnum(s[j + n])))
+				continue;
+			if (same_ci(s + j, p, n)) {
+				c++;
+				j += n - 1;
+			}
+		}
+	}
+	return c;
+}
+
+/* Can key phrase k label this headline: short, read as a topic, not a
+ * time word, and not named by the headline already? */
+static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
+{
+	const pr_keyword *kw = &d->keywords[k];
+	if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) ||
+	    shares_word(h, kw->text, kw->len))
+		return 0;
+	char b[32];
+	size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;
+	for (size_t i = 0; i < n; i++)
+		b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
+	b[n] = '\0';
+	return !is_time_word(b) && !in_list(b, time_nouns);
+}
+
 /* A topic label for the headline (the kicker of a news page, "Hurricane
  * Mitch: Aid workers struggled to reach survivors"): the best of the
  * document's first KICKER_CANDIDATES key phrases that reads as a topic and
- * of which the compressed sentence names no word. -1 if none. */
+ * of which the compressed sentence names no word; else the best of the
+ * first KICKER_FALLBACK that does so and that the text names again and
+ * again ("Abortion:" over a lead that says "Remembrance Day"). -1 if none. */
 static long pick_kicker(const precis_doc *d, const hbuf *h)
 {
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
 		const pr_keyword *kw = &d->keywords[k];
-		if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) ||
-		    shares_word(h, kw->text, kw->len))
+		if (!kicker_fits(d, h, k))
 			continue;
 		/* the runner-up only as a name or a phrase: "Villages:" is not
 		 * what the story is about when the sentence names the top one */
 		if (k > 0 && !memchr(kw->text, ' ', kw->len) && !is_upper(kw->text[0]))
 			continue;
-		char b[32];
-		size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;
-		for (size_t i = 0; i < n; i++)
-			b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
-		b[n] = '\0';
-		if (is_time_word(b) || in_list(b, time_nouns))
-			continue;
 		return (long)k;
+	}
+	for (size_t k = 0; k < d->nkeywords && k < KICKER_FALLBACK; k++) {
+		const pr_keyword *kw = &d->keywords[k];
+		if (kicker_fits(d, h, k) &&
+		    occurrences(d, kw->text, kw->len, KICKER_MIN_COUNT) >= KICKER_MIN_COUNT)
+			return (long)k;
 	}
 	return -1;
 }

@@ -911,6 +911,34 @@ Test(headline, no_label_for_a_plural_the_sentence_names)
 	precis_free(h);
 }
 
+/* A key phrase the ranking put below a name ("abortion" after "Barnett
+ * Slepian", a lone common noun the runner-up rule passes over) labels the
+ * headline when the text names it six times or more; at five, not. */
+static const char slepian[] =
+	"Dr. Barnett Slepian, a doctor who ran a clinic in the suburbs of Buffalo, was shot "
+	"dead at his home in Amherst on Friday night.\n\n"
+	"Dr. Barnett Slepian had lived in Amherst with his wife and four sons for many "
+	"years. Police in Amherst said the gunman fired through a kitchen window.\n\n"
+	"Friends said his work on abortion had made him a target. Groups on both sides of "
+	"the abortion debate condemned the killing. Leaders who oppose abortion said "
+	"violence had no place in their cause. Those who defend the right to abortion asked "
+	"for more protection. Doctors who perform abortion in the state said they were "
+	"afraid. The clinic said it would not give up %s work.\n";
+
+Test(headline, label_for_a_phrase_the_text_keeps_naming)
+{
+	char text[sizeof slepian + 16];
+	snprintf(text, sizeof text, slepian, "abortion");
+	char *h = headline_opts(text, 75, "en", 0);
+	cr_assert_str_eq(h, "Abortion: Dr. Slepian, doctor who ran clinic in suburbs of Buffalo");
+	check_fit(h, 75, text);
+	precis_free(h);
+	snprintf(text, sizeof text, slepian, "its");
+	h = headline_opts(text, 75, "en", 0);
+	cr_assert_str_eq(h, "Dr. Slepian, doctor who ran clinic in suburbs of Buffalo, was shot dead");
+	precis_free(h);
+}
+
 /* "three days ago" and the day of the month ("on Jan. 12, 2027") go with
  * the other time expressions; a date that is a deadline stays. */
 Test(headline, dates_and_ago)

@@ -13,7 +13,8 @@
  * without a parser): the dateline goes ("PYONGYANG •", "LONDON (Reuters)
  * -", or an editor's note up to a wire credit "(AP) _"), then the
  * attribution ("..., Kremlin spokesman Dmitry Peskov said"), parentheticals
- * other than acronyms ("(IMF)" stays; full-width ones too). In English, a
+ * other than acronyms ("(IMF)" stays; full-width ones too). In English, an
+ * aside between dashes ("parties _ previously bitter rivals _ to form"), a
  * leading connective, "also", "here" (the dateline's place), middle
  * initials and time expressions ("on Monday", "three days ago", "on Jan.
  * 12, 2027", not "until March 3") always go, and headlinese
@@ -925,6 +926,69 @@ static void strike(hwords *ws, size_t a, size_t b)
 }
 
 /* "But", "Meanwhile," at the very start. */
+/* The dash a wire story sets off an aside with: " _ " (AP's typewriter
+ * dash), " -- " or " \u2014 ". Its length at h->s[i] (the spaces included), or 0. */
+static size_t dash_at(const hbuf *h, size_t i)
+{
+	static const char *const dashes[] = { " _ ", " -- ", " \xe2\x80\x94 ", NULL };
+	for (const char *const *d = dashes; *d; d++) {
+		size_t n = strlen(*d);
+		if (i + n <= h->len && memcmp(h->s + i, *d, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* "praised agreements by Cambodia's top two political parties _ previously
+ * bitter rivals _ to form a coalition": an aside between two dashes of the
+ * same kind goes as a parenthesis does, when it is short (at most
+ * DASH_ASIDE_WORDS words) and the sentence goes on after it. In a sentence
+ * that opens with a phrase ("If the party has its way _ and it has been
+ * planning for months _ millions will ..."), the second dash closed that
+ * phrase, and a comma takes its place. */
+#define DASH_ASIDE_WORDS 10
+
+static void drop_dash_asides(hbuf *h)
+{
+	for (size_t i = 0; i < h->len; i++) {
+		size_t n = dash_at(h, i);
+		if (!n)
+			continue;
+		size_t words = 1, j = i + n, m = 0;
+		for (; j < h->len && words <= DASH_ASIDE_WORDS; j++) {
+			if ((m = dash_at(h, j)) != 0)
+				break;
+			if (h->s[j] == ' ')
+				words++;
+		}
+		if (!m || words > DASH_ASIDE_WORDS || m != n ||
+		    memcmp(h->s + i, h->s + j, n) != 0) {
+			i = j > i ? j - 1 : i;
+			continue;
+		}
+		/* what follows must be more of the sentence, not its end */
+		size_t rest = j + m;
+		char c = rest < h->len ? h->s[rest] : '\0';
+		if (!is_upper(c) && !is_lower(c) && !(c >= '0' && c <= '9'))
+			continue;
+		/* one space where the aside was, after a comma if the sentence
+		 * opened with a phrase */
+		size_t k = 0;
+		char first[16];
+		while (k < h->len && k + 1 < sizeof first && (is_upper(h->s[k]) || is_lower(h->s[k]))) {
+			first[k] = is_upper(h->s[k]) ? (char)(h->s[k] - 'A' + 'a') : h->s[k];
+			k++;
+		}
+		first[k] = '\0';
+		size_t gap = in_list(first, lead_openers) && i > 0 && h->s[i - 1] != ',' ? 2 : 1;
+		memmove(h->s + i + gap, h->s + rest, h->len - rest);
+		if (gap == 2)
+			h->s[i] = ',';
+		h->s[i + gap - 1] = ' ';
+		h->len -= rest - i - gap;
+	}
+}
+
 static void drop_lead_connective(const hbuf *h, hwords *ws)
 {
 	const char *b;
@@ -3140,6 +3204,7 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 			cjk_compress(h);
 		/* the word rules are English ("a" is a verb in French) */
 		if (d->lang && same(d->lang->code, "en")) {
+			drop_dash_asides(h);
 			if ((rc = compress(&d->arena, h, limit)))
 				return rc;
 			single_quotes(h);

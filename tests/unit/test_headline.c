@@ -307,6 +307,23 @@ static rcase english_rules[] = {
 	{ "Cambodian leader Hun Sen rejected opposition demands for talks outside the "
 	  "country on forming a new government.", 75,
 	  "Cambodian leader Hun Sen rejected opposition demands for talks outside" },
+	/* an aside between dashes goes, as a parenthesis does; after an
+	 * opening phrase, a comma takes the second dash's place; a single
+	 * dash is no aside */
+	{ "King Norodom Sihanouk praised agreements by the top two parties _ previously bitter "
+	  "rivals _ to form a coalition government.", 200,
+	  "King Norodom Sihanouk praised agreements by the top two parties to form a coalition "
+	  "government" },
+	{ "If the Communist Party has its way _ and it has been planning for months _ millions "
+	  "of Russians will take to the streets on Wednesday.", 200,
+	  "If the Communist Party has its way, millions of Russians will take to the streets" },
+	{ "Shares rose -- led by banks and oil companies -- as investors returned to the market "
+	  "after the holiday.", 200,
+	  "Shares rose as investors returned to the market after the holiday" },
+	{ "The fees banks charge for using ATM machines are under attack by state governments, "
+	  "cities _ even the Pentagon.", 200,
+	  "The fees banks charge for using ATM machines are under attack by state governments, "
+	  "cities _ even the Pentagon" },
 	/* a middle initial goes */
 	{ "President George W. Bush met Prime Minister Tony Blair at Camp David to discuss "
 	  "the war.", 200,

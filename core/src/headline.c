@@ -54,7 +54,7 @@
  * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of
  * which the sentence, as cut, has no word (nor its singular or plural:
  * not "Stocks: Stock prices ..."), or failing those, one of the first five
- * key phrases that the text names six times or more ("Abortion:" over a
+ * key phrases that six sentences or more name ("Abortion:" over a
  * lead about a doctor's killing); the sentence is then cut for
  * the room that is left. Human headlines name the story's topic as often
  * as they follow its lead. PRECIS_FLAG_HEADLINE_NO_LABEL turns the label
@@ -111,14 +111,15 @@
 #define KICKER_CANDIDATES 2
 #define KICKER_MAX_BYTES 20
 
-/* Failing those, one of the first KICKER_FALLBACK key phrases that the text
- * names KICKER_MIN_COUNT times or more: what a story keeps coming back to
- * is what it is about, even when the ranking put other words first. */
+/* Failing those, one of the first KICKER_FALLBACK key phrases that
+ * KICKER_MIN_COUNT sentences or more name (each of its words in as many):
+ * what a story keeps coming back to is what it is about, even when the
+ * ranking put other words first. */
 #define KICKER_FALLBACK 5
 #define KICKER_MIN_COUNT 6
 
-/* ... counted in the first KICKER_SCAN sentences (a news story's length;
- * a book's is not read through again for a label). */
+/* (its words are looked up in the first KICKER_SCAN sentences, a news
+ * story's length: a book's are not read through again for a label) */
 #define KICKER_SCAN 200
 
 typedef struct hbuf {
@@ -931,6 +932,9 @@ static void strike(hwords *ws, size_t a, size_t b)
 static size_t dash_at(const hbuf *h, size_t i)
 {
 	static const char *const dashes[] = { " _ ", " -- ", " \xe2\x80\x94 ", NULL };
+	/* (most bytes are no space, or a space before a word) */
+	if (h->s[i] != ' ' || i + 2 >= h->len || is_lower(h->s[i + 1]) || is_upper(h->s[i + 1]))
+		return 0;
 	for (const char *const *d = dashes; *d; d++) {
 		size_t n = strlen(*d);
 		if (i + n <= h->len && memcmp(h->s + i, *d, n) == 0)
@@ -950,6 +954,10 @@ static size_t dash_at(const hbuf *h, size_t i)
 
 static void drop_dash_asides(hbuf *h)
 {
+	/* (most sentences have no dash at all) */
+	if (!memchr(h->s, '_', h->len) && !memchr(h->s, '-', h->len) &&
+	    !memchr(h->s, '\xe2', h->len))
+		return;
 	for (size_t i = 0; i < h->len; i++) {
 		size_t n = dash_at(h, i);
 		if (!n)
@@ -3313,26 +3321,39 @@ static int reads_as_topic(const pr_keyword *kw)
 	return wn >= 4;
 }
 
-/* How often the first KICKER_SCAN sentences name the phrase p[0, n) as
- * whole words (ASCII case-insensitive), counting up to enough at most. */
-static size_t occurrences(const precis_doc *d, const char *p, size_t n, size_t enough)
+/* In how many sentences the text names the word w[0, n) (ASCII
+ * case-insensitive): the document frequency of the stem of the first
+ * token of the first KICKER_SCAN sentences that is that word; 0 if none
+ * is, or if it is a stop word. */
+static uint32_t word_df(const precis_doc *d, const char *w, size_t n)
 {
-	size_t c = 0;
-	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN && c < enough; i++) {
-		const char *s = d->sents[i].text;
-		size_t len = d->sents[i].len;
-		for (size_t j = 0; j + n <= len && c < enough; j++) {
-			if (!same_ci(s + j, p, 1)) /* most places, at the first byte */
+	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
+		const pr_sent *s = &d->sents[i];
+		for (uint32_t t = s->tok; t < s->tok + s->ntok && d->toks; t++) {
+			const pr_token *tk = &d->toks[t];
+			if (tk->end - tk->start != n || !same_ci(s->text + tk->start, w, n))
 				continue;
-			if ((j > 0 && is_alnum(s[j - 1])) || (j + n < len && is_alnum(s[j + n])))
-				continue;
-			if (same_ci(s + j, p, n)) {
-				c++;
-				j += n - 1;
-			}
+			return tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
 		}
 	}
-	return c;
+	return 0;
+}
+
+/* How many sentences name the phrase p[0, n), at most: the fewest that
+ * name one of its words. */
+static uint32_t phrase_df(const precis_doc *d, const char *p, size_t n)
+{
+	uint32_t least = UINT32_MAX;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && p[j] != ' ')
+			j++;
+		uint32_t df = word_df(d, p + i, j - i);
+		if (df < least)
+			least = df;
+		i = j + 1;
+	}
+	return least == UINT32_MAX ? 0 : least;
 }
 
 /* Can key phrase k label this headline: short, read as a topic, not a
@@ -3356,7 +3377,8 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
  * document's first KICKER_CANDIDATES key phrases that reads as a topic and
  * of which the compressed sentence names no word; else the best of the
  * first KICKER_FALLBACK that does so and that the text names again and
- * again ("Abortion:" over a lead that says "Remembrance Day"). -1 if none. */
+ * again, in KICKER_MIN_COUNT sentences ("Abortion:" over a lead that says
+ * "Remembrance Day"). -1 if none. */
 static long pick_kicker(const precis_doc *d, const hbuf *h)
 {
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
@@ -3371,8 +3393,7 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 	}
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_FALLBACK; k++) {
 		const pr_keyword *kw = &d->keywords[k];
-		if (kicker_fits(d, h, k) &&
-		    occurrences(d, kw->text, kw->len, KICKER_MIN_COUNT) >= KICKER_MIN_COUNT)
+		if (kicker_fits(d, h, k) && phrase_df(d, kw->text, kw->len) >= KICKER_MIN_COUNT)
 			return (long)k;
 	}
 	return -1;

@@ -930,7 +930,7 @@ Test(headline, no_label_for_a_plural_the_sentence_names)
 
 /* A key phrase the ranking put below a name ("abortion" after "Barnett
  * Slepian", a lone common noun the runner-up rule passes over) labels the
- * headline when the text names it six times or more; at five, not. */
+ * headline when six sentences or more name it; five are not enough. */
 static const char slepian[] =
 	"Dr. Barnett Slepian, a doctor who ran a clinic in the suburbs of Buffalo, was shot "
 	"dead at his home in Amherst on Friday night.\n\n"

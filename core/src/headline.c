@@ -53,9 +53,9 @@
  * runner-up if that is a name or a phrase of several words, that reads as
  * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of
  * which the sentence, as cut, has no word (nor its singular or plural:
- * not "Stocks: Stock prices ..."), or failing those, one of the first five
- * key phrases that six sentences or more name ("Abortion:" over a
- * lead about a doctor's killing); the sentence is then cut for
+ * not "Stocks: Stock prices ..."), or failing those, a single word among
+ * the first five key phrases that six sentences or more name ("Abortion:"
+ * over a lead about a doctor's killing); the sentence is then cut for
  * the room that is left. Human headlines name the story's topic as often
  * as they follow its lead. PRECIS_FLAG_HEADLINE_NO_LABEL turns the label
  * off.
@@ -111,10 +111,11 @@
 #define KICKER_CANDIDATES 2
 #define KICKER_MAX_BYTES 20
 
-/* Failing those, one of the first KICKER_FALLBACK key phrases that
- * KICKER_MIN_COUNT sentences or more name (each of its words in as many):
- * what a story keeps coming back to is what it is about, even when the
- * ranking put other words first. */
+/* Failing those, a word among the first KICKER_FALLBACK key phrases that
+ * KICKER_MIN_COUNT sentences or more name: what a story keeps coming back
+ * to is what it is about, even when the ranking put other words first (a
+ * phrase of several words is no such measure: each of them may be frequent
+ * without the phrase being so). */
 #define KICKER_FALLBACK 5
 #define KICKER_MIN_COUNT 6
 
@@ -3339,23 +3340,6 @@ static uint32_t word_df(const precis_doc *d, const char *w, size_t n)
 	return 0;
 }
 
-/* How many sentences name the phrase p[0, n), at most: the fewest that
- * name one of its words. */
-static uint32_t phrase_df(const precis_doc *d, const char *p, size_t n)
-{
-	uint32_t least = UINT32_MAX;
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		while (j < n && p[j] != ' ')
-			j++;
-		uint32_t df = word_df(d, p + i, j - i);
-		if (df < least)
-			least = df;
-		i = j + 1;
-	}
-	return least == UINT32_MAX ? 0 : least;
-}
-
 /* Can key phrase k label this headline: short, read as a topic, not a
  * time word, and not named by the headline already? */
 static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
@@ -3376,9 +3360,9 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
  * Mitch: Aid workers struggled to reach survivors"): the best of the
  * document's first KICKER_CANDIDATES key phrases that reads as a topic and
  * of which the compressed sentence names no word; else the best of the
- * first KICKER_FALLBACK that does so and that the text names again and
- * again, in KICKER_MIN_COUNT sentences ("Abortion:" over a lead that says
- * "Remembrance Day"). -1 if none. */
+ * first KICKER_FALLBACK that does so, a single word that the text names
+ * again and again, in KICKER_MIN_COUNT sentences ("Abortion:" over a lead
+ * that says "Remembrance Day"). -1 if none. */
 static long pick_kicker(const precis_doc *d, const hbuf *h)
 {
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
@@ -3393,7 +3377,8 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 	}
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_FALLBACK; k++) {
 		const pr_keyword *kw = &d->keywords[k];
-		if (kicker_fits(d, h, k) && phrase_df(d, kw->text, kw->len) >= KICKER_MIN_COUNT)
+		if (kicker_fits(d, h, k) && !memchr(kw->text, ' ', kw->len) &&
+		    word_df(d, kw->text, kw->len) >= KICKER_MIN_COUNT)
 			return (long)k;
 	}
 	return -1;

@@ -956,6 +956,43 @@ Test(headline, label_for_a_phrase_the_text_keeps_naming)
 	precis_free(h);
 }
 
+/* The fallback label is one word: each word of "abortion debate" is in six
+ * sentences, but that says nothing of the phrase. (The key phrases are set
+ * by hand, to hold the ranking still.) */
+Test(headline, fallback_label_is_one_word)
+{
+	static const char text[] =
+		"Dr. Barnett Slepian, a doctor who ran a clinic in the suburbs of Buffalo, was shot "
+		"dead at his home in Amherst on Friday night.\n\n"
+		"Friends said the debate on abortion had made him a target. Both sides of the "
+		"abortion debate condemned the killing. Leaders who oppose abortion left the debate "
+		"for a day. Those who defend abortion asked for calm in the debate. Doctors who "
+		"perform abortion stayed out of the debate. The clinic said abortion and the debate "
+		"would go on.\n";
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.lang = "en";
+	o.headline_bytes = 75;
+	precis_doc *d = NULL;
+	cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
+	pr_keyword *kept = d->keywords;
+	size_t nkept = d->nkeywords;
+	pr_keyword kws[3] = {
+		{ "Barnett Slepian", 15, 1.0 }, { "Buffalo", 7, 0.9 }, { "abortion debate", 15, 0.8 }
+	};
+	d->keywords = kws;
+	d->nkeywords = 3;
+	cr_assert_eq(pr_headline(d), PRECIS_OK);
+	cr_assert_str_eq(d->headline,
+	                 "Dr. Slepian, doctor who ran clinic in suburbs of Buffalo, was shot dead");
+	kws[2].text = "abortion";
+	kws[2].len = 8;
+	cr_assert_eq(pr_headline(d), PRECIS_OK);
+	cr_assert_str_eq(d->headline, "Abortion: Dr. Slepian, doctor who ran clinic in suburbs of Buffalo");
+	d->keywords = kept;
+	d->nkeywords = nkept;
+	precis_doc_free(d);
+}
+
 /* "three days ago" and the day of the month ("on Jan. 12, 2027") go with
  * the other time expressions; a date that is a deadline stays. */
 Test(headline, dates_and_ago)

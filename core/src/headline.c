@@ -13,7 +13,8 @@
  * without a parser): the dateline goes ("PYONGYANG •", "LONDON (Reuters)
  * -", or an editor's note up to a wire credit "(AP) _"), then the
  * attribution ("..., Kremlin spokesman Dmitry Peskov said"), parentheticals
- * other than acronyms ("(IMF)" stays; full-width ones too). In English, a
+ * other than acronyms ("(IMF)" stays; full-width ones too). In English, an
+ * aside between dashes ("parties _ previously bitter rivals _ to form"), a
  * leading connective, "also", "here" (the dateline's place), middle
  * initials and time expressions ("on Monday", "three days ago", "on Jan.
  * 12, 2027", not "until March 3") always go, and headlinese
@@ -52,7 +53,9 @@
  * runner-up if that is a name or a phrase of several words, that reads as
  * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of
  * which the sentence, as cut, has no word (nor its singular or plural:
- * not "Stocks: Stock prices ..."); the sentence is then cut for
+ * not "Stocks: Stock prices ..."), or failing those, a single word among
+ * the first five key phrases that six sentences or more name ("Abortion:"
+ * over a lead about a doctor's killing); the sentence is then cut for
  * the room that is left. Human headlines name the story's topic as often
  * as they follow its lead. PRECIS_FLAG_HEADLINE_NO_LABEL turns the label
  * off.
@@ -107,6 +110,18 @@
  * most KICKER_MAX_BYTES. */
 #define KICKER_CANDIDATES 2
 #define KICKER_MAX_BYTES 20
+
+/* Failing those, a word among the first KICKER_FALLBACK key phrases that
+ * KICKER_MIN_COUNT sentences or more name: what a story keeps coming back
+ * to is what it is about, even when the ranking put other words first (a
+ * phrase of several words is no such measure: each of them may be frequent
+ * without the phrase being so). */
+#define KICKER_FALLBACK 5
+#define KICKER_MIN_COUNT 6
+
+/* (its words are looked up in the first KICKER_SCAN sentences, a news
+ * story's length: a book's are not read through again for a label) */
+#define KICKER_SCAN 200
 
 typedef struct hbuf {
 	char *s;
@@ -913,6 +928,76 @@ static void strike(hwords *ws, size_t a, size_t b)
 }
 
 /* "But", "Meanwhile," at the very start. */
+/* The dash a wire story sets off an aside with: " _ " (AP's typewriter
+ * dash), " -- " or " \u2014 ". Its length at h->s[i] (the spaces included), or 0. */
+static size_t dash_at(const hbuf *h, size_t i)
+{
+	static const char *const dashes[] = { " _ ", " -- ", " \xe2\x80\x94 ", NULL };
+	/* (most bytes are no space, or a space before a word) */
+	if (h->s[i] != ' ' || i + 2 >= h->len || is_lower(h->s[i + 1]) || is_upper(h->s[i + 1]))
+		return 0;
+	for (const char *const *d = dashes; *d; d++) {
+		size_t n = strlen(*d);
+		if (i + n <= h->len && memcmp(h->s + i, *d, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* "praised agreements by Cambodia's top two political parties _ previously
+ * bitter rivals _ to form a coalition": an aside between two dashes of the
+ * same kind goes as a parenthesis does, when it is short (at most
+ * DASH_ASIDE_WORDS words) and the sentence goes on after it. In a sentence
+ * that opens with a phrase ("If the party has its way _ and it has been
+ * planning for months _ millions will ..."), the second dash closed that
+ * phrase, and a comma takes its place. */
+#define DASH_ASIDE_WORDS 10
+
+static void drop_dash_asides(hbuf *h)
+{
+	/* (most sentences have no dash at all) */
+	if (!memchr(h->s, '_', h->len) && !memchr(h->s, '-', h->len) &&
+	    !memchr(h->s, '\xe2', h->len))
+		return;
+	for (size_t i = 0; i < h->len; i++) {
+		size_t n = dash_at(h, i);
+		if (!n)
+			continue;
+		size_t words = 1, j = i + n, m = 0;
+		for (; j < h->len && words <= DASH_ASIDE_WORDS; j++) {
+			if ((m = dash_at(h, j)) != 0)
+				break;
+			if (h->s[j] == ' ')
+				words++;
+		}
+		if (!m || words > DASH_ASIDE_WORDS || m != n ||
+		    memcmp(h->s + i, h->s + j, n) != 0) {
+			i = j > i ? j - 1 : i;
+			continue;
+		}
+		/* what follows must be more of the sentence, not its end */
+		size_t rest = j + m;
+		char c = rest < h->len ? h->s[rest] : '\0';
+		if (!is_upper(c) && !is_lower(c) && !(c >= '0' && c <= '9'))
+			continue;
+		/* one space where the aside was, after a comma if the sentence
+		 * opened with a phrase */
+		size_t k = 0;
+		char first[16];
+		while (k < h->len && k + 1 < sizeof first && (is_upper(h->s[k]) || is_lower(h->s[k]))) {
+			first[k] = is_upper(h->s[k]) ? (char)(h->s[k] - 'A' + 'a') : h->s[k];
+			k++;
+		}
+		first[k] = '\0';
+		size_t gap = in_list(first, lead_openers) && i > 0 && h->s[i - 1] != ',' ? 2 : 1;
+		memmove(h->s + i + gap, h->s + rest, h->len - rest);
+		if (gap == 2)
+			h->s[i] = ',';
+		h->s[i + gap - 1] = ' ';
+		h->len -= rest - i - gap;
+	}
+}
+
 static void drop_lead_connective(const hbuf *h, hwords *ws)
 {
 	const char *b;
@@ -3128,6 +3213,7 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 			cjk_compress(h);
 		/* the word rules are English ("a" is a verb in French) */
 		if (d->lang && same(d->lang->code, "en")) {
+			drop_dash_asides(h);
 			if ((rc = compress(&d->arena, h, limit)))
 				return rc;
 			single_quotes(h);
@@ -3236,29 +3322,64 @@ static int reads_as_topic(const pr_keyword *kw)
 	return wn >= 4;
 }
 
+/* In how many sentences the text names the word w[0, n) (ASCII
+ * case-insensitive): the document frequency of the stem of the first
+ * token of the first KICKER_SCAN sentences that is that word; 0 if none
+ * is, or if it is a stop word. */
+static uint32_t word_df(const precis_doc *d, const char *w, size_t n)
+{
+	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
+		const pr_sent *s = &d->sents[i];
+		for (uint32_t t = s->tok; t < s->tok + s->ntok && d->toks; t++) {
+			const pr_token *tk = &d->toks[t];
+			if (tk->end - tk->start != n || !same_ci(s->text + tk->start, w, n))
+				continue;
+			return tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
+		}
+	}
+	return 0;
+}
+
+/* Can key phrase k label this headline: short, read as a topic, not a
+ * time word, and not named by the headline already? */
+static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
+{
+	const pr_keyword *kw = &d->keywords[k];
+	if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) ||
+	    shares_word(h, kw->text, kw->len))
+		return 0;
+	char b[32];
+	size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;
+	for (size_t i = 0; i < n; i++)
+		b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
+	b[n] = '\0';
+	return !is_time_word(b) && !in_list(b, time_nouns);
+}
+
 /* A topic label for the headline (the kicker of a news page, "Hurricane
  * Mitch: Aid workers struggled to reach survivors"): the best of the
  * document's first KICKER_CANDIDATES key phrases that reads as a topic and
- * of which the compressed sentence names no word. -1 if none. */
+ * of which the compressed sentence names no word; else the best of the
+ * first KICKER_FALLBACK that does so, a single word that the text names
+ * again and again, in KICKER_MIN_COUNT sentences ("Abortion:" over a lead
+ * that says "Remembrance Day"). -1 if none. */
 static long pick_kicker(const precis_doc *d, const hbuf *h)
 {
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
 		const pr_keyword *kw = &d->keywords[k];
-		if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) ||
-		    shares_word(h, kw->text, kw->len))
+		if (!kicker_fits(d, h, k))
 			continue;
 		/* the runner-up only as a name or a phrase: "Villages:" is not
 		 * what the story is about when the sentence names the top one */
 		if (k > 0 && !memchr(kw->text, ' ', kw->len) && !is_upper(kw->text[0]))
 			continue;
-		char b[32];
-		size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;
-		for (size_t i = 0; i < n; i++)
-			b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
-		b[n] = '\0';
-		if (is_time_word(b) || in_list(b, time_nouns))
-			continue;
 		return (long)k;
+	}
+	for (size_t k = 0; k < d->nkeywords && k < KICKER_FALLBACK; k++) {
+		const pr_keyword *kw = &d->keywords[k];
+		if (kicker_fits(d, h, k) && !memchr(kw->text, ' ', kw->len) &&
+		    word_df(d, kw->text, kw->len) >= KICKER_MIN_COUNT)
+			return (long)k;
 	}
 	return -1;
 }

@@ -307,6 +307,23 @@ static rcase english_rules[] = {
 	{ "Cambodian leader Hun Sen rejected opposition demands for talks outside the "
 	  "country on forming a new government.", 75,
 	  "Cambodian leader Hun Sen rejected opposition demands for talks outside" },
+	/* an aside between dashes goes, as a parenthesis does; after an
+	 * opening phrase, a comma takes the second dash's place; a single
+	 * dash is no aside */
+	{ "King Norodom Sihanouk praised agreements by the top two parties _ previously bitter "
+	  "rivals _ to form a coalition government.", 200,
+	  "King Norodom Sihanouk praised agreements by the top two parties to form a coalition "
+	  "government" },
+	{ "If the Communist Party has its way _ and it has been planning for months _ millions "
+	  "of Russians will take to the streets on Wednesday.", 200,
+	  "If the Communist Party has its way, millions of Russians will take to the streets" },
+	{ "Shares rose -- led by banks and oil companies -- as investors returned to the market "
+	  "after the holiday.", 200,
+	  "Shares rose as investors returned to the market after the holiday" },
+	{ "The fees banks charge for using ATM machines are under attack by state governments, "
+	  "cities _ even the Pentagon.", 200,
+	  "The fees banks charge for using ATM machines are under attack by state governments, "
+	  "cities _ even the Pentagon" },
 	/* a middle initial goes */
 	{ "President George W. Bush met Prime Minister Tony Blair at Camp David to discuss "
 	  "the war.", 200,
@@ -909,6 +926,71 @@ Test(headline, no_label_for_a_plural_the_sentence_names)
 	char *h = headline_opts(text, 75, NULL, 0);
 	cr_assert_str_eq(h, "Republican plan to cut school budget by tenth blocked in state senate");
 	precis_free(h);
+}
+
+/* A key phrase the ranking put below a name ("abortion" after "Barnett
+ * Slepian", a lone common noun the runner-up rule passes over) labels the
+ * headline when six sentences or more name it; five are not enough. */
+static const char slepian[] =
+	"Dr. Barnett Slepian, a doctor who ran a clinic in the suburbs of Buffalo, was shot "
+	"dead at his home in Amherst on Friday night.\n\n"
+	"Dr. Barnett Slepian had lived in Amherst with his wife and four sons for many "
+	"years. Police in Amherst said the gunman fired through a kitchen window.\n\n"
+	"Friends said his work on abortion had made him a target. Groups on both sides of "
+	"the abortion debate condemned the killing. Leaders who oppose abortion said "
+	"violence had no place in their cause. Those who defend the right to abortion asked "
+	"for more protection. Doctors who perform abortion in the state said they were "
+	"afraid. The clinic said it would not give up %s work.\n";
+
+Test(headline, label_for_a_phrase_the_text_keeps_naming)
+{
+	char text[sizeof slepian + 16];
+	snprintf(text, sizeof text, slepian, "abortion");
+	char *h = headline_opts(text, 75, "en", 0);
+	cr_assert_str_eq(h, "Abortion: Dr. Slepian, doctor who ran clinic in suburbs of Buffalo");
+	check_fit(h, 75, text);
+	precis_free(h);
+	snprintf(text, sizeof text, slepian, "its");
+	h = headline_opts(text, 75, "en", 0);
+	cr_assert_str_eq(h, "Dr. Slepian, doctor who ran clinic in suburbs of Buffalo, was shot dead");
+	precis_free(h);
+}
+
+/* The fallback label is one word: each word of "abortion debate" is in six
+ * sentences, but that says nothing of the phrase. (The key phrases are set
+ * by hand, to hold the ranking still.) */
+Test(headline, fallback_label_is_one_word)
+{
+	static const char text[] =
+		"Dr. Barnett Slepian, a doctor who ran a clinic in the suburbs of Buffalo, was shot "
+		"dead at his home in Amherst on Friday night.\n\n"
+		"Friends said the debate on abortion had made him a target. Both sides of the "
+		"abortion debate condemned the killing. Leaders who oppose abortion left the debate "
+		"for a day. Those who defend abortion asked for calm in the debate. Doctors who "
+		"perform abortion stayed out of the debate. The clinic said abortion and the debate "
+		"would go on.\n";
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.lang = "en";
+	o.headline_bytes = 75;
+	precis_doc *d = NULL;
+	cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
+	pr_keyword *kept = d->keywords;
+	size_t nkept = d->nkeywords;
+	pr_keyword kws[3] = {
+		{ "Barnett Slepian", 15, 1.0 }, { "Buffalo", 7, 0.9 }, { "abortion debate", 15, 0.8 }
+	};
+	d->keywords = kws;
+	d->nkeywords = 3;
+	cr_assert_eq(pr_headline(d), PRECIS_OK);
+	cr_assert_str_eq(d->headline,
+	                 "Dr. Slepian, doctor who ran clinic in suburbs of Buffalo, was shot dead");
+	kws[2].text = "abortion";
+	kws[2].len = 8;
+	cr_assert_eq(pr_headline(d), PRECIS_OK);
+	cr_assert_str_eq(d->headline, "Abortion: Dr. Slepian, doctor who ran clinic in suburbs of Buffalo");
+	d->keywords = kept;
+	d->nkeywords = nkept;
+	precis_doc_free(d);
 }
 
 /* "three days ago" and the day of the month ("on Jan. 12, 2027") go with

@@ -53,6 +53,8 @@ with open(STOP_FILE, encoding="utf-8") as f:
             break
         if line.strip() and not line.startswith("#"):
             SNOWBALL.add(line.strip())
+# the list precis's sentence graph uses (graph.c, graph_words_en)
+GRAPH_STOP = STOP - {"said", "say", "says", "told", "mr", "mrs", "ms", "dr"}
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -210,6 +212,12 @@ def scorers():
         return f
 
     extra = {
+        "overlap raw graph": gen(sim_overlap, stop=GRAPH_STOP),
+        "overlap stem graph": gen(sim_overlap, True, stop=GRAPH_STOP),
+        "cos-tf raw graph": gen(sim_cosine_tf, stop=GRAPH_STOP),
+        "cos-tf stem graph": gen(sim_cosine_tf, True, stop=GRAPH_STOP),
+        "cos-bin stem graph": gen(sim_cosine_bin, True, stop=GRAPH_STOP),
+        "overlap-tf stem graph": gen(sim_overlap_tf, True, stop=GRAPH_STOP),
         "cos-tf raw snowball": gen(sim_cosine_tf, stop=SNOWBALL),
         "overlap raw snowball": gen(sim_overlap, stop=SNOWBALL),
         "overlap stem snowball": gen(sim_overlap, True, stop=SNOWBALL),

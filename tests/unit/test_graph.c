@@ -53,6 +53,33 @@ Test(graph, stop_words_make_no_edges)
 	precis_doc_free(d);
 }
 
+/* English titles and reporting verbs are stop words for key phrases, but
+ * the graph counts them: "Mr" and "said" link two sentences that share no
+ * stem, each in the same form (1.5), and "say" and "says" are one term in
+ * two forms (1). */
+Test(graph, titles_and_reporting_verbs_link_sentences)
+{
+	precis_doc *d = doc_of("Mr Hale said the harbour was quiet. "
+	                       "Mr Moor said the orchard was green. "
+	                       "Farmers say apples ripened early. "
+	                       "The mayor says tourists stayed away.");
+	cr_assert_eq(d->nsents, 4);
+	pr_graph g;
+	cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_TEXTRANK), PRECIS_OK);
+	double l[4];
+	for (size_t i = 0; i < 4; i++)
+		l[i] = log((double)d->sents[i].ntok);
+	cr_expect_float_eq(weight(&g, 0, 1), 3.0 / (l[0] + l[1]), 1e-12);
+	cr_expect_float_eq(weight(&g, 2, 3), 1.0 / (l[2] + l[3]), 1e-12);
+	cr_expect_eq(weight(&g, 0, 2), 0.0, "\"said\" and \"say\" are two terms");
+	cr_expect_eq(d->nedges, 2);
+	/* and the other similarities count them as terms too */
+	cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_COSINE), PRECIS_OK);
+	cr_expect_gt(weight(&g, 0, 1), 0.0);
+	cr_expect_gt(weight(&g, 2, 3), 0.0);
+	precis_doc_free(d);
+}
+
 /* ---- the graph against a direct count over every pair of sentences ---- */
 
 /* A text of n sentences of invented words (no stop words), some in a

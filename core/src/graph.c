@@ -359,11 +359,16 @@ static int build_weights(build_ctx *c)
 	precis_doc *d = c->d;
 	size_t n = d->nsents, nt = d->nterms + GRAPH_WORDS;
 	if (c->sim == PRECIS_SIM_TEXTRANK) {
-		/* TextRank counts shared terms and weighs none: no log per term */
+		/* TextRank counts shared terms and weighs none: no log per term.
+		 * A sentence's length |S| is its number of distinct terms, the
+		 * unit the shared count is in: stop words can never be shared,
+		 * and a sentence is no less like another for being padded with
+		 * them (with every word counted instead: bbc -0.35 R1, on 50
+		 * documents worse and 28 better; fr-head -0.3; cnndm +0.07) */
 		if (!(c->loglen = pr_malloc_raw((n + 1) * sizeof *c->loglen)))
 			return PRECIS_ENOMEM;
 		for (size_t i = 0; i < n; i++) {
-			double l = sent_len(d, i);
+			double l = (double)(d->sterm_off[i + 1] - d->sterm_off[i]);
 			c->loglen[i] = log(l < 2 ? 2 : l);
 		}
 		return PRECIS_OK;

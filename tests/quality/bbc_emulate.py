@@ -180,6 +180,19 @@ def centroid(toks):
     return out
 
 
+def centroid_tf(toks):
+    """Cosine of each sentence's term counts with the whole text's."""
+    doc = collections.Counter(t for s in toks for t in s)
+    nd = math.sqrt(sum(v * v for v in doc.values()))
+    out = []
+    for s in toks:
+        c = collections.Counter(s)
+        num = sum(v * doc[t] for t, v in c.items())
+        den = math.sqrt(sum(v * v for v in c.values())) * nd
+        out.append(num / den if den else 0.0)
+    return out
+
+
 def scorers():
     """name -> function(sentences) -> scores (higher is better)."""
     def tr(stem, keep_stop=False, simf=sim_overlap):
@@ -212,6 +225,9 @@ def scorers():
         return f
 
     extra = {
+        "centroid-tf raw graph": lambda ss: centroid_tf([words(s, stop=GRAPH_STOP) for s in ss]),
+        "centroid-tf stem graph": lambda ss: centroid_tf([words(s, True, stop=GRAPH_STOP) for s in ss]),
+        "centroid-idf raw graph": lambda ss: centroid([words(s, stop=GRAPH_STOP) for s in ss]),
         "overlap raw graph": gen(sim_overlap, stop=GRAPH_STOP),
         "overlap stem graph": gen(sim_overlap, True, stop=GRAPH_STOP),
         "cos-tf raw graph": gen(sim_cosine_tf, stop=GRAPH_STOP),

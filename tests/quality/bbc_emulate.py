@@ -324,16 +324,41 @@ def evaluate(recs, fn):
             100 * tot["r1"] / n, 100 * tot["r2"] / n)
 
 
+def precis_ranking(lib):
+    """A scorer from precis's ranks: each plain sentence scores minus the
+    rank of precis's sentence of the same text (or holding it, or held by
+    it); one precis does not have scores below every ranked one."""
+    import summary_diag
+    precis = harness.Precis(lib)
+
+    def f(ss):
+        text = "\n\n".join(ss)
+        ps = summary_diag.sentences(precis, text, "en", 1)
+        out = []
+        for s in ss:
+            s = s.strip()
+            r = next((p[1] for p in ps if p[0].strip() == s), None)
+            if r is None:
+                r = next((p[1] for p in ps if s in p[0] or p[0].strip() in s), 10 ** 6)
+            out.append(-float(r))
+        return out
+    return f
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--eval", default=harness.DEFAULT_EVAL)
     ap.add_argument("--half", choices=["even", "odd"])
     ap.add_argument("--only", default="", help="comma-separated scorer names")
+    ap.add_argument("--lib", help="also precis's ranking (its sentences by text)")
     args = ap.parse_args()
     recs = load(args.eval, args.half)
     want = set(args.only.split(",")) if args.only else None
     print(f"{'scorer':24} {'P@ref':>6} {'tau':>6} {'R1':>6} {'R2':>6}   ({len(recs)} docs)")
-    for name, fn in scorers().items():
+    table = scorers()
+    if args.lib:
+        table = dict({"precis rank": precis_ranking(args.lib)}, **table)
+    for name, fn in table.items():
         if want and name not in want:
             continue
         p, tau, r1, r2 = evaluate(recs, fn)

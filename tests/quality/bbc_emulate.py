@@ -14,8 +14,18 @@ table gives per scorer:
          document order, and their order may be the generator's ranking)
   R1 R2  ROUGE F1 of its top k sentences, in document order, as the
          harness scores bbc
-With --lib, precis's own selection is scored the same way (its sentences
-mapped to plain ones by text).
+With --lib, precis's own ranking is scored the same way (its sentences
+mapped to plain ones by text; the text it ranks is the plain sentences a
+paragraph each, so its figures are close to, not the same as, harness.py's).
+
+Scorer names: "textrank" and "overlap" are Mihalcea and Tarau's shared
+words over the sum of log lengths, "cos-tf"/"cos-idf"/"cos-bin" cosine
+similarity of term counts / tf-idf / word sets, each under PageRank
+(d = 0.85) unless "degree" (sum of similarities); "raw" words or Porter
+"stem"s; stop words: precis's English list (no suffix), "snowball" its
+Snowball part alone, "graph" the list precis's sentence graph uses
+(graph.c: without said, say, says, told, mr, mrs, ms, dr), "+stop" none
+removed.
 
 Nothing here is used by the library.
 """

@@ -9,7 +9,8 @@ scorer), and prints R1/R2/RL over all documents, over the documents of even
 index (0, 2, 4, ...) and over those of odd index. With --base, it scores the
 other library too and prints both and the difference, with the number of
 documents whose output changed; a change that helps one half and hurts the
-other is likely tuned to the dev documents.
+other is likely tuned to the dev documents. With --wins, also how many
+documents' R1 rose and fell (a sign test of the change).
 """
 import argparse
 import os
@@ -50,6 +51,8 @@ def main():
     ap.add_argument("--base")
     ap.add_argument("--eval", default=os.environ.get("PRECIS_EVAL", harness.DEFAULT_EVAL))
     ap.add_argument("--tasks", default="")
+    ap.add_argument("--wins", action="store_true",
+                    help="with --base: documents whose R1 rose / fell")
     args = ap.parse_args()
     if not os.path.isdir(args.eval):
         print(f"no evaluation data at {args.eval}: skipped")
@@ -77,6 +80,11 @@ def main():
                 line += "   " + fmt.format(*b).rjust(20) + "   " + \
                     "{:+6.2f} {:+6.2f} {:+6.2f}".format(*(x - y for x, y in zip(a, b))) + \
                     f"  {changed:4d}"
+                if args.wins:
+                    pairs = [(r[1][0], q[1][0]) for k, (r, q) in enumerate(zip(rows, base))
+                             if part == "all" or k % 2 == (part == "odd")]
+                    line += f"  R1 up {sum(x > y + 1e-9 for x, y in pairs)}" \
+                            f" down {sum(x < y - 1e-9 for x, y in pairs)}"
             print(line)
         sys.stdout.flush()
     return 0

@@ -53,6 +53,50 @@ Test(graph, stop_words_make_no_edges)
 	precis_doc_free(d);
 }
 
+/* TextRank's |S| is a sentence's distinct terms: the second sentence's
+ * stop words do not make it less like the first than the third is. */
+Test(graph, stop_words_do_not_lengthen_a_sentence)
+{
+	precis_doc *d = doc_of("Harbour boats sailed. "
+	                       "The harbour was quiet and all of the boats were in it. "
+	                       "Harbour boats waited.");
+	cr_assert_eq(d->nsents, 3);
+	cr_assert_gt(d->sents[1].ntok, d->sents[2].ntok);
+	pr_graph g;
+	cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_TEXTRANK), PRECIS_OK);
+	cr_expect_float_eq(weight(&g, 0, 1), 3.0 / (2.0 * log(3.0)), 1e-12);
+	cr_expect_float_eq(weight(&g, 0, 2), weight(&g, 0, 1), 1e-12);
+	precis_doc_free(d);
+}
+
+/* English titles and reporting verbs are stop words for key phrases, but
+ * the graph counts them: "Mr" and "said" link two sentences that share no
+ * stem, each in the same form (1.5), and "say" and "says" are one term in
+ * two forms (1). */
+Test(graph, titles_and_reporting_verbs_link_sentences)
+{
+	precis_doc *d = doc_of("Mr Hale said the harbour was quiet. "
+	                       "Mr Moor said the orchard was green. "
+	                       "Farmers say apples ripened early. "
+	                       "The mayor says tourists stayed away.");
+	cr_assert_eq(d->nsents, 4);
+	pr_graph g;
+	cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_TEXTRANK), PRECIS_OK);
+	double l[4]; /* log |S|, the sentence's distinct terms */
+	for (size_t i = 0; i < 4; i++)
+		l[i] = log((double)(d->sterm_off[i + 1] - d->sterm_off[i]));
+	cr_expect_eq(d->sterm_off[1] - d->sterm_off[0], 5, "Mr, Hale, said, harbour, quiet");
+	cr_expect_float_eq(weight(&g, 0, 1), 3.0 / (l[0] + l[1]), 1e-12);
+	cr_expect_float_eq(weight(&g, 2, 3), 1.0 / (l[2] + l[3]), 1e-12);
+	cr_expect_eq(weight(&g, 0, 2), 0.0, "\"said\" and \"say\" are two terms");
+	cr_expect_eq(d->nedges, 2);
+	/* and the other similarities count them as terms too */
+	cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_COSINE), PRECIS_OK);
+	cr_expect_gt(weight(&g, 0, 1), 0.0);
+	cr_expect_gt(weight(&g, 2, 3), 0.0);
+	precis_doc_free(d);
+}
+
 /* ---- the graph against a direct count over every pair of sentences ---- */
 
 /* A text of n sentences of invented words (no stop words), some in a
@@ -117,6 +161,10 @@ static double direct(const precis_doc *d, precis_similarity sim, size_t i, size_
                      uint32_t df_cap, const double *idf, double avglen)
 {
 	double li = d->sents[i].ntok, lj = d->sents[j].ntok;
+	if (sim == PRECIS_SIM_TEXTRANK) { /* |S|: the sentence's distinct terms */
+		li = (double)(d->sterm_off[i + 1] - d->sterm_off[i]);
+		lj = (double)(d->sterm_off[j + 1] - d->sterm_off[j]);
+	}
 	double sum = 0;
 	size_t a = d->sterm_off[i], ae = d->sterm_off[i + 1];
 	size_t b = d->sterm_off[j], be = d->sterm_off[j + 1];

@@ -428,6 +428,7 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	}
 	*nnodes = nn;
 	g->n = nn;
+	g->upper = 0; /* each link is in both its rows */
 	g->row = pr_calloc(&d->arena, nn + 1, sizeof *g->row);
 	g->col = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->col);
 	g->w = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->w);

@@ -725,7 +725,7 @@ Test(keyphrase, word_rank_unlinked_node)
 	size_t row[] = { 0, 1, 2, 2 };
 	uint32_t col[] = { 1, 0 };
 	double w[] = { 2, 2 }, tele[] = { 0.5, 0.3, 0.2 }, want[3], got[3];
-	pr_graph g = { 3, row, col, w };
+	pr_graph g = { 3, row, col, w, 0 };
 	cr_assert_eq(pr_pagerank_personal(want, &g, 0.85, 1e-4, 100, tele), PRECIS_OK);
 	cr_assert_eq(pr_kp_rank_words(got, &g, tele), PRECIS_OK);
 	for (size_t i = 0; i < 3; i++)
@@ -750,7 +750,7 @@ Test(keyphrase, word_rank_converges)
 		tele[i] = 1.0 / N;
 	}
 	row[N] = 2 * N;
-	pr_graph g = { N, row, col, w };
+	pr_graph g = { N, row, col, w, 0 };
 	cr_assert_eq(pr_kp_rank_words(score, &g, tele), PRECIS_OK);
 	for (size_t i = 0; i < N; i++)
 		cr_assert_float_eq(score[i], 1.0 / N, 1e-12);

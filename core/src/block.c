@@ -1297,7 +1297,8 @@ int pr_blocks(const char *text, size_t len, precis_format format,
  *   1  "**strong**" or "`code`" (each), and once for three or more list
  *      items at line starts
  * A plain article with a few "- " or "1." lines, a stray "*" or "#1 hit"
- * scores below 3 and stays plain.
+ * scores below 3 and stays plain, and so does wire copy whose ``quotes''
+ * are typeset TeX-style: they are not code spans.
  *
  * Backquotes mark code in reStructuredText too, whose changelogs and
  * docstrings also have "- " lists: there `name` is interpreted text, and
@@ -1371,6 +1372,35 @@ static int link_destination(const char *t, size_t i, size_t e)
 	return 0;
 }
 
+/* The end of a TeX-style quote opened by the backquote at t[i], on a line
+ * t[s..e), or 0. Typeset news wires (the NYT and AP copy of DUC) write
+ * ``quote'' with two backquotes and two apostrophes, and a quote inside it
+ * as `word'; a code span would close with backquotes instead. So exactly
+ * two backquotes, then a "''" before any further backquote on the line
+ * but those of single quotes. The end returned is past the "''". */
+static size_t tex_quote(const char *t, size_t i, size_t s, size_t e)
+{
+	if ((i > s && t[i - 1] == '`') || i + 2 >= e || t[i + 1] != '`' || t[i + 2] == '`')
+		return 0;
+	for (size_t j = i + 2; j + 1 < e; j++) {
+		if (t[j] == '\'' && t[j + 1] == '\'')
+			return j + 2;
+		if (t[j] != '`')
+			continue;
+		/* a single quote, `word', opens and closes before the double
+		 * quote closes; anything else is no TeX quote */
+		if (t[j + 1] == '`')
+			return 0;
+		size_t k = j + 1;
+		while (k < e && t[k] != '\'' && t[k] != '`')
+			k++;
+		if (k >= e || t[k] == '`')
+			return 0;
+		j = k;
+	}
+	return 0;
+}
+
 int pr_looks_like_markdown(const char *text, size_t len)
 {
 	if (!text)
@@ -1428,6 +1458,7 @@ int pr_looks_like_markdown(const char *text, size_t len)
 			char c = text[i];
 			if (!sniffed[(unsigned char)c])
 				continue;
+			size_t q;
 			if (c == ']' && text[i + 1] == '(' && link_destination(text, i + 2, l.e))
 				score += 2;
 			else if (c == '*' && text[i + 1] == '*' && i + 2 < l.e &&
@@ -1443,6 +1474,9 @@ int pr_looks_like_markdown(const char *text, size_t len)
 					score += 1;
 					i = (size_t)(close - text) + 1;
 				}
+			} else if (c == '`' && (q = tex_quote(text, i, l.s, l.e)) != 0) {
+				/* the quote, its inner `quotes' too, is prose */
+				i = q - 1;
 			} else if (c == '`' && text[i + 1] != '`') {
 				if (role_before(text, l.s, i)) {
 					rst = 1;

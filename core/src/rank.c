@@ -253,6 +253,24 @@ static void power(double *score, const blocks *b, double *cur, double *nxt, doub
 		score[i] = cur[b->place[i]];
 }
 
+/* The n scores' sum, added in their order. */
+static double sum_of(const double *score, size_t n)
+{
+	double total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += score[i];
+	return total;
+}
+
+/* The scores divided by their total (when there is one), so that they sum
+ * to 1 again after the steps' rounding drift. */
+static void divide_by(double *score, size_t n, double total)
+{
+	if (total > 0)
+		for (size_t i = 0; i < n; i++)
+			score[i] /= total;
+}
+
 /* What the Gauss-Seidel sweeps below carry from one sweep to the next.
  * Each score moves omega times as far as the plain update would take it:
  * at first PR_SOR, with which a book needs fewer sweeps and ends nearer
@@ -416,12 +434,9 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		for (; at < n + isolated; at++)
 			total += iso;
 	} else {
-		for (size_t i = 0; i < n; i++)
-			total += score[i];
+		total = sum_of(score, n);
 	}
-	if (total > 0)
-		for (size_t i = 0; i < n; i++)
-			score[i] /= total;
+	divide_by(score, n, total);
 	rc = PRECIS_OK;
 done:
 	free_blocks(&b);
@@ -541,12 +556,7 @@ static int pagerank_upper(double *score, const pr_graph *g, double damping,
 	sweeps_upper(score, g->row, lk, out, ns, teleport, dang, ndang, n, damping,
 	             tolerance, max_iterations);
 	/* renormalise away rounding drift */
-	double total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += score[i];
-	if (total > 0)
-		for (size_t i = 0; i < n; i++)
-			score[i] /= total;
+	divide_by(score, n, sum_of(score, n));
 	rc = PRECIS_OK;
 done:
 	pr_free_raw(out);

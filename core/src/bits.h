@@ -10,15 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The index of the lowest bit set in x (x != 0): a bit set walked from
- * its low end, one member a step, is x's members pr_ctz64(x) while
- * clearing x & (x - 1). */
-static inline size_t pr_ctz64(uint64_t x)
+/* The index of the lowest bit set in x (x != 0) in plain C, for compilers
+ * without a builtin (and to test pr_ctz64 against): the span that holds
+ * the lowest bit halved six times. */
+static inline size_t pr_ctz64_portable(uint64_t x)
 {
-#if defined(__GNUC__) || defined(__clang__)
-	return (size_t)__builtin_ctzll(x);
-#else
-	/* halve the span that holds the lowest bit six times */
 	size_t i = 0;
 	if (!(x & 0xFFFFFFFFu)) {
 		x >>= 32;
@@ -41,6 +37,17 @@ static inline size_t pr_ctz64(uint64_t x)
 		i += 2;
 	}
 	return i + !(x & 1u);
+}
+
+/* The index of the lowest bit set in x (x != 0): a bit set walked from
+ * its low end, one member a step, is x's members pr_ctz64(x) while
+ * clearing x & (x - 1). One instruction where the compiler has it. */
+static inline size_t pr_ctz64(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (size_t)__builtin_ctzll(x);
+#else
+	return pr_ctz64_portable(x);
 #endif
 }
 

@@ -23,6 +23,7 @@
  * the all-languages stop-word table per distinct word, stopping as soon as
  * one language leads beyond doubt (decided()); nothing is allocated.
  */
+#include "bits.h"
 #include "hash.h"
 #include "lang.h"
 #include "utf8.h"
@@ -163,21 +164,6 @@ static int is_letter(int32_t cp)
 	}
 }
 
-/* The index of the lowest bit set in x (not 0). */
-static size_t low_bit(uint64_t x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	return (size_t)__builtin_ctzll(x);
-#else
-	size_t i = 0;
-	while (!(x & 1)) {
-		x >>= 1;
-		i++;
-	}
-	return i;
-#endif
-}
-
 typedef struct scorer {
 	const pr_lang *cand[MAX_LANGS];
 	double score[MAX_LANGS];
@@ -209,7 +195,7 @@ static size_t word_hits(const scorer *sc, const char *w, size_t n, int apos, uin
 	/* the candidates among them, one set bit after another */
 	size_t k = 0;
 	for (langs &= sc->langs; langs; langs &= langs - 1) {
-		*mask |= (uint64_t)1 << sc->of[low_bit(langs)];
+		*mask |= (uint64_t)1 << sc->of[pr_ctz64(langs)];
 		k++;
 	}
 	return k;
@@ -264,7 +250,7 @@ static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size
 	/* the candidates whose bits are set, in order */
 	double share = 1.0 / (double)k;
 	for (; mask; mask &= mask - 1)
-		sc->score[low_bit(mask)] += share;
+		sc->score[pr_ctz64(mask)] += share;
 }
 
 /* Does one candidate lead the others beyond doubt? */

@@ -33,6 +33,7 @@
  */
 #include "doc.h"
 #include "alloc.h"
+#include "bits.h"
 #include "hash.h"
 #include "keyphrase.h"
 #include "utf8.h"
@@ -325,9 +326,7 @@ static int flush_pairs(pairs *E, pair_batch *b)
 			return -1;
 	for (size_t k = 0; k < b->n; k++) {
 		home[k] = pair_home(b->key[k], E->mask);
-#if defined(__GNUC__) || defined(__clang__)
-		__builtin_prefetch(&E->p[home[k]], 1);
-#endif
+		PR_PREFETCH_WRITE(&E->p[home[k]]);
 	}
 	for (size_t k = 0; k < b->n; k++) {
 		uint64_t key = b->key[k];

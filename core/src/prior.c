@@ -17,6 +17,7 @@
  *    subheading) with no full stop of its own.
  */
 #include "doc.h"
+#include "bits.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -148,26 +149,13 @@ static int may_begin(const uint32_t pair[STARTS], const unsigned char *u, size_t
 static uint64_t nonletters8(const unsigned char *u)
 {
 	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
-	uint64_t x = (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
-	             (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 |
-	             (uint64_t)u[5] << 40 | (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+	uint64_t x = pr_load_le64(u);
 	/* each byte lower-cased to 7 bits; adding to it then carries into
 	 * its own high bit only, never into the next byte */
 	uint64_t y = (x | ones * 0x20) & ~high;
 	uint64_t from_a = y + ones * (0x80 - 'a');     /* high bit: >= 'a' */
 	uint64_t past_z = y + ones * (0x80 - 'z' - 1); /* high bit: > 'z' */
 	return ~(from_a & ~past_z & ~x) & high;
-}
-
-/* The index of the lowest byte marked in m (nonletters8, m != 0). */
-static size_t lowest_byte(uint64_t m)
-{
-#if defined(__GNUC__)
-	return (size_t)__builtin_ctzll(m) >> 3;
-#else
-	uint64_t bit = (m & (~m + 1)) >> 7; /* 1 << 8k */
-	return (size_t)((bit * 0x0001020304050607u) >> 56);
-#endif
 }
 
 /* A pattern begins at the start, or after a byte that is not a letter, or
@@ -185,7 +173,7 @@ static int scan(const uint32_t pair[PAIRS], const char *t, size_t n)
 	size_t i = 0;
 	for (; i + 8 <= n && !(found & FOUND_NOISE); i += 8) {
 		for (uint64_t m = nonletters8(u + i); m; m &= m - 1) {
-			size_t k = i + lowest_byte(m);
+			size_t k = i + pr_lowest_byte(m);
 			if (may_begin(pair, u, n, k))
 				found |= match_at(t, n, k);
 			if (may_begin(pair, u, n, k + 1)) /* u[n] == 0: no bits */

@@ -12,6 +12,7 @@
  */
 #include "doc.h"
 #include "alloc.h"
+#include "bits.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -252,8 +253,80 @@ static void power(double *score, const blocks *b, double *cur, double *nxt, doub
 		score[i] = cur[b->place[i]];
 }
 
+/* The n scores' sum, added in their order. */
+static double sum_of(const double *score, size_t n)
+{
+	double total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += score[i];
+	return total;
+}
+
+/* The scores divided by their total (when there is one), so that they sum
+ * to 1 again after the steps' rounding drift. */
+static void divide_by(double *score, size_t n, double total)
+{
+	if (total > 0)
+		for (size_t i = 0; i < n; i++)
+			score[i] /= total;
+}
+
+/* What the Gauss-Seidel sweeps below carry from one sweep to the next.
+ * Each score moves omega times as far as the plain update would take it:
+ * at first PR_SOR, with which a book needs fewer sweeps and ends nearer
+ * the fixed point (test_rank.c's over-relaxed ring shows it on a graph
+ * small enough to check); 1.3 is just under the factor that is best for
+ * damping 0.85. Over-relaxation is not sure to converge on every graph:
+ * should a sweep change the scores more than the one before (last), the
+ * remaining sweeps are plain Gauss-Seidel (omega 1), which is. */
+typedef struct sor {
+	double omega;
+	double last;      /* the previous sweep's change, HUGE_VAL before one */
+	double tolerance; /* the change under which the sweeps stop */
+} sor;
+
+/* The state before the first sweep over `all` nodes: the tolerance, given
+ * for PR_LARGE_DOC nodes, grows with the graph. */
+static sor sor_start(double tolerance, double all)
+{
+	sor r = {PR_SOR, HUGE_VAL, tolerance * (all / PR_LARGE_DOC)};
+	return r;
+}
+
+/* The dangling nodes' scores, summed in the order they are listed. */
+static double dangling_sum(const double *score, const uint32_t *dang, size_t ndang)
+{
+	double dangling = 0;
+	for (size_t m = 0; m < ndang; m++)
+		dangling += score[dang[m]];
+	return dangling;
+}
+
+/* Move *score over-relaxed towards v, the plain update, adding how far it
+ * moved to *delta; returns the new score. */
+static double sor_move(double *score, double v, double omega, double *delta)
+{
+	v = *score + omega * (v - *score);
+	*delta += fabs(v - *score);
+	*score = v;
+	return v;
+}
+
+/* After a sweep that changed the scores by delta in all: 1 when the sweeps
+ * are done; else falls back to plain Gauss-Seidel should this sweep have
+ * changed them more than the one before. */
+static int sor_end(sor *r, double delta)
+{
+	if (delta < r->tolerance)
+		return 1;
+	if (delta > r->last)
+		r->omega = 1.0;
+	r->last = delta;
+	return 0;
+}
+
 /* Gauss-Seidel sweeps (see PR_LARGE_DOC), each score updated in place and
- * over-relaxed; pf holds w(j, i) / W(j) in g's order. */
+ * over-relaxed (see sor); pf holds w(j, i) / W(j) in g's order. */
 static void sweeps(double *score, const pr_graph *g, const float *pf,
                    const double *teleport, const uint32_t *dang, size_t ndang,
                    double damping, double tolerance, unsigned max_iterations,
@@ -263,21 +336,11 @@ static void sweeps(double *score, const pr_graph *g, const float *pf,
 	double all = (double)(n + isolated);
 	const size_t *row = g->row;
 	const uint32_t *col = g->col;
-	/* Each score moves PR_SOR times as far as the plain update would
-	 * take it: a book needs fewer sweeps and ends nearer the fixed point
-	 * (test_rank.c's over-relaxed ring shows it on a graph small enough
-	 * to check); 1.3 is just under the factor that is best for damping
-	 * 0.85. Over-relaxation is not sure to converge on every graph:
-	 * should a sweep change the scores more than the one before, the
-	 * remaining sweeps are plain Gauss-Seidel, which is. */
-	double omega = PR_SOR, last = HUGE_VAL;
-	tolerance *= all / PR_LARGE_DOC;
+	sor r = sor_start(tolerance, all);
 	for (unsigned it = 0; it < max_iterations; it++) {
-		double dangling = 0;
-		for (size_t m = 0; m < ndang; m++)
-			dangling += score[dang[m]];
 		double base, delta;
-		double jump = step_start(dangling, damping, isolated, all, iso, &base, &delta);
+		double jump = step_start(dangling_sum(score, dang, ndang), damping, isolated,
+		                         all, iso, &base, &delta);
 		for (size_t i = 0; i < n; i++) {
 			size_t k = row[i], e = row[i + 1];
 			/* a book's rows are long: four chains of additions overlap
@@ -295,15 +358,10 @@ static void sweeps(double *score, const pr_graph *g, const float *pf,
 				s0 += (double)pf[k] * score[col[k]];
 			double sum = (s0 + s1) + (s2 + s3);
 			double v = (teleport ? jump * teleport[i] : base) + damping * sum;
-			v = score[i] + omega * (v - score[i]);
-			delta += fabs(v - score[i]);
-			score[i] = v;
+			sor_move(&score[i], v, r.omega, &delta);
 		}
-		if (delta < tolerance)
+		if (sor_end(&r, delta))
 			break;
-		if (delta > last)
-			omega = 1.0;
-		last = delta;
 	}
 }
 
@@ -376,12 +434,9 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		for (; at < n + isolated; at++)
 			total += iso;
 	} else {
-		for (size_t i = 0; i < n; i++)
-			total += score[i];
+		total = sum_of(score, n);
 	}
-	if (total > 0)
-		for (size_t i = 0; i < n; i++)
-			score[i] /= total;
+	divide_by(score, n, total);
 	rc = PRECIS_OK;
 done:
 	free_blocks(&b);
@@ -410,11 +465,6 @@ done:
  * links on is asked for early, so that the waits overlap. (Where the
  * compiler has no such hint the sweeps only wait longer.) */
 #define PR_AHEAD 16
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
 
 typedef struct node_state {
 	float share; /* score / W(i): what each unit of edge weight carries */
@@ -431,43 +481,36 @@ static void sweeps_upper(double *score, const size_t *row, const up_link *lk,
                          const uint32_t *dang, size_t ndang, size_t n, double damping,
                          double tolerance, unsigned max_iterations)
 {
-	double all = (double)n, omega = PR_SOR, last = HUGE_VAL, iso = 0;
-	tolerance *= all / PR_LARGE_DOC;
+	double all = (double)n, iso = 0;
+	sor r = sor_start(tolerance, all);
 	for (unsigned it = 0; it < max_iterations; it++) {
-		double dangling = 0;
-		for (size_t m = 0; m < ndang; m++)
-			dangling += score[dang[m]];
 		double base, delta;
-		double jump = step_start(dangling, damping, 0, all, &iso, &base, &delta);
+		double jump = step_start(dangling_sum(score, dang, ndang), damping, 0, all,
+		                         &iso, &base, &delta);
 		for (size_t i = 0; i < n; i++) {
 			size_t k = row[i], e = row[i + 1];
 			double s0 = 0, s1 = 0;
 			for (; k + 2 <= e; k += 2) {
-				PREFETCH(&ns[lk[k + PR_AHEAD].j]);
-				PREFETCH(&ns[lk[k + PR_AHEAD + 1].j]);
+				PR_PREFETCH(&ns[lk[k + PR_AHEAD].j]);
+				PR_PREFETCH(&ns[lk[k + PR_AHEAD + 1].j]);
 				s0 += (double)lk[k].w * ns[lk[k].j].share;
 				s1 += (double)lk[k + 1].w * ns[lk[k + 1].j].share;
 			}
 			if (k < e) {
-				PREFETCH(&ns[lk[k + PR_AHEAD].j]);
+				PR_PREFETCH(&ns[lk[k + PR_AHEAD].j]);
 				s0 += (double)lk[k].w * ns[lk[k].j].share;
 			}
 			double sum = (double)ns[i].push + (s0 + s1);
 			ns[i].push = 0;
 			double v = (teleport ? jump * teleport[i] : base) + damping * sum;
-			v = score[i] + omega * (v - score[i]);
-			delta += fabs(v - score[i]);
-			score[i] = v;
+			v = sor_move(&score[i], v, r.omega, &delta);
 			float si = (float)(v * out[i]);
 			ns[i].share = si;
 			for (k = row[i]; k < e; k++)
 				ns[lk[k].j].push += lk[k].w * si;
 		}
-		if (delta < tolerance)
+		if (sor_end(&r, delta))
 			break;
-		if (delta > last)
-			omega = 1.0;
-		last = delta;
 	}
 }
 
@@ -513,12 +556,7 @@ static int pagerank_upper(double *score, const pr_graph *g, double damping,
 	sweeps_upper(score, g->row, lk, out, ns, teleport, dang, ndang, n, damping,
 	             tolerance, max_iterations);
 	/* renormalise away rounding drift */
-	double total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += score[i];
-	if (total > 0)
-		for (size_t i = 0; i < n; i++)
-			score[i] /= total;
+	divide_by(score, n, sum_of(score, n));
 	rc = PRECIS_OK;
 done:
 	pr_free_raw(out);

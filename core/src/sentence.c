@@ -57,6 +57,7 @@
  * megabyte without punctuation still gives sentences of a usable size.
  * Consecutive sentences still cover every byte of the block.
  */
+#include "bits.h"
 #include "segment.h"
 #include "utf8.h"
 
@@ -664,9 +665,7 @@ static int marked_in_eight(const unsigned char *cls, const char *t, size_t i)
 static uint64_t english_marks8(const unsigned char *u)
 {
 	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
-	uint64_t x = (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
-	             (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 |
-	             (uint64_t)u[5] << 40 | (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+	uint64_t x = pr_load_le64(u);
 	/* each byte's low seven bits: adding to them carries into the byte's
 	 * own high bit only, never into the next byte */
 	uint64_t y = x & ~high;
@@ -677,17 +676,6 @@ static uint64_t english_marks8(const unsigned char *u)
 	uint64_t not_ask = (y ^ ones * '?') + ones * 0x7F;
 	uint64_t ascii = (ge_bang & ~past_quote) | (ge_a & ~past_z) | ~not_dot | ~not_ask;
 	return ((ascii & ~x) | (ge_e1 & x)) & high;
-}
-
-/* The index of the lowest byte marked in m (m != 0). */
-static size_t lowest_byte(uint64_t m)
-{
-#if defined(__GNUC__)
-	return (size_t)__builtin_ctzll(m) >> 3;
-#else
-	uint64_t bit = (m & (~m + 1)) >> 7; /* 1 << 8k */
-	return (size_t)((bit * 0x0001020304050607u) >> 56);
-#endif
 }
 
 /* Where the English scan of a sentence that started at s stops, from i:
@@ -710,7 +698,7 @@ static size_t english_next(const splitter *x, size_t s, size_t i, int *glued)
 					m |= (uint64_t)0x80 << 8 * (q - i);
 		}
 		for (; m; m &= m - 1) {
-			size_t p = i + lowest_byte(m);
+			size_t p = i + pr_lowest_byte(m);
 			unsigned char k = english_class[u[p]];
 			if (!k)
 				continue;

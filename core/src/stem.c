@@ -22,6 +22,7 @@
  *    letter (and, for the long lists, the one before it).
  */
 #include "stem.h"
+#include "bits.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -96,9 +97,7 @@ static int en_vowel(char c)
 EN_INLINE uint64_t en_tail(const en_word *w)
 {
 	const unsigned char *p = (const unsigned char *)w->b + w->n - 8;
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	       (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-	       (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+	return pr_load_le64(p);
 }
 
 /* Does a word whose en_tail() is t end with the string constant s
@@ -140,20 +139,6 @@ static int en_short_at(const en_word *w, int e)
 	return e == 2 && !en_vowel(b[1]) && en_vowel(b[0]);
 }
 
-static int en_ctz(uint64_t x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	return __builtin_ctzll(x);
-#else
-	int i = 0;
-	while (!(x & 1)) {
-		x >>= 1;
-		i++;
-	}
-	return i;
-#endif
-}
-
 /* The end of the first vowel-consonant pair whose vowel is at or after
  * `from`, or n: a region's start, found before the steps run. A
  * consonant right after a vowel is a bit of `starts`, so this is the
@@ -163,7 +148,7 @@ static int en_region(const en_word *w, int from)
 	uint64_t all = ((uint64_t)1 << w->n) - 1;
 	uint64_t starts = ~w->vowels & all & w->vowels << 1;
 	starts &= ~(((uint64_t)2 << from) - 1);
-	return starts ? en_ctz(starts) + 1 : w->n;
+	return starts ? (int)pr_ctz64(starts) + 1 : w->n;
 }
 
 /* Steps 2 to 4: if `match` (w ends with a suffix of k bytes, the

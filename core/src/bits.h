@@ -1,0 +1,86 @@
+/* Small word-at-a-time helpers the stages share: the scans that test eight
+ * bytes at once (sentence.c, prior.c), the bit sets walked bit by bit
+ * (detect.c, stem.c, lang.c) and the loops that ask for memory early
+ * (graph.c, rank.c, keyphrase.c). Each is what the compiler's builtin
+ * gives where there is one, and plain C that gives the same answer where
+ * there is not. */
+#ifndef PRECIS_BITS_H
+#define PRECIS_BITS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The index of the lowest bit set in x (x != 0) in plain C, for compilers
+ * without a builtin (and to test pr_ctz64 against): the span that holds
+ * the lowest bit halved six times. */
+static inline size_t pr_ctz64_portable(uint64_t x)
+{
+	size_t i = 0;
+	if (!(x & 0xFFFFFFFFu)) {
+		x >>= 32;
+		i += 32;
+	}
+	if (!(x & 0xFFFFu)) {
+		x >>= 16;
+		i += 16;
+	}
+	if (!(x & 0xFFu)) {
+		x >>= 8;
+		i += 8;
+	}
+	if (!(x & 0xFu)) {
+		x >>= 4;
+		i += 4;
+	}
+	if (!(x & 0x3u)) {
+		x >>= 2;
+		i += 2;
+	}
+	return i + !(x & 1u);
+}
+
+/* The index of the lowest bit set in x (x != 0): a bit set walked from
+ * its low end, one member a step, is x's members pr_ctz64(x) while
+ * clearing x & (x - 1). One instruction where the compiler has it. */
+static inline size_t pr_ctz64(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (size_t)__builtin_ctzll(x);
+#else
+	return pr_ctz64_portable(x);
+#endif
+}
+
+/* Eight bytes p[0..8) as a number, p[0] lowest: byte k of the text is
+ * byte k of the number (bits 8k to 8k + 7) on every machine, whatever its
+ * byte order, which the scans below rely on. Read byte by byte; compilers
+ * make it one load. */
+static inline uint64_t pr_load_le64(const unsigned char *p)
+{
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	       (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+	       (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* Which of eight bytes read by pr_load_le64() is the first marked in m
+ * (m != 0), where a scan marks byte k by a bit of its own, 8k to 8k + 7
+ * (most set its high bit, 8k + 7). */
+static inline size_t pr_lowest_byte(uint64_t m)
+{
+	return pr_ctz64(m) >> 3;
+}
+
+/* Ask for the cache line holding *p ahead of its use, for reading
+ * (PR_PREFETCH) or for writing (PR_PREFETCH_WRITE): only a hint, so that
+ * the waits of reads all over a table larger than the cache overlap.
+ * Nothing is read or written through p; where the compiler has no such
+ * hint the loops only wait longer. */
+#if defined(__GNUC__) || defined(__clang__)
+#define PR_PREFETCH(p) __builtin_prefetch(p)
+#define PR_PREFETCH_WRITE(p) __builtin_prefetch((p), 1)
+#else
+#define PR_PREFETCH(p) ((void)(p))
+#define PR_PREFETCH_WRITE(p) ((void)(p))
+#endif
+
+#endif

@@ -1,0 +1,52 @@
+/* bits.h: the word-at-a-time helpers give the same answers as the plain
+ * loops they stand for, the portable fallbacks included. */
+#include <criterion/criterion.h>
+#include <stdint.h>
+
+#include "bits.h"
+
+/* The lowest set bit, one bit at a time. */
+static size_t ctz_by_loop(uint64_t x)
+{
+	size_t i = 0;
+	while (!(x & 1)) {
+		x >>= 1;
+		i++;
+	}
+	return i;
+}
+
+Test(bits, ctz_every_lowest_bit)
+{
+	/* each bit alone, and with every higher bit set too, and with a
+	 * pseudo-random spread above it: only the lowest one counts */
+	uint64_t r = 0x9E3779B97F4A7C15u;
+	for (size_t b = 0; b < 64; b++) {
+		uint64_t one = (uint64_t)1 << b;
+		r = r * 6364136223846793005u + 1442695040888963407u;
+		uint64_t xs[3] = {one, ~(one - 1), one | (r & ~(one - 1))};
+		for (size_t k = 0; k < 3; k++) {
+			cr_assert_eq(pr_ctz64(xs[k]), b, "bit %zu, case %zu", b, k);
+			cr_assert_eq(pr_ctz64_portable(xs[k]), b, "bit %zu, case %zu", b, k);
+			cr_assert_eq(ctz_by_loop(xs[k]), b);
+		}
+	}
+}
+
+Test(bits, load_le64_is_byte_order_free)
+{
+	const unsigned char p[8] = {0x01, 0x23, 0x45, 0x67, 0x89, 0xAB, 0xCD, 0xEF};
+	cr_assert_eq(pr_load_le64(p), 0xEFCDAB8967452301u);
+}
+
+Test(bits, lowest_byte_of_a_mask)
+{
+	/* a scan's marks: the high bit of byte k, or any bit of it */
+	for (size_t k = 0; k < 8; k++) {
+		uint64_t high = (uint64_t)0x80 << 8 * k, low = (uint64_t)1 << 8 * k;
+		uint64_t above = k < 7 ? ~(uint64_t)0 << 8 * (k + 1) : 0;
+		cr_assert_eq(pr_lowest_byte(high), k);
+		cr_assert_eq(pr_lowest_byte(low | above), k);
+		cr_assert_eq(pr_lowest_byte(high | (above & 0x8080808080808080u)), k);
+	}
+}

@@ -9,6 +9,11 @@ are also placed in open-addressing tables that the library probes.
 keyphrase.txt (filler words and the words that come before verbs, per
 language) becomes one more open-addressing table per language, the words'
 flags in its records.
+In a .stop file, a line that begins with "+" lists stop words that the
+sentence graph counts as terms ("graph words"): the words of one such line
+are one term, numbered from 1 in the order of the lines, and each word's
+stop-table record holds its term's number in place of flags (0 for the
+other stop words; lang.c, pr_lang_graph_word()).
 """
 import os
 import sys
@@ -17,6 +22,8 @@ import unicodedata
 KINDS = {"title": 1, "general": 2, "number": 3}
 # a key-phrase word's flags: PR_KP_* in core/src/lang.h
 PR_KP = {"filler": 1, "verb_next": 2, "title": 4, "always": 16, "before_infinitive": 64}
+# at most this many graph terms a language: PR_GRAPH_TERMS_MAX in core/src/lang.h
+GRAPH_TERMS_MAX = 16
 
 
 def read_lines(path):
@@ -119,14 +126,14 @@ def pool_table(prefix, rtype, slots, fields, what, storage="", off_bits=32):
 
 
 def lang_table(prefix, words, what, flags=None):
-    """One language's stop words (or key-phrase words, with their flags)
-    as a table of pr_word_slot records under half full: the lookup a
-    document in that language makes for its words, in a few kilobytes
-    rather than the all-languages table's hundreds. Returns the C lines
-    and the mask."""
+    """One language's stop words (flags: their graph terms) or key-phrase
+    words (flags: theirs) as a table of pr_word_slot records under half
+    full, a word that flags lacks with 0: the lookup a document in that
+    language makes for its words, in a few kilobytes rather than the
+    all-languages table's hundreds. Returns the C lines and the mask."""
     slots = [words[k] if k is not None else None for k in open_slots(words, what)]
     out = pool_table(prefix, "pr_word_slot", slots,
-                     lambda w: "%d" % (flags[w] if flags and w is not None else 0),
+                     lambda w: "%d" % (flags.get(w, 0) if flags and w is not None else 0),
                      what, "static ", 16)
     return out, len(slots) - 1
 
@@ -192,6 +199,29 @@ def bloom_filter(name, words, storage=""):
     if not storage:
         out.append("const size_t %s_mask = %d;" % (name, n - 1))
     return out, n - 1
+
+
+def stop_words(path, code):
+    """A .stop file's words, folded and sorted, and its graph words: for
+    each word of a "+" line, the line's term number (1 for the first such
+    line, 2 for the next, ...)."""
+    words, graph = set(), {}
+    for line in read_lines(path):
+        if not line.startswith("+"):
+            words.add(fold(line))
+            continue
+        term = len(set(graph.values())) + 1
+        if term > GRAPH_TERMS_MAX:
+            sys.exit("%s.stop: more than %d graph terms" % (code, GRAPH_TERMS_MAX))
+        forms = [fold(w) for w in line[1:].split()]
+        if not forms:
+            sys.exit("%s.stop: a \"+\" line without words" % code)
+        for w in forms:
+            if w in graph:
+                sys.exit("%s.stop: graph word %r on two lines" % (code, w))
+            graph[w] = term
+            words.add(w)
+    return sorted(words, key=lambda w: w.encode("utf-8")), graph
 
 
 def keyphrase_table(path, codes):
@@ -281,8 +311,7 @@ def main():
            '#include "lang.h"', '']
     for code, stemmer, name in langs:
         ident = code.replace("-", "_")
-        stop = sorted(set(fold(w) for w in read_lines(os.path.join(data_dir, code + ".stop"))),
-                      key=lambda w: w.encode("utf-8"))
+        stop, graph = stop_words(os.path.join(data_dir, code + ".stop"), code)
         stop_lists.append(stop)
         abbr, multi, ordinal = {}, {}, 0
         for line in read_lines(os.path.join(data_dir, code + ".abbrev")):
@@ -304,7 +333,8 @@ def main():
         out.append("static const char *const stop_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in stop] or ["\t0,"]
         out.append("};")
-        lines, stop_mask = lang_table("stop_" + ident, stop, "stop word")
+        # a stop word's record holds its graph term (0 for none)
+        lines, stop_mask = lang_table("stop_" + ident, stop, "stop word", graph)
         out += lines
         lines, stop_filter_mask = bloom_filter("stop_%s_filter" % ident, stop, "static ")
         out += lines
@@ -328,16 +358,18 @@ def main():
         out += ["\t%d," % multi[w] for w in mkeys] or ["\t0,"]
         out.append("};")
         out.append("")
-        out.append("/* %s: %d stop words, %d abbreviations */" % (name, len(stop), len(keys) + len(mkeys)))
+        out.append("/* %s: %d stop words (%d graph words in %d terms), %d abbreviations */" % (
+            name, len(stop), len(graph), len(set(graph.values())), len(keys) + len(mkeys)))
         out.append("")
         out.append("#define LANG_%s(kp_mask, kp_filter_mask) { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
                    "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_%s_slot, stop_%s_pool, %d, "
-                   "stop_%s_filter, %d, "
+                   "stop_%s_filter, %d, %d, "
                    "abbrev_tag_%s, abbrev_word_%s, %d, kp_%s_slot, kp_%s_pool, kp_mask, "
                    "kp_%s_filter, kp_filter_mask }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
-            ident, ident, stop_mask, ident, stop_filter_mask, ident, ident, abbrev_mask,
+            ident, ident, stop_mask, ident, stop_filter_mask, len(set(graph.values())),
+            ident, ident, abbrev_mask,
             ident, ident, ident))
         out.append("")
     out += stop_table(stop_lists)

@@ -164,6 +164,18 @@ int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
 	return probe(lang->stop_slot, lang->stop_pool, lang->stop_mask, word, n, h) != NULL;
 }
 
+/* A graph word's term is its stop-table record's flags (gen_data.py):
+ * one probe, with no filter, as the graph asks about stop words only. */
+uint32_t pr_lang_graph_word(const pr_lang *lang, const char *folded, size_t n)
+{
+	if (!lang || !lang->ngraph || n == 0 || n >= 255)
+		return 0;
+	uint32_t h = stop_hash(folded, n);
+	const pr_word_slot *s = probe(lang->stop_slot, lang->stop_pool, lang->stop_mask,
+	                              folded, n, h);
+	return s ? s->flags : 0;
+}
+
 /* The index of the one bit set in x (not 0). */
 static size_t bit_index(unsigned long long x)
 {

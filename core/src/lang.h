@@ -19,7 +19,8 @@ enum pr_abbrev_kind {
 /* A slot of a language's open-addressing word table (gen_data.py,
  * pool_table()): the word's tag (lang.c, stop_tag(); 0 if empty), where
  * its bytes begin in the table's pool (NUL-terminated, in slot order)
- * and, in the key-phrase tables, its flags (PR_KP_*). Eight bytes, so a
+ * and its flags: in the key-phrase tables PR_KP_*, in the stop-word
+ * tables the word's graph term (pr_lang_graph_word()). Eight bytes, so a
  * probe reads one cache line of slots and a hit one place of the pool. */
 typedef struct pr_word_slot {
 	uint32_t tag;
@@ -35,6 +36,10 @@ enum {
 	PR_KP_ALWAYS = 16,      /* filler even when capitalized: "June" */
 	PR_KP_BEFORE_INF = 64   /* an infinitive may follow it: "pour" */
 };
+
+/* The most graph terms a language may have (pr_lang.ngraph; gen_data.py
+ * checks). */
+#define PR_GRAPH_TERMS_MAX 16
 
 typedef struct pr_lang {
 	const char *code;            /* "en" */
@@ -62,6 +67,9 @@ typedef struct pr_lang {
 	/* A Bloom filter of the stop words, as pr_stop_any_filter. */
 	const uint64_t *stop_filter;
 	size_t stop_filter_mask;
+	/* How many graph terms the stop words hold ("+" lines of the .stop
+	 * file: pr_lang_graph_word()), 0 to PR_GRAPH_TERMS_MAX. */
+	size_t ngraph;
 	/* The one-word abbreviations the same way: tag per slot, 0 if
 	 * empty, and the index in abbrev (and abbrev_kind). */
 	const uint32_t *abbrev_tag;
@@ -97,6 +105,13 @@ int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n);
 /* Is word[0..n) a stop word? The word may be in any case: it is case-folded
  * (ASCII fast path; utf8proc otherwise) before the lookup. */
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n);
+
+/* Stop words that the sentence graph counts as terms all the same ("graph
+ * words": the "+" lines of the language's .stop file, such as English
+ * "said" and "Mr"): 1 + the graph term (0 .. lang->ngraph - 1) of the
+ * already case-folded word[0..n), one term for all forms on one line
+ * ("say", "says"); 0 if it is no graph word. */
+uint32_t pr_lang_graph_word(const pr_lang *lang, const char *folded, size_t n);
 
 /* The kind of abbreviation word[0..n) is (without its final '.'), any case;
  * PR_ABBR_NONE if it is not one. */

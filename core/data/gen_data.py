@@ -11,9 +11,9 @@ language) becomes one more open-addressing table per language, the words'
 flags in its records.
 In a .stop file, a line that begins with "+" lists stop words that the
 sentence graph counts as terms ("graph words"): the words of one such line
-are one term, numbered from 1 in the order of the lines, and each word's
-stop-table record holds its term's number in place of flags (0 for the
-other stop words; lang.c, pr_lang_graph_word()).
+are one term, numbered from 1 in the order of the lines: a short list per
+language of the graph words and their terms (lang.c, pr_lang_graph_word()),
+behind a 64-bit filter of them (graph_bit()).
 """
 import os
 import sys
@@ -126,14 +126,14 @@ def pool_table(prefix, rtype, slots, fields, what, storage="", off_bits=32):
 
 
 def lang_table(prefix, words, what, flags=None):
-    """One language's stop words (flags: their graph terms) or key-phrase
-    words (flags: theirs) as a table of pr_word_slot records under half
-    full, a word that flags lacks with 0: the lookup a document in that
-    language makes for its words, in a few kilobytes rather than the
-    all-languages table's hundreds. Returns the C lines and the mask."""
+    """One language's stop words (or key-phrase words, with their flags)
+    as a table of pr_word_slot records under half full: the lookup a
+    document in that language makes for its words, in a few kilobytes
+    rather than the all-languages table's hundreds. Returns the C lines
+    and the mask."""
     slots = [words[k] if k is not None else None for k in open_slots(words, what)]
     out = pool_table(prefix, "pr_word_slot", slots,
-                     lambda w: "%d" % (flags.get(w, 0) if flags and w is not None else 0),
+                     lambda w: "%d" % (flags[w] if flags and w is not None else 0),
                      what, "static ", 16)
     return out, len(slots) - 1
 
@@ -199,6 +199,12 @@ def bloom_filter(name, words, storage=""):
     if not storage:
         out.append("const size_t %s_mask = %d;" % (name, n - 1))
     return out, n - 1
+
+
+def graph_bit(b):
+    """pr_graph_bit() in core/src/lang.h: the bit of a graph word in its
+    language's graph_filter, from its first and last bytes and length."""
+    return (b[0] + 3 * b[-1] + 5 * len(b)) & 63
 
 
 def stop_words(path, code):
@@ -333,8 +339,7 @@ def main():
         out.append("static const char *const stop_%s[] = {" % ident)
         out += ["\t%s," % c_str(w) for w in stop] or ["\t0,"]
         out.append("};")
-        # a stop word's record holds its graph term (0 for none)
-        lines, stop_mask = lang_table("stop_" + ident, stop, "stop word", graph)
+        lines, stop_mask = lang_table("stop_" + ident, stop, "stop word")
         out += lines
         lines, stop_filter_mask = bloom_filter("stop_%s_filter" % ident, stop, "static ")
         out += lines
@@ -358,17 +363,32 @@ def main():
         out += ["\t%d," % multi[w] for w in mkeys] or ["\t0,"]
         out.append("};")
         out.append("")
+        gkeys = sorted(graph, key=lambda w: w.encode("utf-8"))
+        out.append("static const char *const graph_%s[] = {" % ident)
+        out += ["\t%s," % c_str(w) for w in gkeys] or ["\t0,"]
+        out.append("};")
+        out.append("static const unsigned char graph_len_%s[] = {" % ident)
+        out += ["\t%d," % len(w.encode("utf-8")) for w in gkeys] or ["\t0,"]
+        out.append("};")
+        out.append("static const unsigned char graph_term_%s[] = {" % ident)
+        out += ["\t%d," % graph[w] for w in gkeys] or ["\t0,"]
+        out.append("};")
+        graph_filter = 0
+        for w in gkeys:
+            graph_filter |= 1 << graph_bit(w.encode("utf-8"))
         out.append("/* %s: %d stop words (%d graph words in %d terms), %d abbreviations */" % (
             name, len(stop), len(graph), len(set(graph.values())), len(keys) + len(mkeys)))
         out.append("")
         out.append("#define LANG_%s(kp_mask, kp_filter_mask) { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
                    "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_%s_slot, stop_%s_pool, %d, "
-                   "stop_%s_filter, %d, %d, "
+                   "stop_%s_filter, %d, graph_%s, graph_len_%s, graph_term_%s, %d, %d, %#xull, "
                    "abbrev_tag_%s, abbrev_word_%s, %d, kp_%s_slot, kp_%s_pool, kp_mask, "
                    "kp_%s_filter, kp_filter_mask }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
-            ident, ident, stop_mask, ident, stop_filter_mask, len(set(graph.values())),
+            ident, ident, stop_mask, ident, stop_filter_mask, ident, ident, ident, len(gkeys),
+            len(set(graph.values())),
+            graph_filter,
             ident, ident, abbrev_mask,
             ident, ident, ident))
         out.append("")

@@ -95,10 +95,10 @@ static int graph_word_terms(const precis_doc *d, uint32_t **extra)
 	uint32_t *x = pr_malloc_raw((d->nwords + 1) * sizeof *x);
 	if (!x)
 		return PRECIS_ENOMEM;
-	for (size_t w = 0; w < d->nwords; w++) {
-		const pr_word *pw = &d->words[w];
-		x[w] = pw->stop ? pr_lang_graph_word(d->lang, pw->text, pw->len) : 0;
-	}
+	const pr_word *words = d->words;
+	const pr_lang *lang = d->lang;
+	for (size_t w = 0, nw = d->nwords; w < nw; w++)
+		x[w] = words[w].stop ? pr_lang_graph_word(lang, words[w].text, words[w].len) : 0;
 	*extra = x;
 	return PRECIS_OK;
 }

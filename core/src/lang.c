@@ -164,16 +164,18 @@ int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
 	return probe(lang->stop_slot, lang->stop_pool, lang->stop_mask, word, n, h) != NULL;
 }
 
-/* A graph word's term is its stop-table record's flags (gen_data.py):
- * one probe, with no filter, as the graph asks about stop words only. */
-uint32_t pr_lang_graph_word(const pr_lang *lang, const char *folded, size_t n)
+/* A language has few graph words (gen_data.py): a scan of them, for a
+ * word that the filter has let through. */
+uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n)
 {
-	if (!lang || !lang->ngraph || n == 0 || n >= 255)
+	if (!lang)
 		return 0;
-	uint32_t h = stop_hash(folded, n);
-	const pr_word_slot *s = probe(lang->stop_slot, lang->stop_pool, lang->stop_mask,
-	                              folded, n, h);
-	return s ? s->flags : 0;
+	for (size_t k = 0; k < lang->ngraph_words; k++) {
+		/* the lengths tell most of them apart */
+		if (lang->graph_len[k] == n && memcmp(lang->graph_word[k], folded, n) == 0)
+			return lang->graph_term[k];
+	}
+	return 0;
 }
 
 /* The index of the one bit set in x (not 0). */

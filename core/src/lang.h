@@ -19,8 +19,7 @@ enum pr_abbrev_kind {
 /* A slot of a language's open-addressing word table (gen_data.py,
  * pool_table()): the word's tag (lang.c, stop_tag(); 0 if empty), where
  * its bytes begin in the table's pool (NUL-terminated, in slot order)
- * and its flags: in the key-phrase tables PR_KP_*, in the stop-word
- * tables the word's graph term (pr_lang_graph_word()). Eight bytes, so a
+ * and, in the key-phrase tables, its flags (PR_KP_*). Eight bytes, so a
  * probe reads one cache line of slots and a hit one place of the pool. */
 typedef struct pr_word_slot {
 	uint32_t tag;
@@ -67,9 +66,16 @@ typedef struct pr_lang {
 	/* A Bloom filter of the stop words, as pr_stop_any_filter. */
 	const uint64_t *stop_filter;
 	size_t stop_filter_mask;
-	/* How many graph terms the stop words hold ("+" lines of the .stop
-	 * file: pr_lang_graph_word()), 0 to PR_GRAPH_TERMS_MAX. */
+	/* The graph words ("+" lines of the .stop file: pr_lang_graph_word()),
+	 * sorted, the length and the graph term (1 .. ngraph) of each; how
+	 * many terms they make, 0 to PR_GRAPH_TERMS_MAX; and a filter of them:
+	 * bit pr_graph_bit() of each is set. */
+	const char *const *graph_word;
+	const unsigned char *graph_len;
+	const unsigned char *graph_term;
+	size_t ngraph_words;
 	size_t ngraph;
+	uint64_t graph_filter;
 	/* The one-word abbreviations the same way: tag per slot, 0 if
 	 * empty, and the index in abbrev (and abbrev_kind). */
 	const uint32_t *abbrev_tag;
@@ -106,12 +112,31 @@ int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n);
  * (ASCII fast path; utf8proc otherwise) before the lookup. */
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n);
 
+/* The bit of word[0..n) (n > 0) in a language's graph_filter, from its
+ * first and last bytes and its length (gen_data.py, graph_bit(), sets the
+ * same): the graph asks about every stop word of a document, few are
+ * graph words, and this tells most of the others so without a hash or a
+ * call. (A second bit let fewer through, but cost more than the probes
+ * it saved.) */
+static inline unsigned pr_graph_bit(const char *word, size_t n)
+{
+	return ((unsigned char)word[0] + 3u * (unsigned char)word[n - 1] + 5u * (unsigned)n) & 63;
+}
+
+/* pr_lang_graph_word() past the filter: lang.c. */
+uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n);
+
 /* Stop words that the sentence graph counts as terms all the same ("graph
  * words": the "+" lines of the language's .stop file, such as English
- * "said" and "Mr"): 1 + the graph term (0 .. lang->ngraph - 1) of the
- * already case-folded word[0..n), one term for all forms on one line
- * ("say", "says"); 0 if it is no graph word. */
-uint32_t pr_lang_graph_word(const pr_lang *lang, const char *folded, size_t n);
+ * "said" and "Mr"): the graph term (1 .. lang->ngraph) of the already
+ * case-folded word[0..n), one term for all forms on one line ("say",
+ * "says"); 0 if it is no graph word. */
+static inline uint32_t pr_lang_graph_word(const pr_lang *lang, const char *folded, size_t n)
+{
+	if (!lang || n == 0 || n >= 255 || !(lang->graph_filter >> pr_graph_bit(folded, n) & 1))
+		return 0;
+	return pr_lang_graph_term(lang, folded, n);
+}
 
 /* The kind of abbreviation word[0..n) is (without its final '.'), any case;
  * PR_ABBR_NONE if it is not one. */

@@ -9,6 +9,11 @@ are also placed in open-addressing tables that the library probes.
 keyphrase.txt (filler words and the words that come before verbs, per
 language) becomes one more open-addressing table per language, the words'
 flags in its records.
+In a .stop file, a line that begins with "+" lists stop words that the
+sentence graph counts as terms ("graph words"): the words of one such line
+are one term, numbered from 1 in the order of the lines: a short list per
+language of the graph words and their terms (lang.c, pr_lang_graph_word()),
+behind a 64-bit filter of them (graph_bit()).
 """
 import os
 import sys
@@ -17,6 +22,8 @@ import unicodedata
 KINDS = {"title": 1, "general": 2, "number": 3}
 # a key-phrase word's flags: PR_KP_* in core/src/lang.h
 PR_KP = {"filler": 1, "verb_next": 2, "title": 4, "always": 16, "before_infinitive": 64}
+# at most this many graph terms a language: PR_GRAPH_TERMS_MAX in core/src/lang.h
+GRAPH_TERMS_MAX = 16
 
 
 def read_lines(path):
@@ -194,6 +201,35 @@ def bloom_filter(name, words, storage=""):
     return out, n - 1
 
 
+def graph_bit(b):
+    """pr_graph_bit() in core/src/lang.h: the bit of a graph word in its
+    language's graph_filter, from its first and last bytes and length."""
+    return (b[0] + 3 * b[-1] + 5 * len(b)) & 63
+
+
+def stop_words(path, code):
+    """A .stop file's words, folded and sorted, and its graph words: for
+    each word of a "+" line, the line's term number (1 for the first such
+    line, 2 for the next, ...)."""
+    words, graph = set(), {}
+    for line in read_lines(path):
+        if not line.startswith("+"):
+            words.add(fold(line))
+            continue
+        term = len(set(graph.values())) + 1
+        if term > GRAPH_TERMS_MAX:
+            sys.exit("%s.stop: more than %d graph terms" % (code, GRAPH_TERMS_MAX))
+        forms = [fold(w) for w in line[1:].split()]
+        if not forms:
+            sys.exit("%s.stop: a \"+\" line without words" % code)
+        for w in forms:
+            if w in graph:
+                sys.exit("%s.stop: graph word %r on two lines" % (code, w))
+            graph[w] = term
+            words.add(w)
+    return sorted(words, key=lambda w: w.encode("utf-8")), graph
+
+
 def keyphrase_table(path, codes):
     """keyphrase.txt: for each word, a bit per language (bit i =
     pr_languages[i]) where it is a filler word, one where a verb follows it
@@ -281,8 +317,7 @@ def main():
            '#include "lang.h"', '']
     for code, stemmer, name in langs:
         ident = code.replace("-", "_")
-        stop = sorted(set(fold(w) for w in read_lines(os.path.join(data_dir, code + ".stop"))),
-                      key=lambda w: w.encode("utf-8"))
+        stop, graph = stop_words(os.path.join(data_dir, code + ".stop"), code)
         stop_lists.append(stop)
         abbr, multi, ordinal = {}, {}, 0
         for line in read_lines(os.path.join(data_dir, code + ".abbrev")):
@@ -328,16 +363,33 @@ def main():
         out += ["\t%d," % multi[w] for w in mkeys] or ["\t0,"]
         out.append("};")
         out.append("")
-        out.append("/* %s: %d stop words, %d abbreviations */" % (name, len(stop), len(keys) + len(mkeys)))
+        gkeys = sorted(graph, key=lambda w: w.encode("utf-8"))
+        out.append("static const char *const graph_%s[] = {" % ident)
+        out += ["\t%s," % c_str(w) for w in gkeys] or ["\t0,"]
+        out.append("};")
+        out.append("static const unsigned char graph_len_%s[] = {" % ident)
+        out += ["\t%d," % len(w.encode("utf-8")) for w in gkeys] or ["\t0,"]
+        out.append("};")
+        out.append("static const unsigned char graph_term_%s[] = {" % ident)
+        out += ["\t%d," % graph[w] for w in gkeys] or ["\t0,"]
+        out.append("};")
+        graph_filter = 0
+        for w in gkeys:
+            graph_filter |= 1 << graph_bit(w.encode("utf-8"))
+        out.append("/* %s: %d stop words (%d graph words in %d terms), %d abbreviations */" % (
+            name, len(stop), len(graph), len(set(graph.values())), len(keys) + len(mkeys)))
         out.append("")
         out.append("#define LANG_%s(kp_mask, kp_filter_mask) { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
                    "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_%s_slot, stop_%s_pool, %d, "
-                   "stop_%s_filter, %d, "
+                   "stop_%s_filter, %d, graph_%s, graph_len_%s, graph_term_%s, %d, %d, %#xull, "
                    "abbrev_tag_%s, abbrev_word_%s, %d, kp_%s_slot, kp_%s_pool, kp_mask, "
                    "kp_%s_filter, kp_filter_mask }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
-            ident, ident, stop_mask, ident, stop_filter_mask, ident, ident, abbrev_mask,
+            ident, ident, stop_mask, ident, stop_filter_mask, ident, ident, ident, len(gkeys),
+            len(set(graph.values())),
+            graph_filter,
+            ident, ident, abbrev_mask,
             ident, ident, ident))
         out.append("")
     out += stop_table(stop_lists)

@@ -70,33 +70,19 @@
  * besides Snowball's function words: "Mr" and "said" make poor key phrases.
  * Between sentences they are not noise: two sentences that report what was
  * said, or name the same Mr or Mrs, are often about the same exchange. So
- * the graph counts them as terms of their own, numbered from nterms on.
+ * the stop list marks them as graph words ("+" lines), and the graph counts
+ * them as terms of their own (pr_lang_graph_word()), numbered from nterms
+ * on.
  * With them, bbc +1.5 R1 / +2.0 R2, cnndm +0.2, xsum +0.3 (halves.py: on
  * both halves of each); an emulation of TextRank with Snowball's list alone
  * picks more of bbc's reference sentences than with precis's (79% against
  * 76%, tests/quality/bbc_emulate.py). A book says "said" on too many pages:
  * the df cap keeps it from making edges there. */
-#define GRAPH_WORDS 7
 
-/* 1 + the graph term of English stop word t[0..n), or 0: "say" and
- * "says" are one term, as the stemmer would make them. */
-static uint32_t graph_word_en(const char *t, size_t n)
+/* The number of graph terms of d's language (none without one). */
+static size_t graph_terms(const precis_doc *d)
 {
-	static const struct {
-		char text[5];
-		uint32_t term;
-	} list[] = {
-		{"said", 1}, {"say", 2}, {"says", 2}, {"told", 3},
-		{"mr", 4}, {"mrs", 5}, {"ms", 6}, {"dr", 7},
-	};
-	if (n < 2 || n > 4)
-		return 0;
-	/* the first byte turns most stop words away at once */
-	for (size_t k = 0; k < sizeof list / sizeof list[0]; k++)
-		if (list[k].text[0] == t[0] && list[k].text[n] == '\0' &&
-		    memcmp(list[k].text, t, n) == 0)
-			return list[k].term;
-	return 0;
+	return d->lang ? d->lang->ngraph : 0;
 }
 
 /* extra[w]: 1 + the graph term of stop word w, or 0; NULL when the
@@ -104,22 +90,22 @@ static uint32_t graph_word_en(const char *t, size_t n)
 static int graph_word_terms(const precis_doc *d, uint32_t **extra)
 {
 	*extra = NULL;
-	if (!d->lang || strcmp(d->lang->code, "en") != 0)
+	if (!graph_terms(d))
 		return PRECIS_OK;
 	uint32_t *x = pr_malloc_raw((d->nwords + 1) * sizeof *x);
 	if (!x)
 		return PRECIS_ENOMEM;
-	for (size_t w = 0; w < d->nwords; w++) {
-		const pr_word *pw = &d->words[w];
-		x[w] = pw->stop ? graph_word_en(pw->text, pw->len) : 0;
-	}
+	const pr_word *words = d->words;
+	const pr_lang *lang = d->lang;
+	for (size_t w = 0, nw = d->nwords; w < nw; w++)
+		x[w] = words[w].stop ? pr_lang_graph_word(lang, words[w].text, words[w].len) : 0;
 	*extra = x;
 	return PRECIS_OK;
 }
 
 /* Distinct terms of each sentence with their frequencies, sorted by term
  * (the graph words above among them, after every stem, with their document
- * frequencies in extra_df[GRAPH_WORDS]); with formp, also (*formp)[k]: the
+ * frequencies in extra_df[graph_terms(d)]); with formp, also (*formp)[k]: the
  * one word form in which row entry k's sentence uses its stem, or
  * FORMS_SEVERAL (TextRank's WORD_BONUS), found in the same pass over the
  * tokens. */
@@ -140,10 +126,11 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 	uint32_t *extra;
 	if (graph_word_terms(d, &extra))
 		return PRECIS_ENOMEM;
-	memset(extra_df, 0, GRAPH_WORDS * sizeof *extra_df);
+	size_t ngraph = graph_terms(d);
+	memset(extra_df, 0, ngraph * sizeof *extra_df);
 	/* last[t] = 1 + where t was last written in sterm, 0 if nowhere: it is
 	 * in the current row if that lies at or after the row's start */
-	uint32_t *last = pr_calloc_raw(d->nterms + GRAPH_WORDS + 1, sizeof *last);
+	uint32_t *last = pr_calloc_raw(d->nterms + ngraph + 1, sizeof *last);
 	if (!d->sterm || !d->stf || !last) {
 		pr_free_raw(last);
 		pr_free_raw(extra);
@@ -204,7 +191,7 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 
 int pr_sentence_terms(precis_doc *d)
 {
-	uint32_t extra_df[GRAPH_WORDS];
+	uint32_t extra_df[PR_GRAPH_TERMS_MAX];
 	return sentence_terms(d, NULL, extra_df);
 }
 
@@ -323,7 +310,7 @@ typedef struct build_ctx {
 	double avglen;
 	uint32_t df_cap;
 	size_t max_neighbours;
-	uint32_t extra_df[GRAPH_WORDS]; /* of the graph words (sentence_terms) */
+	uint32_t extra_df[PR_GRAPH_TERMS_MAX]; /* of the graph words (sentence_terms) */
 } build_ctx;
 
 /* The number of sentences that hold term t, a stem or a graph word. */
@@ -359,7 +346,7 @@ static void set_bounds(build_ctx *c, size_t n)
 static int build_postings(build_ctx *c)
 {
 	precis_doc *d = c->d;
-	size_t n = d->nsents, nt = d->nterms + GRAPH_WORDS;
+	size_t n = d->nsents, nt = d->nterms + graph_terms(d);
 	range *r = pr_malloc_raw((nt + 1) * sizeof *r);
 	if (!r)
 		return PRECIS_ENOMEM;
@@ -409,7 +396,7 @@ static int build_postings(build_ctx *c)
 static int build_weights(build_ctx *c)
 {
 	precis_doc *d = c->d;
-	size_t n = d->nsents, nt = d->nterms + GRAPH_WORDS;
+	size_t n = d->nsents, nt = d->nterms + graph_terms(d);
 	if (c->sim == PRECIS_SIM_TEXTRANK) {
 		/* TextRank counts shared terms and weighs none: no log per term.
 		 * A sentence's length |S| is its number of distinct terms, the

@@ -164,6 +164,20 @@ int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
 	return probe(lang->stop_slot, lang->stop_pool, lang->stop_mask, word, n, h) != NULL;
 }
 
+/* A language has few graph words (gen_data.py): a scan of them, for a
+ * word that the filter has let through. */
+uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n)
+{
+	if (!lang)
+		return 0;
+	for (size_t k = 0; k < lang->ngraph_words; k++) {
+		/* the lengths tell most of them apart */
+		if (lang->graph_len[k] == n && memcmp(lang->graph_word[k], folded, n) == 0)
+			return lang->graph_term[k];
+	}
+	return 0;
+}
+
 /* The index of the one bit set in x (not 0). */
 static size_t bit_index(unsigned long long x)
 {

@@ -36,6 +36,10 @@ enum {
 	PR_KP_BEFORE_INF = 64   /* an infinitive may follow it: "pour" */
 };
 
+/* The most graph terms a language may have (pr_lang.ngraph; gen_data.py
+ * checks). */
+#define PR_GRAPH_TERMS_MAX 16
+
 typedef struct pr_lang {
 	const char *code;            /* "en" */
 	const char *name;            /* "English" */
@@ -62,6 +66,16 @@ typedef struct pr_lang {
 	/* A Bloom filter of the stop words, as pr_stop_any_filter. */
 	const uint64_t *stop_filter;
 	size_t stop_filter_mask;
+	/* The graph words ("+" lines of the .stop file: pr_lang_graph_word()),
+	 * sorted, the length and the graph term (1 .. ngraph) of each; how
+	 * many terms they make, 0 to PR_GRAPH_TERMS_MAX; and a filter of them:
+	 * bit pr_graph_bit() of each is set. */
+	const char *const *graph_word;
+	const unsigned char *graph_len;
+	const unsigned char *graph_term;
+	size_t ngraph_words;
+	size_t ngraph;
+	uint64_t graph_filter;
 	/* The one-word abbreviations the same way: tag per slot, 0 if
 	 * empty, and the index in abbrev (and abbrev_kind). */
 	const uint32_t *abbrev_tag;
@@ -97,6 +111,32 @@ int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n);
 /* Is word[0..n) a stop word? The word may be in any case: it is case-folded
  * (ASCII fast path; utf8proc otherwise) before the lookup. */
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n);
+
+/* The bit of word[0..n) (n > 0) in a language's graph_filter, from its
+ * first and last bytes and its length (gen_data.py, graph_bit(), sets the
+ * same): the graph asks about every stop word of a document, few are
+ * graph words, and this tells most of the others so without a hash or a
+ * call. (A second bit let fewer through, but cost more than the probes
+ * it saved.) */
+static inline unsigned pr_graph_bit(const char *word, size_t n)
+{
+	return ((unsigned char)word[0] + 3u * (unsigned char)word[n - 1] + 5u * (unsigned)n) & 63;
+}
+
+/* pr_lang_graph_word() past the filter: lang.c. */
+uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n);
+
+/* Stop words that the sentence graph counts as terms all the same ("graph
+ * words": the "+" lines of the language's .stop file, such as English
+ * "said" and "Mr"): the graph term (1 .. lang->ngraph) of the already
+ * case-folded word[0..n), one term for all forms on one line ("say",
+ * "says"); 0 if it is no graph word. */
+static inline uint32_t pr_lang_graph_word(const pr_lang *lang, const char *folded, size_t n)
+{
+	if (!lang || n == 0 || n >= 255 || !(lang->graph_filter >> pr_graph_bit(folded, n) & 1))
+		return 0;
+	return pr_lang_graph_term(lang, folded, n);
+}
 
 /* The kind of abbreviation word[0..n) is (without its final '.'), any case;
  * PR_ABBR_NONE if it is not one. */

@@ -679,6 +679,45 @@ Test(lang, keyphrase_table_finds_every_word_and_nothing_else)
 	cr_expect_eq(pr_kp_flags(enb, "", 0), 0);
 }
 
+/* Graph words (the "+" lines of a .stop file, gen_data.py): English's are
+ * stop words whose terms run from 1 to ngraph, each term held by some word,
+ * the forms on one line ("say says") sharing one and the lines apart
+ * ("said", "say") not; every other stop word (of a language without such
+ * lines, every one) has none, and ngraph stays within the bound that
+ * graph.c sizes its counts by. */
+Test(lang, graph_words_come_from_the_stop_list)
+{
+	const pr_lang *en = pr_lang_find("en");
+	cr_assert(en);
+	cr_assert_gt(en->ngraph, 0);
+	uint32_t said = pr_lang_graph_word(en, "said", 4);
+	uint32_t say = pr_lang_graph_word(en, "say", 3);
+	cr_expect_gt(said, 0);
+	cr_expect_gt(say, 0);
+	cr_expect_eq(pr_lang_graph_word(en, "says", 4), say);
+	cr_expect_neq(said, say);
+	uint32_t mr = pr_lang_graph_word(en, "mr", 2), mrs = pr_lang_graph_word(en, "mrs", 3);
+	cr_expect(mr && mrs && mr != mrs && mr != said && mr != say);
+	cr_expect_eq(pr_lang_graph_word(en, "the", 3), 0, "a stop word, no graph word");
+	cr_expect_eq(pr_lang_graph_word(en, "harbour", 7), 0);
+	cr_expect_eq(pr_lang_graph_word(en, "sai", 3), 0);
+	cr_expect_eq(pr_lang_graph_word(en, "", 0), 0);
+	cr_expect_eq(pr_lang_graph_word(NULL, "said", 4), 0);
+	for (size_t i = 0; i < pr_nlanguages; i++) {
+		const pr_lang *l = &pr_languages[i];
+		cr_expect_leq(l->ngraph, PR_GRAPH_TERMS_MAX, "%s", l->code);
+		int held[PR_GRAPH_TERMS_MAX + 1] = {0};
+		for (size_t k = 0; k < l->nstop; k++) {
+			uint32_t t = pr_lang_graph_word(l, l->stop[k], strlen(l->stop[k]));
+			cr_expect_leq(t, l->ngraph, "%s: %s", l->code, l->stop[k]);
+			if (t <= PR_GRAPH_TERMS_MAX)
+				held[t] = 1;
+		}
+		for (size_t t = 1; t <= l->ngraph && t <= PR_GRAPH_TERMS_MAX; t++)
+			cr_expect(held[t], "%s: no word of graph term %zu", l->code, t);
+	}
+}
+
 /* Folding ASCII (eight bytes at a time, then one by one): every byte at
  * every offset lower-cases as tolower() does, a non-ASCII byte anywhere
  * hands the word to utf8proc, and a word over cap folds to 0. */

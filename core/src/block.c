@@ -163,15 +163,11 @@ static void put_same_offsets(buf *b, const char *t, size_t i, size_t k)
 	b->len += k - i;
 }
 
-/* The common case: printable ASCII words with single spaces between them,
- * from t[i] (printable) up to at most end, copied at once. Returns where
- * the run stopped. */
-static size_t put_ascii_run(buf *b, const char *t, size_t i, size_t end)
+/* From t[k], past the blocks of eight bytes (up to end) that are all
+ * printable ASCII or spaces, each space followed by a printable byte (the
+ * ninth byte too): the fast part of put_ascii_run() and verbatim_end(). */
+static size_t skip_plain8(const char *t, size_t k, size_t end)
 {
-	put1(b, t[i], (uint32_t)i); /* writes a pending space first */
-	size_t k = ++i;
-	/* eight bytes at a time while they are printable or spaces, and each
-	 * space is followed by a printable byte (the ninth byte too) */
 	while (k + 9 <= end) {
 		uint64_t w, next;
 		memcpy(&w, t + k, 8);
@@ -180,6 +176,16 @@ static size_t put_ascii_run(buf *b, const char *t, size_t i, size_t end)
 			break;
 		k += 8;
 	}
+	return k;
+}
+
+/* The common case: printable ASCII words with single spaces between them,
+ * from t[i] (printable) up to at most end, copied at once. Returns where
+ * the run stopped. */
+static size_t put_ascii_run(buf *b, const char *t, size_t i, size_t end)
+{
+	put1(b, t[i], (uint32_t)i); /* writes a pending space first */
+	size_t k = skip_plain8(t, ++i, end);
 	while (k < end) {
 		unsigned char d = (unsigned char)t[k];
 		if (d > 0x20 && d < 0x7F)
@@ -214,15 +220,7 @@ static size_t verbatim_end(const char *t, size_t i, size_t len)
 {
 	size_t k = i;
 	for (;;) {
-		/* as in put_ascii_run(): eight bytes at a time */
-		while (k + 9 <= len) {
-			uint64_t w, next;
-			memcpy(&w, t + k, 8);
-			memcpy(&next, t + k + 1, 8);
-			if (outside(w, 0x20) || (outside(w, 0x21) & outside(next, 0x21)))
-				break;
-			k += 8;
-		}
+		k = skip_plain8(t, k, len);
 		if (k >= len)
 			return k;
 		unsigned char d = (unsigned char)t[k];

@@ -27,6 +27,7 @@
  */
 #include "doc.h"
 #include "alloc.h"
+#include "bits.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -44,11 +45,6 @@
  * count PR_AHEAD postings on (another term's, past the step's end: no
  * matter) is asked for early, so that the waits overlap. */
 #define PR_AHEAD 16
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
 
 /* TextRank counts the stems two sentences share. A shared stem is a shared
  * topic; the very same word form ("ministers" in both, "Brown's" in both) is
@@ -466,7 +462,7 @@ static size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
 		if (fi == FORMS_SEVERAL) /* no form to share */
 			fi = FORMS_NONE; /* no TextRank posting holds it */
 		for (uint32_t p = st->lo; p < st->hi; p++) {
-			PREFETCH(&half[ps[p + PR_AHEAD].sent]);
+			PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);
 			uint32_t j = ps[p].sent, h = half[j];
 			if (h == 0)
 				touched[ntouched++].j = j;

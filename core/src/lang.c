@@ -1,5 +1,6 @@
 /* lang.c: language lookup, stop words, abbreviations and detection. */
 #include "lang.h"
+#include "bits.h"
 #include "hash.h"
 #include "precis.h"
 
@@ -178,26 +179,11 @@ uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n)
 	return 0;
 }
 
-/* The index of the one bit set in x (not 0). */
-static size_t bit_index(unsigned long long x)
-{
-#if defined(__GNUC__)
-	return (size_t)__builtin_ctzll(x);
-#else
-	size_t i = 0;
-	while (!(x & 1)) {
-		x >>= 1;
-		i++;
-	}
-	return i;
-#endif
-}
-
 unsigned pr_kp_flags(unsigned long long lang, const char *folded, size_t n)
 {
 	if (!lang || n == 0 || n >= 255)
 		return 0;
-	const pr_lang *l = &pr_languages[bit_index(lang)];
+	const pr_lang *l = &pr_languages[pr_ctz64(lang)];
 	/* most words of a document are not listed: the filter, a few
 	 * hundred bytes, tells nearly all of them without reading the table */
 	uint32_t h = stop_hash(folded, n);

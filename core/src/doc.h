@@ -101,6 +101,12 @@ typedef struct pr_graph {
  * more tightly (graph.c), upper, and ranked by Gauss-Seidel (rank.c). */
 #define PR_LARGE_DOC 1000
 
+/* Other graphs (the key-word graph: a node per distinct stem) are ranked
+ * by Gauss-Seidel only above this many nodes, which a news article's few
+ * hundred stems never reach (rank.c; keyphrase.c's own power iteration
+ * stops at the same size). */
+#define PR_LARGE_GRAPH 5000
+
 /* The stages, in order. Each returns PRECIS_OK or a negative status and
  * allocates only in doc->arena (plus scratch it frees itself). */
 int pr_tokenize(precis_doc *doc);

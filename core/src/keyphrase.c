@@ -463,10 +463,9 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 /* ------------------------------------------- ranking the key words */
 
 /* The key-word graph is ranked by power iteration, as pr_pagerank_personal
- * ranks a graph of up to KP_POWER_MAX nodes (rank.c's PR_LARGE_GRAPH;
- * larger ones go to rank.c, which sweeps them). An article's graph is
- * small (some 180 nodes, two links each, some 45 steps) and its rows are
- * short: what costs is going from row to row, not the sums. So the rows
+ * ranks a graph of up to PR_LARGE_GRAPH nodes (doc.h; larger ones go to
+ * rank.c, which sweeps them). An article's graph is small (some 180
+ * nodes, two links each, some 45 steps) and its rows are short: what costs is going from row to row, not the sums. So the rows
  * are taken in order of length, those of one length one after another,
  * each length with its own loop (one, two and three links are most of
  * them, each summed in straight code), instead of a loop per row. Every
@@ -476,7 +475,6 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
  * test_keyphrase.c compares the bits, and fails should rank.c change how
  * it ranks a small graph). Key phrases and their scores are then the same
  * as ever. */
-#define KP_POWER_MAX 5000
 #define KP_DAMPING 0.85
 #define KP_TOLERANCE 1e-4
 #define KP_STEPS 100
@@ -640,7 +638,7 @@ int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 	size_t n = g->n;
 	if (n == 0)
 		return PRECIS_OK;
-	if (n > KP_POWER_MAX)
+	if (n > PR_LARGE_GRAPH)
 		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
 		                            teleport);
 	word_rows R;

@@ -566,11 +566,6 @@ done:
 	return rc;
 }
 
-/* Other graphs (the key-word graph: a node per distinct stem) switch to
- * Gauss-Seidel only above this many nodes, which a news article's few
- * hundred stems never reach. */
-#define PR_LARGE_GRAPH 5000
-
 int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
                          double tolerance, unsigned max_iterations,
                          const double *teleport)

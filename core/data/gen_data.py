@@ -48,6 +48,18 @@ def c_str(s):
     return '"' + "".join(chr(c) if 32 <= c < 127 and chr(c) not in '"\\?' else "\\%03o" % c for c in b) + '"'
 
 
+def byte_sorted(words):
+    """words sorted byte-wise, as every list is."""
+    return sorted(words, key=lambda w: w.encode("utf-8"))
+
+
+def static_array(ctype, name, items):
+    """The C lines of a static array of the already formatted items (one
+    0 when there are none: C has no empty array)."""
+    body = ["\t%s," % x for x in items] or ["\t0,"]
+    return ["static const %s %s[] = {" % (ctype, name)] + body + ["};"]
+
+
 def word_hash(b):
     """stop_hash() in core/src/lang.c: the same function, so the tables
     generated here are probed by the library. Four bytes a round, read
@@ -160,7 +172,7 @@ def stop_table(stop_lists):
     for i, stop in enumerate(stop_lists):
         for w in stop:
             masks[w] = masks.get(w, 0) | (1 << i)
-    keys = sorted(masks, key=lambda w: w.encode("utf-8"))
+    keys = byte_sorted(masks)
     slots = [keys[k] if k is not None else None for k in open_slots(keys, "stop word")]
     size = len(slots)
     out = ["/* All stop words: %d words in %d slots (open addressing, stop_hash()). */" % (len(masks), size)]
@@ -227,7 +239,7 @@ def stop_words(path, code):
                 sys.exit("%s.stop: graph word %r on two lines" % (code, w))
             graph[w] = term
             words.add(w)
-    return sorted(words, key=lambda w: w.encode("utf-8")), graph
+    return byte_sorted(words), graph
 
 
 def keyphrase_table(path, codes):
@@ -283,7 +295,7 @@ def keyphrase_table(path, codes):
             for w, langs in table.items():
                 if langs >> i & 1:
                     flags[w] = flags.get(w, 0) | flag
-        words = sorted(flags, key=lambda w: w.encode("utf-8"))
+        words = byte_sorted(flags)
         out.append("/* Key-phrase words of %s (keyphrase.txt): %d */" % (code, len(words)))
         ident = code.replace("-", "_")
         lines, mask = lang_table("kp_" + ident, words, "keyphrase.txt word", flags)
@@ -334,45 +346,27 @@ def main():
                 multi[word] = KINDS[kind]
             else:
                 abbr[word] = KINDS[kind]
-        keys = sorted(abbr, key=lambda w: w.encode("utf-8"))
+        keys = byte_sorted(abbr)
         mkeys = sorted(multi, key=lambda w: (-len(w.encode("utf-8")), w.encode("utf-8")))
-        out.append("static const char *const stop_%s[] = {" % ident)
-        out += ["\t%s," % c_str(w) for w in stop] or ["\t0,"]
-        out.append("};")
+        out += static_array("char *const", "stop_" + ident, [c_str(w) for w in stop])
         lines, stop_mask = lang_table("stop_" + ident, stop, "stop word")
         out += lines
         lines, stop_filter_mask = bloom_filter("stop_%s_filter" % ident, stop, "static ")
         out += lines
-        out.append("static const char *const abbrev_%s[] = {" % ident)
-        out += ["\t%s," % c_str(w) for w in keys] or ["\t0,"]
-        out.append("};")
-        out.append("static const unsigned char abbrev_kind_%s[] = {" % ident)
-        out += ["\t%d," % abbr[w] for w in keys] or ["\t0,"]
-        out.append("};")
+        out += static_array("char *const", "abbrev_" + ident, [c_str(w) for w in keys])
+        out += static_array("unsigned char", "abbrev_kind_" + ident, ["%d" % abbr[w] for w in keys])
         tags, words, abbrev_mask = abbrev_table(keys)
-        out.append("static const uint32_t abbrev_tag_%s[] = {" % ident)
-        out += ["\t%#x," % t for t in tags]
-        out.append("};")
-        out.append("static const uint16_t abbrev_word_%s[] = {" % ident)
-        out += ["\t%d," % k for k in words]
-        out.append("};")
-        out.append("static const char *const abbrev_multi_%s[] = {" % ident)
-        out += ["\t%s," % c_str(w) for w in mkeys] or ["\t0,"]
-        out.append("};")
-        out.append("static const unsigned char abbrev_multi_kind_%s[] = {" % ident)
-        out += ["\t%d," % multi[w] for w in mkeys] or ["\t0,"]
-        out.append("};")
+        out += static_array("uint32_t", "abbrev_tag_" + ident, ["%#x" % t for t in tags])
+        out += static_array("uint16_t", "abbrev_word_" + ident, ["%d" % k for k in words])
+        out += static_array("char *const", "abbrev_multi_" + ident, [c_str(w) for w in mkeys])
+        out += static_array("unsigned char", "abbrev_multi_kind_" + ident,
+                            ["%d" % multi[w] for w in mkeys])
         out.append("")
-        gkeys = sorted(graph, key=lambda w: w.encode("utf-8"))
-        out.append("static const char *const graph_%s[] = {" % ident)
-        out += ["\t%s," % c_str(w) for w in gkeys] or ["\t0,"]
-        out.append("};")
-        out.append("static const unsigned char graph_len_%s[] = {" % ident)
-        out += ["\t%d," % len(w.encode("utf-8")) for w in gkeys] or ["\t0,"]
-        out.append("};")
-        out.append("static const unsigned char graph_term_%s[] = {" % ident)
-        out += ["\t%d," % graph[w] for w in gkeys] or ["\t0,"]
-        out.append("};")
+        gkeys = byte_sorted(graph)
+        out += static_array("char *const", "graph_" + ident, [c_str(w) for w in gkeys])
+        out += static_array("unsigned char", "graph_len_" + ident,
+                            ["%d" % len(w.encode("utf-8")) for w in gkeys])
+        out += static_array("unsigned char", "graph_term_" + ident, ["%d" % graph[w] for w in gkeys])
         graph_filter = 0
         for w in gkeys:
             graph_filter |= 1 << graph_bit(w.encode("utf-8"))

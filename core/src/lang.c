@@ -33,18 +33,15 @@ const char *const *precis_languages(void)
 size_t pr_lang_fold(const char *word, size_t n, char *buf, size_t cap)
 {
 	size_t i = 0;
-	/* ASCII eight bytes at a time: a byte gets 0x20 when it is from 'A'
-	 * to 'Z', found by adding to every byte at once (each is under 0x80,
-	 * so no sum carries into the next byte, whatever the byte order) */
+	/* ASCII eight bytes at a time (hash.h, pr_fold_ascii8()) */
 	if (n <= cap) {
-		const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+		const uint64_t high = 0x8080808080808080ull;
 		for (; i + 8 <= n; i += 8) {
 			uint64_t x;
 			memcpy(&x, word + i, 8);
 			if (x & high)
 				break;
-			uint64_t upper = (x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high;
-			x |= upper >> 2;
+			x = pr_fold_ascii8(x);
 			memcpy(buf + i, &x, 8);
 		}
 		/* and the last one to seven bytes as one number, when buf has
@@ -169,8 +166,6 @@ int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
  * word that the filter has let through. */
 uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n)
 {
-	if (!lang)
-		return 0;
 	for (size_t k = 0; k < lang->ngraph_words; k++) {
 		/* the lengths tell most of them apart */
 		if (lang->graph_len[k] == n && memcmp(lang->graph_word[k], folded, n) == 0)

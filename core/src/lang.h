@@ -123,7 +123,7 @@ static inline unsigned pr_graph_bit(const char *word, size_t n)
 	return ((unsigned char)word[0] + 3u * (unsigned char)word[n - 1] + 5u * (unsigned)n) & 63;
 }
 
-/* pr_lang_graph_word() past the filter: lang.c. */
+/* pr_lang_graph_word() past its checks and filter (lang not NULL): lang.c. */
 uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n);
 
 /* Stop words that the sentence graph counts as terms all the same ("graph

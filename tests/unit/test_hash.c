@@ -12,6 +12,13 @@ static uint32_t put(pr_strmap *m, pr_arena *a, const void *k, size_t n, int *add
 	return pr_strmap_intern(m, a, k, n, added);
 }
 
+/* s[0..n) into low with the capitals 'A' to 'Z' made small. */
+static void ascii_lower(char *low, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+}
+
 Test(strmap, ids_in_order_of_first_appearance)
 {
 	pr_arena a;
@@ -147,10 +154,9 @@ Test(strmap, ascii_folded_hash_is_the_hash_of_the_folded_bytes)
 	char raw[48], low[48];
 	for (unsigned seed = 1; seed < 3000; seed++) {
 		size_t n = seed % 41;
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < n; i++)
 			raw[i] = pool[(seed * 131 + i * 17 + i * i) % (sizeof pool - 1)];
-			low[i] = raw[i] >= 'A' && raw[i] <= 'Z' ? (char)(raw[i] + 32) : raw[i];
-		}
+		ascii_lower(low, raw, n);
 		cr_assert_eq(pr_hash_ascii_folded(raw, n), pr_hash_bytes(low, n),
 		             "%.*s", (int)n, raw);
 	}
@@ -198,8 +204,7 @@ Test(strmap, ascii_folded_intern_is_intern_of_the_folded_bytes)
 					raw[k] = base[i][k % n];
 				n = 300;
 			}
-			for (size_t k = 0; k < n; k++)
-				low[k] = raw[k] >= 'A' && raw[k] <= 'Z' ? (char)(raw[k] + 32) : raw[k];
+			ascii_lower(low, raw, n);
 			int added1, added2;
 			uint32_t id1 = pr_strmap_intern(&m1, &a, low, n, &added1);
 			uint32_t id2 = pr_strmap_intern_ascii_folded(&m2, &a, raw, n,
@@ -217,6 +222,16 @@ Test(strmap, ascii_folded_intern_is_intern_of_the_folded_bytes)
 	pr_arena_release(&a);
 }
 
+/* The key number i of the test below in buf (40 bytes): up to 22
+ * letters and i in decimal; returns its length. */
+static size_t block_key(char *buf, uint32_t i)
+{
+	size_t n = i % 23;
+	for (size_t k = 0; k < n; k++)
+		buf[k] = (char)('a' + (i + k * 7) % 26);
+	return n + (size_t)snprintf(buf + n, 40 - n, "%u", i);
+}
+
 /* Keys are packed into blocks the table takes from the arena: every key
  * keeps its bytes and its NUL, whatever its length (one longer than a
  * block too) and however many blocks the keys fill. */
@@ -230,21 +245,14 @@ Test(strmap, keys_keep_their_bytes_across_blocks)
 	memset(big, 'b', sizeof big);
 	char buf[40];
 	for (uint32_t i = 0; i < 3000; i++) {
-		size_t n = i % 23;
-		for (size_t k = 0; k < n; k++)
-			buf[k] = (char)('a' + (i + k * 7) % 26);
-		int w = snprintf(buf + n, sizeof buf - n, "%u", i);
-		cr_assert_eq(put(&m, &a, buf, n + (size_t)w, NULL), i + (i > 1500));
+		cr_assert_eq(put(&m, &a, buf, block_key(buf, i), NULL), i + (i > 1500));
 		if (i == 1500)
 			cr_assert_eq(put(&m, &a, big, sizeof big, NULL), 1501);
 	}
 	for (uint32_t i = 0; i < 3000; i++) {
-		size_t n = i % 23;
-		for (size_t k = 0; k < n; k++)
-			buf[k] = (char)('a' + (i + k * 7) % 26);
-		int w = snprintf(buf + n, sizeof buf - n, "%u", i);
+		size_t n = block_key(buf, i);
 		uint32_t id = i + (i > 1500);
-		cr_assert_eq(m.keylen[id], n + (size_t)w);
+		cr_assert_eq(m.keylen[id], n);
 		cr_assert_str_eq(m.key[id], buf);
 	}
 	cr_assert_eq(m.keylen[1501], sizeof big);

@@ -114,15 +114,23 @@ Test(lang, all_languages_table_finds_every_stop_word_and_nothing_else)
 	cr_expect_gt(words, 1000);
 }
 
+/* How many bits of the Bloom filter f (mask + 1 64-bit words) are set. */
+static size_t filter_bits(const uint64_t *f, size_t mask)
+{
+	size_t set = 0;
+	for (size_t i = 0; i <= mask; i++)
+		for (uint64_t x = f[i]; x; x &= x - 1)
+			set++;
+	return set;
+}
+
 /* The all-languages table's filter lets every stop word through (the
  * test above) and is no filter of all ones: about a quarter of its bits
  * are set, so that it stops most other words. */
 Test(lang, stop_word_filter_is_sparse)
 {
-	size_t set = 0, words = pr_stop_any_filter_mask + 1;
-	for (size_t i = 0; i < words; i++)
-		for (uint64_t x = pr_stop_any_filter[i]; x; x &= x - 1)
-			set++;
+	size_t set = filter_bits(pr_stop_any_filter, pr_stop_any_filter_mask);
+	size_t words = pr_stop_any_filter_mask + 1;
 	cr_expect_gt(set, 0);
 	cr_expect_lt(set, words * 64 / 3, "%zu of %zu bits", set, words * 64);
 	/* common words of no language's list are stopped before the table */
@@ -140,10 +148,8 @@ Test(lang, own_table_agrees_with_the_all_languages_table)
 			cr_expect(pr_lang_is_stop_folded(l, l->stop[k], strlen(l->stop[k])),
 			          "%s: %s", l->code, l->stop[k]);
 		/* its filter lets them all through but is sparse */
-		size_t set = 0, fw = l->stop_filter_mask + 1;
-		for (size_t k = 0; k < fw; k++)
-			for (uint64_t x = l->stop_filter[k]; x; x &= x - 1)
-				set++;
+		size_t set = filter_bits(l->stop_filter, l->stop_filter_mask);
+		size_t fw = l->stop_filter_mask + 1;
 		cr_expect_leq(set, 2 * l->nstop, "%s", l->code);
 		cr_expect_lt(set, fw * 64 / 3 + 2, "%s: %zu of %zu bits", l->code, set, fw * 64);
 		for (size_t s = 0; s <= pr_stop_any_mask; s++) {
@@ -629,10 +635,8 @@ Test(lang, keyphrase_table_finds_every_word_and_nothing_else)
 		size_t nw = kp_words(l, words);
 		total += nw;
 		/* its filter lets every word through (below) but is sparse */
-		size_t set = 0, fw = l->kp_filter_mask + 1;
-		for (size_t k = 0; k < fw; k++)
-			for (uint64_t x = l->kp_filter[k]; x; x &= x - 1)
-				set++;
+		size_t set = filter_bits(l->kp_filter, l->kp_filter_mask);
+		size_t fw = l->kp_filter_mask + 1;
 		cr_expect_leq(set, 2 * nw, "%s", l->code);
 		cr_expect_lt(set, fw * 64 / 3 + 2, "%s: %zu of %zu bits", l->code, set, fw * 64);
 		for (size_t k = 0; k <= l->kp_mask; k++) {

@@ -200,11 +200,14 @@ static size_t put_ascii_run(buf *b, const char *t, size_t i, size_t end)
 	return k;
 }
 
-/* Is the character at t[i] (a byte from 0x80 up) one that put_cp() copies
- * as it stands: valid, and neither a space, a BOM nor a zero-width space?
- * Its length if so, else 0. */
-static size_t verbatim_cp(const char *t, size_t i, size_t len)
+/* Does the character at t[i] go into the clean buffer as it stands:
+ * printable ASCII, or one that put_cp() copies (valid, and neither a space,
+ * a BOM nor a zero-width space)? Its length if so, else 0. */
+static size_t verbatim_char(const char *t, size_t i, size_t len)
 {
+	unsigned char d = (unsigned char)t[i];
+	if (d < 0x80)
+		return d > 0x20 && d < 0x7F;
 	int32_t cp;
 	size_t n = pr_utf8_decode((const unsigned char *)t + i, len - i, &cp);
 	if (cp < 0 || is_space_cp(cp) || cp == 0xFEFF || cp == 0x200B)
@@ -223,19 +226,13 @@ static size_t verbatim_end(const char *t, size_t i, size_t len)
 		k = skip_plain8(t, k, len);
 		if (k >= len)
 			return k;
-		unsigned char d = (unsigned char)t[k];
-		size_t n;
-		if (d > 0x20 && d < 0x7F) {
-			k++;
-		} else if (d >= 0x80 && (n = verbatim_cp(t, k, len)) != 0) {
+		size_t n = verbatim_char(t, k, len);
+		if (n)
 			k += n;
-		} else if (d == ' ' && k + 1 < len &&
-		           (((unsigned char)t[k + 1] > 0x20 && (unsigned char)t[k + 1] < 0x7F) ||
-		            ((unsigned char)t[k + 1] >= 0x80 && verbatim_cp(t, k + 1, len)))) {
-			k++; /* the byte after it is taken next time round */
-		} else {
+		else if (t[k] == ' ' && k + 1 < len && verbatim_char(t, k + 1, len))
+			k++; /* the character after it is taken next time round */
+		else
 			return k;
-		}
 	}
 }
 
@@ -383,7 +380,7 @@ static int plain_blocks(const char *t, size_t len, pr_block_fn fn, void *ctx,
 				put_space(b, (uint32_t)i++);
 				continue;
 			}
-			if (!b->len && ((c > 0x20 && c < 0x7F) || (c >= 0x80 && verbatim_cp(t, i, len)))) {
+			if (!b->len && verbatim_char(t, i, len)) {
 				int rc = paragraph_start(b, t, &i, len, fn, ctx);
 				if (rc)
 					return rc;

@@ -3207,10 +3207,10 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 			drop_attribution(h);
 		drop_parentheticals(h);
 		trim(h);
-		if (d->lang && same(d->lang->code, "zh"))
+		if (d->lang && same(d->lang->code, "zh")) {
 			trim_cjk_lead(h);
-		if (d->lang && same(d->lang->code, "zh"))
 			cjk_compress(h);
+		}
 		/* the word rules are English ("a" is a verb in French) */
 		if (d->lang && same(d->lang->code, "en")) {
 			drop_dash_asides(h);

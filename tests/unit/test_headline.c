@@ -21,6 +21,14 @@ static char *headline(const char *text, size_t limit, precis_format fmt)
 	return h;
 }
 
+/* The plain-text headline of text within limit bytes is want. */
+static void expect_headline(const char *text, size_t limit, const char *want)
+{
+	char *h = headline(text, limit, PRECIS_FORMAT_PLAIN);
+	cr_assert_str_eq(h, want);
+	precis_free(h);
+}
+
 static int is_word_byte(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -1000,19 +1008,17 @@ Test(headline, dates_and_ago)
 	static const char ago[] =
 		"Heavy snow that fell across the northern hills three days ago closed every "
 		"road into the valley and cut power to thousands of homes.\n";
-	char *h = headline(ago, 75, PRECIS_FORMAT_PLAIN);
-	cr_assert_str_eq(h, "Heavy snow that fell across northern hills closed every road into valley");
-	precis_free(h);
+	expect_headline(ago, 75,
+	                "Heavy snow that fell across northern hills closed every road into valley");
 	static const char date[] =
 		"The new bridge across the river will open to traffic on Jan. 12, 2027, after "
 		"engineers finished a final safety check of its cables.\n";
-	h = headline(date, 75, PRECIS_FORMAT_PLAIN);
-	cr_assert_str_eq(h, "New bridge across river will open to traffic after engineers finished final");
-	precis_free(h);
+	expect_headline(date, 75,
+	                "New bridge across river will open to traffic after engineers finished final");
 	static const char until[] =
 		"The museum will stay closed until March 3 while workers repair the roof "
 		"damaged in the storm last winter.\n";
-	h = headline(until, 75, PRECIS_FORMAT_PLAIN);
+	char *h = headline(until, 75, PRECIS_FORMAT_PLAIN);
 	cr_assert(strstr(h, "until March 3") != NULL, "\"%s\"", h);
 	precis_free(h);
 }
@@ -1025,22 +1031,20 @@ Test(headline, single_quotes)
 	static const char chicken[] =
 		"The mayor accused the state of playing ``chicken'' with money for new schools "
 		"in the poorest northern districts of the city.\n";
-	char *h = headline(chicken, 75, PRECIS_FORMAT_PLAIN);
-	cr_assert_str_eq(h, "Mayor accused state of playing 'chicken' with money for new schools");
-	precis_free(h);
+	expect_headline(chicken, 75,
+	                "Mayor accused state of playing 'chicken' with money for new schools");
 	static const char quoted[] =
 		"The minister said the plan would ``give the country a future'' and asked "
 		"parliament to approve the budget before the summer recess began.\n";
-	h = headline(quoted, 75, PRECIS_FORMAT_PLAIN);
+	char *h = headline(quoted, 75, PRECIS_FORMAT_PLAIN);
 	cr_assert(strstr(h, "'give the country a future'") != NULL, "\"%s\"", h);
 	cr_assert_null(strchr(h, '`'), "\"%s\"", h);
 	precis_free(h);
 	static const char symbol[] =
 		"Bishops across the region hailed the late archbishop of the city as a symbol "
 		"of ``the cruelty of those years'' at a crowded open-air mass.\n";
-	h = headline(symbol, 72, PRECIS_FORMAT_PLAIN);
-	cr_assert_str_eq(h, "Bishops across region hailed late archbishop of city as symbol");
-	precis_free(h);
+	expect_headline(symbol, 72,
+	                "Bishops across region hailed late archbishop of city as symbol");
 }
 
 /* A headline cut inside a quotation closes it when it keeps two of its
@@ -1086,11 +1090,9 @@ Test(headline, rules_hold_after_an_overlong_word)
 	static const char text[] =
 		"The Pneumonoultramicroscopicsilicovolcanoconiosis-research institute has "
 		"backed a plan on Monday to close its old laboratory.\n";
-	char *h = headline(text, 200, PRECIS_FORMAT_PLAIN);
-	cr_assert_str_eq(h, "The Pneumonoultramicroscopicsilicovolcanoconiosis-research institute "
-	                    "backed a plan to close its old laboratory");
-	precis_free(h);
-	h = headline(text, 75, PRECIS_FORMAT_PLAIN);
-	cr_assert_str_eq(h, "Pneumonoultramicroscopicsilicovolcanoconiosis-research institute backed");
-	precis_free(h);
+	expect_headline(text, 200,
+	                "The Pneumonoultramicroscopicsilicovolcanoconiosis-research institute "
+	                "backed a plan to close its old laboratory");
+	expect_headline(text, 75,
+	                "Pneumonoultramicroscopicsilicovolcanoconiosis-research institute backed");
 }

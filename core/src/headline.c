@@ -71,8 +71,9 @@
  * default. An English headline quotes with single marks ("``chicken''"
  * -> "'chicken'"), as headlines do. A headline is cut between words (at a
  * clause boundary only in the last tenth of the limit), and dangling
- * function words ("of", "de", "la", also behind an opening quote) and
- * punctuation are dropped from the end. It never ends inside a
+ * function words ("of", "de", "la", also behind an opening quote), a
+ * subject pronoun cut off from its verb ("and he") and punctuation are
+ * dropped from the end. It never ends inside a
  * word (unless its first word alone is longer than the limit, when it is
  * cut at a character boundary), nor inside a quotation or parentheses: a
  * cut that keeps two of their words or more closes them ("faces 'imminent
@@ -467,7 +468,8 @@ static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 		"would", "could", "should", "can", "may", "has", "have", "had",
 		"been", "this", "these", "those", "our", "your", "through",
 		"without", "including", "since", "until", "toward", "towards",
-		"whose", "where", "whether", "like", "such", "very", NULL
+		"whose", "where", "whether", "like", "such", "very", "he", "she",
+		"they", "we", NULL
 	};
 	size_t s = end;
 	while (s > 0 && !is_space(h->s[s - 1]))

@@ -1121,3 +1121,13 @@ Test(headline, adjective_named_once_goes_while_room_is_short)
 	                "Prime Minister Rafik Hariri declined an informal invitation from the new "
 	                "president to form the next government of Lebanon, sparking a crisis");
 }
+
+/* A cut does not leave a subject pronoun without its verb ("... for Tino
+ * Martinez and he"): it goes, and the "and" it leaves with it. */
+Test(headline, cut_does_not_end_on_a_subject_pronoun)
+{
+	static const char text[] =
+		"A new shipment of maple bats arrived at the stadium for Tino Martinez and "
+		"he massaged the handles to make sure they were thin enough.\n";
+	expect_headline(text, 75, "New shipment of maple bats arrived at stadium for Tino Martinez");
+}

@@ -7,8 +7,9 @@ the cut to the byte limit?
 
 For each document of the task it builds the headline twice: at the task's
 limit (what is scored) and at a limit so large that nothing is cut (the
-source sentence with only the rules that always apply: the sentence before
-the cut, less the rules that run only while room is short). It pools the
+source sentence with only the rules that always apply, and the topic label
+if the sentence does not name it: the sentence before the cut, less the
+rules that run only while room is short). It pools the
 references' tokens (ROUGE's tokens and stems, as harness.py scores them)
 and counts, per document, the reference tokens the long form holds, the
 ones the scored headline holds, and so the ones the cut and the

@@ -16,7 +16,10 @@ ones the scored headline holds, and so the ones the cut and the
 room-dependent rules lost. Then, over all documents, the words of the
 scored headlines that match no reference (what spends bytes for nothing),
 and the words of the long form that match a reference but did not reach
-the scored headline (what the cut throws away most often). --show N prints
+the scored headline (what the cut throws away most often), and how often a
+word of the headline matches a reference by the number of the text's
+sentences (plain splitter) that name its stem: a word the text names once
+is a detail of the telling. --show N prints
 N documents: long form, scored headline, and the matched reference words
 each lost.
 """
@@ -63,6 +66,8 @@ def main():
         return 2
     precis = harness.Precis(args.lib)
     waste, waste_bytes, lost, kept = Counter(), Counter(), Counter(), Counter()
+    by_df = Counter()      # (sentences naming it, capitalised?) -> words
+    by_df_hit = Counter()  # ... of them matching a reference
     tot = {"ref": 0, "long": 0, "head": 0, "docs": 0, "long_bytes": 0}
     shown = 0
     for rec in harness.load(args.eval, fname, 0):
@@ -87,6 +92,19 @@ def main():
         tot["head"] += hits(head_c)
         tot["docs"] += 1
         tot["long_bytes"] += len(longf.encode())
+        sdf = Counter()
+        for sent in rouge.plain_sentences(rec["text"]):
+            sdf.update(set(toks(sent)))
+        surface = {}
+        for word in scored.split():
+            core = word.strip(",.;:'\"()`").lower()
+            if core and core not in surface:
+                surface[core] = word.lstrip("'\"(`")[:1].isupper()
+        for w, s in hw:
+            if w.isalpha() and len(w) > 3:
+                k = (min(sdf[s], 5), surface.get(w, False))
+                by_df[k] += 1
+                by_df_hit[k] += ref_c[s] > 0
         for w, s in hw:
             if ref_c[s] == 0:
                 waste[w] += 1
@@ -110,6 +128,11 @@ def main():
     print(f"{args.task}: {n} documents; long form {tot['long_bytes'] / n:.0f} bytes on average")
     print(f"  reference tokens matched by the long form  {100 * tot['long'] / tot['ref']:.2f} %")
     print(f"  reference tokens matched by the headline   {100 * tot['head'] / tot['ref']:.2f} %")
+    print("\nheadline words of four letters or more, by the sentences naming them:")
+    for k in sorted(by_df):
+        kind = "capitalised" if k[1] else "lower case"
+        print(f"  {k[0]}{'+' if k[0] == 5 else ' '} sentences, {kind:11s} {by_df[k]:5d} words,"
+              f" {100 * by_df_hit[k] / by_df[k]:5.1f} % match a reference")
     print(f"\nwords of the headlines matching no reference (count, bytes):")
     for w, c in waste.most_common(args.words):
         print(f"  {w:15s} {c:4d} {waste_bytes[w]:5d}   (matched {kept[w]})")

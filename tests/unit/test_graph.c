@@ -19,13 +19,15 @@ static double weight(const pr_graph *g, size_t i, size_t j)
 }
 
 /* graph.c's COVER_COSINE: the cosine's weight in the link of two sentences
- * of a text whose summary covers it. */
+ * of a text whose summary covers it; COVER_SAME_FORM: what a term both use
+ * in the same form counts in the cosine. */
 #define COVER 2.0
+#define SAME 3.0
 
 /* Each pair of sentences shares one stem, but only the first two share the
  * word form too ("ministers"): TextRank counts that word half again. (A
  * summary of 3 sentences is the whole text: the links add COVER times the
- * cosine of the term counts, 1.5 / 3 and 1 / 3.) */
+ * cosine of the term counts, SAME / 3 and 1 / 3.) */
 Test(graph, a_shared_word_form_counts_more_than_a_shared_stem)
 {
 	precis_doc *d = doc_of("Ministers approved budgets. "
@@ -39,8 +41,8 @@ Test(graph, a_shared_word_form_counts_more_than_a_shared_stem)
 	double one = 1.0 / (2.0 * log(3.0)); /* one shared stem, lengths 3 and 3 */
 	cr_expect_float_eq(weight(&g, 0, 2), one + COVER / 3, 1e-12);
 	cr_expect_float_eq(weight(&g, 1, 2), one + COVER / 3, 1e-12);
-	cr_expect_float_eq(weight(&g, 0, 1), 1.5 * one + COVER * 0.5, 1e-12);
-	cr_expect_float_eq(weight(&g, 1, 0), 1.5 * one + COVER * 0.5, 1e-12,
+	cr_expect_float_eq(weight(&g, 0, 1), 1.5 * one + COVER * SAME / 3, 1e-12);
+	cr_expect_float_eq(weight(&g, 1, 0), 1.5 * one + COVER * SAME / 3, 1e-12,
 	                   "the graph is symmetric");
 	/* the other similarities count stems as before */
 	cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_COSINE), PRECIS_OK);
@@ -62,8 +64,8 @@ Test(graph, stop_words_make_no_edges)
 
 /* TextRank's |S| is a sentence's distinct terms: the second sentence's
  * stop words do not make it less like the first than the third is (nor
- * do they count in the cosine, here 1: the same three terms, two shared in
- * the same form, over the norms of three). */
+ * do they count in the cosine: the same three terms, two shared in the
+ * same form, over the norms of three). */
 Test(graph, stop_words_do_not_lengthen_a_sentence)
 {
 	precis_doc *d = doc_of("Harbour boats sailed. "
@@ -73,7 +75,7 @@ Test(graph, stop_words_do_not_lengthen_a_sentence)
 	cr_assert_gt(d->sents[1].ntok, d->sents[2].ntok);
 	pr_graph g;
 	cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_TEXTRANK), PRECIS_OK);
-	cr_expect_float_eq(weight(&g, 0, 1), 3.0 / (2.0 * log(3.0)) + COVER * 1.0, 1e-12);
+	cr_expect_float_eq(weight(&g, 0, 1), 3.0 / (2.0 * log(3.0)) + COVER * 2 * SAME / 3, 1e-12);
 	cr_expect_float_eq(weight(&g, 0, 2), weight(&g, 0, 1), 1e-12);
 	precis_doc_free(d);
 }
@@ -98,7 +100,7 @@ Test(graph, titles_and_reporting_verbs_link_sentences)
 	}
 	cr_expect_eq(d->sterm_off[1] - d->sterm_off[0], 5, "Mr, Hale, said, harbour, quiet");
 	/* a summary of 3 sentences of 4 covers the text: the cosine too */
-	cr_expect_float_eq(weight(&g, 0, 1), 3.0 / (l[0] + l[1]) + COVER * 3.0 / sqrt(c[0] * c[1]),
+	cr_expect_float_eq(weight(&g, 0, 1), 3.0 / (l[0] + l[1]) + COVER * 2 * SAME / sqrt(c[0] * c[1]),
 	                   1e-12);
 	cr_expect_float_eq(weight(&g, 2, 3), 1.0 / (l[2] + l[3]) + COVER / sqrt(c[2] * c[3]), 1e-12);
 	cr_expect_eq(weight(&g, 0, 2), 0.0, "\"said\" and \"say\" are two terms");
@@ -207,9 +209,9 @@ static double direct(const precis_doc *d, precis_similarity sim, size_t i, size_
 			double ti = d->stf[a], tj = d->stf[b];
 			if (sim == PRECIS_SIM_TEXTRANK) {
 				uint32_t fi = form_of(d, i, t);
-				double same = fi != UINT32_MAX && fi == form_of(d, j, t) ? 1.5 : 1.0;
-				sum += same;
-				dot += ti * tj * same;
+				int same = fi != UINT32_MAX && fi == form_of(d, j, t);
+				sum += same ? 1.5 : 1.0;
+				dot += ti * tj * (same ? SAME : 1.0);
 			} else if (sim == PRECIS_SIM_COSINE) {
 				sum += ti * tj * idf[t] * idf[t];
 			} else {
@@ -352,7 +354,7 @@ Test(graph, a_summary_that_covers_the_text_adds_the_cosine)
 	cr_assert_eq(d->sterm_off[1] - d->sterm_off[0], 4);
 	cr_assert_eq(d->sterm_off[2] - d->sterm_off[1], 3);
 	double tr = 3.0 / (log(4.0) + log(3.0)); /* two shared in the same form */
-	double cos = 3.0 / sqrt(4.0 * 3.0);
+	double cos = 2 * SAME / sqrt(4.0 * 3.0);
 	const struct {
 		size_t sentences;
 		double cover;

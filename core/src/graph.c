@@ -72,9 +72,11 @@
  * article: R1 / R2 +0.87 / +1.10 with the same form counting 1.5, +1.46 /
  * +1.73 with 3, on both halves each time; pt-sum, 30%: -0.39; the
  * one-to-three-sentence tasks and the headlines keep TextRank's graph. In
- * an emulation (bbc_emulate.py) the cosine of word counts alone picks more
- * of bbc's reference sentences than TextRank does, and the two together
- * more than either. */
+ * a Python emulation on the plain splitter (bbc_emulate.py, "precis-like"
+ * and "precis-like + 2 cover"), the sum picks more of bbc's reference
+ * sentences than TextRank alone on each half (78.3% and 80.7% against
+ * 76.7% and 79.3%), and the same form counting 3 rather than 1.5 helps
+ * on each. */
 #define COVER_COSINE 2.0
 #define COVER_SAME_FORM 3.0
 

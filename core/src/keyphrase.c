@@ -962,7 +962,7 @@ static void add_single(precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 
 /* Count one occurrence of the phrase made of tokens [i, j) of sentence s,
  * nwords words long; name: it is a run of capitalized words. */
-static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s,
+static int add_phrase(precis_doc *d, phrases *P, uint32_t s,
                       uint32_t i, uint32_t j, uint32_t nwords, int name)
 {
 	uint32_t terms[MAX_PHRASE_TOKENS], nterms = 0;
@@ -982,15 +982,18 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 	if (id == UINT32_MAX)
 		return PRECIS_ENOMEM;
 	if (added) {
+		/* its score waits until it is known to be wanted (most
+		 * phrases are met once, and never are) */
 		phrase *p = &P->ph[P->n];
-		memset(p, 0, sizeof *p);
 		p->sent = p->shown_sent = s;
 		p->first = p->shown_first = i;
 		p->last = p->shown_last = j - 1;
+		p->score = 0;
 		p->nterms = nterms;
 		p->nwords = nwords;
 		memcpy(p->terms, terms, nterms * sizeof terms[0]);
-		p->score = phrase_score(d, score, s, i, terms, nterms, nwords);
+		p->count = 0;
+		p->name = 0;
 		P->tl[P->n].count = 0;
 		P->tl[P->n].name = 0;
 		P->n++;
@@ -1002,16 +1005,13 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 
 /* Write the counts into the phrases and add the one-token phrases, by
  * term (the key words: key[term]): where they go does not matter, the
- * order (pr_kp_before()) is total. A phrase of several words met once is worth the mean of its
- * words' scores, the sum once it recurs. 0, or -1 out of memory. */
-static int fold_tallies(precis_doc *d, phrases *P, const double *score, const uint8_t *key)
+ * order (pr_kp_before()) is total. Their scores are left to
+ * keyphrase_score(). 0, or -1 out of memory. */
+static int fold_tallies(precis_doc *d, phrases *P, const uint8_t *key)
 {
 	for (size_t k = 0; k < P->n; k++) {
-		phrase *p = &P->ph[k];
-		p->count = P->tl[k].count;
-		p->name = P->tl[k].name;
-		if (p->count >= 2 && p->nwords > 1)
-			p->score *= (double)p->nwords; /* from the mean to the sum */
+		P->ph[k].count = P->tl[k].count;
+		P->ph[k].name = P->tl[k].name;
 	}
 	for (uint32_t term = 0; term < d->nterms; term++) {
 		const single *c = &P->one[term];
@@ -1020,17 +1020,31 @@ static int fold_tallies(precis_doc *d, phrases *P, const double *score, const ui
 		if (reserve_phrase(P))
 			return -1;
 		phrase *p = &P->ph[P->n++];
-		memset(p, 0, sizeof *p);
 		p->sent = c->sent;
 		p->first = p->last = c->first;
 		p->shown_sent = c->shown_sent;
 		p->shown_first = p->shown_last = c->shown_first;
+		p->score = 0;
 		p->nterms = p->nwords = 1;
 		p->terms[0] = term;
-		p->score = phrase_score(d, score, c->sent, c->first, &term, 1, 1);
 		p->count = c->count;
+		p->name = 0;
 	}
 	return 0;
+}
+
+/* The score of p, counted: phrase_score() at its first occurrence, a
+ * phrase of several words met once being worth the mean of its words'
+ * scores and the sum once it recurs, times 1 + log(occurrences) (1 for
+ * one: log(1) is 0, exactly). */
+static double keyphrase_score(const precis_doc *d, const double *score, const phrase *p)
+{
+	double sc = phrase_score(d, score, p->sent, p->first, p->terms, p->nterms, p->nwords);
+	if (p->count >= 2 && p->nwords > 1)
+		sc *= (double)p->nwords; /* from the mean to the sum */
+	if (p->count >= 2)
+		sc *= 1.0 + log((double)p->count);
+	return sc;
 }
 
 /* Are all of p's terms among q's? */
@@ -1082,8 +1096,7 @@ static int name_word(const precis_doc *d, const pr_sent *st, const uint8_t *cand
 
 /* The phrases of sentence s: runs of key words (every stretch of two or
  * three words of a run, and each word alone) and names. */
-static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
-                            const uint8_t *cand, const uint8_t *key,
+static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, const uint8_t *key,
                             uint8_t *wflag, unsigned long long lang, uint32_t s, int names)
 {
 	const pr_sent *st = &d->sents[s];
@@ -1108,14 +1121,14 @@ static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
 			for (uint32_t a = 0; a + 1 < nrun; a++)
 				for (uint32_t b = a + 2; b <= nrun; b++)
 					if ((run[a] != name_a || run[b] != name_b) &&
-					    (rc = add_phrase(d, P, score, s, run[a], run[b], b - a, 0)))
+					    (rc = add_phrase(d, P, s, run[a], run[b], b - a, 0)))
 						return rc;
 			nrun = 0;
 		}
 		if (k) {
 			if (j - i == 1)
 				add_single(d, P, s, i); /* most words: by their term */
-			else if ((rc = add_phrase(d, P, score, s, i, j, 1, 0)))
+			else if ((rc = add_phrase(d, P, s, i, j, 1, 0)))
 				return rc;
 			if (nrun == 0)
 				run[0] = i;
@@ -1144,7 +1157,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
 				e = we;
 			}
 			if (nw > 1 && haskey && nw <= MAX_NAME_WORDS && e - a <= MAX_PHRASE_TOKENS) {
-				if ((rc = add_phrase(d, P, score, s, a, e, nw, 1)))
+				if ((rc = add_phrase(d, P, s, a, e, nw, 1)))
 					return rc;
 				name_a = a;
 				name_b = e;
@@ -1586,9 +1599,9 @@ int pr_keyphrases(precis_doc *d)
 
 	/* phrases, one entry per distinct sequence of stems */
 	for (size_t s = 0; s < d->nsents; s++)
-		if ((rc = sentence_phrases(d, &P, score, cand, key, wflag, lang, (uint32_t)s, 1)))
+		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1)))
 			goto out;
-	if (fold_tallies(d, &P, score, key)) {
+	if (fold_tallies(d, &P, key)) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
@@ -1609,7 +1622,7 @@ int pr_keyphrases(precis_doc *d)
 		phrase *p = &P.ph[k];
 		if (p->count < 2 && !p->name && (p->nwords > 1 ? p->sent > 0 || !title : p->sent > 1))
 			continue;
-		p->score *= 1.0 + log((double)p->count);
+		p->score = keyphrase_score(d, score, p);
 		pr_kp_order *o = &order[nph++];
 		o->score = p->score;
 		o->sent = p->sent;

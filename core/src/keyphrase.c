@@ -239,9 +239,13 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 		uint8_t f = list_flags(d, wflag, t->word, r->lang);
 		if (upper && i > st->tok && !(f & W_ALWAYS))
 			continue;
+		if (f & W_FILLER) {
+			cand[i] = 0;
+			continue;
+		}
 		uint8_t before = i > st->tok && !(t->flags & PR_TOK_BREAK)
 		                     ? list_flags(d, wflag, d->toks[i - 1].word, r->lang) : 0;
-		if ((f & W_FILLER) || (before & W_VERB_NEXT)) {
+		if (before & W_VERB_NEXT) {
 			cand[i] = 0;
 			continue;
 		}
@@ -1003,19 +1007,20 @@ static int add_phrase(precis_doc *d, phrases *P, uint32_t s,
 	return PRECIS_OK;
 }
 
-/* Write the counts into the phrases and add the one-token phrases, by
- * term (the key words: key[term]): where they go does not matter, the
+/* Write the counts into the phrases and add the one-token phrases of the
+ * key words keys[0..nkeys) that occur: where they go does not matter, the
  * order (pr_kp_before()) is total. Their scores are left to
  * keyphrase_score(). 0, or -1 out of memory. */
-static int fold_tallies(precis_doc *d, phrases *P, const uint8_t *key)
+static int fold_tallies(phrases *P, const uint32_t *keys, size_t nkeys)
 {
 	for (size_t k = 0; k < P->n; k++) {
 		P->ph[k].count = P->tl[k].count;
 		P->ph[k].name = P->tl[k].name;
 	}
-	for (uint32_t term = 0; term < d->nterms; term++) {
+	for (size_t k = 0; k < nkeys; k++) {
+		uint32_t term = keys[k];
 		const single *c = &P->one[term];
-		if (!key[term] || !c->count)
+		if (!c->count)
 			continue;
 		if (reserve_phrase(P))
 			return -1;
@@ -1456,7 +1461,7 @@ int pr_keyphrases(precis_doc *d)
 	d->nkeywords = 0;
 	if (d->nterms == 0)
 		return PRECIS_OK;
-	size_t nt = d->nterms, ncand = 0;
+	size_t nt = d->nterms, ncand = 0, nkeys = 0;
 	unsigned long long lang = 1ull << (d->lang - pr_languages);
 	int cjk = strcmp(d->lang->code, "zh") == 0 || strcmp(d->lang->code, "ja") == 0;
 	uint8_t *wflag = pr_malloc_raw(d->nwords + 1);
@@ -1486,8 +1491,6 @@ int pr_keyphrases(precis_doc *d)
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
-	if (!cjk)
-		memset(score, 0, nt * sizeof *score); /* names hold unlinked words */
 	if (cjk) {
 		/* every character is asked about */
 		for (size_t w = 0; w < d->nwords; w++)
@@ -1562,7 +1565,7 @@ int pr_keyphrases(precis_doc *d)
 			jump[k] = nscore[k] / total;
 		if ((rc = pr_kp_rank_words(nscore, &g, jump)))
 			goto out;
-		memset(score, 0, nt * sizeof *score);
+		memset(score, 0, nt * sizeof *score); /* names hold unlinked words */
 	}
 	for (size_t k = 0; k < ncand; k++)
 		score[idx[k]] = nscore[k];
@@ -1590,7 +1593,9 @@ int pr_keyphrases(precis_doc *d)
 		for (size_t r = 0; r < k; r++) {
 			key[sc[r].term] = 1;
 			P.one[sc[r].term].count = 0;
+			idx[r] = sc[r].term; /* the key words, for fold_tallies() */
 		}
+		nkeys = k;
 		pr_free_raw(sc);
 		/* a text has about as many phrases of several words as key
 		 * words: room for as many, under half full */
@@ -1601,7 +1606,7 @@ int pr_keyphrases(precis_doc *d)
 	for (size_t s = 0; s < d->nsents; s++)
 		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1)))
 			goto out;
-	if (fold_tallies(d, &P, key)) {
+	if (fold_tallies(&P, idx, nkeys)) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}

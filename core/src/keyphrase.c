@@ -1464,18 +1464,9 @@ int pr_keyphrases(precis_doc *d)
 	size_t nt = d->nterms, ncand = 0, nkeys = 0;
 	unsigned long long lang = 1ull << (d->lang - pr_languages);
 	int cjk = strcmp(d->lang->code, "zh") == 0 || strcmp(d->lang->code, "ja") == 0;
-	uint8_t *wflag = pr_malloc_raw(d->nwords + 1);
-	uint8_t *cand = cjk ? NULL : pr_malloc_raw(d->ntoks + 1);
-	uint8_t *wend = cjk ? NULL : pr_malloc_raw(d->nwords + 1);
-	uint32_t *wcount = cjk ? NULL : pr_malloc_raw((d->nwords + 1) * sizeof *wcount);
-	double *score = cjk ? NULL : pr_malloc_raw(nt * sizeof *score);
-	uint8_t *key = cjk ? NULL : pr_malloc_raw(nt);
-	uint32_t *idx = cjk ? NULL : pr_malloc_raw(nt * sizeof *idx);
-	double *nscore = cjk ? NULL : pr_malloc_raw(nt * sizeof *nscore);
 	phrases P;
 	memset(&P, 0, sizeof P);
 	P.first = 64; /* until the key words are known (below) */
-	P.one = cjk ? NULL : pr_malloc_raw(nt * sizeof *P.one);
 	pr_graph g;
 	int rc = PRECIS_OK;
 	pairs E;
@@ -1486,11 +1477,21 @@ int pr_keyphrases(precis_doc *d)
 	 * book outgrows anyway */
 	E.first = pow2_at_least(nt);
 	pr_kp_order *order = NULL;
-	if (!wflag || (!cjk && (!cand || !wend || !wcount || !score || !key || !idx ||
-	                        !nscore || !P.one))) {
+	/* the arrays by term, word and token in one block (an article's are
+	 * a few kilobytes, less than nine allocations would cost), the
+	 * widest first for their alignment */
+	size_t nw = d->nwords + 1;
+	char *block = pr_malloc_raw(nt * (2 * sizeof(double) + sizeof(single) + sizeof(uint32_t) + 1) +
+	                            nw * (sizeof(uint32_t) + 2) + d->ntoks + 1);
+	if (!block) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
+	double *score = (double *)(void *)block, *nscore = score + nt;
+	P.one = (single *)(void *)(nscore + nt);
+	uint32_t *idx = (uint32_t *)(void *)(P.one + nt), *wcount = idx + nt;
+	uint8_t *key = (uint8_t *)(wcount + nw), *wflag = key + nt, *wend = wflag + nw;
+	uint8_t *cand = wend + nw;
 	if (cjk) {
 		/* every character is asked about */
 		for (size_t w = 0; w < d->nwords; w++)
@@ -1709,17 +1710,9 @@ int pr_keyphrases(precis_doc *d)
 	pr_free_raw(chosen);
 	pr_free_raw(rank);
 out:
-	pr_free_raw(P.one);
+	pr_free_raw(block);
 	pr_free_raw(E.p);
-	pr_free_raw(wend);
 	pr_free_raw(P.slot);
-	pr_free_raw(wflag);
-	pr_free_raw(cand);
-	pr_free_raw(wcount);
-	pr_free_raw(score);
-	pr_free_raw(nscore);
-	pr_free_raw(key);
-	pr_free_raw(idx);
 	pr_free_raw(P.ph);
 	pr_free_raw(P.tl);
 	pr_free_raw(order);

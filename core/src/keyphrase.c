@@ -358,17 +358,10 @@ static int add_pair(pairs *E, pair_batch *b, uint32_t x, uint32_t y)
 }
 
 /* Sort the n pairs by key, lo then hi, both below nt (nodes, here): two
- * counting-sort passes, by hi and then stably by lo, in O(n + nt). 0, or
- * -1 out of memory. */
-static int sort_pairs(pair *e, size_t n, size_t nt)
+ * counting-sort passes, by hi and then stably by lo, in O(n + nt), with
+ * tmp[0..n) and count[0..nt] for scratch. */
+static void sort_pairs(pair *e, size_t n, size_t nt, pair *tmp, size_t *count)
 {
-	pair *tmp = pr_malloc_raw(n * sizeof *tmp);
-	size_t *count = pr_malloc_raw((nt + 1) * sizeof *count);
-	if (!tmp || !count) {
-		pr_free_raw(tmp);
-		pr_free_raw(count);
-		return -1;
-	}
 	for (int pass = 0; pass < 2; pass++) {
 		const pair *from = pass ? tmp : e;
 		pair *to = pass ? e : tmp;
@@ -381,9 +374,6 @@ static int sort_pairs(pair *e, size_t n, size_t nt)
 		for (size_t k = 0; k < n; k++)
 			to[count[(uint32_t)(from[k].key >> shift)]++] = from[k];
 	}
-	pr_free_raw(tmp);
-	pr_free_raw(count);
-	return 0;
 }
 
 /* Build the co-occurrence graph over the terms of the pairs; a link weighs
@@ -401,11 +391,16 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	pair *e = E->p;
 	E->p = NULL;
 	E->n = 0;
-	uint32_t *id = pr_malloc_raw((nt + 1) * sizeof *id);
-	if (!id) {
+	/* scratch, one allocation: the sort's copy of the pairs, then
+	 * room for nt + 1 counts, in turn the node of each term (id), the
+	 * sort's counts and the next free link of each row (at) */
+	pair *tmp = pr_malloc_raw(n * sizeof *tmp + (nt + 1) * sizeof(size_t));
+	if (!tmp) {
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
 	}
+	size_t *count = (size_t *)(void *)(tmp + n), *at = count;
+	uint32_t *id = (uint32_t *)(void *)count;
 	/* a node per term met in a pair, numbered in term order */
 	memset(id, 0, nt * sizeof *id);
 	for (size_t k = 0; k < n; k++) {
@@ -424,20 +419,16 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	 * terms */
 	for (size_t k = 0; k < n; k++)
 		e[k].key = (uint64_t)id[e[k].key >> 32] << 32 | id[(uint32_t)e[k].key];
-	pr_free_raw(id);
-	if (n && sort_pairs(e, n, nn)) {
-		pr_free_raw(e);
-		return PRECIS_ENOMEM;
-	}
+	if (n)
+		sort_pairs(e, n, nn, tmp, count);
 	*nnodes = nn;
 	g->n = nn;
 	g->upper = 0; /* each link is in both its rows */
 	g->row = pr_calloc(&d->arena, nn + 1, sizeof *g->row);
 	g->col = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->col);
 	g->w = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->w);
-	size_t *at = pr_malloc_raw((nn + 1) * sizeof *at);
-	if (!g->row || !g->col || !g->w || !at) {
-		pr_free_raw(at);
+	if (!g->row || !g->col || !g->w) {
+		pr_free_raw(tmp);
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
 	}
@@ -459,7 +450,7 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 		g->col[at[hi]] = lo;
 		g->w[at[hi]++] = w;
 	}
-	pr_free_raw(at);
+	pr_free_raw(tmp);
 	pr_free_raw(e);
 	return PRECIS_OK;
 }

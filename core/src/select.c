@@ -66,16 +66,151 @@ static size_t shared_terms(const precis_doc *d, size_t a, size_t b)
 	return n;
 }
 
-static int redundant(const precis_doc *d, size_t c, const uint32_t *chosen, size_t nchosen)
+static int same_text(const precis_doc *d, size_t a, size_t b)
+{
+	const pr_sent *x = &d->sents[a], *y = &d->sents[b];
+	return x->len == y->len && memcmp(x->text, y->text, x->len) == 0;
+}
+
+/* Does candidate c repeat one of the chosen sentences: the same text, or
+ * (with three distinct terms or more) REDUNDANT_SHARE of its terms in
+ * one of them? */
+static int redundant_with(const precis_doc *d, size_t c, size_t chosen)
 {
 	size_t nc = d->sterm_off[c + 1] - d->sterm_off[c];
-	for (size_t k = 0; k < nchosen; k++) {
-		const pr_sent *a = &d->sents[c], *b = &d->sents[chosen[k]];
-		if (a->len == b->len && memcmp(a->text, b->text, a->len) == 0)
-			return 1;
-		if (nc >= 3 && (double)shared_terms(d, c, chosen[k]) >= REDUNDANT_SHARE * (double)nc)
-			return 1;
+	if (same_text(d, c, chosen))
+		return 1;
+	return nc >= 3 &&
+	       (double)shared_terms(d, c, chosen) >= REDUNDANT_SHARE * (double)nc;
+}
+
+/* A long summary (a share of a book) would test each candidate against
+ * thousands of chosen sentences, and selection would grow with the square
+ * of the text. Past REDUNDANT_SCAN chosen ones, an index says which can
+ * matter: by term, the chosen sentences that hold it. A chosen sentence
+ * holding m of a candidate's nc terms misses at most nc - m of them, so it
+ * holds at least one of any nc - m + 1; with m the least count that makes
+ * the candidate redundant, only the chosen sentences on the shortest
+ * nc - m + 1 lists of its terms are tested. The same text has the same
+ * terms: it is on every list, or, without terms, on the list of chosen
+ * sentences that have none. The answer is the plain scan's. */
+#define REDUNDANT_SCAN 16
+
+typedef struct chosen_index {
+	uint32_t *head;  /* by term: its latest posting + 1, 0 for none */
+	uint32_t *count; /* by term: how many chosen sentences hold it */
+	uint32_t *next;  /* by posting: the term's posting before it + 1 */
+	uint32_t *sent;  /* by posting: the chosen sentence */
+	uint32_t *seen;  /* by sentence: the candidate that last tested it + 1 */
+	uint32_t *empty; /* chosen sentences without terms */
+	size_t npost, nempty;
+} chosen_index;
+
+static void index_free(chosen_index *x)
+{
+	pr_free_raw(x->head);
+	pr_free_raw(x->count);
+	pr_free_raw(x->next);
+	pr_free_raw(x->sent);
+	pr_free_raw(x->seen);
+	pr_free_raw(x->empty);
+}
+
+static int index_init(chosen_index *x, const precis_doc *d)
+{
+	size_t n = d->nsents + 1, np = d->sterm_off[d->nsents] + 1;
+	/* the graph's terms: the document's, and after them the words it
+	 * counts besides (graph.c) */
+	size_t nt = d->nterms + 1;
+	for (size_t k = 0; k + 1 < np; k++)
+		if (d->sterm[k] >= nt)
+			nt = (size_t)d->sterm[k] + 1;
+	memset(x, 0, sizeof *x);
+	x->head = pr_calloc_raw(nt, sizeof *x->head);
+	x->count = pr_calloc_raw(nt, sizeof *x->count);
+	x->next = pr_malloc_raw(np * sizeof *x->next);
+	x->sent = pr_malloc_raw(np * sizeof *x->sent);
+	x->seen = pr_calloc_raw(n, sizeof *x->seen);
+	x->empty = pr_malloc_raw(n * sizeof *x->empty);
+	if (!x->head || !x->count || !x->next || !x->sent || !x->seen || !x->empty) {
+		index_free(x);
+		return PRECIS_ENOMEM;
 	}
+	return PRECIS_OK;
+}
+
+/* Sentence i has been chosen: it goes on the list of each of its terms. */
+static void index_add(chosen_index *x, const precis_doc *d, size_t i)
+{
+	size_t a = d->sterm_off[i], e = d->sterm_off[i + 1];
+	if (a == e)
+		x->empty[x->nempty++] = (uint32_t)i;
+	for (; a < e; a++) {
+		uint32_t t = d->sterm[a];
+		x->next[x->npost] = x->head[t];
+		x->sent[x->npost] = (uint32_t)i;
+		x->head[t] = (uint32_t)++x->npost;
+		x->count[t]++;
+	}
+}
+
+static int redundant(const precis_doc *d, size_t c, const uint32_t *chosen, size_t nchosen);
+
+/* redundant(), through the index: x holds the chosen sentences, nchosen
+ * of them in chosen. */
+static int redundant_indexed(chosen_index *x, const precis_doc *d, size_t c,
+                             const uint32_t *chosen, size_t nchosen)
+{
+	size_t a = d->sterm_off[c], nc = d->sterm_off[c + 1] - a;
+	/* a run-on of more than 64 terms (the lists taken fit a word's
+	 * bits) is tested the plain way */
+	if (nc > 64)
+		return redundant(d, c, chosen, nchosen);
+	if (nc == 0) {
+		for (size_t k = 0; k < x->nempty; k++)
+			if (same_text(d, c, x->empty[k]))
+				return 1;
+		return 0;
+	}
+	/* the least m with m >= REDUNDANT_SHARE * nc, as the scan compares;
+	 * under three terms only the same text counts, which holds them all */
+	size_t m = nc;
+	if (nc >= 3)
+		while (m > 0 && (double)(m - 1) >= REDUNDANT_SHARE * (double)nc)
+			m--;
+	size_t lists = nc - m + 1;
+	/* the shortest lists first: choose them one at a time (nc is a
+	 * sentence's distinct terms, a few dozen at most in prose) */
+	uint32_t mark = (uint32_t)c + 1;
+	uint64_t taken_lists = 0; /* which terms' lists are done */
+	for (size_t l = 0; l < lists; l++) {
+		size_t best = nc;
+		for (size_t k = 0; k < nc; k++) {
+			if (taken_lists >> k & 1)
+				continue;
+			if (best == nc || x->count[d->sterm[a + k]] < x->count[d->sterm[a + best]])
+				best = k;
+		}
+		if (best == nc)
+			break;
+		taken_lists |= (uint64_t)1 << best;
+		for (uint32_t p = x->head[d->sterm[a + best]]; p; p = x->next[p - 1]) {
+			uint32_t s = x->sent[p - 1];
+			if (x->seen[s] == mark)
+				continue;
+			x->seen[s] = mark;
+			if (redundant_with(d, c, s))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int redundant(const precis_doc *d, size_t c, const uint32_t *chosen, size_t nchosen)
+{
+	for (size_t k = 0; k < nchosen; k++)
+		if (redundant_with(d, c, chosen[k]))
+			return 1;
 	return 0;
 }
 
@@ -395,6 +530,12 @@ int pr_select(precis_doc *d)
 
 	uint32_t noise[PR_NOISE_PAIRS];
 	pr_noise_pairs(noise);
+	chosen_index index;
+	int indexed = limit > REDUNDANT_SCAN;
+	if (indexed && (rc = index_init(&index, d))) {
+		order_free(&wo);
+		return rc;
+	}
 	size_t words = 0, bytes = 0, taken = 0;
 	/* two passes: the second admits near-repeats only if the first left
 	 * room, so a short document still gets its full count */
@@ -415,11 +556,15 @@ int pr_select(precis_doc *d)
 				continue;
 			if (o->bytes && bytes + s->len > o->bytes)
 				continue;
-			if (pass == 0 && (redundant(d, i, d->summary, taken) ||
-			                  pr_noise_weight_with(d, i, noise) < NOISE_CUTOFF))
+			if (pass == 0 &&
+			    ((indexed ? redundant_indexed(&index, d, i, d->summary, taken)
+			              : redundant(d, i, d->summary, taken)) ||
+			     pr_noise_weight_with(d, i, noise) < NOISE_CUTOFF))
 				continue;
 			s->selected = 1;
 			d->summary[taken++] = (uint32_t)i;
+			if (pass == 0 && indexed)
+				index_add(&index, d, i);
 			words += s->nwords;
 			bytes += s->len;
 		}
@@ -427,6 +572,8 @@ int pr_select(precis_doc *d)
 out:
 	d->nsummary = taken;
 	order_free(&wo);
+	if (indexed)
+		index_free(&index);
 	if (!(o->flags & PRECIS_FLAG_ORDER_BY_SCORE)) {
 		qsort(d->summary, taken, sizeof *d->summary, cmp_u32);
 	} else {

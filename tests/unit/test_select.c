@@ -506,3 +506,106 @@ Test(select, a_summary_that_covers_the_text_leans_less_on_position)
 	}
 	precis_doc_free(d);
 }
+
+/* The redundancy rule, written plainly: the same text, or (with three
+ * distinct terms or more) 80 % of the candidate's terms in one chosen
+ * sentence. */
+static int repeats(const precis_doc *d, size_t c, const uint32_t *chosen, size_t n)
+{
+	size_t nc = d->sterm_off[c + 1] - d->sterm_off[c];
+	for (size_t k = 0; k < n; k++) {
+		const pr_sent *a = &d->sents[c], *b = &d->sents[chosen[k]];
+		if (a->len == b->len && memcmp(a->text, b->text, a->len) == 0)
+			return 1;
+		size_t shared = 0;
+		for (size_t i = d->sterm_off[c]; i < d->sterm_off[c + 1]; i++)
+			for (size_t j = d->sterm_off[chosen[k]]; j < d->sterm_off[chosen[k] + 1]; j++)
+				shared += d->sterm[i] == d->sterm[j];
+		if (nc >= 3 && (double)shared >= 0.8 * (double)nc)
+			return 1;
+	}
+	return 0;
+}
+
+/* A summary of many sentences finds the repeats it must skip through an
+ * index of the chosen sentences' terms (select.c, REDUNDANT_SCAN); it
+ * must skip exactly those the plain rule skips: replayed here in the
+ * order selection goes through (pr_worth_order), two passes as select.c
+ * makes them. The text has exact and near repeats, sentences without
+ * terms, and a run-on of more terms than the index takes. */
+Test(select, a_long_summary_skips_exactly_the_repeats)
+{
+	static char text[32768];
+	size_t len = 0;
+	for (int k = 0; k < 50; k++) {
+		len += (size_t)snprintf(text + len, sizeof text - len,
+		                        "The crew of ship%d found kelp%d and coral%d near port%d at dawn. ",
+		                        k, k * 3, k * 7, k % 5);
+		/* a near repeat whose one new term is its rarest: the index
+		 * must look further than the shortest list */
+		if (k % 2)
+			len += (size_t)snprintf(text + len, sizeof text - len,
+			                        "The crew of ship%d found kelp%d and coral%d near port%d at hour%d. ",
+			                        k, k * 3, k * 7, k % 5, k);
+		if (k % 3 == 0)
+			len += (size_t)snprintf(text + len, sizeof text - len,
+			                        "The crew of ship%d found kelp%d and coral%d near port%d at dawn. ",
+			                        k, k * 3, k * 7, k % 5);
+		if (k % 10 == 0)
+			len += (size_t)snprintf(text + len, sizeof text - len, "It was all there for them. ");
+		if (k % 4 == 3)
+			len += (size_t)snprintf(text + len, sizeof text - len, "\n\n");
+	}
+	for (int r = 0; r < 2; r++) {
+		len += (size_t)snprintf(text + len, sizeof text - len, "\n\nThey listed");
+		for (int k = 0; k < 70; k++)
+			len += (size_t)snprintf(text + len, sizeof text - len, " shell%d", k);
+		len += (size_t)snprintf(text + len, sizeof text - len, ".");
+	}
+	cr_assert_lt(len, sizeof text - 1);
+	size_t sizes[] = { 17, 40, 60, 200 };
+	for (size_t b = 0; b < sizeof sizes / sizeof sizes[0]; b++) {
+		precis_options o = PRECIS_OPTIONS_INIT;
+		o.format = PRECIS_FORMAT_PLAIN;
+		o.sentences = sizes[b];
+		o.flags |= PRECIS_FLAG_ORDER_BY_SCORE;
+		precis_doc *d = doc_with(text, &o);
+		size_t n = d->nsents;
+		cr_assert_eq(n, 99); /* 50 + 25 + 17 + 5 + 2 */
+		size_t limit = sizes[b] < n ? sizes[b] : n;
+		uint32_t *order = malloc(n * sizeof *order), *want = malloc(n * sizeof *want);
+		char *taken = calloc(n, 1);
+		cr_assert(order && want && taken);
+		cr_assert_eq(pr_worth_order(d, limit, 0, order), PRECIS_OK);
+		uint32_t noise[PR_NOISE_PAIRS];
+		pr_noise_pairs(noise);
+		size_t nwant = 0, skipped = 0, skipped_empty = 0;
+		for (int pass = 0; pass < 2 && nwant < limit; pass++) {
+			for (size_t r = 0; r < n && nwant < limit; r++) {
+				size_t i = order[r];
+				if (taken[i])
+					continue;
+				if (pass == 0 && pr_noise_weight_with(d, i, noise) < 0.5)
+					continue;
+				if (pass == 0 && repeats(d, i, want, nwant)) {
+					skipped++;
+					skipped_empty += d->sterm_off[i] == d->sterm_off[i + 1];
+					continue;
+				}
+				taken[i] = 1;
+				want[nwant++] = (uint32_t)i;
+			}
+		}
+		cr_assert_gt(skipped, 0, "budget %zu: the text has repeats to skip", sizes[b]);
+		if (sizes[b] >= 60) /* the first pass goes through all of it */
+			cr_assert_eq(skipped_empty, 4, "budget %zu", sizes[b]);
+		cr_assert_eq(d->nsummary, nwant, "budget %zu", sizes[b]);
+		for (size_t i = 0; i < n; i++)
+			cr_assert_eq(d->sents[i].selected, taken[i], "budget %zu: sentence %zu",
+			             sizes[b], i);
+		free(order);
+		free(want);
+		free(taken);
+		precis_doc_free(d);
+	}
+}

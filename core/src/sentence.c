@@ -658,10 +658,13 @@ static int marked_in_eight(const unsigned char *cls, const char *t, size_t i)
 }
 
 /* The high bit of each byte of u[0..8) that english_class may mark (byte
- * k at bit 8k + 7, whatever the byte order of the machine): ! " . ? A-Z
- * and every byte from 0xE1 up, a few more than the table marks, which
- * tells those apart. Where marks are a few bytes apart, as capitals are,
- * the word's marks are visited one by one, never a byte between them. */
+ * k at bit 8k + 7, whatever the byte order of the machine): every byte in
+ * ! to . (! " and . among them) and in ? to Z (the capitals), and every
+ * byte from 0xE1 up, a few more than the table marks, which tells those
+ * apart (a comma, an apostrophe or a hyphen costs a look-up; two ranges
+ * cost fewer operations on all eight bytes than the four marks alone).
+ * Where marks are a few bytes apart, as capitals are, the word's marks are
+ * visited one by one, never a byte between them. */
 static uint64_t english_marks8(const unsigned char *u)
 {
 	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
@@ -669,13 +672,10 @@ static uint64_t english_marks8(const unsigned char *u)
 	/* each byte's low seven bits: adding to them carries into the byte's
 	 * own high bit only, never into the next byte */
 	uint64_t y = x & ~high;
-	uint64_t ge_bang = y + ones * (0x80 - '!'), past_quote = y + ones * (0x80 - '"' - 1);
-	uint64_t ge_a = y + ones * (0x80 - 'A'), past_z = y + ones * (0x80 - 'Z' - 1);
+	uint64_t punct = (y + ones * (0x80 - '!')) & ~(y + ones * (0x7F - '.'));
+	uint64_t caps = (y + ones * (0x80 - '?')) & ~(y + ones * (0x7F - 'Z'));
 	uint64_t ge_e1 = y + ones * (0x80 - 0x61);
-	uint64_t not_dot = (y ^ ones * '.') + ones * 0x7F;  /* high bit: not '.' */
-	uint64_t not_ask = (y ^ ones * '?') + ones * 0x7F;
-	uint64_t ascii = (ge_bang & ~past_quote) | (ge_a & ~past_z) | ~not_dot | ~not_ask;
-	return ((ascii & ~x) | (ge_e1 & x)) & high;
+	return (((punct | caps) & ~x) | (ge_e1 & x)) & high;
 }
 
 /* Where the English scan of a sentence that started at s stops, from i:

@@ -159,6 +159,20 @@ static int is_word_cp(int32_t cp)
 	}
 }
 
+/* is_word_cp() of the ASCII bytes: letters, digits, ' and -. */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	['7'] = 1, ['8'] = 1, ['9'] = 1, ['\''] = 1, ['-'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+	['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 /* Han, kana and CJK punctuation: text written without spaces. */
 static int is_cjk_char(int32_t cp)
 {
@@ -204,6 +218,14 @@ static void read_next(const splitter *x, size_t q, next_word *w)
 	w->s = q;
 	w->first = q < x->n ? cp : -1;
 	while (q < x->n && q - w->s <= MAX_WORD) {
+		unsigned char c = (unsigned char)x->t[q];
+		if (c < 0x80) {
+			/* is_word_cp() of an ASCII byte, without decoding it */
+			if (!ascii_word[c])
+				break;
+			q++;
+			continue;
+		}
 		cp = cp_at(x, q, &len);
 		if (!is_word_cp(cp))
 			break;
@@ -239,25 +261,36 @@ static int is_initials(const char *w, size_t n)
 	return n % 2 == 1;
 }
 
+/* The bytes of the word before a full stop: letters, digits, inner dots
+ * and any non-ASCII. */
+#define PW_RUN8(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, \
+	[c + 5] = 1, [c + 6] = 1, [c + 7] = 1
+#define PW_RUN32(c) PW_RUN8(c), PW_RUN8(c + 8), PW_RUN8(c + 16), PW_RUN8(c + 24)
+static const unsigned char prev_word_byte[256] = {
+	['.'] = 1, PW_RUN8('0'), ['8'] = 1, ['9'] = 1,
+	PW_RUN8('A'), PW_RUN8('I'), PW_RUN8('Q'), ['Y'] = 1, ['Z'] = 1,
+	PW_RUN8('a'), PW_RUN8('i'), PW_RUN8('q'), ['y'] = 1, ['z'] = 1,
+	PW_RUN32(0x80), PW_RUN32(0xA0), PW_RUN32(0xC0), PW_RUN32(0xE0),
+};
+
 /* The word before the full stop at i, without opening quotes or brackets. Empty if it is too long to matter. */
 static void prev_word(const splitter *x, size_t from, size_t i, size_t *ws)
 {
 	size_t p = i;
 	/* letters, digits, inner dots and any non-ASCII; a dash or an
-	 * underscore ends it ("altogether--Mr.", "_Mr.") */
-	while (p > from && i - p <= MAX_WORD) {
-		unsigned char c = (unsigned char)x->t[p - 1];
-		if (!(c >= 0x80 || c == '.' || (c >= '0' && c <= '9') ||
-		      ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
-			break;
+	 * underscore ends it ("altogether--Mr.", "_Mr."); no further back
+	 * than from, nor than one byte past MAX_WORD */
+	size_t stop = i - from > MAX_WORD ? i - MAX_WORD - 1 : from;
+	while (p > stop && prev_word_byte[(unsigned char)x->t[p - 1]])
 		p--;
-	}
 	if (i - p > MAX_WORD) {
 		*ws = i;
 		return;
 	}
+	/* the openers it may start with are not ASCII (the ASCII ones are
+	 * not word bytes) */
 	size_t len;
-	while (p < i && is_opener(cp_at(x, p, &len)))
+	while (p < i && (unsigned char)x->t[p] >= 0x80 && is_opener(cp_at(x, p, &len)))
 		p += len;
 	*ws = p;
 }

@@ -532,17 +532,12 @@ static int runon_at(const splitter *x, size_t from, size_t i)
 	size_t n = x->n;
 	if (i + 1 >= n || !ascii_upper((unsigned char)t[i + 1]))
 		return 0;
-	/* the opener, then a lower-case word or a number */
-	size_t e = i + 1;
-	while (e < n && e - i <= 12 && t[e] != ' ')
-		e++;
-	if (e + 1 >= n || t[e] != ' ' ||
-	    !(ascii_lower((unsigned char)t[e + 1]) || ascii_digit((unsigned char)t[e + 1])) ||
-	    !is_runon_opener(t, i + 1, e))
-		return 0;
 	/* the word before: not the sentence's first, begins lower case, with a
 	 * digit or a bracket ("(pictured)"), ends a word (no comma, colon or
-	 * dash after it), and is not a stop word ("one of The best") */
+	 * dash after it), and is not a stop word ("one of The best"); looked
+	 * at first, as it turns most capitals away for less than the
+	 * opener's look-up (every test here must pass, so their order does
+	 * not change the answer) */
 	size_t p = i;
 	while (p > from && t[p - 1] != ' ')
 		p--;
@@ -553,6 +548,14 @@ static int runon_at(const splitter *x, size_t from, size_t i)
 		return 0;
 	if (!(ascii_lower(cl) || ascii_digit(cl) || ascii_upper(cl) || cl == ')' ||
 	      cl == '\'' || cl == '"' || cl == 0x99 || cl == 0x9D))
+		return 0;
+	/* the opener, then a lower-case word or a number */
+	size_t e = i + 1;
+	while (e < n && e - i <= 12 && t[e] != ' ')
+		e++;
+	if (e + 1 >= n || t[e] != ' ' ||
+	    !(ascii_lower((unsigned char)t[e + 1]) || ascii_digit((unsigned char)t[e + 1])) ||
+	    !is_runon_opener(t, i + 1, e))
 		return 0;
 	size_t ws = p, we = i;
 	while (ws < we && !ascii_lower((unsigned char)t[ws]) && !ascii_digit((unsigned char)t[ws]))

@@ -797,21 +797,25 @@ static int emit_cut(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		e--;
 	if (e <= s)
 		return PRECIS_OK;
-	pr_sent *x = pr_vec_push(a, &out->sents);
-	if (!x)
+	/* pr_segment() reserved room for most texts' sentences at once */
+	if (out->sents.len == out->sents.cap && pr_vec_reserve(a, &out->sents, 1))
 		return PRECIS_ENOMEM;
-	x->start = pr_block_offset(b, s);
-	x->end = pr_block_offset(b, e - 1) + 1;
-	x->text = pr_strndup(a, b->text + s, e - s);
-	if (!x->text) {
-		out->sents.len--;
+	const char *text = pr_strndup(a, b->text + s, e - s);
+	if (!text)
 		return PRECIS_ENOMEM;
-	}
-	x->len = (uint32_t)(e - s);
-	x->block = bi;
-	x->kind = (uint8_t)b->kind;
-	x->level = b->kind == PR_BLOCK_HEADING ? b->level : 0;
-	x->cut = (uint8_t)cut;
+	/* every field the later stages fill starts at zero, as
+	 * pr_vec_push() would leave it, with no call to clear it first */
+	pr_sent *x = (pr_sent *)out->sents.data + out->sents.len++;
+	*x = (pr_sent){
+		.start = pr_block_offset(b, s),
+		.end = pr_block_offset(b, e - 1) + 1,
+		.text = text,
+		.len = (uint32_t)(e - s),
+		.block = bi,
+		.kind = (uint8_t)b->kind,
+		.level = b->kind == PR_BLOCK_HEADING ? b->level : 0,
+		.cut = (uint8_t)cut,
+	};
 	return PRECIS_OK;
 }
 

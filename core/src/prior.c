@@ -187,7 +187,8 @@ static int scan(const uint32_t pair[PAIRS], const char *t, size_t n)
 	for (; i + 10 <= n; i += 8) {
 		for (uint64_t m = nonletters8(u + i); m; m &= m - 1) {
 			size_t k = i + pr_lowest_byte(m) + 1;
-			if (pair[u[k]] >> (u[k + 1] & 31) & pair[256 + u[k + 1]] >> (u[k + 2] & 31) & 1) {
+			uint32_t second = pair[u[k]];
+			if (second && (second >> (u[k + 1] & 31) & pair[256 + u[k + 1]] >> (u[k + 2] & 31) & 1)) {
 				found |= match_at(t, n, k);
 				if (found & FOUND_NOISE)
 					return FOUND_NOISE;

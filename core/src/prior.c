@@ -165,11 +165,12 @@ static uint64_t nonletters8(const unsigned char *u)
  * at a "(" (itself not a letter). The few "(" are found by memchr(); then
  * only the bytes that are not letters, eight at a time, are worth a look,
  * for the word after each, and of those words only the ones whose first
- * three bytes the bit table lets through, which it tells in three loads
- * and no branch (the table has the third bytes of a pattern under both
- * cases of its second, and a byte's bit is the same in either case: a
- * capital's five low bits are its small letter's). A place looked at
- * twice is harmless: what is found is only or-ed together. */
+ * three bytes the bit table lets through: most words fail on their first
+ * byte, after one look-up; the rest take two more and no branch (the
+ * table has the third bytes of a pattern under both cases of its second,
+ * and a byte's bit is the same in either case: a capital's five low bits
+ * are its small letter's). A place looked at twice is harmless: what is
+ * found is only or-ed together. */
 static int scan(const uint32_t pair[PAIRS], const char *t, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)t;

@@ -14,6 +14,7 @@
  */
 #include "segment.h"
 #include "alloc.h"
+#include "bits.h"
 #include "utf8.h"
 
 #include <stdint.h>
@@ -143,11 +144,11 @@ static size_t put_cp(buf *b, const char *t, size_t i, size_t len)
 
 #define BYTES(x) ((uint64_t)(x) * 0x0101010101010101u)
 
-/* The top bit of each byte of w that is not in [lo, 0x7E], lo >= 0x01. */
-static uint64_t outside(uint64_t w, unsigned lo)
+/* The top bit of each byte of w that is not in [0x20, 0x7E]. */
+static uint64_t outside(uint64_t w)
 {
 	uint64_t low7 = w & BYTES(0x7F);
-	return (w | ~(low7 + BYTES(0x80 - lo)) | (low7 + BYTES(0x01))) & BYTES(0x80);
+	return (w | ~(low7 + BYTES(0x80 - 0x20)) | (low7 + BYTES(0x01))) & BYTES(0x80);
 }
 
 /* Append t[i..k), bytes that each map to their own offset, at once. Room
@@ -165,14 +166,25 @@ static void put_same_offsets(buf *b, const char *t, size_t i, size_t k)
 
 /* From t[k], past the blocks of eight bytes (up to end) that are all
  * printable ASCII or spaces, each space followed by a printable byte (the
- * ninth byte too): the fast part of put_ascii_run() and verbatim_end(). */
+ * ninth byte too): the fast part of put_ascii_run() and verbatim_end().
+ * Once the eight are known to be in [0x20, 0x7E], a space among them is
+ * followed by a printable byte unless the next of them is a space too:
+ * only a space in the last place needs the ninth byte read. */
 static size_t skip_plain8(const char *t, size_t k, size_t end)
 {
 	while (k + 9 <= end) {
-		uint64_t w, next;
-		memcpy(&w, t + k, 8);
-		memcpy(&next, t + k + 1, 8);
-		if (outside(w, 0x20) || (outside(w, 0x21) & outside(next, 0x21)))
+		/* byte j of the text is byte j of w, on any machine */
+		uint64_t w = pr_load_le64((const unsigned char *)t + k);
+		if (outside(w))
+			break;
+		/* the top bit of each space: 0x20 is the only byte left that
+		 * adding 0x5F leaves below 0x80 */
+		uint64_t sp = ~(w + BYTES(0x5F)) & BYTES(0x80);
+		/* a space followed by a space */
+		if (sp & sp >> 8)
+			break;
+		/* a space last, and no printable byte after it */
+		if (sp >> 63 && !((unsigned char)t[k + 8] > 0x20 && (unsigned char)t[k + 8] < 0x7F))
 			break;
 		k += 8;
 	}

@@ -159,6 +159,20 @@ static int is_word_cp(int32_t cp)
 	}
 }
 
+/* is_word_cp() of the ASCII bytes: letters, digits, ' and -. */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	['7'] = 1, ['8'] = 1, ['9'] = 1, ['\''] = 1, ['-'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+	['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 /* Han, kana and CJK punctuation: text written without spaces. */
 static int is_cjk_char(int32_t cp)
 {
@@ -204,6 +218,14 @@ static void read_next(const splitter *x, size_t q, next_word *w)
 	w->s = q;
 	w->first = q < x->n ? cp : -1;
 	while (q < x->n && q - w->s <= MAX_WORD) {
+		unsigned char c = (unsigned char)x->t[q];
+		if (c < 0x80) {
+			/* is_word_cp() of an ASCII byte, without decoding it */
+			if (!ascii_word[c])
+				break;
+			q++;
+			continue;
+		}
 		cp = cp_at(x, q, &len);
 		if (!is_word_cp(cp))
 			break;
@@ -239,25 +261,36 @@ static int is_initials(const char *w, size_t n)
 	return n % 2 == 1;
 }
 
+/* The bytes of the word before a full stop: letters, digits, inner dots
+ * and any non-ASCII. */
+#define PW_RUN8(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, \
+	[c + 5] = 1, [c + 6] = 1, [c + 7] = 1
+#define PW_RUN32(c) PW_RUN8(c), PW_RUN8(c + 8), PW_RUN8(c + 16), PW_RUN8(c + 24)
+static const unsigned char prev_word_byte[256] = {
+	['.'] = 1, PW_RUN8('0'), ['8'] = 1, ['9'] = 1,
+	PW_RUN8('A'), PW_RUN8('I'), PW_RUN8('Q'), ['Y'] = 1, ['Z'] = 1,
+	PW_RUN8('a'), PW_RUN8('i'), PW_RUN8('q'), ['y'] = 1, ['z'] = 1,
+	PW_RUN32(0x80), PW_RUN32(0xA0), PW_RUN32(0xC0), PW_RUN32(0xE0),
+};
+
 /* The word before the full stop at i, without opening quotes or brackets. Empty if it is too long to matter. */
 static void prev_word(const splitter *x, size_t from, size_t i, size_t *ws)
 {
 	size_t p = i;
 	/* letters, digits, inner dots and any non-ASCII; a dash or an
-	 * underscore ends it ("altogether--Mr.", "_Mr.") */
-	while (p > from && i - p <= MAX_WORD) {
-		unsigned char c = (unsigned char)x->t[p - 1];
-		if (!(c >= 0x80 || c == '.' || (c >= '0' && c <= '9') ||
-		      ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
-			break;
+	 * underscore ends it ("altogether--Mr.", "_Mr."); no further back
+	 * than from, nor than one byte past MAX_WORD */
+	size_t stop = i - from > MAX_WORD ? i - MAX_WORD - 1 : from;
+	while (p > stop && prev_word_byte[(unsigned char)x->t[p - 1]])
 		p--;
-	}
 	if (i - p > MAX_WORD) {
 		*ws = i;
 		return;
 	}
+	/* the openers it may start with are not ASCII (the ASCII ones are
+	 * not word bytes) */
 	size_t len;
-	while (p < i && is_opener(cp_at(x, p, &len)))
+	while (p < i && (unsigned char)x->t[p] >= 0x80 && is_opener(cp_at(x, p, &len)))
 		p += len;
 	*ws = p;
 }
@@ -499,17 +532,12 @@ static int runon_at(const splitter *x, size_t from, size_t i)
 	size_t n = x->n;
 	if (i + 1 >= n || !ascii_upper((unsigned char)t[i + 1]))
 		return 0;
-	/* the opener, then a lower-case word or a number */
-	size_t e = i + 1;
-	while (e < n && e - i <= 12 && t[e] != ' ')
-		e++;
-	if (e + 1 >= n || t[e] != ' ' ||
-	    !(ascii_lower((unsigned char)t[e + 1]) || ascii_digit((unsigned char)t[e + 1])) ||
-	    !is_runon_opener(t, i + 1, e))
-		return 0;
 	/* the word before: not the sentence's first, begins lower case, with a
 	 * digit or a bracket ("(pictured)"), ends a word (no comma, colon or
-	 * dash after it), and is not a stop word ("one of The best") */
+	 * dash after it), and is not a stop word ("one of The best"); looked
+	 * at first, as it turns most capitals away for less than the
+	 * opener's look-up (every test here must pass, so their order does
+	 * not change the answer) */
 	size_t p = i;
 	while (p > from && t[p - 1] != ' ')
 		p--;
@@ -520,6 +548,14 @@ static int runon_at(const splitter *x, size_t from, size_t i)
 		return 0;
 	if (!(ascii_lower(cl) || ascii_digit(cl) || ascii_upper(cl) || cl == ')' ||
 	      cl == '\'' || cl == '"' || cl == 0x99 || cl == 0x9D))
+		return 0;
+	/* the opener, then a lower-case word or a number */
+	size_t e = i + 1;
+	while (e < n && e - i <= 12 && t[e] != ' ')
+		e++;
+	if (e + 1 >= n || t[e] != ' ' ||
+	    !(ascii_lower((unsigned char)t[e + 1]) || ascii_digit((unsigned char)t[e + 1])) ||
+	    !is_runon_opener(t, i + 1, e))
 		return 0;
 	size_t ws = p, we = i;
 	while (ws < we && !ascii_lower((unsigned char)t[ws]) && !ascii_digit((unsigned char)t[ws]))
@@ -658,10 +694,13 @@ static int marked_in_eight(const unsigned char *cls, const char *t, size_t i)
 }
 
 /* The high bit of each byte of u[0..8) that english_class may mark (byte
- * k at bit 8k + 7, whatever the byte order of the machine): ! " . ? A-Z
- * and every byte from 0xE1 up, a few more than the table marks, which
- * tells those apart. Where marks are a few bytes apart, as capitals are,
- * the word's marks are visited one by one, never a byte between them. */
+ * k at bit 8k + 7, whatever the byte order of the machine): every byte in
+ * ! to . (! " and . among them) and in ? to Z (the capitals), and every
+ * byte from 0xE1 up, a few more than the table marks, which tells those
+ * apart (a comma, an apostrophe or a hyphen costs a look-up; two ranges
+ * cost fewer operations on all eight bytes than the four marks alone).
+ * Where marks are a few bytes apart, as capitals are, the word's marks are
+ * visited one by one, never a byte between them. */
 static uint64_t english_marks8(const unsigned char *u)
 {
 	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
@@ -669,13 +708,10 @@ static uint64_t english_marks8(const unsigned char *u)
 	/* each byte's low seven bits: adding to them carries into the byte's
 	 * own high bit only, never into the next byte */
 	uint64_t y = x & ~high;
-	uint64_t ge_bang = y + ones * (0x80 - '!'), past_quote = y + ones * (0x80 - '"' - 1);
-	uint64_t ge_a = y + ones * (0x80 - 'A'), past_z = y + ones * (0x80 - 'Z' - 1);
+	uint64_t punct = (y + ones * (0x80 - '!')) & ~(y + ones * (0x7F - '.'));
+	uint64_t caps = (y + ones * (0x80 - '?')) & ~(y + ones * (0x7F - 'Z'));
 	uint64_t ge_e1 = y + ones * (0x80 - 0x61);
-	uint64_t not_dot = (y ^ ones * '.') + ones * 0x7F;  /* high bit: not '.' */
-	uint64_t not_ask = (y ^ ones * '?') + ones * 0x7F;
-	uint64_t ascii = (ge_bang & ~past_quote) | (ge_a & ~past_z) | ~not_dot | ~not_ask;
-	return ((ascii & ~x) | (ge_e1 & x)) & high;
+	return (((punct | caps) & ~x) | (ge_e1 & x)) & high;
 }
 
 /* Where the English scan of a sentence that started at s stops, from i:
@@ -761,21 +797,25 @@ static int emit_cut(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		e--;
 	if (e <= s)
 		return PRECIS_OK;
-	pr_sent *x = pr_vec_push(a, &out->sents);
-	if (!x)
+	/* pr_segment() reserved room for most texts' sentences at once */
+	if (out->sents.len == out->sents.cap && pr_vec_reserve(a, &out->sents, 1))
 		return PRECIS_ENOMEM;
-	x->start = pr_block_offset(b, s);
-	x->end = pr_block_offset(b, e - 1) + 1;
-	x->text = pr_strndup(a, b->text + s, e - s);
-	if (!x->text) {
-		out->sents.len--;
+	const char *text = pr_strndup(a, b->text + s, e - s);
+	if (!text)
 		return PRECIS_ENOMEM;
-	}
-	x->len = (uint32_t)(e - s);
-	x->block = bi;
-	x->kind = (uint8_t)b->kind;
-	x->level = b->kind == PR_BLOCK_HEADING ? b->level : 0;
-	x->cut = (uint8_t)cut;
+	/* every field the later stages fill starts at zero, as
+	 * pr_vec_push() would leave it, with no call to clear it first */
+	pr_sent *x = (pr_sent *)out->sents.data + out->sents.len++;
+	*x = (pr_sent){
+		.start = pr_block_offset(b, s),
+		.end = pr_block_offset(b, e - 1) + 1,
+		.text = text,
+		.len = (uint32_t)(e - s),
+		.block = bi,
+		.kind = (uint8_t)b->kind,
+		.level = b->kind == PR_BLOCK_HEADING ? b->level : 0,
+		.cut = (uint8_t)cut,
+	};
 	return PRECIS_OK;
 }
 

@@ -232,6 +232,39 @@ Test(block, maps)
 		cr_expect_eq(s.map[0][i], want2[i], "md byte %zu maps to %u", i, s.map[0][i]);
 }
 
+/* The plain-text copy reads eight bytes at a time: two spaces, a space
+ * before a tab, a line end, a DEL or a non-ASCII byte, at any place of the
+ * eight (the last one too, where the byte after it is the ninth), is still
+ * seen, collapsed or kept, and mapped to its own offset. */
+Test(block, whitespace_at_every_offset)
+{
+	static const struct {
+		const char *mid, *clean;
+	} ws_cases[] = {
+		{ "  ", " " }, { " \t", " " }, { "\t ", " " }, { " \n", " " },
+		{ " \x7F", " " }, { " \xC3\xA9", " \xC3\xA9" }, { " ", " " },
+	};
+	for (size_t c = 0; c < sizeof ws_cases / sizeof ws_cases[0]; c++) {
+		for (int pad = 1; pad < 20; pad++) {
+			char in[64], want[64];
+			snprintf(in, sizeof in, "%.*s%sxyz tail words", pad, "abcdefghijklmnopqrstuvwxyz",
+			         ws_cases[c].mid);
+			snprintf(want, sizeof want, "%.*s%sxyz tail words", pad,
+			         "abcdefghijklmnopqrstuvwxyz", ws_cases[c].clean);
+			seen s;
+			memset(&s, 0, sizeof s);
+			cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s), 0);
+			cr_assert_eq(s.n, 1);
+			cr_expect_str_eq(s.text[0], want, "%zu, pad %d", c, pad);
+			/* "xyz" maps to where it is in the input */
+			size_t x = strlen(want) - strlen("xyz tail words");
+			size_t xin = strlen(in) - strlen("xyz tail words");
+			cr_expect_eq(s.map[0][x], xin, "%zu, pad %d: %u", c, pad, s.map[0][x]);
+			cr_expect_eq(s.map[0][pad], (uint32_t)pad, "%zu, pad %d", c, pad);
+		}
+	}
+}
+
 /* A paragraph that is one clean line comes as the input's own bytes; one
  * that is not has its clean start copied at once: either way each byte maps
  * to its own offset, and a space before the paragraph or a line end inside

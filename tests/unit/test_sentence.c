@@ -442,6 +442,68 @@ Test(sentence, english_marks_at_every_offset)
 	}
 }
 
+/* The English scan also stops at the punctuation between ! and . and at
+ * ? and @, which the class table then passes over: commas, apostrophes,
+ * hyphens, brackets, signs and "@" change nowhere where a sentence ends,
+ * wherever they fall in the eight bytes. */
+Test(sentence, english_punctuation_is_passed_over)
+{
+	for (int pad = 0; pad < 20; pad++) {
+		char in[256], first[192];
+		snprintf(first, sizeof first,
+		         "%.*sz rose 5%% (or so), it's said; well-known firms' costs+fees* "
+		         "& #tags @ noon, A-grade (Best) bid's 'R' & \"Q\" wins.",
+		         pad, "abcdefghijklmnopqrstuvwxyz");
+		snprintf(in, sizeof in, "%s Next one, (ends) here! Is it? Yes.", first);
+		pr_arena a;
+		pr_arena_init(&a);
+		pr_segmentation seg;
+		cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN,
+		                        pr_lang_find("en")),
+		             PRECIS_OK);
+		const pr_sent *s = seg.sents.data;
+		cr_assert_eq(seg.sents.len, 4, "pad %d: %zu sentences", pad, seg.sents.len);
+		cr_expect_str_eq(s[0].text, first);
+		cr_expect_str_eq(s[1].text, "Next one, (ends) here!");
+		cr_expect_str_eq(s[2].text, "Is it?");
+		cr_expect_str_eq(s[3].text, "Yes.");
+		for (size_t i = 0; i < seg.sents.len; i++)
+			cr_expect_eq(s[i].cut, 0, "pad %d: sentence %zu cut", pad, i);
+		pr_arena_release(&a);
+	}
+}
+
+/* The word before a full stop is read back at most MAX_WORD (64) bytes:
+ * initials of 63 bytes (A.B.C...) are initials, and a stop after them ends
+ * the sentence only before a clear start; 65 bytes are no word at all,
+ * and the stop ends it. Non-ASCII letters and openers are read as before. */
+Test(sentence, word_before_a_stop_is_bounded)
+{
+	static const struct {
+		size_t len;
+		const char *prefix;
+		size_t want;
+	} bounds[] = {
+		{ 63, "", 1 }, { 65, "", 2 }, { 63, "Then ", 1 }, { 65, "Then ", 2 },
+		{ 61, "Then \xE2\x80\x9C", 1 }, { 63, "Then \xE2\x80\x9C", 2 },
+	};
+	for (size_t k = 0; k < sizeof bounds / sizeof bounds[0]; k++) {
+		char in[256];
+		size_t n = (size_t)snprintf(in, sizeof in, "%s", bounds[k].prefix);
+		for (size_t j = 0; j < bounds[k].len; j++)
+			in[n++] = j % 2 ? '.' : (char)('A' + j / 2 % 26);
+		snprintf(in + n, sizeof in - n, ". Smith went home.");
+		pr_arena a;
+		pr_arena_init(&a);
+		pr_segmentation seg;
+		cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN,
+		                        pr_lang_find("en")),
+		             PRECIS_OK);
+		cr_expect_eq(seg.sents.len, bounds[k].want, "%s: %zu sentences", in, seg.sents.len);
+		pr_arena_release(&a);
+	}
+}
+
 /* Every run-on opener, capitalised between lower-case words, starts a new
  * sentence; words that share its first letters, or are near it in the
  * sorted list, do not. */

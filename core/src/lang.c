@@ -305,6 +305,17 @@ static uint32_t load_le32(const char *s)
 static uint32_t stop_hash(const char *s, size_t n)
 {
 	uint32_t h = (uint32_t)n;
+	if (n >= 4 && n <= 8) {
+		/* most words: the rounds below are one of the first four bytes
+		 * and, past four, one of the last four; both are made and the
+		 * count picks one by a mask, not by a branch, which words of
+		 * four bytes and of more, mixed at random, send either way */
+		uint32_t one = hash_round(h, load_le32(s));
+		uint32_t two = hash_round(one, load_le32(s + n - 4));
+		uint32_t more = (uint32_t)0 - (uint32_t)(n > 4);
+		h = (two & more) | (one & ~more);
+		return h ^ h >> 16;
+	}
 	size_t i = 0;
 	for (; i + 4 <= n; i += 4)
 		h = hash_round(h, load_le32(s + i));

@@ -67,20 +67,24 @@ typedef struct tok_state {
 } tok_state;
 
 /* What each byte is when it stands for itself (ASCII): a word character
- * (letter or digit), a capital. Bytes from 0x80 up, parts of longer
- * characters, are neither: the scan looks at them again as characters.
- * One load answers where the comparisons are several branches a byte. */
-enum { W = 1, U = 2 };
+ * (letter or digit), a capital, or neither, a gap between words, and of
+ * those the apostrophe, full stop and comma, which may join two words'
+ * characters into one token. Bytes from 0x80 up, parts of longer
+ * characters, are none of these: the scan looks at them again as
+ * characters. One load answers where the comparisons are several
+ * branches a byte. */
+enum { W = 1, U = 2, G = 4, J = 8 };
 #define WU (W | U) /* a capital */
+#define GJ (G | J) /* ' , . */
 static const unsigned char byte_class[256] = {
-	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x20 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x30 */ W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0,
-	/* 0x40 */ 0, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU,
-	/* 0x50 */ WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, 0, 0, 0, 0, 0,
-	/* 0x60 */ 0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
-	/* 0x70 */ W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+	/* 0x00 */ G, G, G, G, G, G, G, G, G, G, G, G, G, G, G, G,
+	/* 0x10 */ G, G, G, G, G, G, G, G, G, G, G, G, G, G, G, G,
+	/* 0x20 */ G, G, G, G, G, G, G, GJ, G, G, G, G, GJ, G, GJ, G,
+	/* 0x30 */ W, W, W, W, W, W, W, W, W, W, G, G, G, G, G, G,
+	/* 0x40 */ G, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU,
+	/* 0x50 */ WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, G, G, G, G, G,
+	/* 0x60 */ G, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+	/* 0x70 */ W, W, W, W, W, W, W, W, W, W, W, G, G, G, G, G,
 };
 
 /* Where the run of ASCII letters and digits from t[i] ends, t[0..n)
@@ -397,7 +401,7 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 	s->nwords = 0;
 	while (i < n) {
 		/* spaces and punctuation between words, one load a byte */
-		while (i < n && t[i] < 0x80 && !(byte_class[t[i]] & W))
+		while (i < n && (byte_class[t[i]] & G))
 			i++;
 		if (i >= n)
 			break;
@@ -424,6 +428,9 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			/* ASCII letters and digits, most of most words */
 			i = ascii_run(t, i, n);
 			if (i >= n)
+				break;
+			/* most words end at a space or a mark that joins nothing */
+			if ((byte_class[t[i]] & GJ) == G)
 				break;
 			k = pr_utf8_decode(t + i, n - i, &cp);
 			if (is_word_cp(cp) && (cp < CJK_FIRST || !pr_cjk_char(cp))) {

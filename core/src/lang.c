@@ -108,7 +108,7 @@ static ptrdiff_t find(const char *const *list, size_t count, const char *key, si
 	return -1;
 }
 
-static uint32_t stop_hash(const char *s, size_t n);
+static inline uint32_t stop_hash(const char *s, size_t n);
 static uint32_t stop_tag(uint32_t hash, size_t n);
 static int filter_may_hold(const uint64_t *filter, size_t mask, uint32_t h);
 
@@ -302,7 +302,12 @@ static uint32_t load_le32(const char *s)
 	return w;
 }
 
-static uint32_t stop_hash(const char *s, size_t n)
+/* Inline in each table's lookup: a call costs as much as the hash of a
+ * short word. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t stop_hash(const char *s, size_t n)
 {
 	uint32_t h = (uint32_t)n;
 	if (n >= 4 && n <= 8) {

@@ -219,9 +219,14 @@ static void *reserve_index(void *p, size_t *cap, size_t elem, size_t i)
  * bytes as pr_slot_head() gives them, folded for the folded-word table)
  * and hash are given, adding it if new
  * (*added = 1); UINT32_MAX when out of memory. A key seen before is one
- * inline probe; a new one goes to the slot where that probe ended. */
-static uint32_t intern_short(pr_strmap *map, pr_arena *a, size_t n, uint64_t head,
-                             uint32_t hash, int *added)
+ * inline probe; a new one goes to the slot where that probe ended.
+ * Inline in its two callers, as a call per token costs more than the
+ * lookup. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t intern_short(pr_strmap *map, pr_arena *a, size_t n, uint64_t head,
+                                    uint32_t hash, int *added)
 {
 	*added = 0;
 	if (pr_strmap_ready(map))

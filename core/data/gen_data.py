@@ -61,7 +61,7 @@ def static_array(ctype, name, items):
 
 
 def word_hash(b):
-    """stop_hash() in core/src/lang.c: the same function, so the tables
+    """pr_stop_hash() in core/src/lang.h: the same function, so the tables
     generated here are probed by the library. Four bytes a round, read
     little-endian; the bytes left over make a last round with the last
     four bytes (or, under four, all of them); the length seeds it."""
@@ -175,7 +175,7 @@ def stop_table(stop_lists):
     keys = byte_sorted(masks)
     slots = [keys[k] if k is not None else None for k in open_slots(keys, "stop word")]
     size = len(slots)
-    out = ["/* All stop words: %d words in %d slots (open addressing, stop_hash()). */" % (len(masks), size)]
+    out = ["/* All stop words: %d words in %d slots (open addressing, pr_stop_hash()). */" % (len(masks), size)]
     # a record holds the tag, the offset and the languages: a hit reads
     # its record and its word, nothing else
     out += pool_table("pr_stop_any", "pr_any_slot", slots,
@@ -187,7 +187,7 @@ def stop_table(stop_lists):
 
 
 def filter_place(h, mask):
-    """filter_may_hold() in core/src/lang.c: the 64-bit word of the
+    """pr_filter_may_hold() in core/src/lang.h: the 64-bit word of the
     filter a hash picks and the two bits it sets there."""
     return (h >> 16) & mask, (1 << (h >> 26)) | (1 << (h & 63))
 

@@ -70,6 +70,21 @@ static inline size_t pr_lowest_byte(uint64_t m)
 	return pr_ctz64(m) >> 3;
 }
 
+/* Which of eight bytes read by pr_load_le64() are ASCII letters or
+ * digits: the high bit of each such byte, 8k + 7, set, and no other bit.
+ * A range test adds a constant to all eight bytes at once, their high
+ * bits cleared first so that no sum carries into the next byte; a small
+ * letter is a capital with 0x20 set; a byte from 0x80 up, part of a
+ * longer character, is neither. */
+static inline uint64_t pr_ascii_alnum8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t y = x & ~high, small = y | 0x20 * ones;
+	uint64_t letters = (small + (0x80 - 'a') * ones) & ~(small + (0x7F - 'z') * ones);
+	uint64_t digits = (y + (0x80 - '0') * ones) & ~(y + (0x7F - '9') * ones);
+	return (letters | digits) & ~x & high;
+}
+
 /* Ask for the cache line holding *p ahead of its use, for reading
  * (PR_PREFETCH) or for writing (PR_PREFETCH_WRITE): only a hint, so that
  * the waits of reads all over a table larger than the cache overlap.

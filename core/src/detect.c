@@ -177,10 +177,22 @@ typedef struct scorer {
  * returns how many. apos: the word has an ASCII apostrophe (folding
  * makes none where there was none), so only then is its part looked
  * for. */
-static size_t word_hits(const scorer *sc, const char *w, size_t n, int apos, uint64_t *mask)
+static size_t word_hits(const scorer *sc, const char *w, size_t n, int apos,
+                        const uint64_t *head, uint64_t *mask)
 {
 	char buf[MAX_WORD + 1];
-	size_t m = pr_lang_fold(w, n, buf, MAX_WORD);
+	size_t m;
+	if (head) {
+		/* an ASCII word of up to eight bytes folds by making its
+		 * capitals small, which pr_fold_ascii8() does to its head at
+		 * once, as pr_lang_fold() would byte by byte */
+		uint64_t f = pr_fold_ascii8(*head);
+		for (int b = 0; b < 8; b++)
+			buf[b] = (char)(f >> 8 * b);
+		m = n;
+	} else {
+		m = pr_lang_fold(w, n, buf, MAX_WORD);
+	}
 	*mask = 0;
 	if (!m)
 		return 0;
@@ -207,13 +219,25 @@ static size_t word_hits(const scorer *sc, const char *w, size_t n, int apos, uin
 
 /* Column by column, so that only the lengths (0: empty slot; a word has
  * at most MAX_WORD bytes, so one byte holds them) need clearing before
- * each text, not the whole table. */
+ * each text, not the whole table. A word of up to eight bytes, most of
+ * them, is told by its bytes as one number (head), compared at once. */
 typedef struct seen {
 	uint8_t n[SEEN_SLOTS];
 	uint32_t k[SEEN_SLOTS];
 	const char *w[SEEN_SLOTS];
+	uint64_t head[SEEN_SLOTS];
 	uint64_t mask[SEEN_SLOTS];
 } seen;
+
+/* The word w[0..n), 1 <= n <= 8, as one number, its first byte lowest
+ * and zeros past its end, where room bytes from w on are the text's: one
+ * load when eight are. */
+static uint64_t word_head(const char *w, size_t n, size_t room)
+{
+	if (room >= 8)
+		return pr_load_le64((const unsigned char *)w) & (~(uint64_t)0 >> (8 * (8 - n)));
+	return pr_load_tail(w, n);
+}
 
 /* Words are a few bytes long: a loop beats a call to memcmp. */
 static int same_bytes(const char *a, const char *b, size_t n)
@@ -224,21 +248,31 @@ static int same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/* Score the word w[0..n) (room bytes from w on are the text's; apos:
+ * it has an ASCII apostrophe; ascii: all its bytes are ASCII). */
 static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size_t n,
-                       int apos)
+                       size_t room, int apos, int ascii)
 {
-	uint64_t mask;
-	size_t k;
-	size_t slot = pr_hash_bytes(w, n) & (SEEN_SLOTS - 1);
-	while (tab->n[slot] && !(tab->n[slot] == n && same_bytes(tab->w[slot], w, n)))
-		slot = (slot + 1) & (SEEN_SLOTS - 1);
+	uint64_t mask, head = 0;
+	size_t k, slot;
+	if (n <= 8) {
+		head = word_head(w, n, room);
+		slot = pr_hash_head(head, n) & (SEEN_SLOTS - 1);
+		while (tab->n[slot] && !(tab->n[slot] == n && tab->head[slot] == head))
+			slot = (slot + 1) & (SEEN_SLOTS - 1);
+	} else {
+		slot = pr_hash_bytes(w, n) & (SEEN_SLOTS - 1);
+		while (tab->n[slot] && !(tab->n[slot] == n && same_bytes(tab->w[slot], w, n)))
+			slot = (slot + 1) & (SEEN_SLOTS - 1);
+	}
 	if (tab->n[slot]) {
 		mask = tab->mask[slot];
 		k = tab->k[slot];
 	} else {
-		k = word_hits(sc, w, n, apos, &mask);
+		k = word_hits(sc, w, n, apos, ascii && n <= 8 ? &head : NULL, &mask);
 		if (*nseen < SEEN_SLOTS / 2) {
 			tab->w[slot] = w;
+			tab->head[slot] = head;
 			tab->n[slot] = (uint8_t)n;
 			tab->k[slot] = (uint32_t)k;
 			tab->mask[slot] = mask;
@@ -426,7 +460,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 			continue;
 		}
 		size_t s = i;
-		int apos = 0;
+		int apos = 0, ascii = 1;
 		while (i < len) {
 			if (is_ascii_letter(t[i])) {
 				i++;
@@ -434,19 +468,22 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 			}
 			k = pr_utf8_decode(t + i, len - i, &cp);
 			if (is_letter(cp)) {
-				if (cp >= 0x80)
+				if (cp >= 0x80) {
+					ascii = 0;
 					score_mark(&sc, utf8proc_tolower(cp));
+				}
 				i += k;
 			} else if ((cp == '\'' || cp == 0x2019) && i + k < len &&
 			           ((t[i + k] | 0x20) >= 'a' && (t[i + k] | 0x20) <= 'z')) {
 				apos |= cp == '\'';
+				ascii &= cp < 0x80;
 				i += k; /* don't, l'homme */
 			} else {
 				break;
 			}
 		}
 		if (i - s <= MAX_WORD) {
-			score_word(&sc, &tab, &nseen, text + s, i - s, apos);
+			score_word(&sc, &tab, &nseen, text + s, i - s, len - s, apos, ascii);
 			if (++words >= DECIDE_WORDS && words % CHECK_EVERY == 0 && decided(&sc))
 				break;
 		}

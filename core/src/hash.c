@@ -55,6 +55,11 @@ RARE static int rehash(pr_strmap *m, size_t cap)
 	return 0;
 }
 
+RARE int pr_strmap_grow(pr_strmap *m)
+{
+	return rehash(m, (m->mask + 1) * 2);
+}
+
 int pr_strmap_alloc(pr_strmap *m)
 {
 	/* under half full at the expected size */
@@ -64,7 +69,7 @@ int pr_strmap_alloc(pr_strmap *m)
 	return rehash(m, cap);
 }
 
-RARE static int grow_keys(pr_strmap *m)
+RARE int pr_strmap_grow_keys(pr_strmap *m)
 {
 	size_t cap = m->cap_keys ? m->cap_keys * 2 : m->hint > 256 ? m->hint : 256;
 	const char **k = pr_realloc_raw(m->key, cap * sizeof *k);
@@ -111,7 +116,7 @@ static inline int same_folded(const char *a, const char *b, size_t n)
 /* Room for a key of n bytes, its NUL and, for a short key, the rest of
  * its eight-byte head (copy_key() stores the head whole); NULL when out of
  * memory. */
-RARE static int refill_pool(pr_strmap *m, pr_arena *a, size_t need)
+RARE int pr_strmap_refill_pool(pr_strmap *m, pr_arena *a, size_t need)
 {
 	size_t size = need > POOL_BLOCK ? need : POOL_BLOCK;
 	char *p = pr_alloc(a, size);
@@ -125,7 +130,7 @@ RARE static int refill_pool(pr_strmap *m, pr_arena *a, size_t need)
 static char *key_room(pr_strmap *m, pr_arena *a, size_t n)
 {
 	size_t need = n < 8 ? 8 : n + 1;
-	if (need > m->pool_left && refill_pool(m, a, need))
+	if (need > m->pool_left && pr_strmap_refill_pool(m, a, need))
 		return NULL;
 	char *p = m->pool;
 	m->pool += need;
@@ -172,7 +177,7 @@ static char *new_key(pr_strmap *m, pr_arena *a, size_t n)
 {
 	if (m->n >= UINT32_MAX - 1)
 		return NULL;
-	if (m->n == m->cap_keys && grow_keys(m))
+	if (m->n == m->cap_keys && pr_strmap_grow_keys(m))
 		return NULL;
 	return key_room(m, a, n);
 }
@@ -235,16 +240,6 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 	if (added)
 		*added = 1;
 	return add_key(m, i, copy, n, head, check);
-}
-
-uint32_t pr_strmap_add_short(pr_strmap *m, pr_arena *a, size_t at, uint64_t head,
-                             size_t n, uint32_t hash)
-{
-	char *copy = new_key(m, a, n);
-	if (!copy)
-		return UINT32_MAX;
-	store_head(copy, head, n);
-	return add_key(m, at, copy, n, head, pr_slot_check(hash, n));
 }
 
 uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,

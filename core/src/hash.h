@@ -211,12 +211,60 @@ static inline uint32_t pr_strmap_find_head(const pr_strmap *m, uint64_t head, si
 	return UINT32_MAX;
 }
 
+/* The rare steps of adding a key (hash.c), out of line: room for more
+ * ids; a new block of the key pool with room for need bytes; the table
+ * twice as large. Each returns -1 when out of memory, else 0. */
+int pr_strmap_grow_keys(pr_strmap *m);
+int pr_strmap_refill_pool(pr_strmap *m, pr_arena *a, size_t need);
+int pr_strmap_grow(pr_strmap *m);
+
 /* Add the key of n <= 8 bytes whose head is `head` (hash: its hash),
  * which pr_strmap_find_head() did not find, at the slot `at` where it
  * stopped; the key is the head's bytes (so, for the folded-word table,
- * already folded). Returns its id, or UINT32_MAX when out of memory. */
-uint32_t pr_strmap_add_short(pr_strmap *m, pr_arena *a, size_t at, uint64_t head,
-                             size_t n, uint32_t hash);
+ * already folded). Returns its id, or UINT32_MAX when out of memory.
+ * Inline: every new word of a document comes here twice (its folded form
+ * and its stem), and the call cost a quarter of the work. */
+static inline uint32_t pr_strmap_add_short(pr_strmap *m, pr_arena *a, size_t at,
+                                           uint64_t head, size_t n, uint32_t hash)
+{
+	if (m->n >= UINT32_MAX - 1 || (m->n == m->cap_keys && pr_strmap_grow_keys(m)))
+		return UINT32_MAX;
+	/* the head's eight bytes, and a NUL after a key of eight */
+	size_t need = n < 8 ? 8 : 9;
+	if (need > m->pool_left && pr_strmap_refill_pool(m, a, need))
+		return UINT32_MAX;
+	char *p = m->pool;
+	m->pool += need;
+	m->pool_left -= need;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* the head as it was read; past a shorter key its zero bytes end it
+	 * already, and p[n] is one of them */
+	memcpy(p, &head, 8);
+	p[n] = '\0';
+#else
+	/* a shorter key's head is in little-endian order (pr_load_tail()),
+	 * a key of eight's as memcpy read it (pr_slot_head()) */
+	if (n < 8) {
+		for (int k = 0; k < 8; k++)
+			p[k] = (char)(head >> (8 * k));
+	} else {
+		memcpy(p, &head, 8);
+		p[8] = '\0';
+	}
+#endif
+	uint32_t id = (uint32_t)m->n++;
+	m->key[id] = p;
+	m->keylen[id] = (uint32_t)n;
+	m->slot[at].head = head;
+	m->slot[at].id1 = id + 1;
+	m->slot[at].check = pr_slot_check(hash, n);
+	/* keep the load under one half; the id was stored, and a failed grow
+	 * only means a fuller table, but it is reported so that the caller
+	 * stops before the table degrades */
+	if (m->n * 2 > m->mask + 1 && pr_strmap_grow(m))
+		return UINT32_MAX;
+	return id;
+}
 
 /* Start loading the slot where a key with this hash is looked for: a
  * caller that knows its next keys ahead of time (token.c) overlaps the

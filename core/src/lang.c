@@ -108,9 +108,7 @@ static ptrdiff_t find(const char *const *list, size_t count, const char *key, si
 	return -1;
 }
 
-static uint32_t stop_hash(const char *s, size_t n);
 static uint32_t stop_tag(uint32_t hash, size_t n);
-static int filter_may_hold(const uint64_t *filter, size_t mask, uint32_t h);
 
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 {
@@ -134,7 +132,7 @@ int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 	return pr_lang_is_stop_folded(lang, norm, k);
 }
 
-/* The record of word[0..n) (1 to 254 bytes, hash h = stop_hash()) in
+/* The record of word[0..n) (1 to 254 bytes, hash h = pr_stop_hash()) in
  * one of a language's tables (gen_data.py, pool_table()), or NULL. A
  * probe compares tags, which hold the length, and reads the pool only
  * when they agree, so memcmp decides. */
@@ -151,14 +149,8 @@ static const pr_word_slot *probe(const pr_word_slot *slot, const char *pool,
 /* One probe of the language's own table: a few kilobytes, which stay in
  * the cache from one document to the next, where the all-languages table
  * would not. */
-int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
+int pr_lang_stop_probe(const pr_lang *lang, const char *word, size_t n, uint32_t h)
 {
-	/* no listed word is empty or 255 bytes long */
-	if (n == 0 || n >= 255)
-		return 0;
-	uint32_t h = stop_hash(word, n);
-	if (!filter_may_hold(lang->stop_filter, lang->stop_filter_mask, h))
-		return 0;
 	return probe(lang->stop_slot, lang->stop_pool, lang->stop_mask, word, n, h) != NULL;
 }
 
@@ -181,8 +173,8 @@ unsigned pr_kp_flags(unsigned long long lang, const char *folded, size_t n)
 	const pr_lang *l = &pr_languages[pr_ctz64(lang)];
 	/* most words of a document are not listed: the filter, a few
 	 * hundred bytes, tells nearly all of them without reading the table */
-	uint32_t h = stop_hash(folded, n);
-	if (!filter_may_hold(l->kp_filter, l->kp_filter_mask, h))
+	uint32_t h = pr_stop_hash(folded, n);
+	if (!pr_filter_may_hold(l->kp_filter, l->kp_filter_mask, h))
 		return 0;
 	const pr_word_slot *s = probe(l->kp_slot, l->kp_pool, l->kp_mask, folded, n, h);
 	return s ? s->flags : 0;
@@ -200,7 +192,7 @@ int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n)
 	size_t m = pr_lang_fold(word, n, buf, sizeof buf);
 	if (!m)
 		return PR_ABBR_NONE;
-	uint32_t h = stop_hash(buf, m), tag = stop_tag(h, m);
+	uint32_t h = pr_stop_hash(buf, m), tag = stop_tag(h, m);
 	for (size_t i = h & lang->abbrev_mask; lang->abbrev_tag[i];
 	     i = (i + 1) & lang->abbrev_mask) {
 		size_t k = lang->abbrev_word[i];
@@ -278,49 +270,6 @@ int pr_lang_elision(const pr_lang *lang, const char *word, size_t n)
 	return find(list, count, buf, n) >= 0;
 }
 
-/* The tables' hash: gen_data.py placed the words with the same function,
- * so it must not change without the generator. Four bytes a round, read
- * as a little-endian number whatever the machine's byte order, a rotate
- * so that high bits reach the low ones, and a multiply by 2^32 / golden
- * ratio; the bytes left over (fewer than four) make the last round, in a
- * word of their own that the last four bytes overlap, so one load serves
- * there too. The length seeds it, which keeps overlapping reads of
- * different words apart. The last step folds the high half into the low
- * bits that pick a slot. */
-static uint32_t hash_round(uint32_t h, uint32_t w)
-{
-	return ((h << 5 | h >> 27) ^ w) * 0x9E3779B1u;
-}
-
-static uint32_t load_le32(const char *s)
-{
-	uint32_t w;
-	memcpy(&w, s, 4);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = w >> 24 | (w >> 8 & 0xFF00u) | (w << 8 & 0xFF0000u) | w << 24;
-#endif
-	return w;
-}
-
-static uint32_t stop_hash(const char *s, size_t n)
-{
-	uint32_t h = (uint32_t)n;
-	size_t i = 0;
-	for (; i + 4 <= n; i += 4)
-		h = hash_round(h, load_le32(s + i));
-	if (i < n) {
-		if (n >= 4) {
-			h = hash_round(h, load_le32(s + n - 4));
-		} else {
-			uint32_t w = 0;
-			for (size_t k = 0; k < n; k++)
-				w |= (uint32_t)(unsigned char)s[k] << 8 * k;
-			h = hash_round(h, w);
-		}
-	}
-	return h ^ h >> 16;
-}
-
 /* What a slot keeps of its word (gen_data.py writes the same): the
  * hash's top 24 bits and the length, which is never 0. */
 static uint32_t stop_tag(uint32_t hash, size_t n)
@@ -328,25 +277,15 @@ static uint32_t stop_tag(uint32_t hash, size_t n)
 	return (hash & 0xFFFFFF00u) | (uint32_t)n;
 }
 
-/* May the Bloom filter filter (mask: its 64-bit words - 1) hold the word
- * with hash h (gen_data.py, filter_place())? The hash picks a 64-bit word
- * and two bits in it, from hash bits that neither pick the word nor each
- * other; a word not listed is told so when either bit is clear. */
-static int filter_may_hold(const uint64_t *filter, size_t mask, uint32_t h)
-{
-	uint64_t bits = (uint64_t)1 << (h >> 26) | (uint64_t)1 << (h & 63);
-	return (filter[(h >> 16) & mask] & bits) == bits;
-}
-
 unsigned long long pr_stop_langs(const char *folded, size_t n)
 {
 	/* no stop word is empty or 255 bytes long */
 	if (n == 0 || n >= 255)
 		return 0;
-	uint32_t h = stop_hash(folded, n), tag = stop_tag(h, n);
+	uint32_t h = pr_stop_hash(folded, n), tag = stop_tag(h, n);
 	/* most words asked about are no stop word: the filter, a few
 	 * kilobytes, tells nearly all of them without reading the table */
-	if (!filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
+	if (!pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
 		return 0;
 	/* as probe(), over records that hold the languages too: a miss reads
 	 * records only, a hit its record and its word */

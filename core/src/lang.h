@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* How an abbreviation behaves before the next word. */
 enum pr_abbrev_kind {
@@ -58,7 +59,7 @@ typedef struct pr_lang {
 	int ordinal;                 /* "3. Oktober": a number and a full stop
 	                                is an ordinal, like a general abbrev */
 	/* The stop words again as an open-addressing table (lang.c,
-	 * stop_hash(); linear probing) of pr_word_slot records and their
+	 * pr_stop_hash(); linear probing) of pr_word_slot records and their
 	 * pool. */
 	const pr_word_slot *stop_slot;
 	const char *stop_pool;
@@ -105,8 +106,92 @@ const pr_lang *pr_lang_detect(const char *text, size_t len);
  * folded length, or 0 if it does not fit or is not valid UTF-8. */
 size_t pr_lang_fold(const char *word, size_t n, char *buf, size_t cap);
 
-/* Is the already case-folded word[0..n) a stop word? */
-int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n);
+/* The hash of the word tables (lang.c, and pr_lang_is_stop_folded()
+ * below): gen_data.py placed the words with the same function, so it
+ * must not change without the generator. Four bytes a round, read
+ * as a little-endian number whatever the machine's byte order, a rotate
+ * so that high bits reach the low ones, and a multiply by 2^32 / golden
+ * ratio; the bytes left over (fewer than four) make the last round, in a
+ * word of their own that the last four bytes overlap, so one load serves
+ * there too. The length seeds it, which keeps overlapping reads of
+ * different words apart. The last step folds the high half into the low
+ * bits that pick a slot. */
+static inline uint32_t pr_stop_round(uint32_t h, uint32_t w)
+{
+	return ((h << 5 | h >> 27) ^ w) * 0x9E3779B1u;
+}
+
+static inline uint32_t pr_load_le32(const char *s)
+{
+	uint32_t w;
+	memcpy(&w, s, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = w >> 24 | (w >> 8 & 0xFF00u) | (w << 8 & 0xFF0000u) | w << 24;
+#endif
+	return w;
+}
+
+/* Inline in each table's lookup: a call costs as much as the hash of a
+ * short word. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t pr_stop_hash(const char *s, size_t n)
+{
+	uint32_t h = (uint32_t)n;
+	if (n >= 4 && n <= 8) {
+		/* most words: the rounds below are one of the first four bytes
+		 * and, past four, one of the last four; both are made and the
+		 * count picks one by a mask, not by a branch, which words of
+		 * four bytes and of more, mixed at random, send either way */
+		uint32_t one = pr_stop_round(h, pr_load_le32(s));
+		uint32_t two = pr_stop_round(one, pr_load_le32(s + n - 4));
+		uint32_t more = (uint32_t)0 - (uint32_t)(n > 4);
+		h = (two & more) | (one & ~more);
+		return h ^ h >> 16;
+	}
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4)
+		h = pr_stop_round(h, pr_load_le32(s + i));
+	if (i < n) {
+		if (n >= 4) {
+			h = pr_stop_round(h, pr_load_le32(s + n - 4));
+		} else {
+			uint32_t w = 0;
+			for (size_t k = 0; k < n; k++)
+				w |= (uint32_t)(unsigned char)s[k] << 8 * k;
+			h = pr_stop_round(h, w);
+		}
+	}
+	return h ^ h >> 16;
+}
+
+/* May the Bloom filter filter (mask: its 64-bit words - 1) hold the word
+ * with hash h (gen_data.py, filter_place())? The hash picks a 64-bit word
+ * and two bits in it, from hash bits that neither pick the word nor each
+ * other; a word not listed is told so when either bit is clear. */
+static inline int pr_filter_may_hold(const uint64_t *filter, size_t mask, uint32_t h)
+{
+	uint64_t bits = (uint64_t)1 << (h >> 26) | (uint64_t)1 << (h & 63);
+	return (filter[(h >> 16) & mask] & bits) == bits;
+}
+
+/* pr_lang_is_stop_folded() past its filter: lang.c. */
+int pr_lang_stop_probe(const pr_lang *lang, const char *word, size_t n, uint32_t h);
+
+/* Is the already case-folded word[0..n) a stop word? Inline up to the
+ * filter, which tells most words that they are none: each distinct word
+ * of a document asks (token.c). */
+static inline int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
+{
+	/* no listed word is empty or 255 bytes long */
+	if (n == 0 || n >= 255)
+		return 0;
+	uint32_t h = pr_stop_hash(word, n);
+	if (!pr_filter_may_hold(lang->stop_filter, lang->stop_filter_mask, h))
+		return 0;
+	return pr_lang_stop_probe(lang, word, n, h);
+}
 
 /* Is word[0..n) a stop word? The word may be in any case: it is case-folded
  * (ASCII fast path; utf8proc otherwise) before the lookup. */
@@ -171,7 +256,7 @@ typedef struct pr_any_slot {
 extern const pr_any_slot pr_stop_any_slot[];
 extern const char pr_stop_any_pool[];
 extern const size_t pr_stop_any_mask;
-/* A Bloom filter of the same words (lang.c, filter_may_hold()): a word
+/* A Bloom filter of the same words (lang.h, pr_filter_may_hold()): a word
  * whose two bits are not both set is no stop word. */
 extern const uint64_t pr_stop_any_filter[];
 extern const size_t pr_stop_any_filter_mask;

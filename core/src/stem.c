@@ -219,7 +219,6 @@ static int en_invariant(const en_word *w)
 	return EN_ENDS(t, "canning") || EN_ENDS(t, "herring") || EN_ENDS(t, "earring") ||
 	       EN_ENDS(t, "proceed") || EN_ENDS(t, "succeed");
 }
-
 /* Step 1b: eed and eedly to ee in R1; ed, edly, ing and ingly go after a
  * vowel, and then at, bl and iz get an e back, a double consonant loses
  * one letter, and a short word gets an e ("hop" "hope" is not undone,
@@ -400,36 +399,53 @@ static void en_step5(en_word *w)
 /* Whole words the algorithm treats apart before any step ("skies" is
  * "sky", "news" stays): the length of the stem written to out, or -1.
  * whole is the word as EN_LIT() reads it. */
-static int en_exception(uint64_t whole, int n, char *out)
+#define EN_EXCEPTIONS(X)                                                        \
+	X("sky", "sky") X("skis", "ski") X("idly", "idl") X("ugly", "ugli")         \
+	X("only", "onli") X("news", "news") X("howe", "howe") X("bias", "bias")     \
+	X("skies", "sky") X("dying", "die") X("lying", "lie") X("tying", "tie")     \
+	X("early", "earli") X("atlas", "atlas") X("andes", "andes")                 \
+	X("gently", "gentl") X("singly", "singl") X("cosmos", "cosmos")
+
+static int en_exception(uint64_t whole, char *out)
 {
 #define EN_EXC(word, stem)                                         \
 	if (whole == EN_LIT(word, sizeof word - 1)) {                  \
 		memcpy(out, stem, sizeof stem - 1);                        \
 		return (int)sizeof stem - 1;                               \
 	}
-	switch (n) {
-	case 3:
-		EN_EXC("sky", "sky");
-		break;
-	case 4:
-		EN_EXC("skis", "ski"); EN_EXC("idly", "idl"); EN_EXC("ugly", "ugli");
-		EN_EXC("only", "onli"); EN_EXC("news", "news"); EN_EXC("howe", "howe");
-		EN_EXC("bias", "bias");
-		break;
-	case 5:
-		EN_EXC("skies", "sky"); EN_EXC("dying", "die"); EN_EXC("lying", "lie");
-		EN_EXC("tying", "tie"); EN_EXC("early", "earli"); EN_EXC("atlas", "atlas");
-		EN_EXC("andes", "andes");
-		break;
-	case 6:
-		EN_EXC("gently", "gentl"); EN_EXC("singly", "singl");
-		EN_EXC("cosmos", "cosmos");
-		break;
-	default:
-		break;
-	}
+	EN_EXCEPTIONS(EN_EXC)
 	return -1;
 #undef EN_EXC
+}
+
+/* A word of at most eight bytes as EN_LIT() reads it (its bytes past the
+ * end zero) to 0..255: the bit it has in en_exception_filter. */
+#define EN_EXC_HASH(whole) ((uint64_t)(whole) * 0x9E3779B97F4A7C15u >> 56)
+#define EN_EXC_SLOT(word) EN_EXC_HASH(EN_LIT(word, sizeof word - 1))
+#define EN_EXC_BIT(word, q) \
+	(EN_EXC_SLOT(word) >> 6 == (q) ? (uint64_t)1 << (EN_EXC_SLOT(word) & 63) : 0) |
+#define EN_EXC_BIT0(word, stem) EN_EXC_BIT(word, 0)
+#define EN_EXC_BIT1(word, stem) EN_EXC_BIT(word, 1)
+#define EN_EXC_BIT2(word, stem) EN_EXC_BIT(word, 2)
+#define EN_EXC_BIT3(word, stem) EN_EXC_BIT(word, 3)
+
+/* The exceptions' bits: a word whose bit is clear, nearly all words (18
+ * of 256 bits are set), is none, told by one test that goes the same way
+ * nearly every time; the comparisons with each exception, and a switch
+ * on the length before them, went a different way word after word. */
+static const uint64_t en_exception_filter[4] = {
+	EN_EXCEPTIONS(EN_EXC_BIT0) 0,
+	EN_EXCEPTIONS(EN_EXC_BIT1) 0,
+	EN_EXCEPTIONS(EN_EXC_BIT2) 0,
+	EN_EXCEPTIONS(EN_EXC_BIT3) 0,
+};
+
+/* Is the word whole (EN_LIT() form, at most eight bytes) perhaps one of
+ * the exceptions? */
+static int en_may_be_exception(uint64_t whole)
+{
+	uint64_t h = EN_EXC_HASH(whole);
+	return (int)(en_exception_filter[h >> 6] >> (h & 63) & 1);
 }
 
 /* Copy the stem b[0..n) to out: sixteen bytes at once, which most stems
@@ -483,8 +499,12 @@ int pr_stem_english(const char *s, size_t n, char *out)
 	}
 	w.n = m;
 	w.vowels = vowels;
-	if (!lead && n <= 6) {
-		int k = en_exception(en_tail(&w) >> (64 - 8 * n), (int)n, out);
+	/* the exceptions are whole words of at most six bytes, none with a
+	 * leading apostrophe (whole is 0 for a word of more than eight, whose
+	 * bytes one number does not hold) */
+	uint64_t whole = m <= 8 ? en_tail(&w) >> (64 - 8 * m) : 0;
+	if (!lead && en_may_be_exception(whole)) {
+		int k = en_exception(whole, out);
 		if (k >= 0)
 			return k;
 	}

@@ -50,3 +50,30 @@ Test(bits, lowest_byte_of_a_mask)
 		cr_assert_eq(pr_lowest_byte(high | (above & 0x8080808080808080u)), k);
 	}
 }
+
+/* Every byte value in every place among seven others, each of those a
+ * letter or a byte from 0x80 up (which must not spill into its
+ * neighbours): the mask marks exactly the bytes the plain test takes. */
+Test(bits, ascii_letters_and_digits_eight_at_a_time)
+{
+	const unsigned char fill[3] = {'Q', 0xFF, 0x80};
+	for (size_t k = 0; k < 8; k++) {
+		for (unsigned c = 0; c < 256; c++) {
+			for (size_t f = 0; f < 3; f++) {
+				unsigned char p[8];
+				for (size_t j = 0; j < 8; j++)
+					p[j] = fill[f];
+				p[k] = (unsigned char)c;
+				uint64_t want = 0;
+				for (size_t j = 0; j < 8; j++) {
+					int alnum = (p[j] >= 'a' && p[j] <= 'z') ||
+					            (p[j] >= 'A' && p[j] <= 'Z') ||
+					            (p[j] >= '0' && p[j] <= '9');
+					want |= (uint64_t)alnum << (8 * j + 7);
+				}
+				cr_assert_eq(pr_ascii_alnum8(pr_load_le64(p)), want, "byte %#x at %zu",
+				             c, k);
+			}
+		}
+	}
+}

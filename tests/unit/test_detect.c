@@ -97,3 +97,20 @@ Test(detect, elided_words_count_by_their_first_part)
 	cr_expect_str_eq(detect(t, len), "en");
 	free(t);
 }
+
+/* Stop words count whatever their case, the short ones folded from the
+ * eight bytes read at once, the last ones of the text (fewer than eight
+ * bytes left to read) and the longer ones byte by byte: German in
+ * capitals is German, and so is a text that ends in a short stop word. */
+Test(detect, stop_words_in_capitals_and_at_the_very_end)
+{
+	size_t n;
+	char *t = repeat("", "DER RAT SAGTE, DASS DIE NEUE BIBLIOTHEK IM SOMMER "
+	                     "ER\xC3\x96" "FFNET WIRD UND DASS SIE MEHR HABEN WIRD ALS DIE ALTE. ",
+	                 30, &n);
+	cr_expect_str_eq(detect(t, n), "de");
+	free(t);
+	t = repeat("", "und die ", 60, &n);
+	cr_expect_str_eq(detect(t, n - 1), "de"); /* ... "und die" */
+	free(t);
+}

@@ -16,6 +16,18 @@ typedef struct scase {
 	const char *want[MAXS]; /* NULL-terminated */
 } scase;
 
+/* in split as plain text in the language of that code (NULL: the
+ * default), into the arena a, which the caller releases. */
+static pr_segmentation plain_segments(pr_arena *a, const char *in, const char *code)
+{
+	pr_segmentation seg;
+	pr_arena_init(a);
+	cr_assert_eq(pr_segment(&seg, a, in, strlen(in), PRECIS_FORMAT_PLAIN,
+	                        code ? pr_lang_find(code) : pr_lang_default()),
+	             PRECIS_OK, "%s", in);
+	return seg;
+}
+
 static void check_case(const scase *c, precis_format fmt)
 {
 	pr_arena a;
@@ -251,10 +263,7 @@ Test(sentence, cut_marks)
 	const char *in = "Share this withEmailCopy this linkThe court heard it was banned from "
 	                 "driving The brother lost his job. He left.";
 	pr_arena a;
-	pr_arena_init(&a);
-	pr_segmentation seg;
-	cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN, pr_lang_default()),
-	             PRECIS_OK);
+	pr_segmentation seg = plain_segments(&a, in, NULL);
 	cr_assert_eq(seg.sents.len, 4);
 	const pr_sent *s = seg.sents.data;
 	cr_expect_eq(s[0].cut, PR_CUT_BOILERPLATE);
@@ -274,10 +283,7 @@ Test(sentence, runon_is_english)
 {
 	const char *in = "Il parle avec ses amis Le matin il part.";
 	pr_arena a;
-	pr_arena_init(&a);
-	pr_segmentation seg;
-	cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN, pr_lang_find("fr")),
-	             PRECIS_OK);
+	pr_segmentation seg = plain_segments(&a, in, "fr");
 	cr_expect_eq(seg.sents.len, 1);
 	pr_arena_release(&a);
 	pr_arena_init(&a);
@@ -399,11 +405,7 @@ Test(sentence, stops_found_at_every_offset)
 			snprintf(first, sizeof first, "%.*send here.", (int)k, "abcdefghijklmnopqrstuvwxyz");
 			snprintf(in, sizeof in, "%s Next one ends too! And \"a third\" here.", first);
 			pr_arena a;
-			pr_arena_init(&a);
-			pr_segmentation seg;
-			cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN,
-			                        pr_lang_find(langs[l])),
-			             PRECIS_OK);
+			pr_segmentation seg = plain_segments(&a, in, langs[l]);
 			const pr_sent *s = seg.sents.data;
 			cr_assert_eq(seg.sents.len, 3, "%s, %zu: %zu sentences", langs[l], k,
 			             seg.sents.len);
@@ -427,11 +429,7 @@ Test(sentence, english_marks_at_every_offset)
 		         "a road was shut Then it was... over\xE2\x80\xA6 Yes.",
 		         pad, "abcdefghijklmnopqrstuvwxyz");
 		pr_arena a;
-		pr_arena_init(&a);
-		pr_segmentation seg;
-		cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN,
-		                        pr_lang_find("en")),
-		             PRECIS_OK);
+		pr_segmentation seg = plain_segments(&a, in, "en");
 		const pr_sent *s = seg.sents.data;
 		cr_assert_eq(seg.sents.len, 4, "pad %d: %zu sentences", pad, seg.sents.len);
 		cr_expect_str_eq(s[1].text, "Then a road was shut");
@@ -456,11 +454,7 @@ Test(sentence, english_punctuation_is_passed_over)
 		         pad, "abcdefghijklmnopqrstuvwxyz");
 		snprintf(in, sizeof in, "%s Next one, (ends) here! Is it? Yes.", first);
 		pr_arena a;
-		pr_arena_init(&a);
-		pr_segmentation seg;
-		cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN,
-		                        pr_lang_find("en")),
-		             PRECIS_OK);
+		pr_segmentation seg = plain_segments(&a, in, "en");
 		const pr_sent *s = seg.sents.data;
 		cr_assert_eq(seg.sents.len, 4, "pad %d: %zu sentences", pad, seg.sents.len);
 		cr_expect_str_eq(s[0].text, first);
@@ -494,11 +488,7 @@ Test(sentence, word_before_a_stop_is_bounded)
 			in[n++] = j % 2 ? '.' : (char)('A' + j / 2 % 26);
 		snprintf(in + n, sizeof in - n, ". Smith went home.");
 		pr_arena a;
-		pr_arena_init(&a);
-		pr_segmentation seg;
-		cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN,
-		                        pr_lang_find("en")),
-		             PRECIS_OK);
+		pr_segmentation seg = plain_segments(&a, in, "en");
 		cr_expect_eq(seg.sents.len, bounds[k].want, "%s: %zu sentences", in, seg.sents.len);
 		pr_arena_release(&a);
 	}
@@ -527,10 +517,7 @@ Test(sentence, every_runon_opener_and_no_other_word)
 		const char *w = opener ? openers[k] : others[k - sizeof openers / sizeof openers[0]];
 		snprintf(in, sizeof in, "Police sealed the road yesterday %s officers searched it.", w);
 		pr_arena a;
-		pr_arena_init(&a);
-		pr_segmentation seg;
-		cr_assert_eq(pr_segment(&seg, &a, in, strlen(in), PRECIS_FORMAT_PLAIN, pr_lang_default()),
-		             PRECIS_OK);
+		pr_segmentation seg = plain_segments(&a, in, NULL);
 		cr_expect_eq(seg.sents.len, opener ? 2u : 1u, "%s", in);
 		pr_arena_release(&a);
 	}

@@ -280,12 +280,20 @@ typedef struct posting {
 } posting;
 
 /* A term of sentence i that links it to later sentences: their postings,
- * post[lo .. hi), and the term's entry k in i's row of sentence_terms.
- * Sentence i's steps are listed in the order of its row, so the walk from i
- * reads them as one stream, and no table indexed by term. */
+ * post[lo .. hi), and what i holds of it: TextRank the one word form in
+ * which i uses it (FORMS_NONE for several, which no posting holds), so
+ * that the walk need not look it up; BM25 and cosine the term's entry k in
+ * i's row of sentence_terms. Sentence i's steps are listed in the order of
+ * its row, so the walk from i reads them as one stream, and no table
+ * indexed by term. */
 typedef struct step {
 	uint32_t lo, hi, k;
 } step;
+
+/* Each step's postings lie elsewhere in a book's postings, a wait for
+ * memory at its start: those of the step PR_STEP_AHEAD on are asked for
+ * early. The steps past the last are padding, all zero. */
+#define PR_STEP_AHEAD 2
 
 /* Where term t's next posting goes, and where its postings end; next ==
  * end for a term that makes no edges. */
@@ -355,7 +363,7 @@ static int build_postings(build_ctx *c)
 	}
 	/* a term's last posting makes no step, so there are fewer steps */
 	c->post = pr_malloc_raw(((size_t)npost + PR_AHEAD) * sizeof *c->post);
-	c->steps = pr_malloc_raw(((size_t)npost + 1) * sizeof *c->steps);
+	c->steps = pr_calloc_raw((size_t)npost + PR_STEP_AHEAD, sizeof *c->steps);
 	c->step_off = pr_malloc_raw((n + 1) * sizeof *c->step_off);
 	if (!c->post || !c->steps || !c->step_off) {
 		pr_free_raw(r);
@@ -372,9 +380,12 @@ static int build_postings(build_ctx *c)
 			c->post[p].sent = (uint32_t)i;
 			c->post[p].val = c->form ? c->form[k] : d->stf[k];
 			if (rt->next < rt->end) {
+				uint32_t me = (uint32_t)k;
+				if (c->form)
+					me = c->form[k] == FORMS_SEVERAL ? FORMS_NONE : c->form[k];
 				c->steps[nsteps].lo = rt->next;
 				c->steps[nsteps].hi = rt->end;
-				c->steps[nsteps].k = (uint32_t)k;
+				c->steps[nsteps].k = me;
 				nsteps++;
 			}
 		}
@@ -458,14 +469,16 @@ static size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
 	const posting *ps = c->post;
 	for (uint32_t s = c->step_off[i]; s < c->step_off[i + 1]; s++) {
 		const step *st = &c->steps[s];
-		uint32_t fi = c->form[st->k];
-		if (fi == FORMS_SEVERAL) /* no form to share */
-			fi = FORMS_NONE; /* no TextRank posting holds it */
+		uint32_t fi = st->k;
+		PR_PREFETCH(&ps[c->steps[s + PR_STEP_AHEAD].lo]);
 		for (uint32_t p = st->lo; p < st->hi; p++) {
 			PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);
 			uint32_t j = ps[p].sent, h = half[j];
-			if (h == 0)
+			if (h == 0) {
 				touched[ntouched++].j = j;
+				/* read below, once the walk is done */
+				PR_PREFETCH(&c->loglen[j]);
+			}
 			half[j] = h + 2 + (ps[p].val == fi);
 		}
 	}

@@ -202,6 +202,14 @@ static int stronger(const cand *a, const cand *b)
 	return a->w > b->w || (a->w == b->w && a->j < b->j);
 }
 
+/* The same, its comparisons all made and combined bit by bit, for where
+ * the answer is a coin toss (which of two children in a heap is the
+ * weaker), which a branch would guess wrong half the time. */
+static int stronger_nb(const cand *a, const cand *b)
+{
+	return (a->w > b->w) | ((a->w == b->w) & (a->j < b->j));
+}
+
 /* Move the k strongest candidates to the front (quickselect, linear time). */
 static void select_strongest(cand *c, size_t n, size_t k)
 {
@@ -242,8 +250,8 @@ static void sift_weakest(cand *c, size_t k, size_t at)
 		size_t child = 2 * at + 1;
 		if (child >= k)
 			break;
-		if (child + 1 < k && stronger(&c[child], &c[child + 1]))
-			child++;
+		if (child + 1 < k) /* the weaker child, taken without a branch */
+			child += (size_t)stronger_nb(&c[child], &c[child + 1]);
 		if (!stronger(&x, &c[child]))
 			break;
 		c[at] = c[child];

@@ -135,12 +135,12 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 	 * written, not by a branch on whether it is a stop word, which half of
 	 * the tokens are, at random */
 	uint32_t *gterm = graph_word_terms(d, (uint32_t)nt);
-	uint32_t *last = pr_calloc_raw(nt + 1, sizeof *last);
-	uint32_t *tw = pr_malloc_raw((2 * maxtok + 2) * sizeof *tw);
-	if (!d->sterm || !d->stf || !gterm || !last || !tw) {
+	/* last (below), nt + 1 of them, then tw: one block */
+	uint32_t *last = pr_calloc_raw(nt + 1 + 2 * maxtok + 2, sizeof *last);
+	uint32_t *tw = last ? last + nt + 1 : NULL;
+	if (!d->sterm || !d->stf || !gterm || !last) {
 		pr_free_raw(gterm);
 		pr_free_raw(last);
-		pr_free_raw(tw);
 		return PRECIS_ENOMEM;
 	}
 	memset(extra_df, 0, ngraph * sizeof *extra_df);
@@ -196,7 +196,6 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 	d->sterm_off[n] = at;
 	pr_free_raw(gterm);
 	pr_free_raw(last);
-	pr_free_raw(tw);
 	return PRECIS_OK;
 }
 
@@ -386,7 +385,7 @@ static int build_postings(build_ctx *c)
 	}
 	/* a term's last posting makes no step, so there are fewer steps */
 	c->post = pr_malloc_raw(((size_t)npost + PR_AHEAD) * sizeof *c->post);
-	c->steps = pr_calloc_raw((size_t)npost + PR_STEP_AHEAD, sizeof *c->steps);
+	c->steps = pr_malloc_raw(((size_t)npost + PR_STEP_AHEAD) * sizeof *c->steps);
 	c->step_off = pr_malloc_raw((n + 1) * sizeof *c->step_off);
 	if (!c->post || !c->steps || !c->step_off) {
 		pr_free_raw(r);
@@ -414,6 +413,7 @@ static int build_postings(build_ctx *c)
 		}
 	}
 	c->step_off[n] = nsteps;
+	memset(c->steps + nsteps, 0, PR_STEP_AHEAD * sizeof *c->steps);
 	for (size_t p = npost; p < (size_t)npost + PR_AHEAD; p++)
 		c->post[p].sent = c->post[p].val = 0; /* for walk_textrank's hints */
 	pr_free_raw(r);

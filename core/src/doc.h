@@ -149,6 +149,10 @@ void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key);
  * for the tests. */
 int pr_worth_order(const precis_doc *doc, size_t limit, size_t sort_after, uint32_t *out);
 
+/* select.c: how short d's summary is beside its text, from 1 (at most 15%
+ * of its prose sentences) to 0 (30% or more). */
+double pr_summary_short(const precis_doc *doc);
+
 /* prior.c: fill teleport[0..nsents) with a prior over sentences (position,
  * noise) and return 1, or return 0 to rank without one. */
 int pr_prior(const precis_doc *doc, double *teleport);

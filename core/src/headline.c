@@ -27,7 +27,10 @@
  * the limit: articles, possessives and the "that" of a reported statement
  * ("predict that", "speculation that"; never inside a quotation), a manner
  * adverb before its verb ("has sharply revised" -> "revised", not
- * "formally elected"), a person's given name after the role that
+ * "formally elected"), an adjective before its noun that the text uses in
+ * this sentence alone ("declined an informal invitation" -> "declined
+ * invitation"; a detail of the telling, which the references of headline
+ * benchmarks name a quarter as often as the sentence's other words), a person's given name after the role that
  * introduces them ("Chelsea boss Jose Mourinho" -> "Chelsea boss
  * Mourinho", "Sen. John McCain" -> "Sen. McCain", not "Hun Sen"), relative clauses, appositives, a leading "X
  * said Thursday that", "said he" ("Blair said he looks forward" -> "Blair
@@ -68,8 +71,9 @@
  * default. An English headline quotes with single marks ("``chicken''"
  * -> "'chicken'"), as headlines do. A headline is cut between words (at a
  * clause boundary only in the last tenth of the limit), and dangling
- * function words ("of", "de", "la", also behind an opening quote) and
- * punctuation are dropped from the end. It never ends inside a
+ * function words ("of", "de", "la", also behind an opening quote), a
+ * subject pronoun cut off from its verb ("and he") and punctuation are
+ * dropped from the end. It never ends inside a
  * word (unless its first word alone is longer than the limit, when it is
  * cut at a character boundary), nor inside a quotation or parentheses: a
  * cut that keeps two of their words or more closes them ("faces 'imminent
@@ -464,7 +468,8 @@ static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 		"would", "could", "should", "can", "may", "has", "have", "had",
 		"been", "this", "these", "those", "our", "your", "through",
 		"without", "including", "since", "until", "toward", "towards",
-		"whose", "where", "whether", "like", "such", "very", NULL
+		"whose", "where", "whether", "like", "such", "very", "he", "she",
+		"they", "we", NULL
 	};
 	size_t s = end;
 	while (s > 0 && !is_space(h->s[s - 1]))
@@ -1508,17 +1513,18 @@ static const char *const present_too[] = {
 	"become", "come", "run", NULL
 };
 
+static const char *const ing_nouns[] = {
+	"thing", "something", "nothing", "anything", "everything", "morning",
+	"evening", "meeting", "building", "spring", "string", "king", "ring",
+	"wing", "bring", "sing", "sting", "swing", "ceiling", "during",
+	"funding", "feeling", "wedding", "timing", "hearing", "ruling",
+	"training", "offering", "setting", "warning", "being", NULL
+};
+
 static int ing_verb(const char *w)
 {
-	static const char *const nouns[] = {
-		"thing", "something", "nothing", "anything", "everything", "morning",
-		"evening", "meeting", "building", "spring", "string", "king", "ring",
-		"wing", "bring", "sing", "sting", "swing", "ceiling", "during",
-		"funding", "feeling", "wedding", "timing", "hearing", "ruling",
-		"training", "offering", "setting", "warning", "being", NULL
-	};
 	size_t n = strlen(w);
-	return n > 5 && same(w + n - 3, "ing") && !in_list(w, nouns);
+	return n > 5 && same(w + n - 3, "ing") && !in_list(w, ing_nouns);
 }
 
 /* The word at i or, past a manner adverb that has gone ("has sharply
@@ -2259,11 +2265,94 @@ static void shorten(const hbuf *h, hwords *ws, size_t limit,
 	memcpy(ws->w, saved, ws->n * sizeof *saved);
 }
 
+static uint32_t word_df(const precis_doc *d, const char *w, size_t n);
+static int ends_in(const char *w, size_t n, const char *suffix);
+
+/* An adjective before its noun that the text uses in this sentence alone
+ * ("a popular army commander", "the deepening dispute", "an informal
+ * invitation"): a detail of the telling more than of the story, which a
+ * headline short of room does without. Only a lower-case word with an
+ * adjective's ending, right after an article, a possessive or a
+ * preposition (even one that has gone) and before another word that is
+ * not a function word, so that it is read as a modifier; never in a
+ * quotation. */
+static void drop_rare_modifiers(const precis_doc *d, const hbuf *h, hwords *ws)
+{
+	static const char *const before[] = {
+		"the", "a", "an", "his", "her", "its", "their", "of", "in", "on",
+		"for", "with", "from", "by", "over", "into", "at", "against",
+		"about", NULL
+	};
+	static const char *const suffixes[] = {
+		"al", "ive", "ous", "ful", "ic", "ary", "less", "ible", "able", "ish",
+		"ian", "ent", "ern", NULL
+	};
+	/* nouns with those endings, and words that are not modifiers */
+	static const char *const nouns[] = {
+		"official", "officials", "rival", "trial", "proposal", "approval",
+		"hospital", "capital", "festival", "signal", "executive",
+		"representative", "relative", "initiative", "detective", "critic",
+		"clinic", "secretary", "military", "arrival", "survival", "renewal",
+		"removal", "criminal", "individual", "total", "general", "music",
+		"republic", "public", "logic", "panic", "traffic", "topic", "percent",
+		"event", "talent", "patient", "client", "agent", "parent", "content",
+		"opponent", "component", "descent", "consent", "intent", "extent",
+		"cent", "dissent", "concern", "pattern", "tavern", "lantern", NULL
+	};
+	/* what the modifier may not stand before: a function word, a
+	 * preposition, a quantity ("at least 136") */
+	static const char *const function[] = {
+		"the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with",
+		"from", "as", "and", "or", "but", "that", "which", "who", "is", "are",
+		"was", "were", "be", "been", "has", "have", "had", "will", "would",
+		"outside", "inside", "within", "after", "before", "during", "amid",
+		"between", "under", "against", "through", "across", "toward",
+		"towards", "than", "into", "onto", "upon", "about", "around", "near",
+		"over", NULL
+	};
+	static const char *const articles_only[] = { "the", "a", "an", NULL };
+	const char *b, *c, *p;
+	for (size_t i = 1; i + 1 < ws->n; i++) {
+		if (ws->w[i].del || ws->w[i].quoted)
+			continue;
+		size_t n = core_at(ws, i, &b);
+		if (ws->w[i].e - ws->w[i].s != n || n < 5 || !is_lower(h->s[ws->w[i].s]))
+			continue;
+		core_at(ws, i - 1, &p);
+		if (!in_list(p, before) || ends_with_comma(h, &ws->w[i - 1]))
+			continue;
+		int adj = 0;
+		for (const char *const *e = suffixes; *e && !adj; e++)
+			adj = ends_in(b, n, *e);
+		/* "-ment" and "-dent" are nouns ("agreement", "president") */
+		if (ends_in(b, n, "ment") || ends_in(b, n, "dent"))
+			adj = 0;
+		/* a participle after an article: "the deepening dispute", "a
+		 * planned visit" */
+		if (in_list(p, articles_only) && (ends_in(b, n, "ing") || ends_in(b, n, "ed")) &&
+		    !in_list(b, ing_nouns))
+			adj = 1;
+		if (!adj || in_list(b, nouns))
+			continue;
+		size_t nx = next_live(ws, i + 1);
+		if (nx != i + 1 || nx >= ws->n)
+			continue;
+		size_t cn = core_at(ws, nx, &c);
+		if (cn < 2 || !is_alnum(c[0]) || in_list(c, function) ||
+		    ws->w[nx].e - ws->w[nx].s != cn)
+			continue;
+		uint32_t df = word_df(d, b, n);
+		if (df != 1)
+			continue;
+		ws->w[i].del = 1;
+	}
+}
+
 /* Hedge Trimmer's order: what costs a headline nothing goes always
  * (connectives, time expressions, articles, auxiliaries); clauses and
  * phrases that carry content go one kind at a time, only while the
  * sentence is still longer than the limit. */
-static int compress(pr_arena *a, hbuf *h, size_t limit)
+static int compress(const precis_doc *d, pr_arena *a, hbuf *h, size_t limit)
 {
 	hwords ws;
 	int rc = split_words(a, h, &ws);
@@ -2279,6 +2368,8 @@ static int compress(pr_arena *a, hbuf *h, size_t limit)
 		drop_articles(h, &ws);
 	if (live_bytes(&ws) > limit)
 		drop_manner_adverbs(h, &ws);
+	if (live_bytes(&ws) > limit)
+		drop_rare_modifiers(d, h, &ws);
 	drop_auxiliaries(h, &ws);
 	drop_be(h, &ws);
 	drop_middle_initials(h, &ws);
@@ -3214,7 +3305,7 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 		/* the word rules are English ("a" is a verb in French) */
 		if (d->lang && same(d->lang->code, "en")) {
 			drop_dash_asides(h);
-			if ((rc = compress(&d->arena, h, limit)))
+			if ((rc = compress(d, &d->arena, h, limit)))
 				return rc;
 			single_quotes(h);
 		}

@@ -239,9 +239,13 @@ static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
 		uint8_t f = list_flags(d, wflag, t->word, r->lang);
 		if (upper && i > st->tok && !(f & W_ALWAYS))
 			continue;
+		if (f & W_FILLER) {
+			cand[i] = 0;
+			continue;
+		}
 		uint8_t before = i > st->tok && !(t->flags & PR_TOK_BREAK)
 		                     ? list_flags(d, wflag, d->toks[i - 1].word, r->lang) : 0;
-		if ((f & W_FILLER) || (before & W_VERB_NEXT)) {
+		if (before & W_VERB_NEXT) {
 			cand[i] = 0;
 			continue;
 		}
@@ -354,17 +358,10 @@ static int add_pair(pairs *E, pair_batch *b, uint32_t x, uint32_t y)
 }
 
 /* Sort the n pairs by key, lo then hi, both below nt (nodes, here): two
- * counting-sort passes, by hi and then stably by lo, in O(n + nt). 0, or
- * -1 out of memory. */
-static int sort_pairs(pair *e, size_t n, size_t nt)
+ * counting-sort passes, by hi and then stably by lo, in O(n + nt), with
+ * tmp[0..n) and count[0..nt] for scratch. */
+static void sort_pairs(pair *e, size_t n, size_t nt, pair *tmp, size_t *count)
 {
-	pair *tmp = pr_malloc_raw(n * sizeof *tmp);
-	size_t *count = pr_malloc_raw((nt + 1) * sizeof *count);
-	if (!tmp || !count) {
-		pr_free_raw(tmp);
-		pr_free_raw(count);
-		return -1;
-	}
 	for (int pass = 0; pass < 2; pass++) {
 		const pair *from = pass ? tmp : e;
 		pair *to = pass ? e : tmp;
@@ -377,9 +374,6 @@ static int sort_pairs(pair *e, size_t n, size_t nt)
 		for (size_t k = 0; k < n; k++)
 			to[count[(uint32_t)(from[k].key >> shift)]++] = from[k];
 	}
-	pr_free_raw(tmp);
-	pr_free_raw(count);
-	return 0;
 }
 
 /* Build the co-occurrence graph over the terms of the pairs; a link weighs
@@ -397,11 +391,16 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	pair *e = E->p;
 	E->p = NULL;
 	E->n = 0;
-	uint32_t *id = pr_malloc_raw((nt + 1) * sizeof *id);
-	if (!id) {
+	/* scratch, one allocation: the sort's copy of the pairs, then
+	 * room for nt + 1 counts, in turn the node of each term (id), the
+	 * sort's counts and the next free link of each row (at) */
+	pair *tmp = pr_malloc_raw(n * sizeof *tmp + (nt + 1) * sizeof(size_t));
+	if (!tmp) {
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
 	}
+	size_t *count = (size_t *)(void *)(tmp + n), *at = count;
+	uint32_t *id = (uint32_t *)(void *)count;
 	/* a node per term met in a pair, numbered in term order */
 	memset(id, 0, nt * sizeof *id);
 	for (size_t k = 0; k < n; k++) {
@@ -420,20 +419,16 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	 * terms */
 	for (size_t k = 0; k < n; k++)
 		e[k].key = (uint64_t)id[e[k].key >> 32] << 32 | id[(uint32_t)e[k].key];
-	pr_free_raw(id);
-	if (n && sort_pairs(e, n, nn)) {
-		pr_free_raw(e);
-		return PRECIS_ENOMEM;
-	}
+	if (n)
+		sort_pairs(e, n, nn, tmp, count);
 	*nnodes = nn;
 	g->n = nn;
 	g->upper = 0; /* each link is in both its rows */
 	g->row = pr_calloc(&d->arena, nn + 1, sizeof *g->row);
 	g->col = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->col);
 	g->w = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->w);
-	size_t *at = pr_malloc_raw((nn + 1) * sizeof *at);
-	if (!g->row || !g->col || !g->w || !at) {
-		pr_free_raw(at);
+	if (!g->row || !g->col || !g->w) {
+		pr_free_raw(tmp);
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
 	}
@@ -455,7 +450,7 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 		g->col[at[hi]] = lo;
 		g->w[at[hi]++] = w;
 	}
-	pr_free_raw(at);
+	pr_free_raw(tmp);
 	pr_free_raw(e);
 	return PRECIS_OK;
 }
@@ -962,7 +957,7 @@ static void add_single(precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 
 /* Count one occurrence of the phrase made of tokens [i, j) of sentence s,
  * nwords words long; name: it is a run of capitalized words. */
-static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s,
+static int add_phrase(precis_doc *d, phrases *P, uint32_t s,
                       uint32_t i, uint32_t j, uint32_t nwords, int name)
 {
 	uint32_t terms[MAX_PHRASE_TOKENS], nterms = 0;
@@ -982,15 +977,18 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 	if (id == UINT32_MAX)
 		return PRECIS_ENOMEM;
 	if (added) {
+		/* its score waits until it is known to be wanted (most
+		 * phrases are met once, and never are) */
 		phrase *p = &P->ph[P->n];
-		memset(p, 0, sizeof *p);
 		p->sent = p->shown_sent = s;
 		p->first = p->shown_first = i;
 		p->last = p->shown_last = j - 1;
+		p->score = 0;
 		p->nterms = nterms;
 		p->nwords = nwords;
 		memcpy(p->terms, terms, nterms * sizeof terms[0]);
-		p->score = phrase_score(d, score, s, i, terms, nterms, nwords);
+		p->count = 0;
+		p->name = 0;
 		P->tl[P->n].count = 0;
 		P->tl[P->n].name = 0;
 		P->n++;
@@ -1000,37 +998,49 @@ static int add_phrase(precis_doc *d, phrases *P, const double *score, uint32_t s
 	return PRECIS_OK;
 }
 
-/* Write the counts into the phrases and add the one-token phrases, by
- * term (the key words: key[term]): where they go does not matter, the
- * order (pr_kp_before()) is total. A phrase of several words met once is worth the mean of its
- * words' scores, the sum once it recurs. 0, or -1 out of memory. */
-static int fold_tallies(precis_doc *d, phrases *P, const double *score, const uint8_t *key)
+/* Write the counts into the phrases and add the one-token phrases of the
+ * key words keys[0..nkeys) that occur: where they go does not matter, the
+ * order (pr_kp_before()) is total. Their scores are left to
+ * keyphrase_score(). 0, or -1 out of memory. */
+static int fold_tallies(phrases *P, const uint32_t *keys, size_t nkeys)
 {
 	for (size_t k = 0; k < P->n; k++) {
-		phrase *p = &P->ph[k];
-		p->count = P->tl[k].count;
-		p->name = P->tl[k].name;
-		if (p->count >= 2 && p->nwords > 1)
-			p->score *= (double)p->nwords; /* from the mean to the sum */
+		P->ph[k].count = P->tl[k].count;
+		P->ph[k].name = P->tl[k].name;
 	}
-	for (uint32_t term = 0; term < d->nterms; term++) {
+	for (size_t k = 0; k < nkeys; k++) {
+		uint32_t term = keys[k];
 		const single *c = &P->one[term];
-		if (!key[term] || !c->count)
+		if (!c->count)
 			continue;
 		if (reserve_phrase(P))
 			return -1;
 		phrase *p = &P->ph[P->n++];
-		memset(p, 0, sizeof *p);
 		p->sent = c->sent;
 		p->first = p->last = c->first;
 		p->shown_sent = c->shown_sent;
 		p->shown_first = p->shown_last = c->shown_first;
+		p->score = 0;
 		p->nterms = p->nwords = 1;
 		p->terms[0] = term;
-		p->score = phrase_score(d, score, c->sent, c->first, &term, 1, 1);
 		p->count = c->count;
+		p->name = 0;
 	}
 	return 0;
+}
+
+/* The score of p, counted: phrase_score() at its first occurrence, a
+ * phrase of several words met once being worth the mean of its words'
+ * scores and the sum once it recurs, times 1 + log(occurrences) (1 for
+ * one: log(1) is 0, exactly). */
+static double keyphrase_score(const precis_doc *d, const double *score, const phrase *p)
+{
+	double sc = phrase_score(d, score, p->sent, p->first, p->terms, p->nterms, p->nwords);
+	if (p->count >= 2 && p->nwords > 1)
+		sc *= (double)p->nwords; /* from the mean to the sum */
+	if (p->count >= 2)
+		sc *= 1.0 + log((double)p->count);
+	return sc;
 }
 
 /* Are all of p's terms among q's? */
@@ -1082,8 +1092,7 @@ static int name_word(const precis_doc *d, const pr_sent *st, const uint8_t *cand
 
 /* The phrases of sentence s: runs of key words (every stretch of two or
  * three words of a run, and each word alone) and names. */
-static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
-                            const uint8_t *cand, const uint8_t *key,
+static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, const uint8_t *key,
                             uint8_t *wflag, unsigned long long lang, uint32_t s, int names)
 {
 	const pr_sent *st = &d->sents[s];
@@ -1108,14 +1117,14 @@ static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
 			for (uint32_t a = 0; a + 1 < nrun; a++)
 				for (uint32_t b = a + 2; b <= nrun; b++)
 					if ((run[a] != name_a || run[b] != name_b) &&
-					    (rc = add_phrase(d, P, score, s, run[a], run[b], b - a, 0)))
+					    (rc = add_phrase(d, P, s, run[a], run[b], b - a, 0)))
 						return rc;
 			nrun = 0;
 		}
 		if (k) {
 			if (j - i == 1)
 				add_single(d, P, s, i); /* most words: by their term */
-			else if ((rc = add_phrase(d, P, score, s, i, j, 1, 0)))
+			else if ((rc = add_phrase(d, P, s, i, j, 1, 0)))
 				return rc;
 			if (nrun == 0)
 				run[0] = i;
@@ -1144,7 +1153,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const double *score,
 				e = we;
 			}
 			if (nw > 1 && haskey && nw <= MAX_NAME_WORDS && e - a <= MAX_PHRASE_TOKENS) {
-				if ((rc = add_phrase(d, P, score, s, a, e, nw, 1)))
+				if ((rc = add_phrase(d, P, s, a, e, nw, 1)))
 					return rc;
 				name_a = a;
 				name_b = e;
@@ -1443,21 +1452,12 @@ int pr_keyphrases(precis_doc *d)
 	d->nkeywords = 0;
 	if (d->nterms == 0)
 		return PRECIS_OK;
-	size_t nt = d->nterms, ncand = 0;
+	size_t nt = d->nterms, ncand = 0, nkeys = 0;
 	unsigned long long lang = 1ull << (d->lang - pr_languages);
 	int cjk = strcmp(d->lang->code, "zh") == 0 || strcmp(d->lang->code, "ja") == 0;
-	uint8_t *wflag = pr_malloc_raw(d->nwords + 1);
-	uint8_t *cand = cjk ? NULL : pr_malloc_raw(d->ntoks + 1);
-	uint8_t *wend = cjk ? NULL : pr_malloc_raw(d->nwords + 1);
-	uint32_t *wcount = cjk ? NULL : pr_malloc_raw((d->nwords + 1) * sizeof *wcount);
-	double *score = cjk ? NULL : pr_malloc_raw(nt * sizeof *score);
-	uint8_t *key = cjk ? NULL : pr_malloc_raw(nt);
-	uint32_t *idx = cjk ? NULL : pr_malloc_raw(nt * sizeof *idx);
-	double *nscore = cjk ? NULL : pr_malloc_raw(nt * sizeof *nscore);
 	phrases P;
 	memset(&P, 0, sizeof P);
 	P.first = 64; /* until the key words are known (below) */
-	P.one = cjk ? NULL : pr_malloc_raw(nt * sizeof *P.one);
 	pr_graph g;
 	int rc = PRECIS_OK;
 	pairs E;
@@ -1468,13 +1468,21 @@ int pr_keyphrases(precis_doc *d)
 	 * book outgrows anyway */
 	E.first = pow2_at_least(nt);
 	pr_kp_order *order = NULL;
-	if (!wflag || (!cjk && (!cand || !wend || !wcount || !score || !key || !idx ||
-	                        !nscore || !P.one))) {
+	/* the arrays by term, word and token in one block (an article's are
+	 * a few kilobytes, less than nine allocations would cost), the
+	 * widest first for their alignment */
+	size_t nw = d->nwords + 1;
+	char *block = pr_malloc_raw(nt * (2 * sizeof(double) + sizeof(single) + sizeof(uint32_t) + 1) +
+	                            nw * (sizeof(uint32_t) + 2) + d->ntoks + 1);
+	if (!block) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
-	if (!cjk)
-		memset(score, 0, nt * sizeof *score); /* names hold unlinked words */
+	double *score = (double *)(void *)block, *nscore = score + nt;
+	P.one = (single *)(void *)(nscore + nt);
+	uint32_t *idx = (uint32_t *)(void *)(P.one + nt), *wcount = idx + nt;
+	uint8_t *key = (uint8_t *)(wcount + nw), *wflag = key + nt, *wend = wflag + nw;
+	uint8_t *cand = wend + nw;
 	if (cjk) {
 		/* every character is asked about */
 		for (size_t w = 0; w < d->nwords; w++)
@@ -1549,7 +1557,7 @@ int pr_keyphrases(precis_doc *d)
 			jump[k] = nscore[k] / total;
 		if ((rc = pr_kp_rank_words(nscore, &g, jump)))
 			goto out;
-		memset(score, 0, nt * sizeof *score);
+		memset(score, 0, nt * sizeof *score); /* names hold unlinked words */
 	}
 	for (size_t k = 0; k < ncand; k++)
 		score[idx[k]] = nscore[k];
@@ -1577,7 +1585,9 @@ int pr_keyphrases(precis_doc *d)
 		for (size_t r = 0; r < k; r++) {
 			key[sc[r].term] = 1;
 			P.one[sc[r].term].count = 0;
+			idx[r] = sc[r].term; /* the key words, for fold_tallies() */
 		}
+		nkeys = k;
 		pr_free_raw(sc);
 		/* a text has about as many phrases of several words as key
 		 * words: room for as many, under half full */
@@ -1586,9 +1596,9 @@ int pr_keyphrases(precis_doc *d)
 
 	/* phrases, one entry per distinct sequence of stems */
 	for (size_t s = 0; s < d->nsents; s++)
-		if ((rc = sentence_phrases(d, &P, score, cand, key, wflag, lang, (uint32_t)s, 1)))
+		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1)))
 			goto out;
-	if (fold_tallies(d, &P, score, key)) {
+	if (fold_tallies(&P, idx, nkeys)) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
@@ -1609,7 +1619,7 @@ int pr_keyphrases(precis_doc *d)
 		phrase *p = &P.ph[k];
 		if (p->count < 2 && !p->name && (p->nwords > 1 ? p->sent > 0 || !title : p->sent > 1))
 			continue;
-		p->score *= 1.0 + log((double)p->count);
+		p->score = keyphrase_score(d, score, p);
 		pr_kp_order *o = &order[nph++];
 		o->score = p->score;
 		o->sent = p->sent;
@@ -1691,17 +1701,9 @@ int pr_keyphrases(precis_doc *d)
 	pr_free_raw(chosen);
 	pr_free_raw(rank);
 out:
-	pr_free_raw(P.one);
+	pr_free_raw(block);
 	pr_free_raw(E.p);
-	pr_free_raw(wend);
 	pr_free_raw(P.slot);
-	pr_free_raw(wflag);
-	pr_free_raw(cand);
-	pr_free_raw(wcount);
-	pr_free_raw(score);
-	pr_free_raw(nscore);
-	pr_free_raw(key);
-	pr_free_raw(idx);
 	pr_free_raw(P.ph);
 	pr_free_raw(P.tl);
 	pr_free_raw(order);

@@ -249,6 +249,42 @@ static void order_free(worth_order *o)
 	pr_free_raw(o->out);
 }
 
+/* How short a summary of at most limit sentences is beside d's text: 1 up
+ * to SPAN_FULL of its prose sentences (headings do not count), 0 from
+ * SPAN_NONE on, in between linearly. The lead's weight and span apply in
+ * proportion, and the sentence graph (graph.c) reads what a summary that
+ * covers the text is made of the other way round. */
+static double short_share(const precis_doc *d, size_t limit)
+{
+	size_t prose = 0;
+	for (size_t i = 0; i < d->nsents; i++)
+		prose += d->sents[i].kind != PR_BLOCK_HEADING;
+	double share = prose ? (double)limit / (double)prose : 1.0;
+	double fade = (SPAN_NONE - share) / (SPAN_NONE - SPAN_FULL);
+	return fade < 0 ? 0 : fade > 1 ? 1 : fade;
+}
+
+/* The most sentences d's options allow in its summary. */
+static size_t sentence_limit(const precis_doc *d)
+{
+	const precis_options *o = &d->opts;
+	size_t limit = d->nsents;
+	if (o->sentences && o->sentences < limit)
+		limit = o->sentences;
+	if (o->ratio > 0) {
+		double k = ceil(o->ratio * (double)d->nsents - 1e-9);
+		size_t kr = k < 1 ? 1 : (size_t)k;
+		if (kr < limit)
+			limit = kr;
+	}
+	return limit;
+}
+
+double pr_summary_short(const precis_doc *d)
+{
+	return short_share(d, sentence_limit(d));
+}
+
 /* Set up the order of d's sentences for a summary of at most limit.
  * Returns PRECIS_OK or PRECIS_ENOMEM. */
 static int order_init(worth_order *o, const precis_doc *d, size_t limit, size_t sort_after)
@@ -274,14 +310,7 @@ static int order_init(worth_order *o, const precis_doc *d, size_t limit, size_t 
 		o->rank[d->sents[i].rank - 1] = (uint32_t)i;
 	const double *prior = d->prior; /* what ranking used, if anything */
 	o->has_prior = prior != NULL;
-	/* the lead's weight and span apply in full to a summary of at most
-	 * SPAN_FULL of the text's prose sentences, not at all from SPAN_NONE on */
-	size_t prose = 0;
-	for (size_t i = 0; i < n; i++)
-		prose += d->sents[i].kind != PR_BLOCK_HEADING;
-	double share = prose ? (double)limit / (double)prose : 1.0;
-	double fade = (SPAN_NONE - share) / (SPAN_NONE - SPAN_FULL);
-	fade = fade < 0 ? 0 : fade > 1 ? 1 : fade;
+	double fade = short_share(d, limit);
 	o->lead = LEAD_WEIGHT * fade;
 	if ((double)limit > LEAD_BUDGET)
 		o->lead *= LEAD_BUDGET / (double)limit;
@@ -351,15 +380,7 @@ int pr_select(precis_doc *d)
 {
 	size_t n = d->nsents;
 	const precis_options *o = &d->opts;
-	size_t limit = n;
-	if (o->sentences && o->sentences < limit)
-		limit = o->sentences;
-	if (o->ratio > 0) {
-		double k = ceil(o->ratio * (double)n - 1e-9);
-		size_t kr = k < 1 ? 1 : (size_t)k;
-		if (kr < limit)
-			limit = kr;
-	}
+	size_t limit = sentence_limit(d);
 	d->summary = pr_alloc(&d->arena, (limit + 1) * sizeof *d->summary);
 	if (!d->summary)
 		return PRECIS_ENOMEM;

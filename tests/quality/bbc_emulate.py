@@ -18,6 +18,10 @@ With --lib, precis's own ranking is scored the same way (its sentences
 mapped to plain ones by text; the text it ranks is the plain sentences a
 paragraph each, so its figures are close to, not the same as, harness.py's).
 
+"precis-like" is graph.c's TextRank (stems, the same form counting 1.5,
+distinct terms in the length), "cover cosine" the cosine graph.c adds for
+a summary that covers the text (stem counts, the same form 3 times; or
+1.5), and "precis-like + 2 cover" the two as graph.c sums them.
 Scorer names: "textrank" and "overlap" are Mihalcea and Tarau's shared
 words over the sum of log lengths, "cos-tf"/"cos-idf"/"cos-bin" cosine
 similarity of term counts / tf-idf / word sets, each under PageRank
@@ -133,6 +137,41 @@ def sim_overlap_tf(a, b):
     return n / den
 
 
+def forms(a):
+    """stem -> the word forms a sentence uses it in, from (stem, word) pairs."""
+    out = collections.defaultdict(set)
+    for st, w in a:
+        out[st].add(w)
+    return out
+
+
+def sim_precis(a, b):
+    """precis's TextRank (graph.c): shared stems, one used in the same single
+    form in both counting 1.5, over the sum of the logs of the numbers of
+    distinct terms; a and b are lists of (stem, word)."""
+    fa, fb = forms(a), forms(b)
+    n = sum(1.5 if len(fa[t]) == 1 and fa[t] == fb[t] else 1.0 for t in fa if t in fb)
+    return n / (math.log(max(len(fa), 2)) + math.log(max(len(fb), 2)))
+
+
+def sim_cover(a, b, same=3.0):
+    """graph.c's cover cosine: the cosine of the stem counts, a stem both
+    use in the same single form counting `same` times."""
+    fa, fb = forms(a), forms(b)
+    ca = collections.Counter(st for st, _ in a)
+    cb = collections.Counter(st for st, _ in b)
+    num = sum(ca[t] * cb[t] * (same if len(fa[t]) == 1 and fa[t] == fb[t] else 1.0)
+              for t in ca if t in cb)
+    den = math.sqrt(sum(v * v for v in ca.values())) * math.sqrt(sum(v * v for v in cb.values()))
+    return num / den if den else 0.0
+
+
+def stem_words(s):
+    """(Porter stem, word) of each word of s, graph.c's stop list."""
+    return [(rouge.rouge_porter(w) if len(w) > 2 else w, w)
+            for w in words(s, stop=GRAPH_STOP)]
+
+
 def degree(toks, sim):
     n = len(toks)
     return [sum(sim(toks[i], toks[j]) for j in range(n) if j != i) for i in range(n)]
@@ -234,7 +273,18 @@ def scorers():
             return textrank(toks, simf, d) if rank else degree(toks, simf)
         return f
 
+    def pairs(simf):
+        def f(ss):
+            return textrank([stem_words(s) for s in ss], simf)
+        return f
+
     extra = {
+        "precis-like": pairs(sim_precis),
+        "cover cosine": pairs(sim_cover),
+        "cover cosine same=1.5": pairs(lambda a, b: sim_cover(a, b, 1.5)),
+        "precis-like + 2 cover": pairs(lambda a, b: sim_precis(a, b) + 2 * sim_cover(a, b)),
+        "precis-like + 2 cover1.5": pairs(lambda a, b: sim_precis(a, b) +
+                                          2 * sim_cover(a, b, 1.5)),
         "centroid-tf raw graph": lambda ss: centroid_tf([words(s, stop=GRAPH_STOP) for s in ss]),
         "centroid-tf stem graph": lambda ss: centroid_tf([words(s, True, stop=GRAPH_STOP) for s in ss]),
         "centroid-idf raw graph": lambda ss: centroid([words(s, stop=GRAPH_STOP) for s in ss]),

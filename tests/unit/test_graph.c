@@ -18,8 +18,16 @@ static double weight(const pr_graph *g, size_t i, size_t j)
 	return 0.0;
 }
 
+/* graph.c's COVER_COSINE: the cosine's weight in the link of two sentences
+ * of a text whose summary covers it; COVER_SAME_FORM: what a term both use
+ * in the same form counts in the cosine. */
+#define COVER 2.0
+#define SAME 3.0
+
 /* Each pair of sentences shares one stem, but only the first two share the
- * word form too ("ministers"): TextRank counts that word half again. */
+ * word form too ("ministers"): TextRank counts that word half again. (A
+ * summary of 3 sentences is the whole text: the links add COVER times the
+ * cosine of the term counts, SAME / 3 and 1 / 3.) */
 Test(graph, a_shared_word_form_counts_more_than_a_shared_stem)
 {
 	precis_doc *d = doc_of("Ministers approved budgets. "
@@ -31,10 +39,11 @@ Test(graph, a_shared_word_form_counts_more_than_a_shared_stem)
 	pr_graph g;
 	cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_TEXTRANK), PRECIS_OK);
 	double one = 1.0 / (2.0 * log(3.0)); /* one shared stem, lengths 3 and 3 */
-	cr_expect_float_eq(weight(&g, 0, 2), one, 1e-12);
-	cr_expect_float_eq(weight(&g, 1, 2), one, 1e-12);
-	cr_expect_float_eq(weight(&g, 0, 1), 1.5 * one, 1e-12);
-	cr_expect_float_eq(weight(&g, 1, 0), 1.5 * one, 1e-12, "the graph is symmetric");
+	cr_expect_float_eq(weight(&g, 0, 2), one + COVER / 3, 1e-12);
+	cr_expect_float_eq(weight(&g, 1, 2), one + COVER / 3, 1e-12);
+	cr_expect_float_eq(weight(&g, 0, 1), 1.5 * one + COVER * SAME / 3, 1e-12);
+	cr_expect_float_eq(weight(&g, 1, 0), 1.5 * one + COVER * SAME / 3, 1e-12,
+	                   "the graph is symmetric");
 	/* the other similarities count stems as before */
 	cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_COSINE), PRECIS_OK);
 	cr_expect_float_eq(weight(&g, 0, 1), weight(&g, 0, 2), 1e-12);
@@ -54,7 +63,9 @@ Test(graph, stop_words_make_no_edges)
 }
 
 /* TextRank's |S| is a sentence's distinct terms: the second sentence's
- * stop words do not make it less like the first than the third is. */
+ * stop words do not make it less like the first than the third is (nor
+ * do they count in the cosine: the same three terms, two shared in the
+ * same form, over the norms of three). */
 Test(graph, stop_words_do_not_lengthen_a_sentence)
 {
 	precis_doc *d = doc_of("Harbour boats sailed. "
@@ -64,7 +75,7 @@ Test(graph, stop_words_do_not_lengthen_a_sentence)
 	cr_assert_gt(d->sents[1].ntok, d->sents[2].ntok);
 	pr_graph g;
 	cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_TEXTRANK), PRECIS_OK);
-	cr_expect_float_eq(weight(&g, 0, 1), 3.0 / (2.0 * log(3.0)), 1e-12);
+	cr_expect_float_eq(weight(&g, 0, 1), 3.0 / (2.0 * log(3.0)) + COVER * 2 * SAME / 3, 1e-12);
 	cr_expect_float_eq(weight(&g, 0, 2), weight(&g, 0, 1), 1e-12);
 	precis_doc_free(d);
 }
@@ -82,12 +93,16 @@ Test(graph, titles_and_reporting_verbs_link_sentences)
 	cr_assert_eq(d->nsents, 4);
 	pr_graph g;
 	cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_TEXTRANK), PRECIS_OK);
-	double l[4]; /* log |S|, the sentence's distinct terms */
-	for (size_t i = 0; i < 4; i++)
-		l[i] = log((double)(d->sterm_off[i + 1] - d->sterm_off[i]));
+	double l[4], c[4]; /* log |S| and |S|, the sentence's distinct terms */
+	for (size_t i = 0; i < 4; i++) {
+		c[i] = (double)(d->sterm_off[i + 1] - d->sterm_off[i]);
+		l[i] = log(c[i]);
+	}
 	cr_expect_eq(d->sterm_off[1] - d->sterm_off[0], 5, "Mr, Hale, said, harbour, quiet");
-	cr_expect_float_eq(weight(&g, 0, 1), 3.0 / (l[0] + l[1]), 1e-12);
-	cr_expect_float_eq(weight(&g, 2, 3), 1.0 / (l[2] + l[3]), 1e-12);
+	/* a summary of 3 sentences of 4 covers the text: the cosine too */
+	cr_expect_float_eq(weight(&g, 0, 1), 3.0 / (l[0] + l[1]) + COVER * 2 * SAME / sqrt(c[0] * c[1]),
+	                   1e-12);
+	cr_expect_float_eq(weight(&g, 2, 3), 1.0 / (l[2] + l[3]) + COVER / sqrt(c[2] * c[3]), 1e-12);
 	cr_expect_eq(weight(&g, 0, 2), 0.0, "\"said\" and \"say\" are two terms");
 	cr_expect_eq(d->nedges, 2);
 	/* and the other similarities count them as terms too */
@@ -156,10 +171,21 @@ static double sum_sq(const precis_doc *d, size_t i, const double *idf)
 	return sqrt(s2);
 }
 
-/* Similarity of i and j as graph.c's header defines it, term by term. */
-static double direct(const precis_doc *d, precis_similarity sim, size_t i, size_t j,
-                     uint32_t df_cap, const double *idf, double avglen)
+/* The norm of sentence i's vector of term counts. */
+static double count_norm(const precis_doc *d, size_t i)
 {
+	double s2 = 0;
+	for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++)
+		s2 += (double)d->stf[k] * d->stf[k];
+	return sqrt(s2);
+}
+
+/* Similarity of i and j as graph.c's header defines it, term by term;
+ * TextRank's with cover times the cosine of the term counts. */
+static double direct(const precis_doc *d, precis_similarity sim, size_t i, size_t j,
+                     uint32_t df_cap, const double *idf, double avglen, double cover)
+{
+	double dot = 0;
 	double li = d->sents[i].ntok, lj = d->sents[j].ntok;
 	if (sim == PRECIS_SIM_TEXTRANK) { /* |S|: the sentence's distinct terms */
 		li = (double)(d->sterm_off[i + 1] - d->sterm_off[i]);
@@ -183,7 +209,9 @@ static double direct(const precis_doc *d, precis_similarity sim, size_t i, size_
 			double ti = d->stf[a], tj = d->stf[b];
 			if (sim == PRECIS_SIM_TEXTRANK) {
 				uint32_t fi = form_of(d, i, t);
-				sum += fi != UINT32_MAX && fi == form_of(d, j, t) ? 1.5 : 1.0;
+				int same = fi != UINT32_MAX && fi == form_of(d, j, t);
+				sum += same ? 1.5 : 1.0;
+				dot += ti * tj * (same ? SAME : 1.0);
 			} else if (sim == PRECIS_SIM_COSINE) {
 				sum += ti * tj * idf[t] * idf[t];
 			} else {
@@ -198,7 +226,8 @@ static double direct(const precis_doc *d, precis_similarity sim, size_t i, size_
 	if (sum == 0)
 		return 0;
 	if (sim == PRECIS_SIM_TEXTRANK)
-		return sum / (log(li < 2 ? 2 : li) + log(lj < 2 ? 2 : lj));
+		return sum / (log(li < 2 ? 2 : li) + log(lj < 2 ? 2 : lj)) +
+		       cover * dot / (count_norm(d, i) * count_norm(d, j));
 	if (sim == PRECIS_SIM_COSINE) {
 		double ni = sum_sq(d, i, idf), nj = sum_sq(d, j, idf);
 		return ni > 0 && nj > 0 ? sum / (ni * nj) : 0;
@@ -226,10 +255,15 @@ static void check_against_direct(size_t nsents, size_t vocab)
 	double *idf = malloc((d->nterms + 1) * sizeof *idf);
 	double *w = malloc((n + 1) * sizeof *w);
 	cr_assert(idf && w);
+	/* the last: TextRank for a summary of 40% of the text, which adds
+	 * COVER times the cosine */
 	const precis_similarity sims[] = { PRECIS_SIM_TEXTRANK, PRECIS_SIM_BM25,
-		                               PRECIS_SIM_COSINE };
-	for (size_t s = 0; s < 3; s++) {
+		                               PRECIS_SIM_COSINE, PRECIS_SIM_TEXTRANK };
+	for (size_t s = 0; s < 4; s++) {
 		precis_similarity sim = sims[s];
+		double cover = s == 3 ? COVER : 0;
+		d->opts.ratio = s == 3 ? 0.4 : 0;
+		d->opts.sentences = s == 3 ? 0 : 3;
 		double avglen = 0;
 		for (size_t i = 0; i < n; i++)
 			avglen += d->sents[i].ntok;
@@ -247,7 +281,7 @@ static void check_against_direct(size_t nsents, size_t vocab)
 		for (size_t i = 0; i < n; i++) {
 			size_t cands = 0, kept = 0;
 			for (size_t j = i + 1; j < n; j++) {
-				w[j] = direct(d, sim, i, j, df_cap, idf, avglen);
+				w[j] = direct(d, sim, i, j, df_cap, idf, avglen, cover);
 				cands += w[j] > 0;
 			}
 			double weakest = INFINITY;
@@ -297,4 +331,40 @@ Test(graph, matches_a_direct_count)
 Test(graph, matches_a_direct_count_with_bounds, .timeout = 60)
 {
 	check_against_direct(2000, 120);
+}
+
+/* A summary that covers much of the text weighs how much of a sentence's
+ * content another shares: TextRank's link plus COVER times the cosine of
+ * their term counts, in proportion as the summary grows from 15% to 30% of
+ * the text's sentences (2 of 10: a third of it); a summary of one sentence
+ * in ten keeps TextRank's graph. */
+Test(graph, a_summary_that_covers_the_text_adds_the_cosine)
+{
+	precis_doc *d = doc_of("Harbour boats sailed early. "
+	                       "Harbour boats waited. "
+	                       "Orchards ripened slowly. "
+	                       "Farmers picked apples. "
+	                       "Tourists stayed away. "
+	                       "Markets closed late. "
+	                       "Bridges were repaired. "
+	                       "Trains ran slowly. "
+	                       "Rivers flooded fields. "
+	                       "Schools opened again.");
+	cr_assert_eq(d->nsents, 10);
+	cr_assert_eq(d->sterm_off[1] - d->sterm_off[0], 4);
+	cr_assert_eq(d->sterm_off[2] - d->sterm_off[1], 3);
+	double tr = 3.0 / (log(4.0) + log(3.0)); /* two shared in the same form */
+	double cos = 2 * SAME / sqrt(4.0 * 3.0);
+	const struct {
+		size_t sentences;
+		double cover;
+	} cases[] = { { 1, 0 }, { 2, 1.0 / 3 }, { 3, 1 }, { 4, 1 } };
+	for (size_t k = 0; k < 4; k++) {
+		d->opts.sentences = cases[k].sentences;
+		pr_graph g;
+		cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_TEXTRANK), PRECIS_OK);
+		cr_expect_float_eq(weight(&g, 0, 1), tr + cases[k].cover * COVER * cos, 1e-12,
+		                   "%zu sentences", cases[k].sentences);
+	}
+	precis_doc_free(d);
 }

@@ -1,6 +1,7 @@
 /* select.c: budgets, headings, redundancy, output order. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <math.h>
 #include <precis.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -465,4 +466,43 @@ Test(select, noise_at_the_start)
 		             pr_noise_weight(d, 0));
 		precis_doc_free(d);
 	}
+}
+
+/* How short a summary is beside its text: 1 up to 15% of the sentences,
+ * 0 from 30% on, linear between; and the position prior (prior.c) leans
+ * on the lead as 1 / sqrt(k + 1) for a short summary, half as much,
+ * 1 / (k + 1)^0.25, for one that covers the text. */
+Test(select, a_summary_that_covers_the_text_leans_less_on_position)
+{
+	static const char ten[] =
+		"Harbour boats sailed early today. Orchards ripened slowly this year. "
+		"Farmers picked apples by hand. Tourists stayed away from town. "
+		"Markets closed late on Friday. Bridges were repaired last month. "
+		"Trains ran slowly through the valley. Rivers flooded the low fields. "
+		"Schools opened again on Monday. Bakers sold bread before dawn.";
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.lang = "en";
+	precis_doc *d = doc_with(ten, &o);
+	cr_assert_eq(d->nsents, 10);
+	double t[10];
+	const struct {
+		size_t sentences;
+		double ratio, is_short, lean;
+	} cases[] = {
+		{ 1, 0, 1, 0.5 },
+		{ 2, 0, 2.0 / 3, 0.5 * (1 - 0.5 / 3) },
+		{ 3, 0, 0, 0.25 },
+		{ 0, 0.4, 0, 0.25 },
+	};
+	for (size_t k = 0; k < 4; k++) {
+		d->opts.sentences = cases[k].sentences;
+		d->opts.ratio = cases[k].ratio;
+		cr_expect_float_eq(pr_summary_short(d), cases[k].is_short, 1e-12, "case %zu", k);
+		cr_assert_eq(pr_prior(d, t), 1);
+		/* every sentence a plain statement: only the position differs */
+		cr_expect_float_eq(t[0] / t[3], pow(4.0, cases[k].lean), 1e-12, "case %zu", k);
+		cr_expect_float_eq(t[1] / t[8], pow(4.5, cases[k].lean), 1e-12, "case %zu", k);
+	}
+	precis_doc_free(d);
 }

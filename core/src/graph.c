@@ -325,12 +325,9 @@ typedef struct posting {
 } posting;
 
 /* A term of sentence i that links it to later sentences: their postings,
- * post[lo .. hi), and what i holds of it: TextRank the one word form in
- * which i uses it (FORMS_NONE for several, which no posting holds), so
- * that the walk need not look it up; BM25 and cosine the term's entry k in
- * i's row of sentence_terms. Sentence i's steps are listed in the order of
- * its row, so the walk from i reads them as one stream, and no table
- * indexed by term. */
+ * post[lo .. hi), and the term's entry k in i's row of sentence_terms.
+ * Sentence i's steps are listed in the order of its row, so the walk from i
+ * reads them as one stream, and no table indexed by term. */
 typedef struct step {
 	uint32_t lo, hi, k;
 } step;
@@ -432,12 +429,9 @@ static int build_postings(build_ctx *c)
 			if (c->tf)
 				c->tf[p] = d->stf[k];
 			if (rt->next < rt->end) {
-				uint32_t me = (uint32_t)k;
-				if (c->form)
-					me = c->form[k] == FORMS_SEVERAL ? FORMS_NONE : c->form[k];
 				c->steps[nsteps].lo = rt->next;
 				c->steps[nsteps].hi = rt->end;
-				c->steps[nsteps].k = me;
+				c->steps[nsteps].k = (uint32_t)k;
 				nsteps++;
 			}
 		}
@@ -553,7 +547,9 @@ static size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
 	const posting *ps = c->post;
 	for (uint32_t s = c->step_off[i]; s < c->step_off[i + 1]; s++) {
 		const step *st = &c->steps[s];
-		uint32_t fi = st->k;
+		uint32_t fi = c->form[st->k];
+		if (fi == FORMS_SEVERAL) /* no form to share */
+			fi = FORMS_NONE; /* no TextRank posting holds it */
 		PR_PREFETCH(&ps[c->steps[s + PR_STEP_AHEAD].lo]);
 		for (uint32_t p = st->lo; p < st->hi; p++) {
 			PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);

@@ -104,22 +104,28 @@ static size_t graph_terms(const precis_doc *d)
 	return d->lang ? d->lang->ngraph : 0;
 }
 
-/* extra[w]: 1 + the graph term of stop word w, or 0; NULL when the
- * language has no graph words. The caller frees it. */
-static int graph_word_terms(const precis_doc *d, uint32_t **extra)
+/* gterm[w]: what word w counts as in the graph: its stem (a token's term
+ * is its word's), else its graph term (numbered from nterms on), else
+ * `none`: a word that links nothing. The caller frees it. */
+static uint32_t *graph_word_terms(const precis_doc *d, uint32_t none)
 {
-	*extra = NULL;
-	if (!graph_terms(d))
-		return PRECIS_OK;
 	uint32_t *x = pr_malloc_raw((d->nwords + 1) * sizeof *x);
 	if (!x)
-		return PRECIS_ENOMEM;
+		return NULL;
 	const pr_word *words = d->words;
 	const pr_lang *lang = d->lang;
-	for (size_t w = 0, nw = d->nwords; w < nw; w++)
-		x[w] = words[w].stop ? pr_lang_graph_word(lang, words[w].text, words[w].len) : 0;
-	*extra = x;
-	return PRECIS_OK;
+	size_t ngraph = graph_terms(d);
+	for (size_t w = 0, nw = d->nwords; w < nw; w++) {
+		uint32_t t = words[w].term;
+		if (t == PR_NO_TERM) {
+			uint32_t g = ngraph && words[w].stop
+			                     ? pr_lang_graph_word(lang, words[w].text, words[w].len)
+			                     : 0;
+			t = g ? (uint32_t)d->nterms + g - 1 : none;
+		}
+		x[w] = t;
+	}
+	return x;
 }
 
 /* Distinct terms of each sentence with their frequencies, sorted by term
@@ -134,45 +140,53 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 	d->sterm_off = pr_alloc(&d->arena, (n + 1) * sizeof *d->sterm_off);
 	if (!d->sterm_off)
 		return PRECIS_ENOMEM;
-	size_t total = 0;
-	for (size_t i = 0; i < n; i++)
+	size_t total = 0, maxtok = 0;
+	for (size_t i = 0; i < n; i++) {
 		total += d->sents[i].ntok;
+		if (d->sents[i].ntok > maxtok)
+			maxtok = d->sents[i].ntok;
+	}
 	d->sterm = pr_alloc(&d->arena, (total + 1) * sizeof *d->sterm);
 	d->stf = pr_alloc(&d->arena, (total + 1) * sizeof *d->stf);
 	uint32_t *form = NULL;
 	if (formp && !(form = *formp = pr_alloc(&d->arena, (total + 1) * sizeof *form)))
 		return PRECIS_ENOMEM;
-	uint32_t *extra;
-	if (graph_word_terms(d, &extra))
-		return PRECIS_ENOMEM;
-	size_t ngraph = graph_terms(d);
-	memset(extra_df, 0, ngraph * sizeof *extra_df);
-	/* last[t] = 1 + where t was last written in sterm, 0 if nowhere: it is
-	 * in the current row if that lies at or after the row's start */
-	uint32_t *last = pr_calloc_raw(d->nterms + ngraph + 1, sizeof *last);
-	if (!d->sterm || !d->stf || !last) {
+	size_t ngraph = graph_terms(d), nt = d->nterms + ngraph;
+	/* a sentence's tokens that count, their terms and words side by side
+	 * in tw (sentence i's ntok pairs at most): a word that links nothing
+	 * counts as term nt, and is passed over by where the next pair is
+	 * written, not by a branch on whether it is a stop word, which half of
+	 * the tokens are, at random */
+	uint32_t *gterm = graph_word_terms(d, (uint32_t)nt);
+	/* last (below), nt + 1 of them, then tw: one block */
+	uint32_t *last = pr_calloc_raw(nt + 1 + 2 * maxtok + 2, sizeof *last);
+	uint32_t *tw = last ? last + nt + 1 : NULL;
+	if (!d->sterm || !d->stf || !gterm || !last) {
+		pr_free_raw(gterm);
 		pr_free_raw(last);
-		pr_free_raw(extra);
 		return PRECIS_ENOMEM;
 	}
+	memset(extra_df, 0, ngraph * sizeof *extra_df);
 	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
 		const pr_sent *s = &d->sents[i];
-		size_t row = at;
+		size_t row = at, m = 0;
 		d->sterm_off[i] = row;
 		for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
-			uint32_t t = d->toks[k].term;
-			if (t == PR_NO_TERM) {
-				uint32_t x = extra ? extra[d->toks[k].word] : 0;
-				if (!x)
-					continue;
-				t = (uint32_t)d->nterms + x - 1;
-			}
-			uint32_t p = last[t];
+			uint32_t w = d->toks[k].word, t = gterm[w];
+			tw[m] = t;
+			tw[m + 1] = w;
+			m += t != nt ? 2 : 0;
+		}
+		/* last[t] = 1 + where t was last written in sterm, 0 if
+		 * nowhere: it is in the current row if that lies at or after
+		 * the row's start */
+		for (size_t e = 0; e < m; e += 2) {
+			uint32_t t = tw[e], w = tw[e + 1], p = last[t];
 			if (p > row) {
 				p--;
 				d->stf[p]++;
-				if (form && form[p] != d->toks[k].word)
+				if (form && form[p] != w)
 					form[p] = FORMS_SEVERAL;
 			} else {
 				last[t] = (uint32_t)at + 1;
@@ -181,7 +195,7 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 				d->sterm[at] = t;
 				d->stf[at] = 1;
 				if (form)
-					form[at] = d->toks[k].word;
+					form[at] = w;
 				at++;
 			}
 		}
@@ -203,8 +217,8 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 		}
 	}
 	d->sterm_off[n] = at;
+	pr_free_raw(gterm);
 	pr_free_raw(last);
-	pr_free_raw(extra);
 	return PRECIS_OK;
 }
 
@@ -223,6 +237,14 @@ typedef struct cand {
 static int stronger(const cand *a, const cand *b)
 {
 	return a->w > b->w || (a->w == b->w && a->j < b->j);
+}
+
+/* The same, its comparisons all made and combined bit by bit, for where
+ * the answer is a coin toss (which of two children in a heap is the
+ * weaker), which a branch would guess wrong half the time. */
+static int stronger_nb(const cand *a, const cand *b)
+{
+	return (a->w > b->w) | ((a->w == b->w) & (a->j < b->j));
 }
 
 /* Move the k strongest candidates to the front (quickselect, linear time). */
@@ -265,8 +287,8 @@ static void sift_weakest(cand *c, size_t k, size_t at)
 		size_t child = 2 * at + 1;
 		if (child >= k)
 			break;
-		if (child + 1 < k && stronger(&c[child], &c[child + 1]))
-			child++;
+		if (child + 1 < k) /* the weaker child, taken without a branch */
+			child += (size_t)stronger_nb(&c[child], &c[child + 1]);
 		if (!stronger(&x, &c[child]))
 			break;
 		c[at] = c[child];
@@ -309,6 +331,11 @@ typedef struct posting {
 typedef struct step {
 	uint32_t lo, hi, k;
 } step;
+
+/* Each step's postings lie elsewhere in a book's postings, a wait for
+ * memory at its start: those of the step PR_STEP_AHEAD on are asked for
+ * early. The steps past the last are padding, all zero. */
+#define PR_STEP_AHEAD 2
 
 /* Where term t's next posting goes, and where its postings end; next ==
  * end for a term that makes no edges. */
@@ -381,7 +408,7 @@ static int build_postings(build_ctx *c)
 	}
 	/* a term's last posting makes no step, so there are fewer steps */
 	c->post = pr_malloc_raw(((size_t)npost + PR_AHEAD) * sizeof *c->post);
-	c->steps = pr_malloc_raw(((size_t)npost + 1) * sizeof *c->steps);
+	c->steps = pr_malloc_raw(((size_t)npost + PR_STEP_AHEAD) * sizeof *c->steps);
 	c->step_off = pr_malloc_raw((n + 1) * sizeof *c->step_off);
 	if (c->cover > 0)
 		c->tf = pr_malloc_raw(((size_t)npost + 1) * sizeof *c->tf);
@@ -410,6 +437,7 @@ static int build_postings(build_ctx *c)
 		}
 	}
 	c->step_off[n] = nsteps;
+	memset(c->steps + nsteps, 0, PR_STEP_AHEAD * sizeof *c->steps);
 	for (size_t p = npost; p < (size_t)npost + PR_AHEAD; p++)
 		c->post[p].sent = c->post[p].val = 0; /* for walk_textrank's hints */
 	pr_free_raw(r);
@@ -522,11 +550,15 @@ static size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
 		uint32_t fi = c->form[st->k];
 		if (fi == FORMS_SEVERAL) /* no form to share */
 			fi = FORMS_NONE; /* no TextRank posting holds it */
+		PR_PREFETCH(&ps[c->steps[s + PR_STEP_AHEAD].lo]);
 		for (uint32_t p = st->lo; p < st->hi; p++) {
 			PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);
 			uint32_t j = ps[p].sent, h = half[j];
-			if (h == 0)
+			if (h == 0) {
 				touched[ntouched++].j = j;
+				/* read below, once the walk is done */
+				PR_PREFETCH(&c->loglen[j]);
+			}
 			half[j] = h + 2 + (ps[p].val == fi);
 		}
 	}
@@ -682,13 +714,32 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	uint32_t *ucol = NULL;
 	double *uw = NULL;
 	size_t nedges = 0, cap_edges = 0;
+	/* where the rows are written: ucol and uw, or a book's graph itself */
+	uint32_t *col = NULL;
+	double *w = NULL;
 	if (!acc || !touched || !up) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
 	if ((rc = build_postings(&c)) || (rc = build_weights(&c)))
 		goto out;
-
+	if (g->upper) {
+		/* a book's upper rows are its graph: written where they stay,
+		 * in room for max_neighbours links a row (the room no row fills
+		 * is never touched), not grown and then copied */
+		if (n > (SIZE_MAX / sizeof *uw - 1) / c.max_neighbours) {
+			rc = PRECIS_ENOMEM;
+			goto out;
+		}
+		cap_edges = n * c.max_neighbours + 1;
+		g->row = up;
+		col = g->col = pr_alloc(&d->arena, cap_edges * sizeof *g->col);
+		w = g->w = pr_alloc(&d->arena, cap_edges * sizeof *g->w);
+		if (!g->col || !g->w) {
+			rc = PRECIS_ENOMEM;
+			goto out;
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		size_t ntouched = sim == PRECIS_SIM_TEXTRANK
 		                          ? walk_textrank(&c, i, acc, touched)
@@ -704,34 +755,24 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 			keep = c.max_neighbours;
 		}
 		up[i] = nedges;
-		if ((rc = reserve(&ucol, &uw, &cap_edges, nedges, keep)))
-			goto out;
+		if (!g->upper) {
+			if ((rc = reserve(&ucol, &uw, &cap_edges, nedges, keep)))
+				goto out;
+			col = ucol;
+			w = uw;
+		}
 		for (size_t m = 0; m < keep; m++) {
 			if (touched[m].w > 0) {
-				ucol[nedges] = touched[m].j;
-				uw[nedges] = touched[m].w;
+				col[nedges] = touched[m].j;
+				w[nedges] = touched[m].w;
 				nedges++;
 			}
 		}
 	}
 	up[n] = nedges;
 	d->nedges = nedges;
-	if (!g->upper) {
+	if (!g->upper)
 		rc = symmetric(g, d, up, ucol, uw);
-		goto out;
-	}
-	/* a book: its upper rows are the graph, moved into the arena */
-	g->row = up;
-	g->col = pr_alloc(&d->arena, (nedges + 1) * sizeof *g->col);
-	g->w = pr_alloc(&d->arena, (nedges + 1) * sizeof *g->w);
-	if (!g->col || !g->w) {
-		rc = PRECIS_ENOMEM;
-		goto out;
-	}
-	if (nedges) {
-		memcpy(g->col, ucol, nedges * sizeof *ucol);
-		memcpy(g->w, uw, nedges * sizeof *uw);
-	}
 out:
 	free_ctx(&c);
 	pr_free_raw(acc);

@@ -123,15 +123,22 @@ static int make_blocks(blocks *b, const pr_graph *g, const double *out)
 	b->col = pr_malloc_raw((entries + 1) * sizeof *b->col);
 	if (!b->p || !b->col)
 		return -1;
-	/* padding: weight +0 (all bits zero), column 0 */
-	memset(b->p, 0, entries * sizeof *b->p);
-	memset(b->col, 0, entries * sizeof *b->col);
 	for (size_t k = 0, first = 0; k < nb; first += PR_BLOCK * (size_t)b->len[k++]) {
-		for (size_t r = k * PR_BLOCK; r < (k + 1) * PR_BLOCK && r < n; r++) {
-			size_t i = b->node[r], at = first + r % PR_BLOCK;
-			for (size_t e = g->row[i]; e < g->row[i + 1]; e++, at += PR_BLOCK) {
-				b->p[at] = g->w[e] * out[g->col[e]];
-				b->col[at] = b->place[g->col[e]];
+		for (size_t r = k * PR_BLOCK; r < (k + 1) * PR_BLOCK; r++) {
+			size_t at = first + r % PR_BLOCK, len = 0;
+			if (r < n) {
+				size_t i = b->node[r];
+				for (size_t e = g->row[i]; e < g->row[i + 1]; e++, at += PR_BLOCK) {
+					b->p[at] = g->w[e] * out[g->col[e]];
+					b->col[at] = b->place[g->col[e]];
+				}
+				len = row_len(g, i);
+			}
+			/* padding, the few entries past the row's end: weight +0
+			 * (all bits zero), column 0 */
+			for (; len < b->len[k]; len++, at += PR_BLOCK) {
+				b->p[at] = 0.0;
+				b->col[at] = 0;
 			}
 		}
 	}

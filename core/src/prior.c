@@ -144,20 +144,20 @@ static int match_at(const char *t, size_t n, size_t i)
 }
 
 /* May a pattern begin at t[i], where a word or a "(" begins? The bit
- * table looks at its first three bytes (t is NUL-terminated, t[n] == 0):
- * pair is its half for the inside patterns (pair) or for noise_starts
- * (pair + STARTS). */
-static int may_begin(const uint32_t pair[STARTS], const unsigned char *u, size_t n,
-                     size_t i)
+ * table looks at its first three bytes (t is NUL-terminated, t[n] == 0),
+ * in either case: it holds both cases of the first and second bytes, and
+ * a byte's bit is the same in either (a capital's five low bits are its
+ * small letter's). Most words fail on their first byte, after one
+ * look-up; the rest take two more and no branch. pair is the table's half
+ * for the inside patterns (pair) or for noise_starts (pair + STARTS). */
+static inline int may_begin(const uint32_t pair[STARTS], const unsigned char *u, size_t n,
+                            size_t i)
 {
 	uint32_t second = pair[u[i]];
 	if (!second)
 		return 0;
-	int c2 = i + 1 < n ? lower_ascii(u[i + 1]) : 0;
-	if (!(second >> (c2 & 31) & 1))
-		return 0;
-	int c3 = i + 2 < n ? lower_ascii(u[i + 2]) : 0;
-	return pair[256 + c2] >> (c3 & 31) & 1;
+	unsigned char c2 = i + 1 < n ? u[i + 1] : 0, c3 = i + 2 < n ? u[i + 2] : 0;
+	return second >> (c2 & 31) & pair[256 + c2] >> (c3 & 31) & 1;
 }
 
 /* The high bit of each byte of u[0..8) that is not an ASCII letter: byte k
@@ -178,12 +178,8 @@ static uint64_t nonletters8(const unsigned char *u)
  * at a "(" (itself not a letter). The few "(" are found by memchr(); then
  * only the bytes that are not letters, eight at a time, are worth a look,
  * for the word after each, and of those words only the ones whose first
- * three bytes the bit table lets through: most words fail on their first
- * byte, after one look-up; the rest take two more and no branch (the
- * table has the third bytes of a pattern under both cases of its second,
- * and a byte's bit is the same in either case: a capital's five low bits
- * are its small letter's). A place looked at twice is harmless: what is
- * found is only or-ed together. */
+ * three bytes the bit table lets through (may_begin). A place looked at
+ * twice is harmless: what is found is only or-ed together. */
 static int scan(const uint32_t pair[PAIRS], const char *t, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)t;
@@ -201,8 +197,7 @@ static int scan(const uint32_t pair[PAIRS], const char *t, size_t n)
 	for (; i + 10 <= n; i += 8) {
 		for (uint64_t m = nonletters8(u + i); m; m &= m - 1) {
 			size_t k = i + pr_lowest_byte(m) + 1;
-			uint32_t second = pair[u[k]];
-			if (second && (second >> (u[k + 1] & 31) & pair[256 + u[k + 1]] >> (u[k + 2] & 31) & 1)) {
+			if (may_begin(pair, u, n, k)) {
 				found |= match_at(t, n, k);
 				if (found & FOUND_NOISE)
 					return FOUND_NOISE;

@@ -245,10 +245,7 @@ def centroid_tf(toks):
 def scorers():
     """name -> function(sentences) -> scores (higher is better)."""
     def tr(stem, keep_stop=False, simf=sim_overlap):
-        def f(ss):
-            toks = [words(s, stem, keep_stop) for s in ss]
-            return textrank(toks, simf)
-        return f
+        return gen(simf, stem, keep_stop)
 
     def tr_idf(stem):
         def f(ss):

@@ -72,9 +72,8 @@ static int same_text(const precis_doc *d, size_t a, size_t b)
 	return x->len == y->len && memcmp(x->text, y->text, x->len) == 0;
 }
 
-/* Does candidate c repeat one of the chosen sentences: the same text, or
- * (with three distinct terms or more) REDUNDANT_SHARE of its terms in
- * one of them? */
+/* Does candidate c repeat the chosen sentence: the same text, or (with
+ * three distinct terms or more) REDUNDANT_SHARE of its terms in it? */
 static int redundant_with(const precis_doc *d, size_t c, size_t chosen)
 {
 	size_t nc = d->sterm_off[c + 1] - d->sterm_off[c];
@@ -84,10 +83,19 @@ static int redundant_with(const precis_doc *d, size_t c, size_t chosen)
 	       (double)shared_terms(d, c, chosen) >= REDUNDANT_SHARE * (double)nc;
 }
 
+/* Does candidate c repeat any of the nchosen sentences in chosen? */
+static int redundant(const precis_doc *d, size_t c, const uint32_t *chosen, size_t nchosen)
+{
+	for (size_t k = 0; k < nchosen; k++)
+		if (redundant_with(d, c, chosen[k]))
+			return 1;
+	return 0;
+}
+
 /* A long summary (a share of a book) would test each candidate against
  * thousands of chosen sentences, and selection would grow with the square
- * of the text. Past REDUNDANT_SCAN chosen ones, an index says which can
- * matter: by term, the chosen sentences that hold it. A chosen sentence
+ * of the text. For a summary of more than REDUNDANT_SCAN sentences, an
+ * index says which can matter: by term, the chosen sentences that hold it. A chosen sentence
  * holding m of a candidate's nc terms misses at most nc - m of them, so it
  * holds at least one of any nc - m + 1; with m the least count that makes
  * the candidate redundant, only the chosen sentences on the shortest
@@ -154,8 +162,6 @@ static void index_add(chosen_index *x, const precis_doc *d, size_t i)
 	}
 }
 
-static int redundant(const precis_doc *d, size_t c, const uint32_t *chosen, size_t nchosen);
-
 /* redundant(), through the index: x holds the chosen sentences, nchosen
  * of them in chosen. */
 static int redundant_indexed(chosen_index *x, const precis_doc *d, size_t c,
@@ -203,14 +209,6 @@ static int redundant_indexed(chosen_index *x, const precis_doc *d, size_t c,
 				return 1;
 		}
 	}
-	return 0;
-}
-
-static int redundant(const precis_doc *d, size_t c, const uint32_t *chosen, size_t nchosen)
-{
-	for (size_t k = 0; k < nchosen; k++)
-		if (redundant_with(d, c, chosen[k]))
-			return 1;
 	return 0;
 }
 

@@ -95,9 +95,10 @@ static int redundant(const precis_doc *d, size_t c, const uint32_t *chosen, size
 /* A long summary (a share of a book) would test each candidate against
  * thousands of chosen sentences, and selection would grow with the square
  * of the text. For a summary of more than REDUNDANT_SCAN sentences, an
- * index says which can matter: by term, the chosen sentences that hold it. A chosen sentence
- * holding m of a candidate's nc terms misses at most nc - m of them, so it
- * holds at least one of any nc - m + 1; with m the least count that makes
+ * index says which can matter: by term, the chosen sentences that hold
+ * it. A chosen sentence holding m of a candidate's nc terms misses at most
+ * nc - m of them, so it holds at least one of any nc - m + 1; with m the
+ * least count that makes
  * the candidate redundant, only the chosen sentences on the shortest
  * nc - m + 1 lists of its terms are tested. The same text has the same
  * terms: it is on every list, or, without terms, on the list of chosen

@@ -127,40 +127,13 @@ RARE int pr_strmap_refill_pool(pr_strmap *m, pr_arena *a, size_t need)
 	return 0;
 }
 
-static char *key_room(pr_strmap *m, pr_arena *a, size_t n)
-{
-	size_t need = n < 8 ? 8 : n + 1;
-	if (need > m->pool_left && pr_strmap_refill_pool(m, a, need))
-		return NULL;
-	char *p = m->pool;
-	m->pool += need;
-	m->pool_left -= need;
-	return p;
-}
-
-/* Store the key of n <= 8 bytes whose head is `head` at p,
- * NUL-terminated: a key under eight bytes is one store of its head, the
- * padding's zeros ending it. */
-static void store_head(char *p, uint64_t head, size_t n)
-{
-	if (n < 8) {
-		/* byte by byte for any byte order; compilers make it one store */
-		for (int k = 0; k < 8; k++)
-			p[k] = (char)(head >> (8 * k));
-		return;
-	}
-	/* eight bytes: the head is as memcpy read them (pr_slot_head) */
-	memcpy(p, &head, 8);
-	p[8] = '\0';
-}
-
 /* Copy the key s[0..n), whose first eight bytes zero-padded are head, to
  * p, NUL-terminated; with fold, s is ASCII whose capitals are made small
  * (head is folded already). */
 static void copy_key(char *p, const char *s, size_t n, uint64_t head, int fold)
 {
 	if (n <= 8) {
-		store_head(p, head, n);
+		pr_store_head(p, head, n);
 		return;
 	}
 	memcpy(p, s, n);
@@ -169,38 +142,6 @@ static void copy_key(char *p, const char *s, size_t n, uint64_t head, int fold)
 		for (size_t i = 0; i < n; i++)
 			p[i] = fold_ascii(p[i]);
 	}
-}
-
-/* Room for one more key of n bytes, in the id arrays and in the pool;
- * NULL when out of memory. */
-static char *new_key(pr_strmap *m, pr_arena *a, size_t n)
-{
-	if (m->n >= UINT32_MAX - 1)
-		return NULL;
-	if (m->n == m->cap_keys && pr_strmap_grow_keys(m))
-		return NULL;
-	return key_room(m, a, n);
-}
-
-/* Give the key `copy` (n bytes, head and check as its slot keeps them)
- * the next id, in the empty slot i; returns the id, or UINT32_MAX when
- * out of memory. */
-static uint32_t add_key(pr_strmap *m, size_t i, const char *copy, size_t n,
-                        uint64_t head, uint32_t check)
-{
-	uint32_t id = (uint32_t)m->n++;
-	m->key[id] = copy;
-	m->keylen[id] = (uint32_t)n;
-	m->slot[i].head = head;
-	m->slot[i].id1 = id + 1;
-	m->slot[i].check = check;
-	/* keep the load under one half */
-	if (m->n * 2 > m->mask + 1 && rehash(m, (m->mask + 1) * 2)) {
-		/* the id was stored; a failed grow only means a fuller table,
-		 * but report it so the caller stops before it degrades */
-		return UINT32_MAX;
-	}
-	return id;
 }
 
 /* Every entry point below, inlined into each: a call from one to the
@@ -233,13 +174,13 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 		}
 		i = (i + 1) & m->mask;
 	}
-	char *copy = new_key(m, a, n);
-	if (!copy)
+	char *copy;
+	if (pr_strmap_id_room(m) || !(copy = pr_strmap_key_room(m, a, n < 8 ? 8 : n + 1)))
 		return UINT32_MAX;
 	copy_key(copy, s, n, head, fold);
 	if (added)
 		*added = 1;
-	return add_key(m, i, copy, n, head, check);
+	return pr_strmap_put(m, i, copy, n, head, check);
 }
 
 uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,

@@ -218,6 +218,67 @@ int pr_strmap_grow_keys(pr_strmap *m);
 int pr_strmap_refill_pool(pr_strmap *m, pr_arena *a, size_t need);
 int pr_strmap_grow(pr_strmap *m);
 
+/* The steps of adding a key, shared by pr_strmap_add_short() below and
+ * hash.c's pr_strmap_intern(). */
+
+/* Room for one more id: 0, or -1 when out of memory. */
+static inline int pr_strmap_id_room(pr_strmap *m)
+{
+	if (m->n >= UINT32_MAX - 1)
+		return -1;
+	return m->n == m->cap_keys ? pr_strmap_grow_keys(m) : 0;
+}
+
+/* need bytes of the key pool, or NULL when out of memory. */
+static inline char *pr_strmap_key_room(pr_strmap *m, pr_arena *a, size_t need)
+{
+	if (need > m->pool_left && pr_strmap_refill_pool(m, a, need))
+		return NULL;
+	char *p = m->pool;
+	m->pool += need;
+	m->pool_left -= need;
+	return p;
+}
+
+/* Store the key of n <= 8 bytes whose head is `head` at p (room for 8
+ * bytes, 9 for a key of eight), NUL-terminated: a shorter key is its head,
+ * whose zero bytes end it already. */
+static inline void pr_store_head(char *p, uint64_t head, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(p, &head, 8);
+#else
+	/* a shorter key's head is in little-endian order (pr_load_tail()),
+	 * a key of eight's as memcpy read it (pr_slot_head()) */
+	if (n < 8) {
+		for (int k = 0; k < 8; k++)
+			p[k] = (char)(head >> (8 * k));
+	} else {
+		memcpy(p, &head, 8);
+	}
+#endif
+	p[n] = '\0';
+}
+
+/* Give the stored key (n bytes, head and check as its slot keeps them)
+ * the next id, in the empty slot at; returns the id, or UINT32_MAX when
+ * out of memory. The table is kept under half full: the id is stored
+ * even when it cannot grow, which only means a fuller table, but that is
+ * reported so that the caller stops before the table degrades. */
+static inline uint32_t pr_strmap_put(pr_strmap *m, size_t at, const char *key, size_t n,
+                                     uint64_t head, uint32_t check)
+{
+	uint32_t id = (uint32_t)m->n++;
+	m->key[id] = key;
+	m->keylen[id] = (uint32_t)n;
+	m->slot[at].head = head;
+	m->slot[at].id1 = id + 1;
+	m->slot[at].check = check;
+	if (m->n * 2 > m->mask + 1 && pr_strmap_grow(m))
+		return UINT32_MAX;
+	return id;
+}
+
 /* Add the key of n <= 8 bytes whose head is `head` (hash: its hash),
  * which pr_strmap_find_head() did not find, at the slot `at` where it
  * stopped; the key is the head's bytes (so, for the folded-word table,
@@ -227,43 +288,11 @@ int pr_strmap_grow(pr_strmap *m);
 static inline uint32_t pr_strmap_add_short(pr_strmap *m, pr_arena *a, size_t at,
                                            uint64_t head, size_t n, uint32_t hash)
 {
-	if (m->n >= UINT32_MAX - 1 || (m->n == m->cap_keys && pr_strmap_grow_keys(m)))
+	char *p;
+	if (pr_strmap_id_room(m) || !(p = pr_strmap_key_room(m, a, n < 8 ? 8 : 9)))
 		return UINT32_MAX;
-	/* the head's eight bytes, and a NUL after a key of eight */
-	size_t need = n < 8 ? 8 : 9;
-	if (need > m->pool_left && pr_strmap_refill_pool(m, a, need))
-		return UINT32_MAX;
-	char *p = m->pool;
-	m->pool += need;
-	m->pool_left -= need;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	/* the head as it was read; past a shorter key its zero bytes end it
-	 * already, and p[n] is one of them */
-	memcpy(p, &head, 8);
-	p[n] = '\0';
-#else
-	/* a shorter key's head is in little-endian order (pr_load_tail()),
-	 * a key of eight's as memcpy read it (pr_slot_head()) */
-	if (n < 8) {
-		for (int k = 0; k < 8; k++)
-			p[k] = (char)(head >> (8 * k));
-	} else {
-		memcpy(p, &head, 8);
-		p[8] = '\0';
-	}
-#endif
-	uint32_t id = (uint32_t)m->n++;
-	m->key[id] = p;
-	m->keylen[id] = (uint32_t)n;
-	m->slot[at].head = head;
-	m->slot[at].id1 = id + 1;
-	m->slot[at].check = pr_slot_check(hash, n);
-	/* keep the load under one half; the id was stored, and a failed grow
-	 * only means a fuller table, but it is reported so that the caller
-	 * stops before the table degrades */
-	if (m->n * 2 > m->mask + 1 && pr_strmap_grow(m))
-		return UINT32_MAX;
-	return id;
+	pr_store_head(p, head, n);
+	return pr_strmap_put(m, at, p, n, head, pr_slot_check(hash, n));
 }
 
 /* Start loading the slot where a key with this hash is looked for: a

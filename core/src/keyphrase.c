@@ -36,6 +36,7 @@
 #include "bits.h"
 #include "hash.h"
 #include "keyphrase.h"
+#include "rank.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -523,7 +524,8 @@ static void word_step(const word_rows *R, const double *cur, double *nxt)
  * chain of additions; four sums side by side give the answer too, except
  * within a hair of the tolerance: any order of adding n non-negative terms
  * lands within (n - 1) 2^-53 (relative) of the exact sum, two orders
- * within twice that, so outside a margin of (n + 1) 2^-50 all agree.
+ * within twice that, so outside a margin of (n + 1) 2^-50 all agree
+ * (pr_sum_below(), rank.h, as rank.c asks it).
  * The terms are never negative, so a part of the sum already past the
  * tolerance answers no, and the first steps, whose change is many times
  * the tolerance, stop adding after a few rows: the long ones (at the end
@@ -531,7 +533,7 @@ static void word_step(const word_rows *R, const double *cur, double *nxt)
 static int word_change_below(const word_rows *R, const double *cur, const double *nxt)
 {
 	size_t n = R->n, i = n;
-	double d0 = 0, d1 = 0, d2 = 0, d3 = 0, scale = (double)(n + 1) * 0x1p-50;
+	double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
 	for (unsigned turn = 1; i >= 4; turn++) {
 		i -= 4;
 		d0 += fabs(nxt[i] - cur[i]);
@@ -539,8 +541,8 @@ static int word_change_below(const word_rows *R, const double *cur, const double
 		d2 += fabs(nxt[i + 2] - cur[i + 2]);
 		d3 += fabs(nxt[i + 3] - cur[i + 3]);
 		if (turn % 4 == 0) {
-			double part = (d0 + d1) + (d2 + d3);
-			if (part > KP_TOLERANCE + part * scale)
+			/* past the tolerance in any order */
+			if (pr_sum_below((d0 + d1) + (d2 + d3), KP_TOLERANCE, n + 1) == 0)
 				return 0;
 		}
 	}
@@ -548,11 +550,9 @@ static int word_change_below(const word_rows *R, const double *cur, const double
 		i--;
 		d0 += fabs(nxt[i] - cur[i]);
 	}
-	double sum = (d0 + d1) + (d2 + d3), margin = sum * scale;
-	if (sum < KP_TOLERANCE - margin)
-		return 1;
-	if (sum > KP_TOLERANCE + margin)
-		return 0;
+	int below = pr_sum_below((d0 + d1) + (d2 + d3), KP_TOLERANCE, n + 1);
+	if (below >= 0)
+		return below;
 	double delta = 0; /* too near to tell: in the order of the nodes */
 	for (size_t k = 0; k < n; k++)
 		delta += fabs(nxt[R->place[k]] - cur[R->place[k]]);
@@ -662,14 +662,9 @@ int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 			break;
 	}
 	/* summed in the order of the nodes, to undo rounding drift */
-	double total = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		score[i] = cur[R.place[i]];
-		total += score[i];
-	}
-	if (total > 0)
-		for (size_t i = 0; i < n; i++)
-			score[i] /= total;
+	pr_divide_by(score, n, pr_sum_of(score, n));
 	pr_free_raw(both);
 	pr_free_raw(R.p);
 	return PRECIS_OK;

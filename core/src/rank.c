@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "alloc.h"
 #include "bits.h"
+#include "rank.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -182,21 +183,6 @@ static double change(const double *a, const double *b, size_t n)
 	return (d0 + d1) + (d2 + d3);
 }
 
-/* Is a sum of `terms` non-negative terms, taken in one order as `sum`,
- * below tol as the same sum taken in any other order would be? Every
- * order is within (terms - 1) * 2^-53 (relative) of the exact sum, two
- * orders within twice that of each other; outside a margin of terms *
- * 2^-50 the answer is the same in all of them. -1 when too near to say. */
-static int below(double sum, double tol, size_t terms)
-{
-	double margin = sum * (double)terms * 0x1p-50;
-	if (sum < tol - margin)
-		return 1;
-	if (sum > tol + margin)
-		return 0;
-	return -1;
-}
-
 /* The start of a step, alike in power iteration and the sweeps: the
  * dangling nodes' mass (`dangling`, summed by the caller) and the isolated
  * nodes' make the random jump, returned; *base is its uniform share, and
@@ -244,7 +230,7 @@ static void power(double *score, const blocks *b, double *cur, double *nxt, doub
 		step_blocks(b, cur, nxt, teleport ? tele : NULL, jump, base, damping);
 		/* the change in the order of the nodes, as power iteration
 		 * sums it, only when a faster order cannot tell */
-		int stop = below(delta + change(cur, nxt, n), tolerance, n + 1);
+		int stop = pr_sum_below(delta + change(cur, nxt, n), tolerance, n + 1);
 		if (stop < 0) {
 			for (size_t i = 0; i < n; i++)
 				delta += fabs(nxt[b->place[i]] - cur[b->place[i]]);
@@ -258,24 +244,6 @@ static void power(double *score, const blocks *b, double *cur, double *nxt, doub
 	}
 	for (size_t i = 0; i < n; i++)
 		score[i] = cur[b->place[i]];
-}
-
-/* The n scores' sum, added in their order. */
-static double sum_of(const double *score, size_t n)
-{
-	double total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += score[i];
-	return total;
-}
-
-/* The scores divided by their total (when there is one), so that they sum
- * to 1 again after the steps' rounding drift. */
-static void divide_by(double *score, size_t n, double total)
-{
-	if (total > 0)
-		for (size_t i = 0; i < n; i++)
-			score[i] /= total;
 }
 
 /* What the Gauss-Seidel sweeps below carry from one sweep to the next.
@@ -441,9 +409,9 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		for (; at < n + isolated; at++)
 			total += iso;
 	} else {
-		total = sum_of(score, n);
+		total = pr_sum_of(score, n);
 	}
-	divide_by(score, n, total);
+	pr_divide_by(score, n, total);
 	rc = PRECIS_OK;
 done:
 	free_blocks(&b);
@@ -563,7 +531,7 @@ static int pagerank_upper(double *score, const pr_graph *g, double damping,
 	sweeps_upper(score, g->row, lk, out, ns, teleport, dang, ndang, n, damping,
 	             tolerance, max_iterations);
 	/* renormalise away rounding drift */
-	divide_by(score, n, sum_of(score, n));
+	pr_divide_by(score, n, pr_sum_of(score, n));
 	rc = PRECIS_OK;
 done:
 	pr_free_raw(out);

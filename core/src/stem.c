@@ -219,6 +219,7 @@ static int en_invariant(const en_word *w)
 	return EN_ENDS(t, "canning") || EN_ENDS(t, "herring") || EN_ENDS(t, "earring") ||
 	       EN_ENDS(t, "proceed") || EN_ENDS(t, "succeed");
 }
+
 /* Step 1b: eed and eedly to ee in R1; ed, edly, ing and ingly go after a
  * vowel, and then at, bl and iz get an e back, a double consonant loses
  * one letter, and a short word gets an e ("hop" "hope" is not undone,

@@ -464,13 +464,16 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
  * nodes, two links each, some 45 steps) and its rows are short: what costs is going from row to row, not the sums. So the rows
  * are taken in order of length, those of one length one after another,
  * each length with its own loop (one, two and three links are most of
- * them, each summed in straight code), instead of a loop per row. Every
- * score is what pr_pagerank_personal computes, to the last bit: each row
- * is summed in the order of its links, from the same products, and the
- * steps stop at the same one (word_rank_is_power_iteration in
- * test_keyphrase.c compares the bits, and fails should rank.c change how
- * it ranks a small graph). Key phrases and their scores are then the same
- * as ever. */
+ * them, each summed in straight code), instead of a loop per row. Each
+ * row is summed in the order of its links, from the products
+ * pr_pagerank_personal uses, and the steps stop by its test (the L1
+ * change of a step below KP_TOLERANCE), but they start nearer the fixed
+ * point and jump ahead when one slow mode is left (word_start,
+ * word_extrapolate): a third fewer instructions. The scores are then as
+ * near the fixed point as pr_pagerank_personal's (within d / (1 - d)
+ * times the tolerance, in L1; word_rank_reaches_fixed_point in
+ * test_keyphrase.c), though not the same to the last bit: key phrases
+ * whose scores are within that of each other may swap. */
 #define KP_DAMPING 0.85
 #define KP_TOLERANCE 1e-4
 #define KP_STEPS 100
@@ -624,6 +627,58 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
 	return 0;
 }
 
+/* The steps start from (1 - d) v + d W(i) / sum W, v the teleport vector
+ * and W(i) the weight of i's links: the fixed point of an undirected graph
+ * is W(i) / sum W without random jumps and v with nothing but them, so
+ * this mix starts nearer to it than 1 / n (about 10% fewer steps on the
+ * eval articles). Nodes alike in the graph and in v start alike, so
+ * exact ties stay ties. x by places. */
+static void word_start(const word_rows *R, double *x)
+{
+	const double *out = R->tele + R->n; /* 1 / W(i), by node (word_rows_make) */
+	double wsum = 0;
+	for (size_t i = 0; i < R->n; i++)
+		wsum += 1.0 / out[i];
+	for (size_t r = 0; r < R->n; r++)
+		x[r] = R->tele[r] + KP_DAMPING / (out[R->node[r]] * wsum);
+}
+
+/* Aitken-style extrapolation, after a step from cur to nxt that did not
+ * stop (prev the step before cur). When one slow mode is left, each
+ * step's change is the one before times a ratio rho (negative when the
+ * scores swing back and forth, as on a chain of words), and the fixed
+ * point lies at nxt + rho / (1 - rho) (nxt - cur). rho is taken from the
+ * L1 changes of the last steps (last[0], last[1]; HUGE_VAL before any)
+ * and used only when the last two ratios agree within KP_AITKEN: a guess
+ * only moves the start of the next step, and the steps still stop by the
+ * same test (their own L1 change below KP_TOLERANCE), so the scores are
+ * as near the fixed point as plain power iteration guarantees. Every
+ * score is moved by the same rule, so ties stay ties. */
+#define KP_AITKEN 0.1
+static void word_extrapolate(size_t n, const double *prev, const double *cur, double *nxt,
+                             double last[2])
+{
+	double c = 0;
+	for (size_t r = 0; r < n; r++)
+		c += fabs(nxt[r] - cur[r]);
+	double rho = c / last[1], before = last[1] / last[0];
+	if (rho < 1 && fabs(rho - before) < KP_AITKEN * rho) {
+		/* the sign: do the last two changes point the same way? */
+		double dot = 0;
+		for (size_t r = 0; r < n; r++)
+			dot += (nxt[r] - cur[r]) * (cur[r] - prev[r]);
+		if (dot < 0)
+			rho = -rho;
+		double f = rho / (1 - rho);
+		for (size_t r = 0; r < n; r++)
+			nxt[r] += f * (nxt[r] - cur[r]);
+		c = HUGE_VAL; /* the next ratios from fresh steps */
+		last[1] = HUGE_VAL;
+	}
+	last[0] = last[1];
+	last[1] = c;
+}
+
 /* score[0..g->n): the PageRank of the key-word graph g, its random jumps
  * landing by teleport (by node, summing to 1); the scores sum to 1. A
  * graph too large, or with a node that has no link, is left to
@@ -637,7 +692,7 @@ int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
 		                            teleport);
 	word_rows R;
-	double *both = pr_malloc_raw(2 * n * sizeof *both);
+	double *both = pr_malloc_raw(3 * n * sizeof *both);
 	int rc = both ? word_rows_make(&R, g, teleport) : -1;
 	if (rc) {
 		pr_free_raw(both);
@@ -649,13 +704,17 @@ int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
 		                            teleport);
 	}
-	double *cur = both, *nxt = both + n;
-	for (size_t r = 0; r < n; r++)
-		cur[r] = 1.0 / (double)n;
+	double *prev = both, *cur = both + n, *nxt = both + 2 * n;
+	word_start(&R, cur);
+	memcpy(prev, cur, n * sizeof *prev);
+	double last[2] = { HUGE_VAL, HUGE_VAL };
 	for (unsigned it = 0; it < KP_STEPS; it++) {
 		word_step(&R, cur, nxt);
 		int stop = word_change_below(&R, cur, nxt);
-		double *t = cur;
+		if (!stop)
+			word_extrapolate(n, prev, cur, nxt, last);
+		double *t = prev;
+		prev = cur;
 		cur = nxt;
 		nxt = t;
 		if (stop)

@@ -33,9 +33,10 @@ uint32_t pr_kp_pop(pr_kp_order *h, size_t *n);
 struct pr_graph;
 
 /* The PageRank of the key-word graph g into score[0..g->n), its random
- * jumps landing by teleport (by node, summing to 1): pr_pagerank_personal's
- * scores with damping 0.85, tolerance 1e-4 and at most 100 steps, to the
- * last bit. PRECIS_OK or PRECIS_ENOMEM. */
+ * jumps landing by teleport (by node, summing to 1), with damping 0.85,
+ * tolerance 1e-4 and at most 100 steps: as near the fixed point as
+ * pr_pagerank_personal's scores with those, though not the same to the
+ * last bit (keyphrase.c). PRECIS_OK or PRECIS_ENOMEM. */
 int pr_kp_rank_words(double *score, const struct pr_graph *g, const double *teleport);
 
 #endif

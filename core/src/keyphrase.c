@@ -348,14 +348,36 @@ static int flush_pairs(pairs *E, pair_batch *b)
 	return 0;
 }
 
-/* One co-occurrence of terms x and y (x != y), into the batch. 0, or -1
- * out of memory. */
-static int add_pair(pairs *E, pair_batch *b, uint32_t x, uint32_t y)
+/* The co-occurrences of candidate token i of a sentence ending at token
+ * end with the candidates after it within WINDOW tokens, no punctuation
+ * between, and of other terms, into b, which has room for WINDOW - 1
+ * more. Whether a token is a candidate is as random as the words, so
+ * nothing here branches on it: each pair is written, and kept (b->n moves
+ * on) only when it is one. */
+static void window_pairs(const precis_doc *d, const uint8_t *cand, pair_batch *b,
+                         uint32_t i, uint32_t end)
 {
-	if (b->n == PAIR_BATCH && flush_pairs(E, b))
-		return -1;
-	b->key[b->n++] = x < y ? (uint64_t)x << 32 | y : (uint64_t)y << 32 | x;
-	return 0;
+	uint32_t x = d->toks[i].term;
+	unsigned open = 1;
+	for (uint32_t j = i + 1; j < end && j < i + WINDOW; j++) {
+		const pr_token *u = &d->toks[j];
+		uint32_t y = u->term, lo = x < y ? x : y;
+		open &= !(u->flags & PR_TOK_BREAK);
+		b->key[b->n] = (uint64_t)lo << 32 | (x ^ y ^ lo);
+		b->n += open & cand[j] & (y != x);
+	}
+}
+
+/* The candidates of sentence st, their tokens in order into at[]: how
+ * many. Without a branch on each token, for the same reason. */
+static uint32_t candidate_list(const pr_sent *st, const uint8_t *cand, uint32_t *at)
+{
+	uint32_t n = 0, end = st->tok + st->ntok;
+	for (uint32_t i = st->tok; i < end; i++) {
+		at[n] = i;
+		n += cand[i];
+	}
+	return n;
 }
 
 /* Sort the n pairs by key, lo then hi, both below nt (nodes, here): two
@@ -1116,7 +1138,8 @@ static uint32_t word_end(const precis_doc *d, const pr_sent *st, const uint8_t *
                          uint32_t i, uint32_t end)
 {
 	uint32_t j = i + 1;
-	while (j < end && cand[j] && hyphen_joined(d, st, j))
+	/* the hyphen first: seldom there, so the loop's way is foreseen */
+	while (j < end && hyphen_joined(d, st, j) && cand[j])
 		j++;
 	return j;
 }
@@ -1145,9 +1168,13 @@ static int name_word(const precis_doc *d, const pr_sent *st, const uint8_t *cand
 }
 
 /* The phrases of sentence s: runs of key words (every stretch of two or
- * three words of a run, and each word alone) and names. */
+ * three words of a run, and each word alone) and names. at[0..nat) are
+ * its candidates (candidate_list()): a word that is no candidate starts
+ * nothing, and a run it ends ends as well at the next candidate, which
+ * does not join it, so only the candidates are visited. */
 static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, const uint8_t *key,
-                            uint8_t *wflag, unsigned long long lang, uint32_t s, int names)
+                            uint8_t *wflag, unsigned long long lang, uint32_t s, int names,
+                            const uint32_t *at, uint32_t nat)
 {
 	const pr_sent *st = &d->sents[s];
 	uint32_t end = st->tok + st->ntok;
@@ -1155,15 +1182,10 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 	uint32_t run[MAX_PHRASE_WORDS + 2], nrun = 0;
 	uint32_t name_a = 0, name_b = 0; /* the last name, counted as such */
 	int rc;
-	for (uint32_t i = st->tok; i <= end;) {
-		/* outside a run, a word that is no candidate starts nothing:
-		 * most words (stop words) go by here */
-		if (nrun == 0) {
-			while (i < end && !cand[i])
-				i++;
-		}
-		uint32_t j = i < end && cand[i] ? word_end(d, st, cand, i, end) : i + 1;
-		int k = i < end && cand[i] && key_word(d, key, i, j);
+	for (uint32_t c = 0;; c++) {
+		uint32_t i = c < nat ? at[c] : end; /* the end closes the last run */
+		uint32_t j = i < end ? word_end(d, st, cand, i, end) : end;
+		int k = i < end && key_word(d, key, i, j);
 		int joins = k && nrun > 0 && run[nrun] == i && !(d->toks[i].flags & PR_TOK_BREAK) &&
 		            nrun < MAX_PHRASE_WORDS && j - run[0] <= MAX_PHRASE_TOKENS;
 		if (nrun && !joins) {
@@ -1175,6 +1197,8 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 						return rc;
 			nrun = 0;
 		}
+		if (i == end)
+			break;
 		if (k) {
 			if (j - i == 1)
 				add_single(d, P, s, i); /* most words: by their term */
@@ -1188,7 +1212,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 		 * not the titles at its head ("Prime Minister"), nor the word
 		 * at the head of the sentence unless it is capitalized inside
 		 * one too ("Goalscorer Jimmy Floyd Hasselbaink") */
-		if (names && i < end && cand[i] && (d->toks[i].flags & PR_TOK_UPPER) &&
+		if (names && (d->toks[i].flags & PR_TOK_UPPER) &&
 		    !name_word(d, st, cand, wflag, i - 1, i) && name_word(d, st, cand, wflag, i, i)) {
 			uint32_t a = i, e = i, nw = 0;
 			int haskey = 0;
@@ -1213,7 +1237,9 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 				name_b = e;
 			}
 		}
-		i = j;
+		/* on to the next word: past the parts of a compound */
+		while (c + 1 < nat && at[c + 1] < j)
+			c++;
 	}
 	return PRECIS_OK;
 }
@@ -1525,9 +1551,13 @@ int pr_keyphrases(precis_doc *d)
 	/* the arrays by term, word and token in one block (an article's are
 	 * a few kilobytes, less than nine allocations would cost), the
 	 * widest first for their alignment */
-	size_t nw = d->nwords + 1;
+	size_t nw = d->nwords + 1, longest = 1; /* tokens of a sentence, at most */
+	for (size_t s = 0; s < d->nsents; s++)
+		if (d->sents[s].ntok > longest)
+			longest = d->sents[s].ntok;
 	char *block = pr_malloc_raw(nt * (2 * sizeof(double) + sizeof(single) + sizeof(uint32_t) + 1) +
-	                            nw * (sizeof(uint32_t) + 2) + d->ntoks + 1);
+	                            nw * (sizeof(uint32_t) + 2) + longest * sizeof(uint32_t) +
+	                            d->ntoks + 1);
 	if (!block) {
 		rc = PRECIS_ENOMEM;
 		goto out;
@@ -1535,7 +1565,8 @@ int pr_keyphrases(precis_doc *d)
 	double *score = (double *)(void *)block, *nscore = score + nt;
 	P.one = (single *)(void *)(nscore + nt);
 	uint32_t *idx = (uint32_t *)(void *)(P.one + nt), *wcount = idx + nt;
-	uint8_t *key = (uint8_t *)(wcount + nw), *wflag = key + nt, *wend = wflag + nw;
+	uint32_t *at = wcount + nw; /* a sentence's candidates (candidate_list()) */
+	uint8_t *key = (uint8_t *)(at + longest), *wflag = key + nt, *wend = wflag + nw;
 	uint8_t *cand = wend + nw;
 	if (cjk) {
 		/* every character is asked about */
@@ -1568,22 +1599,17 @@ int pr_keyphrases(precis_doc *d)
 		const pr_sent *st = &d->sents[s];
 		uint32_t end = st->tok + st->ntok;
 		mark_candidates(d, wflag, cand, &rules, s);
-		for (uint32_t i = st->tok; i < end; i++) {
-			const pr_token *t = &d->toks[i];
-			wcount[t->word]++;
-			if (!cand[i])
-				continue;
+		for (uint32_t i = st->tok; i < end; i++)
+			wcount[d->toks[i].word]++;
+		uint32_t nat = candidate_list(st, cand, at);
+		for (uint32_t c = 0; c < nat; c++) {
 			place += 1;
-			nscore[t->term] += 1.0 / sqrt(place);
-			for (uint32_t j = i + 1; j < end && j < i + WINDOW; j++) {
-				if (d->toks[j].flags & PR_TOK_BREAK)
-					break;
-				if (cand[j] && d->toks[j].term != t->term &&
-				    add_pair(&E, &batch, t->term, d->toks[j].term)) {
-					rc = PRECIS_ENOMEM;
-					goto out;
-				}
+			nscore[d->toks[at[c]].term] += 1.0 / sqrt(place);
+			if (batch.n > PAIR_BATCH - (WINDOW - 1) && flush_pairs(&E, &batch)) {
+				rc = PRECIS_ENOMEM;
+				goto out;
 			}
+			window_pairs(d, cand, &batch, at[c], end);
 		}
 		if (batch.n >= PAIR_BATCH / 2 && flush_pairs(&E, &batch)) {
 			rc = PRECIS_ENOMEM;
@@ -1649,9 +1675,11 @@ int pr_keyphrases(precis_doc *d)
 	}
 
 	/* phrases, one entry per distinct sequence of stems */
-	for (size_t s = 0; s < d->nsents; s++)
-		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1)))
+	for (size_t s = 0; s < d->nsents; s++) {
+		uint32_t nat = candidate_list(&d->sents[s], cand, at);
+		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1, at, nat)))
 			goto out;
+	}
 	if (fold_tallies(&P, idx, nkeys)) {
 		rc = PRECIS_ENOMEM;
 		goto out;

@@ -886,6 +886,19 @@ typedef struct tally {
 	uint8_t name;
 } tally;
 
+/* Occurrences of longer phrases are counted a batch at a time, as the
+ * pairs are (flush_pairs()): a book's slots are megabytes, and those of a
+ * batch are all asked for before the first is read. */
+#define PHRASE_BATCH 32
+
+typedef struct occurrence {
+	uint64_t hash;    /* check_terms() of its terms */
+	uint32_t check;
+	uint32_t s, i, j; /* tokens [i, j) of sentence s */
+	uint32_t nwords;
+	uint8_t name;
+} occurrence;
+
 typedef struct phrases {
 	phrase *ph;       /* longer phrases, in order of first occurrence; the
 	                     one-token phrases join them in fold_tallies() */
@@ -897,6 +910,8 @@ typedef struct phrases {
 	size_t mask;      /* slots - 1, a power of two */
 	size_t first;     /* slots and phrases to begin with, a power of two */
 	uint32_t *wcount; /* occurrences of each word */
+	occurrence occ[PHRASE_BATCH]; /* waiting to be counted */
+	size_t nocc;
 } phrases;
 
 static uint32_t check_terms(const uint32_t *terms, uint32_t n, uint64_t *hash)
@@ -936,39 +951,41 @@ static int grow_slots(phrases *P)
 	return 0;
 }
 
-/* The id of the phrase made of terms[0..n), n >= 2, or a new id (P->n,
- * *added set) whose slot is taken; UINT32_MAX when out of memory. */
-static uint32_t find_phrase(phrases *P, const uint32_t *terms, uint32_t n, int *added)
+/* The id of the phrase of occurrence o, its terms those of its tokens
+ * (two or more), or a new id (P->n, *added set) whose slot is taken; the
+ * slots have room. */
+static uint32_t find_phrase(const precis_doc *d, phrases *P, const occurrence *o, int *added)
 {
+	const pr_token *t = &d->toks[o->i];
+	uint32_t n = o->j - o->i;
 	*added = 0;
-	/* under half full */
-	if (2 * (P->n + 1) > (P->slot ? P->mask + 1 : 0) && grow_slots(P))
-		return UINT32_MAX;
-	uint64_t h;
-	uint32_t check = check_terms(terms, n, &h);
-	size_t i = h & P->mask;
+	size_t i = o->hash & P->mask;
 	for (; P->slot[i].check; i = (i + 1) & P->mask) {
 		const slot *sl = &P->slot[i];
-		if (sl->check != check || sl->t0 != terms[0] || sl->t1 != terms[1])
+		if (sl->check != o->check || sl->t0 != t[0].term || sl->t1 != t[1].term)
 			continue;
-		if (n == 2 || memcmp(P->ph[sl->id].terms + 2, terms + 2,
-		                     (n - 2) * sizeof *terms) == 0)
+		uint32_t k = 2;
+		for (const uint32_t *terms = P->ph[sl->id].terms; k < n && terms[k] == t[k].term; k++)
+			;
+		if (k == n)
 			return sl->id;
 	}
 	*added = 1;
-	P->slot[i].check = check;
+	P->slot[i].check = o->check;
 	P->slot[i].id = (uint32_t)P->n;
-	P->slot[i].t0 = terms[0];
-	P->slot[i].t1 = terms[1];
+	P->slot[i].t0 = t[0].term;
+	P->slot[i].t1 = t[1].term;
 	return (uint32_t)P->n;
 }
 
-/* Room for one more phrase. 0, or -1 out of memory. */
-static int reserve_phrase(phrases *P)
+/* Room for `more` more phrases. 0, or -1 out of memory. */
+static int reserve_phrases(phrases *P, size_t more)
 {
-	if (P->n < P->cap)
+	if (P->n + more <= P->cap)
 		return 0;
 	size_t nc = P->cap ? P->cap * 2 : P->first;
+	while (nc < P->n + more)
+		nc *= 2;
 	phrase *p = pr_realloc_raw(P->ph, nc * sizeof *p);
 	if (!p)
 		return -1;
@@ -1031,46 +1048,75 @@ static void add_single(precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 	}
 }
 
+/* Count the occurrences waiting in P->occ. 0, or -1 out of memory. */
+static int flush_phrases(const precis_doc *d, phrases *P)
+{
+	size_t n = P->nocc;
+	uint32_t id[PHRASE_BATCH];
+	P->nocc = 0;
+	/* room for all of them as new phrases, the slots under half full,
+	 * before the slots are found */
+	if (reserve_phrases(P, n))
+		return -1;
+	while (2 * (P->n + n) > (P->slot ? P->mask + 1 : 0))
+		if (grow_slots(P))
+			return -1;
+	for (size_t k = 0; k < n; k++)
+		PR_PREFETCH_WRITE(&P->slot[P->occ[k].hash & P->mask]);
+	for (size_t k = 0; k < n; k++) {
+		const occurrence *o = &P->occ[k];
+		int added;
+		id[k] = find_phrase(d, P, o, &added);
+		if (added) {
+			/* its score waits until it is known to be wanted (most
+			 * phrases are met once, and never are) */
+			phrase *p = &P->ph[P->n];
+			p->sent = p->shown_sent = o->s;
+			p->first = p->shown_first = o->i;
+			p->last = p->shown_last = o->j - 1;
+			p->score = 0;
+			p->nterms = o->j - o->i;
+			p->nwords = o->nwords;
+			for (uint32_t m = 0; m < p->nterms; m++)
+				p->terms[m] = d->toks[o->i + m].term;
+			p->count = 0;
+			p->name = 0;
+			P->tl[P->n].count = 0;
+			P->tl[P->n].name = 0;
+			P->n++;
+		}
+		PR_PREFETCH_WRITE(&P->tl[id[k]]);
+	}
+	for (size_t k = 0; k < n; k++) {
+		P->tl[id[k]].count++;
+		P->tl[id[k]].name |= P->occ[k].name;
+	}
+	return 0;
+}
+
 /* Count one occurrence of the phrase made of tokens [i, j) of sentence s,
  * nwords words long; name: it is a run of capitalized words. */
 static int add_phrase(precis_doc *d, phrases *P, uint32_t s,
                       uint32_t i, uint32_t j, uint32_t nwords, int name)
 {
-	uint32_t terms[MAX_PHRASE_TOKENS], nterms = 0;
+	uint32_t terms[MAX_PHRASE_TOKENS];
 	if (j - i > MAX_PHRASE_TOKENS)
 		return PRECIS_OK; /* "a-b-c-d-e-f-g-h-i" is no key word */
 	if (j - i == 1) {
 		add_single(d, P, s, i);
 		return PRECIS_OK;
 	}
+	if (P->nocc == PHRASE_BATCH && flush_phrases(d, P))
+		return PRECIS_ENOMEM;
 	for (uint32_t k = i; k < j; k++)
-		terms[nterms++] = d->toks[k].term;
-	/* room for a new phrase first: find_phrase takes its slot */
-	if (reserve_phrase(P))
-		return PRECIS_ENOMEM;
-	int added;
-	uint32_t id = find_phrase(P, terms, nterms, &added);
-	if (id == UINT32_MAX)
-		return PRECIS_ENOMEM;
-	if (added) {
-		/* its score waits until it is known to be wanted (most
-		 * phrases are met once, and never are) */
-		phrase *p = &P->ph[P->n];
-		p->sent = p->shown_sent = s;
-		p->first = p->shown_first = i;
-		p->last = p->shown_last = j - 1;
-		p->score = 0;
-		p->nterms = nterms;
-		p->nwords = nwords;
-		memcpy(p->terms, terms, nterms * sizeof terms[0]);
-		p->count = 0;
-		p->name = 0;
-		P->tl[P->n].count = 0;
-		P->tl[P->n].name = 0;
-		P->n++;
-	}
-	P->tl[id].count++;
-	P->tl[id].name |= (uint8_t)name;
+		terms[k - i] = d->toks[k].term;
+	occurrence *o = &P->occ[P->nocc++];
+	o->check = check_terms(terms, j - i, &o->hash);
+	o->s = s;
+	o->i = i;
+	o->j = j;
+	o->nwords = nwords;
+	o->name = (uint8_t)name;
 	return PRECIS_OK;
 }
 
@@ -1089,7 +1135,7 @@ static int fold_tallies(phrases *P, const uint32_t *keys, size_t nkeys)
 		const single *c = &P->one[term];
 		if (!c->count)
 			continue;
-		if (reserve_phrase(P))
+		if (reserve_phrases(P, 1))
 			return -1;
 		phrase *p = &P->ph[P->n++];
 		p->sent = c->sent;
@@ -1680,7 +1726,7 @@ int pr_keyphrases(precis_doc *d)
 		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1, at, nat)))
 			goto out;
 	}
-	if (fold_tallies(&P, idx, nkeys)) {
+	if (flush_phrases(d, &P) || fold_tallies(&P, idx, nkeys)) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}

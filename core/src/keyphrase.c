@@ -867,7 +867,7 @@ typedef struct single {
 	uint32_t count;
 	uint32_t sent, first;             /* its first occurrence */
 	uint32_t shown_sent, shown_first; /* the occurrence to show */
-	uint32_t shown_word;              /* its word */
+	uint32_t shown_count;             /* occurrences of its word (wcount) */
 	uint8_t shown_head_upper;         /* capitalized, at the head of its
 	                                     sentence */
 } single;
@@ -912,6 +912,9 @@ typedef struct phrases {
 	uint32_t *wcount; /* occurrences of each word */
 	occurrence occ[PHRASE_BATCH]; /* waiting to be counted */
 	size_t nocc;
+	uint32_t one_s[PHRASE_BATCH], one_i[PHRASE_BATCH]; /* one-token ones
+	                     waiting: sentence, token */
+	size_t none;
 } phrases;
 
 static uint32_t check_terms(const uint32_t *terms, uint32_t n, uint64_t *hash)
@@ -1026,26 +1029,49 @@ static double phrase_score(const precis_doc *d, const double *score, uint32_t s,
 /* Count one occurrence of token i of sentence s as a phrase. A lone word
  * is shown in its most frequent form ("warning", not "warn"), as it is
  * written inside sentences ("Institute" at the head of one, "the
- * institute" later). */
-static void add_single(precis_doc *d, phrases *P, uint32_t s, uint32_t i)
+ * institute" later). The words are counted by now (P->wcount). */
+static void count_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 {
 	const pr_token *t = &d->toks[i];
 	single *c = &P->one[t->term];
 	int head_upper = (t->flags & PR_TOK_UPPER) && i == d->sents[s].tok;
+	uint32_t now = P->wcount[t->word];
 	if (c->count++ == 0) {
 		c->sent = c->shown_sent = s;
 		c->first = c->shown_first = i;
-		c->shown_word = t->word;
+		c->shown_count = now;
 		c->shown_head_upper = (uint8_t)head_upper;
 		return;
 	}
-	uint32_t was = P->wcount[c->shown_word], now = P->wcount[t->word];
+	uint32_t was = c->shown_count;
 	if (now > was || (now == was && c->shown_head_upper && !(t->flags & PR_TOK_UPPER))) {
 		c->shown_sent = s;
 		c->shown_first = i;
-		c->shown_word = t->word;
+		c->shown_count = now;
 		c->shown_head_upper = (uint8_t)head_upper;
 	}
+}
+
+/* Count the one-token occurrences waiting in P. */
+static void flush_singles(const precis_doc *d, phrases *P)
+{
+	for (size_t k = 0; k < P->none; k++)
+		count_single(d, P, P->one_s[k], P->one_i[k]);
+	P->none = 0;
+}
+
+/* One occurrence of token i of sentence s as a phrase, into the batch:
+ * its term's entry and its word's count (a book's are megabytes, asked
+ * for at random) are fetched while the batch fills. */
+static void add_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
+{
+	const pr_token *t = &d->toks[i];
+	if (P->none == PHRASE_BATCH)
+		flush_singles(d, P);
+	PR_PREFETCH_WRITE(&P->one[t->term]);
+	PR_PREFETCH(&P->wcount[t->word]);
+	P->one_s[P->none] = s;
+	P->one_i[P->none++] = i;
 }
 
 /* Count the occurrences waiting in P->occ. 0, or -1 out of memory. */
@@ -1726,6 +1752,7 @@ int pr_keyphrases(precis_doc *d)
 		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1, at, nat)))
 			goto out;
 	}
+	flush_singles(d, &P);
 	if (flush_phrases(d, &P) || fold_tallies(&P, idx, nkeys)) {
 		rc = PRECIS_ENOMEM;
 		goto out;

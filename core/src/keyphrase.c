@@ -874,7 +874,9 @@ typedef struct single {
 
 /* A longer phrase is found through a hash of its terms: a slot holds the
  * hash's top 24 bits and the number of terms, and the first two terms, so
- * that a phrase of two tokens is found without reading the phrase. */
+ * that a phrase of two tokens is found without reading the phrase; its
+ * place comes from those alone (slot_home()), so that the slots are
+ * moved to a larger table without reading the phrases either. */
 typedef struct slot {
 	uint32_t check;   /* hash & 0xFFFFFF00 | nterms (two or more); 0: empty */
 	uint32_t id;
@@ -892,8 +894,8 @@ typedef struct tally {
 #define PHRASE_BATCH 32
 
 typedef struct occurrence {
-	uint64_t hash;    /* check_terms() of its terms */
-	uint32_t check;
+	uint32_t check;   /* check_terms() of its terms */
+	uint32_t t0, t1;  /* its first two terms */
 	uint32_t s, i, j; /* tokens [i, j) of sentence s */
 	uint32_t nwords;
 	uint8_t name;
@@ -917,7 +919,7 @@ typedef struct phrases {
 	size_t none;
 } phrases;
 
-static uint32_t check_terms(const uint32_t *terms, uint32_t n, uint64_t *hash)
+static uint32_t check_terms(const uint32_t *terms, uint32_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
 	for (uint32_t k = 0; k < n; k++) {
@@ -925,8 +927,16 @@ static uint32_t check_terms(const uint32_t *terms, uint32_t n, uint64_t *hash)
 		h ^= h >> 31;
 	}
 	h *= 0x94D049BB133111EBu;
-	*hash = h;
 	return ((uint32_t)(h >> 32) & 0xFFFFFF00u) | n;
+}
+
+/* Where the slot of the phrase with this check and first two terms goes
+ * among mask + 1. */
+static size_t slot_home(uint32_t check, uint32_t t0, uint32_t t1, size_t mask)
+{
+	uint64_t k = ((uint64_t)t0 << 32 | t1) ^ (uint64_t)check * 0x9E3779B97F4A7C15u;
+	k = (k ^ k >> 31) * 0xBF58476D1CE4E5B9u;
+	return (size_t)(k ^ k >> 32) & mask;
 }
 
 /* Double the slots (or make the first P->first). 0, or -1 out of memory. */
@@ -938,12 +948,10 @@ static int grow_slots(phrases *P)
 		return -1;
 	memset(sl, 0, cap * sizeof *sl);
 	for (size_t k = 0; P->slot && k <= P->mask; k++) {
-		if (!P->slot[k].check)
+		const slot *o = &P->slot[k];
+		if (!o->check)
 			continue;
-		const phrase *p = &P->ph[P->slot[k].id];
-		uint64_t h;
-		check_terms(p->terms, p->nterms, &h);
-		size_t i = h & (cap - 1);
+		size_t i = slot_home(o->check, o->t0, o->t1, cap - 1);
 		while (sl[i].check)
 			i = (i + 1) & (cap - 1);
 		sl[i] = P->slot[k];
@@ -955,17 +963,17 @@ static int grow_slots(phrases *P)
 }
 
 /* The id of the phrase of occurrence o, its terms those of its tokens
- * (two or more), or a new id (P->n, *added set) whose slot is taken; the
- * slots have room. */
-static uint32_t find_phrase(const precis_doc *d, phrases *P, const occurrence *o, int *added)
+ * (two or more), its slot_home() i, or a new id (P->n, *added set) whose
+ * slot is taken; the slots have room. */
+static uint32_t find_phrase(const precis_doc *d, phrases *P, const occurrence *o, size_t i,
+                            int *added)
 {
 	const pr_token *t = &d->toks[o->i];
 	uint32_t n = o->j - o->i;
 	*added = 0;
-	size_t i = o->hash & P->mask;
 	for (; P->slot[i].check; i = (i + 1) & P->mask) {
 		const slot *sl = &P->slot[i];
-		if (sl->check != o->check || sl->t0 != t[0].term || sl->t1 != t[1].term)
+		if (sl->check != o->check || sl->t0 != o->t0 || sl->t1 != o->t1)
 			continue;
 		uint32_t k = 2;
 		for (const uint32_t *terms = P->ph[sl->id].terms; k < n && terms[k] == t[k].term; k++)
@@ -976,8 +984,8 @@ static uint32_t find_phrase(const precis_doc *d, phrases *P, const occurrence *o
 	*added = 1;
 	P->slot[i].check = o->check;
 	P->slot[i].id = (uint32_t)P->n;
-	P->slot[i].t0 = t[0].term;
-	P->slot[i].t1 = t[1].term;
+	P->slot[i].t0 = o->t0;
+	P->slot[i].t1 = o->t1;
 	return (uint32_t)P->n;
 }
 
@@ -1077,7 +1085,7 @@ static void add_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 /* Count the occurrences waiting in P->occ. 0, or -1 out of memory. */
 static int flush_phrases(const precis_doc *d, phrases *P)
 {
-	size_t n = P->nocc;
+	size_t n = P->nocc, home[PHRASE_BATCH];
 	uint32_t id[PHRASE_BATCH];
 	P->nocc = 0;
 	/* room for all of them as new phrases, the slots under half full,
@@ -1087,12 +1095,15 @@ static int flush_phrases(const precis_doc *d, phrases *P)
 	while (2 * (P->n + n) > (P->slot ? P->mask + 1 : 0))
 		if (grow_slots(P))
 			return -1;
-	for (size_t k = 0; k < n; k++)
-		PR_PREFETCH_WRITE(&P->slot[P->occ[k].hash & P->mask]);
+	for (size_t k = 0; k < n; k++) {
+		const occurrence *o = &P->occ[k];
+		home[k] = slot_home(o->check, o->t0, o->t1, P->mask);
+		PR_PREFETCH_WRITE(&P->slot[home[k]]);
+	}
 	for (size_t k = 0; k < n; k++) {
 		const occurrence *o = &P->occ[k];
 		int added;
-		id[k] = find_phrase(d, P, o, &added);
+		id[k] = find_phrase(d, P, o, home[k], &added);
 		if (added) {
 			/* its score waits until it is known to be wanted (most
 			 * phrases are met once, and never are) */
@@ -1137,7 +1148,9 @@ static int add_phrase(precis_doc *d, phrases *P, uint32_t s,
 	for (uint32_t k = i; k < j; k++)
 		terms[k - i] = d->toks[k].term;
 	occurrence *o = &P->occ[P->nocc++];
-	o->check = check_terms(terms, j - i, &o->hash);
+	o->check = check_terms(terms, j - i);
+	o->t0 = terms[0];
+	o->t1 = terms[1];
 	o->s = s;
 	o->i = i;
 	o->j = j;

@@ -994,7 +994,7 @@ static int reserve_phrases(phrases *P, size_t more)
 {
 	if (P->n + more <= P->cap)
 		return 0;
-	size_t nc = P->cap ? P->cap * 2 : P->first;
+	size_t nc = P->cap ? P->cap * 2 : P->first / 2; /* the slots under half full */
 	while (nc < P->n + more)
 		nc *= 2;
 	phrase *p = pr_realloc_raw(P->ph, nc * sizeof *p);
@@ -1628,10 +1628,11 @@ int pr_keyphrases(precis_doc *d)
 	pairs E;
 	memset(&E, 0, sizeof E);
 	/* a news article has about two pairs for three terms (200 for 300),
-	 * a book a few times more than terms: room for half as many as
-	 * terms, under half full, which most articles never outgrow and a
-	 * book outgrows anyway */
-	E.first = pow2_at_least(nt);
+	 * a book a few times more than terms but about one for 15 tokens
+	 * (123,000 in 1.8 million): room for half as many as terms or one
+	 * for 16 tokens, whichever is more, under half full, which neither
+	 * mostly outgrows */
+	E.first = pow2_at_least(nt > d->ntoks / 8 ? nt : d->ntoks / 8);
 	pr_kp_order *order = NULL;
 	/* the arrays by term, word and token in one block (an article's are
 	 * a few kilobytes, less than nine allocations would cost), the
@@ -1754,9 +1755,11 @@ int pr_keyphrases(precis_doc *d)
 		}
 		nkeys = k;
 		pr_free_raw(sc);
-		/* a text has about as many phrases of several words as key
-		 * words: room for as many, under half full */
-		P.first = pow2_at_least(2 * k);
+		/* an article has about as many phrases of several words as
+		 * key words, a book more but about one for 24 tokens (77,000
+		 * in 1.8 million): room for as many, whichever is more, under
+		 * half full */
+		P.first = pow2_at_least(2 * k > d->ntoks / 12 ? 2 * k : d->ntoks / 12);
 	}
 
 	/* phrases, one entry per distinct sequence of stems */

@@ -994,7 +994,7 @@ static int reserve_phrases(phrases *P, size_t more)
 {
 	if (P->n + more <= P->cap)
 		return 0;
-	size_t nc = P->cap ? P->cap * 2 : P->first / 2; /* the slots under half full */
+	size_t nc = P->cap ? P->cap * 2 : P->first;
 	while (nc < P->n + more)
 		nc *= 2;
 	phrase *p = pr_realloc_raw(P->ph, nc * sizeof *p);
@@ -1088,20 +1088,23 @@ static int flush_phrases(const precis_doc *d, phrases *P)
 	size_t n = P->nocc, home[PHRASE_BATCH];
 	uint32_t id[PHRASE_BATCH];
 	P->nocc = 0;
-	/* room for all of them as new phrases, the slots under half full,
-	 * before the slots are found */
-	if (reserve_phrases(P, n))
-		return -1;
-	while (2 * (P->n + n) > (P->slot ? P->mask + 1 : 0))
-		if (grow_slots(P))
-			return -1;
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < n && P->slot; k++) {
 		const occurrence *o = &P->occ[k];
 		home[k] = slot_home(o->check, o->t0, o->t1, P->mask);
 		PR_PREFETCH_WRITE(&P->slot[home[k]]);
 	}
 	for (size_t k = 0; k < n; k++) {
 		const occurrence *o = &P->occ[k];
+		/* room for a new phrase, the slots under half full (growing
+		 * them moves the slots of the rest) */
+		if (reserve_phrases(P, 1))
+			return -1;
+		if (2 * (P->n + 1) > (P->slot ? P->mask + 1 : 0)) {
+			if (grow_slots(P))
+				return -1;
+			for (size_t m = k; m < n; m++)
+				home[m] = slot_home(P->occ[m].check, P->occ[m].t0, P->occ[m].t1, P->mask);
+		}
 		int added;
 		id[k] = find_phrase(d, P, o, home[k], &added);
 		if (added) {
@@ -1685,9 +1688,12 @@ int pr_keyphrases(precis_doc *d)
 		const pr_sent *st = &d->sents[s];
 		uint32_t end = st->tok + st->ntok;
 		mark_candidates(d, wflag, cand, &rules, s);
-		for (uint32_t i = st->tok; i < end; i++)
+		uint32_t nat = 0; /* candidate_list(), the words counted too */
+		for (uint32_t i = st->tok; i < end; i++) {
 			wcount[d->toks[i].word]++;
-		uint32_t nat = candidate_list(st, cand, at);
+			at[nat] = i;
+			nat += cand[i];
+		}
 		for (uint32_t c = 0; c < nat; c++) {
 			place += 1;
 			nscore[d->toks[at[c]].term] += 1.0 / sqrt(place);

@@ -495,6 +495,33 @@ Test(keyphrase, counts_survive_growing_tables)
 	free(text);
 }
 
+/* A lone word is shown in its most frequent form, the forms of its stem
+ * met hundreds of key words apart (which are counted a batch at a time):
+ * "warn" opens the text, "warnings" recurs after it, and it is
+ * "warnings" that is listed. */
+Test(keyphrase, lone_word_in_its_most_frequent_form_far_apart)
+{
+	static const char *const syl[] = { "ka", "lo", "mi", "ner", "tu", "va", "zo", "pel" };
+	size_t cap = 1 << 16, len = 0;
+	char *text = malloc(cap);
+	cr_assert(text);
+	len += (size_t)snprintf(text + len, cap - len, "Officials warn residents.\n\n");
+	for (size_t k = 0; k < 80; k++) {
+		len += (size_t)snprintf(text + len, cap - len, "Engineers in %s%s%s heeded the warnings.",
+		                        syl[k % 8], syl[(k / 8) % 8], syl[(k * 3 + 1) % 8]);
+		for (size_t w = 0; w < 6; w++)
+			len += (size_t)snprintf(text + len, cap - len, " Surveyors %s%s%s met.",
+			                        syl[(k + w) % 8], syl[(k * 5 + w) % 8],
+			                        syl[(k * 7 + w * 3) % 8]);
+		len += (size_t)snprintf(text + len, cap - len, k % 5 == 4 ? "\n\n" : " ");
+	}
+	precis_doc *d = doc_in(text, "en", 30);
+	cr_assert_geq(index_of(d, "warnings"), 0);
+	cr_assert_lt(index_of(d, "warn"), 0);
+	precis_doc_free(d);
+	free(text);
+}
+
 /* Adverbs are filler by their ending ("-lly", "-sly"), in words of seven
  * bytes or more; a word ending in the same letter but no listed ending
  * ("monopoly") is a key word. */

@@ -805,7 +805,9 @@ typedef struct phrase {
 	uint32_t nterms, nwords;
 	uint32_t terms[MAX_PHRASE_TOKENS];
 	uint32_t count;
-	int name;
+	uint8_t name;
+	uint8_t joined;   /* bit k: token first + k is glued to the one before
+	                     by a hyphen (k >= 1; hyphen_joined()) */
 } phrase;
 
 /* Key phrases and character sequences come best first, then by their
@@ -1012,16 +1014,15 @@ static int reserve_phrases(phrases *P, size_t more)
 /* A phrase's score: the sum of its words' scores, a compound's being its
  * best part's ("early-warning" is one word, not two), each stem counted
  * once; over nwords, the mean (a phrase met once is worth that, see
- * fold_tallies()). */
-static double phrase_score(const precis_doc *d, const double *score, uint32_t s,
-                           uint32_t i, const uint32_t *terms, uint32_t nterms,
-                           uint32_t nwords)
+ * fold_tallies()). From the phrase alone: a book's are scored long after
+ * their tokens were read. */
+static double phrase_score(const double *score, const phrase *p)
 {
 	double sum = 0, word = 0;
-	const pr_sent *st = &d->sents[s];
-	for (uint32_t k = 0; k < nterms; k++) {
+	const uint32_t *terms = p->terms;
+	for (uint32_t k = 0; k < p->nterms; k++) {
 		uint32_t m;
-		if (!hyphen_joined(d, st, i + k)) {
+		if (!(p->joined >> k & 1)) { /* a word begins */
 			sum += word;
 			word = 0;
 		}
@@ -1031,7 +1032,7 @@ static double phrase_score(const precis_doc *d, const double *score, uint32_t s,
 			word = score[terms[k]];
 	}
 	sum += word;
-	return sum / (double)nwords;
+	return sum / (double)p->nwords;
 }
 
 /* Count one occurrence of token i of sentence s as a phrase. A lone word
@@ -1117,8 +1118,12 @@ static int flush_phrases(const precis_doc *d, phrases *P)
 			p->score = 0;
 			p->nterms = o->j - o->i;
 			p->nwords = o->nwords;
-			for (uint32_t m = 0; m < p->nterms; m++)
+			p->joined = 0;
+			for (uint32_t m = 0; m < p->nterms; m++) {
 				p->terms[m] = d->toks[o->i + m].term;
+				if (m > 0 && hyphen_joined(d, &d->sents[o->s], o->i + m))
+					p->joined |= (uint8_t)(1u << m);
+			}
 			p->count = 0;
 			p->name = 0;
 			P->tl[P->n].count = 0;
@@ -1189,6 +1194,7 @@ static int fold_tallies(phrases *P, const uint32_t *keys, size_t nkeys)
 		p->terms[0] = term;
 		p->count = c->count;
 		p->name = 0;
+		p->joined = 0;
 	}
 	return 0;
 }
@@ -1197,9 +1203,9 @@ static int fold_tallies(phrases *P, const uint32_t *keys, size_t nkeys)
  * phrase of several words met once being worth the mean of its words'
  * scores and the sum once it recurs, times 1 + log(occurrences) (1 for
  * one: log(1) is 0, exactly). */
-static double keyphrase_score(const precis_doc *d, const double *score, const phrase *p)
+static double keyphrase_score(const double *score, const phrase *p)
 {
-	double sc = phrase_score(d, score, p->sent, p->first, p->terms, p->nterms, p->nwords);
+	double sc = phrase_score(score, p);
 	if (p->count >= 2 && p->nwords > 1)
 		sc *= (double)p->nwords; /* from the mean to the sum */
 	if (p->count >= 2)
@@ -1796,7 +1802,7 @@ int pr_keyphrases(precis_doc *d)
 		phrase *p = &P.ph[k];
 		if (p->count < 2 && !p->name && (p->nwords > 1 ? p->sent > 0 || !title : p->sent > 1))
 			continue;
-		p->score = keyphrase_score(d, score, p);
+		p->score = keyphrase_score(score, p);
 		pr_kp_order *o = &order[nph++];
 		o->score = p->score;
 		o->sent = p->sent;

@@ -991,14 +991,12 @@ static uint32_t find_phrase(const precis_doc *d, phrases *P, const occurrence *o
 	return (uint32_t)P->n;
 }
 
-/* Room for `more` more phrases. 0, or -1 out of memory. */
-static int reserve_phrases(phrases *P, size_t more)
+/* Room for one more phrase. 0, or -1 out of memory. */
+static int reserve_phrase(phrases *P)
 {
-	if (P->n + more <= P->cap)
+	if (P->n < P->cap)
 		return 0;
 	size_t nc = P->cap ? P->cap * 2 : P->first;
-	while (nc < P->n + more)
-		nc *= 2;
 	phrase *p = pr_realloc_raw(P->ph, nc * sizeof *p);
 	if (!p)
 		return -1;
@@ -1098,7 +1096,7 @@ static int flush_phrases(const precis_doc *d, phrases *P)
 		const occurrence *o = &P->occ[k];
 		/* room for a new phrase, the slots under half full (growing
 		 * them moves the slots of the rest) */
-		if (reserve_phrases(P, 1))
+		if (reserve_phrase(P))
 			return -1;
 		if (2 * (P->n + 1) > (P->slot ? P->mask + 1 : 0)) {
 			if (grow_slots(P))
@@ -1182,7 +1180,7 @@ static int fold_tallies(phrases *P, const uint32_t *keys, size_t nkeys)
 		const single *c = &P->one[term];
 		if (!c->count)
 			continue;
-		if (reserve_phrases(P, 1))
+		if (reserve_phrase(P))
 			return -1;
 		phrase *p = &P->ph[P->n++];
 		p->sent = c->sent;

@@ -451,6 +451,24 @@ typedef struct up_link {
 	float w; /* w(i, j): single precision, as the symmetric sweeps' */
 } up_link;
 
+/* Push share si along a row's n links. A row links to each sentence at
+ * most once, so its pushes go to different nodes: two at a time, their
+ * loads before their stores, where one at a time each load would wait for
+ * the store before it (the compiler cannot know the nodes differ). */
+static void push_row(node_state *ns, const up_link *lk, size_t n, float si)
+{
+	size_t k = 0;
+	for (; k + 2 <= n; k += 2) {
+		uint32_t a = lk[k].j, b = lk[k + 1].j;
+		float pa = ns[a].push + lk[k].w * si;
+		float pb = ns[b].push + lk[k + 1].w * si;
+		ns[a].push = pa;
+		ns[b].push = pb;
+	}
+	if (k < n)
+		ns[lk[k].j].push += lk[k].w * si;
+}
+
 static void sweeps_upper(double *score, const size_t *row, const up_link *lk,
                          const double *out, node_state *ns, const double *teleport,
                          const uint32_t *dang, size_t ndang, size_t n, double damping,
@@ -481,8 +499,7 @@ static void sweeps_upper(double *score, const size_t *row, const up_link *lk,
 			v = sor_move(&score[i], v, r.omega, &delta);
 			float si = (float)(v * out[i]);
 			ns[i].share = si;
-			for (k = row[i]; k < e; k++)
-				ns[lk[k].j].push += lk[k].w * si;
+			push_row(ns, lk + row[i], e - row[i], si);
 		}
 		if (sor_end(&r, delta))
 			break;

@@ -129,31 +129,28 @@ static uint32_t *graph_word_terms(const precis_doc *d, uint32_t none)
 }
 
 /* Sort sentence_terms' row [row, at) by term. Only the terms move, by
- * insertion (rows are short, ten terms or so); each entry's count and form
- * then follow from where its term was, which last[t] (1 + that place)
- * still says: copied first to tf0 and form0, room for the row each.
+ * insertion (rows are short, ten terms or so); each entry's count and form,
+ * in tf0 and form0 by where the term was first written, then follow it to
+ * its place, which last[t] (1 + the term's first place) still says.
  * Moving the three arrays side by side cost more than twice as much. */
 static void sort_row(precis_doc *d, uint32_t *form, size_t row, size_t at,
-                     const uint32_t *last, uint32_t *tf0, uint32_t *form0)
+                     const uint32_t *last, const uint32_t *tf0, const uint32_t *form0)
 {
 	uint32_t *t = d->sterm;
-	if (at - row < 2)
-		return;
-	memcpy(tf0, d->stf + row, (at - row) * sizeof *tf0);
-	if (form)
-		memcpy(form0, form + row, (at - row) * sizeof *form0);
 	/* the least term first: it then stops every insertion, with no test
 	 * for the row's start (the terms are distinct) */
 	uint32_t *r = t + row;
 	size_t least = 0, len = at - row;
 	for (size_t a = 1; a < len; a++)
 		least = r[a] < r[least] ? a : least;
-	uint32_t x = r[least];
-	r[least] = r[0];
-	r[0] = x;
+	if (len > 1) {
+		uint32_t x = r[least];
+		r[least] = r[0];
+		r[0] = x;
+	}
 	for (size_t a = 2; a < len; a++) {
 		uint32_t *q = r + a;
-		x = *q;
+		uint32_t x = *q;
 		for (; q[-1] > x; q--)
 			*q = q[-1];
 		*q = x;
@@ -196,9 +193,11 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 	 * written, not by a branch on whether it is a stop word, which half of
 	 * the tokens are, at random */
 	uint32_t *gterm = graph_word_terms(d, (uint32_t)nt);
-	/* last (below), nt + 1 of them, then tw: one block */
-	uint32_t *last = pr_calloc_raw(nt + 1 + 2 * maxtok + 2, sizeof *last);
+	/* last (below), nt + 1 of them, then tw, then the row's counts and
+	 * forms before sort_row: one block */
+	uint32_t *last = pr_calloc_raw(nt + 1 + 4 * maxtok + 4, sizeof *last);
 	uint32_t *tw = last ? last + nt + 1 : NULL;
+	uint32_t *tf0 = last ? tw + 2 * maxtok + 2 : NULL, *form0 = last ? tf0 + maxtok + 1 : NULL;
 	if (!d->sterm || !d->stf || !gterm || !last) {
 		pr_free_raw(gterm);
 		pr_free_raw(last);
@@ -210,8 +209,11 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 		const pr_sent *s = &d->sents[i];
 		size_t row = at, m = 0;
 		d->sterm_off[i] = row;
-		for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
-			uint32_t w = d->toks[k].word, t = gterm[w];
+		/* the bounds read once: tw's stores might change them, for all
+		 * the compiler knows */
+		const pr_token *tok = d->toks + s->tok, *end = tok + s->ntok;
+		for (; tok < end; tok++) {
+			uint32_t w = tok->word, t = gterm[w];
 			tw[m] = t;
 			tw[m + 1] = w;
 			m += t != nt ? 2 : 0;
@@ -222,22 +224,22 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 		for (size_t e = 0; e < m; e += 2) {
 			uint32_t t = tw[e], w = tw[e + 1], p = last[t];
 			if (p > row) {
-				p--;
-				d->stf[p]++;
-				if (form && form[p] != w)
-					form[p] = FORMS_SEVERAL;
+				p -= (uint32_t)row + 1;
+				tf0[p]++;
+				if (form && form0[p] != w)
+					form0[p] = FORMS_SEVERAL;
 			} else {
 				last[t] = (uint32_t)at + 1;
 				if (t >= d->nterms)
 					extra_df[t - d->nterms]++;
 				d->sterm[at] = t;
-				d->stf[at] = 1;
+				tf0[at - row] = 1;
 				if (form)
-					form[at] = w;
+					form0[at - row] = w;
 				at++;
 			}
 		}
-		sort_row(d, form, row, at, last, tw, tw + maxtok + 1);
+		sort_row(d, form, row, at, last, tf0, form0);
 	}
 	d->sterm_off[n] = at;
 	pr_free_raw(gterm);

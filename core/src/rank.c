@@ -595,9 +595,13 @@ static void merge_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double
 }
 
 /* Books: the merge sort's comparisons go either way at random, and a
- * radix sort of the keys' bits, a byte at a time, gives the same order in
- * a few passes over the keys. */
+ * radix sort of the keys' bits, RADIX_BITS at a time, gives the same order
+ * in a few passes over the keys: six of 11 bits, where bytes took eight
+ * (bench-10mb.txt's 82,020 scores: 14.5M instructions, then 11.2M; the
+ * counts, 8 KiB, stay in the cache). */
 #define RADIX_MIN 2048
+#define RADIX_BITS 11
+#define RADIX_DIGITS (1 << RADIX_BITS)
 
 /* A key's bits as an unsigned number that orders like the key, reversed
  * (the largest key gives the smallest number); -0 counts as 0, as it
@@ -622,23 +626,24 @@ static int radix_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double 
 	uint32_t *ia = idx, *ib = tmp;
 	for (size_t i = 0; i < n; i++)
 		ka[i] = desc_bits(key[idx[i]]);
-	size_t count[256];
-	/* least significant byte first; each pass is stable, so equal keys
+	/* n < 2^32: the indices are 32 bits */
+	uint32_t count[RADIX_DIGITS];
+	/* least significant digit first; each pass is stable, so equal keys
 	 * keep their incoming order */
-	for (int shift = 0; shift < 64; shift += 8) {
+	for (int shift = 0; shift < 64; shift += RADIX_BITS) {
 		memset(count, 0, sizeof count);
 		for (size_t i = 0; i < n; i++)
-			count[(ka[i] >> shift) & 255]++;
-		if (count[(ka[0] >> shift) & 255] == n)
-			continue; /* one byte for all: nothing to move */
-		size_t at = 0;
-		for (int b = 0; b < 256; b++) {
-			size_t c = count[b];
+			count[(ka[i] >> shift) & (RADIX_DIGITS - 1)]++;
+		if (count[(ka[0] >> shift) & (RADIX_DIGITS - 1)] == n)
+			continue; /* one digit for all: nothing to move */
+		uint32_t at = 0;
+		for (int b = 0; b < RADIX_DIGITS; b++) {
+			uint32_t c = count[b];
 			count[b] = at;
 			at += c;
 		}
 		for (size_t i = 0; i < n; i++) {
-			size_t to = count[(ka[i] >> shift) & 255]++;
+			size_t to = count[(ka[i] >> shift) & (RADIX_DIGITS - 1)]++;
 			kb[to] = ka[i];
 			ib[to] = ia[i];
 		}

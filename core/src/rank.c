@@ -525,12 +525,18 @@ static int pagerank_upper(double *score, const pr_graph *g, double damping,
 	if (!out || !dang || !lk || !ns)
 		goto done;
 	for (size_t i = 0; i < n; i++) {
-		for (size_t k = g->row[i]; k < g->row[i + 1]; k++) {
-			out[i] += g->w[k];
-			out[g->col[k]] += g->w[k];
-			lk[k].j = g->col[k];
-			lk[k].w = (float)g->w[k];
+		/* row i's links go to later sentences, never to i: its sum
+		 * can wait in a register, each link read once */
+		double wi = out[i];
+		for (size_t k = g->row[i], e = g->row[i + 1]; k < e; k++) {
+			double w = g->w[k];
+			uint32_t j = g->col[k];
+			wi += w;
+			out[j] += w;
+			lk[k].j = j;
+			lk[k].w = (float)w;
 		}
+		out[i] = wi;
 	}
 	for (size_t k = nnz; k < nnz + PR_AHEAD; k++) {
 		lk[k].j = 0;

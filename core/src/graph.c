@@ -264,12 +264,23 @@ static int stronger(const cand *a, const cand *b)
 	return a->w > b->w || (a->w == b->w && a->j < b->j);
 }
 
+/* A weight's bits, as an unsigned number that orders as the weights do:
+ * they are never negative (nor -0, nor NaN). */
+static uint64_t weight_bits(double w)
+{
+	uint64_t u;
+	memcpy(&u, &w, sizeof u);
+	return u;
+}
+
 /* The same, its comparisons all made and combined bit by bit, for where
  * the answer is a coin toss (which of two children in a heap is the
- * weaker), which a branch would guess wrong half the time. */
+ * weaker), which a branch would guess wrong half the time; on the weights'
+ * bits, which compare in fewer steps than doubles that might be NaN. */
 static int stronger_nb(const cand *a, const cand *b)
 {
-	return (a->w > b->w) | ((a->w == b->w) & (a->j < b->j));
+	uint64_t x = weight_bits(a->w), y = weight_bits(b->w);
+	return (x > y) | ((x == y) & (a->j < b->j));
 }
 
 /* Move the k strongest candidates to the front (quickselect, linear time). */

@@ -128,38 +128,34 @@ static uint32_t *graph_word_terms(const precis_doc *d, uint32_t none)
 	return x;
 }
 
-/* Sort sentence_terms' row [row, at) by term. Only the terms move, by
- * insertion (rows are short, ten terms or so); each entry's count and form,
- * in tf0 and form0 by where the term was first written, then follow it to
- * its place, which last[t] (1 + the term's first place) still says.
- * Moving the three arrays side by side cost more than twice as much. */
+/* Write sentence_terms' row [row, at) sorted by term. Its terms, in
+ * row0[1 ..] as first met, are sorted by insertion (rows are short, ten
+ * terms or so) behind row0[0] = 0, which no term is below: it stops every
+ * insertion, with no test for the row's start (the terms are distinct).
+ * Each entry's count and form, in tf0 and form0 by where its term was
+ * first met, which last[t] (1 + row + that place) still says, then follow
+ * the term to its place. Moving the three arrays side by side cost more
+ * than twice as much. */
 static void sort_row(precis_doc *d, uint32_t *form, size_t row, size_t at,
-                     const uint32_t *last, const uint32_t *tf0, const uint32_t *form0)
+                     const uint32_t *last, uint32_t *row0, const uint32_t *tf0,
+                     const uint32_t *form0)
 {
-	uint32_t *t = d->sterm;
-	/* the least term first: it then stops every insertion, with no test
-	 * for the row's start (the terms are distinct) */
-	uint32_t *r = t + row;
-	size_t least = 0, len = at - row;
-	for (size_t a = 1; a < len; a++)
-		least = r[a] < r[least] ? a : least;
-	if (len > 1) {
-		uint32_t x = r[least];
-		r[least] = r[0];
-		r[0] = x;
-	}
-	for (size_t a = 2; a < len; a++) {
-		uint32_t *q = r + a;
+	size_t len = at - row;
+	row0[0] = 0;
+	for (size_t a = 2; a <= len; a++) {
+		uint32_t *q = row0 + a;
 		uint32_t x = *q;
 		for (; q[-1] > x; q--)
 			*q = q[-1];
 		*q = x;
 	}
-	for (size_t a = row; a < at; a++) {
-		size_t p = last[t[a]] - 1 - row;
-		d->stf[a] = tf0[p];
+	for (size_t a = 0; a < len; a++) {
+		uint32_t t = row0[a + 1];
+		size_t p = last[t] - 1 - row;
+		d->sterm[row + a] = t;
+		d->stf[row + a] = tf0[p];
 		if (form)
-			form[a] = form0[p];
+			form[row + a] = form0[p];
 	}
 }
 
@@ -193,11 +189,12 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 	 * written, not by a branch on whether it is a stop word, which half of
 	 * the tokens are, at random */
 	uint32_t *gterm = graph_word_terms(d, (uint32_t)nt);
-	/* last (below), nt + 1 of them, then tw, then the row's counts and
-	 * forms before sort_row: one block */
-	uint32_t *last = pr_calloc_raw(nt + 1 + 4 * maxtok + 4, sizeof *last);
+	/* last (below), nt + 1 of them, then tw, then the row's terms,
+	 * counts and forms before sort_row: one block */
+	uint32_t *last = pr_calloc_raw(nt + 1 + 5 * maxtok + 5, sizeof *last);
 	uint32_t *tw = last ? last + nt + 1 : NULL;
-	uint32_t *tf0 = last ? tw + 2 * maxtok + 2 : NULL, *form0 = last ? tf0 + maxtok + 1 : NULL;
+	uint32_t *row0 = last ? tw + 2 * maxtok + 2 : NULL;
+	uint32_t *tf0 = last ? row0 + maxtok + 1 : NULL, *form0 = last ? tf0 + maxtok + 1 : NULL;
 	if (!d->sterm || !d->stf || !gterm || !last) {
 		pr_free_raw(gterm);
 		pr_free_raw(last);
@@ -232,14 +229,14 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 				last[t] = (uint32_t)at + 1;
 				if (t >= d->nterms)
 					extra_df[t - d->nterms]++;
-				d->sterm[at] = t;
+				row0[at - row + 1] = t;
 				tf0[at - row] = 1;
 				if (form)
 					form0[at - row] = w;
 				at++;
 			}
 		}
-		sort_row(d, form, row, at, last, tf0, form0);
+		sort_row(d, form, row, at, last, row0, tf0, form0);
 	}
 	d->sterm_off[n] = at;
 	pr_free_raw(gterm);

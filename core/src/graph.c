@@ -128,6 +128,37 @@ static uint32_t *graph_word_terms(const precis_doc *d, uint32_t none)
 	return x;
 }
 
+/* Write sentence_terms' row [row, at) sorted by term. Its terms, in
+ * row0[1 ..] as first met, are sorted by insertion (rows are short, ten
+ * terms or so) behind row0[0] = 0, which no term is below: it stops every
+ * insertion, with no test for the row's start (the terms are distinct).
+ * Each entry's count and form, in tf0 and form0 by where its term was
+ * first met, which last[t] (1 + row + that place) still says, then follow
+ * the term to its place. Moving the three arrays side by side cost more
+ * than twice as much. */
+static void sort_row(precis_doc *d, uint32_t *form, size_t row, size_t at,
+                     const uint32_t *last, uint32_t *row0, const uint32_t *tf0,
+                     const uint32_t *form0)
+{
+	size_t len = at - row;
+	row0[0] = 0;
+	for (size_t a = 2; a <= len; a++) {
+		uint32_t *q = row0 + a;
+		uint32_t x = *q;
+		for (; q[-1] > x; q--)
+			*q = q[-1];
+		*q = x;
+	}
+	for (size_t a = 0; a < len; a++) {
+		uint32_t t = row0[a + 1];
+		size_t p = last[t] - 1 - row;
+		d->sterm[row + a] = t;
+		d->stf[row + a] = tf0[p];
+		if (form)
+			form[row + a] = form0[p];
+	}
+}
+
 /* Distinct terms of each sentence with their frequencies, sorted by term
  * (the graph words above among them, after every stem, with their document
  * frequencies in extra_df[graph_terms(d)]); with formp, also (*formp)[k]: the
@@ -158,9 +189,12 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 	 * written, not by a branch on whether it is a stop word, which half of
 	 * the tokens are, at random */
 	uint32_t *gterm = graph_word_terms(d, (uint32_t)nt);
-	/* last (below), nt + 1 of them, then tw: one block */
-	uint32_t *last = pr_calloc_raw(nt + 1 + 2 * maxtok + 2, sizeof *last);
+	/* last (below), nt + 1 of them, then tw, then the row's terms,
+	 * counts and forms before sort_row: one block */
+	uint32_t *last = pr_calloc_raw(nt + 1 + 5 * maxtok + 5, sizeof *last);
 	uint32_t *tw = last ? last + nt + 1 : NULL;
+	uint32_t *row0 = last ? tw + 2 * maxtok + 2 : NULL;
+	uint32_t *tf0 = last ? row0 + maxtok + 1 : NULL, *form0 = last ? tf0 + maxtok + 1 : NULL;
 	if (!d->sterm || !d->stf || !gterm || !last) {
 		pr_free_raw(gterm);
 		pr_free_raw(last);
@@ -172,8 +206,11 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 		const pr_sent *s = &d->sents[i];
 		size_t row = at, m = 0;
 		d->sterm_off[i] = row;
-		for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
-			uint32_t w = d->toks[k].word, t = gterm[w];
+		/* the bounds read once: tw's stores might change them, for all
+		 * the compiler knows */
+		const pr_token *tok = d->toks + s->tok, *end = tok + s->ntok;
+		for (; tok < end; tok++) {
+			uint32_t w = tok->word, t = gterm[w];
 			tw[m] = t;
 			tw[m + 1] = w;
 			m += t != nt ? 2 : 0;
@@ -184,37 +221,22 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 		for (size_t e = 0; e < m; e += 2) {
 			uint32_t t = tw[e], w = tw[e + 1], p = last[t];
 			if (p > row) {
-				p--;
-				d->stf[p]++;
-				if (form && form[p] != w)
-					form[p] = FORMS_SEVERAL;
+				p -= (uint32_t)row + 1;
+				tf0[p]++;
+				if (form && form0[p] != w)
+					form0[p] = FORMS_SEVERAL;
 			} else {
 				last[t] = (uint32_t)at + 1;
 				if (t >= d->nterms)
 					extra_df[t - d->nterms]++;
-				d->sterm[at] = t;
-				d->stf[at] = 1;
+				row0[at - row + 1] = t;
+				tf0[at - row] = 1;
 				if (form)
-					form[at] = w;
+					form0[at - row] = w;
 				at++;
 			}
 		}
-		/* insertion sort: rows are short */
-		for (size_t a = row + 1; a < at; a++) {
-			uint32_t t = d->sterm[a], f = d->stf[a], w = form ? form[a] : 0;
-			size_t b = a;
-			while (b > row && d->sterm[b - 1] > t) {
-				d->sterm[b] = d->sterm[b - 1];
-				d->stf[b] = d->stf[b - 1];
-				if (form)
-					form[b] = form[b - 1];
-				b--;
-			}
-			d->sterm[b] = t;
-			d->stf[b] = f;
-			if (form)
-				form[b] = w;
-		}
+		sort_row(d, form, row, at, last, row0, tf0, form0);
 	}
 	d->sterm_off[n] = at;
 	pr_free_raw(gterm);
@@ -239,12 +261,23 @@ static int stronger(const cand *a, const cand *b)
 	return a->w > b->w || (a->w == b->w && a->j < b->j);
 }
 
+/* A weight's bits, as an unsigned number that orders as the weights do:
+ * they are never negative (nor -0, nor NaN). */
+static uint64_t weight_bits(double w)
+{
+	uint64_t u;
+	memcpy(&u, &w, sizeof u);
+	return u;
+}
+
 /* The same, its comparisons all made and combined bit by bit, for where
  * the answer is a coin toss (which of two children in a heap is the
- * weaker), which a branch would guess wrong half the time. */
+ * weaker), which a branch would guess wrong half the time; on the weights'
+ * bits, which compare in fewer steps than doubles that might be NaN. */
 static int stronger_nb(const cand *a, const cand *b)
 {
-	return (a->w > b->w) | ((a->w == b->w) & (a->j < b->j));
+	uint64_t x = weight_bits(a->w), y = weight_bits(b->w);
+	return (x > y) | ((x == y) & (a->j < b->j));
 }
 
 /* Move the k strongest candidates to the front (quickselect, linear time). */

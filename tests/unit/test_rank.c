@@ -604,3 +604,48 @@ Test(rank, upper_graph_ranks_as_its_symmetric_form)
 	free(exact);
 	free(fill);
 }
+
+/* The over-relaxed sweeps fall back to plain Gauss-Seidel when a sweep
+ * changes the scores more than the one before. Dangling nodes make that
+ * happen: their mass is spread at the start of each sweep, a sweep behind
+ * the scores, and over-relaxing on top of that overshoots. Here 1,500
+ * copies of one component (nodes 0 and 2 tied, 1 and 3 dangling) change
+ * by 0.70, 0.34, 0.08 and then 0.12 in the first four sweeps, so the fifth
+ * on is plain. Every copy scores alike, so the 6,000 nodes' scores are the
+ * four nodes' of one copy alone (ranked by power iteration) over 1,500. */
+Test(pagerank, over_relaxation_falls_back_to_plain_sweeps)
+{
+	size_t copies = 1500, n = 4 * copies;
+	size_t *row = malloc((n + 1) * sizeof *row);
+	uint32_t *col = malloc(n * sizeof *col);
+	double *w = malloc(n * sizeof *w), *big = malloc(n * sizeof *big);
+	cr_assert(row && col && w && big);
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		row[i] = at;
+		if (i % 4 == 0 || i % 4 == 2) {
+			col[at] = (uint32_t)(i ^ 2); /* 0 <-> 2 within the copy */
+			w[at++] = 10.0;
+		}
+	}
+	row[n] = at;
+	pr_graph g = { .n = n, .row = row, .col = col, .w = w };
+	static const uint32_t e[][2] = { { 0, 2 } };
+	double ew[] = { 10.0 }, one[4];
+	hg h;
+	build(&h, 4, e, ew, 1);
+	cr_assert_eq(pr_pagerank(one, &h.g, 0.85, 1e-15, 10000), PRECIS_OK);
+	cr_assert_eq(pr_pagerank(big, &g, 0.85, 1e-12, 10000), PRECIS_OK);
+	/* 20/46 and 3/46 (the tied pair, the dangling pair) */
+	cr_assert_float_eq(one[0], 20.0 / 46.0, 1e-12);
+	cr_assert_float_eq(one[1], 3.0 / 46.0, 1e-12);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_float_eq(big[i] * (double)copies, one[i % 4], 1e-10,
+		                   "node %zu: %.17g, want %.17g", i, big[i] * (double)copies,
+		                   one[i % 4]);
+	cr_assert_float_eq(sum(big, n), 1.0, 1e-12);
+	free(row);
+	free(col);
+	free(w);
+	free(big);
+}

@@ -1142,6 +1142,8 @@ static void drop_relative_clauses(const hbuf *h, hwords *ws)
 	drop_clauses(h, ws, relatives, cont);
 }
 
+static int participle(const char *w);
+
 /* "James Carville, President Clinton's former campaign strategist, put
  * forth ...": after a capitalised word, a short phrase between commas that
  * is followed by a lower-case word (the verb) is an appositive. */
@@ -1160,6 +1162,27 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		if (starts_upper(h, &ws->w[nx]))
 			continue;
 		core_at(ws, nx, &b);
+		/* "Matthew Shepard, the student who was beaten at night, tied
+		 * to a fence and left to die, was mourned": participles that
+		 * go on describing the name, up to the comma before the verb's
+		 * auxiliary, are part of the appositive */
+		if (participle(b)) {
+			size_t k = nx;
+			while (k < ws->n && k < nx + 12 && !ends_with_comma(h, &ws->w[k]))
+				k++;
+			if (k + 1 < ws->n && k < nx + 12 && ws->w[k + 1].e - ws->w[k + 1].s == ws->w[k + 1].cn) {
+				static const char *const aux[] = {
+					"is", "are", "was", "were", "has", "have", "had", "will",
+					"would", NULL
+				};
+				core_at(ws, k + 1, &b);
+				if (in_list(b, aux)) {
+					j = k;
+					nx = k + 1;
+				}
+			}
+			core_at(ws, nx, &b);
+		}
 		if (in_list(b, lead_openers) || same(b, "and") || same(b, "or") ||
 		    in_list(b, relatives))
 			continue;

@@ -469,6 +469,15 @@ static rcase english_rules[] = {
 	{ "Matthew Shepard, the gay college student who was kidnapped and severely beaten, "
 	  "died here Monday, five days after he was found unconscious on a Wyoming ranch.", 75,
 	  "Matthew Shepard died five days after he was found unconscious on Wyoming" },
+	/* participles that go on describing the name belong to the
+	 * appositive, up to the comma before the verb's auxiliary; not
+	 * when what follows them is the verb itself */
+	{ "Rosa Lindqvist, the ferry captain who was praised by the coastguard, pulled from "
+	  "the sea and taken to hospital, was honoured at a ceremony in the harbour town "
+	  "on Friday by hundreds of residents.", 75,
+	  "Rosa Lindqvist honoured at ceremony in harbour town by hundreds" },
+	{ "Rosa Lindqvist, the ferry captain, pulled three swimmers from the sea, rescuers "
+	  "said.", 200, "Rosa Lindqvist, the ferry captain, pulled three swimmers from the sea" },
 	/* a clause with a time word is not a time phrase: it stays */
 	{ "Budget negotiations faltered Friday, prompting Congress to delay until midnight "
 	  "Monday its deadline for passing a spending bill.", 75,

@@ -1016,12 +1016,17 @@ static void drop_lead_connective(const hbuf *h, hwords *ws)
 
 /* The comma that closes a leading phrase: within the first 20 words after
  * the first live one (*first), with a clause of four words or more after
- * it. ws->n when there is none. */
+ * it, and not a comma inside a quotation the phrase quotes ("Saying 'if
+ * we have to clean, we will clean,' Samaranch responded"). ws->n when
+ * there is none. */
 static size_t lead_phrase_comma(const hbuf *h, const hwords *ws, size_t *first)
 {
 	*first = next_live(ws, 0);
+	/* (a phrase that is itself inside a quotation ends at its comma) */
+	int inside = *first < ws->n && (ws->w[*first].quoted || opens_word(h->s[ws->w[*first].s]));
 	for (size_t i = *first; i < ws->n && i < *first + 20; i++)
-		if (ends_with_comma(h, &ws->w[i]))
+		if (ends_with_comma(h, &ws->w[i]) &&
+		    !(ws->w[i].quoted && i + 1 < ws->n && ws->w[i + 1].quoted && !inside))
 			return live_count(ws, i + 1, ws->n) < 4 ? ws->n : i;
 	return ws->n;
 }
@@ -2124,7 +2129,8 @@ static void join_words(hbuf *h, const hwords *ws)
 
 /* "French authorities said Thursday that the Paris exchange would join
  * ...": the statement is the news; its source goes when the statement is
- * a clause of its own (not "he would ...", which needs the name). */
+ * a clause of its own (not "he would ...", which needs the name), after
+ * "that" or after a colon ("The Times said in an editorial: ..."). */
 static void drop_lead_attribution(const hbuf *h, hwords *ws)
 {
 	static const char *const verbs[] = {
@@ -2146,6 +2152,18 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 	}
 	if (v == ws->n || v == first || ends_with_comma(h, &ws->w[v]))
 		return;
+	/* "The New York Times said in an editorial for Sunday, Dec. 20: ...":
+	 * the statement after a colon stands alone */
+	for (size_t t = v; t < ws->n && t < v + 8; t++) {
+		if (ws->w[t].quoted || in_set("\"'`", h->s[ws->w[t].s]))
+			break;
+		if (h->s[ws->w[t].e - 1] != ':')
+			continue;
+		size_t nx = next_live(ws, t + 1);
+		if (nx < ws->n && live_count(ws, nx, ws->n) >= 5)
+			strike(ws, first, t + 1);
+		return;
+	}
 	/* only "said (Thursday) that ..." */
 	size_t t = v + 1;
 	for (; t < ws->n; t++) {

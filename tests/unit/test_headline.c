@@ -478,6 +478,14 @@ static rcase english_rules[] = {
 	  "Rosa Lindqvist honoured at ceremony in harbour town by hundreds" },
 	{ "Rosa Lindqvist, the ferry captain, pulled three swimmers from the sea, rescuers "
 	  "said.", 200, "Rosa Lindqvist, the ferry captain, pulled three swimmers from the sea" },
+	/* a leading source whose statement follows a colon goes with it */
+	{ "The Daily Courier said in an editorial on Sunday, May 4: The city's plan to close "
+	  "the old library on the river is a mistake that will cost far more than it saves.",
+	  75, "City's plan to close old library on river is mistake that will cost far" },
+	/* a leading phrase ends at its own comma, not at one it quotes */
+	{ "Saying \"if we have to wait, we will wait,\" the mayor of the harbour town delayed "
+	  "the vote on the plan to rebuild the old pier until the spring.", 75,
+	  "Mayor of harbour town delayed vote on plan to rebuild old pier until spring" },
 	/* a clause with a time word is not a time phrase: it stays */
 	{ "Budget negotiations faltered Friday, prompting Congress to delay until midnight "
 	  "Monday its deadline for passing a spending bill.", 75,

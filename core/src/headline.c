@@ -32,7 +32,10 @@
  * invitation"; a detail of the telling, which the references of headline
  * benchmarks name a quarter as often as the sentence's other words), a person's given name after the role that
  * introduces them ("Chelsea boss Jose Mourinho" -> "Chelsea boss
- * Mourinho", "Sen. John McCain" -> "Sen. McCain", not "Hun Sen"), relative clauses, appositives, a leading "X
+ * Mourinho", "Sen. John McCain" -> "Sen. McCain", not "Hun Sen"),
+ * "President" or "Premier" before a name the text keeps naming
+ * ("President Milosevic" -> "Milosevic"), relative clauses, appositives, a
+ * leading "X
  * said Thursday that", "said he" ("Blair said he looks forward" -> "Blair
  * looks forward"), and a leading phrase ("A week after ...,"), each only if
  * what is left still fills three quarters of the headline (a relative
@@ -126,6 +129,10 @@
 /* (its words are looked up in the first KICKER_SCAN sentences, a news
  * story's length: a book's are not read through again for a label) */
 #define KICKER_SCAN 200
+
+/* A title goes before a name the text names in this many sentences or
+ * more (drop_titles). */
+#define TITLE_MIN_COUNT 2
 
 typedef struct hbuf {
 	char *s;
@@ -2389,6 +2396,41 @@ static void drop_rare_modifiers(const precis_doc *d, const hbuf *h, hwords *ws)
 	}
 }
 
+/* "President Slobodan Milosevic" -> "Milosevic", "Premier Romano Prodi's
+ * coalition" -> "Prodi's coalition": a head of government's title goes
+ * before a name the text names in TITLE_MIN_COUNT sentences or more, as
+ * headlines name the well-known by surname; not after another capitalised
+ * word ("U.S. President Clinton", "Vice President Gore": the title is one
+ * phrase there), nor inside a quotation. */
+static void drop_titles(const precis_doc *d, const hbuf *h, hwords *ws)
+{
+	static const char *const titles[] = { "president", "premier", NULL };
+	const char *b;
+	for (size_t i = 0; i + 1 < ws->n; i++) {
+		if (ws->w[i].del || ws->w[i].quoted || !starts_upper(h, &ws->w[i]))
+			continue;
+		size_t n = core_at(ws, i, &b);
+		if (ws->w[i].e - ws->w[i].s != n || !in_list(b, titles))
+			continue;
+		size_t p = i;
+		while (p > 0 && ws->w[p - 1].del)
+			p--;
+		if (p > 0 && starts_upper(h, &ws->w[p - 1]) && !ends_with_comma(h, &ws->w[p - 1]))
+			continue;
+		size_t f = next_live(ws, i + 1);
+		if (f >= ws->n || !starts_upper(h, &ws->w[f]))
+			continue;
+		size_t l = f;
+		for (size_t m = next_live(ws, f + 1); m < ws->n && starts_upper(h, &ws->w[m]) &&
+		     !ends_with_comma(h, &ws->w[l]); m = next_live(ws, m + 1))
+			l = m;
+		n = core_at(ws, l, &b);
+		if (word_df(d, b, n) < TITLE_MIN_COUNT)
+			continue;
+		ws->w[i].del = 1;
+	}
+}
+
 /* Hedge Trimmer's order: what costs a headline nothing goes always
  * (connectives, time expressions, articles, auxiliaries); clauses and
  * phrases that carry content go one kind at a time, only while the
@@ -2418,6 +2460,8 @@ static int compress(const precis_doc *d, pr_arena *a, hbuf *h, size_t limit)
 	drop_here(h, &ws);
 	if (live_bytes(&ws) > limit)
 		drop_first_names(h, &ws);
+	if (live_bytes(&ws) > limit)
+		drop_titles(d, h, &ws);
 	if (live_bytes(&ws) > limit)
 		shorten(h, &ws, limit, drop_relative_clauses, a, 1);
 	if (live_bytes(&ws) > limit)

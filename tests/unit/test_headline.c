@@ -82,12 +82,13 @@ Test(headline, dateline_and_attribution_dropped)
 	                    "President Vladimir Putin to North Korean leader Kim Jong Un "
 	                    "during a visit to Pyongyang");
 	precis_free(h);
-	/* headlinese when room is short: the articles go, and a person named
+	/* headlinese when room is short: the articles go, a person named
 	 * after a role keeps the surname ("Kim Jong Un" puts the family name
-	 * first and stays whole) */
+	 * first and stays whole), and "President" goes before a name the text
+	 * names again ("Mr Putin") */
 	h = headline(story, 120, PRECIS_FORMAT_PLAIN);
 	cr_assert_str_eq(h, "Russian Foreign Minister Lavrov passed message from "
-	                    "President Putin to North Korean leader Kim Jong Un during visit");
+	                    "Putin to North Korean leader Kim Jong Un during visit to Pyongyang");
 	precis_free(h);
 }
 
@@ -486,6 +487,21 @@ static rcase english_rules[] = {
 	{ "Saying \"if we have to wait, we will wait,\" the mayor of the harbour town delayed "
 	  "the vote on the plan to rebuild the old pier until the spring.", 75,
 	  "Mayor of harbour town delayed vote on plan to rebuild old pier until spring" },
+	/* "President" goes before a name the text keeps naming, while room
+	 * is short; not after another capitalised word, nor before a name
+	 * named once */
+	{ "The United Nations and the European Union are stepping up the pressure on President "
+	  "Aldo Varga, warning that sanctions are certain unless he frees the prisoners. "
+	  "Varga has not answered. Aides to Varga said he would speak on Monday.", 75,
+	  "United Nations and European Union stepping up pressure on Varga, warning" },
+	{ "The United Nations and the European Union are stepping up the pressure on President "
+	  "Aldo Varga, warning that sanctions are certain unless he frees the prisoners. "
+	  "The government has not answered. Aides said he would speak on Monday.", 75,
+	  "United Nations and European Union stepping up pressure on President Varga" },
+	{ "The United Nations and the European Union are stepping up the pressure on Lakeland "
+	  "President Aldo Varga, warning that sanctions are certain unless he frees them. "
+	  "Varga has not answered. Aides to Varga said he would speak on Monday.", 75,
+	  "United Nations and European Union stepping up pressure on Lakeland" },
 	/* a clause with a time word is not a time phrase: it stays */
 	{ "Budget negotiations faltered Friday, prompting Congress to delay until midnight "
 	  "Monday its deadline for passing a spending bill.", 75,

@@ -32,7 +32,10 @@
  * invitation"; a detail of the telling, which the references of headline
  * benchmarks name a quarter as often as the sentence's other words), a person's given name after the role that
  * introduces them ("Chelsea boss Jose Mourinho" -> "Chelsea boss
- * Mourinho", "Sen. John McCain" -> "Sen. McCain", not "Hun Sen"), relative clauses, appositives, a leading "X
+ * Mourinho", "Sen. John McCain" -> "Sen. McCain", not "Hun Sen"),
+ * "President" or "Premier" before a name the text keeps naming
+ * ("President Milosevic" -> "Milosevic"), relative clauses, appositives, a
+ * leading "X
  * said Thursday that", "said he" ("Blair said he looks forward" -> "Blair
  * looks forward"), and a leading phrase ("A week after ...,"), each only if
  * what is left still fills three quarters of the headline (a relative
@@ -126,6 +129,10 @@
 /* (its words are looked up in the first KICKER_SCAN sentences, a news
  * story's length: a book's are not read through again for a label) */
 #define KICKER_SCAN 200
+
+/* A title goes before a name the text names in this many sentences or
+ * more (drop_titles). */
+#define TITLE_MIN_COUNT 2
 
 typedef struct hbuf {
 	char *s;
@@ -1016,12 +1023,17 @@ static void drop_lead_connective(const hbuf *h, hwords *ws)
 
 /* The comma that closes a leading phrase: within the first 20 words after
  * the first live one (*first), with a clause of four words or more after
- * it. ws->n when there is none. */
+ * it, and not a comma inside a quotation the phrase quotes ("Saying 'if
+ * we have to clean, we will clean,' Samaranch responded"). ws->n when
+ * there is none. */
 static size_t lead_phrase_comma(const hbuf *h, const hwords *ws, size_t *first)
 {
 	*first = next_live(ws, 0);
+	/* (a phrase that is itself inside a quotation ends at its comma) */
+	int inside = *first < ws->n && (ws->w[*first].quoted || opens_word(h->s[ws->w[*first].s]));
 	for (size_t i = *first; i < ws->n && i < *first + 20; i++)
-		if (ends_with_comma(h, &ws->w[i]))
+		if (ends_with_comma(h, &ws->w[i]) &&
+		    !(ws->w[i].quoted && i + 1 < ws->n && ws->w[i + 1].quoted && !inside))
 			return live_count(ws, i + 1, ws->n) < 4 ? ws->n : i;
 	return ws->n;
 }
@@ -1142,6 +1154,8 @@ static void drop_relative_clauses(const hbuf *h, hwords *ws)
 	drop_clauses(h, ws, relatives, cont);
 }
 
+static int participle(const char *w);
+
 /* "James Carville, President Clinton's former campaign strategist, put
  * forth ...": after a capitalised word, a short phrase between commas that
  * is followed by a lower-case word (the verb) is an appositive. */
@@ -1160,6 +1174,27 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		if (starts_upper(h, &ws->w[nx]))
 			continue;
 		core_at(ws, nx, &b);
+		/* "Matthew Shepard, the student who was beaten at night, tied
+		 * to a fence and left to die, was mourned": participles that
+		 * go on describing the name, up to the comma before the verb's
+		 * auxiliary, are part of the appositive */
+		if (participle(b)) {
+			size_t k = nx;
+			while (k < ws->n && k < nx + 12 && !ends_with_comma(h, &ws->w[k]))
+				k++;
+			if (k + 1 < ws->n && k < nx + 12 && ws->w[k + 1].e - ws->w[k + 1].s == ws->w[k + 1].cn) {
+				static const char *const aux[] = {
+					"is", "are", "was", "were", "has", "have", "had", "will",
+					"would", NULL
+				};
+				core_at(ws, k + 1, &b);
+				if (in_list(b, aux)) {
+					j = k;
+					nx = k + 1;
+				}
+			}
+			core_at(ws, nx, &b);
+		}
 		if (in_list(b, lead_openers) || same(b, "and") || same(b, "or") ||
 		    in_list(b, relatives))
 			continue;
@@ -2101,7 +2136,8 @@ static void join_words(hbuf *h, const hwords *ws)
 
 /* "French authorities said Thursday that the Paris exchange would join
  * ...": the statement is the news; its source goes when the statement is
- * a clause of its own (not "he would ...", which needs the name). */
+ * a clause of its own (not "he would ...", which needs the name), after
+ * "that" or after a colon ("The Times said in an editorial: ..."). */
 static void drop_lead_attribution(const hbuf *h, hwords *ws)
 {
 	static const char *const verbs[] = {
@@ -2123,6 +2159,18 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 	}
 	if (v == ws->n || v == first || ends_with_comma(h, &ws->w[v]))
 		return;
+	/* "The New York Times said in an editorial for Sunday, Dec. 20: ...":
+	 * the statement after a colon stands alone */
+	for (size_t t = v; t < ws->n && t < v + 8; t++) {
+		if (ws->w[t].quoted || in_set("\"'`", h->s[ws->w[t].s]))
+			break;
+		if (h->s[ws->w[t].e - 1] != ':')
+			continue;
+		size_t nx = next_live(ws, t + 1);
+		if (nx < ws->n && live_count(ws, nx, ws->n) >= 5)
+			strike(ws, first, t + 1);
+		return;
+	}
 	/* only "said (Thursday) that ..." */
 	size_t t = v + 1;
 	for (; t < ws->n; t++) {
@@ -2348,6 +2396,41 @@ static void drop_rare_modifiers(const precis_doc *d, const hbuf *h, hwords *ws)
 	}
 }
 
+/* "President Slobodan Milosevic" -> "Milosevic", "Premier Romano Prodi's
+ * coalition" -> "Prodi's coalition": a head of government's title goes
+ * before a name the text names in TITLE_MIN_COUNT sentences or more, as
+ * headlines name the well-known by surname; not after another capitalised
+ * word ("U.S. President Clinton", "Vice President Gore": the title is one
+ * phrase there), nor inside a quotation. */
+static void drop_titles(const precis_doc *d, const hbuf *h, hwords *ws)
+{
+	static const char *const titles[] = { "president", "premier", NULL };
+	const char *b;
+	for (size_t i = 0; i + 1 < ws->n; i++) {
+		if (ws->w[i].del || ws->w[i].quoted || !starts_upper(h, &ws->w[i]))
+			continue;
+		size_t n = core_at(ws, i, &b);
+		if (ws->w[i].e - ws->w[i].s != n || !in_list(b, titles))
+			continue;
+		size_t p = i;
+		while (p > 0 && ws->w[p - 1].del)
+			p--;
+		if (p > 0 && starts_upper(h, &ws->w[p - 1]) && !ends_with_comma(h, &ws->w[p - 1]))
+			continue;
+		size_t f = next_live(ws, i + 1);
+		if (f >= ws->n || !starts_upper(h, &ws->w[f]))
+			continue;
+		size_t l = f;
+		for (size_t m = next_live(ws, f + 1); m < ws->n && starts_upper(h, &ws->w[m]) &&
+		     !ends_with_comma(h, &ws->w[l]); m = next_live(ws, m + 1))
+			l = m;
+		n = core_at(ws, l, &b);
+		if (word_df(d, b, n) < TITLE_MIN_COUNT)
+			continue;
+		ws->w[i].del = 1;
+	}
+}
+
 /* Hedge Trimmer's order: what costs a headline nothing goes always
  * (connectives, time expressions, articles, auxiliaries); clauses and
  * phrases that carry content go one kind at a time, only while the
@@ -2377,6 +2460,8 @@ static int compress(const precis_doc *d, pr_arena *a, hbuf *h, size_t limit)
 	drop_here(h, &ws);
 	if (live_bytes(&ws) > limit)
 		drop_first_names(h, &ws);
+	if (live_bytes(&ws) > limit)
+		drop_titles(d, h, &ws);
 	if (live_bytes(&ws) > limit)
 		shorten(h, &ws, limit, drop_relative_clauses, a, 1);
 	if (live_bytes(&ws) > limit)

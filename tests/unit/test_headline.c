@@ -82,12 +82,13 @@ Test(headline, dateline_and_attribution_dropped)
 	                    "President Vladimir Putin to North Korean leader Kim Jong Un "
 	                    "during a visit to Pyongyang");
 	precis_free(h);
-	/* headlinese when room is short: the articles go, and a person named
+	/* headlinese when room is short: the articles go, a person named
 	 * after a role keeps the surname ("Kim Jong Un" puts the family name
-	 * first and stays whole) */
+	 * first and stays whole), and "President" goes before a name the text
+	 * names again ("Mr Putin") */
 	h = headline(story, 120, PRECIS_FORMAT_PLAIN);
 	cr_assert_str_eq(h, "Russian Foreign Minister Lavrov passed message from "
-	                    "President Putin to North Korean leader Kim Jong Un during visit");
+	                    "Putin to North Korean leader Kim Jong Un during visit to Pyongyang");
 	precis_free(h);
 }
 
@@ -469,6 +470,38 @@ static rcase english_rules[] = {
 	{ "Matthew Shepard, the gay college student who was kidnapped and severely beaten, "
 	  "died here Monday, five days after he was found unconscious on a Wyoming ranch.", 75,
 	  "Matthew Shepard died five days after he was found unconscious on Wyoming" },
+	/* participles that go on describing the name belong to the
+	 * appositive, up to the comma before the verb's auxiliary; not
+	 * when what follows them is the verb itself */
+	{ "Rosa Lindqvist, the ferry captain who was praised by the coastguard, pulled from "
+	  "the sea and taken to hospital, was honoured at a ceremony in the harbour town "
+	  "on Friday by hundreds of residents.", 75,
+	  "Rosa Lindqvist honoured at ceremony in harbour town by hundreds" },
+	{ "Rosa Lindqvist, the ferry captain, pulled three swimmers from the sea, rescuers "
+	  "said.", 200, "Rosa Lindqvist, the ferry captain, pulled three swimmers from the sea" },
+	/* a leading source whose statement follows a colon goes with it */
+	{ "The Daily Courier said in an editorial on Sunday, May 4: The city's plan to close "
+	  "the old library on the river is a mistake that will cost far more than it saves.",
+	  75, "City's plan to close old library on river is mistake that will cost far" },
+	/* a leading phrase ends at its own comma, not at one it quotes */
+	{ "Saying \"if we have to wait, we will wait,\" the mayor of the harbour town delayed "
+	  "the vote on the plan to rebuild the old pier until the spring.", 75,
+	  "Mayor of harbour town delayed vote on plan to rebuild old pier until spring" },
+	/* "President" goes before a name the text keeps naming, while room
+	 * is short; not after another capitalised word, nor before a name
+	 * named once */
+	{ "The United Nations and the European Union are stepping up the pressure on President "
+	  "Aldo Varga, warning that sanctions are certain unless he frees the prisoners. "
+	  "Varga has not answered. Aides to Varga said he would speak on Monday.", 75,
+	  "United Nations and European Union stepping up pressure on Varga, warning" },
+	{ "The United Nations and the European Union are stepping up the pressure on President "
+	  "Aldo Varga, warning that sanctions are certain unless he frees the prisoners. "
+	  "The government has not answered. Aides said he would speak on Monday.", 75,
+	  "United Nations and European Union stepping up pressure on President Varga" },
+	{ "The United Nations and the European Union are stepping up the pressure on Lakeland "
+	  "President Aldo Varga, warning that sanctions are certain unless he frees them. "
+	  "Varga has not answered. Aides to Varga said he would speak on Monday.", 75,
+	  "United Nations and European Union stepping up pressure on Lakeland" },
 	/* a clause with a time word is not a time phrase: it stays */
 	{ "Budget negotiations faltered Friday, prompting Congress to delay until midnight "
 	  "Monday its deadline for passing a spending bill.", 75,

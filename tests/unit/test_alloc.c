@@ -3,6 +3,9 @@
  * until precis_doc_new succeeds. The valgrind run of this binary (meson test
  * test_alloc-valgrind, see main() below) shows nothing leaks on any of those
  * paths. */
+/* madvise is BSD and Linux, not POSIX */
+#define _DEFAULT_SOURCE
+
 #include <criterion/criterion.h>
 #include <precis.h>
 #include <stddef.h>
@@ -10,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "alloc.h"
 #include "arena.h"
@@ -163,6 +167,70 @@ Test(alloc, calloc_raw)
 	pr_alloc_fail_after(0);
 	cr_expect_null(pr_calloc_raw(10, 10), "an injected failure");
 	pr_alloc_fail_after(-1);
+}
+
+/* The VmFlags line of the mapping of /proc/self/smaps that holds address
+ * at, into flags; 0, or -1 when the file cannot be read (not Linux). */
+static int vm_flags_of(const void *at, char *flags, size_t cap)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	if (!f)
+		return -1;
+	char line[512];
+	int in = 0, found = -1;
+	while (fgets(line, sizeof line, f)) {
+		unsigned long lo, hi;
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2)
+			in = (uintptr_t)at >= lo && (uintptr_t)at < hi;
+		else if (in && strncmp(line, "VmFlags:", 8) == 0) {
+			snprintf(flags, cap, "%s", line + 8);
+			found = 0;
+			break;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+/* A block of megabytes asks for huge pages over the 2 MB pages it spans
+ * (alloc.c, advise_huge): its mapping carries the "hg" flag, whether it
+ * came from malloc, calloc or realloc; a small block does not ask. */
+Test(alloc, large_blocks_ask_for_huge_pages)
+{
+	pr_alloc_fail_after(-1);
+	char flags[512];
+	size_t mb = (size_t)1 << 20;
+	unsigned char *m = pr_malloc_raw(8 * mb);
+	cr_assert_not_null(m);
+	if (vm_flags_of(m + 4 * mb, flags, sizeof flags))
+		cr_skip_test("no /proc/self/smaps here");
+#ifdef MADV_HUGEPAGE
+	/* a kernel built without transparent huge pages refuses the advice */
+	if (madvise((void *)(((uintptr_t)m + 2 * mb) & ~(uintptr_t)(2 * mb - 1)), 2 * mb,
+	            MADV_HUGEPAGE))
+		cr_skip_test("this kernel has no transparent huge pages");
+#else
+	cr_skip_test("no MADV_HUGEPAGE here");
+#endif
+	cr_expect(strstr(flags, " hg") != NULL, "malloc: VmFlags%s", flags);
+	memset(m, 1, 8 * mb); /* the memory is there to use */
+	unsigned char *r = pr_realloc_raw(m, 24 * mb);
+	cr_assert_not_null(r);
+	cr_expect_eq(r[8 * mb - 1], 1);
+	cr_assert_eq(vm_flags_of(r + 20 * mb, flags, sizeof flags), 0);
+	cr_expect(strstr(flags, " hg") != NULL, "realloc: VmFlags%s", flags);
+	pr_free_raw(r);
+	unsigned char *c = pr_calloc_raw(4, 2 * mb);
+	cr_assert_not_null(c);
+	cr_expect_eq(c[5 * mb], 0);
+	cr_assert_eq(vm_flags_of(c + 4 * mb, flags, sizeof flags), 0);
+	cr_expect(strstr(flags, " hg") != NULL, "calloc: VmFlags%s", flags);
+	pr_free_raw(c);
+	unsigned char *s = pr_malloc_raw(64 * 1024);
+	cr_assert_not_null(s);
+	cr_assert_eq(vm_flags_of(s, flags, sizeof flags), 0);
+	cr_expect(strstr(flags, " hg") == NULL, "a small block: VmFlags%s", flags);
+	pr_free_raw(s);
 }
 
 /* A sized arena takes its first chunk at the size asked for, within

@@ -39,24 +39,30 @@ static int injected_failure(void)
 
 /* A book's arrays run to tens of megabytes and are read at random (the
  * graph's links, the ranks, the key-word tables): in pages of 4 KB each
- * one costs a page fault to make (the 10 MB bench file, some 19,000 a
- * build) and the walks miss the TLB. So a block of HUGE_FROM bytes or
- * more asks the system to back the 2 MB pages it spans with huge pages,
- * where the system does (Linux's transparent huge pages, which Debian
- * enables for memory that asks). It is advice: refused or unknown, it
- * changes nothing but speed. The advice is given before the block is
- * written (calloc leaves a fresh mapping unwritten), so its pages are
- * made huge from the start; a block that malloc carved from its heap
- * rather than mapped alone may share a huge page with other blocks, which
- * costs nothing. Memory grows by at most the part of a 2 MB page a block
- * has not yet written (the 10 MB file: 106 -> 116-124 MB at peak). */
+ * one costs a page fault to make (the 10 MB bench file, some 30,000 a
+ * run of the CLI) and the walks miss the TLB. So a block of HUGE_FROM to
+ * HUGE_UPTO bytes asks the system to back the 2 MB pages it spans with
+ * huge pages, where the system does (Linux's transparent huge pages,
+ * which Debian enables for memory that asks). It is advice: refused or
+ * unknown, it changes nothing but speed. The advice is given before the
+ * block is written (calloc leaves a fresh mapping unwritten), so its
+ * pages are made huge from the start; a block that malloc carved from its
+ * heap rather than mapped alone may share a huge page with other blocks,
+ * which costs nothing. Measured on this project's 2-core virtual machine
+ * (`/usr/bin/time precis FILE`, alternated with the build before): the
+ * 10 MB file 29,660 -> 15,100-16,200 page faults, 0.47-0.58 -> 0.41-0.52
+ * s, peak 105 -> 108-110 MB. Blocks over HUGE_UPTO, which only inputs of
+ * tens of megabytes make, stay in 4 KB pages: with them the 100 MB input
+ * spent a fifth of its time in the kernel zeroing fresh huge pages
+ * (system time 0.97 -> 1.5 s), more than the faults saved. */
 #define HUGE_PAGE ((uintptr_t)2 << 20)
 #define HUGE_FROM ((size_t)2 << 20)
+#define HUGE_UPTO ((size_t)64 << 20)
 
 static void *advise_huge(void *p, size_t size)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-	if (p && size >= HUGE_FROM) {
+	if (p && size >= HUGE_FROM && size <= HUGE_UPTO) {
 		uintptr_t from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 		uintptr_t to = ((uintptr_t)p + size) & ~(HUGE_PAGE - 1);
 		if (to > from)

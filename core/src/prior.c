@@ -20,7 +20,6 @@
  *    subheading) with no full stop of its own.
  */
 #include "doc.h"
-#include "bits.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -65,6 +64,10 @@ static const char *const noise_starts[] = {
 	"updates on this story", NULL
 };
 
+/* The same, wherever in the sentence they stand. Every pattern here and in
+ * caption_marks that does not begin with "(" is SPAN bytes long or longer:
+ * the scan below cannot see a shorter one (test_prior.c holds the lists
+ * again, and tries every pattern at every place). */
 static const char *const noise_inside[] = {
 	"appeared in print", "print edition", "all rights reserved",
 	"click here", "scroll down for", "follow us on", "sign up for our",
@@ -79,24 +82,77 @@ static const char *const caption_marks[] = {
 };
 
 /* Which of the lists' patterns a sentence contains. Every sentence of a
- * book is scanned, so the scan is cheap per byte: every pattern begins a
- * word, and a word is compared with the patterns only when its first three
- * bytes begin one of them, which a bit table made from the lists tells in
- * three loads and no call. */
+ * book is scanned, so the scan had better not look at every byte. A
+ * caption mark in brackets begins at a "(", which memchr() finds; every
+ * other pattern begins a word and is at least SPAN bytes long, and those
+ * are looked for as Wu and Manber look for many patterns at once (A fast
+ * algorithm for multi-pattern searching, 1994): a window of SPAN bytes
+ * slides along the text, and the last BLOCK bytes of the window tell how
+ * far it may slide before a pattern could begin in it (SKIP_MAX when no
+ * pattern has those bytes in its first SPAN). Prose slides some eight
+ * bytes a step: 17 look-ups for a sentence of 130 bytes, where a test at
+ * the start of each word took 28, each with a branch the processor could
+ * not guess. */
 #define FOUND_NOISE 1
 #define FOUND_CAPTION 2
 
-/* The bit table (PR_NOISE_PAIRS words):
- *   pair[c]: a bit for the second byte (& 31) of each inside pattern that
- *     begins with c, under both cases of c;
- *   pair[256 + c2]: a bit for the third byte of each inside pattern whose
- *     second byte is c2, under both cases of c2;
- *   pair[512 + c] and pair[768 + c2]: the same for the noise_starts
- *     patterns (which "The" does not pass).
- * Many words pass the first test ("she", "such", "pre...": "share this",
- * "subscribe", "print edition"); the second turns most of them away. */
+#define SPAN 10 /* the shortest pattern that begins a word: "click here" */
+#define BLOCK 3
+#define SKIP_MAX (SPAN - BLOCK + 1)
+
+/* The table (PR_NOISE_PAIRS words):
+ *   its first SKIP_SIZE bytes: how far the window may slide, by the hash
+ *     of the last BLOCK bytes in it (block_hash);
+ *   pair[STARTS + c]: a bit for the second byte (& 31) of each noise_starts
+ *     pattern that begins with c, under both cases of c; pair[STARTS + 256
+ *     + c2]: a bit for the third byte of each whose second byte is c2. */
 #define PAIRS PR_NOISE_PAIRS
 #define STARTS 512
+#define SKIP_BITS 11
+#define SKIP_SIZE (1u << SKIP_BITS) /* bytes, all before pair + STARTS */
+_Static_assert(SKIP_SIZE <= STARTS * sizeof(uint32_t), "the skips overrun the pairs");
+_Static_assert(SPAN >= 4, "the scan loads four bytes that end where the window does");
+
+/* The hash of a block of three bytes b0, b1, b2, given as the top three
+ * bytes of x (b0 << 8 | b1 << 16 | b2 << 24; the low byte is ignored):
+ * bit 0x20 of each set, so that a capital and its small letter hash alike
+ * (as does any other pair of bytes that differ in that bit only), times a
+ * large odd number whose top bits mix all three. Two blocks with the same
+ * hash cost a closer look now and then, never a pattern missed: the
+ * window slides by the smaller skip of the two. */
+static unsigned block_hash(uint32_t x)
+{
+	x = (x | 0x20202020u) & 0xFFFFFF00u;
+	return (uint32_t)(x * 0x9E3779B1u) >> (32 - SKIP_BITS);
+}
+
+/* The four bytes p[0..4) as block_hash() takes the last three. */
+static uint32_t load_le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Each block of the first SPAN bytes of each word pattern of list lets
+ * the window slide only so far as to bring the block's end to the
+ * window's. x holds the last four bytes read, the latest on top. A
+ * pattern shorter than SPAN (there is none) would stop at its NUL, and
+ * go unseen. */
+static void add_skips(unsigned char skip[SKIP_SIZE], const char *const *list)
+{
+	for (const char *const *p = list; *p; p++) {
+		const unsigned char *b = (const unsigned char *)*p;
+		if (b[0] == '(')
+			continue; /* memchr() finds it */
+		uint32_t x = 0;
+		for (size_t end = 1; end <= SPAN && b[end - 1]; end++) {
+			x = x >> 8 | (uint32_t)b[end - 1] << 24;
+			unsigned h = block_hash(x);
+			if (end >= BLOCK && skip[h] > SPAN - end)
+				skip[h] = (unsigned char)(SPAN - end);
+		}
+	}
+}
+
 static void add_pairs(uint32_t first[256], uint32_t second[256], const char *const *list)
 {
 	for (const char *const *p = list; *p; p++) {
@@ -112,12 +168,14 @@ static void add_pairs(uint32_t first[256], uint32_t second[256], const char *con
 	}
 }
 
-/* The bit table of the lists: made once for all the sentences scanned. */
+/* The table of the lists: made once for all the sentences scanned. */
 void pr_noise_pairs(uint32_t pair[PAIRS])
 {
-	memset(pair, 0, PAIRS * sizeof *pair);
-	add_pairs(pair, pair + 256, noise_inside);
-	add_pairs(pair, pair + 256, caption_marks);
+	unsigned char *skip = (unsigned char *)pair;
+	memset(skip, SKIP_MAX, SKIP_SIZE);
+	memset(pair + STARTS, 0, (PAIRS - STARTS) * sizeof *pair);
+	add_skips(skip, noise_inside);
+	add_skips(skip, caption_marks);
 	add_pairs(pair + STARTS, pair + STARTS + 256, noise_starts);
 }
 
@@ -126,9 +184,8 @@ static int is_letter(unsigned char c)
 	return c < 0x80 && (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
-/* Which pattern begins at t[i] (the caller knows a word or a "(" begins
- * there and the bit table let its first three bytes through)? Rarely
- * called: kept out of the scan's loop. */
+/* Which pattern begins at t[i]? Rarely called: kept out of the scan's
+ * loop. */
 static int match_at(const char *t, size_t n, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)t;
@@ -143,73 +200,38 @@ static int match_at(const char *t, size_t n, size_t i)
 	return found;
 }
 
-/* May a pattern begin at t[i], where a word or a "(" begins? The bit
- * table looks at its first three bytes (t is NUL-terminated, t[n] == 0),
- * in either case: it holds both cases of the first and second bytes, and
- * a byte's bit is the same in either (a capital's five low bits are its
- * small letter's). Most words fail on their first byte, after one
- * look-up; the rest take two more and no branch. pair is the table's half
- * for the inside patterns (pair) or for noise_starts (pair + STARTS). */
-static inline int may_begin(const uint32_t pair[STARTS], const unsigned char *u, size_t n,
-                            size_t i)
+/* May a noise_starts pattern begin the text? The bit table looks at its
+ * first three bytes (t is NUL-terminated, t[n] == 0), in either case: it
+ * holds both cases of the first and second bytes, and a byte's bit is the
+ * same in either (a capital's five low bits are its small letter's). */
+static int may_start(const uint32_t pair[PAIRS], const unsigned char *u, size_t n)
 {
-	uint32_t second = pair[u[i]];
-	if (!second)
-		return 0;
-	unsigned char c2 = i + 1 < n ? u[i + 1] : 0, c3 = i + 2 < n ? u[i + 2] : 0;
-	return second >> (c2 & 31) & pair[256 + c2] >> (c3 & 31) & 1;
+	const uint32_t *first = pair + STARTS, *second = first + 256;
+	unsigned char c2 = n > 1 ? u[1] : 0, c3 = n > 2 ? u[2] : 0;
+	return first[u[0]] >> (c2 & 31) & second[c2] >> (c3 & 31) & 1;
 }
 
-/* The high bit of each byte of u[0..8) that is not an ASCII letter: byte k
- * at bit 8k + 7, whatever the byte order of the machine. */
-static uint64_t nonletters8(const unsigned char *u)
-{
-	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
-	uint64_t x = pr_load_le64(u);
-	/* each byte lower-cased to 7 bits; adding to it then carries into
-	 * its own high bit only, never into the next byte */
-	uint64_t y = (x | ones * 0x20) & ~high;
-	uint64_t from_a = y + ones * (0x80 - 'a');     /* high bit: >= 'a' */
-	uint64_t past_z = y + ones * (0x80 - 'z' - 1); /* high bit: > 'z' */
-	return ~(from_a & ~past_z & ~x) & high;
-}
-
-/* A pattern begins at the start, or after a byte that is not a letter, or
- * at a "(" (itself not a letter). The few "(" are found by memchr(); then
- * only the bytes that are not letters, eight at a time, are worth a look,
- * for the word after each, and of those words only the ones whose first
- * three bytes the bit table lets through (may_begin). A place looked at
- * twice is harmless: what is found is only or-ed together. */
+/* A caption mark at each "(", then the word patterns: where the window
+ * cannot slide, a pattern may begin at its first byte, and does if that
+ * begins a word (the text's start, or after a byte that is not a letter)
+ * and match_at() finds one there. */
 static int scan(const uint32_t pair[PAIRS], const char *t, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)t;
-	if (n == 0)
-		return 0;
-	int found = may_begin(pair, u, n, 0) ? match_at(t, n, 0) : 0;
+	const unsigned char *u = (const unsigned char *)t, *skip = (const unsigned char *)pair;
+	int found = 0;
 	for (const char *p = memchr(t, '(', n); p; p = memchr(p + 1, '(', n - (size_t)(p + 1 - t)))
-		if (may_begin(pair, u, n, (size_t)(p - t)))
-			found |= match_at(t, n, (size_t)(p - t));
-	if (found & FOUND_NOISE)
-		return FOUND_NOISE;
-	size_t i = 0;
-	/* while the three bytes after any of the eight are in the text or
-	 * its NUL */
-	for (; i + 10 <= n; i += 8) {
-		for (uint64_t m = nonletters8(u + i); m; m &= m - 1) {
-			size_t k = i + pr_lowest_byte(m) + 1;
-			if (may_begin(pair, u, n, k)) {
-				found |= match_at(t, n, k);
+		found |= match_at(t, n, (size_t)(p - t));
+	for (size_t i = 0; i + SPAN <= n;) {
+		size_t slide = skip[block_hash(load_le32(u + i + SPAN - 4))];
+		if (slide == 0) {
+			if (i == 0 || !is_letter(u[i - 1])) {
+				found |= match_at(t, n, i);
 				if (found & FOUND_NOISE)
 					return FOUND_NOISE;
 			}
+			slide = 1;
 		}
-	}
-	for (; i < n; i++) {
-		if (!is_letter(u[i]) && may_begin(pair, u, n, i + 1)) { /* u[n] == 0: no bits */
-			found |= match_at(t, n, i + 1);
-			if (found & FOUND_NOISE)
-				return FOUND_NOISE;
-		}
+		i += slide;
 	}
 	return found;
 }
@@ -227,7 +249,7 @@ double pr_noise_weight_with(const precis_doc *doc, size_t i, const uint32_t pair
 		return 0.3;
 	/* most sentences begin with three bytes no pattern begins with: the
 	 * bit table says so before the list is gone through */
-	if (may_begin(pair + STARTS, (const unsigned char *)t, n, 0)) {
+	if (may_start(pair, (const unsigned char *)t, n)) {
 		int c0 = lower_ascii((unsigned char)t[0]);
 		for (const char *const *p = noise_starts; *p; p++)
 			if ((*p)[0] == c0 && starts(t, n, *p))

@@ -78,3 +78,173 @@ Test(prior, pattern_at_the_very_end)
 		}
 	}
 }
+
+/* The scan skips along the text and looks closely only where a pattern
+ * may begin; what it marks must be what a plain search marks, looking at
+ * every byte. The patterns, as the lists in prior.c hold them: */
+static const char *const spec_starts[] = {
+	"published:", "updated:", "last updated", "follow us", "follow @",
+	"read more", "click here", "scroll down", "share this", "subscribe",
+	"sign up", "a version of this article", "copyright", "all rights reserved",
+	"photo:", "picture:", "pictured:", "image:", "video:", "watch:",
+	"advertisement", "related:", "see also", "email:", "comments",
+	"media playback is", "this video can not be played", "follow updates",
+	"updates on this story", NULL
+};
+static const char *const spec_inside[] = {
+	"appeared in print", "print edition", "all rights reserved",
+	"click here", "scroll down for", "follow us on", "sign up for our",
+	"subscribe to our", "share this article", NULL
+};
+static const char *const spec_captions[] = {
+	"(pictured", "(left)", "(right)", "(centre)", "(center)", "(above)",
+	"(below)", "(top)", "(bottom)", "(file photo)", "pictured above",
+	"pictured below", "pictured left", "pictured right", NULL
+};
+
+static int spec_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Does t[i..n) begin with p, in any case of its ASCII letters? */
+static int spec_at(const char *t, size_t n, size_t i, const char *p)
+{
+	for (size_t k = 0; p[k]; k++) {
+		if (i + k >= n)
+			return 0;
+		unsigned char c = (unsigned char)t[i + k];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if (c != (unsigned char)p[k])
+			return 0;
+	}
+	return 1;
+}
+
+/* Is p anywhere in t where a pattern counts: at the start of a word, or
+ * anywhere for a pattern that begins with a bracket? */
+static int spec_has(const char *t, size_t n, const char *const *list)
+{
+	for (size_t i = 0; i < n; i++)
+		for (const char *const *p = list; *p; p++)
+			if ((i == 0 || !spec_letter((unsigned char)t[i - 1]) || (*p)[0] == '(') &&
+			    spec_at(t, n, i, *p))
+				return 1;
+	return 0;
+}
+
+/* The weight of a sentence of ten words, not cut short (the byline and
+ * short-sentence rules do not apply), as the plain search gives it. */
+static double spec_weight(const char *t, size_t n)
+{
+	for (const char *const *p = spec_starts; *p; p++)
+		if (spec_at(t, n, 0, *p))
+			return 0.05;
+	if (spec_has(t, n, spec_inside))
+		return 0.05;
+	return spec_has(t, n, spec_captions) ? 0.3 : 1.0;
+}
+
+/* pr_noise_weight_with() on t as one sentence of ten words. */
+static double scan_weight(const char *t, const uint32_t pair[PR_NOISE_PAIRS])
+{
+	precis_doc d;
+	pr_sent s;
+	memset(&d, 0, sizeof d);
+	memset(&s, 0, sizeof s);
+	s.text = t;
+	s.len = (uint32_t)strlen(t);
+	s.nwords = 10;
+	d.sents = &s;
+	d.nsents = 1;
+	return pr_noise_weight_with(&d, 0, pair);
+}
+
+/* Every pattern, in a random mix of cases, at every offset from the start
+ * and from the end of the text, after every kind of byte: a letter (no
+ * word begins there), a space, a digit, punctuation, a bracket, a byte of
+ * a longer UTF-8 character. */
+Test(prior, every_pattern_everywhere_as_a_plain_search_finds_it)
+{
+	static const char *const before[] = { "", " ", "x", "Q", "7", "-", "\"", "(", "\xc3\xa9" };
+	const char *const *lists[] = { spec_inside, spec_captions, spec_starts };
+	uint32_t pair[PR_NOISE_PAIRS];
+	pr_noise_pairs(pair);
+	uint32_t seed = 12345;
+	size_t tried = 0;
+	for (size_t l = 0; l < 3; l++)
+		for (const char *const *p = lists[l]; *p; p++)
+			for (size_t b = 0; b < sizeof before / sizeof before[0]; b++)
+				for (size_t lead = 0; lead < 12; lead++)
+					for (size_t tail = 0; tail < 12; tail++) {
+						char text[128];
+						size_t n = 0;
+						for (size_t k = 0; k < lead; k++)
+							text[n++] = "ab cd"[k % 5];
+						n += (size_t)sprintf(text + n, "%s", before[b]);
+						for (const char *c = *p; *c; c++) {
+							seed = seed * 1103515245u + 12345u;
+							text[n++] = (seed >> 16 & 1) && *c >= 'a' &&
+							                    *c <= 'z'
+							                ? (char)(*c - 'a' + 'A')
+							                : *c;
+						}
+						for (size_t k = 0; k < tail; k++)
+							text[n++] = "s ok"[k % 4];
+						text[n] = '\0';
+						cr_expect_eq(scan_weight(text, pair), spec_weight(text, n),
+						             "%s", text);
+						tried++;
+					}
+	cr_assert_gt(tried, 10000);
+}
+
+/* Sentences strung from the patterns' own words and pieces of them, near
+ * misses ("click her", "printed edition", "pictures above") and plain
+ * words, joined by spaces, punctuation or nothing: the skips of the scan
+ * are tried on texts full of blocks that do occur in the patterns. */
+Test(prior, random_texts_as_a_plain_search_finds_them)
+{
+	static const char *const words[] = {
+		"appeared", "in", "print", "edition", "all", "rights", "reserved",
+		"click", "here", "scroll", "down", "for", "follow", "us", "on",
+		"sign", "up", "our", "subscribe", "to", "share", "this", "article",
+		"pictured", "above", "below", "left", "right", "(left)", "(top)",
+		"(pictured", "(file", "photo)", "her", "printed", "pictures", "clicks",
+		"signs", "the", "men", "said", "\xc3\xa9t\xc3\xa9", "2024", "sharethis",
+		"click here", "print edition", "pictured left", "follow us on",
+	};
+	static const char *const joins[] = { " ", " ", " ", ", ", "-", "", "/", "\"", "(", "1" };
+	uint32_t pair[PR_NOISE_PAIRS];
+	pr_noise_pairs(pair);
+	uint32_t seed = 2026;
+	size_t marked = 0;
+	for (size_t round = 0; round < 20000; round++) {
+		char text[400];
+		size_t n = 0;
+		seed = seed * 1103515245u + 12345u;
+		size_t nw = 1 + (seed >> 16) % 24;
+		for (size_t w = 0; w < nw; w++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *word = words[(seed >> 16) % (sizeof words / sizeof words[0])];
+			seed = seed * 1103515245u + 12345u;
+			const char *join = joins[(seed >> 16) % (sizeof joins / sizeof joins[0])];
+			for (const char *c = word; *c; c++) {
+				seed = seed * 1103515245u + 12345u;
+				text[n++] = (seed >> 16) % 4 == 0 && *c >= 'a' && *c <= 'z'
+				                ? (char)(*c - 'a' + 'A')
+				                : *c;
+			}
+			if (w + 1 < nw)
+				n += (size_t)sprintf(text + n, "%s", join);
+		}
+		text[n] = '\0';
+		double want = spec_weight(text, n);
+		marked += want < 1.0;
+		cr_expect_eq(scan_weight(text, pair), want, "%s", text);
+	}
+	/* the texts are not all plain statements, nor all noise */
+	cr_assert_gt(marked, 2000);
+	cr_assert_lt(marked, 18000);
+}

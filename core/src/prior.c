@@ -20,6 +20,7 @@
  *    subheading) with no full stop of its own.
  */
 #include "doc.h"
+#include "noise_lists.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -52,34 +53,6 @@ static int starts(const char *s, size_t n, const char *p)
 			return 0;
 	return 1;
 }
-
-/* Lines that are about the page, not the story. */
-static const char *const noise_starts[] = {
-	"published:", "updated:", "last updated", "follow us", "follow @",
-	"read more", "click here", "scroll down", "share this", "subscribe",
-	"sign up", "a version of this article", "copyright", "all rights reserved",
-	"photo:", "picture:", "pictured:", "image:", "video:", "watch:",
-	"advertisement", "related:", "see also", "email:", "comments",
-	"media playback is", "this video can not be played", "follow updates",
-	"updates on this story", NULL
-};
-
-/* The same, wherever in the sentence they stand. Every pattern here and in
- * caption_marks that does not begin with "(" is SPAN bytes long or longer:
- * the scan below cannot see a shorter one (test_prior.c holds the lists
- * again, and tries every pattern at every place). */
-static const char *const noise_inside[] = {
-	"appeared in print", "print edition", "all rights reserved",
-	"click here", "scroll down for", "follow us on", "sign up for our",
-	"subscribe to our", "share this article", NULL
-};
-
-/* What a caption says of its picture. */
-static const char *const caption_marks[] = {
-	"(pictured", "(left)", "(right)", "(centre)", "(center)", "(above)",
-	"(below)", "(top)", "(bottom)", "(file photo)", "pictured above",
-	"pictured below", "pictured left", "pictured right", NULL
-};
 
 /* Which of the lists' patterns a sentence contains. Every sentence of a
  * book is scanned, so the scan had better not look at every byte. A

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "noise_lists.h"
 
 static double weight_of(const char *text)
 {
@@ -81,27 +82,7 @@ Test(prior, pattern_at_the_very_end)
 
 /* The scan skips along the text and looks closely only where a pattern
  * may begin; what it marks must be what a plain search marks, looking at
- * every byte. The patterns, as the lists in prior.c hold them: */
-static const char *const spec_starts[] = {
-	"published:", "updated:", "last updated", "follow us", "follow @",
-	"read more", "click here", "scroll down", "share this", "subscribe",
-	"sign up", "a version of this article", "copyright", "all rights reserved",
-	"photo:", "picture:", "pictured:", "image:", "video:", "watch:",
-	"advertisement", "related:", "see also", "email:", "comments",
-	"media playback is", "this video can not be played", "follow updates",
-	"updates on this story", NULL
-};
-static const char *const spec_inside[] = {
-	"appeared in print", "print edition", "all rights reserved",
-	"click here", "scroll down for", "follow us on", "sign up for our",
-	"subscribe to our", "share this article", NULL
-};
-static const char *const spec_captions[] = {
-	"(pictured", "(left)", "(right)", "(centre)", "(center)", "(above)",
-	"(below)", "(top)", "(bottom)", "(file photo)", "pictured above",
-	"pictured below", "pictured left", "pictured right", NULL
-};
-
+ * every byte, over the same lists (noise_lists.h). */
 static int spec_letter(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -138,12 +119,12 @@ static int spec_has(const char *t, size_t n, const char *const *list)
  * short-sentence rules do not apply), as the plain search gives it. */
 static double spec_weight(const char *t, size_t n)
 {
-	for (const char *const *p = spec_starts; *p; p++)
+	for (const char *const *p = noise_starts; *p; p++)
 		if (spec_at(t, n, 0, *p))
 			return 0.05;
-	if (spec_has(t, n, spec_inside))
+	if (spec_has(t, n, noise_inside))
 		return 0.05;
-	return spec_has(t, n, spec_captions) ? 0.3 : 1.0;
+	return spec_has(t, n, caption_marks) ? 0.3 : 1.0;
 }
 
 /* pr_noise_weight_with() on t as one sentence of ten words. */
@@ -168,7 +149,7 @@ static double scan_weight(const char *t, const uint32_t pair[PR_NOISE_PAIRS])
 Test(prior, every_pattern_everywhere_as_a_plain_search_finds_it)
 {
 	static const char *const before[] = { "", " ", "x", "Q", "7", "-", "\"", "(", "\xc3\xa9" };
-	const char *const *lists[] = { spec_inside, spec_captions, spec_starts };
+	const char *const *lists[] = { noise_inside, caption_marks, noise_starts };
 	uint32_t pair[PR_NOISE_PAIRS];
 	pr_noise_pairs(pair);
 	uint32_t seed = 12345;

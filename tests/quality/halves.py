@@ -12,7 +12,6 @@ documents whose output changed; a change that helps one half and hurts the
 other is likely tuned to the dev documents. With --wins, also how many
 documents' R1 rose and fell (a sign test of the change).
 """
-import argparse
 import os
 import sys
 
@@ -46,10 +45,8 @@ def means(rows, part):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--lib", required=True)
+    ap = harness.script_args(__doc__)
     ap.add_argument("--base")
-    ap.add_argument("--eval", default=os.environ.get("PRECIS_EVAL", harness.DEFAULT_EVAL))
     ap.add_argument("--tasks", default="")
     ap.add_argument("--wins", action="store_true",
                     help="with --base: documents whose R1 rose / fell")

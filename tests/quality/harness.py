@@ -33,6 +33,15 @@ import rouge  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_EVAL = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "eval"))
 
+
+def script_args(doc):
+    """The command line the diagnostic scripts share: --lib (required) and
+    --eval; doc is the script's docstring, whose first line describes it."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--lib", required=True)
+    ap.add_argument("--eval", default=os.environ.get("PRECIS_EVAL", DEFAULT_EVAL))
+    return ap
+
 # task -> (file, kind, language); kind says what is output and how it is scored
 TASKS = [
     ("headline-duc04", "duc2004_task1.dev.jsonl", "headline"),

@@ -23,7 +23,6 @@ is a detail of the telling. --show N prints
 N documents: long form, scored headline, and the matched reference words
 each lost.
 """
-import argparse
 import os
 import sys
 from collections import Counter
@@ -48,9 +47,7 @@ def plain_words(text):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--lib", required=True)
-    ap.add_argument("--eval", default=os.environ.get("PRECIS_EVAL", harness.DEFAULT_EVAL))
+    ap = harness.script_args(__doc__)
     ap.add_argument("--task", default="headline-duc04")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--words", type=int, default=40)

@@ -20,7 +20,6 @@ splitter) in lower case; the same before another content word (a
 premodifier); articles; function words; "-ly" words; numbers; capitalised
 words named once; titles before a capitalised word.
 """
-import argparse
 import os
 import re
 import sys
@@ -75,9 +74,7 @@ def classes(words, sdf):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--lib", required=True)
-    ap.add_argument("--eval", default=os.environ.get("PRECIS_EVAL", harness.DEFAULT_EVAL))
+    ap = harness.script_args(__doc__)
     ap.add_argument("--task", default="headline-duc04")
     ap.add_argument("--long", type=int, default=2000)
     args = ap.parse_args()

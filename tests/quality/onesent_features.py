@@ -17,7 +17,6 @@ one-sentence summary (R1 F1). Printed per task:
 
 Nothing here is used by the library; it only reads its public API.
 """
-import argparse
 import collections
 import ctypes
 import os
@@ -82,9 +81,7 @@ def features(t):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--lib", required=True)
-    ap.add_argument("--eval", default=os.environ.get("PRECIS_EVAL", harness.DEFAULT_EVAL))
+    ap = harness.script_args(__doc__)
     args = ap.parse_args()
     precis = harness.Precis(args.lib)
     for task, fname, kind in TASKS:

@@ -16,7 +16,6 @@ selection (selected sentences that are reference sentences).
 
 Nothing here is used by the library; it only reads its public API.
 """
-import argparse
 import collections
 import ctypes
 import os
@@ -113,9 +112,7 @@ def bbc(precis, eval_dir):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--lib", required=True)
-    ap.add_argument("--eval", default=os.environ.get("PRECIS_EVAL", harness.DEFAULT_EVAL))
+    ap = harness.script_args(__doc__)
     args = ap.parse_args()
     precis = harness.Precis(args.lib)
     one_sentence(precis, args.eval, "xsum", "xsum_frank.dev.jsonl", "sum1")

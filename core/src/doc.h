@@ -159,9 +159,10 @@ int pr_prior(const precis_doc *doc, double *teleport);
 
 /* prior.c: how much a sentence looks like noise rather than a statement
  * (bylines, datelines, captions, share and subscribe lines): 1 for a plain
- * statement, down to 0 for certain noise. The scan reads a bit table made
- * from its pattern lists: pr_noise_pairs() makes it once for many
- * sentences, pr_noise_weight() makes its own for one. */
+ * statement, down to 0 for certain noise. The scan reads a table made
+ * from its pattern lists (noise_lists.h: how far the scan may skip, and
+ * which bytes may begin a sentence's pattern): pr_noise_pairs() makes it
+ * once for many sentences, pr_noise_weight() makes its own for one. */
 #define PR_NOISE_PAIRS 1024
 void pr_noise_pairs(uint32_t pair[PR_NOISE_PAIRS]);
 double pr_noise_weight_with(const precis_doc *doc, size_t i,

@@ -513,21 +513,31 @@ typedef struct word_rows {
 	double *tele;    /* the teleport vector times the random jump's share */
 } word_rows;
 
-/* One step: nxt from cur, both by places. Rows of L links are summed as
- * 0 + p1 c1 + ... + pL cL from the left, as pr_pagerank_personal sums
- * them (adding to +0 changes nothing: the first product stands for it). */
-static void word_step(const word_rows *R, const double *cur, double *nxt)
+/* One step: nxt from cur, both by places; its L1 change, sum_r |nxt[r] -
+ * cur[r]| added up in the order of the places, is the return value (a
+ * pass of its own would read both vectors again). Rows of L links are
+ * summed as 0 + p1 c1 + ... + pL cL from the left, as pr_pagerank_personal
+ * sums them (adding to +0 changes nothing: the first product stands for
+ * it). */
+static double word_step(const word_rows *R, const double *cur, double *nxt)
 {
 	const double *p = R->p;
 	const uint32_t *c = R->col;
+	double change = 0;
 	size_t r = R->start[1]; /* no row is empty: every node has a link */
-	for (; r < R->start[2]; r++, p++, c++)
+	for (; r < R->start[2]; r++, p++, c++) {
 		nxt[r] = R->tele[r] + KP_DAMPING * (p[0] * cur[c[0]]);
-	for (; r < R->start[3]; r++, p += 2, c += 2)
+		change += fabs(nxt[r] - cur[r]);
+	}
+	for (; r < R->start[3]; r++, p += 2, c += 2) {
 		nxt[r] = R->tele[r] + KP_DAMPING * (p[0] * cur[c[0]] + p[1] * cur[c[1]]);
-	for (; r < R->start[4]; r++, p += 3, c += 3)
+		change += fabs(nxt[r] - cur[r]);
+	}
+	for (; r < R->start[4]; r++, p += 3, c += 3) {
 		nxt[r] = R->tele[r] + KP_DAMPING * (p[0] * cur[c[0]] + p[1] * cur[c[1]] +
 		                                    p[2] * cur[c[2]]);
+		change += fabs(nxt[r] - cur[r]);
+	}
 	/* the longer rows (a few dozen links at most): two links a turn */
 	for (size_t len = 4; len <= R->maxlen; len++) {
 		for (; r < R->start[len + 1]; r++) {
@@ -538,48 +548,29 @@ static void word_step(const word_rows *R, const double *cur, double *nxt)
 			if (k < len)
 				s += p[k] * cur[c[k]];
 			nxt[r] = R->tele[r] + KP_DAMPING * s;
+			change += fabs(nxt[r] - cur[r]);
 			p += len;
 			c += len;
 		}
 	}
+	return change;
 }
 
-/* Is the change from cur to nxt, sum_i |nxt[i] - cur[i]| added up in the
- * order of the nodes, below the tolerance? That order makes one long
- * chain of additions; four sums side by side give the answer too, except
- * within a hair of the tolerance: any order of adding n non-negative terms
- * lands within (n - 1) 2^-53 (relative) of the exact sum, two orders
- * within twice that, so outside a margin of (n + 1) 2^-50 all agree
- * (pr_sum_below(), rank.h, as rank.c asks it).
- * The terms are never negative, so a part of the sum already past the
- * tolerance answers no, and the first steps, whose change is many times
- * the tolerance, stop adding after a few rows: the long ones (at the end
- * of the places), whose scores and changes are the largest, come first. */
-static int word_change_below(const word_rows *R, const double *cur, const double *nxt)
+/* Is the L1 change from cur to nxt, sum_i |nxt[i] - cur[i]| added up in
+ * the order of the nodes, below the tolerance? change is that sum added
+ * up in the order of the places (word_step()): any order of adding n
+ * non-negative terms lands within (n - 1) 2^-53 (relative) of the exact
+ * sum, two orders within twice that, so outside a margin of (n + 1) 2^-50
+ * both agree (pr_sum_below(), rank.h, as rank.c asks it); within it the
+ * sum is taken again, in the order of the nodes. */
+static int word_change_below(const word_rows *R, const double *cur, const double *nxt,
+                             double change)
 {
-	size_t n = R->n, i = n;
-	double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-	for (unsigned turn = 1; i >= 4; turn++) {
-		i -= 4;
-		d0 += fabs(nxt[i] - cur[i]);
-		d1 += fabs(nxt[i + 1] - cur[i + 1]);
-		d2 += fabs(nxt[i + 2] - cur[i + 2]);
-		d3 += fabs(nxt[i + 3] - cur[i + 3]);
-		if (turn % 4 == 0) {
-			/* past the tolerance in any order */
-			if (pr_sum_below((d0 + d1) + (d2 + d3), KP_TOLERANCE, n + 1) == 0)
-				return 0;
-		}
-	}
-	while (i > 0) {
-		i--;
-		d0 += fabs(nxt[i] - cur[i]);
-	}
-	int below = pr_sum_below((d0 + d1) + (d2 + d3), KP_TOLERANCE, n + 1);
+	int below = pr_sum_below(change, KP_TOLERANCE, R->n + 1);
 	if (below >= 0)
 		return below;
-	double delta = 0; /* too near to tell: in the order of the nodes */
-	for (size_t k = 0; k < n; k++)
+	double delta = 0;
+	for (size_t k = 0; k < R->n; k++)
 		delta += fabs(nxt[R->place[k]] - cur[R->place[k]]);
 	return delta < KP_TOLERANCE;
 }
@@ -670,7 +661,8 @@ static void word_start(const word_rows *R, double *x)
  * step's change is the one before times a ratio rho (negative when the
  * scores swing back and forth, as on a chain of words), and the fixed
  * point lies at nxt + rho / (1 - rho) (nxt - cur). rho is taken from the
- * L1 changes of the last steps (last[0], last[1]; HUGE_VAL before any)
+ * L1 changes of this step (c, word_step()'s) and the last ones (last[0],
+ * last[1]; HUGE_VAL before any)
  * and used only when the last two ratios agree within KP_AITKEN: a guess
  * only moves the start of the next step, and the steps still stop by the
  * same test (their own L1 change below KP_TOLERANCE), so the scores are
@@ -678,11 +670,8 @@ static void word_start(const word_rows *R, double *x)
  * score is moved by the same rule, so ties stay ties. */
 #define KP_AITKEN 0.1
 static void word_extrapolate(size_t n, const double *prev, const double *cur, double *nxt,
-                             double last[2])
+                             double c, double last[2])
 {
-	double c = 0;
-	for (size_t r = 0; r < n; r++)
-		c += fabs(nxt[r] - cur[r]);
 	double rho = c / last[1], before = last[1] / last[0];
 	if (rho < 1 && fabs(rho - before) < KP_AITKEN * rho) {
 		/* the sign: do the last two changes point the same way? */
@@ -731,10 +720,10 @@ int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 	memcpy(prev, cur, n * sizeof *prev);
 	double last[2] = { HUGE_VAL, HUGE_VAL };
 	for (unsigned it = 0; it < KP_STEPS; it++) {
-		word_step(&R, cur, nxt);
-		int stop = word_change_below(&R, cur, nxt);
+		double change = word_step(&R, cur, nxt);
+		int stop = word_change_below(&R, cur, nxt, change);
 		if (!stop)
-			word_extrapolate(n, prev, cur, nxt, last);
+			word_extrapolate(n, prev, cur, nxt, change, last);
 		double *t = prev;
 		prev = cur;
 		cur = nxt;

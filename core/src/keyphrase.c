@@ -186,74 +186,89 @@ typedef struct cand_rules {
 	unsigned long long lang; /* the language's bit, for list_flags() */
 } cand_rules;
 
-/* cand[i] for the tokens of sentence s: is token i a candidate word (see
- * the top of the file)? wflag holds the flags of each word (list_flags());
- * W_UPPER_INSIDE and W_LOWER are set here. */
-static void mark_candidates(const precis_doc *d, uint8_t *wflag, uint8_t *cand,
-                            const cand_rules *r, size_t s)
+/* Does candidate() token i of sentence s, not in a compound, stay a
+ * candidate under the rules of r (see the top of the file)? upper: it is
+ * capitalized. */
+static int keeps(const precis_doc *d, uint8_t *wflag, const cand_rules *r, size_t s,
+                 uint32_t i, int upper)
 {
 	const pr_sent *st = &d->sents[s];
+	const pr_token *t = &d->toks[i];
 	uint32_t end = st->tok + st->ntok;
+	if (r->capitalized_nouns)
+		return upper && !(list_flags(d, wflag, t->word, r->lang) & W_FILLER);
+	/* "GENEVA •" opening an article (after its title, maybe) is its
+	 * dateline */
+	if (s <= 1 && i == st->tok && i + 1 < end && (d->toks[i + 1].flags & PR_TOK_BREAK) &&
+	    all_caps(st, t))
+		return 0;
+	/* capitalized inside a sentence: a name, whatever the lists say,
+	 * unless it is a day or a month */
+	uint8_t f = list_flags(d, wflag, t->word, r->lang);
+	if (upper && i > st->tok && !(f & W_ALWAYS))
+		return 1;
+	if (f & W_FILLER)
+		return 0;
+	uint8_t before = i > st->tok && !(t->flags & PR_TOK_BREAK)
+	                     ? list_flags(d, wflag, d->toks[i - 1].word, r->lang) : 0;
+	if (before & W_VERB_NEXT)
+		return 0;
+	uint8_t e = word_endings(d, r->wend, t->word, &r->filler_end, &r->verb_end);
+	return !(((before & W_BEFORE_INF) && (e & END_VERB)) || (e & END_FILLER));
+}
+
+/* cand[i] for the tokens of sentence s: is token i a candidate word (see
+ * the top of the file)? wflag holds the flags of each word (list_flags());
+ * W_UPPER_INSIDE and W_LOWER are set here, and the occurrences of each
+ * word are counted into wcount. The candidates' tokens, in order, go to
+ * at[]: how many. One pass over the tokens does all of it. */
+static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *wcount,
+                                uint8_t *cand, const cand_rules *r, size_t s, uint32_t *at)
+{
+	const pr_sent *st = &d->sents[s];
+	uint32_t end = st->tok + st->ntok, n = 0;
 	for (uint32_t i = st->tok; i < end; i++) {
 		const pr_token *t = &d->toks[i];
 		int upper = (t->flags & PR_TOK_UPPER) != 0;
+		wcount[t->word]++;
 		if (upper && i > st->tok)
 			wflag[t->word] |= W_UPPER_INSIDE;
 		else if (!upper)
 			wflag[t->word] |= W_LOWER;
-		cand[i] = (uint8_t)candidate(st, t);
 		if (i + 1 < end && hyphen_joined(d, st, i + 1)) {
 			/* a compound is a word if one of its parts is more
 			 * than filler ("long-term", not "second-largest"),
 			 * whatever the lists say of the parts */
 			uint32_t j = i;
-			int content = 0;
+			uint8_t content = 0;
 			do {
 				const pr_token *u = &d->toks[j];
 				cand[j] = (uint8_t)candidate(st, u);
 				content |= cand[j] &&
 				           !(list_flags(d, wflag, u->word, r->lang) & W_FILLER);
-				if (j > i && (u->flags & PR_TOK_UPPER))
-					wflag[u->word] |= W_UPPER_INSIDE;
+				if (j > i) {
+					wcount[u->word]++;
+					if (u->flags & PR_TOK_UPPER)
+						wflag[u->word] |= W_UPPER_INSIDE;
+				}
 				j++;
 			} while (j < end && hyphen_joined(d, st, j));
-			for (uint32_t k = i; k < j && !content; k++)
-				cand[k] = 0;
+			for (uint32_t k = i; k < j; k++) {
+				cand[k] &= content;
+				at[n] = k;
+				n += cand[k];
+			}
 			i = j - 1;
 			continue;
 		}
-		if (!cand[i])
-			continue;
-		if (r->capitalized_nouns) {
-			cand[i] = upper && !(list_flags(d, wflag, t->word, r->lang) & W_FILLER);
-			continue;
-		}
-		/* "GENEVA •" opening an article (after its title, maybe)
-		 * is its dateline */
-		if (s <= 1 && i == st->tok && i + 1 < end &&
-		    (d->toks[i + 1].flags & PR_TOK_BREAK) && all_caps(st, t)) {
-			cand[i] = 0;
-			continue;
-		}
-		/* capitalized inside a sentence: a name, whatever the lists
-		 * say, unless it is a day or a month */
-		uint8_t f = list_flags(d, wflag, t->word, r->lang);
-		if (upper && i > st->tok && !(f & W_ALWAYS))
-			continue;
-		if (f & W_FILLER) {
-			cand[i] = 0;
-			continue;
-		}
-		uint8_t before = i > st->tok && !(t->flags & PR_TOK_BREAK)
-		                     ? list_flags(d, wflag, d->toks[i - 1].word, r->lang) : 0;
-		if (before & W_VERB_NEXT) {
-			cand[i] = 0;
-			continue;
-		}
-		uint8_t e = word_endings(d, r->wend, t->word, &r->filler_end, &r->verb_end);
-		if (((before & W_BEFORE_INF) && (e & END_VERB)) || (e & END_FILLER))
-			cand[i] = 0;
+		/* the list is written whatever the token is, and kept (n moves
+		 * on) only for a candidate: which tokens are is as random as
+		 * the words */
+		cand[i] = (uint8_t)(candidate(st, t) && keeps(d, wflag, r, s, i, upper));
+		at[n] = i;
+		n += cand[i];
 	}
+	return n;
 }
 
 /* The co-occurrences of two candidate terms, counted by unordered pair
@@ -366,18 +381,6 @@ static void window_pairs(const precis_doc *d, const uint8_t *cand, pair_batch *b
 		b->key[b->n] = (uint64_t)lo << 32 | (x ^ y ^ lo);
 		b->n += open & cand[j] & (y != x);
 	}
-}
-
-/* The candidates of sentence st, their tokens in order into at[]: how
- * many. Without a branch on each token, for the same reason. */
-static uint32_t candidate_list(const pr_sent *st, const uint8_t *cand, uint32_t *at)
-{
-	uint32_t n = 0, end = st->tok + st->ntok;
-	for (uint32_t i = st->tok; i < end; i++) {
-		at[n] = i;
-		n += cand[i];
-	}
-	return n;
 }
 
 /* Sort the n pairs by key, lo then hi, both below nt (nodes, here): two
@@ -1250,7 +1253,7 @@ static int name_word(const precis_doc *d, const pr_sent *st, const uint8_t *cand
 
 /* The phrases of sentence s: runs of key words (every stretch of two or
  * three words of a run, and each word alone) and names. at[0..nat) are
- * its candidates (candidate_list()): a word that is no candidate starts
+ * its candidates (mark_candidates()): a word that is no candidate starts
  * nothing, and a run it ends ends as well at the next candidate, which
  * does not join it, so only the candidates are visited. */
 static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, const uint8_t *key,
@@ -1633,13 +1636,10 @@ int pr_keyphrases(precis_doc *d)
 	/* the arrays by term, word and token in one block (an article's are
 	 * a few kilobytes, less than nine allocations would cost), the
 	 * widest first for their alignment */
-	size_t nw = d->nwords + 1, longest = 1; /* tokens of a sentence, at most */
-	for (size_t s = 0; s < d->nsents; s++)
-		if (d->sents[s].ntok > longest)
-			longest = d->sents[s].ntok;
+	size_t nw = d->nwords + 1;
 	char *block = pr_malloc_raw(nt * (2 * sizeof(double) + sizeof(single) + sizeof(uint32_t) + 1) +
-	                            nw * (sizeof(uint32_t) + 2) + longest * sizeof(uint32_t) +
-	                            d->ntoks + 1);
+	                            nw * (sizeof(uint32_t) + 2) +
+	                            (d->ntoks + 1) * (sizeof(uint32_t) + 1));
 	if (!block) {
 		rc = PRECIS_ENOMEM;
 		goto out;
@@ -1647,8 +1647,8 @@ int pr_keyphrases(precis_doc *d)
 	double *score = (double *)(void *)block, *nscore = score + nt;
 	P.one = (single *)(void *)(nscore + nt);
 	uint32_t *idx = (uint32_t *)(void *)(P.one + nt), *wcount = idx + nt;
-	uint32_t *at = wcount + nw; /* a sentence's candidates (candidate_list()) */
-	uint8_t *key = (uint8_t *)(at + longest), *wflag = key + nt, *wend = wflag + nw;
+	uint32_t *at = wcount + nw; /* the candidates' tokens (mark_candidates()) */
+	uint8_t *key = (uint8_t *)(at + d->ntoks + 1), *wflag = key + nt, *wend = wflag + nw;
 	uint8_t *cand = wend + nw;
 	if (cjk) {
 		/* every character is asked about */
@@ -1676,25 +1676,23 @@ int pr_keyphrases(precis_doc *d)
 	pair_batch batch;
 	batch.n = 0;
 	/* one pass over the tokens, a sentence at a time: its candidates,
-	 * then what they weigh and what they co-occur with */
+	 * kept for the phrases (below), then what they weigh and what they
+	 * co-occur with */
+	size_t ncands = 0;
 	for (size_t s = 0; s < d->nsents; s++) {
 		const pr_sent *st = &d->sents[s];
 		uint32_t end = st->tok + st->ntok;
-		mark_candidates(d, wflag, cand, &rules, s);
-		uint32_t nat = 0; /* candidate_list(), the words counted too */
-		for (uint32_t i = st->tok; i < end; i++) {
-			wcount[d->toks[i].word]++;
-			at[nat] = i;
-			nat += cand[i];
-		}
+		uint32_t *sat = at + ncands;
+		uint32_t nat = mark_candidates(d, wflag, wcount, cand, &rules, s, sat);
+		ncands += nat;
 		for (uint32_t c = 0; c < nat; c++) {
 			place += 1;
-			nscore[d->toks[at[c]].term] += 1.0 / sqrt(place);
+			nscore[d->toks[sat[c]].term] += 1.0 / sqrt(place);
 			if (batch.n > PAIR_BATCH - (WINDOW - 1) && flush_pairs(&E, &batch)) {
 				rc = PRECIS_ENOMEM;
 				goto out;
 			}
-			window_pairs(d, cand, &batch, at[c], end);
+			window_pairs(d, cand, &batch, sat[c], end);
 		}
 		if (batch.n >= PAIR_BATCH / 2 && flush_pairs(&E, &batch)) {
 			rc = PRECIS_ENOMEM;
@@ -1762,10 +1760,14 @@ int pr_keyphrases(precis_doc *d)
 	}
 
 	/* phrases, one entry per distinct sequence of stems */
-	for (size_t s = 0; s < d->nsents; s++) {
-		uint32_t nat = candidate_list(&d->sents[s], cand, at);
-		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1, at, nat)))
+	for (size_t s = 0, c = 0; s < d->nsents; s++) {
+		/* the sentence's candidates: those before its end */
+		uint32_t end = d->sents[s].tok + d->sents[s].ntok, nat = 0;
+		while (c + nat < ncands && at[c + nat] < end)
+			nat++;
+		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1, at + c, nat)))
 			goto out;
+		c += nat;
 	}
 	flush_singles(d, &P);
 	if (flush_phrases(d, &P) || fold_tallies(&P, idx, nkeys)) {

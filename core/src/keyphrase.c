@@ -887,6 +887,10 @@ typedef struct tally {
  * batch are all asked for before the first is read. */
 #define PHRASE_BATCH 32
 
+/* Tables up to this many bytes are taken to stay in the cache (the L2 of
+ * a desktop or server core): they are not worth batching for. */
+#define PR_KP_CACHED (256 * 1024)
+
 typedef struct occurrence {
 	uint32_t check;   /* check_terms() of its terms */
 	uint32_t t0, t1;  /* its first two terms */
@@ -911,6 +915,8 @@ typedef struct phrases {
 	uint32_t one_s[PHRASE_BATCH], one_i[PHRASE_BATCH]; /* one-token ones
 	                     waiting: sentence, token */
 	size_t none;
+	int direct;       /* one and wcount are small enough to stay in the
+	                     cache: one-token ones are counted at once */
 } phrases;
 
 static uint32_t check_terms(const uint32_t *terms, uint32_t n)
@@ -1061,10 +1067,15 @@ static void flush_singles(const precis_doc *d, phrases *P)
 
 /* One occurrence of token i of sentence s as a phrase, into the batch:
  * its term's entry and its word's count (a book's are megabytes, asked
- * for at random) are fetched while the batch fills. */
+ * for at random) are fetched while the batch fills. An article's are
+ * counted at once: they are in the cache, and the batch only costs. */
 static void add_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 {
 	const pr_token *t = &d->toks[i];
+	if (P->direct) {
+		count_single(d, P, s, i);
+		return;
+	}
 	if (P->none == PHRASE_BATCH)
 		flush_singles(d, P);
 	PR_PREFETCH_WRITE(&P->one[t->term]);
@@ -1638,7 +1649,7 @@ int pr_keyphrases(precis_doc *d)
 	 * widest first for their alignment */
 	size_t nw = d->nwords + 1;
 	char *block = pr_malloc_raw(nt * (2 * sizeof(double) + sizeof(single) + sizeof(uint32_t) + 1) +
-	                            nw * (sizeof(uint32_t) + 2) +
+	                            nw * (sizeof(uint32_t) + 2) + (d->nsents + 1) * sizeof(uint32_t) +
 	                            (d->ntoks + 1) * (sizeof(uint32_t) + 1));
 	if (!block) {
 		rc = PRECIS_ENOMEM;
@@ -1648,7 +1659,8 @@ int pr_keyphrases(precis_doc *d)
 	P.one = (single *)(void *)(nscore + nt);
 	uint32_t *idx = (uint32_t *)(void *)(P.one + nt), *wcount = idx + nt;
 	uint32_t *at = wcount + nw; /* the candidates' tokens (mark_candidates()) */
-	uint8_t *key = (uint8_t *)(at + d->ntoks + 1), *wflag = key + nt, *wend = wflag + nw;
+	uint32_t *sent_cands = at + d->ntoks + 1; /* how many each sentence has */
+	uint8_t *key = (uint8_t *)(sent_cands + d->nsents + 1), *wflag = key + nt, *wend = wflag + nw;
 	uint8_t *cand = wend + nw;
 	if (cjk) {
 		/* every character is asked about */
@@ -1684,6 +1696,7 @@ int pr_keyphrases(precis_doc *d)
 		uint32_t end = st->tok + st->ntok;
 		uint32_t *sat = at + ncands;
 		uint32_t nat = mark_candidates(d, wflag, wcount, cand, &rules, s, sat);
+		sent_cands[s] = nat;
 		ncands += nat;
 		for (uint32_t c = 0; c < nat; c++) {
 			place += 1;
@@ -1704,6 +1717,7 @@ int pr_keyphrases(precis_doc *d)
 		goto out;
 	}
 	P.wcount = wcount;
+	P.direct = nt * sizeof *P.one + nw * sizeof *wcount <= PR_KP_CACHED;
 	/* the candidate terms are the linked ones, idx[0..ncand) */
 	if ((rc = word_graph(d, &E, &g, idx, &ncand)))
 		goto out;
@@ -1760,15 +1774,10 @@ int pr_keyphrases(precis_doc *d)
 	}
 
 	/* phrases, one entry per distinct sequence of stems */
-	for (size_t s = 0, c = 0; s < d->nsents; s++) {
-		/* the sentence's candidates: those before its end */
-		uint32_t end = d->sents[s].tok + d->sents[s].ntok, nat = 0;
-		while (c + nat < ncands && at[c + nat] < end)
-			nat++;
-		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1, at + c, nat)))
+	for (size_t s = 0, c = 0; s < d->nsents; c += sent_cands[s++])
+		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1, at + c,
+		                           sent_cands[s])))
 			goto out;
-		c += nat;
-	}
 	flush_singles(d, &P);
 	if (flush_phrases(d, &P) || fold_tallies(&P, idx, nkeys)) {
 		rc = PRECIS_ENOMEM;

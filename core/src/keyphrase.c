@@ -231,10 +231,8 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 		const pr_token *t = &d->toks[i];
 		int upper = (t->flags & PR_TOK_UPPER) != 0;
 		wcount[t->word]++;
-		if (upper && i > st->tok)
-			wflag[t->word] |= W_UPPER_INSIDE;
-		else if (!upper)
-			wflag[t->word] |= W_LOWER;
+		/* as random: or'ed in whatever it is, 0 at the head */
+		wflag[t->word] |= upper ? (i > st->tok) * W_UPPER_INSIDE : W_LOWER;
 		if (i + 1 < end && hyphen_joined(d, st, i + 1)) {
 			/* a compound is a word if one of its parts is more
 			 * than filler ("long-term", not "second-largest"),
@@ -410,10 +408,13 @@ static void sort_pairs(pair *e, size_t n, size_t nt, pair *tmp, size_t *count)
 static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size_t *nnodes)
 {
 	size_t nt = d->nterms, n = 0;
-	/* the pairs, packed at the front of the table */
-	for (size_t k = 0; E->p && k <= E->mask; k++)
-		if (E->p[k].key)
-			E->p[n++] = E->p[k];
+	/* the pairs, packed at the front of the table: each slot is
+	 * written, and kept (n moves on) only when it holds a pair, as
+	 * random as the hash; n <= k */
+	for (size_t k = 0; E->p && k <= E->mask; k++) {
+		E->p[n] = E->p[k];
+		n += E->p[k].key != 0;
+	}
 	pair *e = E->p;
 	E->p = NULL;
 	E->n = 0;
@@ -433,12 +434,14 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 		id[e[k].key >> 32] = 1;
 		id[(uint32_t)e[k].key] = 1;
 	}
+	/* which terms are met is as random: without a branch either, a
+	 * term met in no pair getting a number no pair asks for */
 	size_t nn = 0;
 	for (size_t t = 0; t < nt; t++) {
-		if (id[t]) {
-			id[t] = (uint32_t)nn;
-			node[nn++] = (uint32_t)t;
-		}
+		size_t met = id[t];
+		id[t] = (uint32_t)nn;
+		node[nn] = (uint32_t)t;
+		nn += met;
 	}
 	/* the pairs by nodes, which keeps their order (nodes are numbered
 	 * in term order), then sorted: counts over the nodes, fewer than the

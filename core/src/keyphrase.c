@@ -131,21 +131,24 @@ static int ends_with(const char *s, size_t n, const endings *e, size_t min)
 
 /* Not a stop word, not a number, at least two characters ("т" is no key
  * word, whatever its bytes). */
-static int candidate(const pr_sent *st, const pr_token *t)
+static int candidate(const char *text, const pr_token *t)
 {
 	if (t->term == PR_NO_TERM || (t->flags & (PR_TOK_STOP | PR_TOK_NUM)))
 		return 0;
-	unsigned char c = (unsigned char)st->text[t->start];
+	unsigned char c = (unsigned char)text[t->start];
 	size_t first = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 	return t->end - t->start > first;
 }
 
-/* Is token i glued to token i - 1 by a hyphen ("early-warning")? */
-static int hyphen_joined(const precis_doc *d, const pr_sent *st, uint32_t i)
+/* Is token i of a sentence, which begins at token head and whose text is
+ * text, glued to token i - 1 by a hyphen ("early-warning")? Given the
+ * document's tokens and the sentence's fields themselves, not the
+ * structures that hold them: a caller that writes bytes (flags by word or
+ * token) would have to read those again after each. */
+static int hyphen_joined(const pr_token *toks, const char *text, uint32_t head, uint32_t i)
 {
-	const pr_token *t = &d->toks[i];
-	return i > st->tok && (t->flags & PR_TOK_JOINED) && t->start > 0 &&
-	       st->text[t->start - 1] == '-';
+	const pr_token *t = &toks[i];
+	return i > head && (t->flags & PR_TOK_JOINED) && t->start > 0 && text[t->start - 1] == '-';
 }
 
 /* Is the token written in capitals only ("GENEVA"), three or more? */
@@ -225,23 +228,29 @@ static int keeps(const precis_doc *d, uint8_t *wflag, const cand_rules *r, size_
 static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *wcount,
                                 uint8_t *cand, const cand_rules *r, size_t s, uint32_t *at)
 {
+	/* what a token tells of its word: [capitalized][inside a sentence] */
+	static const uint8_t case_mark[2][2] = { { W_LOWER, W_LOWER }, { 0, W_UPPER_INSIDE } };
 	const pr_sent *st = &d->sents[s];
-	uint32_t end = st->tok + st->ntok, n = 0;
-	for (uint32_t i = st->tok; i < end; i++) {
-		const pr_token *t = &d->toks[i];
+	/* read once: the bytes written below could be any of them */
+	const pr_token *toks = d->toks;
+	const char *text = st->text;
+	uint32_t head = st->tok, end = st->tok + st->ntok, n = 0;
+	for (uint32_t i = head; i < end; i++) {
+		const pr_token *t = &toks[i];
 		int upper = (t->flags & PR_TOK_UPPER) != 0;
 		wcount[t->word]++;
-		/* as random: or'ed in whatever it is, 0 at the head */
-		wflag[t->word] |= upper ? (i > st->tok) * W_UPPER_INSIDE : W_LOWER;
-		if (i + 1 < end && hyphen_joined(d, st, i + 1)) {
+		/* as random: or'ed in whatever it is (0 for a capital at the
+		 * head) */
+		wflag[t->word] |= case_mark[upper][i > head];
+		if (i + 1 < end && hyphen_joined(toks, text, head, i + 1)) {
 			/* a compound is a word if one of its parts is more
 			 * than filler ("long-term", not "second-largest"),
 			 * whatever the lists say of the parts */
 			uint32_t j = i;
 			uint8_t content = 0;
 			do {
-				const pr_token *u = &d->toks[j];
-				cand[j] = (uint8_t)candidate(st, u);
+				const pr_token *u = &toks[j];
+				cand[j] = (uint8_t)candidate(text, u);
 				content |= cand[j] &&
 				           !(list_flags(d, wflag, u->word, r->lang) & W_FILLER);
 				if (j > i) {
@@ -250,7 +259,7 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 						wflag[u->word] |= W_UPPER_INSIDE;
 				}
 				j++;
-			} while (j < end && hyphen_joined(d, st, j));
+			} while (j < end && hyphen_joined(toks, text, head, j));
 			for (uint32_t k = i; k < j; k++) {
 				cand[k] &= content;
 				at[n] = k;
@@ -262,9 +271,10 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 		/* the list is written whatever the token is, and kept (n moves
 		 * on) only for a candidate: which tokens are is as random as
 		 * the words */
-		cand[i] = (uint8_t)(candidate(st, t) && keeps(d, wflag, r, s, i, upper));
+		uint8_t c = (uint8_t)(candidate(text, t) && keeps(d, wflag, r, s, i, upper));
+		cand[i] = c;
 		at[n] = i;
-		n += cand[i];
+		n += c;
 	}
 	return n;
 }
@@ -890,10 +900,6 @@ typedef struct tally {
  * batch are all asked for before the first is read. */
 #define PHRASE_BATCH 32
 
-/* Tables up to this many bytes are taken to stay in the cache (the L2 of
- * a desktop or server core): they are not worth batching for. */
-#define PR_KP_CACHED (256 * 1024)
-
 typedef struct occurrence {
 	uint32_t check;   /* check_terms() of its terms */
 	uint32_t t0, t1;  /* its first two terms */
@@ -918,8 +924,6 @@ typedef struct phrases {
 	uint32_t one_s[PHRASE_BATCH], one_i[PHRASE_BATCH]; /* one-token ones
 	                     waiting: sentence, token */
 	size_t none;
-	int direct;       /* one and wcount are small enough to stay in the
-	                     cache: one-token ones are counted at once */
 } phrases;
 
 static uint32_t check_terms(const uint32_t *terms, uint32_t n)
@@ -1070,15 +1074,10 @@ static void flush_singles(const precis_doc *d, phrases *P)
 
 /* One occurrence of token i of sentence s as a phrase, into the batch:
  * its term's entry and its word's count (a book's are megabytes, asked
- * for at random) are fetched while the batch fills. An article's are
- * counted at once: they are in the cache, and the batch only costs. */
+ * for at random) are fetched while the batch fills. */
 static void add_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 {
 	const pr_token *t = &d->toks[i];
-	if (P->direct) {
-		count_single(d, P, s, i);
-		return;
-	}
 	if (P->none == PHRASE_BATCH)
 		flush_singles(d, P);
 	PR_PREFETCH_WRITE(&P->one[t->term]);
@@ -1125,7 +1124,8 @@ static int flush_phrases(const precis_doc *d, phrases *P)
 			p->joined = 0;
 			for (uint32_t m = 0; m < p->nterms; m++) {
 				p->terms[m] = d->toks[o->i + m].term;
-				if (m > 0 && hyphen_joined(d, &d->sents[o->s], o->i + m))
+				if (m > 0 && hyphen_joined(d->toks, d->sents[o->s].text, d->sents[o->s].tok,
+				                           o->i + m))
 					p->joined |= (uint8_t)(1u << m);
 			}
 			p->count = 0;
@@ -1237,7 +1237,7 @@ static uint32_t word_end(const precis_doc *d, const pr_sent *st, const uint8_t *
 {
 	uint32_t j = i + 1;
 	/* the hyphen first: seldom there, so the loop's way is foreseen */
-	while (j < end && hyphen_joined(d, st, j) && cand[j])
+	while (j < end && hyphen_joined(d->toks, st->text, st->tok, j) && cand[j])
 		j++;
 	return j;
 }
@@ -1512,7 +1512,7 @@ static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, unsigned long lon
 			const pr_token *t = &d->toks[i];
 			big[i] = UINT32_MAX;
 			if (!kind[i]) {
-				if (candidate(st, t)) {
+				if (candidate(st->text, t)) {
 					/* a spaced word: keyed by its stem, after a
 					 * byte no UTF-8 text holds */
 					char key[1 + sizeof t->term];
@@ -1720,7 +1720,6 @@ int pr_keyphrases(precis_doc *d)
 		goto out;
 	}
 	P.wcount = wcount;
-	P.direct = nt * sizeof *P.one + nw * sizeof *wcount <= PR_KP_CACHED;
 	/* the candidate terms are the linked ones, idx[0..ncand) */
 	if ((rc = word_graph(d, &E, &g, idx, &ncand)))
 		goto out;

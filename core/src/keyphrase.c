@@ -140,15 +140,29 @@ static int candidate(const char *text, const pr_token *t)
 	return t->end - t->start > first;
 }
 
-/* Is token i of a sentence, which begins at token head and whose text is
- * text, glued to token i - 1 by a hyphen ("early-warning")? Given the
- * document's tokens and the sentence's fields themselves, not the
- * structures that hold them: a caller that writes bytes (flags by word or
- * token) would have to read those again after each. */
-static int hyphen_joined(const pr_token *toks, const char *text, uint32_t head, uint32_t i)
+/* A sentence as the passes over its tokens read it, copied out of the
+ * document into a variable of the pass's own: the passes write bytes (flags
+ * by word or token), which could be any byte of the document as far as
+ * the compiler knows, and it would read the fields again after each. */
+typedef struct sent_view {
+	const pr_token *toks; /* the document's */
+	const char *text;     /* the sentence's */
+	uint32_t head, end;   /* its tokens */
+} sent_view;
+
+static sent_view view_of(const precis_doc *d, size_t s)
 {
-	const pr_token *t = &toks[i];
-	return i > head && (t->flags & PR_TOK_JOINED) && t->start > 0 && text[t->start - 1] == '-';
+	const pr_sent *st = &d->sents[s];
+	sent_view v = { d->toks, st->text, st->tok, st->tok + st->ntok };
+	return v;
+}
+
+/* Is token i of v glued to token i - 1 by a hyphen ("early-warning")? */
+static int hyphen_joined(const sent_view *v, uint32_t i)
+{
+	const pr_token *t = &v->toks[i];
+	return i > v->head && (t->flags & PR_TOK_JOINED) && t->start > 0 &&
+	       v->text[t->start - 1] == '-';
 }
 
 /* Is the token written in capitals only ("GENEVA"), three or more? */
@@ -230,11 +244,10 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 {
 	/* what a token tells of its word: [capitalized][inside a sentence] */
 	static const uint8_t case_mark[2][2] = { { W_LOWER, W_LOWER }, { 0, W_UPPER_INSIDE } };
-	const pr_sent *st = &d->sents[s];
-	/* read once: the bytes written below could be any of them */
-	const pr_token *toks = d->toks;
-	const char *text = st->text;
-	uint32_t head = st->tok, end = st->tok + st->ntok, n = 0;
+	sent_view v = view_of(d, s);
+	const pr_token *toks = v.toks;
+	const char *text = v.text;
+	uint32_t head = v.head, end = v.end, n = 0;
 	for (uint32_t i = head; i < end; i++) {
 		const pr_token *t = &toks[i];
 		int upper = (t->flags & PR_TOK_UPPER) != 0;
@@ -242,7 +255,7 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 		/* as random: or'ed in whatever it is (0 for a capital at the
 		 * head) */
 		wflag[t->word] |= case_mark[upper][i > head];
-		if (i + 1 < end && hyphen_joined(toks, text, head, i + 1)) {
+		if (i + 1 < end && hyphen_joined(&v, i + 1)) {
 			/* a compound is a word if one of its parts is more
 			 * than filler ("long-term", not "second-largest"),
 			 * whatever the lists say of the parts */
@@ -259,7 +272,7 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 						wflag[u->word] |= W_UPPER_INSIDE;
 				}
 				j++;
-			} while (j < end && hyphen_joined(toks, text, head, j));
+			} while (j < end && hyphen_joined(&v, j));
 			for (uint32_t k = i; k < j; k++) {
 				cand[k] &= content;
 				at[n] = k;
@@ -1122,10 +1135,10 @@ static int flush_phrases(const precis_doc *d, phrases *P)
 			p->nterms = o->j - o->i;
 			p->nwords = o->nwords;
 			p->joined = 0;
+			sent_view v = view_of(d, o->s);
 			for (uint32_t m = 0; m < p->nterms; m++) {
 				p->terms[m] = d->toks[o->i + m].term;
-				if (m > 0 && hyphen_joined(d->toks, d->sents[o->s].text, d->sents[o->s].tok,
-				                           o->i + m))
+				if (m > 0 && hyphen_joined(&v, o->i + m))
 					p->joined |= (uint8_t)(1u << m);
 			}
 			p->count = 0;
@@ -1232,37 +1245,36 @@ static int contained(const phrase *p, const phrase *q)
 
 /* The end of the word that starts at token i: a hyphenated compound is one
  * word ("early-warning"), its parts all candidates. */
-static uint32_t word_end(const precis_doc *d, const pr_sent *st, const uint8_t *cand,
-                         uint32_t i, uint32_t end)
+static uint32_t word_end(const sent_view *v, const uint8_t *cand, uint32_t i)
 {
 	uint32_t j = i + 1;
 	/* the hyphen first: seldom there, so the loop's way is foreseen */
-	while (j < end && hyphen_joined(d->toks, st->text, st->tok, j) && cand[j])
+	while (j < v->end && hyphen_joined(v, j) && cand[j])
 		j++;
 	return j;
 }
 
 /* Is the word [i, j) a key word: is one of its parts? */
-static int key_word(const precis_doc *d, const uint8_t *key, uint32_t i, uint32_t j)
+static int key_word(const sent_view *v, const uint8_t *key, uint32_t i, uint32_t j)
 {
 	for (uint32_t k = i; k < j; k++)
-		if (key[d->toks[k].term])
+		if (key[v->toks[k].term])
 			return 1;
 	return 0;
 }
 
-/* Can token k (of sentence st) be a word of a name that begins at token
- * i, before it or at it? A capitalized candidate, not cut off from what
- * follows it by punctuation, and at the head of the sentence only if it is
+/* Can token k (of v) be a word of a name that begins at token i, before
+ * it or at it? A capitalized candidate, not cut off from what follows it
+ * by punctuation, and at the head of the sentence only if it is
  * capitalized inside one too ("Goalscorer Jimmy Floyd Hasselbaink"). */
-static int name_word(const precis_doc *d, const pr_sent *st, const uint8_t *cand,
-                     const uint8_t *wflag, uint32_t k, uint32_t i)
+static int name_word(const sent_view *v, const uint8_t *cand, const uint8_t *wflag, uint32_t k,
+                     uint32_t i)
 {
-	if (k < st->tok || k == UINT32_MAX || !cand[k] || !(d->toks[k].flags & PR_TOK_UPPER))
+	if (k < v->head || k == UINT32_MAX || !cand[k] || !(v->toks[k].flags & PR_TOK_UPPER))
 		return 0;
-	if (k < i && (d->toks[i].flags & PR_TOK_BREAK))
+	if (k < i && (v->toks[i].flags & PR_TOK_BREAK))
 		return 0;
-	return k > st->tok || (wflag[d->toks[k].word] & W_UPPER_INSIDE);
+	return k > v->head || (wflag[v->toks[k].word] & W_UPPER_INSIDE);
 }
 
 /* The phrases of sentence s: runs of key words (every stretch of two or
@@ -1274,17 +1286,18 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
                             uint8_t *wflag, unsigned long long lang, uint32_t s, int names,
                             const uint32_t *at, uint32_t nat)
 {
-	const pr_sent *st = &d->sents[s];
-	uint32_t end = st->tok + st->ntok;
+	sent_view v = view_of(d, s);
+	const pr_token *toks = v.toks;
+	uint32_t end = v.end;
 	/* word starts of the current run of key words, one past its end */
 	uint32_t run[MAX_PHRASE_WORDS + 2], nrun = 0;
 	uint32_t name_a = 0, name_b = 0; /* the last name, counted as such */
 	int rc;
 	for (uint32_t c = 0;; c++) {
 		uint32_t i = c < nat ? at[c] : end; /* the end closes the last run */
-		uint32_t j = i < end ? word_end(d, st, cand, i, end) : end;
-		int k = i < end && key_word(d, key, i, j);
-		int joins = k && nrun > 0 && run[nrun] == i && !(d->toks[i].flags & PR_TOK_BREAK) &&
+		uint32_t j = i < end ? word_end(&v, cand, i) : end;
+		int k = i < end && key_word(&v, key, i, j);
+		int joins = k && nrun > 0 && run[nrun] == i && !(toks[i].flags & PR_TOK_BREAK) &&
 		            nrun < MAX_PHRASE_WORDS && j - run[0] <= MAX_PHRASE_TOKENS;
 		if (nrun && !joins) {
 			/* the run ends: its stretches of several words */
@@ -1310,20 +1323,20 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 		 * not the titles at its head ("Prime Minister"), nor the word
 		 * at the head of the sentence unless it is capitalized inside
 		 * one too ("Goalscorer Jimmy Floyd Hasselbaink") */
-		if (names && (d->toks[i].flags & PR_TOK_UPPER) &&
-		    !name_word(d, st, cand, wflag, i - 1, i) && name_word(d, st, cand, wflag, i, i)) {
+		if (names && (toks[i].flags & PR_TOK_UPPER) &&
+		    !name_word(&v, cand, wflag, i - 1, i) && name_word(&v, cand, wflag, i, i)) {
 			uint32_t a = i, e = i, nw = 0;
 			int haskey = 0;
-			while (e < end && cand[e] && (d->toks[e].flags & PR_TOK_UPPER) &&
-			       (e == i || !(d->toks[e].flags & PR_TOK_BREAK))) {
-				uint32_t we = word_end(d, st, cand, e, end);
-				if (list_flags(d, wflag, d->toks[e].word, lang) & W_TITLE) {
+			while (e < end && cand[e] && (toks[e].flags & PR_TOK_UPPER) &&
+			       (e == i || !(toks[e].flags & PR_TOK_BREAK))) {
+				uint32_t we = word_end(&v, cand, e);
+				if (list_flags(d, wflag, toks[e].word, lang) & W_TITLE) {
 					/* "Russian Foreign Minister Sergey Lavrov" */
 					a = we;
 					nw = 0;
 					haskey = 0;
 				} else {
-					haskey |= key_word(d, key, e, we);
+					haskey |= key_word(&v, key, e, we);
 					nw++;
 				}
 				e = we;

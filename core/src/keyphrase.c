@@ -207,30 +207,30 @@ typedef struct cand_rules {
  * candidate under the rules of r (see the top of the file)? upper: it is
  * capitalized. */
 static int keeps(const precis_doc *d, uint8_t *wflag, const cand_rules *r, size_t s,
-                 uint32_t i, int upper)
+                 const sent_view *v, uint32_t i, int upper)
 {
-	const pr_sent *st = &d->sents[s];
-	const pr_token *t = &d->toks[i];
-	uint32_t end = st->tok + st->ntok;
+	const pr_token *t = &v->toks[i];
+	uint32_t word = t->word;
+	uint8_t flags = t->flags;
 	if (r->capitalized_nouns)
-		return upper && !(list_flags(d, wflag, t->word, r->lang) & W_FILLER);
+		return upper && !(list_flags(d, wflag, word, r->lang) & W_FILLER);
 	/* "GENEVA •" opening an article (after its title, maybe) is its
 	 * dateline */
-	if (s <= 1 && i == st->tok && i + 1 < end && (d->toks[i + 1].flags & PR_TOK_BREAK) &&
-	    all_caps(st, t))
+	if (s <= 1 && i == v->head && i + 1 < v->end && (v->toks[i + 1].flags & PR_TOK_BREAK) &&
+	    all_caps(&d->sents[s], t))
 		return 0;
 	/* capitalized inside a sentence: a name, whatever the lists say,
 	 * unless it is a day or a month */
-	uint8_t f = list_flags(d, wflag, t->word, r->lang);
-	if (upper && i > st->tok && !(f & W_ALWAYS))
+	uint8_t f = list_flags(d, wflag, word, r->lang);
+	if (upper && i > v->head && !(f & W_ALWAYS))
 		return 1;
 	if (f & W_FILLER)
 		return 0;
-	uint8_t before = i > st->tok && !(t->flags & PR_TOK_BREAK)
-	                     ? list_flags(d, wflag, d->toks[i - 1].word, r->lang) : 0;
+	uint8_t before = i > v->head && !(flags & PR_TOK_BREAK)
+	                     ? list_flags(d, wflag, v->toks[i - 1].word, r->lang) : 0;
 	if (before & W_VERB_NEXT)
 		return 0;
-	uint8_t e = word_endings(d, r->wend, t->word, &r->filler_end, &r->verb_end);
+	uint8_t e = word_endings(d, r->wend, word, &r->filler_end, &r->verb_end);
 	return !(((before & W_BEFORE_INF) && (e & END_VERB)) || (e & END_FILLER));
 }
 
@@ -284,7 +284,7 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 		/* the list is written whatever the token is, and kept (n moves
 		 * on) only for a candidate: which tokens are is as random as
 		 * the words */
-		uint8_t c = (uint8_t)(candidate(text, t) && keeps(d, wflag, r, s, i, upper));
+		uint8_t c = (uint8_t)(candidate(text, t) && keeps(d, wflag, r, s, &v, i, upper));
 		cand[i] = c;
 		at[n] = i;
 		n += c;

@@ -393,15 +393,19 @@ static int flush_pairs(pairs *E, pair_batch *b)
 static void window_pairs(const precis_doc *d, const uint8_t *cand, pair_batch *b,
                          uint32_t i, uint32_t end)
 {
-	uint32_t x = d->toks[i].term;
+	const pr_token *toks = d->toks;
+	uint32_t x = toks[i].term;
 	unsigned open = 1;
+	size_t n = b->n; /* apart: a key written could be b->n, as far as
+	                    the compiler knows (both are 64-bit integers) */
 	for (uint32_t j = i + 1; j < end && j < i + WINDOW; j++) {
-		const pr_token *u = &d->toks[j];
+		const pr_token *u = &toks[j];
 		uint32_t y = u->term, lo = x < y ? x : y;
 		open &= !(u->flags & PR_TOK_BREAK);
-		b->key[b->n] = (uint64_t)lo << 32 | (x ^ y ^ lo);
-		b->n += open & cand[j] & (y != x);
+		b->key[n] = (uint64_t)lo << 32 | (x ^ y ^ lo);
+		n += open & cand[j] & (y != x);
 	}
+	b->n = n;
 }
 
 /* Sort the n pairs by key, lo then hi, both below nt (nodes, here): two

@@ -522,6 +522,24 @@ Test(keyphrase, lone_word_in_its_most_frequent_form_far_apart)
 	free(text);
 }
 
+/* A lone word is shown in the form its word takes most often, the parts
+ * of hyphenated compounds counted too: "sensor" (once alone, once at the
+ * head of "Sensor-driven", once at the end of "ice-sensor") is shown, not
+ * "sensors" (twice alone, and first). The compounds, each met once past
+ * the lead, are listed neither. */
+Test(keyphrase, lone_word_form_counts_compound_parts)
+{
+	static const char text[] =
+		"Glacier sensors warn the valley towns. The sensors measure melting ice. "
+		"Each sensor sends readings to the valley towns every hour.\n\n"
+		"Sensor-driven alarms protect the valley towns. Engineers drew the "
+		"ice-sensor maps of the glacier.\n";
+	precis_doc *d = doc_with(text, 10);
+	cr_assert_geq(index_of(d, "sensor"), 0);
+	cr_assert_lt(index_of(d, "sensors"), 0);
+	precis_doc_free(d);
+}
+
 /* Adverbs are filler by their ending ("-lly", "-sly"), in words of seven
  * bytes or more; a word ending in the same letter but no listed ending
  * ("monopoly") is a key word. */

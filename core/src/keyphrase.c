@@ -252,8 +252,8 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 		const pr_token *t = &toks[i];
 		int upper = (t->flags & PR_TOK_UPPER) != 0;
 		wcount[t->word]++;
-		/* as random: or'ed in whatever it is (0 for a capital at the
-		 * head) */
+		/* capitals come as they will: the word's mark is or'ed in
+		 * without a branch (none for a capital at the head) */
 		wflag[t->word] |= case_mark[upper][i > head];
 		if (i + 1 < end && hyphen_joined(&v, i + 1)) {
 			/* a compound is a word if one of its parts is more
@@ -695,12 +695,12 @@ static void word_start(const word_rows *R, double *x)
  * scores swing back and forth, as on a chain of words), and the fixed
  * point lies at nxt + rho / (1 - rho) (nxt - cur). rho is taken from the
  * L1 changes of this step (c, word_step()'s) and the last ones (last[0],
- * last[1]; HUGE_VAL before any)
- * and used only when the last two ratios agree within KP_AITKEN: a guess
- * only moves the start of the next step, and the steps still stop by the
- * same test (their own L1 change below KP_TOLERANCE), so the scores are
- * as near the fixed point as plain power iteration guarantees. Every
- * score is moved by the same rule, so ties stay ties. */
+ * last[1]; HUGE_VAL before any) and used only when the last two ratios
+ * agree within KP_AITKEN: a guess only moves the start of the next step,
+ * and the steps still stop by the same test (their own L1 change below
+ * KP_TOLERANCE), so the scores are as near the fixed point as plain power
+ * iteration guarantees. Every score is moved by the same rule, so ties
+ * stay ties. */
 #define KP_AITKEN 0.1
 static void word_extrapolate(size_t n, const double *prev, const double *cur, double *nxt,
                              double c, double last[2])

@@ -83,18 +83,34 @@ struct precis_doc {
 	                         NULL when it ranked without one (rank.c) */
 };
 
+/* A link of a book's sentence graph: the later sentence and the weight,
+ * in single precision (rank.c's sweeps read nothing finer). */
+typedef struct pr_link {
+	uint32_t j;
+	float w;
+} pr_link;
+
+/* Links past a book's last that pr_rank may read (as hints, never as
+ * links), all {0, 0}. */
+#define PR_LINK_PAD 16
+
 /* Sparse symmetric similarity graph in compressed rows. Row i lists the
  * neighbours of sentence i in col[row[i] .. row[i+1]) with weights w[].
  * A book's sentence graph (pr_graph_build, above PR_LARGE_DOC sentences)
- * is upper: row i lists only its neighbours j > i, each edge stored once,
- * half the bytes for Gauss-Seidel to read (rank.c). Only pr_rank reads
- * upper; every other reader takes the graph as symmetric. */
+ * is upper: row i lists only its neighbours j > i, each edge once, in
+ * link[row[i] .. row[i+1]) (col and w are NULL), half the bytes for
+ * Gauss-Seidel to read (rank.c); and wsum[i] is W(i), the total weight of
+ * i's edges in double precision, added up as a symmetric row would: its
+ * links from earlier sentences, by sentence, then its own. Only pr_rank
+ * reads upper; every other reader takes the graph as symmetric. */
 typedef struct pr_graph {
 	size_t n;
 	size_t *row;      /* n + 1 entries */
 	uint32_t *col;
 	double *w;
 	int upper;
+	pr_link *link;    /* upper: row[n] links, then PR_LINK_PAD more */
+	double *wsum;     /* upper: n entries */
 } pr_graph;
 
 /* Above this many sentences a document is a book: its graph is bounded

@@ -686,6 +686,27 @@ static int reserve(uint32_t **col, double **w, size_t *cap, size_t used, size_t 
 	return PRECIS_OK;
 }
 
+/* Sentence i's links, the first keep of c of positive weight, written at
+ * link[at ..] as a book's graph holds them (doc.h), their weights added to
+ * both their sentences' W as they go: i's earlier links are in wsum[i]
+ * already, every earlier row having been written. Returns where the next
+ * row begins. */
+static size_t put_upper_row(pr_graph *g, size_t i, size_t at, const cand *c, size_t keep)
+{
+	double wi = g->wsum[i];
+	for (size_t m = 0; m < keep; m++) {
+		if (c[m].w > 0) {
+			g->link[at].j = c[m].j;
+			g->link[at].w = (float)c[m].w;
+			wi += c[m].w;
+			g->wsum[c[m].j] += c[m].w;
+			at++;
+		}
+	}
+	g->wsum[i] = wi;
+	return at;
+}
+
 /* The symmetric rows from the upper ones (up: row i's links to later
  * sentences), in the arena. Row j lists first its links to earlier
  * sentences i, by i, then its own upper row: a fixed order, so that
@@ -747,28 +768,31 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	uint32_t *ucol = NULL;
 	double *uw = NULL;
 	size_t nedges = 0, cap_edges = 0;
-	/* where the rows are written: ucol and uw, or a book's graph itself */
-	uint32_t *col = NULL;
-	double *w = NULL;
 	if (!acc || !touched || !up) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
 	if ((rc = build_postings(&c)) || (rc = build_weights(&c)))
 		goto out;
+	g->col = NULL;
+	g->w = NULL;
+	g->link = NULL;
+	g->wsum = NULL;
 	if (g->upper) {
 		/* a book's upper rows are its graph: written where they stay,
 		 * in room for max_neighbours links a row (the room no row fills
-		 * is never touched), not grown and then copied */
-		if (n > (SIZE_MAX / sizeof *uw - 1) / c.max_neighbours) {
+		 * is never touched), not grown and then copied; as the links
+		 * pr_rank reads, eight bytes each, where a column and a double
+		 * took twelve and pr_rank's copy of them eight more */
+		if (n > (SIZE_MAX / sizeof *g->link - PR_LINK_PAD) / c.max_neighbours) {
 			rc = PRECIS_ENOMEM;
 			goto out;
 		}
-		cap_edges = n * c.max_neighbours + 1;
+		cap_edges = n * c.max_neighbours + PR_LINK_PAD;
 		g->row = up;
-		col = g->col = pr_alloc(&d->arena, cap_edges * sizeof *g->col);
-		w = g->w = pr_alloc(&d->arena, cap_edges * sizeof *g->w);
-		if (!g->col || !g->w) {
+		g->link = pr_alloc(&d->arena, cap_edges * sizeof *g->link);
+		g->wsum = pr_calloc(&d->arena, n, sizeof *g->wsum);
+		if (!g->link || !g->wsum) {
 			rc = PRECIS_ENOMEM;
 			goto out;
 		}
@@ -788,23 +812,25 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 			keep = c.max_neighbours;
 		}
 		up[i] = nedges;
-		if (!g->upper) {
-			if ((rc = reserve(&ucol, &uw, &cap_edges, nedges, keep)))
-				goto out;
-			col = ucol;
-			w = uw;
+		if (g->upper) {
+			nedges = put_upper_row(g, i, nedges, touched, keep);
+			continue;
 		}
+		if ((rc = reserve(&ucol, &uw, &cap_edges, nedges, keep)))
+			goto out;
 		for (size_t m = 0; m < keep; m++) {
 			if (touched[m].w > 0) {
-				col[nedges] = touched[m].j;
-				w[nedges] = touched[m].w;
+				ucol[nedges] = touched[m].j;
+				uw[nedges] = touched[m].w;
 				nedges++;
 			}
 		}
 	}
 	up[n] = nedges;
 	d->nedges = nedges;
-	if (!g->upper)
+	if (g->upper)
+		memset(g->link + nedges, 0, PR_LINK_PAD * sizeof *g->link);
+	else
 		rc = symmetric(g, d, up, ucol, uw);
 out:
 	free_ctx(&c);

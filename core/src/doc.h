@@ -70,7 +70,8 @@ struct precis_doc {
 	/* sentence -> its distinct terms, compressed rows (graph.c) */
 	size_t *sterm_off;    /* nsents + 1 entries */
 	uint32_t *sterm;      /* term ids, ascending within a sentence */
-	uint32_t *stf;        /* how often each occurs in the sentence */
+	uint32_t *stf;        /* how often each occurs in the sentence, or
+	                         NULL where the graph had no use for it */
 	size_t nedges;        /* undirected edges in the sentence graph */
 
 	uint32_t *summary;    /* selected sentence indices, in output order */

@@ -153,19 +153,22 @@ static void sort_row(precis_doc *d, uint32_t *form, size_t row, size_t at,
 		uint32_t t = row0[a + 1];
 		size_t p = last[t] - 1 - row;
 		d->sterm[row + a] = t;
-		d->stf[row + a] = tf0[p];
+		if (d->stf)
+			d->stf[row + a] = tf0[p];
 		if (form)
 			form[row + a] = form0[p];
 	}
 }
 
-/* Distinct terms of each sentence with their frequencies, sorted by term
- * (the graph words above among them, after every stem, with their document
- * frequencies in extra_df[graph_terms(d)]); with formp, also (*formp)[k]: the
- * one word form in which row entry k's sentence uses its stem, or
- * FORMS_SEVERAL (TextRank's WORD_BONUS), found in the same pass over the
- * tokens. */
-static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
+/* Distinct terms of each sentence, sorted by term (the graph words above
+ * among them, after every stem, with their document frequencies in
+ * extra_df[graph_terms(d)]); with tf, their frequencies in d->stf, else
+ * d->stf is NULL (TextRank without the cosine counts no term twice: a
+ * book's frequencies were six megabytes written and never read); with
+ * formp, also (*formp)[k]: the one word form in which row entry k's
+ * sentence uses its stem, or FORMS_SEVERAL (TextRank's WORD_BONUS), found
+ * in the same pass over the tokens. */
+static int sentence_terms(precis_doc *d, uint32_t **formp, int tf, uint32_t *extra_df)
 {
 	size_t n = d->nsents;
 	d->sterm_off = pr_alloc(&d->arena, (n + 1) * sizeof *d->sterm_off);
@@ -178,7 +181,7 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 			maxtok = d->sents[i].ntok;
 	}
 	d->sterm = pr_alloc(&d->arena, (total + 1) * sizeof *d->sterm);
-	d->stf = pr_alloc(&d->arena, (total + 1) * sizeof *d->stf);
+	d->stf = tf ? pr_alloc(&d->arena, (total + 1) * sizeof *d->stf) : NULL;
 	uint32_t *form = NULL;
 	if (formp && !(form = *formp = pr_alloc(&d->arena, (total + 1) * sizeof *form)))
 		return PRECIS_ENOMEM;
@@ -195,7 +198,7 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 	uint32_t *tw = last ? last + nt + 1 : NULL;
 	uint32_t *row0 = last ? tw + 2 * maxtok + 2 : NULL;
 	uint32_t *tf0 = last ? row0 + maxtok + 1 : NULL, *form0 = last ? tf0 + maxtok + 1 : NULL;
-	if (!d->sterm || !d->stf || !gterm || !last) {
+	if (!d->sterm || (tf && !d->stf) || !gterm || !last) {
 		pr_free_raw(gterm);
 		pr_free_raw(last);
 		return PRECIS_ENOMEM;
@@ -247,7 +250,7 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 int pr_sentence_terms(precis_doc *d)
 {
 	uint32_t extra_df[PR_GRAPH_TERMS_MAX];
-	return sentence_terms(d, NULL, extra_df);
+	return sentence_terms(d, NULL, 1, extra_df);
 }
 
 typedef struct cand {
@@ -751,13 +754,14 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	g->upper = n > PR_LARGE_DOC;
 	build_ctx c;
 	memset(&c, 0, sizeof c);
-	int rc = sentence_terms(d, sim == PRECIS_SIM_TEXTRANK ? &c.form : NULL, c.extra_df);
+	if (sim == PRECIS_SIM_TEXTRANK)
+		c.cover = COVER_COSINE * (1.0 - pr_summary_short(d));
+	int rc = sentence_terms(d, sim == PRECIS_SIM_TEXTRANK ? &c.form : NULL,
+	                        sim != PRECIS_SIM_TEXTRANK || c.cover > 0, c.extra_df);
 	if (rc)
 		return rc;
 	c.d = d;
 	c.sim = sim;
-	if (sim == PRECIS_SIM_TEXTRANK)
-		c.cover = COVER_COSINE * (1.0 - pr_summary_short(d));
 	set_bounds(&c, n);
 	/* the sums of one sentence's links: counts (TextRank) or weights */
 	size_t acc_size = sim == PRECIS_SIM_TEXTRANK ? sizeof(uint32_t) : sizeof(double);

@@ -82,6 +82,8 @@ struct precis_doc {
 	size_t headline_len;
 	double *prior;        /* the sentence prior (prior.c) ranking used, or
 	                         NULL when it ranked without one (rank.c) */
+	uint32_t *noise;      /* the noise scan's table (pr_noise_table), or
+	                         NULL before its first use */
 };
 
 /* A link of a book's sentence graph: the later sentence and the weight,
@@ -171,8 +173,9 @@ int pr_worth_order(const precis_doc *doc, size_t limit, size_t sort_after, uint3
 double pr_summary_short(const precis_doc *doc);
 
 /* prior.c: fill teleport[0..nsents) with a prior over sentences (position,
- * noise) and return 1, or return 0 to rank without one. */
-int pr_prior(const precis_doc *doc, double *teleport);
+ * noise) and return 1, or return 0 to rank without one; -1 when out of
+ * memory. */
+int pr_prior(precis_doc *doc, double *teleport);
 
 /* prior.c: how much a sentence looks like noise rather than a statement
  * (bylines, datelines, captions, share and subscribe lines): 1 for a plain
@@ -182,6 +185,9 @@ int pr_prior(const precis_doc *doc, double *teleport);
  * once for many sentences, pr_noise_weight() makes its own for one. */
 #define PR_NOISE_PAIRS 1024
 void pr_noise_pairs(uint32_t pair[PR_NOISE_PAIRS]);
+/* prior.c: doc's table, made on first use (pr_prior, pr_select) and kept
+ * in its arena; NULL when out of memory. */
+const uint32_t *pr_noise_table(precis_doc *doc);
 double pr_noise_weight_with(const precis_doc *doc, size_t i,
                             const uint32_t pair[PR_NOISE_PAIRS]);
 double pr_noise_weight(const precis_doc *doc, size_t i);

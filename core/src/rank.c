@@ -658,9 +658,9 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 	uint32_t *tmp = pr_malloc_raw(n * sizeof *tmp);
 	/* the prior lives in the document: selection weighs it again */
 	double *teleport = pr_alloc(&d->arena, n * sizeof *teleport);
-	int rc = PRECIS_ENOMEM;
-	if (score && idx && tmp && teleport) {
-		d->prior = pr_prior(d, teleport) ? teleport : NULL;
+	int rc = PRECIS_ENOMEM, prior = -1;
+	if (score && idx && tmp && teleport && (prior = pr_prior(d, teleport)) >= 0) {
+		d->prior = prior ? teleport : NULL;
 		rc = g->upper ? pagerank_upper(score, g, d->opts.damping, d->opts.tolerance,
 		                               d->opts.max_iterations, d->prior)
 		              : pagerank(score, g, d->opts.damping, d->opts.tolerance,

@@ -362,8 +362,11 @@ typedef struct posting {
 
 /* A term of sentence i that links it to later sentences: their postings,
  * post[lo .. hi), and the term's entry k in i's row of sentence_terms.
- * Sentence i's steps are listed in the order of its row, so the walk from i
- * reads them as one stream, and no table indexed by term. */
+ * Sentence i's own posting of the term is the one before, post[lo - 1]: a
+ * TextRank walk reads i's word form (and count) there, in the cache line
+ * it reads next, so that the rows' forms are done with once the postings
+ * are made. Sentence i's steps are listed in the order of its row, so the
+ * walk from i reads them as one stream, and no table indexed by term. */
 typedef struct step {
 	uint32_t lo, hi, k;
 } step;
@@ -385,7 +388,8 @@ typedef struct build_ctx {
 	posting *post;        /* postings of the terms that make edges */
 	step *steps;          /* sentence i's: steps[step_off[i] .. step_off[i+1]) */
 	uint32_t *step_off;   /* nsents + 1 entries */
-	uint32_t *form;       /* textrank: the word form of each row entry */
+	uint32_t *form;       /* textrank: the word form of each row entry,
+	                         until the postings hold them */
 	double *idf;          /* bm25, cosine */
 	double *norm;         /* cosine: |tf-idf vector| per sentence */
 	double *loglen;       /* textrank: log of each sentence's length */
@@ -423,6 +427,14 @@ static void set_bounds(build_ctx *c, size_t n)
 		cap = (size_t)PR_MAX_NEIGHBOURS * PR_LARGE_DOC / n;
 		c->max_neighbours = cap < PR_NEIGHBOURS_LARGE ? PR_NEIGHBOURS_LARGE : cap;
 	}
+}
+
+/* The form a TextRank walk compares the postings' with, from i's own
+ * posting: a sentence that uses several has none to share, and FORMS_NONE
+ * is in no posting. */
+static uint32_t own_form(uint32_t form)
+{
+	return form == FORMS_SEVERAL ? FORMS_NONE : form;
 }
 
 /* The postings of the terms that make edges (2 <= df <= df_cap), each
@@ -560,10 +572,8 @@ static void walk_cover(const build_ctx *c, size_t i)
 	const posting *ps = c->post;
 	for (uint32_t s = c->step_off[i]; s < c->step_off[i + 1]; s++) {
 		const step *st = &c->steps[s];
-		uint32_t fi = c->form[st->k];
-		double tfi = c->d->stf[st->k];
-		if (fi == FORMS_SEVERAL)
-			fi = FORMS_NONE;
+		uint32_t fi = own_form(ps[st->lo - 1].val);
+		double tfi = c->tf[st->lo - 1];
 		for (uint32_t p = st->lo; p < st->hi; p++)
 			c->dot[ps[p].sent] += tfi * c->tf[p] * (ps[p].val == fi ? COVER_SAME_FORM : 1.0);
 	}
@@ -583,9 +593,7 @@ static size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
 	const posting *ps = c->post;
 	for (uint32_t s = c->step_off[i]; s < c->step_off[i + 1]; s++) {
 		const step *st = &c->steps[s];
-		uint32_t fi = c->form[st->k];
-		if (fi == FORMS_SEVERAL) /* no form to share */
-			fi = FORMS_NONE; /* no TextRank posting holds it */
+		uint32_t fi = own_form(ps[st->lo - 1].val);
 		PR_PREFETCH(&ps[c->steps[s + PR_STEP_AHEAD].lo]);
 		for (uint32_t p = st->lo; p < st->hi; p++) {
 			PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);
@@ -767,17 +775,26 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	size_t acc_size = sim == PRECIS_SIM_TEXTRANK ? sizeof(uint32_t) : sizeof(double);
 	void *acc = pr_calloc_raw(n + 1, acc_size);
 	cand *touched = pr_malloc_raw((n + 1) * sizeof *touched);
-	/* each sentence's links to later ones: up[i] .. up[i + 1) of ucol, uw */
-	size_t *up = pr_alloc(&d->arena, (n + 1) * sizeof *up);
+	size_t *up = NULL;
 	uint32_t *ucol = NULL;
 	double *uw = NULL;
 	size_t nedges = 0, cap_edges = 0;
-	if (!acc || !touched || !up) {
+	if (!acc || !touched) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
 	if ((rc = build_postings(&c)) || (rc = build_weights(&c)))
 		goto out;
+	/* the rows' forms, the arena's last block (sentence_terms), are in
+	 * the postings now: their room, its pages touched (a book's six
+	 * megabytes), takes the graph instead */
+	pr_arena_pop(&d->arena, c.form);
+	c.form = NULL;
+	/* each sentence's links to later ones: up[i] .. up[i + 1) of ucol, uw */
+	if (!(up = pr_alloc(&d->arena, (n + 1) * sizeof *up))) {
+		rc = PRECIS_ENOMEM;
+		goto out;
+	}
 	g->col = NULL;
 	g->w = NULL;
 	g->link = NULL;

@@ -394,3 +394,37 @@ Test(graph, a_summary_that_covers_the_text_adds_the_cosine)
 	}
 	precis_doc_free(d);
 }
+
+/* Once the postings hold each sentence's word forms, TextRank's walk reads
+ * them there: the forms' block, the arena's last, is given back and the
+ * graph's rows take its room (and its pages, already touched), with the
+ * cosine or without. */
+Test(graph, the_rows_take_the_word_forms_room)
+{
+	precis_doc *d = doc_of("Harbour boats sailed early. Harbour boats waited. "
+	                       "Orchards ripened slowly. Farmers picked apples. "
+	                       "Tourists stayed away. Markets closed late. "
+	                       "Bridges were repaired. Trains ran slowly. "
+	                       "Rivers flooded fields. Schools opened again.");
+	cr_assert_eq(d->nsents, 10);
+	size_t a = _Alignof(max_align_t);
+	for (size_t sentences = 1; sentences <= 4; sentences += 3) {
+		d->opts.sentences = sentences; /* 4 of 10: the cosine counts */
+		pr_graph g;
+		cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_TEXTRANK), PRECIS_OK);
+		size_t total = 0;
+		for (size_t i = 0; i < d->nsents; i++)
+			total += d->sents[i].ntok;
+		/* sentence_terms' last block: the counts with the cosine, else
+		 * the terms; then the forms */
+		const char *last = d->stf ? (const char *)d->stf : (const char *)d->sterm;
+		size_t size = (total + 1) * sizeof(uint32_t);
+		const char *forms = last + (size + a - 1) / a * a;
+		/* (an article's rows are made from its upper rows, up: the
+		 * first block after the forms' room is given back) */
+		const char *row = (const char *)g.row;
+		cr_expect(row >= forms && row < forms + size, "%zu: the rows in the forms' room",
+		          sentences);
+	}
+	precis_doc_free(d);
+}

@@ -124,6 +124,13 @@ void *pr_grow(pr_arena *a, void *p, size_t old_size, size_t new_size)
 	return q;
 }
 
+void pr_arena_pop(pr_arena *a, void *p)
+{
+	pr_chunk *c = a->head;
+	if (p && c && (unsigned char *)p == c->data + c->last)
+		c->used = c->last;
+}
+
 /* Strings need no alignment: they are packed end to end (a word's copy
  * takes its length and one byte, not a multiple of 16), and the common
  * case, room left in the chunk, takes no call. */

@@ -28,6 +28,11 @@ void *pr_calloc(pr_arena *a, size_t n, size_t size);
  * grows in place; otherwise its old_size bytes are copied. p may be NULL. */
 void *pr_grow(pr_arena *a, void *p, size_t old_size, size_t new_size);
 
+/* Give back p when it is the arena's last allocation, so that the next
+ * allocations reuse its room, and its pages, already touched; any other p
+ * is left where it is. */
+void pr_arena_pop(pr_arena *a, void *p);
+
 /* A NUL-terminated copy of s[0..n), with no particular alignment. */
 char *pr_strndup(pr_arena *a, const char *s, size_t n);
 

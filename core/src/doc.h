@@ -70,7 +70,8 @@ struct precis_doc {
 	/* sentence -> its distinct terms, compressed rows (graph.c) */
 	size_t *sterm_off;    /* nsents + 1 entries */
 	uint32_t *sterm;      /* term ids, ascending within a sentence */
-	uint32_t *stf;        /* how often each occurs in the sentence */
+	uint32_t *stf;        /* how often each occurs in the sentence, or
+	                         NULL where the graph had no use for it */
 	size_t nedges;        /* undirected edges in the sentence graph */
 
 	uint32_t *summary;    /* selected sentence indices, in output order */
@@ -81,20 +82,38 @@ struct precis_doc {
 	size_t headline_len;
 	double *prior;        /* the sentence prior (prior.c) ranking used, or
 	                         NULL when it ranked without one (rank.c) */
+	uint32_t *noise;      /* the noise scan's table (pr_noise_table), or
+	                         NULL before its first use */
 };
+
+/* A link of a book's sentence graph: the later sentence and the weight,
+ * in single precision (rank.c's sweeps read nothing finer). */
+typedef struct pr_link {
+	uint32_t j;
+	float w;
+} pr_link;
+
+/* Links past a book's last that pr_rank may read (as hints, never as
+ * links), all {0, 0}. */
+#define PR_LINK_PAD 16
 
 /* Sparse symmetric similarity graph in compressed rows. Row i lists the
  * neighbours of sentence i in col[row[i] .. row[i+1]) with weights w[].
  * A book's sentence graph (pr_graph_build, above PR_LARGE_DOC sentences)
- * is upper: row i lists only its neighbours j > i, each edge stored once,
- * half the bytes for Gauss-Seidel to read (rank.c). Only pr_rank reads
- * upper; every other reader takes the graph as symmetric. */
+ * is upper: row i lists only its neighbours j > i, each edge once, in
+ * link[row[i] .. row[i+1]) (col and w are NULL), half the bytes for
+ * Gauss-Seidel to read (rank.c); and wsum[i] is W(i), the total weight of
+ * i's edges in double precision, added up as a symmetric row would: its
+ * links from earlier sentences, by sentence, then its own. Only pr_rank
+ * reads upper; every other reader takes the graph as symmetric. */
 typedef struct pr_graph {
 	size_t n;
 	size_t *row;      /* n + 1 entries */
 	uint32_t *col;
 	double *w;
 	int upper;
+	pr_link *link;    /* upper: row[n] links, then PR_LINK_PAD more */
+	double *wsum;     /* upper: n entries */
 } pr_graph;
 
 /* Above this many sentences a document is a book: its graph is bounded
@@ -154,8 +173,9 @@ int pr_worth_order(const precis_doc *doc, size_t limit, size_t sort_after, uint3
 double pr_summary_short(const precis_doc *doc);
 
 /* prior.c: fill teleport[0..nsents) with a prior over sentences (position,
- * noise) and return 1, or return 0 to rank without one. */
-int pr_prior(const precis_doc *doc, double *teleport);
+ * noise) and return 1, or return 0 to rank without one; -1 when out of
+ * memory. */
+int pr_prior(precis_doc *doc, double *teleport);
 
 /* prior.c: how much a sentence looks like noise rather than a statement
  * (bylines, datelines, captions, share and subscribe lines): 1 for a plain
@@ -165,6 +185,9 @@ int pr_prior(const precis_doc *doc, double *teleport);
  * once for many sentences, pr_noise_weight() makes its own for one. */
 #define PR_NOISE_PAIRS 1024
 void pr_noise_pairs(uint32_t pair[PR_NOISE_PAIRS]);
+/* prior.c: doc's table, made on first use (pr_prior, pr_select) and kept
+ * in its arena; NULL when out of memory. */
+const uint32_t *pr_noise_table(precis_doc *doc);
 double pr_noise_weight_with(const precis_doc *doc, size_t i,
                             const uint32_t pair[PR_NOISE_PAIRS]);
 double pr_noise_weight(const precis_doc *doc, size_t i);

@@ -153,19 +153,22 @@ static void sort_row(precis_doc *d, uint32_t *form, size_t row, size_t at,
 		uint32_t t = row0[a + 1];
 		size_t p = last[t] - 1 - row;
 		d->sterm[row + a] = t;
-		d->stf[row + a] = tf0[p];
+		if (d->stf)
+			d->stf[row + a] = tf0[p];
 		if (form)
 			form[row + a] = form0[p];
 	}
 }
 
-/* Distinct terms of each sentence with their frequencies, sorted by term
- * (the graph words above among them, after every stem, with their document
- * frequencies in extra_df[graph_terms(d)]); with formp, also (*formp)[k]: the
- * one word form in which row entry k's sentence uses its stem, or
- * FORMS_SEVERAL (TextRank's WORD_BONUS), found in the same pass over the
- * tokens. */
-static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
+/* Distinct terms of each sentence, sorted by term (the graph words above
+ * among them, after every stem, with their document frequencies in
+ * extra_df[graph_terms(d)]); with tf, their frequencies in d->stf, else
+ * d->stf is NULL (TextRank without the cosine counts no term twice: a
+ * book's frequencies were six megabytes written and never read); with
+ * formp, also (*formp)[k]: the one word form in which row entry k's
+ * sentence uses its stem, or FORMS_SEVERAL (TextRank's WORD_BONUS), found
+ * in the same pass over the tokens. */
+static int sentence_terms(precis_doc *d, uint32_t **formp, int tf, uint32_t *extra_df)
 {
 	size_t n = d->nsents;
 	d->sterm_off = pr_alloc(&d->arena, (n + 1) * sizeof *d->sterm_off);
@@ -178,7 +181,7 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 			maxtok = d->sents[i].ntok;
 	}
 	d->sterm = pr_alloc(&d->arena, (total + 1) * sizeof *d->sterm);
-	d->stf = pr_alloc(&d->arena, (total + 1) * sizeof *d->stf);
+	d->stf = tf ? pr_alloc(&d->arena, (total + 1) * sizeof *d->stf) : NULL;
 	uint32_t *form = NULL;
 	if (formp && !(form = *formp = pr_alloc(&d->arena, (total + 1) * sizeof *form)))
 		return PRECIS_ENOMEM;
@@ -195,7 +198,7 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 	uint32_t *tw = last ? last + nt + 1 : NULL;
 	uint32_t *row0 = last ? tw + 2 * maxtok + 2 : NULL;
 	uint32_t *tf0 = last ? row0 + maxtok + 1 : NULL, *form0 = last ? tf0 + maxtok + 1 : NULL;
-	if (!d->sterm || !d->stf || !gterm || !last) {
+	if (!d->sterm || (tf && !d->stf) || !gterm || !last) {
 		pr_free_raw(gterm);
 		pr_free_raw(last);
 		return PRECIS_ENOMEM;
@@ -247,7 +250,7 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, uint32_t *extra_df)
 int pr_sentence_terms(precis_doc *d)
 {
 	uint32_t extra_df[PR_GRAPH_TERMS_MAX];
-	return sentence_terms(d, NULL, extra_df);
+	return sentence_terms(d, NULL, 1, extra_df);
 }
 
 typedef struct cand {
@@ -359,8 +362,11 @@ typedef struct posting {
 
 /* A term of sentence i that links it to later sentences: their postings,
  * post[lo .. hi), and the term's entry k in i's row of sentence_terms.
- * Sentence i's steps are listed in the order of its row, so the walk from i
- * reads them as one stream, and no table indexed by term. */
+ * Sentence i's own posting of the term is the one before, post[lo - 1]: a
+ * TextRank walk reads i's word form (and count) there, in the cache line
+ * it reads next, so that the rows' forms are done with once the postings
+ * are made. Sentence i's steps are listed in the order of its row, so the
+ * walk from i reads them as one stream, and no table indexed by term. */
 typedef struct step {
 	uint32_t lo, hi, k;
 } step;
@@ -382,7 +388,8 @@ typedef struct build_ctx {
 	posting *post;        /* postings of the terms that make edges */
 	step *steps;          /* sentence i's: steps[step_off[i] .. step_off[i+1]) */
 	uint32_t *step_off;   /* nsents + 1 entries */
-	uint32_t *form;       /* textrank: the word form of each row entry */
+	uint32_t *form;       /* textrank: the word form of each row entry,
+	                         until the postings hold them */
 	double *idf;          /* bm25, cosine */
 	double *norm;         /* cosine: |tf-idf vector| per sentence */
 	double *loglen;       /* textrank: log of each sentence's length */
@@ -420,6 +427,14 @@ static void set_bounds(build_ctx *c, size_t n)
 		cap = (size_t)PR_MAX_NEIGHBOURS * PR_LARGE_DOC / n;
 		c->max_neighbours = cap < PR_NEIGHBOURS_LARGE ? PR_NEIGHBOURS_LARGE : cap;
 	}
+}
+
+/* The form a TextRank walk compares the postings' with, from i's own
+ * posting: a sentence that uses several has none to share, and FORMS_NONE
+ * is in no posting. */
+static uint32_t own_form(uint32_t form)
+{
+	return form == FORMS_SEVERAL ? FORMS_NONE : form;
 }
 
 /* The postings of the terms that make edges (2 <= df <= df_cap), each
@@ -557,10 +572,8 @@ static void walk_cover(const build_ctx *c, size_t i)
 	const posting *ps = c->post;
 	for (uint32_t s = c->step_off[i]; s < c->step_off[i + 1]; s++) {
 		const step *st = &c->steps[s];
-		uint32_t fi = c->form[st->k];
-		double tfi = c->d->stf[st->k];
-		if (fi == FORMS_SEVERAL)
-			fi = FORMS_NONE;
+		uint32_t fi = own_form(ps[st->lo - 1].val);
+		double tfi = c->tf[st->lo - 1];
 		for (uint32_t p = st->lo; p < st->hi; p++)
 			c->dot[ps[p].sent] += tfi * c->tf[p] * (ps[p].val == fi ? COVER_SAME_FORM : 1.0);
 	}
@@ -580,9 +593,7 @@ static size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
 	const posting *ps = c->post;
 	for (uint32_t s = c->step_off[i]; s < c->step_off[i + 1]; s++) {
 		const step *st = &c->steps[s];
-		uint32_t fi = c->form[st->k];
-		if (fi == FORMS_SEVERAL) /* no form to share */
-			fi = FORMS_NONE; /* no TextRank posting holds it */
+		uint32_t fi = own_form(ps[st->lo - 1].val);
 		PR_PREFETCH(&ps[c->steps[s + PR_STEP_AHEAD].lo]);
 		for (uint32_t p = st->lo; p < st->hi; p++) {
 			PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);
@@ -686,6 +697,27 @@ static int reserve(uint32_t **col, double **w, size_t *cap, size_t used, size_t 
 	return PRECIS_OK;
 }
 
+/* Sentence i's links, the first keep of c of positive weight, written at
+ * link[at ..] as a book's graph holds them (doc.h), their weights added to
+ * both their sentences' W as they go: i's earlier links are in wsum[i]
+ * already, every earlier row having been written. Returns where the next
+ * row begins. */
+static size_t put_upper_row(pr_graph *g, size_t i, size_t at, const cand *c, size_t keep)
+{
+	double wi = g->wsum[i];
+	for (size_t m = 0; m < keep; m++) {
+		if (c[m].w > 0) {
+			g->link[at].j = c[m].j;
+			g->link[at].w = (float)c[m].w;
+			wi += c[m].w;
+			g->wsum[c[m].j] += c[m].w;
+			at++;
+		}
+	}
+	g->wsum[i] = wi;
+	return at;
+}
+
 /* The symmetric rows from the upper ones (up: row i's links to later
  * sentences), in the arena. Row j lists first its links to earlier
  * sentences i, by i, then its own upper row: a fixed order, so that
@@ -730,45 +762,58 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	g->upper = n > PR_LARGE_DOC;
 	build_ctx c;
 	memset(&c, 0, sizeof c);
-	int rc = sentence_terms(d, sim == PRECIS_SIM_TEXTRANK ? &c.form : NULL, c.extra_df);
+	if (sim == PRECIS_SIM_TEXTRANK)
+		c.cover = COVER_COSINE * (1.0 - pr_summary_short(d));
+	int rc = sentence_terms(d, sim == PRECIS_SIM_TEXTRANK ? &c.form : NULL,
+	                        sim != PRECIS_SIM_TEXTRANK || c.cover > 0, c.extra_df);
 	if (rc)
 		return rc;
 	c.d = d;
 	c.sim = sim;
-	if (sim == PRECIS_SIM_TEXTRANK)
-		c.cover = COVER_COSINE * (1.0 - pr_summary_short(d));
 	set_bounds(&c, n);
 	/* the sums of one sentence's links: counts (TextRank) or weights */
 	size_t acc_size = sim == PRECIS_SIM_TEXTRANK ? sizeof(uint32_t) : sizeof(double);
 	void *acc = pr_calloc_raw(n + 1, acc_size);
 	cand *touched = pr_malloc_raw((n + 1) * sizeof *touched);
-	/* each sentence's links to later ones: up[i] .. up[i + 1) of ucol, uw */
-	size_t *up = pr_alloc(&d->arena, (n + 1) * sizeof *up);
+	size_t *up = NULL;
 	uint32_t *ucol = NULL;
 	double *uw = NULL;
 	size_t nedges = 0, cap_edges = 0;
-	/* where the rows are written: ucol and uw, or a book's graph itself */
-	uint32_t *col = NULL;
-	double *w = NULL;
-	if (!acc || !touched || !up) {
+	if (!acc || !touched) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
 	if ((rc = build_postings(&c)) || (rc = build_weights(&c)))
 		goto out;
+	/* the rows' forms, the arena's last block (sentence_terms), are in
+	 * the postings now: their room, its pages touched (a book's six
+	 * megabytes), takes the graph instead */
+	pr_arena_pop(&d->arena, c.form);
+	c.form = NULL;
+	/* each sentence's links to later ones: up[i] .. up[i + 1) of ucol, uw */
+	if (!(up = pr_alloc(&d->arena, (n + 1) * sizeof *up))) {
+		rc = PRECIS_ENOMEM;
+		goto out;
+	}
+	g->col = NULL;
+	g->w = NULL;
+	g->link = NULL;
+	g->wsum = NULL;
 	if (g->upper) {
 		/* a book's upper rows are its graph: written where they stay,
 		 * in room for max_neighbours links a row (the room no row fills
-		 * is never touched), not grown and then copied */
-		if (n > (SIZE_MAX / sizeof *uw - 1) / c.max_neighbours) {
+		 * is never touched), not grown and then copied; as the links
+		 * pr_rank reads, eight bytes each, where a column and a double
+		 * took twelve and pr_rank's copy of them eight more */
+		if (n > (SIZE_MAX / sizeof *g->link - PR_LINK_PAD) / c.max_neighbours) {
 			rc = PRECIS_ENOMEM;
 			goto out;
 		}
-		cap_edges = n * c.max_neighbours + 1;
+		cap_edges = n * c.max_neighbours + PR_LINK_PAD;
 		g->row = up;
-		col = g->col = pr_alloc(&d->arena, cap_edges * sizeof *g->col);
-		w = g->w = pr_alloc(&d->arena, cap_edges * sizeof *g->w);
-		if (!g->col || !g->w) {
+		g->link = pr_alloc(&d->arena, cap_edges * sizeof *g->link);
+		g->wsum = pr_calloc(&d->arena, n, sizeof *g->wsum);
+		if (!g->link || !g->wsum) {
 			rc = PRECIS_ENOMEM;
 			goto out;
 		}
@@ -788,23 +833,25 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 			keep = c.max_neighbours;
 		}
 		up[i] = nedges;
-		if (!g->upper) {
-			if ((rc = reserve(&ucol, &uw, &cap_edges, nedges, keep)))
-				goto out;
-			col = ucol;
-			w = uw;
+		if (g->upper) {
+			nedges = put_upper_row(g, i, nedges, touched, keep);
+			continue;
 		}
+		if ((rc = reserve(&ucol, &uw, &cap_edges, nedges, keep)))
+			goto out;
 		for (size_t m = 0; m < keep; m++) {
 			if (touched[m].w > 0) {
-				col[nedges] = touched[m].j;
-				w[nedges] = touched[m].w;
+				ucol[nedges] = touched[m].j;
+				uw[nedges] = touched[m].w;
 				nedges++;
 			}
 		}
 	}
 	up[n] = nedges;
 	d->nedges = nedges;
-	if (!g->upper)
+	if (g->upper)
+		memset(g->link + nedges, 0, PR_LINK_PAD * sizeof *g->link);
+	else
 		rc = symmetric(g, d, up, ucol, uw);
 out:
 	free_ctx(&c);

@@ -241,6 +241,15 @@ double pr_noise_weight_with(const precis_doc *doc, size_t i, const uint32_t pair
 	return 1.0;
 }
 
+const uint32_t *pr_noise_table(precis_doc *doc)
+{
+	/* 4 KiB made from the lists, some 3,000 instructions: once a
+	 * document, not once a stage */
+	if (!doc->noise && (doc->noise = pr_alloc(&doc->arena, PAIRS * sizeof *doc->noise)))
+		pr_noise_pairs(doc->noise);
+	return doc->noise;
+}
+
 double pr_noise_weight(const precis_doc *doc, size_t i)
 {
 	uint32_t pair[PAIRS];
@@ -248,14 +257,15 @@ double pr_noise_weight(const precis_doc *doc, size_t i)
 	return pr_noise_weight_with(doc, i, pair);
 }
 
-int pr_prior(const precis_doc *doc, double *teleport)
+int pr_prior(precis_doc *doc, double *teleport)
 {
 	size_t n = doc->nsents, pos = 0;
 	double total = 0;
 	if (n < PRIOR_MIN_SENTENCES)
 		return 0;
-	uint32_t pair[PAIRS];
-	pr_noise_pairs(pair);
+	const uint32_t *pair = pr_noise_table(doc);
+	if (!pair)
+		return -1;
 	double cover = 1.0 - pr_summary_short(doc);
 	double lean = 0.5 * (1.0 - (1.0 - COVER_LEAN) * cover);
 	for (size_t i = 0; i < n; i++) {

@@ -446,16 +446,13 @@ typedef struct node_state {
 	float push;  /* the shares pushed into it so far this sweep */
 } node_state;
 
-typedef struct up_link {
-	uint32_t j;
-	float w; /* w(i, j): single precision, as the symmetric sweeps' */
-} up_link;
+_Static_assert(PR_AHEAD <= PR_LINK_PAD, "the hints read past the links");
 
 /* Push share si along a row's n links. A row links to each sentence at
  * most once, so its pushes go to different nodes: two at a time, their
  * loads before their stores, where one at a time each load would wait for
  * the store before it (the compiler cannot know the nodes differ). */
-static void push_row(node_state *ns, const up_link *lk, size_t n, float si)
+static void push_row(node_state *ns, const pr_link *lk, size_t n, float si)
 {
 	size_t k = 0;
 	for (; k + 2 <= n; k += 2) {
@@ -469,7 +466,7 @@ static void push_row(node_state *ns, const up_link *lk, size_t n, float si)
 		ns[lk[k].j].push += lk[k].w * si;
 }
 
-static void sweeps_upper(double *score, const size_t *row, const up_link *lk,
+static void sweeps_upper(double *score, const size_t *row, const pr_link *lk,
                          const double *out, node_state *ns, const double *teleport,
                          const uint32_t *dang, size_t ndang, size_t n, double damping,
                          double tolerance, unsigned max_iterations)
@@ -506,52 +503,31 @@ static void sweeps_upper(double *score, const size_t *row, const up_link *lk,
 	}
 }
 
-/* PageRank over an upper graph, by the sweeps above. */
+/* PageRank over an upper graph, by the sweeps above: graph.c wrote the
+ * links as they read them and W(i) (doc.h), so they start at once. */
 static int pagerank_upper(double *score, const pr_graph *g, double damping,
                           double tolerance, unsigned max_iterations,
                           const double *teleport)
 {
-	size_t n = g->n, nnz = g->row[n];
+	size_t n = g->n;
 	if (n == 0)
 		return PRECIS_OK;
-	/* W(i) in the order a symmetric row would sum it: the links to
-	 * earlier sentences, by sentence, then the row's own */
-	double *out = pr_calloc_raw(n, sizeof *out);
+	double *out = pr_malloc_raw(n * sizeof *out); /* 1 / W(i), or 0 */
 	uint32_t *dang = pr_malloc_raw(n * sizeof *dang);
-	/* PR_AHEAD links more, node 0's, for the last rows' hints */
-	up_link *lk = pr_malloc_raw((nnz + PR_AHEAD) * sizeof *lk);
 	node_state *ns = pr_malloc_raw(n * sizeof *ns);
 	int rc = PRECIS_ENOMEM;
-	if (!out || !dang || !lk || !ns)
+	if (!out || !dang || !ns)
 		goto done;
-	for (size_t i = 0; i < n; i++) {
-		/* row i's links go to later sentences, never to i: its sum
-		 * can wait in a register, each link read once */
-		double wi = out[i];
-		for (size_t k = g->row[i], e = g->row[i + 1]; k < e; k++) {
-			double w = g->w[k];
-			uint32_t j = g->col[k];
-			wi += w;
-			out[j] += w;
-			lk[k].j = j;
-			lk[k].w = (float)w;
-		}
-		out[i] = wi;
-	}
-	for (size_t k = nnz; k < nnz + PR_AHEAD; k++) {
-		lk[k].j = 0;
-		lk[k].w = 0;
-	}
 	size_t ndang = 0;
 	for (size_t i = 0; i < n; i++) {
-		out[i] = out[i] > 0 ? 1.0 / out[i] : 0.0;
+		out[i] = g->wsum[i] > 0 ? 1.0 / g->wsum[i] : 0.0;
 		if (out[i] == 0.0)
 			dang[ndang++] = (uint32_t)i;
 		score[i] = 1.0 / (double)n;
 		ns[i].share = (float)(score[i] * out[i]);
 		ns[i].push = 0;
 	}
-	sweeps_upper(score, g->row, lk, out, ns, teleport, dang, ndang, n, damping,
+	sweeps_upper(score, g->row, g->link, out, ns, teleport, dang, ndang, n, damping,
 	             tolerance, max_iterations);
 	/* renormalise away rounding drift */
 	pr_divide_by(score, n, pr_sum_of(score, n));
@@ -559,7 +535,6 @@ static int pagerank_upper(double *score, const pr_graph *g, double damping,
 done:
 	pr_free_raw(out);
 	pr_free_raw(dang);
-	pr_free_raw(lk);
 	pr_free_raw(ns);
 	return rc;
 }
@@ -683,9 +658,9 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 	uint32_t *tmp = pr_malloc_raw(n * sizeof *tmp);
 	/* the prior lives in the document: selection weighs it again */
 	double *teleport = pr_alloc(&d->arena, n * sizeof *teleport);
-	int rc = PRECIS_ENOMEM;
-	if (score && idx && tmp && teleport) {
-		d->prior = pr_prior(d, teleport) ? teleport : NULL;
+	int rc = PRECIS_ENOMEM, prior = -1;
+	if (score && idx && tmp && teleport && (prior = pr_prior(d, teleport)) >= 0) {
+		d->prior = prior ? teleport : NULL;
 		rc = g->upper ? pagerank_upper(score, g, d->opts.damping, d->opts.tolerance,
 		                               d->opts.max_iterations, d->prior)
 		              : pagerank(score, g, d->opts.damping, d->opts.tolerance,

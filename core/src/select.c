@@ -527,8 +527,11 @@ int pr_select(precis_doc *d)
 	for (size_t i = 0; i < n; i++)
 		prose += d->sents[i].kind != PR_BLOCK_HEADING;
 
-	uint32_t noise[PR_NOISE_PAIRS];
-	pr_noise_pairs(noise);
+	const uint32_t *noise = pr_noise_table(d);
+	if (!noise) {
+		order_free(&wo);
+		return PRECIS_ENOMEM;
+	}
 	chosen_index index;
 	int indexed = limit > REDUNDANT_SCAN;
 	if (indexed && (rc = index_init(&index, d))) {

@@ -288,6 +288,29 @@ Test(alloc, strings_are_packed)
 	pr_arena_release(&a);
 }
 
+/* The last allocation given back is the room of the next, in the same
+ * chunk or in a newer one; any other block stays where it is. */
+Test(alloc, the_last_allocation_can_be_given_back)
+{
+	pr_arena a;
+	pr_arena_init(&a);
+	char *x = pr_alloc(&a, 100), *y = pr_alloc(&a, 1000);
+	cr_assert(x && y);
+	pr_arena_pop(&a, x); /* not the last: nothing happens */
+	pr_arena_pop(&a, NULL);
+	char *z = pr_alloc(&a, 10);
+	cr_assert_not_null(z);
+	cr_expect_geq(z, y + 1000, "y keeps its room");
+	pr_arena_pop(&a, z);
+	cr_expect_eq(pr_alloc(&a, 500), z, "z's room again");
+	/* a block too large for the first chunk starts a second */
+	char *big = pr_alloc(&a, 200 * 1024);
+	cr_assert_not_null(big);
+	pr_arena_pop(&a, big);
+	cr_expect_eq(pr_alloc(&a, 100 * 1024), big);
+	pr_arena_release(&a);
+}
+
 /* A document's arena is sized from its length: a news article's fits in
  * the first chunk. */
 Test(alloc, article_arena_is_one_chunk)

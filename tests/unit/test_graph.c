@@ -9,12 +9,23 @@
 #include "en_doc.h"
 
 
-/* The weight of edge i-j, or 0 if there is none. */
+/* Row entry k's sentence and weight (a book's graph: its links, doc.h). */
+static size_t col_at(const pr_graph *g, size_t k)
+{
+	return g->upper ? g->link[k].j : g->col[k];
+}
+
+static double w_at(const pr_graph *g, size_t k)
+{
+	return g->upper ? g->link[k].w : g->w[k];
+}
+
+/* The weight of edge i-j in row i, or 0 if there is none. */
 static double weight(const pr_graph *g, size_t i, size_t j)
 {
 	for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
-		if (g->col[k] == j)
-			return g->w[k];
+		if (col_at(g, k) == j)
+			return w_at(g, k);
 	return 0.0;
 }
 
@@ -206,7 +217,8 @@ static double direct(const precis_doc *d, precis_similarity sim, size_t i, size_
 		}
 		uint32_t df = d->terms[t].df;
 		if (df >= 2 && df <= df_cap) {
-			double ti = d->stf[a], tj = d->stf[b];
+			/* (TextRank without the cosine keeps no counts) */
+			double ti = d->stf ? d->stf[a] : 0, tj = d->stf ? d->stf[b] : 0;
 			if (sim == PRECIS_SIM_TEXTRANK) {
 				uint32_t fi = form_of(d, i, t);
 				int same = fi != UINT32_MAX && fi == form_of(d, j, t);
@@ -227,7 +239,7 @@ static double direct(const precis_doc *d, precis_similarity sim, size_t i, size_
 		return 0;
 	if (sim == PRECIS_SIM_TEXTRANK)
 		return sum / (log(li < 2 ? 2 : li) + log(lj < 2 ? 2 : lj)) +
-		       cover * dot / (count_norm(d, i) * count_norm(d, j));
+		       (cover > 0 ? cover * dot / (count_norm(d, i) * count_norm(d, j)) : 0);
 	if (sim == PRECIS_SIM_COSINE) {
 		double ni = sum_sq(d, i, idf), nj = sum_sq(d, j, idf);
 		return ni > 0 && nj > 0 ? sum / (ni * nj) : 0;
@@ -254,7 +266,8 @@ static void check_against_direct(size_t nsents, size_t vocab)
 	}
 	double *idf = malloc((d->nterms + 1) * sizeof *idf);
 	double *w = malloc((n + 1) * sizeof *w);
-	cr_assert(idf && w);
+	double *wsum = malloc((n + 1) * sizeof *wsum); /* a book's W(i) */
+	cr_assert(idf && w && wsum);
 	/* the last: TextRank for a summary of 40% of the text, which adds
 	 * COVER times the cosine */
 	const precis_similarity sims[] = { PRECIS_SIM_TEXTRANK, PRECIS_SIM_BM25,
@@ -275,9 +288,15 @@ static void check_against_direct(size_t nsents, size_t vocab)
 		}
 		pr_graph g;
 		cr_assert_eq(pr_graph_build(&g, d, sim), PRECIS_OK);
-		/* a book's graph holds each edge once, in the earlier row */
+		/* a book's graph holds each edge once, in the earlier row, its
+		 * weight in single precision */
 		cr_assert_eq(g.upper, n > PR_LARGE_DOC);
+		/* the term counts are kept only where the weights read them */
+		cr_assert_eq(d->stf != NULL, sim != PRECIS_SIM_TEXTRANK || cover > 0);
+		double tol = g.upper ? 1e-7 : 1e-12;
 		size_t edges = 0;
+		if (g.upper)
+			memset(wsum, 0, n * sizeof *wsum);
 		for (size_t i = 0; i < n; i++) {
 			size_t cands = 0, kept = 0;
 			for (size_t j = i + 1; j < n; j++) {
@@ -287,18 +306,21 @@ static void check_against_direct(size_t nsents, size_t vocab)
 			double weakest = INFINITY;
 			size_t weakest_j = 0;
 			for (size_t k = g.row[i]; k < g.row[i + 1]; k++) {
-				size_t j = g.col[k];
+				size_t j = col_at(&g, k);
+				double gw = w_at(&g, k);
 				if (g.upper) {
 					cr_assert_gt(j, i, "upper");
+					wsum[i] += w[j];
+					wsum[j] += w[j];
 				} else {
-					cr_assert_float_eq(weight(&g, j, i), g.w[k], 0, "symmetric");
+					cr_assert_float_eq(weight(&g, j, i), gw, 0, "symmetric");
 					if (j < i)
 						continue;
 				}
 				kept++;
-				cr_assert_float_eq(g.w[k], w[j], 1e-12 * w[j], "sim %d: %zu-%zu", sim, i, j);
-				if (g.w[k] < weakest || (g.w[k] == weakest && j > weakest_j)) {
-					weakest = g.w[k];
+				cr_assert_float_eq(gw, w[j], tol * w[j], "sim %d: %zu-%zu", sim, i, j);
+				if (gw < weakest || (gw == weakest && j > weakest_j)) {
+					weakest = gw;
 					weakest_j = j;
 				}
 			}
@@ -307,16 +329,20 @@ static void check_against_direct(size_t nsents, size_t vocab)
 			/* nothing dropped is stronger than the weakest kept */
 			for (size_t j = i + 1; j < n && kept == max_neighbours; j++)
 				if (w[j] > 0 && weight(&g, i, j) == 0)
-					cr_assert(w[j] < weakest * (1 - 1e-12) ||
-					              (fabs(w[j] - weakest) <= 1e-12 * weakest && j > weakest_j),
+					cr_assert(w[j] < weakest * (1 - tol) ||
+					              (fabs(w[j] - weakest) <= tol * weakest && j > weakest_j),
 					          "sim %d: %zu-%zu dropped", sim, i, j);
 			edges += kept;
 		}
+		/* W(i), every edge of i's weight, in double precision */
+		for (size_t i = 0; i < n && g.upper; i++)
+			cr_assert_float_eq(g.wsum[i], wsum[i], 1e-10 * wsum[i], "W(%zu)", i);
 		cr_expect_eq(edges, d->nedges);
 		cr_expect_gt(edges, n, "a connected test");
 	}
 	free(idf);
 	free(w);
+	free(wsum);
 	precis_doc_free(d);
 }
 
@@ -365,6 +391,40 @@ Test(graph, a_summary_that_covers_the_text_adds_the_cosine)
 		cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_TEXTRANK), PRECIS_OK);
 		cr_expect_float_eq(weight(&g, 0, 1), tr + cases[k].cover * COVER * cos, 1e-12,
 		                   "%zu sentences", cases[k].sentences);
+	}
+	precis_doc_free(d);
+}
+
+/* Once the postings hold each sentence's word forms, TextRank's walk reads
+ * them there: the forms' block, the arena's last, is given back and the
+ * graph's rows take its room (and its pages, already touched), with the
+ * cosine or without. */
+Test(graph, the_rows_take_the_word_forms_room)
+{
+	precis_doc *d = doc_of("Harbour boats sailed early. Harbour boats waited. "
+	                       "Orchards ripened slowly. Farmers picked apples. "
+	                       "Tourists stayed away. Markets closed late. "
+	                       "Bridges were repaired. Trains ran slowly. "
+	                       "Rivers flooded fields. Schools opened again.");
+	cr_assert_eq(d->nsents, 10);
+	size_t a = _Alignof(max_align_t);
+	for (size_t sentences = 1; sentences <= 4; sentences += 3) {
+		d->opts.sentences = sentences; /* 4 of 10: the cosine counts */
+		pr_graph g;
+		cr_assert_eq(pr_graph_build(&g, d, PRECIS_SIM_TEXTRANK), PRECIS_OK);
+		size_t total = 0;
+		for (size_t i = 0; i < d->nsents; i++)
+			total += d->sents[i].ntok;
+		/* sentence_terms' last block: the counts with the cosine, else
+		 * the terms; then the forms */
+		const char *last = d->stf ? (const char *)d->stf : (const char *)d->sterm;
+		size_t size = (total + 1) * sizeof(uint32_t);
+		const char *forms = last + (size + a - 1) / a * a;
+		/* (an article's rows are made from its upper rows, up: the
+		 * first block after the forms' room is given back) */
+		const char *row = (const char *)g.row;
+		cr_expect(row >= forms && row < forms + size, "%zu: the rows in the forms' room",
+		          sentences);
 	}
 	precis_doc_free(d);
 }

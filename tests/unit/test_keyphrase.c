@@ -847,7 +847,7 @@ Test(keyphrase, word_rank_two_components)
 		tele[i] = i < N / 2 ? 1.0 / (N / 2) : 0.0;
 	}
 	row[N] = m;
-	pr_graph g = { N, row, col, w, 0 };
+	pr_graph g = { .n = N, .row = row, .col = col, .w = w };
 	cr_assert_eq(pr_kp_rank_words(got, &g, tele), PRECIS_OK);
 	cr_assert_leq(fixed_point_distance(got, &g, tele), 0.85 / 0.15 * 1e-4 + 1e-12);
 }
@@ -875,7 +875,7 @@ Test(keyphrase, word_rank_keeps_ties)
 	}
 	row[N] = m;
 	tele[0] = 0.5;
-	pr_graph g = { N, row, col, w, 0 };
+	pr_graph g = { .n = N, .row = row, .col = col, .w = w };
 	cr_assert_eq(pr_kp_rank_words(got, &g, tele), PRECIS_OK);
 	for (size_t i = 2; i < N; i++)
 		cr_assert(memcmp(&got[i], &got[1], sizeof got[i]) == 0, "leaf %zu", i);
@@ -889,7 +889,7 @@ Test(keyphrase, word_rank_unlinked_node)
 	size_t row[] = { 0, 1, 2, 2 };
 	uint32_t col[] = { 1, 0 };
 	double w[] = { 2, 2 }, tele[] = { 0.5, 0.3, 0.2 }, want[3], got[3];
-	pr_graph g = { 3, row, col, w, 0 };
+	pr_graph g = { .n = 3, .row = row, .col = col, .w = w };
 	cr_assert_eq(pr_pagerank_personal(want, &g, 0.85, 1e-4, 100, tele), PRECIS_OK);
 	cr_assert_eq(pr_kp_rank_words(got, &g, tele), PRECIS_OK);
 	for (size_t i = 0; i < 3; i++)
@@ -914,7 +914,7 @@ Test(keyphrase, word_rank_converges)
 		tele[i] = 1.0 / N;
 	}
 	row[N] = 2 * N;
-	pr_graph g = { N, row, col, w, 0 };
+	pr_graph g = { .n = N, .row = row, .col = col, .w = w };
 	cr_assert_eq(pr_kp_rank_words(score, &g, tele), PRECIS_OK);
 	for (size_t i = 0; i < N; i++)
 		cr_assert_float_eq(score[i], 1.0 / N, 1e-12);

@@ -229,3 +229,23 @@ Test(prior, random_texts_as_a_plain_search_finds_them)
 	cr_assert_gt(marked, 2000);
 	cr_assert_lt(marked, 18000);
 }
+
+/* The table of the lists is made once a document, by the first stage that
+ * scans (ranking's prior), and kept for the next (selection): the same
+ * table as pr_noise_pairs() makes. */
+Test(prior, the_noise_table_is_made_once_a_document)
+{
+	const char *text = "Ministers met on Monday. They agreed a budget. "
+	                   "Click here to read more. Farmers welcomed it. "
+	                   "Unions did not. Talks resume in May.";
+	precis_doc *d = NULL;
+	cr_assert_eq(precis_doc_new(&d, text, strlen(text), NULL), PRECIS_OK);
+	cr_assert_geq(d->nsents, 5, "long enough for a prior");
+	cr_assert_not_null(d->noise, "ranking made it");
+	const uint32_t *first = d->noise;
+	cr_assert_eq(pr_noise_table(d), first, "not made again");
+	uint32_t pair[PR_NOISE_PAIRS];
+	pr_noise_pairs(pair);
+	cr_assert_eq(memcmp(first, pair, sizeof pair), 0);
+	precis_doc_free(d);
+}

@@ -570,7 +570,23 @@ Test(rank, upper_graph_ranks_as_its_symmetric_form)
 			scol[b] = (uint32_t)i;
 			sw[b] = uw[k];
 		}
-	pr_graph up = { .n = n, .row = urow, .col = ucol, .w = uw, .upper = 1 };
+	/* as graph.c writes a book's graph: the links in single precision,
+	 * W(i) summed as a symmetric row would (doc.h) */
+	pr_link *link = malloc((at + PR_LINK_PAD) * sizeof *link);
+	double *wsum = calloc(n, sizeof *wsum);
+	cr_assert(link && wsum);
+	for (size_t i = 0; i < n; i++) {
+		double wi = wsum[i];
+		for (size_t k = urow[i]; k < urow[i + 1]; k++) {
+			link[k].j = ucol[k];
+			link[k].w = (float)uw[k];
+			wi += uw[k];
+			wsum[ucol[k]] += uw[k];
+		}
+		wsum[i] = wi;
+	}
+	memset(link + at, 0, PR_LINK_PAD * sizeof *link);
+	pr_graph up = { .n = n, .row = urow, .upper = 1, .link = link, .wsum = wsum };
 	pr_graph sym = { .n = n, .row = srow, .col = scol, .w = sw };
 
 	precis_doc d;
@@ -603,6 +619,8 @@ Test(rank, upper_graph_ranks_as_its_symmetric_form)
 	free(s);
 	free(exact);
 	free(fill);
+	free(link);
+	free(wsum);
 }
 
 /* The over-relaxed sweeps fall back to plain Gauss-Seidel when a sweep

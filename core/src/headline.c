@@ -61,8 +61,10 @@
  * which the sentence, as cut, has no word (nor its singular or plural:
  * not "Stocks: Stock prices ..."), or failing those, a single word among
  * the first five key phrases that six sentences or more name ("Abortion:"
- * over a lead about a doctor's killing); the sentence is then cut for
- * the room that is left. Human headlines name the story's topic as often
+ * over a lead about a doctor's killing), when it says more of the story
+ * than the words of the sentence it pushes past the cut (each word weighed
+ * by the log of the number of sentences that name it); the sentence is
+ * then cut for the room that is left. Human headlines name the story's topic as often
  * as they follow its lead. PRECIS_FLAG_HEADLINE_NO_LABEL turns the label
  * off.
  * When the caller asks for it
@@ -91,6 +93,7 @@
 #include "cjk.h"
 #include "utf8.h"
 
+#include <math.h>
 #include <string.h>
 
 /* The lead is preferred while its score is at least this share of the best. */
@@ -3560,6 +3563,45 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 	return -1;
 }
 
+/* What the words of s[0, n) tell of the story: each word (a token as the
+ * tokenizer finds it: letters and digits, with an apostrophe or full stop
+ * inside) weighs log(1 + the number of sentences naming its stem), so that
+ * a word the text keeps coming back to weighs more than a detail named
+ * once, with diminishing returns, and a stop word nothing. */
+static double story_weight(const precis_doc *d, const char *s, size_t n)
+{
+	double w = 0;
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && !is_alnum(s[i]))
+			i++;
+		size_t b = i;
+		while (i < n && (is_alnum(s[i]) || ((s[i] == '\'' || s[i] == '.') && i + 1 < n &&
+		                                     i > b && is_alnum(s[i + 1]))))
+			i++;
+		if (i > b)
+			w += log(1.0 + word_df(d, s + b, i - b));
+	}
+	return w;
+}
+
+/* Is the label kw worth its room? It pushes the last words of the
+ * sentence, as cut to the limit, past the cut: an editor puts the topic
+ * in front only if it says more of the story than the words it costs
+ * ("Foreign: Economic crisis would not bring end to government's program"
+ * loses "of privatizing", which the story keeps naming, for a word it
+ * does not). h is the compressed sentence; it comes back whole. */
+static int label_pays(const precis_doc *d, hbuf *h, size_t limit, const pr_keyword *kw, int fr)
+{
+	size_t whole = h->len;
+	fit(h, limit, fr);
+	size_t all = h->len;
+	fit(h, limit - kw->len - 2, fr);
+	size_t kept = h->len;
+	h->len = whole;
+	return story_weight(d, kw->text, kw->len) >= story_weight(d, h->s + kept, all - kept);
+}
+
 int pr_headline(precis_doc *d)
 {
 	d->headline = "";
@@ -3593,6 +3635,8 @@ int pr_headline(precis_doc *d)
 		fit(&h, limit, fr);
 		kick = pick_kicker(d, &h);
 		h.len = whole;
+		if (kick >= 0 && !label_pays(d, &h, limit, &d->keywords[kick], fr))
+			kick = -1;
 	}
 	if (kick >= 0) {
 		const pr_keyword *kw = &d->keywords[kick];

@@ -870,6 +870,30 @@ Test(headline, topic_label_when_the_sentence_lacks_it)
 	precis_free(h);
 }
 
+/* A label takes the room of the sentence's last words: it goes in only
+ * when its words say more of the story than the words it pushes past the
+ * cut. Here the sentence would lose "whose bridges and roads", which the
+ * text names as often as the hurricane. */
+Test(headline, no_label_that_costs_the_story_words)
+{
+	static const char text[] =
+		"Rescue teams worked through the night to reach villages whose bridges and "
+		"roads were swept away.\n\n"
+		"Hurricane Mitch destroyed bridges and roads across the region. Officials said "
+		"Hurricane Mitch had killed hundreds of people in the north, where few roads or "
+		"bridges still stand.\n\n"
+		"Aid from abroad began to arrive as Hurricane Mitch moved away. Survivors of "
+		"Hurricane Mitch waited for new bridges and roads, and for food and clean water. "
+		"Engineers said the bridges and roads would take a year to rebuild.\n";
+	char *h = headline_opts(text, 75, NULL, 0);
+	cr_assert_str_eq(h, "Rescue teams worked through night to reach villages whose bridges and roads");
+	precis_free(h);
+	/* the same sentence, its last words named once: the label pays */
+	h = headline_opts(mitch, 75, NULL, 0);
+	cr_assert(strncmp(h, "Hurricane Mitch: ", 17) == 0, "\"%s\"", h);
+	precis_free(h);
+}
+
 /* No label when the sentence names the topic (nor the runner-up when it
  * is a lone common noun, "Villages:"), in a text of a few sentences, under
  * 40 bytes, outside English, or when key phrases fill the end instead. */

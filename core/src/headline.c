@@ -93,7 +93,6 @@
 #include "cjk.h"
 #include "utf8.h"
 
-#include <math.h>
 #include <string.h>
 
 /* The lead is preferred while its score is at least this share of the best. */
@@ -3563,14 +3562,15 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 	return -1;
 }
 
-/* What the words of s[0, n) tell of the story: each word (a token as the
- * tokenizer finds it: letters and digits, with an apostrophe or full stop
- * inside) weighs log(1 + the number of sentences naming its stem), so that
- * a word the text keeps coming back to weighs more than a detail named
- * once, with diminishing returns, and a stop word nothing. */
+/* What the words of s[0, n) tell of the story, as a product: each word (a
+ * token as the tokenizer finds it: letters and digits, with an apostrophe
+ * or full stop inside) weighs log(1 + the number of sentences naming its
+ * stem), so that a word the text keeps coming back to weighs more than a
+ * detail named once, with diminishing returns, and a stop word nothing;
+ * the sum of the logs is compared as the log of this product. */
 static double story_weight(const precis_doc *d, const char *s, size_t n)
 {
-	double w = 0;
+	double w = 1;
 	size_t i = 0;
 	while (i < n) {
 		while (i < n && !is_alnum(s[i]))
@@ -3580,7 +3580,7 @@ static double story_weight(const precis_doc *d, const char *s, size_t n)
 		                                     i > b && is_alnum(s[i + 1]))))
 			i++;
 		if (i > b)
-			w += log(1.0 + word_df(d, s + b, i - b));
+			w *= 1.0 + word_df(d, s + b, i - b);
 	}
 	return w;
 }

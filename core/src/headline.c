@@ -1197,7 +1197,10 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 			}
 			core_at(ws, nx, &b);
 		}
-		if (in_list(b, lead_openers) || same(b, "and") || same(b, "or") ||
+		/* (a phrase that opens a clause of its own is no verb; but "as"
+		 * completes the verb before the name: "named Maria Lopez, a
+		 * former economist, as its chief executive") */
+		if ((in_list(b, lead_openers) && !same(b, "as")) || same(b, "and") || same(b, "or") ||
 		    in_list(b, relatives))
 			continue;
 		/* a list ("Paris, Lyon, Nice and ...") has no verb after it */

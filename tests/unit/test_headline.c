@@ -422,7 +422,7 @@ static rcase english_rules[] = {
 	  "Telecoms equipment maker Nortel Networks revised downwards profits for last" },
 	{ "Parliament formally elected General Emile Lahoud, the popular army commander, as "
 	  "the president of Lebanon.", 75,
-	  "Parliament formally elected General Emile Lahoud, popular army commander" },
+	  "Parliament formally elected General Emile Lahoud as president of Lebanon" },
 	/* a closing source with another verb of saying */
 	{ "Smoke-free areas will save lives and improve Scotland's health, First Minister "
 	  "Jack McConnell insisted.", 200,
@@ -867,6 +867,25 @@ Test(headline, topic_label_when_the_sentence_lacks_it)
 	precis_free(h);
 	h = headline_opts(mitch, 40, NULL, 0);
 	cr_assert_str_eq(h, "Hurricane Mitch: Rescue teams worked");
+	precis_free(h);
+}
+
+/* An appositive between a verb's object and the "as" that completes the
+ * verb goes as one before the verb does: the headline gets to the role. */
+Test(headline, appositive_before_as)
+{
+	static const char text[] =
+		"The board of the bank on Monday named Maria Lopez, a former central bank "
+		"economist who ran the lender's business in Asia for a decade, as its new chief "
+		"executive.\n\n"
+		"Lopez will take over in March. The bank said Lopez had the trust of its "
+		"investors.\n\n"
+		"Shares in the bank rose after the news. Analysts said Lopez would cut costs at "
+		"the bank.\n\n"
+		"The bank has had three chief executives in five years. Lopez is the first woman "
+		"to lead the bank.\n";
+	char *h = headline_opts(text, 75, NULL, 0);
+	cr_assert_str_eq(h, "Board of bank named Maria Lopez as its new chief executive");
 	precis_free(h);
 }
 

@@ -32,7 +32,8 @@
  * invitation"; a detail of the telling, which the references of headline
  * benchmarks name a quarter as often as the sentence's other words), a person's given name after the role that
  * introduces them ("Chelsea boss Jose Mourinho" -> "Chelsea boss
- * Mourinho", "Sen. John McCain" -> "Sen. McCain", not "Hun Sen"),
+ * Mourinho", "Sen. John McCain" -> "Sen. McCain", "King Norodom Sihanouk"
+ * -> "King Sihanouk", not "Hun Sen"),
  * "President" or "Premier" before a name the text keeps naming
  * ("President Milosevic" -> "Milosevic"), relative clauses, appositives, a
  * leading "X
@@ -1849,7 +1850,8 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		"prosecutor", "counsel", "ambassador", "envoy", "commander", "hurdler", "sprinter",
 		"runner", "comedian", "presenter", "writer", "author", "novelist",
 		"rapper", "musician", "guitarist", "designer", "producer", "founder",
-		"economist", "analyst", "officer", "candidate", NULL
+		"economist", "analyst", "officer", "candidate", "commissioner", "king", "queen",
+		"prince", "princess", NULL
 	};
 	/* titles written short, with their full stop ("Sen. John McCain" ->
 	 * "Sen. McCain", as "Senator" does); the core has no full stop, so

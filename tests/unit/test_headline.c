@@ -301,6 +301,10 @@ static rcase english_rules[] = {
 	{ "Middlesbrough boss Steve McClaren hopes that Stewart Downing did not seriously "
 	  "damage his ankle in the win over Sporting Lisbon.", 75,
 	  "Middlesbrough boss McClaren hopes Stewart Downing did not seriously damage" },
+	/* ... a commissioner's or a king's too */
+	{ "The league commissioner Roger Goodell suspended the quarterback for four games "
+	  "after a long investigation into the team.", 75,
+	  "League commissioner Goodell suspended quarterback for four games after long" },
 	/* ... and after a title written short, with its full stop */
 	{ "Sen. John McCain said on Tuesday that he would not support the new tax bill "
 	  "drafted by the committee.", 75,

@@ -3572,12 +3572,13 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
  * or full stop inside) weighs log(1 + the number of sentences naming its
  * stem), so that a word the text keeps coming back to weighs more than a
  * detail named once, with diminishing returns, and a stop word nothing;
- * the sum of the logs is compared as the log of this product. */
-static double story_weight(const precis_doc *d, const char *s, size_t n)
+ * the sum of the logs is compared as the log of this product. The
+ * product stops once it passes cap: the caller asks only whether it does. */
+static double story_weight(const precis_doc *d, const char *s, size_t n, double cap)
 {
 	double w = 1;
 	size_t i = 0;
-	while (i < n) {
+	while (i < n && w <= cap) {
 		while (i < n && !is_alnum(s[i]))
 			i++;
 		size_t b = i;
@@ -3595,16 +3596,17 @@ static double story_weight(const precis_doc *d, const char *s, size_t n)
  * in front only if it says more of the story than the words it costs
  * ("Foreign: Economic crisis would not bring end to government's program"
  * loses "of privatizing", which the story keeps naming, for a word it
- * does not). h is the compressed sentence; it comes back whole. */
-static int label_pays(const precis_doc *d, hbuf *h, size_t limit, const pr_keyword *kw, int fr)
+ * does not). h is the compressed sentence, which the cut to the limit
+ * would leave all bytes long; it comes back whole. */
+static int label_pays(const precis_doc *d, hbuf *h, size_t all, size_t limit,
+                      const pr_keyword *kw, int fr)
 {
 	size_t whole = h->len;
-	fit(h, limit, fr);
-	size_t all = h->len;
 	fit(h, limit - kw->len - 2, fr);
 	size_t kept = h->len;
 	h->len = whole;
-	return story_weight(d, kw->text, kw->len) >= story_weight(d, h->s + kept, all - kept);
+	double w = story_weight(d, kw->text, kw->len, 1e300);
+	return w >= story_weight(d, h->s + kept, all - kept, w);
 }
 
 int pr_headline(precis_doc *d)
@@ -3638,9 +3640,10 @@ int pr_headline(precis_doc *d)
 		 * not on show; the cut only shortens h, so h.len comes back) */
 		size_t whole = h.len;
 		fit(&h, limit, fr);
+		size_t all = h.len;
 		kick = pick_kicker(d, &h);
 		h.len = whole;
-		if (kick >= 0 && !label_pays(d, &h, limit, &d->keywords[kick], fr))
+		if (kick >= 0 && !label_pays(d, &h, all, limit, &d->keywords[kick], fr))
 			kick = -1;
 	}
 	if (kick >= 0) {

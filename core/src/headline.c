@@ -32,7 +32,8 @@
  * invitation"; a detail of the telling, which the references of headline
  * benchmarks name a quarter as often as the sentence's other words), a person's given name after the role that
  * introduces them ("Chelsea boss Jose Mourinho" -> "Chelsea boss
- * Mourinho", "Sen. John McCain" -> "Sen. McCain", not "Hun Sen"),
+ * Mourinho", "Sen. John McCain" -> "Sen. McCain", "King Norodom Sihanouk"
+ * -> "King Sihanouk", not "Hun Sen"),
  * "President" or "Premier" before a name the text keeps naming
  * ("President Milosevic" -> "Milosevic"), relative clauses, appositives, a
  * leading "X
@@ -61,8 +62,10 @@
  * which the sentence, as cut, has no word (nor its singular or plural:
  * not "Stocks: Stock prices ..."), or failing those, a single word among
  * the first five key phrases that six sentences or more name ("Abortion:"
- * over a lead about a doctor's killing); the sentence is then cut for
- * the room that is left. Human headlines name the story's topic as often
+ * over a lead about a doctor's killing), when it says more of the story
+ * than the words of the sentence it pushes past the cut (each word weighed
+ * by the log of the number of sentences that name it); the sentence is
+ * then cut for the room that is left. Human headlines name the story's topic as often
  * as they follow its lead. PRECIS_FLAG_HEADLINE_NO_LABEL turns the label
  * off.
  * When the caller asks for it
@@ -1195,7 +1198,10 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 			}
 			core_at(ws, nx, &b);
 		}
-		if (in_list(b, lead_openers) || same(b, "and") || same(b, "or") ||
+		/* (a phrase that opens a clause of its own is no verb; but "as"
+		 * completes the verb before the name: "named Maria Lopez, a
+		 * former economist, as its chief executive") */
+		if ((in_list(b, lead_openers) && !same(b, "as")) || same(b, "and") || same(b, "or") ||
 		    in_list(b, relatives))
 			continue;
 		/* a list ("Paris, Lyon, Nice and ...") has no verb after it */
@@ -1844,7 +1850,8 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		"prosecutor", "counsel", "ambassador", "envoy", "commander", "hurdler", "sprinter",
 		"runner", "comedian", "presenter", "writer", "author", "novelist",
 		"rapper", "musician", "guitarist", "designer", "producer", "founder",
-		"economist", "analyst", "officer", "candidate", NULL
+		"economist", "analyst", "officer", "candidate", "commissioner", "king", "queen",
+		"prince", "princess", NULL
 	};
 	/* titles written short, with their full stop ("Sen. John McCain" ->
 	 * "Sen. McCain", as "Senator" does); the core has no full stop, so
@@ -3560,6 +3567,48 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 	return -1;
 }
 
+/* What the words of s[0, n) tell of the story, as a product: each word (a
+ * token as the tokenizer finds it: letters and digits, with an apostrophe
+ * or full stop inside) weighs log(1 + the number of sentences naming its
+ * stem), so that a word the text keeps coming back to weighs more than a
+ * detail named once, with diminishing returns, and a stop word nothing;
+ * the sum of the logs is compared as the log of this product. The
+ * product stops once it passes cap: the caller asks only whether it does. */
+static double story_weight(const precis_doc *d, const char *s, size_t n, double cap)
+{
+	double w = 1;
+	size_t i = 0;
+	while (i < n && w <= cap) {
+		while (i < n && !is_alnum(s[i]))
+			i++;
+		size_t b = i;
+		while (i < n && (is_alnum(s[i]) || ((s[i] == '\'' || s[i] == '.') && i + 1 < n &&
+		                                     i > b && is_alnum(s[i + 1]))))
+			i++;
+		if (i > b)
+			w *= 1.0 + word_df(d, s + b, i - b);
+	}
+	return w;
+}
+
+/* Is the label kw worth its room? It pushes the last words of the
+ * sentence, as cut to the limit, past the cut: an editor puts the topic
+ * in front only if it says more of the story than the words it costs
+ * ("Foreign: Economic crisis would not bring end to government's program"
+ * loses "of privatizing", which the story keeps naming, for a word it
+ * does not). h is the compressed sentence, which the cut to the limit
+ * would leave all bytes long; it comes back whole. */
+static int label_pays(const precis_doc *d, hbuf *h, size_t all, size_t limit,
+                      const pr_keyword *kw, int fr)
+{
+	size_t whole = h->len;
+	fit(h, limit - kw->len - 2, fr);
+	size_t kept = h->len;
+	h->len = whole;
+	double w = story_weight(d, kw->text, kw->len, 1e300);
+	return w >= story_weight(d, h->s + kept, all - kept, w);
+}
+
 int pr_headline(precis_doc *d)
 {
 	d->headline = "";
@@ -3591,8 +3640,11 @@ int pr_headline(precis_doc *d)
 		 * not on show; the cut only shortens h, so h.len comes back) */
 		size_t whole = h.len;
 		fit(&h, limit, fr);
+		size_t all = h.len;
 		kick = pick_kicker(d, &h);
 		h.len = whole;
+		if (kick >= 0 && !label_pays(d, &h, all, limit, &d->keywords[kick], fr))
+			kick = -1;
 	}
 	if (kick >= 0) {
 		const pr_keyword *kw = &d->keywords[kick];

@@ -301,6 +301,10 @@ static rcase english_rules[] = {
 	{ "Middlesbrough boss Steve McClaren hopes that Stewart Downing did not seriously "
 	  "damage his ankle in the win over Sporting Lisbon.", 75,
 	  "Middlesbrough boss McClaren hopes Stewart Downing did not seriously damage" },
+	/* ... a commissioner's or a king's too */
+	{ "The league commissioner Roger Goodell suspended the quarterback for four games "
+	  "after a long investigation into the team.", 75,
+	  "League commissioner Goodell suspended quarterback for four games after long" },
 	/* ... and after a title written short, with its full stop */
 	{ "Sen. John McCain said on Tuesday that he would not support the new tax bill "
 	  "drafted by the committee.", 75,
@@ -422,7 +426,7 @@ static rcase english_rules[] = {
 	  "Telecoms equipment maker Nortel Networks revised downwards profits for last" },
 	{ "Parliament formally elected General Emile Lahoud, the popular army commander, as "
 	  "the president of Lebanon.", 75,
-	  "Parliament formally elected General Emile Lahoud, popular army commander" },
+	  "Parliament formally elected General Emile Lahoud as president of Lebanon" },
 	/* a closing source with another verb of saying */
 	{ "Smoke-free areas will save lives and improve Scotland's health, First Minister "
 	  "Jack McConnell insisted.", 200,
@@ -867,6 +871,49 @@ Test(headline, topic_label_when_the_sentence_lacks_it)
 	precis_free(h);
 	h = headline_opts(mitch, 40, NULL, 0);
 	cr_assert_str_eq(h, "Hurricane Mitch: Rescue teams worked");
+	precis_free(h);
+}
+
+/* An appositive between a verb's object and the "as" that completes the
+ * verb goes as one before the verb does: the headline gets to the role. */
+Test(headline, appositive_before_as)
+{
+	static const char text[] =
+		"The board of the bank on Monday named Maria Lopez, a former central bank "
+		"economist who ran the lender's business in Asia for a decade, as its new chief "
+		"executive.\n\n"
+		"Lopez will take over in March. The bank said Lopez had the trust of its "
+		"investors.\n\n"
+		"Shares in the bank rose after the news. Analysts said Lopez would cut costs at "
+		"the bank.\n\n"
+		"The bank has had three chief executives in five years. Lopez is the first woman "
+		"to lead the bank.\n";
+	char *h = headline_opts(text, 75, NULL, 0);
+	cr_assert_str_eq(h, "Board of bank named Maria Lopez as its new chief executive");
+	precis_free(h);
+}
+
+/* A label takes the room of the sentence's last words: it goes in only
+ * when its words say more of the story than the words it pushes past the
+ * cut. Here the sentence would lose "whose bridges and roads", which the
+ * text names as often as the hurricane. */
+Test(headline, no_label_that_costs_the_story_words)
+{
+	static const char text[] =
+		"Rescue teams worked through the night to reach villages whose bridges and "
+		"roads were swept away.\n\n"
+		"Hurricane Mitch destroyed bridges and roads across the region. Officials said "
+		"Hurricane Mitch had killed hundreds of people in the north, where few roads or "
+		"bridges still stand.\n\n"
+		"Aid from abroad began to arrive as Hurricane Mitch moved away. Survivors of "
+		"Hurricane Mitch waited for new bridges and roads, and for food and clean water. "
+		"Engineers said the bridges and roads would take a year to rebuild.\n";
+	char *h = headline_opts(text, 75, NULL, 0);
+	cr_assert_str_eq(h, "Rescue teams worked through night to reach villages whose bridges and roads");
+	precis_free(h);
+	/* the same sentence, its last words named once: the label pays */
+	h = headline_opts(mitch, 75, NULL, 0);
+	cr_assert(strncmp(h, "Hurricane Mitch: ", 17) == 0, "\"%s\"", h);
 	precis_free(h);
 }
 

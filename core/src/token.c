@@ -61,6 +61,7 @@ typedef struct tok_state {
 	pr_vec toks;          /* pr_token */
 	struct sb_stemmer *stemmer;
 	int english;          /* the stemmer is Snowball's "english" */
+	int direct;           /* one pass: tokens looked up as found */
 	char stem[PR_STEM_EN_MAX + 2]; /* pr_stem_english's output (stem.c) */
 	char *buf;            /* folding scratch */
 	size_t bufcap;
@@ -335,18 +336,20 @@ static inline uint32_t ascii_hash(const char *s, size_t n, size_t room)
 }
 
 /* The word id of the all-ASCII token s[0..n) (hash: its
- * pr_hash_ascii_folded; room as above), which folds by making its
- * capitals small: the folded-word table does that as it compares
- * (hash.c). A short word the document had before, most tokens, is found
- * without a call. */
-static uint32_t word_of_ascii(tok_state *st, const char *s, size_t n, uint32_t hash,
-                              size_t room)
+ * pr_hash_ascii_folded; head: its folded_head() when n <= 8), which
+ * folds by making its capitals small: the folded-word table does that as
+ * it compares (hash.c). A short word the document had before, most
+ * tokens, is found without a call. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t word_of_ascii(tok_state *st, const char *s, size_t n, uint32_t hash,
+                                     uint64_t head)
 {
 	int added;
 	uint32_t wid;
 	if (n <= 8)
-		wid = intern_short(&st->folded, &st->doc->arena, n, folded_head(s, n, room), hash,
-		                   &added);
+		wid = intern_short(&st->folded, &st->doc->arena, n, head, hash, &added);
 	else
 		wid = pr_strmap_intern_ascii_folded(&st->folded, &st->doc->arena, s, n, hash,
 		                                    &added);
@@ -394,6 +397,23 @@ static pr_token *push_token(tok_state *st)
 	return (pr_token *)v->data + v->len++;
 }
 
+/* Token t, whose word is known, gets that word's term and stop flag, and
+ * the term's document frequency counts sentence `sent` if it did not
+ * yet. */
+static inline void token_term(tok_state *st, pr_token *t, size_t sent)
+{
+	const struct winfo *w = &st->winfo[t->word];
+	t->term = w->term;
+	/* a multiplication, not a branch: stop words and others alternate
+	 * at random, and a branch on which this is went the wrong way for
+	 * about one token in two */
+	t->flags |= (uint8_t)(w->stop * PR_TOK_STOP);
+	if (w->term != PR_NO_TERM && st->df[w->term].seen != sent) {
+		st->df[w->term].seen = (uint32_t)sent;
+		st->df[w->term].df++;
+	}
+}
+
 /* What pr_token.term holds between the two passes. */
 #define TOK_ASCII 1
 #define TOK_OTHER 0
@@ -402,7 +422,7 @@ static pr_token *push_token(tok_state *st)
  * Cyrillic and the rest skip the calls. */
 #define CJK_FIRST 0x0E00
 
-static int tokenize_sentence(tok_state *st, pr_sent *s)
+static int tokenize_sentence(tok_state *st, pr_sent *s, size_t sent)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t n = s->len, i = 0, prev_end = 0;
@@ -497,13 +517,31 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			return PRECIS_ENOMEM;
 		tok->start = (uint32_t)start;
 		tok->end = (uint32_t)i;
-		/* until words_of_tokens() puts the word and term: the token's
-		 * hash, and whether it is all ASCII (TOK_ASCII), which decides
-		 * the table and the hash */
-		tok->word = ascii ? ascii_hash((const char *)t + start, i - start, n - start)
-		                  : pr_hash_bytes((const char *)t + start, i - start);
-		tok->term = ascii ? TOK_ASCII : TOK_OTHER;
 		tok->flags = flags;
+		const char *w = (const char *)t + start;
+		size_t len = i - start;
+		if (st->direct) {
+			/* the word and term at once (pr_tokenize()) */
+			uint32_t wid;
+			if (ascii) {
+				uint64_t head = len <= 8 ? folded_head(w, len, n - start) : 0;
+				uint32_t hash = len <= 8 ? pr_hash_head(head, len)
+				                         : pr_hash_ascii_folded(w, len);
+				wid = word_of_ascii(st, w, len, hash, head);
+			} else {
+				wid = surface_of(st, w, len, pr_hash_bytes(w, len));
+			}
+			if (wid == UINT32_MAX)
+				return PRECIS_ENOMEM;
+			tok->word = wid;
+			token_term(st, tok, sent);
+		} else {
+			/* until words_of_tokens() puts the word and term: the
+			 * token's hash, and whether it is all ASCII (TOK_ASCII),
+			 * which decides the table and the hash */
+			tok->word = ascii ? ascii_hash(w, len, n - start) : pr_hash_bytes(w, len);
+			tok->term = ascii ? TOK_ASCII : TOK_OTHER;
+		}
 		if (!(flags & PR_TOK_JOINED))
 			s->nwords++;
 		prev_end = i;
@@ -551,25 +589,16 @@ static int words_of_tokens(tok_state *st)
 			const char *w = s->text + t->start;
 			size_t n = t->end - t->start;
 			uint32_t wid = t->term == TOK_ASCII
-			                       ? word_of_ascii(st, w, n, t->word, s->len - t->start)
+			                       ? word_of_ascii(st, w, n, t->word,
+			                                       n <= 8 ? folded_head(w, n, s->len - t->start)
+			                                              : 0)
 			                       : surface_of(st, w, n, t->word);
 			if (wid == UINT32_MAX)
 				return PRECIS_ENOMEM;
 			t->word = wid;
 		}
-		for (size_t k = s->tok; k < end; k++) {
-			pr_token *t = &toks[k];
-			const struct winfo *w = &st->winfo[t->word];
-			t->term = w->term;
-			/* a multiplication, not a branch: stop words and others
-			 * alternate at random, and a branch on which this is went
-			 * the wrong way for about one token in two */
-			t->flags |= (uint8_t)(w->stop * PR_TOK_STOP);
-			if (w->term != PR_NO_TERM && st->df[w->term].seen != i) {
-				st->df[w->term].seen = (uint32_t)i;
-				st->df[w->term].df++;
-			}
-		}
+		for (size_t k = s->tok; k < end; k++)
+			token_term(st, &toks[k], i);
 	}
 	return PRECIS_OK;
 }
@@ -608,9 +637,16 @@ int pr_tokenize(precis_doc *d)
 	if (rc == PRECIS_OK && (pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16) ||
 	                        pr_vec_reserve(&d->arena, &st.words, expect + 16)))
 		rc = PRECIS_ENOMEM;
+	/* A text whose tables should stay under PREFETCH_SLOTS (at one
+	 * distinct word per twelve bytes, as above), an article, would
+	 * seldom ask for slots ahead: its tokens are looked up as they are
+	 * found, in one pass, without storing their hashes and reading them
+	 * back. The order of the lookups, and so every id, is the same
+	 * either way. */
+	st.direct = bytes / 12 < PREFETCH_SLOTS / 2;
 	for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++)
-		rc = tokenize_sentence(&st, &d->sents[i]);
-	if (rc == PRECIS_OK)
+		rc = tokenize_sentence(&st, &d->sents[i], i);
+	if (rc == PRECIS_OK && !st.direct)
 		rc = words_of_tokens(&st);
 
 	if (rc == PRECIS_OK) {

@@ -164,6 +164,21 @@ static int is_letter(int32_t cp)
 	}
 }
 
+/* Where the run of ASCII letters from t[i] ends, t[0..n) being the
+ * text: eight bytes a test while eight remain, as a word is some six
+ * bytes long. */
+static size_t letter_run(const unsigned char *t, size_t i, size_t n)
+{
+	for (; n - i >= 8; i += 8) {
+		uint64_t other = ~pr_ascii_letter8(pr_load_le64(t + i)) & 0x8080808080808080u;
+		if (other)
+			return i + pr_lowest_byte(other);
+	}
+	while (i < n && is_ascii_letter(t[i]))
+		i++;
+	return i;
+}
+
 typedef struct scorer {
 	const pr_lang *cand[MAX_LANGS];
 	double score[MAX_LANGS];
@@ -462,10 +477,9 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		size_t s = i;
 		int apos = 0, ascii = 1;
 		while (i < len) {
-			if (is_ascii_letter(t[i])) {
-				i++;
-				continue;
-			}
+			i = letter_run(t, i, len);
+			if (i >= len)
+				break;
 			k = pr_utf8_decode(t + i, len - i, &cp);
 			if (is_letter(cp)) {
 				if (cp >= 0x80) {

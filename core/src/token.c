@@ -456,14 +456,18 @@ static int tokenize_sentence(tok_state *st, pr_sent *s, size_t sent)
 		i += k;
 		if (cjk > 0)
 			i = cjk_end;
+		int gap = 0;
 		while (cjk < 0 && i < n) {
 			/* ASCII letters and digits, most of most words */
 			i = ascii_run(t, i, n);
 			if (i >= n)
 				break;
-			/* most words end at a space or a mark that joins nothing */
-			if ((byte_class[t[i]] & GJ) == G)
+			/* most words end at a space or a mark that joins nothing,
+			 * which the next scan for a word need not look at again */
+			if ((byte_class[t[i]] & GJ) == G) {
+				gap = 1;
 				break;
+			}
 			k = pr_utf8_decode(t + i, n - i, &cp);
 			if (is_word_cp(cp) && (cp < CJK_FIRST || !pr_cjk_char(cp))) {
 				ascii &= cp < 0x80;
@@ -550,6 +554,7 @@ static int tokenize_sentence(tok_state *st, pr_sent *s, size_t sent)
 		have_prev = 1;
 		if (cjk > 0)
 			i = start + k; /* the next token starts one character on */
+		i += gap;
 	}
 	s->ntok = (uint32_t)(st->toks.len - s->tok);
 	return PRECIS_OK;

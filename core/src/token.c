@@ -13,9 +13,12 @@
  * goes through a table of surface forms first, so that utf8proc folds each
  * distinct one once.
  *
- * Two passes: the first finds the tokens and hashes them (an ASCII token
- * by its folded form), the second looks them up, asking for each one's
- * table slot a few tokens ahead (words_of_tokens()).
+ * A token is looked up as soon as it is found while the tables fit the
+ * cache (a news article's always do). Once they have outgrown it (a
+ * book's, after its first pages), the rest takes two passes: the first
+ * finds the tokens and hashes them (an ASCII token by its folded form),
+ * the second looks them up, asking for each one's table slot a few
+ * tokens ahead (words_of_tokens()).
  */
 #include "doc.h"
 #include "alloc.h"
@@ -568,26 +571,22 @@ static int tokenize_sentence(tok_state *st, pr_sent *s, size_t sent)
  * worth prefetching: 256 KB. */
 #define PREFETCH_SLOTS 16384
 
-/* The second pass: every token's word, term and stop flag. A book's
- * tables are megabytes, and a rare word's lookups cache misses: its
- * table slot is requested PREFETCH_AHEAD tokens early, and a sentence's
- * tokens are all looked up before any of their words is read, so that
- * those reads, independent of each other, overlap too. */
-static int words_of_tokens(tok_state *st)
+/* The second pass, from sentence `first` on (pr_tokenize()): every
+ * token's word, term and stop flag. A book's tables are megabytes, and a
+ * rare word's lookups cache misses: its table slot is requested
+ * PREFETCH_AHEAD tokens early, and a sentence's tokens are all looked up
+ * before any of their words is read, so that those reads, independent of
+ * each other, overlap too. */
+static int words_of_tokens(tok_state *st, size_t first)
 {
 	precis_doc *d = st->doc;
 	pr_token *toks = st->toks.data;
 	size_t ntoks = st->toks.len;
-	for (size_t i = 0; i < d->nsents; i++) {
+	for (size_t i = first; i < d->nsents; i++) {
 		const pr_sent *s = &d->sents[i];
 		size_t end = (size_t)s->tok + s->ntok;
-		/* tables that fit a core's second-level cache (an article's:
-		 * a few hundred words) stay there, and asking for their slots
-		 * early only costs the asking; a book's grow past it */
-		size_t ahead = (st->folded.mask | st->surface.mask) >= PREFETCH_SLOTS
-		                       ? PREFETCH_AHEAD : ntoks;
 		for (size_t k = s->tok; k < end; k++) {
-			if (k + ahead < ntoks) {
+			if (k + PREFETCH_AHEAD < ntoks) {
 				const pr_token *a = &toks[k + PREFETCH_AHEAD];
 				pr_strmap_prefetch(a->term == TOK_ASCII ? &st->folded : &st->surface,
 				                   a->word);
@@ -632,6 +631,7 @@ int pr_tokenize(precis_doc *d)
 	pr_vec_init(&st.words, sizeof(pr_word));
 	pr_vec_init(&st.toks, sizeof(pr_token));
 	int rc = PRECIS_OK;
+	st.direct = 1;
 	if (d->lang->stemmer) {
 		st.stemmer = sb_stemmer_new(d->lang->stemmer, "UTF_8");
 		if (!st.stemmer)
@@ -644,17 +644,23 @@ int pr_tokenize(precis_doc *d)
 	if (rc == PRECIS_OK && (pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16) ||
 	                        pr_vec_reserve(&d->arena, &st.words, expect + 16)))
 		rc = PRECIS_ENOMEM;
-	/* A text whose tables should stay under PREFETCH_SLOTS (at one
-	 * distinct word per twelve bytes, as above), an article, would
-	 * seldom ask for slots ahead: its tokens are looked up as they are
-	 * found, in one pass, without storing their hashes and reading them
-	 * back. The order of the lookups, and so every id, is the same
-	 * either way. */
-	st.direct = bytes / 12 < PREFETCH_SLOTS / 2;
-	for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++)
+	/* While the tables are under PREFETCH_SLOTS (an article's always,
+	 * a book's for its first pages), a token is looked up as soon as it
+	 * is found, in one pass, without storing its hash and reading it
+	 * back: asking for slots ahead would only cost the asking. From the
+	 * sentence where they have outgrown that on (tables never shrink),
+	 * the tokens wait for words_of_tokens(). The lookups come in the
+	 * same order either way, and so does every id. */
+	size_t deferred = d->nsents;
+	for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
+		if (st.direct && (st.folded.mask | st.surface.mask) >= PREFETCH_SLOTS) {
+			st.direct = 0;
+			deferred = i;
+		}
 		rc = tokenize_sentence(&st, &d->sents[i], i);
-	if (rc == PRECIS_OK && !st.direct)
-		rc = words_of_tokens(&st);
+	}
+	if (rc == PRECIS_OK && deferred < d->nsents)
+		rc = words_of_tokens(&st, deferred);
 
 	if (rc == PRECIS_OK) {
 		d->toks = st.toks.data;

@@ -283,3 +283,91 @@ Test(token, ascii_and_other_tokens_meet_in_one_word_table)
 	cr_assert_eq(d->nwords, 3);
 	precis_doc_free(d);
 }
+
+/* The k-th word of the test below: 'q' and k in base 26, four letters. */
+static void nth_word(char *out, unsigned k, int upper)
+{
+	out[0] = upper ? 'Q' : 'q';
+	for (int j = 4; j >= 1; j--) {
+		out[j] = (char)((upper && j == 1 ? 'A' : 'a') + k % 26);
+		k /= 26;
+	}
+	out[5] = '\0';
+}
+
+/* More distinct words than the tables hold while they fit the cache
+ * (token.c, PREFETCH_SLOTS), and then each again in capitals, with a word
+ * of other letters in every sentence: the tokens looked up as they are
+ * found and those left for the second pass, after the tables outgrow the
+ * cache, get the same words, in the order they first appear, the same
+ * stems and document frequencies as a plain count gives. */
+Test(token, words_and_terms_are_the_same_after_the_tables_outgrow_the_cache)
+{
+	enum { WORDS = 9500, PER = 10 };
+	size_t cap = (size_t)WORDS * 2 * 16 + 4096;
+	char *text = malloc(cap);
+	cr_assert_not_null(text);
+	size_t at = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (unsigned k = 0; k < WORDS; k++) {
+			if (k % PER == 0)
+				at += (size_t)sprintf(text + at, "The ");
+			char w[8];
+			nth_word(w, k, pass);
+			at += (size_t)sprintf(text + at, "%s ", w);
+			if (k % PER == PER - 1)
+				/* é, É: a word the surface table folds */
+				at += (size_t)sprintf(text + at, "%s%u. ",
+				                      pass ? "\xC3\x89t" : "\xC3\xA9t", k / PER);
+		}
+	}
+	cr_assert_lt(at, cap);
+	precis_doc *d = doc_of(text);
+	cr_assert_eq(d->nsents, 2 * WORDS / PER);
+	cr_assert_gt(d->nwords, 8192, "the tables outgrew PREFETCH_SLOTS");
+	/* first appearances, by a table of this test's own */
+	pr_arena a;
+	pr_strmap seen;
+	pr_arena_init(&a);
+	pr_strmap_init(&seen);
+	uint32_t *df = calloc(d->nterms, sizeof *df);
+	uint32_t *last = malloc(d->nterms * sizeof *last);
+	cr_assert(df && last);
+	memset(last, 0xFF, d->nterms * sizeof *last);
+	for (size_t i = 0; i < d->nsents; i++) {
+		const pr_sent *s = &d->sents[i];
+		cr_assert_eq(s->ntok, PER + 2);
+		for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
+			const pr_token *t = &d->toks[k];
+			char f[32];
+			size_t n = t->end - t->start;
+			cr_assert_lt(n, sizeof f);
+			memcpy(f, s->text + t->start, n);
+			for (size_t j = 0; j < n; j++)
+				if (f[j] >= 'A' && f[j] <= 'Z')
+					f[j] = (char)(f[j] + 32);
+			if (n > 1 && (unsigned char)f[1] == 0x89)
+				f[1] = (char)0xA9;
+			uint32_t want = pr_strmap_intern(&seen, &a, f, n, NULL);
+			cr_assert_eq(t->word, want, "%.*s", (int)n, f);
+			const pr_word *w = &d->words[t->word];
+			cr_assert(w->len == n && memcmp(w->text, f, n) == 0, "%.*s", (int)n, f);
+			cr_assert_eq(t->term, w->term);
+			cr_assert_eq(!!(t->flags & PR_TOK_STOP), w->stop);
+			cr_assert_eq(w->stop, n == 3 && memcmp(f, "the", 3) == 0);
+			if (t->term != PR_NO_TERM && last[t->term] != i) {
+				last[t->term] = (uint32_t)i;
+				df[t->term]++;
+			}
+		}
+	}
+	cr_assert_eq(d->nwords, seen.n);
+	for (size_t k = 0; k < d->nterms; k++)
+		cr_assert_eq(d->terms[k].df, df[k], "term %s", d->terms[k].text);
+	free(df);
+	free(last);
+	pr_strmap_free(&seen);
+	pr_arena_release(&a);
+	precis_doc_free(d);
+	free(text);
+}

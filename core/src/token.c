@@ -282,15 +282,16 @@ static inline uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii
 		return wid;
 	const char *stem = w->text;
 	size_t slen = m;
-	/* numbers and very long tokens are their own stems; pr_stem_english
-	 * leaves a number as it is (it ends in a digit, which ends no
-	 * suffix), so only libstemmer needs to be kept from numbers */
-	if (st->stemmer && m < 64) {
+	/* numbers and very long tokens are their own stems (a number starts
+	 * with a digit: a token starts with a letter or digit, so the scan
+	 * of the whole word is only for those few) */
+	if (st->stemmer && m < 64 &&
+	    !((unsigned char)(w->text[0] - '0') < 10 && is_number(w->text, m))) {
 		int k = st->english ? pr_stem_english(w->text, m, st->stem) : -1;
 		if (k >= 0) {
 			stem = st->stem;
 			slen = (size_t)k;
-		} else if (!is_number(w->text, m)) {
+		} else {
 			const sb_symbol *r = sb_stemmer_stem(st->stemmer,
 			                                     (const sb_symbol *)w->text, (int)m);
 			if (!r)

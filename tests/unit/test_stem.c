@@ -184,8 +184,8 @@ Test(stem, english_stemmer_refuses_what_it_does_not_handle)
 }
 
 /* A number (digits, full stops and commas, ending in a digit) is its own
- * stem: token.c counts on that to hand numbers to pr_stem_english
- * without asking whether they are numbers. Libstemmer agrees. */
+ * stem, as libstemmer has it too (token.c does not stem numbers at all,
+ * so both ways agree). */
 Test(stem, english_numbers_are_their_own_stems)
 {
 	static const char *const numbers[] = {

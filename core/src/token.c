@@ -62,7 +62,8 @@ typedef struct tok_state {
 	pr_strmap stems;      /* stem -> term id */
 	pr_vec words;         /* pr_word */
 	pr_vec toks;          /* pr_token */
-	struct sb_stemmer *stemmer;
+	const char *algorithm; /* the language's Snowball stemmer, or NULL */
+	struct sb_stemmer *stemmer; /* made at its first word (snowball()) */
 	int english;          /* the stemmer is Snowball's "english" */
 	int direct;           /* one pass: tokens looked up as found */
 	char stem[PR_STEM_EN_MAX + 2]; /* pr_stem_english's output (stem.c) */
@@ -243,6 +244,17 @@ static inline uint32_t intern_short(pr_strmap *map, pr_arena *a, size_t n, uint6
 	return pr_strmap_add_short(map, a, at, head, n, hash);
 }
 
+/* The language's Snowball stemmer, made the first time a word needs it:
+ * an English text whose words pr_stem_english takes, most, never does,
+ * and making one costs as much as stemming a few hundred words. NULL
+ * when out of memory. */
+static struct sb_stemmer *snowball(tok_state *st)
+{
+	if (!st->stemmer)
+		st->stemmer = sb_stemmer_new(st->algorithm, "UTF_8");
+	return st->stemmer;
+}
+
 /* Word wid, just added to st->folded (m bytes), gets its stop flag and,
  * if it is not a stop word, its stem; ascii says whether the token it
  * came from was all ASCII (then its folded form is ready for the stop-word
@@ -285,15 +297,16 @@ static inline uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii
 	/* numbers and very long tokens are their own stems (a number starts
 	 * with a digit: a token starts with a letter or digit, so the scan
 	 * of the whole word is only for those few) */
-	if (st->stemmer && m < 64 &&
+	if (st->algorithm && m < 64 &&
 	    !((unsigned char)(w->text[0] - '0') < 10 && is_number(w->text, m))) {
 		int k = st->english ? pr_stem_english(w->text, m, st->stem) : -1;
 		if (k >= 0) {
 			stem = st->stem;
 			slen = (size_t)k;
 		} else {
-			const sb_symbol *r = sb_stemmer_stem(st->stemmer,
-			                                     (const sb_symbol *)w->text, (int)m);
+			const sb_symbol *r = NULL;
+			if (snowball(st))
+				r = sb_stemmer_stem(st->stemmer, (const sb_symbol *)w->text, (int)m);
 			if (!r)
 				return UINT32_MAX;
 			stem = (const char *)r;
@@ -633,12 +646,8 @@ int pr_tokenize(precis_doc *d)
 	pr_vec_init(&st.toks, sizeof(pr_token));
 	int rc = PRECIS_OK;
 	st.direct = 1;
-	if (d->lang->stemmer) {
-		st.stemmer = sb_stemmer_new(d->lang->stemmer, "UTF_8");
-		if (!st.stemmer)
-			rc = PRECIS_ENOMEM;
-		st.english = strcmp(d->lang->stemmer, "english") == 0;
-	}
+	st.algorithm = d->lang->stemmer;
+	st.english = st.algorithm && strcmp(st.algorithm, "english") == 0;
 	/* one token per five bytes is more than English prose has, so the
 	 * token array is usually allocated once; pages it never fills are
 	 * never touched */

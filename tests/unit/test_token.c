@@ -1,6 +1,7 @@
 /* token.c: tokens, flags, case folding, stems, stop words, frequencies
  * (the English stemmer itself: test_stem.c). */
 #include <criterion/criterion.h>
+#include <libstemmer.h>
 #include <precis.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -370,4 +371,45 @@ Test(token, words_and_terms_are_the_same_after_the_tables_outgrow_the_cache)
 	pr_arena_release(&a);
 	precis_doc_free(d);
 	free(text);
+}
+
+/* The term of the word w (folded already) in a document of the language
+ * lang is Snowball's stem of it, with words pr_stem_english takes and
+ * with those it leaves to libstemmer, whose stemmer token.c makes only
+ * when a word needs it. */
+static void snowball_term(const char *lang, const char *algorithm, const char *text,
+                          const char *surface, const char *w)
+{
+	precis_doc *d = NULL;
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.lang = lang;
+	cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
+	struct sb_stemmer *sb = sb_stemmer_new(algorithm, "UTF_8");
+	cr_assert_not_null(sb);
+	const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)strlen(w));
+	cr_assert_not_null(r);
+	const pr_token *t = must_find(d, surface);
+	cr_assert_neq(t->term, PR_NO_TERM, "%s", surface);
+	cr_expect(d->terms[t->term].len == (uint32_t)sb_stemmer_length(sb) &&
+	          memcmp(d->terms[t->term].text, r, d->terms[t->term].len) == 0,
+	          "%s: %s, Snowball %.*s", surface, d->terms[t->term].text,
+	          sb_stemmer_length(sb), (const char *)r);
+	sb_stemmer_delete(sb);
+	precis_doc_free(d);
+}
+
+Test(token, words_are_stemmed_by_snowball_whichever_stemmer_takes_them)
+{
+	/* English: the first word libstemmer gets comes late, and then
+	 * another after it */
+	snowball_term("en", "english", "Runners ran. The caf\xC3\xA9s opened. Na\xC3\xAFvely so.",
+	              "Runners", "runners");
+	snowball_term("en", "english", "Runners ran. The caf\xC3\xA9s opened. Na\xC3\xAFvely so.",
+	              "caf\xC3\xA9s", "caf\xC3\xA9s");
+	snowball_term("en", "english", "Runners ran. The caf\xC3\xA9s opened. Na\xC3\xAFvely so.",
+	              "Na\xC3\xAFvely", "na\xC3\xafvely");
+	/* and a language only libstemmer stems, from its first word */
+	snowball_term("fr", "french", "Les maisons blanches sont grandes.", "maisons", "maisons");
+	snowball_term("fr", "french", "Les maisons blanches sont grandes.", "grandes", "grandes");
 }

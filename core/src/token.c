@@ -226,7 +226,7 @@ static void *reserve_index(void *p, size_t *cap, size_t elem, size_t i)
  * (*added = 1); UINT32_MAX when out of memory. A key seen before is one
  * inline probe; a new one goes to the slot where that probe ended.
  * Inline in its two callers, as a call per token costs more than the
- * lookup. */
+ * lookup. The table is allocated already (pr_tokenize()). */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
@@ -234,8 +234,6 @@ static inline uint32_t intern_short(pr_strmap *map, pr_arena *a, size_t n, uint6
                                     uint32_t hash, int *added)
 {
 	*added = 0;
-	if (pr_strmap_ready(map))
-		return UINT32_MAX;
 	size_t at;
 	uint32_t id = pr_strmap_find_head(map, head, n, hash, &at);
 	if (id != UINT32_MAX)
@@ -632,9 +630,9 @@ int pr_tokenize(precis_doc *d)
 	 * article has (the 200 eval articles of ~5 KB: 435 on average, at
 	 * most one per ten bytes), so a table sized for bytes / 12 keys,
 	 * under half full, rarely grows; a book has far fewer distinct
-	 * words, and its tables grow as they fill (a table is allocated at
-	 * its first key: the surface table only for a text with a token
-	 * that is not all ASCII) */
+	 * words, and its tables grow as they fill (the surface table is
+	 * allocated at its first key, so only for a text with a token that
+	 * is not all ASCII) */
 	size_t bytes = 0;
 	for (size_t i = 0; i < d->nsents; i++)
 		bytes += d->sents[i].len;
@@ -653,6 +651,13 @@ int pr_tokenize(precis_doc *d)
 	 * never touched */
 	if (rc == PRECIS_OK && (pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16) ||
 	                        pr_vec_reserve(&d->arena, &st.words, expect + 16)))
+		rc = PRECIS_ENOMEM;
+	/* the folded-word and stem tables now, not at their first keys, so
+	 * that the lookups inlined for every token (intern_short()) need not
+	 * ask whether they are there: a text with bytes nearly always has
+	 * a word */
+	if (rc == PRECIS_OK && bytes &&
+	    (pr_strmap_alloc(&st.folded) || pr_strmap_alloc(&st.stems)))
 		rc = PRECIS_ENOMEM;
 	/* While the tables are under PREFETCH_SLOTS (an article's always,
 	 * a book's for its first pages), a token is looked up as soon as it

@@ -70,12 +70,23 @@ static inline size_t pr_lowest_byte(uint64_t m)
 	return pr_ctz64(m) >> 3;
 }
 
-/* Which of eight bytes read by pr_load_le64() are ASCII letters or
- * digits: the high bit of each such byte, 8k + 7, set, and no other bit.
- * A range test adds a constant to all eight bytes at once, their high
- * bits cleared first so that no sum carries into the next byte; a small
+/* Which of eight bytes read by pr_load_le64() are ASCII letters: the
+ * high bit of each such byte, 8k + 7, set, and no other bit. A range
+ * test adds a constant to all eight bytes at once, their high bits
+ * cleared first so that no sum carries into the next byte; a small
  * letter is a capital with 0x20 set; a byte from 0x80 up, part of a
- * longer character, is neither. */
+ * longer character, is none. */
+static inline uint64_t pr_ascii_letter8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t small = (x & ~high) | 0x20 * ones;
+	uint64_t letters = (small + (0x80 - 'a') * ones) & ~(small + (0x7F - 'z') * ones);
+	return letters & ~x & high;
+}
+
+/* The same for ASCII letters and digits (written out: gcc made
+ * pr_ascii_letter8(x) | digits into more instructions in token.c's
+ * scan). */
 static inline uint64_t pr_ascii_alnum8(uint64_t x)
 {
 	const uint64_t ones = 0x0101010101010101u, high = ones << 7;

@@ -549,12 +549,16 @@ int pr_stem_english(const char *s, size_t n, char *out)
 	if (w.n > 0 && !en_invariant(&w)) {
 		en_step1b(&w);
 		en_step1c(&w);
-		if (w.n > 0) {
+		/* steps 2 to 4 remove suffixes of two bytes or more that lie
+		 * in R1 (R2, which starts no earlier, for step 4): none fits
+		 * in an R1 of under two bytes (a short word's, often) */
+		if (w.n - w.p1 >= 2) {
 			en_step2(&w);
 			en_step3(&w);
 			en_step4(&w);
-			en_step5(&w);
 		}
+		if (w.n > 0)
+			en_step5(&w);
 	}
 	if (!has_y)
 		return en_copy_out(out, b, w.n);

@@ -13,9 +13,12 @@
  * goes through a table of surface forms first, so that utf8proc folds each
  * distinct one once.
  *
- * Two passes: the first finds the tokens and hashes them (an ASCII token
- * by its folded form), the second looks them up, asking for each one's
- * table slot a few tokens ahead (words_of_tokens()).
+ * A token is looked up as soon as it is found while the tables fit the
+ * cache (a news article's always do). Once they have outgrown it (a
+ * book's, after its first pages), the rest takes two passes: the first
+ * finds the tokens and hashes them (an ASCII token by its folded form),
+ * the second looks them up, asking for each one's table slot a few
+ * tokens ahead (words_of_tokens()).
  */
 #include "doc.h"
 #include "alloc.h"
@@ -59,8 +62,10 @@ typedef struct tok_state {
 	pr_strmap stems;      /* stem -> term id */
 	pr_vec words;         /* pr_word */
 	pr_vec toks;          /* pr_token */
-	struct sb_stemmer *stemmer;
+	const char *algorithm; /* the language's Snowball stemmer, or NULL */
+	struct sb_stemmer *stemmer; /* made at its first word (snowball()) */
 	int english;          /* the stemmer is Snowball's "english" */
+	int direct;           /* one pass: tokens looked up as found */
 	char stem[PR_STEM_EN_MAX + 2]; /* pr_stem_english's output (stem.c) */
 	char *buf;            /* folding scratch */
 	size_t bufcap;
@@ -221,7 +226,7 @@ static void *reserve_index(void *p, size_t *cap, size_t elem, size_t i)
  * (*added = 1); UINT32_MAX when out of memory. A key seen before is one
  * inline probe; a new one goes to the slot where that probe ended.
  * Inline in its two callers, as a call per token costs more than the
- * lookup. */
+ * lookup. The table is allocated already (pr_tokenize()). */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
@@ -229,14 +234,23 @@ static inline uint32_t intern_short(pr_strmap *map, pr_arena *a, size_t n, uint6
                                     uint32_t hash, int *added)
 {
 	*added = 0;
-	if (pr_strmap_ready(map))
-		return UINT32_MAX;
 	size_t at;
 	uint32_t id = pr_strmap_find_head(map, head, n, hash, &at);
 	if (id != UINT32_MAX)
 		return id;
 	*added = 1;
 	return pr_strmap_add_short(map, a, at, head, n, hash);
+}
+
+/* The language's Snowball stemmer, made the first time a word needs it:
+ * an English text whose words pr_stem_english takes, most, never does,
+ * and making one costs as much as stemming a few hundred words. NULL
+ * when out of memory. */
+static struct sb_stemmer *snowball(tok_state *st)
+{
+	if (!st->stemmer)
+		st->stemmer = sb_stemmer_new(st->algorithm, "UTF_8");
+	return st->stemmer;
 }
 
 /* Word wid, just added to st->folded (m bytes), gets its stop flag and,
@@ -278,15 +292,19 @@ static inline uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii
 		return wid;
 	const char *stem = w->text;
 	size_t slen = m;
-	/* numbers and very long tokens are their own stems */
-	if (st->stemmer && !is_number(w->text, m) && m < 64) {
+	/* numbers and very long tokens are their own stems (a number starts
+	 * with a digit: a token starts with a letter or digit, so the scan
+	 * of the whole word is only for those few) */
+	if (st->algorithm && m < 64 &&
+	    !((unsigned char)(w->text[0] - '0') < 10 && is_number(w->text, m))) {
 		int k = st->english ? pr_stem_english(w->text, m, st->stem) : -1;
 		if (k >= 0) {
 			stem = st->stem;
 			slen = (size_t)k;
 		} else {
-			const sb_symbol *r = sb_stemmer_stem(st->stemmer,
-			                                     (const sb_symbol *)w->text, (int)m);
+			const sb_symbol *r = NULL;
+			if (snowball(st))
+				r = sb_stemmer_stem(st->stemmer, (const sb_symbol *)w->text, (int)m);
 			if (!r)
 				return UINT32_MAX;
 			stem = (const char *)r;
@@ -335,18 +353,20 @@ static inline uint32_t ascii_hash(const char *s, size_t n, size_t room)
 }
 
 /* The word id of the all-ASCII token s[0..n) (hash: its
- * pr_hash_ascii_folded; room as above), which folds by making its
- * capitals small: the folded-word table does that as it compares
- * (hash.c). A short word the document had before, most tokens, is found
- * without a call. */
-static uint32_t word_of_ascii(tok_state *st, const char *s, size_t n, uint32_t hash,
-                              size_t room)
+ * pr_hash_ascii_folded; head: its folded_head() when n <= 8), which
+ * folds by making its capitals small: the folded-word table does that as
+ * it compares (hash.c). A short word the document had before, most
+ * tokens, is found without a call. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t word_of_ascii(tok_state *st, const char *s, size_t n, uint32_t hash,
+                                     uint64_t head)
 {
 	int added;
 	uint32_t wid;
 	if (n <= 8)
-		wid = intern_short(&st->folded, &st->doc->arena, n, folded_head(s, n, room), hash,
-		                   &added);
+		wid = intern_short(&st->folded, &st->doc->arena, n, head, hash, &added);
 	else
 		wid = pr_strmap_intern_ascii_folded(&st->folded, &st->doc->arena, s, n, hash,
 		                                    &added);
@@ -394,6 +414,23 @@ static pr_token *push_token(tok_state *st)
 	return (pr_token *)v->data + v->len++;
 }
 
+/* Token t, whose word is known, gets that word's term and stop flag, and
+ * the term's document frequency counts sentence `sent` if it did not
+ * yet. */
+static inline void token_term(tok_state *st, pr_token *t, size_t sent)
+{
+	const struct winfo *w = &st->winfo[t->word];
+	t->term = w->term;
+	/* a multiplication, not a branch: stop words and others alternate
+	 * at random, and a branch on which this is went the wrong way for
+	 * about one token in two */
+	t->flags |= (uint8_t)(w->stop * PR_TOK_STOP);
+	if (w->term != PR_NO_TERM && st->df[w->term].seen != sent) {
+		st->df[w->term].seen = (uint32_t)sent;
+		st->df[w->term].df++;
+	}
+}
+
 /* What pr_token.term holds between the two passes. */
 #define TOK_ASCII 1
 #define TOK_OTHER 0
@@ -402,7 +439,7 @@ static pr_token *push_token(tok_state *st)
  * Cyrillic and the rest skip the calls. */
 #define CJK_FIRST 0x0E00
 
-static int tokenize_sentence(tok_state *st, pr_sent *s)
+static int tokenize_sentence(tok_state *st, pr_sent *s, size_t sent)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t n = s->len, i = 0, prev_end = 0;
@@ -434,14 +471,18 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 		i += k;
 		if (cjk > 0)
 			i = cjk_end;
+		int gap = 0;
 		while (cjk < 0 && i < n) {
 			/* ASCII letters and digits, most of most words */
 			i = ascii_run(t, i, n);
 			if (i >= n)
 				break;
-			/* most words end at a space or a mark that joins nothing */
-			if ((byte_class[t[i]] & GJ) == G)
+			/* most words end at a space or a mark that joins nothing,
+			 * which the next scan for a word need not look at again */
+			if ((byte_class[t[i]] & GJ) == G) {
+				gap = 1;
 				break;
+			}
 			k = pr_utf8_decode(t + i, n - i, &cp);
 			if (is_word_cp(cp) && (cp < CJK_FIRST || !pr_cjk_char(cp))) {
 				ascii &= cp < 0x80;
@@ -497,19 +538,38 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
 			return PRECIS_ENOMEM;
 		tok->start = (uint32_t)start;
 		tok->end = (uint32_t)i;
-		/* until words_of_tokens() puts the word and term: the token's
-		 * hash, and whether it is all ASCII (TOK_ASCII), which decides
-		 * the table and the hash */
-		tok->word = ascii ? ascii_hash((const char *)t + start, i - start, n - start)
-		                  : pr_hash_bytes((const char *)t + start, i - start);
-		tok->term = ascii ? TOK_ASCII : TOK_OTHER;
 		tok->flags = flags;
+		const char *w = (const char *)t + start;
+		size_t len = i - start;
+		if (st->direct) {
+			/* the word and term at once (pr_tokenize()) */
+			uint32_t wid;
+			if (ascii) {
+				uint64_t head = len <= 8 ? folded_head(w, len, n - start) : 0;
+				uint32_t hash = len <= 8 ? pr_hash_head(head, len)
+				                         : pr_hash_ascii_folded(w, len);
+				wid = word_of_ascii(st, w, len, hash, head);
+			} else {
+				wid = surface_of(st, w, len, pr_hash_bytes(w, len));
+			}
+			if (wid == UINT32_MAX)
+				return PRECIS_ENOMEM;
+			tok->word = wid;
+			token_term(st, tok, sent);
+		} else {
+			/* until words_of_tokens() puts the word and term: the
+			 * token's hash, and whether it is all ASCII (TOK_ASCII),
+			 * which decides the table and the hash */
+			tok->word = ascii ? ascii_hash(w, len, n - start) : pr_hash_bytes(w, len);
+			tok->term = ascii ? TOK_ASCII : TOK_OTHER;
+		}
 		if (!(flags & PR_TOK_JOINED))
 			s->nwords++;
 		prev_end = i;
 		have_prev = 1;
 		if (cjk > 0)
 			i = start + k; /* the next token starts one character on */
+		i += gap;
 	}
 	s->ntok = (uint32_t)(st->toks.len - s->tok);
 	return PRECIS_OK;
@@ -523,26 +583,22 @@ static int tokenize_sentence(tok_state *st, pr_sent *s)
  * worth prefetching: 256 KB. */
 #define PREFETCH_SLOTS 16384
 
-/* The second pass: every token's word, term and stop flag. A book's
- * tables are megabytes, and a rare word's lookups cache misses: its
- * table slot is requested PREFETCH_AHEAD tokens early, and a sentence's
- * tokens are all looked up before any of their words is read, so that
- * those reads, independent of each other, overlap too. */
-static int words_of_tokens(tok_state *st)
+/* The second pass, from sentence `first` on (pr_tokenize()): every
+ * token's word, term and stop flag. A book's tables are megabytes, and a
+ * rare word's lookups cache misses: its table slot is requested
+ * PREFETCH_AHEAD tokens early, and a sentence's tokens are all looked up
+ * before any of their words is read, so that those reads, independent of
+ * each other, overlap too. */
+static int words_of_tokens(tok_state *st, size_t first)
 {
 	precis_doc *d = st->doc;
 	pr_token *toks = st->toks.data;
 	size_t ntoks = st->toks.len;
-	for (size_t i = 0; i < d->nsents; i++) {
+	for (size_t i = first; i < d->nsents; i++) {
 		const pr_sent *s = &d->sents[i];
 		size_t end = (size_t)s->tok + s->ntok;
-		/* tables that fit a core's second-level cache (an article's:
-		 * a few hundred words) stay there, and asking for their slots
-		 * early only costs the asking; a book's grow past it */
-		size_t ahead = (st->folded.mask | st->surface.mask) >= PREFETCH_SLOTS
-		                       ? PREFETCH_AHEAD : ntoks;
 		for (size_t k = s->tok; k < end; k++) {
-			if (k + ahead < ntoks) {
+			if (k + PREFETCH_AHEAD < ntoks) {
 				const pr_token *a = &toks[k + PREFETCH_AHEAD];
 				pr_strmap_prefetch(a->term == TOK_ASCII ? &st->folded : &st->surface,
 				                   a->word);
@@ -551,25 +607,16 @@ static int words_of_tokens(tok_state *st)
 			const char *w = s->text + t->start;
 			size_t n = t->end - t->start;
 			uint32_t wid = t->term == TOK_ASCII
-			                       ? word_of_ascii(st, w, n, t->word, s->len - t->start)
+			                       ? word_of_ascii(st, w, n, t->word,
+			                                       n <= 8 ? folded_head(w, n, s->len - t->start)
+			                                              : 0)
 			                       : surface_of(st, w, n, t->word);
 			if (wid == UINT32_MAX)
 				return PRECIS_ENOMEM;
 			t->word = wid;
 		}
-		for (size_t k = s->tok; k < end; k++) {
-			pr_token *t = &toks[k];
-			const struct winfo *w = &st->winfo[t->word];
-			t->term = w->term;
-			/* a multiplication, not a branch: stop words and others
-			 * alternate at random, and a branch on which this is went
-			 * the wrong way for about one token in two */
-			t->flags |= (uint8_t)(w->stop * PR_TOK_STOP);
-			if (w->term != PR_NO_TERM && st->df[w->term].seen != i) {
-				st->df[w->term].seen = (uint32_t)i;
-				st->df[w->term].df++;
-			}
-		}
+		for (size_t k = s->tok; k < end; k++)
+			token_term(st, &toks[k], i);
 	}
 	return PRECIS_OK;
 }
@@ -583,9 +630,9 @@ int pr_tokenize(precis_doc *d)
 	 * article has (the 200 eval articles of ~5 KB: 435 on average, at
 	 * most one per ten bytes), so a table sized for bytes / 12 keys,
 	 * under half full, rarely grows; a book has far fewer distinct
-	 * words, and its tables grow as they fill (a table is allocated at
-	 * its first key: the surface table only for a text with a token
-	 * that is not all ASCII) */
+	 * words, and its tables grow as they fill (the surface table is
+	 * allocated at its first key, so only for a text with a token that
+	 * is not all ASCII) */
 	size_t bytes = 0;
 	for (size_t i = 0; i < d->nsents; i++)
 		bytes += d->sents[i].len;
@@ -596,22 +643,39 @@ int pr_tokenize(precis_doc *d)
 	pr_vec_init(&st.words, sizeof(pr_word));
 	pr_vec_init(&st.toks, sizeof(pr_token));
 	int rc = PRECIS_OK;
-	if (d->lang->stemmer) {
-		st.stemmer = sb_stemmer_new(d->lang->stemmer, "UTF_8");
-		if (!st.stemmer)
-			rc = PRECIS_ENOMEM;
-		st.english = strcmp(d->lang->stemmer, "english") == 0;
-	}
+	st.direct = 1;
+	st.algorithm = d->lang->stemmer;
+	st.english = st.algorithm && strcmp(st.algorithm, "english") == 0;
 	/* one token per five bytes is more than English prose has, so the
 	 * token array is usually allocated once; pages it never fills are
 	 * never touched */
 	if (rc == PRECIS_OK && (pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16) ||
 	                        pr_vec_reserve(&d->arena, &st.words, expect + 16)))
 		rc = PRECIS_ENOMEM;
-	for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++)
-		rc = tokenize_sentence(&st, &d->sents[i]);
-	if (rc == PRECIS_OK)
-		rc = words_of_tokens(&st);
+	/* the folded-word and stem tables now, not at their first keys, so
+	 * that the lookups inlined for every token (intern_short()) need not
+	 * ask whether they are there: a text with bytes nearly always has
+	 * a word */
+	if (rc == PRECIS_OK && bytes &&
+	    (pr_strmap_alloc(&st.folded) || pr_strmap_alloc(&st.stems)))
+		rc = PRECIS_ENOMEM;
+	/* While the tables are under PREFETCH_SLOTS (an article's always,
+	 * a book's for its first pages), a token is looked up as soon as it
+	 * is found, in one pass, without storing its hash and reading it
+	 * back: asking for slots ahead would only cost the asking. From the
+	 * sentence where they have outgrown that on (tables never shrink),
+	 * the tokens wait for words_of_tokens(). The lookups come in the
+	 * same order either way, and so does every id. */
+	size_t deferred = d->nsents;
+	for (size_t i = 0; rc == PRECIS_OK && i < d->nsents; i++) {
+		if (st.direct && (st.folded.mask | st.surface.mask) >= PREFETCH_SLOTS) {
+			st.direct = 0;
+			deferred = i;
+		}
+		rc = tokenize_sentence(&st, &d->sents[i], i);
+	}
+	if (rc == PRECIS_OK && deferred < d->nsents)
+		rc = words_of_tokens(&st, deferred);
 
 	if (rc == PRECIS_OK) {
 		d->toks = st.toks.data;

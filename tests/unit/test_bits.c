@@ -53,7 +53,8 @@ Test(bits, lowest_byte_of_a_mask)
 
 /* Every byte value in every place among seven others, each of those a
  * letter or a byte from 0x80 up (which must not spill into its
- * neighbours): the mask marks exactly the bytes the plain test takes. */
+ * neighbours): each mask (letters and digits; letters) marks exactly the
+ * bytes the plain test takes. */
 Test(bits, ascii_letters_and_digits_eight_at_a_time)
 {
 	const unsigned char fill[3] = {'Q', 0xFF, 0x80};
@@ -64,15 +65,18 @@ Test(bits, ascii_letters_and_digits_eight_at_a_time)
 				for (size_t j = 0; j < 8; j++)
 					p[j] = fill[f];
 				p[k] = (unsigned char)c;
-				uint64_t want = 0;
+				uint64_t want = 0, want_letters = 0;
 				for (size_t j = 0; j < 8; j++) {
-					int alnum = (p[j] >= 'a' && p[j] <= 'z') ||
-					            (p[j] >= 'A' && p[j] <= 'Z') ||
-					            (p[j] >= '0' && p[j] <= '9');
+					int letter = (p[j] >= 'a' && p[j] <= 'z') ||
+					             (p[j] >= 'A' && p[j] <= 'Z');
+					int alnum = letter || (p[j] >= '0' && p[j] <= '9');
 					want |= (uint64_t)alnum << (8 * j + 7);
+					want_letters |= (uint64_t)letter << (8 * j + 7);
 				}
 				cr_assert_eq(pr_ascii_alnum8(pr_load_le64(p)), want, "byte %#x at %zu",
 				             c, k);
+				cr_assert_eq(pr_ascii_letter8(pr_load_le64(p)), want_letters,
+				             "letters: byte %#x at %zu", c, k);
 			}
 		}
 	}

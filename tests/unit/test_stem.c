@@ -183,6 +183,29 @@ Test(stem, english_stemmer_refuses_what_it_does_not_handle)
 	}
 }
 
+/* A number (digits, full stops and commas, ending in a digit) is its own
+ * stem, as libstemmer has it too (token.c does not stem numbers at all,
+ * so both ways agree). */
+Test(stem, english_numbers_are_their_own_stems)
+{
+	static const char *const numbers[] = {
+		"0", "12", "2024", "1,000", "3.14", "1.000.000", "10,5", "1.5.6", "007",
+		"1,234,567.89", "99999999999999999999999999999999999999999999999999999999999999",
+	};
+	struct sb_stemmer *sb = sb_stemmer_new("english", "UTF_8");
+	cr_assert_not_null(sb);
+	char out[PR_STEM_EN_MAX + 2];
+	for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+		size_t n = strlen(numbers[i]);
+		cr_assert_lt(n, PR_STEM_EN_MAX);
+		int k = pr_stem_english(numbers[i], n, out);
+		cr_expect(k == (int)n && memcmp(out, numbers[i], n) == 0, "%s: %.*s", numbers[i],
+		          k, out);
+		same_stem(sb, numbers[i], n);
+	}
+	sb_stemmer_delete(sb);
+}
+
 /* Random words of every length the stemmer takes, some nearly without
  * vowels so that R1 and R2 start late or not at all, with a suffix when
  * there is room: the vowel bits, the regions, the eight-byte suffix

@@ -1,6 +1,7 @@
 /* token.c: tokens, flags, case folding, stems, stop words, frequencies
  * (the English stemmer itself: test_stem.c). */
 #include <criterion/criterion.h>
+#include <libstemmer.h>
 #include <precis.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -282,4 +283,133 @@ Test(token, ascii_and_other_tokens_meet_in_one_word_table)
 	cr_assert_eq(must_find(d, "CAF\xC3\x89")->word, 2);
 	cr_assert_eq(d->nwords, 3);
 	precis_doc_free(d);
+}
+
+/* The k-th word of the test below: 'q' and k in base 26, four letters. */
+static void nth_word(char *out, unsigned k, int upper)
+{
+	out[0] = upper ? 'Q' : 'q';
+	for (int j = 4; j >= 1; j--) {
+		out[j] = (char)((upper && j == 1 ? 'A' : 'a') + k % 26);
+		k /= 26;
+	}
+	out[5] = '\0';
+}
+
+/* More distinct words than the tables hold while they fit the cache
+ * (token.c, PREFETCH_SLOTS), and then each again in capitals, with a word
+ * of other letters in every sentence: the tokens looked up as they are
+ * found and those left for the second pass, after the tables outgrow the
+ * cache, get the same words, in the order they first appear, the same
+ * stems and document frequencies as a plain count gives. */
+Test(token, words_and_terms_are_the_same_after_the_tables_outgrow_the_cache)
+{
+	enum { WORDS = 9500, PER = 10 };
+	size_t cap = (size_t)WORDS * 2 * 16 + 4096;
+	char *text = malloc(cap);
+	cr_assert_not_null(text);
+	size_t at = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (unsigned k = 0; k < WORDS; k++) {
+			if (k % PER == 0)
+				at += (size_t)sprintf(text + at, "The ");
+			char w[8];
+			nth_word(w, k, pass);
+			at += (size_t)sprintf(text + at, "%s ", w);
+			if (k % PER == PER - 1)
+				/* é, É: a word the surface table folds */
+				at += (size_t)sprintf(text + at, "%s%u. ",
+				                      pass ? "\xC3\x89t" : "\xC3\xA9t", k / PER);
+		}
+	}
+	cr_assert_lt(at, cap);
+	precis_doc *d = doc_of(text);
+	cr_assert_eq(d->nsents, 2 * WORDS / PER);
+	cr_assert_gt(d->nwords, 8192, "the tables outgrew PREFETCH_SLOTS");
+	/* first appearances, by a table of this test's own */
+	pr_arena a;
+	pr_strmap seen;
+	pr_arena_init(&a);
+	pr_strmap_init(&seen);
+	uint32_t *df = calloc(d->nterms, sizeof *df);
+	uint32_t *last = malloc(d->nterms * sizeof *last);
+	cr_assert(df && last);
+	memset(last, 0xFF, d->nterms * sizeof *last);
+	for (size_t i = 0; i < d->nsents; i++) {
+		const pr_sent *s = &d->sents[i];
+		cr_assert_eq(s->ntok, PER + 2);
+		for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
+			const pr_token *t = &d->toks[k];
+			char f[32];
+			size_t n = t->end - t->start;
+			cr_assert_lt(n, sizeof f);
+			memcpy(f, s->text + t->start, n);
+			for (size_t j = 0; j < n; j++)
+				if (f[j] >= 'A' && f[j] <= 'Z')
+					f[j] = (char)(f[j] + 32);
+			if (n > 1 && (unsigned char)f[1] == 0x89)
+				f[1] = (char)0xA9;
+			uint32_t want = pr_strmap_intern(&seen, &a, f, n, NULL);
+			cr_assert_eq(t->word, want, "%.*s", (int)n, f);
+			const pr_word *w = &d->words[t->word];
+			cr_assert(w->len == n && memcmp(w->text, f, n) == 0, "%.*s", (int)n, f);
+			cr_assert_eq(t->term, w->term);
+			cr_assert_eq(!!(t->flags & PR_TOK_STOP), w->stop);
+			cr_assert_eq(w->stop, n == 3 && memcmp(f, "the", 3) == 0);
+			if (t->term != PR_NO_TERM && last[t->term] != i) {
+				last[t->term] = (uint32_t)i;
+				df[t->term]++;
+			}
+		}
+	}
+	cr_assert_eq(d->nwords, seen.n);
+	for (size_t k = 0; k < d->nterms; k++)
+		cr_assert_eq(d->terms[k].df, df[k], "term %s", d->terms[k].text);
+	free(df);
+	free(last);
+	pr_strmap_free(&seen);
+	pr_arena_release(&a);
+	precis_doc_free(d);
+	free(text);
+}
+
+/* The term of the word w (folded already) in a document of the language
+ * lang is Snowball's stem of it, with words pr_stem_english takes and
+ * with those it leaves to libstemmer, whose stemmer token.c makes only
+ * when a word needs it. */
+static void snowball_term(const char *lang, const char *algorithm, const char *text,
+                          const char *surface, const char *w)
+{
+	precis_doc *d = NULL;
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.lang = lang;
+	cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
+	struct sb_stemmer *sb = sb_stemmer_new(algorithm, "UTF_8");
+	cr_assert_not_null(sb);
+	const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)strlen(w));
+	cr_assert_not_null(r);
+	const pr_token *t = must_find(d, surface);
+	cr_assert_neq(t->term, PR_NO_TERM, "%s", surface);
+	cr_expect(d->terms[t->term].len == (uint32_t)sb_stemmer_length(sb) &&
+	          memcmp(d->terms[t->term].text, r, d->terms[t->term].len) == 0,
+	          "%s: %s, Snowball %.*s", surface, d->terms[t->term].text,
+	          sb_stemmer_length(sb), (const char *)r);
+	sb_stemmer_delete(sb);
+	precis_doc_free(d);
+}
+
+Test(token, words_are_stemmed_by_snowball_whichever_stemmer_takes_them)
+{
+	/* English: the first word libstemmer gets comes late, and then
+	 * another after it */
+	snowball_term("en", "english", "Runners ran. The caf\xC3\xA9s opened. Na\xC3\xAFvely so.",
+	              "Runners", "runners");
+	snowball_term("en", "english", "Runners ran. The caf\xC3\xA9s opened. Na\xC3\xAFvely so.",
+	              "caf\xC3\xA9s", "caf\xC3\xA9s");
+	snowball_term("en", "english", "Runners ran. The caf\xC3\xA9s opened. Na\xC3\xAFvely so.",
+	              "Na\xC3\xAFvely", "na\xC3\xafvely");
+	/* and a language only libstemmer stems, from its first word */
+	snowball_term("fr", "french", "Les maisons blanches sont grandes.", "maisons", "maisons");
+	snowball_term("fr", "french", "Les maisons blanches sont grandes.", "grandes", "grandes");
 }

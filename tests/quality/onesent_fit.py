@@ -24,7 +24,6 @@ the emulated pick without the fit:
 
 Nothing here is used by the library; it only reads its public API.
 """
-import ctypes
 import math
 import os
 import re
@@ -55,37 +54,6 @@ def stop_words(lang):
             if line and not line.startswith("#"):
                 words.update(w.lower() for w in line.lstrip("+").split())
     return words
-
-
-def sentences(precis, text, lang):
-    """precis's sentences of text at a budget of one: [(text, score, selected)]."""
-    lib = precis.lib
-    vp, sz = ctypes.c_void_p, ctypes.c_size_t
-    lib.precis_doc_sentence_count.argtypes = [vp]
-    lib.precis_doc_sentence_count.restype = sz
-    lib.precis_doc_sentence_score.argtypes = [vp, sz]
-    lib.precis_doc_sentence_score.restype = ctypes.c_double
-    lib.precis_doc_sentence_selected.argtypes = [vp, sz]
-    lib.precis_doc_sentence_selected.restype = ctypes.c_int
-    o = harness.Options()
-    lib.precis_options_init(ctypes.byref(o))
-    o.lang = lang.encode() if lang in precis.languages else None
-    o.sentences = 1
-    b = text.encode()
-    doc = vp()
-    if lib.precis_doc_new(ctypes.byref(doc), b, len(b), ctypes.byref(o)) != 0:
-        raise RuntimeError("precis_doc_new failed")
-    out = []
-    try:
-        n = sz()
-        for i in range(lib.precis_doc_sentence_count(doc)):
-            p = lib.precis_doc_sentence_text(doc, i, ctypes.byref(n))
-            out.append((ctypes.string_at(p, n.value).decode(),
-                        lib.precis_doc_sentence_score(doc, i),
-                        lib.precis_doc_sentence_selected(doc, i)))
-    finally:
-        lib.precis_doc_free(doc)
-    return out
 
 
 def worth(ss):
@@ -122,13 +90,13 @@ def load_task(precis, eval_dir, task, fname, kind):
         lang = rec["lang"]
         stops = stop_words(lang)
         ss = []
-        for text, score, sel in sentences(precis, rec["text"], lang):
-            words = []
+        for sent in precis.sentences(rec["text"], lang, 1)[0]:
+            text, words = sent["t"], []
             for w in WORD.findall(text):
                 lw = w.lower()
                 stop = lw in stops
                 words.append((lw if stop or lang != "en" else rouge.porter(lw), stop))
-            ss.append({"t": text, "score": score, "sel": sel, "words": words,
+            ss.append({"t": text, "score": sent["score"], "sel": sent["sel"], "words": words,
                        "f1": harness.score(kind, [text], refs)["1"][2]})
         if not ss:
             continue

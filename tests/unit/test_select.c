@@ -613,6 +613,19 @@ Test(select, a_long_summary_skips_exactly_the_repeats)
 	}
 }
 
+/* A summary of one sentence of an English text of six sentences. */
+static precis_doc *one_sentence_of(const char *text)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.lang = "en";
+	o.sentences = 1;
+	precis_doc *d = doc_with(text, &o);
+	cr_assert_eq(d->nsents, 6);
+	cr_assert_eq(d->nsummary, 1);
+	return d;
+}
+
 /* A summary of one sentence stands for the whole text: a short sentence,
  * however central, gives way to one that says more in the words the text
  * comes back to (select.c, FIT_STOP); a summary of two does not need to. */
@@ -626,15 +639,9 @@ Test(select, one_sentence_says_the_most)
 		"Officials said that it would be at least a week before the ferry could sail "
 		"again, because the wall of the harbour had been damaged by the waves of the storm. "
 		"Shops in the town reported few customers.";
-	precis_options o = PRECIS_OPTIONS_INIT;
-	o.format = PRECIS_FORMAT_PLAIN;
-	o.lang = "en";
-	o.sentences = 1;
-	precis_doc *d = doc_with(text, &o);
-	cr_assert_eq(d->nsents, 6);
+	precis_doc *d = one_sentence_of(text);
 	cr_assert_eq(d->sents[0].rank, 1);
 	cr_assert_eq(d->sents[4].rank, 2);
-	cr_assert_eq(d->nsummary, 1);
 	cr_assert_eq(d->summary[0], 4, "picked sentence %u", d->summary[0]);
 	uint32_t order[6];
 	cr_assert_eq(pr_worth_order(d, 2, 0, order), PRECIS_OK);
@@ -655,14 +662,8 @@ Test(select, one_sentence_is_not_a_list)
 		"Fraserburgh, Buckie, Lossiemouth, Nairn, Wick, Thurso, Scrabster, Kirkwall, "
 		"Stromness, Lerwick, Scalloway, Ullapool, Oban and Mallaig. "
 		"Shops in the town reported few customers.";
-	precis_options o = PRECIS_OPTIONS_INIT;
-	o.format = PRECIS_FORMAT_PLAIN;
-	o.lang = "en";
-	o.sentences = 1;
-	precis_doc *d = doc_with(text, &o);
-	cr_assert_eq(d->nsents, 6);
+	precis_doc *d = one_sentence_of(text);
 	cr_assert_eq(d->sents[4].rank, 2);
-	cr_assert_eq(d->nsummary, 1);
 	cr_assert_eq(d->summary[0], 0, "picked sentence %u", d->summary[0]);
 	precis_doc_free(d);
 }

@@ -17,6 +17,9 @@ words: ROUGE's Porter stems for English, lower-case words otherwise, stop
 words from core/data. Printed per task, R1 F1 over all documents and over
 the even and odd ones, and the documents whose R1 rose and fell against
 the emulated pick without the fit:
+  - the rates the fit stands on: the share of the sentences' stop words,
+    and of their other words by how many sentences use the word's stem,
+    whose lower-case form the reference uses; the reference's length;
   - precis's own pick, and the emulated picks without and with the fit;
   - the fit with other rates, intro lengths and powers;
   - the fit times a factor for a sentence that opens with a quotation,
@@ -104,14 +107,31 @@ def load_task(precis, eval_dir, task, fname, kind):
         for s in ss:
             for t in {t for t, stop in s["words"] if not stop}:
                 df[t] = df.get(t, 0) + 1
-        docs.append((ss, df, worth(ss)))
+        ref_texts = [r if isinstance(r, str) else " ".join(r) for r in refs]
+        ref_words = {w.lower() for r in ref_texts for w in WORD.findall(r)}
+        ref_length = sum(len(WORD.findall(r)) for r in ref_texts) / len(ref_texts)
+        docs.append((ss, df, worth(ss), ref_words, ref_length))
     return docs
+
+
+def rates(docs):
+    """The share of the sentences' words in the reference, by kind."""
+    seen = {}
+    for ss, df, _, ref_words, _ in docs:
+        for s in ss:
+            for (t, stop), w in zip(s["words"], WORD.findall(s["t"])):
+                kind = "stop words" if stop else f"used in {df[t]}" if df[t] < 6 else "used in 6+"
+                hit, total = seen.get(kind, (0, 0))
+                seen[kind] = (hit + (w.lower() in ref_words), total + 1)
+    length = sum(d[4] for d in docs) / len(docs)
+    print("  in the reference: " + ", ".join(f"{k} {100 * h / n:.0f}%" for k, (h, n) in sorted(seen.items()))
+          + f"; reference of {length:.1f} words")
 
 
 def report(docs, name, pick, base):
     """R1 of pick over all, even and odd documents; ups and downs against base."""
-    r1 = [ss[pick(ss, df, w)]["f1"] for ss, df, w in docs]
-    b1 = [ss[base(ss, df, w)]["f1"] for ss, df, w in docs]
+    r1 = [ss[pick(ss, df, w)]["f1"] for ss, df, w, _, _ in docs]
+    b1 = [ss[base(ss, df, w)]["f1"] for ss, df, w, _, _ in docs]
     part = [100 * sum(r1[k::2]) / max(1, len(r1[k::2])) for k in (0, 1)]
     up = sum(a > b + 1e-12 for a, b in zip(r1, b1))
     down = sum(a < b - 1e-12 for a, b in zip(r1, b1))
@@ -136,7 +156,9 @@ def main():
     precis = harness.Precis(args.lib)
     for task, fname, kind in TASKS:
         docs = load_task(precis, args.eval, task, fname, kind)
-        print(f"{task} ({len(docs)} documents): R1 F1")
+        print(f"{task} ({len(docs)} documents)")
+        rates(docs)
+        print("  R1 F1:")
 
         def own(ss, df, w):
             return next(i for i, s in enumerate(ss) if s["sel"])

@@ -21,7 +21,8 @@ the emulated pick without the fit:
     and of their other words by how many sentences use the word's stem,
     whose lower-case form the reference uses; the reference's length;
   - precis's own pick, and the emulated picks without and with the fit;
-  - the fit with other rates, intro lengths and powers;
+  - the fit with other rates, intro lengths (0: expected matches per word,
+    what a sentence covers per word alone) and powers;
   - the fit times a factor for a sentence that opens with a quotation,
     asks a question, or opens with a pronoun or connective (refers back).
 
@@ -82,7 +83,7 @@ def fit(s, df, stop_rate, rate, intro):
     """select.c's fit_of(): 2 * expected matches / (words + intro)."""
     matches = sum(stop_rate if stop else rate * (df[t] - 1) / (df[t] + 1)
                   for t, stop in s["words"])
-    return 2 * matches / (len(s["words"]) + intro)
+    return 2 * matches / max(1.0, len(s["words"]) + intro)
 
 
 def load_task(precis, eval_dir, task, fname, kind):
@@ -172,7 +173,7 @@ def main():
             report(docs, f"  stop words {stop_rate}", by_fit(stop_rate=stop_rate), no_fit)
         for rate in (0.2, 0.4):
             report(docs, f"  repeated words {rate}", by_fit(rate=rate), no_fit)
-        for intro in (20.0, 45.0):
+        for intro in (0.0, 20.0, 45.0):
             report(docs, f"  intro of {intro:.0f} words", by_fit(intro=intro), no_fit)
         for power in (1, 3, 4):
             report(docs, f"  power {power}", by_fit(power=power), no_fit)

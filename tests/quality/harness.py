@@ -156,6 +156,47 @@ class Precis:
             self.languages.add(langs[i].decode())
             i += 1
 
+    def sentences(self, text, lang, k):
+        """precis's sentences of text with a budget of k sentences, in
+        document order, as dicts (t: text, rank, score, sel: selected), and
+        its key phrases (for the diagnostic scripts)."""
+        lib = self.lib
+        vp, sz = ctypes.c_void_p, ctypes.c_size_t
+        lib.precis_doc_sentence_count.argtypes = [vp]
+        lib.precis_doc_sentence_count.restype = sz
+        for name, res in (("precis_doc_sentence_rank", sz), ("precis_doc_sentence_selected", ctypes.c_int),
+                          ("precis_doc_sentence_score", ctypes.c_double)):
+            getattr(lib, name).argtypes = [vp, sz]
+            getattr(lib, name).restype = res
+        lib.precis_doc_keyword_count.argtypes = [vp]
+        lib.precis_doc_keyword_count.restype = sz
+        lib.precis_doc_keyword.restype = ctypes.c_char_p
+        lib.precis_doc_keyword.argtypes = [vp, sz, ctypes.POINTER(sz)]
+        o = Options()
+        lib.precis_options_init(ctypes.byref(o))
+        o.lang = lang.encode() if lang in self.languages else None
+        o.sentences = k
+        b = text.encode()
+        doc = vp()
+        if lib.precis_doc_new(ctypes.byref(doc), b, len(b), ctypes.byref(o)) != 0:
+            raise RuntimeError("precis_doc_new failed")
+        n = sz()
+        try:
+            ss = []
+            for i in range(lib.precis_doc_sentence_count(doc)):
+                p = lib.precis_doc_sentence_text(doc, i, ctypes.byref(n))
+                ss.append({"t": ctypes.string_at(p, n.value).decode(),
+                           "rank": lib.precis_doc_sentence_rank(doc, i),
+                           "score": lib.precis_doc_sentence_score(doc, i),
+                           "sel": lib.precis_doc_sentence_selected(doc, i)})
+            kws = []
+            for j in range(lib.precis_doc_keyword_count(doc)):
+                p = lib.precis_doc_keyword(doc, j, ctypes.byref(n))
+                kws.append(ctypes.string_at(p, n.value).decode())
+        finally:
+            lib.precis_doc_free(doc)
+        return ss, kws
+
     def run(self, text, lang, sentences=0, headline_bytes=0, headline_chars=0):
         """(selected sentences in document order, headline)."""
         lib = self.lib

@@ -18,7 +18,6 @@ one-sentence summary (R1 F1). Printed per task:
 Nothing here is used by the library; it only reads its public API.
 """
 import collections
-import ctypes
 import os
 import re
 import statistics
@@ -37,37 +36,8 @@ OPENERS = {"he", "she", "it", "they", "his", "her", "its", "their", "this", "tha
 def doc_info(precis, text, lang):
     """precis's sentences (text, rank, score, selected) for one sentence,
     and its key phrases."""
-    lib = precis.lib
-    vp, sz = ctypes.c_void_p, ctypes.c_size_t
-    for name, res in (("precis_doc_sentence_rank", sz), ("precis_doc_sentence_selected", ctypes.c_int),
-                      ("precis_doc_sentence_score", ctypes.c_double)):
-        getattr(lib, name).argtypes = [vp, sz]
-        getattr(lib, name).restype = res
-    lib.precis_doc_keyword.restype = ctypes.c_char_p
-    lib.precis_doc_keyword.argtypes = [vp, sz, ctypes.POINTER(sz)]
-    o = harness.Options()
-    lib.precis_options_init(ctypes.byref(o))
-    o.lang = lang.encode() if lang in precis.languages else None
-    o.sentences = 1
-    b = text.encode()
-    doc = vp()
-    if lib.precis_doc_new(ctypes.byref(doc), b, len(b), ctypes.byref(o)) != 0:
-        raise RuntimeError("precis_doc_new failed")
-    n = sz()
-    try:
-        ss = []
-        for i in range(lib.precis_doc_sentence_count(doc)):
-            p = lib.precis_doc_sentence_text(doc, i, ctypes.byref(n))
-            ss.append({"t": ctypes.string_at(p, n.value).decode(),
-                       "rank": lib.precis_doc_sentence_rank(doc, i),
-                       "sel": lib.precis_doc_sentence_selected(doc, i)})
-        kws = []
-        for k in range(lib.precis_doc_keyword_count(doc)):
-            p = lib.precis_doc_keyword(doc, k, ctypes.byref(n))
-            kws.append(ctypes.string_at(p, n.value).decode().lower())
-    finally:
-        lib.precis_doc_free(doc)
-    return ss, kws
+    ss, kws = precis.sentences(text, lang, 1)
+    return ss, [k.lower() for k in kws]
 
 
 def features(t):

@@ -17,7 +17,6 @@ selection (selected sentences that are reference sentences).
 Nothing here is used by the library; it only reads its public API.
 """
 import collections
-import ctypes
 import os
 import re
 import sys
@@ -28,33 +27,7 @@ import harness  # noqa: E402
 
 def sentences(precis, text, lang, k):
     """precis's sentences of text: (text, rank, selected) with a budget of k."""
-    lib = precis.lib
-    sz, vp = ctypes.c_size_t, ctypes.c_void_p
-    lib.precis_doc_sentence_count.argtypes = [vp]
-    lib.precis_doc_sentence_count.restype = sz
-    lib.precis_doc_sentence_rank.argtypes = [vp, sz]
-    lib.precis_doc_sentence_rank.restype = sz
-    lib.precis_doc_sentence_selected.argtypes = [vp, sz]
-    lib.precis_doc_sentence_selected.restype = ctypes.c_int
-    o = harness.Options()
-    lib.precis_options_init(ctypes.byref(o))
-    o.lang = lang.encode() if lang in precis.languages else None
-    o.sentences = k
-    b = text.encode()
-    doc = vp()
-    if lib.precis_doc_new(ctypes.byref(doc), b, len(b), ctypes.byref(o)) != 0:
-        raise RuntimeError("precis_doc_new failed")
-    out = []
-    try:
-        n = sz()
-        for i in range(lib.precis_doc_sentence_count(doc)):
-            p = lib.precis_doc_sentence_text(doc, i, ctypes.byref(n))
-            out.append((ctypes.string_at(p, n.value).decode(),
-                        lib.precis_doc_sentence_rank(doc, i),
-                        lib.precis_doc_sentence_selected(doc, i)))
-    finally:
-        lib.precis_doc_free(doc)
-    return out
+    return [(s["t"], s["rank"], s["sel"]) for s in precis.sentences(text, lang, k)[0]]
 
 
 def one_sentence(precis, eval_dir, task, fname, kind):

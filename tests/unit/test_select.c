@@ -255,14 +255,17 @@ Test(select, short_summaries_keep_to_the_lead)
 	for (int i = 0; i < 14; i++)
 		at += (size_t)snprintf(text + at, sizeof text - at,
 		                       "Fans of the local football club sang at match %d. ", i);
+	/* two sentences: one alone would be the restatement, which also
+	 * says the most (one_sentence_says_the_most) */
 	precis_options o = PRECIS_OPTIONS_INIT;
 	o.format = PRECIS_FORMAT_PLAIN;
-	o.sentences = 1;
+	o.sentences = 2;
 	precis_doc *d = doc_with(text, &o);
 	cr_assert_eq(d->nsents, 20);
 	cr_assert_eq(d->sents[5].rank, 1);
-	cr_assert_eq(d->nsummary, 1);
+	cr_assert_eq(d->nsummary, 2);
 	cr_assert_eq(d->summary[0], 0, "picked sentence %u", d->summary[0]);
+	cr_assert_eq(d->summary[1], 1, "picked sentence %u", d->summary[1]);
 	precis_doc_free(d);
 
 	o.sentences = 0;
@@ -608,4 +611,59 @@ Test(select, a_long_summary_skips_exactly_the_repeats)
 		free(taken);
 		precis_doc_free(d);
 	}
+}
+
+/* A summary of one sentence of an English text of six sentences. */
+static precis_doc *one_sentence_of(const char *text)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_PLAIN;
+	o.lang = "en";
+	o.sentences = 1;
+	precis_doc *d = doc_with(text, &o);
+	cr_assert_eq(d->nsents, 6);
+	cr_assert_eq(d->nsummary, 1);
+	return d;
+}
+
+/* A summary of one sentence stands for the whole text: a short sentence,
+ * however central, gives way to one that says more in the words the text
+ * comes back to (select.c, FIT_STOP); a summary of two does not need to. */
+Test(select, one_sentence_says_the_most)
+{
+	static const char text[] =
+		"Storm shuts harbour and ferry. "
+		"The harbour was quiet on Tuesday. "
+		"The ferry stayed in port. "
+		"The storm was the worst in years. "
+		"Officials said that it would be at least a week before the ferry could sail "
+		"again, because the wall of the harbour had been damaged by the waves of the storm. "
+		"Shops in the town reported few customers.";
+	precis_doc *d = one_sentence_of(text);
+	cr_assert_eq(d->sents[0].rank, 1);
+	cr_assert_eq(d->sents[4].rank, 2);
+	cr_assert_eq(d->summary[0], 4, "picked sentence %u", d->summary[0]);
+	uint32_t order[6];
+	cr_assert_eq(pr_worth_order(d, 2, 0, order), PRECIS_OK);
+	cr_assert_eq(order[0], 0);
+	precis_doc_free(d);
+}
+
+/* The fit counts the words a summary would use, not every word: a long
+ * list of names the text gives once does not outweigh a plain statement. */
+Test(select, one_sentence_is_not_a_list)
+{
+	static const char text[] =
+		"The storm closed the harbour and the ferry on Monday. "
+		"The harbour was quiet on Tuesday. "
+		"The ferry stayed in port. "
+		"The storm was the worst in years. "
+		"Harbour, ferry and storm crews from Arbroath, Montrose, Stonehaven, Peterhead, "
+		"Fraserburgh, Buckie, Lossiemouth, Nairn, Wick, Thurso, Scrabster, Kirkwall, "
+		"Stromness, Lerwick, Scalloway, Ullapool, Oban and Mallaig. "
+		"Shops in the town reported few customers.";
+	precis_doc *d = one_sentence_of(text);
+	cr_assert_eq(d->sents[4].rank, 2);
+	cr_assert_eq(d->summary[0], 0, "picked sentence %u", d->summary[0]);
+	precis_doc_free(d);
 }

@@ -58,7 +58,9 @@
  * news page ("Hurricane Mitch: Rescue teams worked through night to ..."),
  * when the sentence does not name it: the best key phrase, or the
  * runner-up if that is a name or a phrase of several words, that reads as
- * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of
+ * a noun phrase (not "Gingrich announced", "political", "Kurdish", nor a
+ * common word the text only ever puts before another: "foreign" of
+ * "foreign investment") and of
  * which the sentence, as cut, has no word (nor its singular or plural:
  * not "Stocks: Stock prices ..."), or failing those, a single word among
  * the first five key phrases that six sentences or more name ("Abortion:"
@@ -3505,19 +3507,50 @@ static int reads_as_topic(const pr_keyword *kw)
 	return wn >= 4;
 }
 
-/* In how many sentences the text names the word w[0, n) (ASCII
- * case-insensitive): the document frequency of the stem of the first
- * token of the first KICKER_SCAN sentences that is that word; 0 if none
- * is, or if it is a stop word. */
-static uint32_t word_df(const precis_doc *d, const char *w, size_t n)
+/* The first token of the first KICKER_SCAN sentences that is the word
+ * w[0, n) (ASCII case-insensitive); NULL if none is. */
+static const pr_token *first_token(const precis_doc *d, const char *w, size_t n)
 {
 	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
 		const pr_sent *s = &d->sents[i];
 		for (uint32_t t = s->tok; t < s->tok + s->ntok && d->toks; t++) {
 			const pr_token *tk = &d->toks[t];
-			if (tk->end - tk->start != n || !same_ci(s->text + tk->start, w, n))
+			if (tk->end - tk->start == n && same_ci(s->text + tk->start, w, n))
+				return tk;
+		}
+	}
+	return NULL;
+}
+
+/* In how many sentences the text names the word w[0, n) (ASCII
+ * case-insensitive): the document frequency of the stem of its first
+ * token; 0 if there is none, or if it is a stop word. */
+static uint32_t word_df(const precis_doc *d, const char *w, size_t n)
+{
+	const pr_token *tk = first_token(d, w, n);
+	return !tk || tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
+}
+
+/* Does the text ever use the word w[0, n) as the last word of its phrase:
+ * followed by punctuation, a stop word, a number or nothing? A common
+ * word the text only ever puts before another ("foreign investment",
+ * "foreign currency", "trade deficit") is an adjective or a noun standing
+ * as one: it qualifies the topic, it is not the topic. */
+static int heads_a_phrase(const precis_doc *d, const char *w, size_t n)
+{
+	const pr_token *first = first_token(d, w, n);
+	if (!first)
+		return 1;
+	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
+		const pr_sent *s = &d->sents[i];
+		for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
+			if (d->toks[t].word != first->word)
 				continue;
-			return tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
+			if (t + 1 == s->tok + s->ntok)
+				return 1;
+			uint8_t f = d->toks[t + 1].flags;
+			if ((f & (PR_TOK_BREAK | PR_TOK_STOP | PR_TOK_NUM)) && !(f & PR_TOK_JOINED))
+				return 1;
 		}
 	}
 	return 0;
@@ -3530,6 +3563,10 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
 	const pr_keyword *kw = &d->keywords[k];
 	if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) ||
 	    shares_word(h, kw->text, kw->len))
+		return 0;
+	/* (a name stands for its topic even as a modifier: "NATO attack") */
+	if (is_lower(kw->text[0]) && !memchr(kw->text, ' ', kw->len) &&
+	    !heads_a_phrase(d, kw->text, kw->len))
 		return 0;
 	char b[32];
 	size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;

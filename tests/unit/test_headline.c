@@ -971,6 +971,30 @@ Test(headline, no_topic_label)
 	precis_free(h);
 }
 
+/* A common word that the text only ever puts before another ("foreign
+ * investors", "foreign loans") qualifies the topic, it is not the topic:
+ * no "Foreign:" label, until the text uses it once as a phrase's last word
+ * ("was foreign"). */
+Test(headline, no_label_for_a_word_only_ever_before_another)
+{
+	static const char text[] =
+		"The government said on Tuesday that it would sell its stake in the national "
+		"airline to raise money for schools.\n\n"
+		"Officials said foreign investors had asked to buy the stake. The minister said "
+		"foreign investment was welcome in the airline. %s\n\n"
+		"Unions said foreign buyers would cut jobs. Banks said foreign loans had become "
+		"dearer. The airline said foreign demand for its shares was strong.\n";
+	char buf[sizeof text + 80];
+	snprintf(buf, sizeof buf, text, "Foreign capital left the country last year.");
+	char *h = headline_opts(buf, 75, "en", 0);
+	cr_assert_str_eq(h, "Government would sell its stake in airline to raise money for schools");
+	precis_free(h);
+	snprintf(buf, sizeof buf, text, "Much of the capital that left last year was foreign.");
+	h = headline_opts(buf, 75, "en", 0);
+	cr_assert_str_eq(h, "Foreign: Government would sell its stake in airline to raise money");
+	precis_free(h);
+}
+
 /* A lead whose dummy subject puts the news off ("It was a quiet morning
  * ...") gives way to the next sentence that says something. */
 Test(headline, expletive_lead_passed_over)

@@ -1105,6 +1105,55 @@ Test(headline, fallback_label_is_one_word)
 	precis_doc_free(d);
 }
 
+/* The headline with the key phrase kp as the document's only one, set by
+ * hand to hold the ranking still. */
+static void expect_with_keyphrase(const char *text, const char *kp, const char *want)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.lang = "en";
+	o.headline_bytes = 75;
+	precis_doc *d = NULL;
+	cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
+	pr_keyword *kept = d->keywords;
+	size_t nkept = d->nkeywords;
+	pr_keyword kw = { kp, (uint32_t)strlen(kp), 1.0 };
+	d->keywords = &kw;
+	d->nkeywords = 1;
+	cr_assert_eq(pr_headline(d), PRECIS_OK);
+	cr_assert_str_eq(d->headline, want);
+	d->keywords = kept;
+	d->nkeywords = nkept;
+	precis_doc_free(d);
+}
+
+/* A name labels the headline by its last word when the text names that
+ * word on its own more often than in full ("Livingston:"); not when it
+ * does not ("Hun Sen:"), nor when the text also writes the word in small
+ * letters, as it does a noun's ("White House": "the house"). */
+Test(headline, label_by_surname)
+{
+	static const char text[] =
+		"Lawmakers voted on Saturday to open an inquiry into the conduct of the "
+		"speaker's office.\n\n"
+		"%s, the speaker-elect, said he would resign from the %s. %s told members that "
+		"he had made mistakes.\n\n"
+		"Republicans said %s had done the right thing. Democrats asked %s to stay until "
+		"the inquiry ended. Aides said %s would leave in January.\n";
+	char buf[sizeof text + 160];
+	const char *n = "Livingston";
+	snprintf(buf, sizeof buf, text, "Robert Livingston", "chamber", n, n, n, n);
+	expect_with_keyphrase(buf, "Robert Livingston",
+	                      "Livingston: Lawmakers voted to open inquiry into conduct of speaker's");
+	n = "Hun Sen";
+	snprintf(buf, sizeof buf, text, n, "chamber", n, n, n, n);
+	expect_with_keyphrase(buf, n,
+	                      "Hun Sen: Lawmakers voted to open inquiry into conduct of speaker's office");
+	n = "House";
+	snprintf(buf, sizeof buf, text, "White House", "house", n, n, n, n);
+	expect_with_keyphrase(buf, "White House",
+	                      "White House: Lawmakers voted to open inquiry into conduct of speaker's");
+}
+
 /* "three days ago" and the day of the month ("on Jan. 12, 2027") go with
  * the other time expressions; a date that is a deadline stays. */
 Test(headline, dates_and_ago)

@@ -60,7 +60,8 @@
  * runner-up if that is a name or a phrase of several words, that reads as
  * a noun phrase (not "Gingrich announced", "political", "Kurdish", nor a
  * common word the text only ever puts before another: "foreign" of
- * "foreign investment") and of
+ * "foreign investment", nor one word whose stem the sentence names:
+ * not "Impeachment: ... moved to impeach") and of
  * which the sentence, as cut, has no word (nor its singular or plural:
  * not "Stocks: Stock prices ..."), or failing those, a single word among
  * the first five key phrases that six sentences or more name ("Abortion:"
@@ -3557,6 +3558,30 @@ static int heads_a_phrase(const precis_doc *d, const char *w, size_t n)
 	return 0;
 }
 
+/* Does the headline name a word of the stem of the word w[0, n), as
+ * the text's tokens stem it ("impeach" for "Impeachment")? (A word of
+ * another stem that begins otherwise is not looked up.) */
+static int holds_stem(const precis_doc *d, const hbuf *h, const char *w, size_t n)
+{
+	const pr_token *tw = first_token(d, w, n);
+	if (!tw || tw->term == PR_NO_TERM || n < 3)
+		return 0;
+	for (size_t i = 0; i < h->len;) {
+		while (i < h->len && !is_alnum(h->s[i]))
+			i++;
+		size_t j = i;
+		while (j < h->len && is_alnum(h->s[j]))
+			j++;
+		if (j - i >= 3 && same_ci(h->s + i, w, 3)) {
+			const pr_token *t = first_token(d, h->s + i, j - i);
+			if (t && t->term == tw->term)
+				return 1;
+		}
+		i = j;
+	}
+	return 0;
+}
+
 /* Can key phrase k label this headline: short, read as a topic, not a
  * time word, and not named by the headline already? */
 static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
@@ -3568,6 +3593,8 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
 	/* (a name stands for its topic even as a modifier: "NATO attack") */
 	if (is_lower(kw->text[0]) && !memchr(kw->text, ' ', kw->len) &&
 	    !heads_a_phrase(d, kw->text, kw->len))
+		return 0;
+	if (!memchr(kw->text, ' ', kw->len) && holds_stem(d, h, kw->text, kw->len))
 		return 0;
 	char b[32];
 	size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;

@@ -995,6 +995,28 @@ Test(headline, no_label_for_a_word_only_ever_before_another)
 	precis_free(h);
 }
 
+/* A one-word label whose stem the sentence names says nothing the
+ * sentence does not ("Impeachment: ... moved to impeach ..."). */
+Test(headline, no_label_for_a_stem_the_sentence_names)
+{
+	static const char text[] =
+		"Lawmakers in the state assembly moved on Saturday to %s the governor over the "
+		"missing road funds and his answers.\n\n"
+		"The impeachment vote was close. Supporters of the governor called the "
+		"impeachment a plot by his rivals.\n\n"
+		"The governor said the impeachment would fail in the senate. A trial after the "
+		"impeachment could take months. Voters were split on the impeachment in a poll.\n";
+	char buf[sizeof text + 16];
+	snprintf(buf, sizeof buf, text, "impeach");
+	char *h = headline_opts(buf, 75, "en", 0);
+	cr_assert_str_eq(h, "Lawmakers in state assembly moved to impeach governor over road funds");
+	precis_free(h);
+	snprintf(buf, sizeof buf, text, "remove");
+	h = headline_opts(buf, 75, "en", 0);
+	cr_assert_str_eq(h, "Impeachment: Lawmakers in state assembly moved to remove governor over road");
+	precis_free(h);
+}
+
 /* A lead whose dummy subject puts the news off ("It was a quiet morning
  * ...") gives way to the next sentence that says something. */
 Test(headline, expletive_lead_passed_over)

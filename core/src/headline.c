@@ -3533,19 +3533,20 @@ static uint32_t word_df(const precis_doc *d, const char *w, size_t n)
 	return !tk || tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
 }
 
-/* Does the text ever use the word w[0, n) as the last word of its phrase:
- * followed by punctuation, a stop word, a number or nothing? A common
+/* Does the text ever use the word whose first token is first as the last
+ * word of its phrase: followed by punctuation, a stop word, a number or
+ * nothing? A common
  * word the text only ever puts before another ("foreign investment",
  * "foreign currency", "trade deficit") is an adjective or a noun standing
  * as one: it qualifies the topic, it is not the topic. */
-static int heads_a_phrase(const precis_doc *d, const char *w, size_t n)
+static int heads_a_phrase(const precis_doc *d, const pr_token *first)
 {
-	const pr_token *first = first_token(d, w, n);
-	if (!first)
-		return 1;
+	uint32_t from = (uint32_t)(first - d->toks);
 	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
 		const pr_sent *s = &d->sents[i];
-		for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
+		if (s->tok + s->ntok <= from)
+			continue;
+		for (uint32_t t = from > s->tok ? from : s->tok; t < s->tok + s->ntok; t++) {
 			if (d->toks[t].word != first->word)
 				continue;
 			if (t + 1 == s->tok + s->ntok)
@@ -3558,13 +3559,14 @@ static int heads_a_phrase(const precis_doc *d, const char *w, size_t n)
 	return 0;
 }
 
-/* Does the headline name a word of the stem of the word w[0, n), as
- * the text's tokens stem it ("impeach" for "Impeachment")? (A word of
+/* Does the headline name a word of the stem of the word w[0, n), whose
+ * first token is tw, as the text's tokens stem it ("impeach" for
+ * "Impeachment")? (A word of
  * another stem that begins otherwise is not looked up.) */
-static int holds_stem(const precis_doc *d, const hbuf *h, const char *w, size_t n)
+static int holds_stem(const precis_doc *d, const hbuf *h, const char *w, size_t n,
+                      const pr_token *tw)
 {
-	const pr_token *tw = first_token(d, w, n);
-	if (!tw || tw->term == PR_NO_TERM || n < 3)
+	if (tw->term == PR_NO_TERM || n < 3)
 		return 0;
 	for (size_t i = 0; i < h->len;) {
 		while (i < h->len && !is_alnum(h->s[i]))
@@ -3590,18 +3592,24 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
 	if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) ||
 	    shares_word(h, kw->text, kw->len))
 		return 0;
-	/* (a name stands for its topic even as a modifier: "NATO attack") */
-	if (is_lower(kw->text[0]) && !memchr(kw->text, ' ', kw->len) &&
-	    !heads_a_phrase(d, kw->text, kw->len))
-		return 0;
-	if (!memchr(kw->text, ' ', kw->len) && holds_stem(d, h, kw->text, kw->len))
-		return 0;
 	char b[32];
 	size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;
 	for (size_t i = 0; i < n; i++)
 		b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
 	b[n] = '\0';
-	return !is_time_word(b) && !in_list(b, time_nouns);
+	if (is_time_word(b) || in_list(b, time_nouns))
+		return 0;
+	if (memchr(kw->text, ' ', kw->len))
+		return 1;
+	/* a lone word: it heads a phrase somewhere (a name stands for its
+	 * topic even as a modifier: "NATO attack"), and its stem is not the
+	 * sentence's already */
+	const pr_token *tw = first_token(d, kw->text, kw->len);
+	if (!tw)
+		return 1;
+	if (is_lower(kw->text[0]) && !heads_a_phrase(d, tw))
+		return 0;
+	return !holds_stem(d, h, kw->text, kw->len, tw);
 }
 
 /* A topic label for the headline (the kicker of a news page, "Hurricane
@@ -3615,17 +3623,16 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 {
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
 		const pr_keyword *kw = &d->keywords[k];
-		if (!kicker_fits(d, h, k))
-			continue;
 		/* the runner-up only as a name or a phrase: "Villages:" is not
 		 * what the story is about when the sentence names the top one */
 		if (k > 0 && !memchr(kw->text, ' ', kw->len) && !is_upper(kw->text[0]))
 			continue;
-		return (long)k;
+		if (kicker_fits(d, h, k))
+			return (long)k;
 	}
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_FALLBACK; k++) {
 		const pr_keyword *kw = &d->keywords[k];
-		if (kicker_fits(d, h, k) && !memchr(kw->text, ' ', kw->len) &&
+		if (!memchr(kw->text, ' ', kw->len) && kicker_fits(d, h, k) &&
 		    word_df(d, kw->text, kw->len) >= KICKER_MIN_COUNT)
 			return (long)k;
 	}

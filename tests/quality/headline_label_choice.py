@@ -25,8 +25,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-
-NO_LABEL = 0x8  # PRECIS_FLAG_HEADLINE_NO_LABEL
+import headline_label_diag as diag  # noqa: E402
 
 # the English function words headline.c drops from the end of a cut
 # (is_trailing_junk)
@@ -81,20 +80,10 @@ def shares_word(label, head):
 
 
 def task_rows(args, fname, kind):
-    lab = harness.Precis(args.lib)
-    bare = harness.Precis(args.lib)
-    bare.overrides["flags"] = NO_LABEL
     rows = []
-    for idx, rec in enumerate(harness.load(args.eval, fname, 0)):
-        refs = rec["headlines"]
-
-        def r1(h):
-            return 100 * harness.score(kind, [h], refs)["1"][0]
-
-        _, a = lab.run(rec["text"], rec["lang"])
-        _, b = bare.run(rec["text"], rec["lang"])
+    for idx, rec, a, b, r1, lib in diag.headlines(args, fname, kind):
         cands = []
-        for k, kp in enumerate(keyphrases(lab.lib, rec["text"])[:args.top]):
+        for k, kp in enumerate(keyphrases(lib, rec["text"])[:args.top]):
             if shares_word(kp, b):
                 continue
             h = cut(kp[0].upper() + kp[1:] + ": " + b)
@@ -128,20 +117,13 @@ def report(task, rows, show):
 
 
 def main():
-    ap = harness.script_args(__doc__)
-    ap.add_argument("--tasks", default="headline-duc04,headline-duc03,headline-bbc")
-    ap.add_argument("--show", type=int, default=0)
+    ap = diag.headline_args(__doc__)
     ap.add_argument("--top", type=int, default=5)
     args = ap.parse_args()
-    if not os.path.isdir(args.eval):
-        print(f"no evaluation data at {args.eval}: skipped")
+    tasks = diag.headline_tasks(args)
+    if tasks is None:
         return 77
-    files = {t: (f, k) for t, f, k in harness.TASKS}
-    for task in args.tasks.split(","):
-        fname, kind = files[task]
-        if kind != "headline":
-            print(f"{task}: English headline tasks only")
-            continue
+    for task, fname, kind in tasks:
         report(task, task_rows(args, fname, kind), args.show)
     return 0
 

@@ -58,11 +58,15 @@
  * news page ("Hurricane Mitch: Rescue teams worked through night to ..."),
  * when the sentence does not name it: the best key phrase, or the
  * runner-up if that is a name or a phrase of several words, that reads as
- * a noun phrase (not "Gingrich announced", "political", "Kurdish") and of
+ * a noun phrase (not "Gingrich announced", "political", "Kurdish", nor a
+ * common word the text only ever puts before another: "foreign" of
+ * "foreign investment", nor one word whose stem the sentence names:
+ * not "Impeachment: ... moved to impeach") and of
  * which the sentence, as cut, has no word (nor its singular or plural:
  * not "Stocks: Stock prices ..."), or failing those, a single word among
  * the first five key phrases that six sentences or more name ("Abortion:"
- * over a lead about a doctor's killing), when it says more of the story
+ * over a lead about a doctor's killing); a name by its last word when the
+ * text names that so ("Livingston:", not "Robert Livingston:"); when it says more of the story
  * than the words of the sentence it pushes past the cut (each word weighed
  * by the log of the number of sentences that name it); the sentence is
  * then cut for the room that is left. Human headlines name the story's topic as often
@@ -3505,20 +3509,77 @@ static int reads_as_topic(const pr_keyword *kw)
 	return wn >= 4;
 }
 
-/* In how many sentences the text names the word w[0, n) (ASCII
- * case-insensitive): the document frequency of the stem of the first
- * token of the first KICKER_SCAN sentences that is that word; 0 if none
- * is, or if it is a stop word. */
-static uint32_t word_df(const precis_doc *d, const char *w, size_t n)
+/* The first token of the first KICKER_SCAN sentences that is the word
+ * w[0, n) (ASCII case-insensitive); NULL if none is. */
+static const pr_token *first_token(const precis_doc *d, const char *w, size_t n)
 {
 	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
 		const pr_sent *s = &d->sents[i];
 		for (uint32_t t = s->tok; t < s->tok + s->ntok && d->toks; t++) {
 			const pr_token *tk = &d->toks[t];
-			if (tk->end - tk->start != n || !same_ci(s->text + tk->start, w, n))
-				continue;
-			return tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
+			if (tk->end - tk->start == n && same_ci(s->text + tk->start, w, n))
+				return tk;
 		}
+	}
+	return NULL;
+}
+
+/* In how many sentences the text names the word w[0, n) (ASCII
+ * case-insensitive): the document frequency of the stem of its first
+ * token; 0 if there is none, or if it is a stop word. */
+static uint32_t word_df(const precis_doc *d, const char *w, size_t n)
+{
+	const pr_token *tk = first_token(d, w, n);
+	return !tk || tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
+}
+
+/* Does the text ever use the word whose first token is first as the last
+ * word of its phrase: followed by punctuation, a stop word, a number or
+ * nothing? A common
+ * word the text only ever puts before another ("foreign investment",
+ * "foreign currency", "trade deficit") is an adjective or a noun standing
+ * as one: it qualifies the topic, it is not the topic. */
+static int heads_a_phrase(const precis_doc *d, const pr_token *first)
+{
+	uint32_t from = (uint32_t)(first - d->toks);
+	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
+		const pr_sent *s = &d->sents[i];
+		if (s->tok + s->ntok <= from)
+			continue;
+		for (uint32_t t = from > s->tok ? from : s->tok; t < s->tok + s->ntok; t++) {
+			if (d->toks[t].word != first->word)
+				continue;
+			if (t + 1 == s->tok + s->ntok)
+				return 1;
+			uint8_t f = d->toks[t + 1].flags;
+			if ((f & (PR_TOK_BREAK | PR_TOK_STOP | PR_TOK_NUM)) && !(f & PR_TOK_JOINED))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Does the headline name a word of the stem of the word w[0, n), whose
+ * first token is tw, as the text's tokens stem it ("impeach" for
+ * "Impeachment")? (A word of
+ * another stem that begins otherwise is not looked up.) */
+static int holds_stem(const precis_doc *d, const hbuf *h, const char *w, size_t n,
+                      const pr_token *tw)
+{
+	if (tw->term == PR_NO_TERM || n < 3)
+		return 0;
+	for (size_t i = 0; i < h->len;) {
+		while (i < h->len && !is_alnum(h->s[i]))
+			i++;
+		size_t j = i;
+		while (j < h->len && is_alnum(h->s[j]))
+			j++;
+		if (j - i >= 3 && same_ci(h->s + i, w, 3)) {
+			const pr_token *t = first_token(d, h->s + i, j - i);
+			if (t && t->term == tw->term)
+				return 1;
+		}
+		i = j;
 	}
 	return 0;
 }
@@ -3536,7 +3597,19 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
 	for (size_t i = 0; i < n; i++)
 		b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
 	b[n] = '\0';
-	return !is_time_word(b) && !in_list(b, time_nouns);
+	if (is_time_word(b) || in_list(b, time_nouns))
+		return 0;
+	if (memchr(kw->text, ' ', kw->len))
+		return 1;
+	/* a lone word: it heads a phrase somewhere (a name stands for its
+	 * topic even as a modifier: "NATO attack"), and its stem is not the
+	 * sentence's already */
+	const pr_token *tw = first_token(d, kw->text, kw->len);
+	if (!tw)
+		return 1;
+	if (is_lower(kw->text[0]) && !heads_a_phrase(d, tw))
+		return 0;
+	return !holds_stem(d, h, kw->text, kw->len, tw);
 }
 
 /* A topic label for the headline (the kicker of a news page, "Hurricane
@@ -3550,17 +3623,16 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 {
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
 		const pr_keyword *kw = &d->keywords[k];
-		if (!kicker_fits(d, h, k))
-			continue;
 		/* the runner-up only as a name or a phrase: "Villages:" is not
 		 * what the story is about when the sentence names the top one */
 		if (k > 0 && !memchr(kw->text, ' ', kw->len) && !is_upper(kw->text[0]))
 			continue;
-		return (long)k;
+		if (kicker_fits(d, h, k))
+			return (long)k;
 	}
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_FALLBACK; k++) {
 		const pr_keyword *kw = &d->keywords[k];
-		if (kicker_fits(d, h, k) && !memchr(kw->text, ' ', kw->len) &&
+		if (!memchr(kw->text, ' ', kw->len) && kicker_fits(d, h, k) &&
 		    word_df(d, kw->text, kw->len) >= KICKER_MIN_COUNT)
 			return (long)k;
 	}
@@ -3591,6 +3663,63 @@ static double story_weight(const precis_doc *d, const char *s, size_t n, double 
 	return w;
 }
 
+/* In how many places the text names the word w[0, n) as a surname on its
+ * own, not right after the given name g[0, gn) ("Livingston said"); 0 if
+ * it names it fewer times so than after the given name, or ever writes it
+ * in small letters ("House" of "White House": "the house"). */
+static uint32_t surname_alone(const precis_doc *d, const char *w, size_t n, const char *g,
+                              size_t gn)
+{
+	uint32_t alone = 0, after = 0;
+	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
+		const pr_sent *s = &d->sents[i];
+		for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
+			const pr_token *tk = &d->toks[t];
+			if (tk->end - tk->start != n || !same_ci(s->text + tk->start, w, n))
+				continue;
+			if (!(tk->flags & PR_TOK_UPPER))
+				return 0;
+			const pr_token *pv = tk - 1;
+			if (t > s->tok && !(tk->flags & PR_TOK_BREAK) && pv->end - pv->start == gn &&
+			    same_ci(s->text + pv->start, g, gn))
+				after++;
+			else
+				alone++;
+		}
+	}
+	return alone > after ? alone : 0;
+}
+
+/* The label's text and length: a name labels the headline by its last
+ * word, as headlines name people by surname ("Livingston:", not "Robert
+ * Livingston:"; "Inuit:", not "Canada's Inuit:"), when the text names
+ * that word on its own TITLE_MIN_COUNT times or more, and more often than
+ * after the word before it. A name here is words that open with capitals,
+ * the last in small letters after its capital ("San Francisco ATMs" is
+ * none). ("Hun Sen" stays whole: the text never says "Sen" alone.) */
+static const char *label_text(const precis_doc *d, const pr_keyword *kw, size_t *len)
+{
+	const char *p = kw->text;
+	size_t n = kw->len, last = n;
+	*len = n;
+	while (last > 0 && p[last - 1] != ' ')
+		last--;
+	if (last == 0 || n - last < 3 || !is_lower(p[last + 1]))
+		return p;
+	size_t given = 0; /* where the word before the surname starts */
+	for (size_t i = 0; i < last; i++) {
+		if (i > 0 && p[i - 1] != ' ')
+			continue;
+		if (!is_upper(p[i]))
+			return p;
+		given = i;
+	}
+	if (surname_alone(d, p + last, n - last, p + given, last - 1 - given) < TITLE_MIN_COUNT)
+		return p;
+	*len = n - last;
+	return p + last;
+}
+
 /* Is the label kw worth its room? It pushes the last words of the
  * sentence, as cut to the limit, past the cut: an editor puts the topic
  * in front only if it says more of the story than the words it costs
@@ -3599,13 +3728,13 @@ static double story_weight(const precis_doc *d, const char *s, size_t n, double 
  * does not). h is the compressed sentence, which the cut to the limit
  * would leave all bytes long; it comes back whole. */
 static int label_pays(const precis_doc *d, hbuf *h, size_t all, size_t limit,
-                      const pr_keyword *kw, int fr)
+                      const char *kt, size_t kn, int fr)
 {
 	size_t whole = h->len;
-	fit(h, limit - kw->len - 2, fr);
+	fit(h, limit - kn - 2, fr);
 	size_t kept = h->len;
 	h->len = whole;
-	double w = story_weight(d, kw->text, kw->len, 1e300);
+	double w = story_weight(d, kt, kn, 1e300);
 	return w >= story_weight(d, h->s + kept, all - kept, w);
 }
 
@@ -3634,6 +3763,8 @@ int pr_headline(precis_doc *d)
 	 * leaves (compressing it again for that room moves the dev figures
 	 * by 0.05 and costs half as much again as the headline did) */
 	long kick = -1;
+	const char *kt = NULL;
+	size_t kn = 0;
 	int label = (d->opts.flags & PRECIS_FLAG_HEADLINE_NO_LABEL) == 0;
 	if (en && room && !topics && label) {
 		/* (what the cut would leave of it: a word past the limit is
@@ -3643,17 +3774,19 @@ int pr_headline(precis_doc *d)
 		size_t all = h.len;
 		kick = pick_kicker(d, &h);
 		h.len = whole;
-		if (kick >= 0 && !label_pays(d, &h, all, limit, &d->keywords[kick], fr))
-			kick = -1;
+		if (kick >= 0) {
+			kt = label_text(d, &d->keywords[kick], &kn);
+			if (!label_pays(d, &h, all, limit, kt, kn, fr))
+				kick = -1;
+		}
 	}
 	if (kick >= 0) {
-		const pr_keyword *kw = &d->keywords[kick];
-		fit(&h, limit - kw->len - 2, fr);
+		fit(&h, limit - kn - 2, fr);
 		if (h.len > 0) {
-			memmove(h.s + kw->len + 2, h.s, h.len);
-			memcpy(h.s, kw->text, kw->len);
-			memcpy(h.s + kw->len, ": ", 2);
-			h.len += kw->len + 2;
+			memmove(h.s + kn + 2, h.s, h.len);
+			memcpy(h.s, kt, kn);
+			memcpy(h.s + kn, ": ", 2);
+			h.len += kn + 2;
 			if (is_lower(h.s[0]))
 				h.s[0] = (char)(h.s[0] - 'a' + 'A');
 		}

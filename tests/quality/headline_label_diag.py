@@ -59,17 +59,27 @@ def weight(words, sents):
                if w not in STOP)
 
 
-def task_rows(args, task, fname, kind):
+def headlines(args, fname, kind):
+    """For each document of the file: (index, record, its headline, its
+    headline without a label, a function that gives a headline's R1 against
+    the document's references), and the library's handle."""
     lab = harness.Precis(args.lib)
     bare = harness.Precis(args.lib)
     bare.overrides["flags"] = NO_LABEL
-    rows = []
     for idx, rec in enumerate(harness.load(args.eval, fname, 0)):
-        refs = rec["headlines"]
         _, a = lab.run(rec["text"], rec["lang"])
         _, b = bare.run(rec["text"], rec["lang"])
-        ra = 100 * harness.score(kind, [a], refs)["1"][0]
-        rb = 100 * harness.score(kind, [b], refs)["1"][0]
+
+        def r1(h, refs=rec["headlines"]):
+            return 100 * harness.score(kind, [h], refs)["1"][0]
+
+        yield idx, rec, a, b, r1, lab.lib
+
+
+def task_rows(args, task, fname, kind):
+    rows = []
+    for idx, rec, a, b, r1, _ in headlines(args, fname, kind):
+        ra, rb = r1(a), r1(b)
         row = {"idx": idx, "with": ra, "without": rb, "a": a, "b": b, "w_label": 0.0,
                "w_pushed": 0.0}
         if a != b and ": " in a:
@@ -113,21 +123,40 @@ def report(task, rows, show, scan):
               f" {r['w_pushed']:.2f}\n      {r['a']}\n      {r['b']}")
 
 
-def main():
-    ap = harness.script_args(__doc__)
+def headline_args(doc):
+    """The command line of the label diagnostics: --lib, --eval, --tasks
+    (English headline tasks) and --show N."""
+    ap = harness.script_args(doc)
     ap.add_argument("--tasks", default="headline-duc04,headline-duc03,headline-bbc")
     ap.add_argument("--show", type=int, default=0)
-    ap.add_argument("--scan", action="store_true")
-    args = ap.parse_args()
+    return ap
+
+
+def headline_tasks(args):
+    """(task, file, kind) for each English headline task of --tasks; None
+    when there is no evaluation data (the script is then skipped)."""
     if not os.path.isdir(args.eval):
         print(f"no evaluation data at {args.eval}: skipped")
-        return 77
+        return None
     files = {t: (f, k) for t, f, k in harness.TASKS}
+    out = []
     for task in args.tasks.split(","):
         fname, kind = files[task]
         if kind != "headline":
             print(f"{task}: English headline tasks only")
             continue
+        out.append((task, fname, kind))
+    return out
+
+
+def main():
+    ap = headline_args(__doc__)
+    ap.add_argument("--scan", action="store_true")
+    args = ap.parse_args()
+    tasks = headline_tasks(args)
+    if tasks is None:
+        return 77
+    for task, fname, kind in tasks:
         report(task, task_rows(args, task, fname, kind), args.show, args.scan)
     return 0
 

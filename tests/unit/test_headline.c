@@ -971,6 +971,53 @@ Test(headline, no_topic_label)
 	precis_free(h);
 }
 
+/* The English headline, 75 bytes, of the text fmt with its "%s" filled
+ * by fill. */
+static void expect_filled(const char *fmt, const char *fill, const char *want)
+{
+	char buf[2048];
+	snprintf(buf, sizeof buf, fmt, fill);
+	char *h = headline_opts(buf, 75, "en", 0);
+	cr_assert_str_eq(h, want);
+	precis_free(h);
+}
+
+/* A common word that the text only ever puts before another ("foreign
+ * investors", "foreign loans") qualifies the topic, it is not the topic:
+ * no "Foreign:" label, until the text uses it once as a phrase's last word
+ * ("was foreign"). */
+Test(headline, no_label_for_a_word_only_ever_before_another)
+{
+	static const char text[] =
+		"The government said on Tuesday that it would sell its stake in the national "
+		"airline to raise money for schools.\n\n"
+		"Officials said foreign investors had asked to buy the stake. The minister said "
+		"foreign investment was welcome in the airline. %s\n\n"
+		"Unions said foreign buyers would cut jobs. Banks said foreign loans had become "
+		"dearer. The airline said foreign demand for its shares was strong.\n";
+	expect_filled(text, "Foreign capital left the country last year.",
+	              "Government would sell its stake in airline to raise money for schools");
+	expect_filled(text, "Much of the capital that left last year was foreign.",
+	              "Foreign: Government would sell its stake in airline to raise money");
+}
+
+/* A one-word label whose stem the sentence names says nothing the
+ * sentence does not ("Impeachment: ... moved to impeach ..."). */
+Test(headline, no_label_for_a_stem_the_sentence_names)
+{
+	static const char text[] =
+		"Lawmakers in the state assembly moved on Saturday to %s the governor over the "
+		"missing road funds and his answers.\n\n"
+		"The impeachment vote was close. Supporters of the governor called the "
+		"impeachment a plot by his rivals.\n\n"
+		"The governor said the impeachment would fail in the senate. A trial after the "
+		"impeachment could take months. Voters were split on the impeachment in a poll.\n";
+	expect_filled(text, "impeach",
+	              "Lawmakers in state assembly moved to impeach governor over road funds");
+	expect_filled(text, "remove",
+	              "Impeachment: Lawmakers in state assembly moved to remove governor over road");
+}
+
 /* A lead whose dummy subject puts the news off ("It was a quiet morning
  * ...") gives way to the next sentence that says something. */
 Test(headline, expletive_lead_passed_over)
@@ -1044,6 +1091,26 @@ Test(headline, label_for_a_phrase_the_text_keeps_naming)
 	precis_free(h);
 }
 
+/* The English headline, 75 bytes, of the text with the key phrases kws[0,
+ * n) set by hand, to hold the ranking still. */
+static void expect_with_keyphrases(const char *text, pr_keyword *kws, size_t n, const char *want)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.lang = "en";
+	o.headline_bytes = 75;
+	precis_doc *d = NULL;
+	cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
+	pr_keyword *kept = d->keywords;
+	size_t nkept = d->nkeywords;
+	d->keywords = kws;
+	d->nkeywords = n;
+	cr_assert_eq(pr_headline(d), PRECIS_OK);
+	cr_assert_str_eq(d->headline, want);
+	d->keywords = kept;
+	d->nkeywords = nkept;
+	precis_doc_free(d);
+}
+
 /* The fallback label is one word: each word of "abortion debate" is in six
  * sentences, but that says nothing of the phrase. (The key phrases are set
  * by hand, to hold the ranking still.) */
@@ -1057,28 +1124,47 @@ Test(headline, fallback_label_is_one_word)
 		"for a day. Those who defend abortion asked for calm in the debate. Doctors who "
 		"perform abortion stayed out of the debate. The clinic said abortion and the debate "
 		"would go on.\n";
-	precis_options o = PRECIS_OPTIONS_INIT;
-	o.lang = "en";
-	o.headline_bytes = 75;
-	precis_doc *d = NULL;
-	cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
-	pr_keyword *kept = d->keywords;
-	size_t nkept = d->nkeywords;
 	pr_keyword kws[3] = {
 		{ "Barnett Slepian", 15, 1.0 }, { "Buffalo", 7, 0.9 }, { "abortion debate", 15, 0.8 }
 	};
-	d->keywords = kws;
-	d->nkeywords = 3;
-	cr_assert_eq(pr_headline(d), PRECIS_OK);
-	cr_assert_str_eq(d->headline,
-	                 "Dr. Slepian, doctor who ran clinic in suburbs of Buffalo, was shot dead");
+	expect_with_keyphrases(text, kws, 3,
+	                       "Dr. Slepian, doctor who ran clinic in suburbs of Buffalo, was shot dead");
 	kws[2].text = "abortion";
 	kws[2].len = 8;
-	cr_assert_eq(pr_headline(d), PRECIS_OK);
-	cr_assert_str_eq(d->headline, "Abortion: Dr. Slepian, doctor who ran clinic in suburbs of Buffalo");
-	d->keywords = kept;
-	d->nkeywords = nkept;
-	precis_doc_free(d);
+	expect_with_keyphrases(text, kws, 3,
+	                       "Abortion: Dr. Slepian, doctor who ran clinic in suburbs of Buffalo");
+}
+
+/* A name labels the headline by its last word when the text names that
+ * word on its own more often than in full ("Livingston:"); not when it
+ * does not ("Hun Sen:"), nor when the text also writes the word in small
+ * letters, as it does a noun's ("White House": "the house"). */
+Test(headline, label_by_surname)
+{
+	static const char text[] =
+		"Lawmakers voted on Saturday to open an inquiry into the conduct of the "
+		"speaker's office.\n\n"
+		"%s, the speaker-elect, said he would resign from the %s. %s told members that "
+		"he had made mistakes.\n\n"
+		"Republicans said %s had done the right thing. Democrats asked %s to stay until "
+		"the inquiry ended. Aides said %s would leave in January.\n";
+	char buf[sizeof text + 160];
+	const char *n = "Livingston";
+	pr_keyword kw = { "Robert Livingston", 17, 1.0 };
+	snprintf(buf, sizeof buf, text, kw.text, "chamber", n, n, n, n);
+	expect_with_keyphrases(buf, &kw, 1,
+	                       "Livingston: Lawmakers voted to open inquiry into conduct of speaker's");
+	n = kw.text = "Hun Sen";
+	kw.len = 7;
+	snprintf(buf, sizeof buf, text, n, "chamber", n, n, n, n);
+	expect_with_keyphrases(buf, &kw, 1,
+	                       "Hun Sen: Lawmakers voted to open inquiry into conduct of speaker's office");
+	n = "House";
+	kw.text = "White House";
+	kw.len = 11;
+	snprintf(buf, sizeof buf, text, kw.text, "house", n, n, n, n);
+	expect_with_keyphrases(buf, &kw, 1,
+	                       "White House: Lawmakers voted to open inquiry into conduct of speaker's");
 }
 
 /* "three days ago" and the day of the month ("on Jan. 12, 2027") go with

@@ -1267,16 +1267,36 @@ static int key_word(const sent_view *v, const uint8_t *key, uint32_t i, uint32_t
 	return 0;
 }
 
+/* Is token i of v cut off from token i - 1 for a phrase: by punctuation,
+ * or by a quote made of apostrophes, which the tokens let through as they
+ * would a possessive: the wire's closing `''` ("``Sparky'' Schulz") or an
+ * opening ' after a space ("launches 'Veritas'"). */
+static int apart(const sent_view *v, uint32_t i)
+{
+	const pr_token *t = &v->toks[i];
+	if (t->flags & PR_TOK_BREAK)
+		return 1;
+	uint32_t a = v->toks[i - 1].end, b = t->start;
+	if (b - a < 2)
+		return 0; /* nothing, or one space or apostrophe */
+	if (v->text[b - 1] == '\'' && v->text[b - 2] == ' ')
+		return 1;
+	for (uint32_t k = a; k + 1 < b; k++)
+		if (v->text[k] == '\'' && v->text[k + 1] == '\'')
+			return 1;
+	return 0;
+}
+
 /* Can token k (of v) be a word of a name that begins at token i, before
  * it or at it? A capitalized candidate, not cut off from what follows it
- * by punctuation, and at the head of the sentence only if it is
+ * (apart()), and at the head of the sentence only if it is
  * capitalized inside one too ("Goalscorer Jimmy Floyd Hasselbaink"). */
 static int name_word(const sent_view *v, const uint8_t *cand, const uint8_t *wflag, uint32_t k,
                      uint32_t i)
 {
 	if (k < v->head || k == UINT32_MAX || !cand[k] || !(v->toks[k].flags & PR_TOK_UPPER))
 		return 0;
-	if (k < i && (v->toks[i].flags & PR_TOK_BREAK))
+	if (k < i && apart(v, i))
 		return 0;
 	return k > v->head || (wflag[v->toks[k].word] & W_UPPER_INSIDE);
 }
@@ -1301,7 +1321,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 		uint32_t i = c < nat ? at[c] : end; /* the end closes the last run */
 		uint32_t j = i < end ? word_end(&v, cand, i) : end;
 		int k = i < end && key_word(&v, key, i, j);
-		int joins = k && nrun > 0 && run[nrun] == i && !(toks[i].flags & PR_TOK_BREAK) &&
+		int joins = k && nrun > 0 && run[nrun] == i && !apart(&v, i) &&
 		            nrun < MAX_PHRASE_WORDS && j - run[0] <= MAX_PHRASE_TOKENS;
 		if (nrun && !joins) {
 			/* the run ends: its stretches of several words */
@@ -1332,7 +1352,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 			uint32_t a = i, e = i, nw = 0;
 			int haskey = 0;
 			while (e < end && cand[e] && (toks[e].flags & PR_TOK_UPPER) &&
-			       (e == i || !(toks[e].flags & PR_TOK_BREAK))) {
+			       (e == i || !apart(&v, e))) {
 				uint32_t we = word_end(&v, cand, e);
 				if (list_flags(d, wflag, toks[e].word, lang) & W_TITLE) {
 					/* "Russian Foreign Minister Sergey Lavrov" */

@@ -242,6 +242,30 @@ Test(keyphrase, capitalized_filler_is_a_name)
 	precis_doc_free(d);
 }
 
+/* A quote made of apostrophes ends a phrase as other punctuation does:
+ * the wire's closing `''` ("``Sparky'' Schulz" gives no "Sparky''
+ * Schulz") and an opening ' after a space ("launches 'Veritas'"). */
+Test(keyphrase, quotes_of_apostrophes_break_phrases)
+{
+	static const char *const texts[] = {
+		"Cartoonists gathered to honour Charles ``Sparky'' Schulz in Santa Rosa. "
+		"Fans called it ``Sparky'' Schulz Day and cheered ``Sparky'' Schulz at the "
+		"parade.\n\nFriends said ``Sparky'' Schulz loved the comic strip. The comic "
+		"strip made ``Sparky'' Schulz famous.",
+		"Kilroy launches 'Veritas' today. Supporters say Kilroy launches 'Veritas' "
+		"to win votes. Kilroy launches 'Veritas' with a rally. Critics doubt that "
+		"Kilroy launches 'Veritas' in time.",
+	};
+	for (size_t x = 0; x < sizeof texts / sizeof *texts; x++) {
+		precis_doc *d = doc_in(texts[x], "en", 10);
+		cr_assert_gt(precis_doc_keyword_count(d), 0);
+		for (size_t k = 0; k < precis_doc_keyword_count(d); k++)
+			cr_assert_null(strchr(precis_doc_keyword(d, k, NULL), '\''), "text %zu: %s", x,
+			               precis_doc_keyword(d, k, NULL));
+		precis_doc_free(d);
+	}
+}
+
 /* A name is kept whole, even met once, and without the titles at its head;
  * a title alone is no key phrase. */
 Test(keyphrase, names_kept_whole)

@@ -535,8 +535,13 @@ static void trim_end(hbuf *h, int fr)
 {
 	for (;;) {
 		while (h->len && (is_space(h->s[h->len - 1]) ||
-		                  in_set(",;:-.", h->s[h->len - 1])))
+		                  in_set(",;:-.", h->s[h->len - 1]))) {
+			/* (an initialism keeps its last stop: "U.S.") */
+			if (h->len >= 4 && h->s[h->len - 1] == '.' && is_upper(h->s[h->len - 2]) &&
+			    h->s[h->len - 3] == '.' && is_upper(h->s[h->len - 4]))
+				break;
 			h->len--;
+		}
 		/* dashes: — and – */
 		if (h->len >= 3 && (unsigned char)h->s[h->len - 3] == 0xE2 &&
 		    (unsigned char)h->s[h->len - 2] == 0x80 &&
@@ -1014,6 +1019,43 @@ static void drop_dash_asides(hbuf *h)
 			h->s[i] = ',';
 		h->s[i + gap - 1] = ' ';
 		h->len -= rest - i - gap;
+	}
+}
+
+/* Headline style writes the two names a wire story spells out in full
+ * by their initials: "United States" -> "U.S.", "United Nations" ->
+ * "U.N.". */
+static const char *const full_names[] = { "United States", "United Nations", NULL };
+static const char *const name_initials[] = { "U.S.", "U.N." };
+
+/* The initials headline style writes for p[0, n), or NULL. */
+static const char *initials_of(const char *p, size_t n)
+{
+	for (int k = 0; full_names[k]; k++)
+		if (strlen(full_names[k]) == n && memcmp(p, full_names[k], n) == 0)
+			return name_initials[k];
+	return NULL;
+}
+
+/* The full names become their initials (a possessive "United States'" is
+ * left as it is; before a full stop the initials' own stop ends the
+ * sentence). */
+static void abbreviate_names(hbuf *h)
+{
+	for (int k = 0; full_names[k]; k++) {
+		size_t n = strlen(full_names[k]);
+		for (size_t i = 0; i + n <= h->len; i++) {
+			if (memcmp(h->s + i, full_names[k], n) != 0 ||
+			    (i > 0 && (is_upper(h->s[i - 1]) || is_lower(h->s[i - 1]))))
+				continue;
+			char c = i + n < h->len ? h->s[i + n] : '\0';
+			if (is_upper(c) || is_lower(c) || c == '\'')
+				continue;
+			size_t m = c == '.' ? 3 : 4;
+			memcpy(h->s + i, name_initials[k], m);
+			memmove(h->s + i + m, h->s + i + n, h->len - i - n);
+			h->len -= n - m;
+		}
 	}
 }
 
@@ -1732,6 +1774,8 @@ static void drop_be(const hbuf *h, hwords *ws)
 		size_t tail = sw->e - sw->s - pn;
 		int closed = ((tail == 1 && h->s[sw->e - 1] == ',') || sw->nocomma ||
 		                       (tail == 2 && h->s[sw->s] == '(' && h->s[sw->e - 1] == ')'));
+		/* or on an initialism's stop, "U.S." */
+		closed |= tail == 1 && h->s[sw->e - 1] == '.' && pn >= 3 && p[pn - 2] == '.';
 		if ((tail && !closed) || in_list(p, pronouns) ||
 		    in_list(p, relatives) || in_list(p, lead_openers) || same(p, "what") ||
 		    same(p, "and") || same(p, "or") || same(p, "there"))
@@ -3401,6 +3445,7 @@ static int trim_source(precis_doc *d, const pr_sent *src, int title, hbuf *h,
 		/* the word rules are English ("a" is a verb in French) */
 		if (d->lang && same(d->lang->code, "en")) {
 			drop_dash_asides(h);
+			abbreviate_names(h);
 			if ((rc = compress(d, &d->arena, h, limit)))
 				return rc;
 			single_quotes(h);
@@ -3591,6 +3636,10 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
 	const pr_keyword *kw = &d->keywords[k];
 	if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) ||
 	    shares_word(h, kw->text, kw->len))
+		return 0;
+	/* ("United States:" over a sentence that says "U.S.") */
+	const char *abbr = initials_of(kw->text, kw->len);
+	if (abbr && holds_word(h, abbr, strlen(abbr) - 1))
 		return 0;
 	char b[32];
 	size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;

@@ -105,7 +105,7 @@ static dcase datelines[] = {
 	{ "WASHINGTON, June 1 (Reuters) -- The Senate passed the bill late on Thursday.",
 	  "The Senate passed the bill" },
 	{ "SEOUL \xE2\x80\x94 South Korea and the United States held talks on trade.",
-	  "South Korea and the United States held talks on trade" },
+	  "South Korea and the U.S. held talks on trade" },
 	{ "New rules - which start today - cover all imported cars and trucks.",
 	  "New rules - which start today - cover all imported cars and trucks" },
 	{ "The plan (approved in 2017) cuts costs for small farms in the region.",
@@ -494,18 +494,18 @@ static rcase english_rules[] = {
 	/* "President" goes before a name the text keeps naming, while room
 	 * is short; not after another capitalised word, nor before a name
 	 * named once */
-	{ "The United Nations and the European Union are stepping up the pressure on President "
+	{ "The Nordic Nations and the European Union are stepping up the pressure on President "
 	  "Aldo Varga, warning that sanctions are certain unless he frees the prisoners. "
 	  "Varga has not answered. Aides to Varga said he would speak on Monday.", 75,
-	  "United Nations and European Union stepping up pressure on Varga, warning" },
-	{ "The United Nations and the European Union are stepping up the pressure on President "
+	  "Nordic Nations and European Union stepping up pressure on Varga, warning" },
+	{ "The Nordic Nations and the European Union are stepping up the pressure on President "
 	  "Aldo Varga, warning that sanctions are certain unless he frees the prisoners. "
 	  "The government has not answered. Aides said he would speak on Monday.", 75,
-	  "United Nations and European Union stepping up pressure on President Varga" },
-	{ "The United Nations and the European Union are stepping up the pressure on Lakeland "
+	  "Nordic Nations and European Union stepping up pressure on President Varga" },
+	{ "The Nordic Nations and the European Union are stepping up the pressure on Lakeland "
 	  "President Aldo Varga, warning that sanctions are certain unless he frees them. "
 	  "Varga has not answered. Aides to Varga said he would speak on Monday.", 75,
-	  "United Nations and European Union stepping up pressure on Lakeland" },
+	  "Nordic Nations and European Union stepping up pressure on Lakeland" },
 	/* a clause with a time word is not a time phrase: it stays */
 	{ "Budget negotiations faltered Friday, prompting Congress to delay until midnight "
 	  "Monday its deadline for passing a spending bill.", 75,
@@ -546,6 +546,20 @@ static rcase english_rules[] = {
 	{ "Troops withdrew before dawn, leaving the city without a single soldier to defend "
 	  "it against the rebels in the hills.", 75,
 	  "Troops withdrew before dawn, leaving city without single soldier to defend" },
+	/* "United States" and "United Nations" go by their initials, the room
+	 * they free keeps more of the sentence, and a cut or the subject's
+	 * "be" after them leaves their last stop */
+	{ "The United States and Russia stepped up pressure on the Yugoslav leader, "
+	  "warning that NATO was ready to strike.", 75,
+	  "U.S. and Russia stepped up pressure on Yugoslav leader, warning NATO" },
+	{ "Five sniper attacks against abortion doctors took place in Canada and the "
+	  "United States.", 75,
+	  "Five sniper attacks against abortion doctors took place in Canada and U.S." },
+	{ "The United States is disappointed by the confusion within the new government.", 75,
+	  "The U.S. disappointed by the confusion within the new government" },
+	{ "The United Nations Development Program and the National Institute for Mine "
+	  "Clearance signed an agreement.", 75,
+	  "U.N. Development Program and National Institute for Mine Clearance signed" },
 };
 
 ParameterizedTestParameters(headline, english_rules)

@@ -1077,6 +1077,23 @@ Test(headline, no_label_for_a_plural_the_sentence_names)
 	precis_free(h);
 }
 
+/* No "United States:" label over a sentence that names it by its
+ * initials: the label would say the sentence's subject twice. */
+Test(headline, no_label_for_a_name_the_sentence_abbreviates)
+{
+	static const char text[] =
+		"The United States is disappointed by the confusion within the new Russian "
+		"government, an official said on Monday.\n\n"
+		"Officials in the United States said the new government had no plan. The United "
+		"States wants Moscow to keep its promises on reform.\n\n"
+		"Russia said the United States should not interfere. Aid from the United States "
+		"may be delayed.\n\n"
+		"Bankers in the United States said the markets were calm.\n";
+	char *h = headline_opts(text, 75, "en", 0);
+	cr_assert_str_eq(h, "The U.S. disappointed by the confusion within the new Russian government");
+	precis_free(h);
+}
+
 /* A key phrase the ranking put below a name ("abortion" after "Barnett
  * Slepian", a lone common noun the runner-up rule passes over) labels the
  * headline when six sentences or more name it; five are not enough. */

@@ -1025,15 +1025,16 @@ static void drop_dash_asides(hbuf *h)
 /* Headline style writes the two names a wire story spells out in full
  * by their initials: "United States" -> "U.S.", "United Nations" ->
  * "U.N.". */
-static const char *const full_names[] = { "United States", "United Nations", NULL };
-static const char *const name_initials[] = { "U.S.", "U.N." };
+static const struct initialism {
+	const char *full, *initials;
+} initialisms[] = { { "United States", "U.S." }, { "United Nations", "U.N." }, { NULL, NULL } };
 
 /* The initials headline style writes for p[0, n), or NULL. */
 static const char *initials_of(const char *p, size_t n)
 {
-	for (int k = 0; full_names[k]; k++)
-		if (strlen(full_names[k]) == n && memcmp(p, full_names[k], n) == 0)
-			return name_initials[k];
+	for (const struct initialism *x = initialisms; x->full; x++)
+		if (strlen(x->full) == n && memcmp(p, x->full, n) == 0)
+			return x->initials;
 	return NULL;
 }
 
@@ -1042,17 +1043,17 @@ static const char *initials_of(const char *p, size_t n)
  * sentence). */
 static void abbreviate_names(hbuf *h)
 {
-	for (int k = 0; full_names[k]; k++) {
-		size_t n = strlen(full_names[k]);
+	for (const struct initialism *x = initialisms; x->full; x++) {
+		size_t n = strlen(x->full), in = strlen(x->initials);
 		for (size_t i = 0; i + n <= h->len; i++) {
-			if (memcmp(h->s + i, full_names[k], n) != 0 ||
+			if (h->s[i] != x->full[0] || memcmp(h->s + i, x->full, n) != 0 ||
 			    (i > 0 && (is_upper(h->s[i - 1]) || is_lower(h->s[i - 1]))))
 				continue;
 			char c = i + n < h->len ? h->s[i + n] : '\0';
 			if (is_upper(c) || is_lower(c) || c == '\'')
 				continue;
-			size_t m = c == '.' ? 3 : 4;
-			memcpy(h->s + i, name_initials[k], m);
+			size_t m = c == '.' ? in - 1 : in;
+			memcpy(h->s + i, x->initials, m);
 			memmove(h->s + i + m, h->s + i + n, h->len - i - n);
 			h->len -= n - m;
 		}

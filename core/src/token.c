@@ -649,8 +649,8 @@ int pr_tokenize(precis_doc *d)
 	/* one token per five bytes is more than English prose has, so the
 	 * token array is usually allocated once; pages it never fills are
 	 * never touched */
-	if (rc == PRECIS_OK && (pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16) ||
-	                        pr_vec_reserve(&d->arena, &st.words, expect + 16)))
+	if (pr_vec_reserve(&d->arena, &st.toks, bytes / 5 + 16) ||
+	    pr_vec_reserve(&d->arena, &st.words, expect + 16))
 		rc = PRECIS_ENOMEM;
 	/* the folded-word and stem tables now, not at their first keys, so
 	 * that the lookups inlined for every token (intern_short()) need not

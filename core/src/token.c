@@ -43,7 +43,11 @@ struct winfo {
 
 /* A term's document frequency as the second pass counts it: each term
  * once per sentence, so the last sentence that counted it beside the
- * count (eight bytes a term: one cache miss for a book's rare term). */
+ * count (eight bytes a term: one cache miss for a book's rare term).
+ * Term t's is at index t + 1: index 0 belongs to PR_NO_TERM (UINT32_MAX,
+ * to which adding one gives 0), a count nobody reads, so that a stop
+ * word's token is counted like any other instead of being told apart by
+ * a branch that went either way at random. */
 struct df {
 	uint32_t seen, df;
 };
@@ -56,7 +60,7 @@ typedef struct tok_state {
 	size_t surf_cap;
 	struct winfo *winfo;  /* word id -> its term and stop flag */
 	size_t winfo_cap;
-	struct df *df;        /* term id -> its document frequency so far */
+	struct df *df;        /* term id + 1 -> its document frequency so far */
 	size_t df_cap;
 	pr_strmap folded;     /* folded word -> word id */
 	pr_strmap stems;      /* stem -> term id */
@@ -106,6 +110,23 @@ static size_t ascii_run(const unsigned char *t, size_t i, size_t n)
 			return i + pr_lowest_byte(other);
 	}
 	while (i < n && (byte_class[t[i]] & W))
+		i++;
+	return i;
+}
+
+/* Where the gap of ASCII bytes that are neither letters nor digits from
+ * t[i] ends (at a word character, a byte from 0x80 up or n): eight bytes
+ * a test, like ascii_run(). Most gaps are one space, and a byte loop's
+ * exit went wrong whenever one was two bytes (", ") instead. */
+static size_t skip_gap(const unsigned char *t, size_t i, size_t n)
+{
+	for (; n - i >= 8; i += 8) {
+		uint64_t x = pr_load_le64(t + i);
+		uint64_t other = (pr_ascii_alnum8(x) | x) & 0x8080808080808080u;
+		if (other)
+			return i + pr_lowest_byte(other);
+	}
+	while (i < n && (byte_class[t[i]] & G))
 		i++;
 	return i;
 }
@@ -325,12 +346,12 @@ static inline uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii
 	if (tid == UINT32_MAX)
 		return UINT32_MAX;
 	if (added) {
-		struct df *df = reserve_index(st->df, &st->df_cap, sizeof *df, tid);
+		struct df *df = reserve_index(st->df, &st->df_cap, sizeof *df, tid + 1);
 		if (!df)
 			return UINT32_MAX;
 		st->df = df;
-		st->df[tid].seen = UINT32_MAX;
-		st->df[tid].df = 0;
+		st->df[tid + 1].seen = UINT32_MAX;
+		st->df[tid + 1].df = 0;
 	}
 	w->term = tid;
 	wi->term = tid;
@@ -425,10 +446,12 @@ static inline void token_term(tok_state *st, pr_token *t, size_t sent)
 	 * at random, and a branch on which this is went the wrong way for
 	 * about one token in two */
 	t->flags |= (uint8_t)(w->stop * PR_TOK_STOP);
-	if (w->term != PR_NO_TERM && st->df[w->term].seen != sent) {
-		st->df[w->term].seen = (uint32_t)sent;
-		st->df[w->term].df++;
-	}
+	/* counted without a branch, for the same reason (the struct df
+	 * comment); whether the term was already counted in this sentence
+	 * is as hard to guess */
+	struct df *f = &st->df[(uint32_t)(w->term + 1)];
+	f->df += f->seen != (uint32_t)sent;
+	f->seen = (uint32_t)sent;
 }
 
 /* What pr_token.term holds between the two passes. */
@@ -447,9 +470,10 @@ static int tokenize_sentence(tok_state *st, pr_sent *s, size_t sent)
 	s->tok = (uint32_t)st->toks.len;
 	s->nwords = 0;
 	while (i < n) {
-		/* spaces and punctuation between words, one load a byte */
-		while (i < n && (byte_class[t[i]] & G))
-			i++;
+		/* spaces and punctuation between words: usually none left
+		 * (the space after a word is skipped with it) */
+		if (byte_class[t[i]] & G)
+			i = skip_gap(t, i, n);
 		if (i >= n)
 			break;
 		int32_t cp;
@@ -659,6 +683,12 @@ int pr_tokenize(precis_doc *d)
 	if (rc == PRECIS_OK && bytes &&
 	    (pr_strmap_alloc(&st.folded) || pr_strmap_alloc(&st.stems)))
 		rc = PRECIS_ENOMEM;
+	/* and the count of PR_NO_TERM (struct df), which token_term()
+	 * updates for every stop word */
+	if (rc == PRECIS_OK && !(st.df = reserve_index(NULL, &st.df_cap, sizeof *st.df, 0)))
+		rc = PRECIS_ENOMEM;
+	if (rc == PRECIS_OK)
+		st.df[0].seen = st.df[0].df = 0;
 	/* While the tables are under PREFETCH_SLOTS (an article's always,
 	 * a book's for its first pages), a token is looked up as soon as it
 	 * is found, in one pass, without storing its hash and reading it
@@ -692,7 +722,7 @@ int pr_tokenize(precis_doc *d)
 		for (size_t k = 0; k < d->nterms; k++) {
 			d->terms[k].text = st.stems.key[k];
 			d->terms[k].len = st.stems.keylen[k];
-			d->terms[k].df = st.df[k].df;
+			d->terms[k].df = st.df[k + 1].df;
 		}
 	}
 	if (st.stemmer)

@@ -476,22 +476,30 @@ static int tokenize_sentence(tok_state *st, pr_sent *s, size_t sent)
 			i = skip_gap(t, i, n);
 		if (i >= n)
 			break;
-		int32_t cp;
-		size_t k = pr_utf8_decode(t + i, n - i, &cp);
-		if (!is_word_cp(cp)) {
-			i += k;
-			continue;
+		int32_t cp = t[i];
+		size_t k = 1, start = i, cjk_end = 0;
+		int cjk = -1, upper, digit, ascii = cp < 0x80;
+		if (ascii) {
+			/* an ASCII letter or digit, where skip_gap() stopped:
+			 * most words start so, and need no decoding */
+			upper = (byte_class[cp] & U) != 0;
+			digit = cp >= '0' && cp <= '9';
+		} else {
+			k = pr_utf8_decode(t + i, n - i, &cp);
+			if (!is_word_cp(cp)) {
+				i += k;
+				continue;
+			}
+			/* unspaced scripts: a token per character (cjk.c) */
+			if (cp >= CJK_FIRST)
+				cjk = pr_cjk_token(t, n, i, cp, k, &cjk_end);
+			if (cjk == 0) {
+				i += k;
+				continue;
+			}
+			upper = is_upper_cp(cp);
+			digit = 0;
 		}
-		size_t start = i, cjk_end = 0;
-		/* unspaced scripts: a token per character (cjk.c) */
-		int cjk = cp < CJK_FIRST ? -1 : pr_cjk_token(t, n, i, cp, k, &cjk_end);
-		if (cjk == 0) {
-			i += k;
-			continue;
-		}
-		int upper = is_upper_cp(cp);
-		int digit = cp >= '0' && cp <= '9';
-		int ascii = cp < 0x80;
 		i += k;
 		if (cjk > 0)
 			i = cjk_end;

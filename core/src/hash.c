@@ -84,28 +84,25 @@ RARE int pr_strmap_grow_keys(pr_strmap *m)
 	return 0;
 }
 
-/* Keys are words, a few bytes long: a loop beats a call to memcmp. */
-static inline int same(const char *a, const char *b, size_t n)
+/* Eight bytes of s, its capitals made small with fold (s is then ASCII). */
+static inline uint64_t load8(const char *s, int fold)
 {
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return fold ? pr_fold_ascii8(w) : w;
 }
 
-/* The ASCII byte c with a capital made small. */
-static inline char fold_ascii(char c)
+/* Do the keys a and b of n > 8 bytes agree from byte 8 on, b read with
+ * its capitals made small with fold? Eight bytes a comparison, the last
+ * eight ending at n (overlapping those before), where a loop over the
+ * bytes left at a different count word after word. */
+static inline int same_rest(const char *a, const char *b, size_t n, int fold)
 {
-	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
-/* The same, where b is ASCII to be read with its capitals made small. */
-static inline int same_folded(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != fold_ascii(b[i]))
+	size_t q = 8;
+	for (; q + 8 < n; q += 8)
+		if (load8(a + q, 0) != load8(b + q, fold))
 			return 0;
-	return 1;
+	return load8(a + n - 8, 0) == load8(b + n - 8, fold);
 }
 
 /* Keys are copied into blocks of the arena that the table fills itself,
@@ -136,12 +133,14 @@ static void copy_key(char *p, const char *s, size_t n, uint64_t head, int fold)
 		pr_store_head(p, head, n);
 		return;
 	}
-	memcpy(p, s, n);
-	p[n] = '\0';
-	if (fold) {
-		for (size_t i = 0; i < n; i++)
-			p[i] = fold_ascii(p[i]);
+	/* eight bytes a move, like same_rest() */
+	for (size_t q = 0; q + 8 < n; q += 8) {
+		uint64_t w = load8(s + q, fold);
+		memcpy(p + q, &w, 8);
 	}
+	uint64_t w = load8(s + n - 8, fold);
+	memcpy(p + n - 8, &w, 8);
+	p[n] = '\0';
 }
 
 /* Every entry point below, inlined into each: a call from one to the
@@ -168,8 +167,7 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 			/* the check holds lengths under 255: only longer keys
 			 * need keylen, one more cache miss */
 			if (n <= 8 || ((n < 255 || m->keylen[id] == n) &&
-			               (fold ? same_folded(m->key[id] + 8, s + 8, n - 8)
-			                     : same(m->key[id] + 8, s + 8, n - 8))))
+			               same_rest(m->key[id], s, n, fold)))
 				return id;
 		}
 		i = (i + 1) & m->mask;

@@ -356,3 +356,47 @@ Test(strmap, short_add_is_intern)
 	pr_strmap_free(&m2);
 	pr_arena_release(&a);
 }
+
+/* Keys of 9 to 40 bytes that differ from each other in one byte, at each
+ * place: past the head, a key is copied and compared eight bytes at a
+ * time with the last eight overlapping (hash.c). Each key keeps its
+ * (folded) bytes, and is found again in the other case. (Two different
+ * keys reach the comparison only when their hashes collide, which no
+ * short search finds.) */
+Test(strmap, long_keys_differing_in_any_one_byte_stay_apart)
+{
+	pr_arena a;
+	pr_strmap m1, m2;
+	pr_arena_init(&a);
+	pr_strmap_init(&m1);
+	pr_strmap_init(&m2);
+	uint32_t next = 0;
+	for (size_t n = 9; n <= 40; n++) {
+		for (size_t at = 0; at <= n; at++) {
+			char raw[48], low[48];
+			for (size_t i = 0; i < n; i++)
+				raw[i] = (char)("rIVERsEA"[i % 8] + (i / 8) % 3);
+			if (at < n) /* at == n: the key unchanged */
+				raw[at] = (char)(raw[at] == 'Q' ? 'R' : 'Q');
+			ascii_lower(low, raw, n);
+			int added1, added2;
+			uint32_t id1 = pr_strmap_intern(&m1, &a, low, n, &added1);
+			uint32_t id2 = pr_strmap_intern_ascii_folded(&m2, &a, raw, n,
+			                                             pr_hash_ascii_folded(raw, n), &added2);
+			cr_assert(added1 && added2, "length %zu, byte %zu", n, at);
+			cr_assert_eq(id1, next);
+			cr_assert_eq(id2, next);
+			next++;
+			cr_assert_eq(memcmp(m2.key[id2], low, n), 0);
+			cr_assert_eq(m2.key[id2][n], '\0');
+			/* found again, in the other case */
+			cr_assert_eq(pr_strmap_intern_ascii_folded(&m2, &a, low, n,
+			                                           pr_hash_ascii_folded(low, n), &added2),
+			             id2);
+			cr_assert(!added2);
+		}
+	}
+	pr_strmap_free(&m1);
+	pr_strmap_free(&m2);
+	pr_arena_release(&a);
+}

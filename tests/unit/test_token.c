@@ -413,3 +413,51 @@ Test(token, words_are_stemmed_by_snowball_whichever_stemmer_takes_them)
 	snowball_term("fr", "french", "Les maisons blanches sont grandes.", "maisons", "maisons");
 	snowball_term("fr", "french", "Les maisons blanches sont grandes.", "grandes", "grandes");
 }
+
+/* Gaps of every length from one to twenty bytes of spaces and marks, so
+ * that the scan of a gap ends within its first eight bytes, past them,
+ * and in the last few bytes of the sentence, where fewer than eight are
+ * left, at an ASCII word or one that starts with a longer character
+ * ("Été"): the tokens are the words, whole, with their flags. */
+Test(token, gaps_of_any_length_end_at_the_next_word)
+{
+	static const char marks[] = " ;:!?()*-\"/ ";
+	for (size_t len = 1; len <= 20; len++) {
+		char text[160], gap[24];
+		for (size_t i = 0; i < len; i++)
+			gap[i] = marks[(i * 5 + len) % (sizeof marks - 1)];
+		gap[len] = '\0';
+		/* the gap never holds a full stop, so this is one sentence */
+		snprintf(text, sizeof text, "Rivers%sflow%s7 seas%s\xC3\x89t\xC3\xA9%sOK%s", gap, gap,
+		         gap, gap, gap);
+		precis_doc *d = doc_of(text);
+		char buf[128];
+		surfaces(d, buf, sizeof buf);
+		cr_assert_str_eq(buf, "Rivers|flow|7|seas|\xC3\x89t\xC3\xA9|OK", "gap \"%s\"", gap);
+		cr_assert(must_find(d, "\xC3\x89t\xC3\xA9")->flags & PR_TOK_UPPER);
+		cr_assert(must_find(d, "Rivers")->flags & PR_TOK_UPPER);
+		cr_assert(must_find(d, "7")->flags & PR_TOK_NUM, "gap \"%s\"", gap);
+		cr_assert(!(must_find(d, "seas")->flags & (PR_TOK_UPPER | PR_TOK_NUM)));
+		precis_doc_free(d);
+	}
+}
+
+/* Stop words count toward no term's document frequency, whether a
+ * sentence has only them or they stand between its terms; a text of
+ * stop words alone has no term at all. */
+Test(token, stop_words_count_toward_no_document_frequency)
+{
+	precis_doc *d = doc_of("Rivers and the seas. It is what it was. Of rivers, of seas.");
+	cr_assert_eq(d->terms[must_find(d, "Rivers")->term].df, 2);
+	cr_assert_eq(d->terms[must_find(d, "seas")->term].df, 2);
+	for (size_t k = 0; k < d->ntoks; k++)
+		if (d->toks[k].flags & PR_TOK_STOP)
+			cr_assert_eq(d->toks[k].term, PR_NO_TERM);
+	precis_doc_free(d);
+	d = doc_of("It is what it was. And so it is.");
+	cr_assert_eq(d->nterms, 0);
+	cr_assert(d->ntoks > 0);
+	for (size_t k = 0; k < d->ntoks; k++)
+		cr_assert_eq(d->toks[k].term, PR_NO_TERM);
+	precis_doc_free(d);
+}

@@ -483,7 +483,9 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	g->row = pr_calloc(&d->arena, nn + 1, sizeof *g->row);
 	g->col = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->col);
 	g->w = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->w);
-	if (!g->row || !g->col || !g->w) {
+	g->link = NULL;
+	g->wsum = pr_calloc(&d->arena, nn + 1, sizeof *g->wsum);
+	if (!g->row || !g->col || !g->w || !g->wsum) {
 		pr_free_raw(tmp);
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
@@ -497,14 +499,18 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	memcpy(at, g->row, nn * sizeof *at);
 	/* row x gets its lower neighbours from the pairs (y, x), which come
 	 * in the order of y, before its higher ones from the pairs (x, z), in
-	 * the order of z: each row comes out sorted */
+	 * the order of z: each row comes out sorted, and its weights are
+	 * added up into wsum in the order of the row (pr_kp_rank_words()
+	 * reads them) */
 	for (size_t k = 0; k < n; k++) {
 		uint32_t lo = (uint32_t)(e[k].key >> 32), hi = (uint32_t)e[k].key;
 		double w = (double)e[k].count;
 		g->col[at[lo]] = hi;
 		g->w[at[lo]++] = w;
+		g->wsum[lo] += w;
 		g->col[at[hi]] = lo;
 		g->w[at[hi]++] = w;
+		g->wsum[hi] += w;
 	}
 	pr_free_raw(tmp);
 	pr_free_raw(e);
@@ -644,11 +650,20 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
 	}
 	for (size_t len = 0; len <= maxlen; len++)
 		R->start[len + 1] += R->start[len];
-	for (size_t i = 0; i < n; i++) {
-		double w = 0;
-		for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
-			w += g->w[k];
-		out[i] = 1.0 / w;
+	/* W(j), the weights of j's row added up in its order: the graph's
+	 * own wsum when it has one (word_graph()), which saves a loop of as
+	 * many turns as the row has links, a number that changes from row to
+	 * row as the words do */
+	if (g->wsum) {
+		for (size_t i = 0; i < n; i++)
+			out[i] = 1.0 / g->wsum[i];
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			double w = 0;
+			for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
+				w += g->w[k];
+			out[i] = 1.0 / w;
+		}
 	}
 	/* start[L] moves to start[L + 1] as places are handed out, then is
 	 * set back */

@@ -931,6 +931,7 @@ typedef struct tally {
  * pairs are (flush_pairs()): a book's slots are megabytes, and those of a
  * batch are all asked for before the first is read. */
 #define PHRASE_BATCH 32
+#define DIRECT_BYTES (256 * 1024)
 
 typedef struct occurrence {
 	uint32_t check;   /* check_terms() of its terms */
@@ -956,6 +957,7 @@ typedef struct phrases {
 	uint32_t one_s[PHRASE_BATCH], one_i[PHRASE_BATCH]; /* one-token ones
 	                     waiting: sentence, token */
 	size_t none;
+	int direct;       /* one-token ones are counted at once (add_single()) */
 } phrases;
 
 static uint32_t check_terms(const uint32_t *terms, uint32_t n)
@@ -1106,10 +1108,16 @@ static void flush_singles(const precis_doc *d, phrases *P)
 
 /* One occurrence of token i of sentence s as a phrase, into the batch:
  * its term's entry and its word's count (a book's are megabytes, asked
- * for at random) are fetched while the batch fills. */
+ * for at random) are fetched while the batch fills. A document whose
+ * entries and counts fit in the cache (P->direct) has nothing to wait for,
+ * and counts the occurrence at once. */
 static void add_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 {
 	const pr_token *t = &d->toks[i];
+	if (P->direct) {
+		count_single(d, P, s, i);
+		return;
+	}
 	if (P->none == PHRASE_BATCH)
 		flush_singles(d, P);
 	PR_PREFETCH_WRITE(&P->one[t->term]);
@@ -1688,6 +1696,10 @@ int pr_keyphrases(precis_doc *d)
 	phrases P;
 	memset(&P, 0, sizeof P);
 	P.first = 64; /* until the key words are known (below) */
+	/* the entries by term and counts by word that one-token phrases
+	 * touch, within a core's share of cache (an article's are a few
+	 * kilobytes), are not worth batching */
+	P.direct = d->nterms * sizeof(single) + d->nwords * sizeof(uint32_t) <= DIRECT_BYTES;
 	pr_graph g;
 	int rc = PRECIS_OK;
 	pairs E;

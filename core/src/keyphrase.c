@@ -818,12 +818,18 @@ static void select_best(scored *sc, size_t n, size_t k)
 		if (cmp_scored(&sc[last], &sc[mid]) < 0)
 			SWAP(last, mid);
 		SWAP(mid, last); /* the median, out of the way */
+		/* [lo, at) come before the median, [at, i) do not; sc[i] joins
+		 * the first when it comes before, else the second, where it
+		 * changes places with one of its own (which sc[i] is is as
+		 * random as the scores: no branch) */
 		size_t at = lo;
-		for (size_t i = lo; i < last; i++)
-			if (cmp_scored(&sc[i], &sc[last]) < 0) {
-				SWAP(i, at);
-				at++;
-			}
+		double ps = sc[last].score;
+		uint32_t pt = sc[last].term;
+		for (size_t i = lo; i < last; i++) {
+			int before = (sc[i].score > ps) | ((sc[i].score == ps) & (sc[i].term < pt));
+			SWAP(i, at);
+			at += (size_t)before;
+		}
 		SWAP(at, last);
 #undef SWAP
 		if (at == k)

@@ -1090,7 +1090,7 @@ static double phrase_score(const double *score, const phrase *p)
  * is shown in its most frequent form ("warning", not "warn"), as it is
  * written inside sentences ("Institute" at the head of one, "the
  * institute" later). The words are counted by now (P->wcount). */
-static void count_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
+static inline void count_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 {
 	const pr_token *t = &d->toks[i];
 	single *c = &P->one[t->term];
@@ -1122,22 +1122,27 @@ static void flush_singles(const precis_doc *d, phrases *P)
 
 /* One occurrence of token i of sentence s as a phrase, into the batch:
  * its term's entry and its word's count (a book's are megabytes, asked
- * for at random) are fetched while the batch fills. A document whose
- * entries and counts fit in the cache (P->direct) has nothing to wait for,
- * and counts the occurrence at once. */
-static void add_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
+ * for at random) are fetched while the batch fills. */
+static void queue_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 {
 	const pr_token *t = &d->toks[i];
-	if (P->direct) {
-		count_single(d, P, s, i);
-		return;
-	}
 	if (P->none == PHRASE_BATCH)
 		flush_singles(d, P);
 	PR_PREFETCH_WRITE(&P->one[t->term]);
 	PR_PREFETCH(&P->wcount[t->word]);
 	P->one_s[P->none] = s;
 	P->one_i[P->none++] = i;
+}
+
+/* One occurrence of token i of sentence s as a phrase. A document whose
+ * entries and counts fit in the cache (P->direct) has nothing to wait for,
+ * and counts it at once. */
+static inline void add_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
+{
+	if (P->direct)
+		count_single(d, P, s, i);
+	else
+		queue_single(d, P, s, i);
 }
 
 /* Count the occurrences waiting in P->occ. 0, or -1 out of memory. */

@@ -828,8 +828,8 @@ static void select_best(scored *sc, size_t n, size_t k)
 		SWAP(mid, last); /* the median, out of the way */
 		/* [lo, at) come before the median, [at, i) do not; sc[i] joins
 		 * the first when it comes before, else the second, where it
-		 * changes places with one of its own (which sc[i] is is as
-		 * random as the scores: no branch) */
+		 * changes places with one of its own (which side it joins is
+		 * as random as the scores: no branch) */
 		size_t at = lo;
 		double ps = sc[last].score;
 		uint32_t pt = sc[last].term;
@@ -945,6 +945,9 @@ typedef struct tally {
  * pairs are (flush_pairs()): a book's slots are megabytes, and those of a
  * batch are all asked for before the first is read. */
 #define PHRASE_BATCH 32
+
+/* Up to this many bytes of entries by term and counts by word, a document's
+ * one-token phrases are counted at once, not a batch at a time. */
 #define DIRECT_BYTES (256 * 1024)
 
 typedef struct occurrence {

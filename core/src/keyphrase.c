@@ -113,7 +113,10 @@ static void split_endings(endings *e, const char *sfx)
 
 /* Does the case-folded word s[0..n), at least min bytes long, end with one
  * of e ("seriously": "ly")? The last byte first: most words end with a
- * byte no ending does, and are told so by one bit. */
+ * byte no ending does, and are told so by one bit. The endings of a
+ * language mostly end alike (English: a dozen in "ly"), so each is
+ * compared from its end, a byte at a time, which tells most apart at
+ * their second byte from the end, without a call. */
 static int ends_with(const char *s, size_t n, const endings *e, size_t min)
 {
 	if (n < min)
@@ -123,7 +126,12 @@ static int ends_with(const char *s, size_t n, const endings *e, size_t min)
 		return 0;
 	for (size_t k = 0; k < e->n; k++) {
 		size_t m = e->len[k];
-		if (m < n && s[n - 1] == e->s[k][m - 1] && memcmp(s + n - m, e->s[k], m) == 0)
+		if (m >= n)
+			continue;
+		const char *a = s + n - m, *b = e->s[k];
+		while (m > 0 && a[m - 1] == b[m - 1])
+			m--;
+		if (m == 0)
 			return 1;
 	}
 	return 0;
@@ -483,7 +491,9 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	g->row = pr_calloc(&d->arena, nn + 1, sizeof *g->row);
 	g->col = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->col);
 	g->w = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->w);
-	if (!g->row || !g->col || !g->w) {
+	g->link = NULL;
+	g->wsum = pr_calloc(&d->arena, nn + 1, sizeof *g->wsum);
+	if (!g->row || !g->col || !g->w || !g->wsum) {
 		pr_free_raw(tmp);
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
@@ -497,14 +507,18 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	memcpy(at, g->row, nn * sizeof *at);
 	/* row x gets its lower neighbours from the pairs (y, x), which come
 	 * in the order of y, before its higher ones from the pairs (x, z), in
-	 * the order of z: each row comes out sorted */
+	 * the order of z: each row comes out sorted, and its weights are
+	 * added up into wsum in the order of the row (pr_kp_rank_words()
+	 * reads them) */
 	for (size_t k = 0; k < n; k++) {
 		uint32_t lo = (uint32_t)(e[k].key >> 32), hi = (uint32_t)e[k].key;
 		double w = (double)e[k].count;
 		g->col[at[lo]] = hi;
 		g->w[at[lo]++] = w;
+		g->wsum[lo] += w;
 		g->col[at[hi]] = lo;
 		g->w[at[hi]++] = w;
+		g->wsum[hi] += w;
 	}
 	pr_free_raw(tmp);
 	pr_free_raw(e);
@@ -644,11 +658,20 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
 	}
 	for (size_t len = 0; len <= maxlen; len++)
 		R->start[len + 1] += R->start[len];
-	for (size_t i = 0; i < n; i++) {
-		double w = 0;
-		for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
-			w += g->w[k];
-		out[i] = 1.0 / w;
+	/* W(j), the weights of j's row added up in its order: the graph's
+	 * own wsum when it has one (word_graph()), which saves a loop of as
+	 * many turns as the row has links, a number that changes from row to
+	 * row as the words do */
+	if (g->wsum) {
+		for (size_t i = 0; i < n; i++)
+			out[i] = 1.0 / g->wsum[i];
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			double w = 0;
+			for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
+				w += g->w[k];
+			out[i] = 1.0 / w;
+		}
 	}
 	/* start[L] moves to start[L + 1] as places are handed out, then is
 	 * set back */
@@ -803,12 +826,18 @@ static void select_best(scored *sc, size_t n, size_t k)
 		if (cmp_scored(&sc[last], &sc[mid]) < 0)
 			SWAP(last, mid);
 		SWAP(mid, last); /* the median, out of the way */
+		/* [lo, at) come before the median, [at, i) do not; sc[i] joins
+		 * the first when it comes before, else the second, where it
+		 * changes places with one of its own (which side it joins is
+		 * as random as the scores: no branch) */
 		size_t at = lo;
-		for (size_t i = lo; i < last; i++)
-			if (cmp_scored(&sc[i], &sc[last]) < 0) {
-				SWAP(i, at);
-				at++;
-			}
+		double ps = sc[last].score;
+		uint32_t pt = sc[last].term;
+		for (size_t i = lo; i < last; i++) {
+			int before = (sc[i].score > ps) | ((sc[i].score == ps) & (sc[i].term < pt));
+			SWAP(i, at);
+			at += (size_t)before;
+		}
 		SWAP(at, last);
 #undef SWAP
 		if (at == k)
@@ -917,6 +946,10 @@ typedef struct tally {
  * batch are all asked for before the first is read. */
 #define PHRASE_BATCH 32
 
+/* Up to this many bytes of entries by term and counts by word, a document's
+ * one-token phrases are counted at once, not a batch at a time. */
+#define DIRECT_BYTES (256 * 1024)
+
 typedef struct occurrence {
 	uint32_t check;   /* check_terms() of its terms */
 	uint32_t t0, t1;  /* its first two terms */
@@ -941,6 +974,7 @@ typedef struct phrases {
 	uint32_t one_s[PHRASE_BATCH], one_i[PHRASE_BATCH]; /* one-token ones
 	                     waiting: sentence, token */
 	size_t none;
+	int direct;       /* one-token ones are counted at once (add_single()) */
 } phrases;
 
 static uint32_t check_terms(const uint32_t *terms, uint32_t n)
@@ -1059,7 +1093,7 @@ static double phrase_score(const double *score, const phrase *p)
  * is shown in its most frequent form ("warning", not "warn"), as it is
  * written inside sentences ("Institute" at the head of one, "the
  * institute" later). The words are counted by now (P->wcount). */
-static void count_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
+static inline void count_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 {
 	const pr_token *t = &d->toks[i];
 	single *c = &P->one[t->term];
@@ -1092,7 +1126,7 @@ static void flush_singles(const precis_doc *d, phrases *P)
 /* One occurrence of token i of sentence s as a phrase, into the batch:
  * its term's entry and its word's count (a book's are megabytes, asked
  * for at random) are fetched while the batch fills. */
-static void add_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
+static void queue_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 {
 	const pr_token *t = &d->toks[i];
 	if (P->none == PHRASE_BATCH)
@@ -1101,6 +1135,17 @@ static void add_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
 	PR_PREFETCH(&P->wcount[t->word]);
 	P->one_s[P->none] = s;
 	P->one_i[P->none++] = i;
+}
+
+/* One occurrence of token i of sentence s as a phrase. A document whose
+ * entries and counts fit in the cache (P->direct) has nothing to wait for,
+ * and counts it at once. */
+static inline void add_single(const precis_doc *d, phrases *P, uint32_t s, uint32_t i)
+{
+	if (P->direct)
+		count_single(d, P, s, i);
+	else
+		queue_single(d, P, s, i);
 }
 
 /* Count the occurrences waiting in P->occ. 0, or -1 out of memory. */
@@ -1673,6 +1718,10 @@ int pr_keyphrases(precis_doc *d)
 	phrases P;
 	memset(&P, 0, sizeof P);
 	P.first = 64; /* until the key words are known (below) */
+	/* the entries by term and counts by word that one-token phrases
+	 * touch, within a core's share of cache (an article's are a few
+	 * kilobytes), are not worth batching */
+	P.direct = d->nterms * sizeof(single) + d->nwords * sizeof(uint32_t) <= DIRECT_BYTES;
 	pr_graph g;
 	int rc = PRECIS_OK;
 	pairs E;

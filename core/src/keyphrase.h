@@ -36,7 +36,10 @@ struct pr_graph;
  * jumps landing by teleport (by node, summing to 1), with damping 0.85,
  * tolerance 1e-4 and at most 100 steps: as near the fixed point as
  * pr_pagerank_personal's scores with those, though not the same to the
- * last bit (keyphrase.c). PRECIS_OK or PRECIS_ENOMEM. */
+ * last bit (keyphrase.c). g->wsum, when not NULL, holds W(i), the weights
+ * of row i added up in the row's order (the stage adds them up as it
+ * writes the rows); else they are added up here. PRECIS_OK or
+ * PRECIS_ENOMEM. */
 int pr_kp_rank_words(double *score, const struct pr_graph *g, const double *teleport);
 
 #endif

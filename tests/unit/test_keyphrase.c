@@ -719,7 +719,8 @@ static void random_graph(pr_graph *g, double *tele, size_t n, size_t extra, uint
 		b[m] = i;
 		w[m++] = wt;
 	}
-	/* rows in node order, each row's columns increasing */
+	/* rows in node order, each row's columns increasing; no W(i) given */
+	memset(g, 0, sizeof *g);
 	g->n = n;
 	g->row = calloc(n + 1, sizeof *g->row);
 	g->col = malloc(m * sizeof *g->col);
@@ -952,6 +953,35 @@ Test(keyphrase, word_rank_converges)
 			cr_assert_gt(score[3], score[i]);
 	}
 	cr_assert_float_eq(sum, 1.0, 1e-12);
+}
+
+/* W(i) given with the graph (g->wsum, as the key-phrase stage adds it up:
+ * each row's weights in the order of the row) gives the very scores, bit
+ * for bit, of W(i) added up from the rows; and it is what is read: a W(i)
+ * twice as large halves every link's share, and the scores move. */
+Test(keyphrase, word_rank_reads_wsum)
+{
+	pr_graph g;
+	double tele[180], plain[180], given[180], off[180], wsum[180];
+	random_graph(&g, tele, 180, 200, 31u);
+	cr_assert_eq(pr_kp_rank_words(plain, &g, tele), PRECIS_OK);
+	for (size_t i = 0; i < g.n; i++) {
+		wsum[i] = 0;
+		for (size_t k = g.row[i]; k < g.row[i + 1]; k++)
+			wsum[i] += g.w[k];
+	}
+	g.wsum = wsum;
+	cr_assert_eq(pr_kp_rank_words(given, &g, tele), PRECIS_OK);
+	cr_assert_arr_eq(given, plain, sizeof plain);
+	for (size_t i = 0; i < g.n; i++)
+		wsum[i] *= 2;
+	cr_assert_eq(pr_kp_rank_words(off, &g, tele), PRECIS_OK);
+	size_t moved = 0;
+	for (size_t i = 0; i < g.n; i++)
+		moved += off[i] != plain[i];
+	cr_assert_gt(moved, 0);
+	g.wsum = NULL;
+	free_graph(&g);
 }
 
 /* Out of memory, it says so. */

@@ -693,16 +693,6 @@ static int marked_in_eight(const unsigned char *cls, const char *t, size_t i)
 	        cls[u[6]] | cls[u[7]]) != 0;
 }
 
-/* The high bit of each byte of x (eight bytes read by pr_load_le64())
- * in [lo, hi], both ASCII: each byte's low seven bits plus a constant
- * carry into its own high bit only, never into the next byte. */
-static uint64_t in_range8(uint64_t x, unsigned char lo, unsigned char hi)
-{
-	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
-	uint64_t y = x & ~high;
-	return (y + ones * (0x80u - lo)) & ~(y + ones * (0x7Fu - hi)) & ~x & high;
-}
-
 /* The high bit of each byte of u[0..8) that english_class may mark (byte
  * k at bit 8k + 7, whatever the byte order of the machine): ! " . and
  * every byte in ? to Z (the capitals), and every byte from 0xE1 up, a few
@@ -715,9 +705,17 @@ static uint64_t english_marks8(const unsigned char *u)
 {
 	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
 	uint64_t x = pr_load_le64(u);
-	/* a byte from 0x80 up whose low seven bits reach 0x61 */
-	uint64_t lead = ((x & ~high) + ones * (0x80 - 0x61)) & x & high;
-	return in_range8(x, '!', '"') | in_range8(x, '.', '.') | in_range8(x, '?', 'Z') | lead;
+	/* each byte's low seven bits: adding to them carries into the byte's
+	 * own high bit only, never into the next byte; a byte in [lo, hi]
+	 * reaches 0x80 with 0x80 - lo added, not with 0x7F - hi */
+	uint64_t y = x & ~high;
+	uint64_t bang_quote = (y + ones * (0x80 - '!')) & ~(y + ones * (0x7F - '"'));
+	uint64_t dot = (y + ones * (0x80 - '.')) & ~(y + ones * (0x7F - '.'));
+	uint64_t caps = (y + ones * (0x80 - '?')) & ~(y + ones * (0x7F - 'Z'));
+	/* the ranges count for ASCII bytes; from 0x80 up, those whose low
+	 * seven bits reach 0x61 */
+	uint64_t lead = y + ones * (0x80 - 0x61);
+	return (((bang_quote | dot | caps) & ~x) | (lead & x)) & high;
 }
 
 /* Where the English scan of a sentence that started at s stops, from i:

@@ -167,24 +167,28 @@ static void put_same_offsets(buf *b, const char *t, size_t i, size_t k)
 /* From t[k], past the blocks of eight bytes (up to end) that are all
  * printable ASCII or spaces, each space followed by a printable byte (the
  * ninth byte too): the fast part of put_ascii_run() and verbatim_end().
- * Once the eight are known to be in [0x20, 0x7E], a space among them is
- * followed by a printable byte unless the next of them is a space too:
- * only a space in the last place needs the ninth byte read. */
+ * The bytes that follow the eight's are the eight from t[k + 1], read as
+ * a number of their own. */
 static size_t skip_plain8(const char *t, size_t k, size_t end)
 {
 	while (k + 9 <= end) {
-		/* byte j of the text is byte j of w, on any machine */
+		/* byte j of the text is byte j of w, and byte j + 1 is byte j
+		 * of next, on any machine */
 		uint64_t w = pr_load_le64((const unsigned char *)t + k);
-		if (outside(w))
-			break;
-		/* the top bit of each space: 0x20 is the only byte left that
-		 * adding 0x5F leaves below 0x80 */
+		uint64_t next = pr_load_le64((const unsigned char *)t + k + 1);
+		/* the top bit of each space, once the eight are known to be
+		 * in [0x20, 0x7E]: 0x20 is the only byte left that adding 0x5F
+		 * leaves below 0x80 */
 		uint64_t sp = ~(w + BYTES(0x5F)) & BYTES(0x80);
-		/* a space followed by a space */
-		if (sp & sp >> 8)
-			break;
-		/* a space last, and no printable byte after it */
-		if (sp >> 63 && !((unsigned char)t[k + 8] > 0x20 && (unsigned char)t[k + 8] < 0x7F))
+		/* the top bit of each byte of next that may not follow a
+		 * space: one outside [0x21, 0x7E] */
+		uint64_t low7 = next & BYTES(0x7F);
+		uint64_t bad = (next | ~(low7 + BYTES(0x80 - 0x21)) | (low7 + BYTES(0x01))) & BYTES(0x80);
+		/* one test for a byte out of range and for a space followed by
+		 * a space or an unprintable byte, the ninth too: as branches
+		 * of their own, the test of a space last went either way at
+		 * random (a space is last in one run of eight in six) */
+		if (outside(w) | (sp & bad))
 			break;
 		k += 8;
 	}

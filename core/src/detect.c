@@ -111,29 +111,38 @@ static const struct {
 };
 #define MARK_WEIGHT 0.25
 
-/* The script each language is written in. */
+/* A language code of two letters as one number, or 0 for any other. */
+#define CODE2(a, b) ((unsigned)(unsigned char)(a) << 8 | (unsigned char)(b))
+static unsigned code2(const char *code)
+{
+	return code[0] && code[1] && !code[2] ? CODE2(code[0], code[1]) : 0;
+}
+
+/* The script each language is written in: every document asks for each
+ * language, so a switch on the code, not a search of a list. */
 static enum script script_of_lang(const char *code)
 {
-	static const struct {
-		const char *code;
-		enum script s;
-	} t[] = {
-		{ "ru", S_CYRILLIC }, { "el", S_GREEK }, { "hy", S_ARMENIAN },
-		{ "yi", S_HEBREW }, { "ar", S_ARABIC }, { "hi", S_DEVANAGARI },
-		{ "ne", S_DEVANAGARI }, { "ta", S_TAMIL }, { "th", S_THAI },
-		{ "zh", S_HAN }, { "ja", S_KANA }, { "ko", S_HANGUL },
-	};
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		if (strcmp(t[i].code, code) == 0)
-			return t[i].s;
-	return S_LATIN;
+	switch (code2(code)) {
+	case CODE2('r', 'u'): return S_CYRILLIC;
+	case CODE2('e', 'l'): return S_GREEK;
+	case CODE2('h', 'y'): return S_ARMENIAN;
+	case CODE2('y', 'i'): return S_HEBREW;
+	case CODE2('a', 'r'): return S_ARABIC;
+	case CODE2('h', 'i'): case CODE2('n', 'e'): return S_DEVANAGARI;
+	case CODE2('t', 'a'): return S_TAMIL;
+	case CODE2('t', 'h'): return S_THAI;
+	case CODE2('z', 'h'): return S_HAN;
+	case CODE2('j', 'a'): return S_KANA;
+	case CODE2('k', 'o'): return S_HANGUL;
+	default: return S_LATIN;
+	}
 }
 
 /* Is this language a candidate for text in script s? Serbian is written in
  * both Latin and Cyrillic letters. */
 static int candidate(const pr_lang *l, enum script s)
 {
-	if (strcmp(l->code, "sr") == 0)
+	if (code2(l->code) == CODE2('s', 'r'))
 		return s == S_LATIN || s == S_CYRILLIC;
 	return script_of_lang(l->code) == s;
 }
@@ -232,16 +241,20 @@ static size_t word_hits(const scorer *sc, const char *w, size_t n, int apos,
  * depend on nothing else, and most words of a text repeat. */
 #define SEEN_SLOTS 1024
 
-/* Column by column, so that only the lengths (0: empty slot; a word has
- * at most MAX_WORD bytes, so one byte holds them) need clearing before
- * each text, not the whole table. A word of up to eight bytes, most of
- * them, is told by its bytes as one number (head), compared at once. */
+/* Two columns, so that only the first, two bytes a slot, needs clearing
+ * before each text, not the whole table: a word's length (0: empty slot;
+ * a word has at most MAX_WORD bytes, so one byte holds it) and how many
+ * candidates hold it; and a record of sixteen bytes, the word and its
+ * candidates' bits, so that a look-up reads one cache line of records
+ * and an insertion writes one. The word is one number: for a word of up
+ * to eight bytes, most of them, its bytes (head), compared at once; for
+ * a longer one, where it is in the text. */
 typedef struct seen {
-	uint8_t n[SEEN_SLOTS];
-	uint32_t k[SEEN_SLOTS];
-	const char *w[SEEN_SLOTS];
-	uint64_t head[SEEN_SLOTS];
-	uint64_t mask[SEEN_SLOTS];
+	uint16_t nk[SEEN_SLOTS]; /* length | candidates << 8 */
+	struct {
+		uint64_t key;
+		uint64_t mask;
+	} rec[SEEN_SLOTS];
 } seen;
 
 /* The word w[0..n), 1 <= n <= 8, as one number, its first byte lowest
@@ -273,24 +286,24 @@ static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size
 	if (n <= 8) {
 		head = word_head(w, n, room);
 		slot = pr_hash_head(head, n) & (SEEN_SLOTS - 1);
-		while (tab->n[slot] && !(tab->n[slot] == n && tab->head[slot] == head))
+		while (tab->nk[slot] && !((tab->nk[slot] & 0xFF) == n && tab->rec[slot].key == head))
 			slot = (slot + 1) & (SEEN_SLOTS - 1);
 	} else {
 		slot = pr_hash_bytes(w, n) & (SEEN_SLOTS - 1);
-		while (tab->n[slot] && !(tab->n[slot] == n && same_bytes(tab->w[slot], w, n)))
+		while (tab->nk[slot] &&
+		       !((tab->nk[slot] & 0xFF) == n &&
+		         same_bytes((const char *)(uintptr_t)tab->rec[slot].key, w, n)))
 			slot = (slot + 1) & (SEEN_SLOTS - 1);
 	}
-	if (tab->n[slot]) {
-		mask = tab->mask[slot];
-		k = tab->k[slot];
+	if (tab->nk[slot]) {
+		mask = tab->rec[slot].mask;
+		k = tab->nk[slot] >> 8;
 	} else {
 		k = word_hits(sc, w, n, apos, ascii && n <= 8 ? &head : NULL, &mask);
 		if (*nseen < SEEN_SLOTS / 2) {
-			tab->w[slot] = w;
-			tab->head[slot] = head;
-			tab->n[slot] = (uint8_t)n;
-			tab->k[slot] = (uint32_t)k;
-			tab->mask[slot] = mask;
+			tab->nk[slot] = (uint16_t)(n | k << 8);
+			tab->rec[slot].key = n <= 8 ? head : (uint64_t)(uintptr_t)w;
+			tab->rec[slot].mask = mask;
 			(*nseen)++;
 		}
 	}
@@ -465,7 +478,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		return pr_lang_default();
 	size_t words = 0, nseen = 0;
 	seen tab;
-	memset(tab.n, 0, sizeof tab.n);
+	memset(tab.nk, 0, sizeof tab.nk);
 	for (size_t i = 0; i < len && words < MAX_WORDS;) {
 		int32_t cp;
 		/* ASCII bytes, most of most texts, are told without decoding */
@@ -482,7 +495,9 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		int apos = 0, ascii = 1;
 		while (i < len) {
 			i = letter_run(t, i, len);
-			if (i >= len)
+			/* an ASCII byte there, most often, is no letter: the
+			 * word ends unless it is an apostrophe */
+			if (i >= len || (t[i] < 0x80 && t[i] != '\''))
 				break;
 			k = pr_utf8_decode(t + i, len - i, &cp);
 			if (is_letter(cp)) {

@@ -166,6 +166,22 @@ uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n)
 	return 0;
 }
 
+/* Keep a function out of its caller: the probes below need registers
+ * that a caller which returns at the filter, as most do, would otherwise
+ * save and restore on every call. */
+#if defined(__GNUC__) || defined(__clang__)
+#define PR_NOINLINE __attribute__((noinline))
+#else
+#define PR_NOINLINE
+#endif
+
+/* pr_kp_flags() past its filter. */
+static PR_NOINLINE unsigned kp_probe(const pr_lang *l, const char *folded, size_t n, uint32_t h)
+{
+	const pr_word_slot *s = probe(l->kp_slot, l->kp_pool, l->kp_mask, folded, n, h);
+	return s ? s->flags : 0;
+}
+
 unsigned pr_kp_flags(unsigned long long lang, const char *folded, size_t n)
 {
 	if (!lang || n == 0 || n >= 255)
@@ -176,8 +192,7 @@ unsigned pr_kp_flags(unsigned long long lang, const char *folded, size_t n)
 	uint32_t h = pr_stop_hash(folded, n);
 	if (!pr_filter_may_hold(l->kp_filter, l->kp_filter_mask, h))
 		return 0;
-	const pr_word_slot *s = probe(l->kp_slot, l->kp_pool, l->kp_mask, folded, n, h);
-	return s ? s->flags : 0;
+	return kp_probe(l, folded, n, h);
 }
 
 /* A probe of the language's abbreviation table (gen_data.py), as for its
@@ -277,21 +292,28 @@ static uint32_t stop_tag(uint32_t hash, size_t n)
 	return (hash & 0xFFFFFF00u) | (uint32_t)n;
 }
 
-unsigned long long pr_stop_langs(const char *folded, size_t n)
+/* pr_stop_langs() past its filter: as probe(), over records that hold
+ * the languages too; a miss reads records only, a hit its record and its
+ * word. */
+static PR_NOINLINE unsigned long long stop_any_probe(const char *folded, size_t n, uint32_t h)
 {
-	/* no stop word is empty or 255 bytes long */
-	if (n == 0 || n >= 255)
-		return 0;
-	uint32_t h = pr_stop_hash(folded, n), tag = stop_tag(h, n);
-	/* most words asked about are no stop word: the filter, a few
-	 * kilobytes, tells nearly all of them without reading the table */
-	if (!pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
-		return 0;
-	/* as probe(), over records that hold the languages too: a miss reads
-	 * records only, a hit its record and its word */
+	uint32_t tag = stop_tag(h, n);
 	const pr_any_slot *slot = pr_stop_any_slot;
 	for (size_t i = h & pr_stop_any_mask; slot[i].tag; i = (i + 1) & pr_stop_any_mask)
 		if (slot[i].tag == tag && memcmp(pr_stop_any_pool + slot[i].off, folded, n) == 0)
 			return slot[i].langs;
 	return 0;
+}
+
+unsigned long long pr_stop_langs(const char *folded, size_t n)
+{
+	/* no stop word is empty or 255 bytes long */
+	if (n == 0 || n >= 255)
+		return 0;
+	uint32_t h = pr_stop_hash(folded, n);
+	/* most words asked about are no stop word: the filter, a few
+	 * kilobytes, tells nearly all of them without reading the table */
+	if (!pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
+		return 0;
+	return stop_any_probe(folded, n, h);
 }

@@ -694,24 +694,28 @@ static int marked_in_eight(const unsigned char *cls, const char *t, size_t i)
 }
 
 /* The high bit of each byte of u[0..8) that english_class may mark (byte
- * k at bit 8k + 7, whatever the byte order of the machine): every byte in
- * ! to . (! " and . among them) and in ? to Z (the capitals), and every
- * byte from 0xE1 up, a few more than the table marks, which tells those
- * apart (a comma, an apostrophe or a hyphen costs a look-up; two ranges
- * cost fewer operations on all eight bytes than the four marks alone).
- * Where marks are a few bytes apart, as capitals are, the word's marks are
- * visited one by one, never a byte between them. */
+ * k at bit 8k + 7, whatever the byte order of the machine): ! " . and
+ * every byte in ? to Z (the capitals), and every byte from 0xE1 up, a few
+ * more than the table marks, which tells those apart. The commas,
+ * apostrophes, hyphens and brackets of prose, which the table does not
+ * mark, are never visited. Where marks are a few bytes apart, as capitals
+ * are, the word's marks are visited one by one, never a byte between
+ * them. */
 static uint64_t english_marks8(const unsigned char *u)
 {
 	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
 	uint64_t x = pr_load_le64(u);
 	/* each byte's low seven bits: adding to them carries into the byte's
-	 * own high bit only, never into the next byte */
+	 * own high bit only, never into the next byte; a byte in [lo, hi]
+	 * reaches 0x80 with 0x80 - lo added, not with 0x7F - hi */
 	uint64_t y = x & ~high;
-	uint64_t punct = (y + ones * (0x80 - '!')) & ~(y + ones * (0x7F - '.'));
+	uint64_t bang_quote = (y + ones * (0x80 - '!')) & ~(y + ones * (0x7F - '"'));
+	uint64_t dot = (y + ones * (0x80 - '.')) & ~(y + ones * (0x7F - '.'));
 	uint64_t caps = (y + ones * (0x80 - '?')) & ~(y + ones * (0x7F - 'Z'));
-	uint64_t ge_e1 = y + ones * (0x80 - 0x61);
-	return (((punct | caps) & ~x) | (ge_e1 & x)) & high;
+	/* the ranges count for ASCII bytes; from 0x80 up, those whose low
+	 * seven bits reach 0x61 */
+	uint64_t lead = y + ones * (0x80 - 0x61);
+	return (((bang_quote | dot | caps) & ~x) | (lead & x)) & high;
 }
 
 /* Where the English scan of a sentence that started at s stops, from i:

@@ -522,3 +522,34 @@ Test(sentence, every_runon_opener_and_no_other_word)
 		pr_arena_release(&a);
 	}
 }
+
+/* The English scan tests eight bytes at once for the bytes where a
+ * sentence may end (english_marks8): a stop, a capital after a space or
+ * a small letter, a quote after a small letter. Commas, apostrophes,
+ * hyphens, brackets, a quote after a space and a capital after a bracket
+ * or a quote end nothing, whichever of the eight places they fall in;
+ * the stop, the run-on opener and the glued word still end sentences
+ * at every place. */
+Test(sentence, english_scan_at_every_place_of_eight)
+{
+	char in[256], want0[128];
+	for (int pad = 0; pad < 16; pad++) {
+		snprintf(want0, sizeof want0,
+		         "%.*sword, it's a well-known (Big) \"Apple\" story.", pad, "abcdefghijklmnop");
+		snprintf(in, sizeof in,
+		         "%s It rained in the pollIncreasing the amount of rain "
+		         "fell on driving The brother of the man said so.", want0);
+		pr_arena a;
+		pr_segmentation seg = plain_segments(&a, in, "en");
+		const pr_sent *s = seg.sents.data;
+		cr_assert_eq(seg.sents.len, 4u, "pad %d: %zu sentences", pad, seg.sents.len);
+		cr_expect_str_eq(s[0].text, want0, "pad %d", pad);
+		cr_expect_str_eq(s[1].text, "It rained in the poll", "pad %d", pad);
+		cr_expect_eq(s[1].cut, PR_CUT_RUNON, "pad %d", pad);
+		cr_expect_str_eq(s[2].text, "Increasing the amount of rain fell on driving",
+		                 "pad %d", pad);
+		cr_expect_eq(s[2].cut, PR_CUT_RUNON, "pad %d", pad);
+		cr_expect_str_eq(s[3].text, "The brother of the man said so.", "pad %d", pad);
+		pr_arena_release(&a);
+	}
+}

@@ -128,19 +128,47 @@ static uint32_t *graph_word_terms(const precis_doc *d, uint32_t none)
 	return x;
 }
 
+/* Rows up to this long are sorted by counting, for each term, the terms
+ * below it: len * len comparisons with no branch to guess, where
+ * insertion had one per comparison that went either way at random (a
+ * sentence's terms, old ones met again and new ones in the order of their
+ * numbers, are partly in order). Longer rows, rare, sort by insertion. */
+#define SORT_COUNT_MAX 64
+
+/* Entry a of the row goes to sterm[row + at]: its term, count and form. */
+static void put_entry(precis_doc *d, uint32_t *form, size_t at, uint32_t t, uint32_t tf,
+                      uint32_t f)
+{
+	d->sterm[at] = t;
+	if (d->stf)
+		d->stf[at] = tf;
+	if (form)
+		form[at] = f;
+}
+
 /* Write sentence_terms' row [row, at) sorted by term. Its terms, in
- * row0[1 ..] as first met, are sorted by insertion (rows are short, ten
- * terms or so) behind row0[0] = 0, which no term is below: it stops every
- * insertion, with no test for the row's start (the terms are distinct).
- * Each entry's count and form, in tf0 and form0 by where its term was
- * first met, which last[t] (1 + row + that place) still says, then follow
- * the term to its place. Moving the three arrays side by side cost more
- * than twice as much. */
+ * row0[1 ..] as first met, with each entry's count and form in tf0 and
+ * form0 by where its term was first met. A long row is sorted by
+ * insertion behind row0[0] = 0, which no term is below: it stops every
+ * insertion, with no test for the row's start (the terms are distinct);
+ * then each entry's count and form, found by where last[t] (1 + row +
+ * that place) says its term was first met, follow the term to its place.
+ * Moving the three arrays side by side cost more than twice as much. */
 static void sort_row(precis_doc *d, uint32_t *form, size_t row, size_t at,
                      const uint32_t *last, uint32_t *row0, const uint32_t *tf0,
                      const uint32_t *form0)
 {
 	size_t len = at - row;
+	const uint32_t *r = row0 + 1;
+	if (len <= SORT_COUNT_MAX) {
+		for (size_t a = 0; a < len; a++) {
+			uint32_t t = r[a], below = 0;
+			for (size_t b = 0; b < len; b++)
+				below += r[b] < t;
+			put_entry(d, form, row + below, t, tf0[a], form ? form0[a] : 0);
+		}
+		return;
+	}
 	row0[0] = 0;
 	for (size_t a = 2; a <= len; a++) {
 		uint32_t *q = row0 + a;
@@ -150,13 +178,9 @@ static void sort_row(precis_doc *d, uint32_t *form, size_t row, size_t at,
 		*q = x;
 	}
 	for (size_t a = 0; a < len; a++) {
-		uint32_t t = row0[a + 1];
+		uint32_t t = r[a];
 		size_t p = last[t] - 1 - row;
-		d->sterm[row + a] = t;
-		if (d->stf)
-			d->stf[row + a] = tf0[p];
-		if (form)
-			form[row + a] = form0[p];
+		put_entry(d, form, row + a, t, tf0[p], form ? form0[p] : 0);
 	}
 }
 
@@ -598,11 +622,12 @@ static size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
 		for (uint32_t p = st->lo; p < st->hi; p++) {
 			PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);
 			uint32_t j = ps[p].sent, h = half[j];
-			if (h == 0) {
-				touched[ntouched++].j = j;
-				/* read below, once the walk is done */
-				PR_PREFETCH(&c->loglen[j]);
-			}
+			/* j joins the list the first time it is met: written
+			 * every time, kept by where the next one goes, not by
+			 * a branch that goes either way at random */
+			touched[ntouched].j = j;
+			ntouched += h == 0;
+			PR_PREFETCH(&c->loglen[j]); /* read once the walk is done */
 			half[j] = h + 2 + (ps[p].val == fi);
 		}
 	}

@@ -471,12 +471,18 @@ static int build_postings(build_ctx *c)
 	range *r = pr_malloc_raw((nt + 1) * sizeof *r);
 	if (!r)
 		return PRECIS_ENOMEM;
-	uint32_t npost = 0;
+	/* posting 0 is no term's: the terms that make no edges write there,
+	 * and are passed over by where their next posting goes (nowhere), not
+	 * by a branch on whether they make edges, which half of an article's
+	 * terms, used once, do not */
+	uint32_t npost = 1;
 	for (size_t t = 0; t < nt; t++) {
 		uint32_t df = term_df(c, t);
-		r[t].next = r[t].end = npost;
-		if (df >= 2 && df <= c->df_cap)
+		r[t].next = r[t].end = 0;
+		if (df >= 2 && df <= c->df_cap) {
+			r[t].next = npost;
 			r[t].end = npost += df;
+		}
 	}
 	/* a term's last posting makes no step, so there are fewer steps */
 	c->post = pr_malloc_raw(((size_t)npost + PR_AHEAD) * sizeof *c->post);
@@ -493,19 +499,18 @@ static int build_postings(build_ctx *c)
 		c->step_off[i] = nsteps;
 		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
 			range *rt = &r[d->sterm[k]];
-			if (rt->next == rt->end)
-				continue;
-			uint32_t p = rt->next++;
+			uint32_t p = rt->next, end = rt->end;
 			c->post[p].sent = (uint32_t)i;
 			c->post[p].val = c->form ? c->form[k] : d->stf[k];
 			if (c->tf)
 				c->tf[p] = d->stf[k];
-			if (rt->next < rt->end) {
-				c->steps[nsteps].lo = rt->next;
-				c->steps[nsteps].hi = rt->end;
-				c->steps[nsteps].k = (uint32_t)k;
-				nsteps++;
-			}
+			p += p != end;
+			rt->next = p;
+			/* a step to the term's later postings, if it has any */
+			c->steps[nsteps].lo = p;
+			c->steps[nsteps].hi = end;
+			c->steps[nsteps].k = (uint32_t)k;
+			nsteps += p < end;
 		}
 	}
 	c->step_off[n] = nsteps;

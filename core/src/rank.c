@@ -636,8 +636,35 @@ static int radix_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double 
 	return 0;
 }
 
+/* Up to this many (an article's sentences), each one's place is counted:
+ * the keys above it, and the equal ones before it. n * n comparisons with
+ * no branch on them, where the merge sort's went either way at random. */
+#define COUNT_MAX 64
+
+/* The same order as merge_sort_desc, by counting. */
+static void count_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
+{
+	double k[COUNT_MAX];
+	for (size_t a = 0; a < n; a++)
+		k[a] = key[idx[a]];
+	for (size_t a = 0; a < n; a++) {
+		double x = k[a];
+		size_t at = 0;
+		for (size_t b = 0; b < a; b++)
+			at += k[b] >= x;
+		for (size_t b = a + 1; b < n; b++)
+			at += k[b] > x;
+		tmp[at] = idx[a];
+	}
+	memcpy(idx, tmp, n * sizeof *idx);
+}
+
 void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
 {
+	if (n <= COUNT_MAX) {
+		count_sort_desc(idx, tmp, n, key);
+		return;
+	}
 	if (n >= RADIX_MIN && radix_sort_desc(idx, tmp, n, key) == 0)
 		return;
 	merge_sort_desc(idx, tmp, n, key);

@@ -109,21 +109,27 @@ static size_t graph_terms(const precis_doc *d)
  * `none`: a word that links nothing. The caller frees it. */
 static uint32_t *graph_word_terms(const precis_doc *d, uint32_t none)
 {
-	uint32_t *x = pr_malloc_raw((d->nwords + 1) * sizeof *x);
+	size_t nw = d->nwords;
+	/* x, then the stop words to look up */
+	uint32_t *x = pr_malloc_raw((2 * nw + 1) * sizeof *x);
 	if (!x)
 		return NULL;
+	uint32_t *stop = x + nw, nstop = 0;
 	const pr_word *words = d->words;
-	const pr_lang *lang = d->lang;
-	size_t ngraph = graph_terms(d);
-	for (size_t w = 0, nw = d->nwords; w < nw; w++) {
+	uint32_t asked = graph_terms(d) ? 1 : 0;
+	/* half the words are stop words, in no order: they are listed by
+	 * where the next one goes, not by a branch on each word */
+	for (size_t w = 0; w < nw; w++) {
 		uint32_t t = words[w].term;
-		if (t == PR_NO_TERM) {
-			uint32_t g = ngraph && words[w].stop
-			                     ? pr_lang_graph_word(lang, words[w].text, words[w].len)
-			                     : 0;
-			t = g ? (uint32_t)d->nterms + g - 1 : none;
-		}
-		x[w] = t;
+		x[w] = t == PR_NO_TERM ? none : t;
+		stop[nstop] = (uint32_t)w;
+		nstop += (t == PR_NO_TERM) & (words[w].stop != 0) & asked;
+	}
+	for (size_t k = 0; k < nstop; k++) {
+		const pr_word *wd = &words[stop[k]];
+		uint32_t g = pr_lang_graph_word(d->lang, wd->text, wd->len);
+		if (g)
+			x[stop[k]] = (uint32_t)d->nterms + g - 1;
 	}
 	return x;
 }
@@ -477,12 +483,13 @@ static int build_postings(build_ctx *c)
 	 * terms, used once, do not */
 	uint32_t npost = 1;
 	for (size_t t = 0; t < nt; t++) {
-		uint32_t df = term_df(c, t);
-		r[t].next = r[t].end = 0;
-		if (df >= 2 && df <= c->df_cap) {
-			r[t].next = npost;
-			r[t].end = npost += df;
-		}
+		/* 2 <= df <= df_cap, by one comparison; the ranges made by
+		 * arithmetic on it, not by a branch */
+		uint32_t df = term_df(c, t), edges = df - 2 <= c->df_cap - 2;
+		uint32_t at = npost & (0u - edges);
+		r[t].next = at;
+		r[t].end = at + (df & (0u - edges));
+		npost += df & (0u - edges);
 	}
 	/* a term's last posting makes no step, so there are fewer steps */
 	c->post = pr_malloc_raw(((size_t)npost + PR_AHEAD) * sizeof *c->post);

@@ -780,8 +780,13 @@ static int symmetric(pr_graph *g, precis_doc *d, const size_t *up, const uint32_
 		g->row[i + 1] += g->row[i];
 	memcpy(fill, g->row, n * sizeof *fill);
 	for (size_t i = 0; i < n; i++) {
-		for (size_t e = up[i]; e < up[i + 1]; e++) {
-			size_t a = fill[i]++, b = fill[ucol[e]]++;
+		/* where row i's own upper row goes, after the links the earlier
+		 * rows gave it: held here, not in fill[i], which no later
+		 * sentence's fill is (ucol[e] > i), so that each entry's
+		 * increment does not wait on the store of the one before */
+		size_t a = fill[i];
+		for (size_t e = up[i]; e < up[i + 1]; e++, a++) {
+			size_t b = fill[ucol[e]]++;
 			g->col[a] = ucol[e];
 			g->w[a] = uw[e];
 			g->col[b] = (uint32_t)i;

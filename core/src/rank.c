@@ -349,11 +349,13 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	double all = (double)(n + isolated), iso = 1.0 / all;
 	size_t nnz = g->row[n];
 	/* 1 / W(j), or 0, then power iteration's cur, nxt and teleport (room
-	 * for a whole number of blocks), then the nodes with no edges */
+	 * for a whole number of blocks; none for the sweeps), then the nodes
+	 * with no edges */
 	size_t nplaces = (n + PR_BLOCK - 1) / PR_BLOCK * PR_BLOCK;
-	double *out = pr_malloc_raw((n + 3 * nplaces) * sizeof *out + n * sizeof(uint32_t));
+	size_t nwork = gauss_seidel ? 0 : 3 * nplaces;
+	double *out = pr_malloc_raw((n + nwork) * sizeof *out + n * sizeof(uint32_t));
 	double *work = out ? out + n : NULL;
-	uint32_t *dang = out ? (uint32_t *)(work + 3 * nplaces) : NULL;
+	uint32_t *dang = out ? (uint32_t *)(work + nwork) : NULL;
 	/* w(j, i) / W(j) for Gauss-Seidel: it sweeps a book's graph,
 	 * megabytes of it, some twenty times, and is bound by reading it; in
 	 * single precision each entry is 4 bytes fewer to read (12 with its

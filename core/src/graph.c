@@ -109,38 +109,72 @@ static size_t graph_terms(const precis_doc *d)
  * `none`: a word that links nothing. The caller frees it. */
 static uint32_t *graph_word_terms(const precis_doc *d, uint32_t none)
 {
-	uint32_t *x = pr_malloc_raw((d->nwords + 1) * sizeof *x);
+	size_t nw = d->nwords;
+	/* x, then the stop words to look up */
+	uint32_t *x = pr_malloc_raw((2 * nw + 1) * sizeof *x);
 	if (!x)
 		return NULL;
+	uint32_t *stop = x + nw, nstop = 0;
 	const pr_word *words = d->words;
-	const pr_lang *lang = d->lang;
-	size_t ngraph = graph_terms(d);
-	for (size_t w = 0, nw = d->nwords; w < nw; w++) {
+	uint32_t asked = graph_terms(d) ? 1 : 0;
+	/* half the words are stop words, in no order: they are listed by
+	 * where the next one goes, not by a branch on each word */
+	for (size_t w = 0; w < nw; w++) {
 		uint32_t t = words[w].term;
-		if (t == PR_NO_TERM) {
-			uint32_t g = ngraph && words[w].stop
-			                     ? pr_lang_graph_word(lang, words[w].text, words[w].len)
-			                     : 0;
-			t = g ? (uint32_t)d->nterms + g - 1 : none;
-		}
-		x[w] = t;
+		x[w] = t == PR_NO_TERM ? none : t;
+		stop[nstop] = (uint32_t)w;
+		nstop += (t == PR_NO_TERM) & (words[w].stop != 0) & asked;
+	}
+	for (size_t k = 0; k < nstop; k++) {
+		const pr_word *wd = &words[stop[k]];
+		uint32_t g = pr_lang_graph_word(d->lang, wd->text, wd->len);
+		if (g)
+			x[stop[k]] = (uint32_t)d->nterms + g - 1;
 	}
 	return x;
 }
 
+/* Rows up to this long are sorted by counting, for each term, the terms
+ * below it: len * len comparisons with no branch to guess, where
+ * insertion had one per comparison that went either way at random (a
+ * sentence's terms, old ones met again and new ones in the order of their
+ * numbers, are partly in order). Longer rows, rare, sort by insertion. */
+#define SORT_COUNT_MAX 64
+
+/* Entry a of the row goes to sterm[row + at]: its term, count and form. */
+static void put_entry(precis_doc *d, uint32_t *form, size_t at, uint32_t t, uint32_t tf,
+                      uint32_t f)
+{
+	d->sterm[at] = t;
+	if (d->stf)
+		d->stf[at] = tf;
+	if (form)
+		form[at] = f;
+}
+
 /* Write sentence_terms' row [row, at) sorted by term. Its terms, in
- * row0[1 ..] as first met, are sorted by insertion (rows are short, ten
- * terms or so) behind row0[0] = 0, which no term is below: it stops every
- * insertion, with no test for the row's start (the terms are distinct).
- * Each entry's count and form, in tf0 and form0 by where its term was
- * first met, which last[t] (1 + row + that place) still says, then follow
- * the term to its place. Moving the three arrays side by side cost more
- * than twice as much. */
+ * row0[1 ..] as first met, with each entry's count and form in tf0 and
+ * form0 by where its term was first met. A long row is sorted by
+ * insertion behind row0[0] = 0, which no term is below: it stops every
+ * insertion, with no test for the row's start (the terms are distinct);
+ * then each entry's count and form, found by where last[t] (1 + row +
+ * that place) says its term was first met, follow the term to its place.
+ * Moving the three arrays side by side cost more than twice as much. */
 static void sort_row(precis_doc *d, uint32_t *form, size_t row, size_t at,
                      const uint32_t *last, uint32_t *row0, const uint32_t *tf0,
                      const uint32_t *form0)
 {
 	size_t len = at - row;
+	const uint32_t *r = row0 + 1;
+	if (len <= SORT_COUNT_MAX) {
+		for (size_t a = 0; a < len; a++) {
+			uint32_t t = r[a], below = 0;
+			for (size_t b = 0; b < len; b++)
+				below += r[b] < t;
+			put_entry(d, form, row + below, t, tf0[a], form ? form0[a] : 0);
+		}
+		return;
+	}
 	row0[0] = 0;
 	for (size_t a = 2; a <= len; a++) {
 		uint32_t *q = row0 + a;
@@ -150,13 +184,9 @@ static void sort_row(precis_doc *d, uint32_t *form, size_t row, size_t at,
 		*q = x;
 	}
 	for (size_t a = 0; a < len; a++) {
-		uint32_t t = row0[a + 1];
+		uint32_t t = r[a];
 		size_t p = last[t] - 1 - row;
-		d->sterm[row + a] = t;
-		if (d->stf)
-			d->stf[row + a] = tf0[p];
-		if (form)
-			form[row + a] = form0[p];
+		put_entry(d, form, row + a, t, tf0[p], form ? form0[p] : 0);
 	}
 }
 
@@ -447,12 +477,19 @@ static int build_postings(build_ctx *c)
 	range *r = pr_malloc_raw((nt + 1) * sizeof *r);
 	if (!r)
 		return PRECIS_ENOMEM;
-	uint32_t npost = 0;
+	/* posting 0 is no term's: the terms that make no edges write there,
+	 * and are passed over by where their next posting goes (nowhere), not
+	 * by a branch on whether they make edges, which half of an article's
+	 * terms, used once, do not */
+	uint32_t npost = 1;
 	for (size_t t = 0; t < nt; t++) {
-		uint32_t df = term_df(c, t);
-		r[t].next = r[t].end = npost;
-		if (df >= 2 && df <= c->df_cap)
-			r[t].end = npost += df;
+		/* 2 <= df <= df_cap, by one comparison; the ranges made by
+		 * arithmetic on it, not by a branch */
+		uint32_t df = term_df(c, t), edges = df - 2 <= c->df_cap - 2;
+		uint32_t at = npost & (0u - edges);
+		r[t].next = at;
+		r[t].end = at + (df & (0u - edges));
+		npost += df & (0u - edges);
 	}
 	/* a term's last posting makes no step, so there are fewer steps */
 	c->post = pr_malloc_raw(((size_t)npost + PR_AHEAD) * sizeof *c->post);
@@ -469,19 +506,18 @@ static int build_postings(build_ctx *c)
 		c->step_off[i] = nsteps;
 		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
 			range *rt = &r[d->sterm[k]];
-			if (rt->next == rt->end)
-				continue;
-			uint32_t p = rt->next++;
+			uint32_t p = rt->next, end = rt->end;
 			c->post[p].sent = (uint32_t)i;
 			c->post[p].val = c->form ? c->form[k] : d->stf[k];
 			if (c->tf)
 				c->tf[p] = d->stf[k];
-			if (rt->next < rt->end) {
-				c->steps[nsteps].lo = rt->next;
-				c->steps[nsteps].hi = rt->end;
-				c->steps[nsteps].k = (uint32_t)k;
-				nsteps++;
-			}
+			p += p != end;
+			rt->next = p;
+			/* a step to the term's later postings, if it has any */
+			c->steps[nsteps].lo = p;
+			c->steps[nsteps].hi = end;
+			c->steps[nsteps].k = (uint32_t)k;
+			nsteps += p < end;
 		}
 	}
 	c->step_off[n] = nsteps;
@@ -598,11 +634,12 @@ static size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
 		for (uint32_t p = st->lo; p < st->hi; p++) {
 			PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);
 			uint32_t j = ps[p].sent, h = half[j];
-			if (h == 0) {
-				touched[ntouched++].j = j;
-				/* read below, once the walk is done */
-				PR_PREFETCH(&c->loglen[j]);
-			}
+			/* j joins the list the first time it is met: written
+			 * every time, kept by where the next one goes, not by
+			 * a branch that goes either way at random */
+			touched[ntouched].j = j;
+			ntouched += h == 0;
+			PR_PREFETCH(&c->loglen[j]); /* read once the walk is done */
 			half[j] = h + 2 + (ps[p].val == fi);
 		}
 	}
@@ -743,8 +780,13 @@ static int symmetric(pr_graph *g, precis_doc *d, const size_t *up, const uint32_
 		g->row[i + 1] += g->row[i];
 	memcpy(fill, g->row, n * sizeof *fill);
 	for (size_t i = 0; i < n; i++) {
-		for (size_t e = up[i]; e < up[i + 1]; e++) {
-			size_t a = fill[i]++, b = fill[ucol[e]]++;
+		/* where row i's own upper row goes, after the links the earlier
+		 * rows gave it: held here, not in fill[i], which no later
+		 * sentence's fill is (ucol[e] > i), so that each entry's
+		 * increment does not wait on the store of the one before */
+		size_t a = fill[i];
+		for (size_t e = up[i]; e < up[i + 1]; e++, a++) {
+			size_t b = fill[ucol[e]]++;
 			g->col[a] = ucol[e];
 			g->w[a] = uw[e];
 			g->col[b] = (uint32_t)i;

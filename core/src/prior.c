@@ -184,29 +184,75 @@ static int may_start(const uint32_t pair[PAIRS], const unsigned char *u, size_t 
 	return first[u[0]] >> (c2 & 31) & second[c2] >> (c3 & 31) & 1;
 }
 
-/* A caption mark at each "(", then the word patterns: where the window
- * cannot slide, a pattern may begin at its first byte, and does if that
- * begins a word (the text's start, or after a byte that is not a letter)
- * and match_at() finds one there. */
-static int scan(const uint32_t pair[PAIRS], const char *t, size_t n)
+/* How far the window at i may slide, 0 where a pattern may begin at i. */
+static size_t slide_at(const uint32_t pair[PAIRS], const unsigned char *u, size_t i)
 {
-	const unsigned char *u = (const unsigned char *)t, *skip = (const unsigned char *)pair;
-	int found = 0;
-	for (const char *p = memchr(t, '(', n); p; p = memchr(p + 1, '(', n - (size_t)(p + 1 - t)))
-		found |= match_at(t, n, (size_t)(p - t));
-	for (size_t i = 0; i + SPAN <= n;) {
-		size_t slide = skip[block_hash(load_le32(u + i + SPAN - 4))];
+	const unsigned char *skip = (const unsigned char *)pair;
+	return skip[block_hash(load_le32(u + i + SPAN - 4))];
+}
+
+/* Where the window at i cannot slide: does a pattern begin there, at the
+ * start of a word (the text's start, or after a byte that is not a
+ * letter)? What match_at() finds there. Rarely called: kept out of the
+ * scan's loop. */
+static int window_match(const char *t, size_t n, size_t i)
+{
+	if (i == 0 || !is_letter((unsigned char)t[i - 1]))
+		return match_at(t, n, i);
+	return 0;
+}
+
+/* One window from i while it is before lim, adding to found what it
+ * finds; it stops at the first noise pattern, which outweighs all. */
+static int scan_one(const uint32_t pair[PAIRS], const char *t, size_t n, size_t i,
+                    size_t lim, int found)
+{
+	while (i < lim) {
+		size_t slide = slide_at(pair, (const unsigned char *)t, i);
 		if (slide == 0) {
-			if (i == 0 || !is_letter(u[i - 1])) {
-				found |= match_at(t, n, i);
-				if (found & FOUND_NOISE)
-					return FOUND_NOISE;
-			}
+			found |= window_match(t, n, i);
+			if (found & FOUND_NOISE)
+				break;
 			slide = 1;
 		}
 		i += slide;
 	}
 	return found;
+}
+
+/* A caption mark at each "(", then the word patterns. Each slide waits
+ * for the load and the hash before it, so two windows slide side by side,
+ * one over the first half of the places a pattern may begin and one over
+ * the second: the two chains of waits overlap. Every place where a
+ * pattern begins is looked at by whichever window reaches it, so what is
+ * found is the same. */
+static int scan(const uint32_t pair[PAIRS], const char *t, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	int found = 0;
+	for (const char *p = memchr(t, '(', n); p; p = memchr(p + 1, '(', n - (size_t)(p + 1 - t)))
+		found |= match_at(t, n, (size_t)(p - t));
+	/* the places a pattern may begin: [0, end) */
+	size_t end = n >= SPAN ? n - SPAN + 1 : 0, mid = end / 2;
+	size_t a = 0, b = mid;
+	while (a < mid && b < end) {
+		size_t sa = slide_at(pair, u, a), sb = slide_at(pair, u, b);
+		if (sa == 0 || sb == 0) {
+			if (sa == 0)
+				found |= window_match(t, n, a);
+			if (sb == 0)
+				found |= window_match(t, n, b);
+			if (found & FOUND_NOISE)
+				return found;
+			sa += sa == 0;
+			sb += sb == 0;
+		}
+		a += sa;
+		b += sb;
+	}
+	/* what is left of either half, one window at a time */
+	found = scan_one(pair, t, n, a, mid, found);
+	return found & FOUND_NOISE ? found : scan_one(pair, t, n, b, end, found);
 }
 
 double pr_noise_weight_with(const precis_doc *doc, size_t i, const uint32_t pair[PAIRS])

@@ -63,13 +63,11 @@ typedef struct blocks {
 	uint32_t *col;     /* their columns, as places */
 } blocks;
 
+/* node, place and len are one allocation, p and col another. */
 static void free_blocks(blocks *b)
 {
 	pr_free_raw(b->node);
-	pr_free_raw(b->place);
-	pr_free_raw(b->len);
 	pr_free_raw(b->p);
-	pr_free_raw(b->col);
 }
 
 static size_t row_len(const pr_graph *g, size_t i)
@@ -77,32 +75,28 @@ static size_t row_len(const pr_graph *g, size_t i)
 	return g->row[i + 1] - g->row[i];
 }
 
-/* Lay out g for power iteration; out[j] is 1 / W(j). 0, or -1 out of
- * memory. */
-static int make_blocks(blocks *b, const pr_graph *g, const double *out)
+/* Lay out g for power iteration; out[j] is 1 / W(j), maxlen g's longest
+ * row. 0, or -1 out of memory. */
+static int make_blocks(blocks *b, const pr_graph *g, const double *out, size_t maxlen)
 {
-	size_t n = g->n, maxlen = 0;
-	for (size_t i = 0; i < n; i++)
-		if (row_len(g, i) > maxlen)
-			maxlen = row_len(g, i);
+	size_t n = g->n;
 	b->n = n;
 	b->nplaces = (n + PR_BLOCK - 1) / PR_BLOCK * PR_BLOCK;
 	size_t nb = b->nplaces / PR_BLOCK;
-	size_t *count = pr_malloc_raw((maxlen + 1) * sizeof *count);
-	b->node = pr_malloc_raw(n * sizeof *b->node);
-	b->place = pr_malloc_raw(n * sizeof *b->place);
-	b->len = pr_malloc_raw(nb * sizeof *b->len);
-	if (!count || !b->node || !b->place || !b->len) {
-		pr_free_raw(count);
+	/* node, place, len, then the counts of the sort below (n < 2^32) */
+	b->node = pr_malloc_raw((2 * n + nb + maxlen + 1) * sizeof *b->node);
+	if (!b->node)
 		return -1;
-	}
+	b->place = b->node + n;
+	b->len = b->place + n;
+	uint32_t *count = b->len + nb;
 	/* a counting sort by length, stable: shortest first */
 	memset(count, 0, (maxlen + 1) * sizeof *count);
 	for (size_t i = 0; i < n; i++)
 		count[row_len(g, i)]++;
 	for (size_t len = 0, at = 0; len <= maxlen; len++) {
 		size_t c = count[len];
-		count[len] = at;
+		count[len] = (uint32_t)at;
 		at += c;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -110,7 +104,6 @@ static int make_blocks(blocks *b, const pr_graph *g, const double *out)
 		b->node[r] = (uint32_t)i;
 		b->place[i] = (uint32_t)r;
 	}
-	pr_free_raw(count);
 	/* a block's longest row is its last real one */
 	size_t entries = 0;
 	for (size_t k = 0; k < nb; k++) {
@@ -120,10 +113,11 @@ static int make_blocks(blocks *b, const pr_graph *g, const double *out)
 		b->len[k] = (uint32_t)row_len(g, b->node[last]);
 		entries += PR_BLOCK * (size_t)b->len[k];
 	}
-	b->p = pr_malloc_raw((entries + 1) * sizeof *b->p);
-	b->col = pr_malloc_raw((entries + 1) * sizeof *b->col);
-	if (!b->p || !b->col)
+	/* the entries' weights, then their columns */
+	b->p = pr_malloc_raw((entries + 1) * (sizeof *b->p + sizeof *b->col));
+	if (!b->p)
 		return -1;
+	b->col = (uint32_t *)(b->p + entries + 1);
 	for (size_t k = 0, first = 0; k < nb; first += PR_BLOCK * (size_t)b->len[k++]) {
 		for (size_t r = k * PR_BLOCK; r < (k + 1) * PR_BLOCK; r++) {
 			size_t at = first + r % PR_BLOCK, len = 0;
@@ -354,8 +348,14 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		return PRECIS_OK;
 	double all = (double)(n + isolated), iso = 1.0 / all;
 	size_t nnz = g->row[n];
-	double *out = pr_malloc_raw(n * sizeof *out); /* 1 / W(j), or 0 */
-	uint32_t *dang = pr_malloc_raw(n * sizeof *dang); /* nodes with no edges */
+	/* 1 / W(j), or 0, then power iteration's cur, nxt and teleport (room
+	 * for a whole number of blocks; none for the sweeps), then the nodes
+	 * with no edges */
+	size_t nplaces = (n + PR_BLOCK - 1) / PR_BLOCK * PR_BLOCK;
+	size_t nwork = gauss_seidel ? 0 : 3 * nplaces;
+	double *out = pr_malloc_raw((n + nwork) * sizeof *out + n * sizeof(uint32_t));
+	double *work = out ? out + n : NULL;
+	uint32_t *dang = out ? (uint32_t *)(work + nwork) : NULL;
 	/* w(j, i) / W(j) for Gauss-Seidel: it sweeps a book's graph,
 	 * megabytes of it, some twenty times, and is bound by reading it; in
 	 * single precision each entry is 4 bytes fewer to read (12 with its
@@ -363,13 +363,12 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	 * tolerance's per-sentence share. Power iteration keeps double (in
 	 * its blocks) and its bits. */
 	float *pf = NULL;
-	double *work = NULL; /* power iteration's cur, nxt and teleport */
 	blocks b;
 	memset(&b, 0, sizeof b);
 	int rc = PRECIS_ENOMEM;
-	if (!out || !dang)
+	if (!out)
 		goto done;
-	size_t ndang = 0;
+	size_t ndang = 0, maxlen = 0;
 	for (size_t i = 0; i < n; i++) {
 		double w = 0;
 		for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
@@ -377,6 +376,8 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		out[i] = w > 0 ? 1.0 / w : 0.0;
 		if (out[i] == 0.0)
 			dang[ndang++] = (uint32_t)i;
+		if (row_len(g, i) > maxlen)
+			maxlen = row_len(g, i);
 		score[i] = 1.0 / all;
 	}
 	if (gauss_seidel) {
@@ -387,11 +388,9 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		sweeps(score, g, pf, teleport, dang, ndang, damping, tolerance,
 		       max_iterations, isolated, &iso);
 	} else {
-		if (make_blocks(&b, g, out))
+		if (make_blocks(&b, g, out, maxlen))
 			goto done;
-		if (!(work = pr_malloc_raw(3 * b.nplaces * sizeof *work)))
-			goto done;
-		power(score, &b, work, work + b.nplaces, work + 2 * b.nplaces, teleport,
+		power(score, &b, work, work + nplaces, work + 2 * nplaces, teleport,
 		      dang, ndang, damping, tolerance, max_iterations, isolated, &iso);
 	}
 	/* renormalise away rounding drift */
@@ -415,10 +414,8 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	rc = PRECIS_OK;
 done:
 	free_blocks(&b);
-	pr_free_raw(work);
 	pr_free_raw(out);
 	pr_free_raw(pf);
-	pr_free_raw(dang);
 	return rc;
 }
 
@@ -641,8 +638,35 @@ static int radix_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double 
 	return 0;
 }
 
+/* Up to this many (an article's sentences), each one's place is counted:
+ * the keys above it, and the equal ones before it. n * n comparisons with
+ * no branch on them, where the merge sort's went either way at random. */
+#define COUNT_MAX 64
+
+/* The same order as merge_sort_desc, by counting. */
+static void count_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
+{
+	double k[COUNT_MAX];
+	for (size_t a = 0; a < n; a++)
+		k[a] = key[idx[a]];
+	for (size_t a = 0; a < n; a++) {
+		double x = k[a];
+		size_t at = 0;
+		for (size_t b = 0; b < a; b++)
+			at += k[b] >= x;
+		for (size_t b = a + 1; b < n; b++)
+			at += k[b] > x;
+		tmp[at] = idx[a];
+	}
+	memcpy(idx, tmp, n * sizeof *idx);
+}
+
 void pr_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
 {
+	if (n <= COUNT_MAX) {
+		count_sort_desc(idx, tmp, n, key);
+		return;
+	}
 	if (n >= RADIX_MIN && radix_sort_desc(idx, tmp, n, key) == 0)
 		return;
 	merge_sort_desc(idx, tmp, n, key);

@@ -428,3 +428,70 @@ Test(graph, the_rows_take_the_word_forms_room)
 	}
 	precis_doc_free(d);
 }
+
+/* Rows of every length, short ones (sorted by counting the terms below
+ * each) and long ones (by insertion), with words met again in the same
+ * sentence: each row holds the sentence's terms once each, ascending, with
+ * how often the sentence uses each. */
+Test(graph, rows_of_every_length_hold_each_term_once_in_order)
+{
+	static const char cons[] = "bdfgklmnprstvz", vow[] = "aeiou";
+	size_t nsents = 150;
+	char *text = malloc(nsents * (nsents + 8) * 8 + 1), *p = text;
+	cr_assert_not_null(text);
+	uint32_t x = 777;
+	for (size_t i = 0; i < nsents; i++) {
+		/* 1 + i words, drawn from a vocabulary the size of the
+		 * sentence: some come again, the others once */
+		size_t words = 1 + i;
+		for (size_t w = 0; w < words; w++) {
+			x = x * 1103515245u + 12345u;
+			uint32_t v = (x >> 8) % (uint32_t)(words + 20);
+			for (int s = 0; s < 3; s++) {
+				char c = cons[v % 14];
+				*p++ = w == 0 && s == 0 ? (char)(c - 'a' + 'A') : c;
+				*p++ = vow[(v / 14) % 5];
+				v /= 70;
+			}
+			*p++ = w + 1 < words ? ' ' : '.';
+		}
+		*p++ = ' ';
+	}
+	*p = '\0';
+	precis_doc *d = doc_of(text);
+	free(text);
+	cr_assert_eq(d->nsents, nsents);
+	cr_assert_eq(pr_sentence_terms(d), PRECIS_OK);
+	uint32_t *count = calloc(d->nterms + 1, sizeof *count);
+	cr_assert_not_null(count);
+	size_t longest = 0;
+	for (size_t i = 0; i < nsents; i++) {
+		const pr_sent *s = &d->sents[i];
+		size_t distinct = 0;
+		for (size_t k = s->tok; k < s->tok + s->ntok; k++) {
+			uint32_t t = d->words[d->toks[k].word].term;
+			if (t != PR_NO_TERM)
+				distinct += count[t]++ == 0;
+		}
+		size_t a = d->sterm_off[i], e = d->sterm_off[i + 1];
+		cr_assert_eq(e - a, distinct, "sentence %zu", i);
+		for (size_t k = a; k < e; k++) {
+			cr_assert(k == a || d->sterm[k - 1] < d->sterm[k], "sentence %zu: ascending", i);
+			cr_assert_eq(d->stf[k], count[d->sterm[k]], "sentence %zu: the count", i);
+			count[d->sterm[k]] = 0;
+		}
+		if (e - a > longest)
+			longest = e - a;
+	}
+	cr_assert_gt(longest, 100, "long rows too");
+	free(count);
+	precis_doc_free(d);
+}
+
+/* Most terms used once, in one sentence: they make no edges and no
+ * postings (their writes go to a slot no term owns), and the links are
+ * still those of the direct count. */
+Test(graph, matches_a_direct_count_where_most_terms_are_used_once)
+{
+	check_against_direct(60, 600);
+}

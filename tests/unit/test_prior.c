@@ -181,6 +181,42 @@ Test(prior, every_pattern_everywhere_as_a_plain_search_finds_it)
 	cr_assert_gt(tried, 10000);
 }
 
+/* The scan slides two windows, over the first and the second half of the
+ * places a pattern may begin: one pattern, or two (a caption mark and a
+ * noise pattern, either first), at every place of texts of many lengths,
+ * the halves' boundary among them, is found as the plain search finds it. */
+Test(prior, patterns_on_either_side_of_the_halves_as_a_plain_search_finds_them)
+{
+	static const char *const first[] = { "click here", "(left)", "pictured above", "" };
+	static const char *const second[] = { "", "print edition", "(pictured", "share this" };
+	uint32_t pair[PR_NOISE_PAIRS];
+	pr_noise_pairs(pair);
+	size_t tried = 0, marked = 0;
+	for (size_t len = 10; len < 90; len += 7)
+		for (size_t f = 0; f < 4; f++)
+			for (size_t g = 0; g < 4; g++)
+				for (size_t at = 0; at <= len; at++) {
+					/* filler of len bytes; the first pattern at `at`,
+					 * the second right after the filler's middle */
+					char text[256];
+					size_t n = 0;
+					for (size_t k = 0; k < len; k++) {
+						if (k == at)
+							n += (size_t)sprintf(text + n, " %s ", first[f]);
+						if (k == len / 2)
+							n += (size_t)sprintf(text + n, " %s ", second[g]);
+						text[n++] = "plain words go "[k % 15];
+					}
+					text[n] = '\0';
+					double want = spec_weight(text, n);
+					marked += want < 1.0;
+					cr_expect_eq(scan_weight(text, pair), want, "%s", text);
+					tried++;
+				}
+	cr_assert_gt(tried, 5000);
+	cr_assert_gt(marked, tried / 2);
+}
+
 /* Sentences strung from the patterns' own words and pieces of them, near
  * misses ("click her", "printed edition", "pictures above") and plain
  * words, joined by spaces, punctuation or nothing: the skips of the scan

@@ -325,17 +325,14 @@ Test(rank, large_document_scores_stay_near_the_fixed_point)
 	free(text);
 }
 
-/* Sorting many keys (a book's sentences) takes another road than a
- * handful; the order is the same: largest first, -0 and 0 equal, equal
- * keys in their incoming order. Checked against a plain insertion sort. */
-Test(rank, sort_desc_long_input_keeps_ties_in_order)
+/* pr_sort_desc on n keys against a plain insertion sort: largest first,
+ * -0 and 0 equal, equal keys in their incoming order. */
+static void check_sort_desc(size_t n, uint32_t r)
 {
-	size_t n = 5000;
-	double *key = malloc(n * sizeof *key);
-	uint32_t *idx = malloc(n * sizeof *idx), *tmp = malloc(n * sizeof *tmp);
-	uint32_t *want = malloc(n * sizeof *want);
+	double *key = malloc((n + 1) * sizeof *key);
+	uint32_t *idx = malloc((n + 1) * sizeof *idx), *tmp = malloc((n + 1) * sizeof *tmp);
+	uint32_t *want = malloc((n + 1) * sizeof *want);
 	cr_assert(key && idx && tmp && want);
-	uint32_t r = 12345;
 	for (size_t i = 0; i < n; i++) {
 		r = r * 1103515245u + 12345u;
 		/* few distinct values, both signs, zeros of both signs, tiny and
@@ -362,12 +359,28 @@ Test(rank, sort_desc_long_input_keeps_ties_in_order)
 	}
 	pr_sort_desc(idx, tmp, n, key);
 	for (size_t i = 0; i < n; i++)
-		cr_assert_eq(idx[i], want[i], "place %zu: %u (%g), want %u (%g)", i, idx[i],
-		             key[idx[i]], want[i], key[want[i]]);
+		cr_assert_eq(idx[i], want[i], "%zu keys, place %zu: %u (%g), want %u (%g)", n, i,
+		             idx[i], key[idx[i]], want[i], key[want[i]]);
 	free(key);
 	free(idx);
 	free(tmp);
 	free(want);
+}
+
+/* Sorting many keys (a book's sentences) takes another road than a
+ * handful; the order is the same. */
+Test(rank, sort_desc_long_input_keeps_ties_in_order)
+{
+	check_sort_desc(5000, 12345);
+}
+
+/* An article's handful of keys (each one's place counted) and a few more
+ * (merged): every count from none to past where the roads part. */
+Test(rank, sort_desc_short_inputs_keep_ties_in_order)
+{
+	for (size_t n = 0; n <= 150; n++)
+		for (uint32_t seed = 1; seed <= 5; seed++)
+			check_sort_desc(n, seed * 7919u + (uint32_t)n);
 }
 
 /* Power iteration as rank.c's header states it, one row after another and

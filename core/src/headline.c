@@ -200,8 +200,11 @@ static void drop_wire_credit(hbuf *h)
 {
 	size_t limit = h->len < 300 ? h->len : 300;
 	for (size_t i = 0; i + 4 < limit; i++) {
-		if (h->s[i] != '(')
-			continue;
+		/* (to the next parenthesis: most sentences have none) */
+		const char *p = memchr(h->s + i, '(', limit - 4 - i);
+		if (!p)
+			return;
+		i = (size_t)(p - h->s);
 		size_t j = i + 1;
 		while (j < limit && j < i + 12 && (is_upper(h->s[j]) || is_lower(h->s[j])))
 			j++;
@@ -428,6 +431,10 @@ static int acronym_at(const hbuf *h, size_t i)
 
 static void drop_parentheticals(hbuf *h)
 {
+	/* (without "(" or a full-width mark's first byte every byte stays
+	 * where it is: most sentences) */
+	if (!memchr(h->s, '(', h->len) && !memchr(h->s, '\xEF', h->len))
+		return;
 	size_t o = 0;
 	int depth = 0;
 	for (size_t i = 0; i < h->len; i++) {
@@ -1046,7 +1053,12 @@ static void abbreviate_names(hbuf *h)
 	for (const struct initialism *x = initialisms; x->full; x++) {
 		size_t n = strlen(x->full), in = strlen(x->initials);
 		for (size_t i = 0; i + n <= h->len; i++) {
-			if (h->s[i] != x->full[0] || memcmp(h->s + i, x->full, n) != 0 ||
+			/* (to the next place the name's first byte is) */
+			const char *f = memchr(h->s + i, x->full[0], h->len - n + 1 - i);
+			if (!f)
+				break;
+			i = (size_t)(f - h->s);
+			if (memcmp(h->s + i, x->full, n) != 0 ||
 			    (i > 0 && (is_upper(h->s[i - 1]) || is_lower(h->s[i - 1]))))
 				continue;
 			char c = i + n < h->len ? h->s[i + n] : '\0';
@@ -3321,18 +3333,21 @@ static void fit_chars(hbuf *h, size_t max)
 	trim(h);
 }
 
+/* c in small letters (ASCII), without a branch: the scans below fold
+ * every byte they compare, and which bytes are capitals is no pattern a
+ * branch predictor learns. */
+static unsigned char lower_ascii(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return (unsigned char)(u + ((unsigned char)(u - 'A') < 26 ? 'a' - 'A' : 0));
+}
+
 /* Are a[0, n) and b[0, n) the same bytes but for ASCII case? */
 static int same_ci(const char *a, const char *b, size_t n)
 {
-	for (size_t k = 0; k < n; k++) {
-		char x = a[k], y = b[k];
-		if (is_upper(x))
-			x = (char)(x - 'A' + 'a');
-		if (is_upper(y))
-			y = (char)(y - 'A' + 'a');
-		if (x != y)
+	for (size_t k = 0; k < n; k++)
+		if (lower_ascii(a[k]) != lower_ascii(b[k]))
 			return 0;
-	}
 	return 1;
 }
 
@@ -3410,8 +3425,16 @@ static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, siz
  * reads the double marks to keep quoted words. */
 static void single_quotes(hbuf *h)
 {
-	size_t o = 0;
-	for (size_t i = 0; i < h->len; i++) {
+	/* (bytes before the first '`' or "''" stay where they are) */
+	const char *b = memchr(h->s, '`', h->len), *q = h->s;
+	size_t from = b ? (size_t)(b - h->s) : h->len;
+	while ((q = memchr(q, '\'', from - (size_t)(q - h->s))) != NULL &&
+	       !((size_t)(q - h->s) + 1 < h->len && q[1] == '\''))
+		q++;
+	if (q)
+		from = (size_t)(q - h->s);
+	size_t o = from;
+	for (size_t i = from; i < h->len; i++) {
 		char c = h->s[i];
 		if ((c == '`' || c == '\'') && i + 1 < h->len && h->s[i + 1] == c)
 			i++;
@@ -3559,13 +3582,18 @@ static int reads_as_topic(const pr_keyword *kw)
  * w[0, n) (ASCII case-insensitive); NULL if none is. */
 static const pr_token *first_token(const precis_doc *d, const char *w, size_t n)
 {
+	if (!d->toks)
+		return NULL;
+	/* the length, then the first byte, rule out almost every token */
+	unsigned char c0 = n ? lower_ascii(w[0]) : 0;
 	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
 		const pr_sent *s = &d->sents[i];
-		for (uint32_t t = s->tok; t < s->tok + s->ntok && d->toks; t++) {
-			const pr_token *tk = &d->toks[t];
-			if (tk->end - tk->start == n && same_ci(s->text + tk->start, w, n))
+		const pr_token *tk = d->toks + s->tok, *end = tk + s->ntok;
+		for (; tk < end; tk++)
+			if (tk->end - tk->start == n &&
+			    (n == 0 || (lower_ascii(s->text[tk->start]) == c0 &&
+			                same_ci(s->text + tk->start + 1, w + 1, n - 1))))
 				return tk;
-		}
 	}
 	return NULL;
 }

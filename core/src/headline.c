@@ -751,7 +751,7 @@ typedef struct hword {
 	uint8_t nocomma;    /* drop a trailing comma: what it closed is gone */
 	uint8_t quoted;     /* inside a quotation ("stick to his guns"):
 	                     * the speaker's words, which stay as they were
-	                     * (mark_quoted) */
+	                     * (split_words) */
 	uint8_t keep;       /* struck out, but its comma stays (keep_comma) */
 } hword;
 
@@ -825,26 +825,20 @@ static size_t core_at(const hwords *ws, size_t i, const char **b)
 	return ws->w[i].cn;
 }
 
-/* Mark the words inside a quotation: a double quote opens or closes one,
- * and so do `` and ''. One pass for all the words, rather than a scan of
- * everything before each word asked about. */
-static void mark_quoted(const hbuf *h, hwords *ws)
+/* The quotations open after the word w: a double quote opens or closes
+ * one, and so do `` and ''. *dq and *bq say which are open before it
+ * (the byte after a word is a space, so no pair of quotes reaches out of
+ * it). */
+static void quotes_after(const hbuf *h, const hword *w, int *dq, int *bq)
 {
-	int dq = 0, bq = 0;
-	size_t i = 0;
-	for (size_t k = 0; k < ws->n; k++) {
-		/* the byte before a word is a space, so no pair of quotes
-		 * reaches into the word */
-		for (; i < ws->w[k].s; i++) {
-			char c = h->s[i];
-			if (c == '"')
-				dq = !dq;
-			else if (c == '`' && i + 1 < h->len && h->s[i + 1] == '`')
-				bq = 1;
-			else if (c == '\'' && i + 1 < h->len && h->s[i + 1] == '\'')
-				bq = 0;
-		}
-		ws->w[k].quoted = (uint8_t)(dq || bq);
+	for (size_t i = w->s; i < w->e; i++) {
+		char c = h->s[i];
+		if (c == '"')
+			*dq = !*dq;
+		else if (c == '`' && i + 1 < h->len && h->s[i + 1] == '`')
+			*bq = 1;
+		else if (c == '\'' && i + 1 < h->len && h->s[i + 1] == '\'')
+			*bq = 0;
 	}
 }
 
@@ -2026,16 +2020,15 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 
 static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < h->len; i++)
-		if (!is_space(h->s[i]) && (i == 0 || is_space(h->s[i - 1])))
-			n++;
-	ws->w = pr_alloc(a, (n + 1) * sizeof *ws->w);
+	/* (a word and the space after it take two bytes or more: room enough
+	 * without a pass to count them) */
+	ws->w = pr_alloc(a, (h->len / 2 + 2) * sizeof *ws->w);
 	/* every core and its NUL: no longer than its word and the space after */
 	char *cores = pr_alloc(a, h->len + 1);
 	if (!ws->w || !cores)
 		return PRECIS_ENOMEM;
 	ws->n = 0;
+	int dq = 0, bq = 0;
 	for (size_t i = 0; i < h->len;) {
 		while (i < h->len && is_space(h->s[i]))
 			i++;
@@ -2044,12 +2037,13 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 		size_t s = i;
 		while (i < h->len && !is_space(h->s[i]))
 			i++;
-		hword w = { s, i, cores, 0, 0, 0, 0, 0 };
+		/* inside a quotation: the words the speaker's (hword.quoted) */
+		hword w = { s, i, cores, 0, 0, 0, (uint8_t)(dq || bq), 0 };
 		w.cn = (uint8_t)core_of(h, &w, cores, CORE_MAX + 1);
 		cores += w.cn + 1;
+		quotes_after(h, &w, &dq, &bq);
 		ws->w[ws->n++] = w;
 	}
-	mark_quoted(h, ws);
 	return PRECIS_OK;
 }
 
@@ -2326,14 +2320,25 @@ static void drop_possessives(const hbuf *h, hwords *ws)
 	}
 }
 
-/* Bytes the live words would take once joined. */
+/* Bytes the live words would take once joined (which words have gone
+ * is no pattern to branch on). */
 static size_t live_bytes(const hwords *ws)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < ws->n; i++)
-		if (!ws->w[i].del)
-			n += ws->w[i].e - ws->w[i].s + 1;
+		n += (ws->w[i].e - ws->w[i].s + 1) & ((size_t)ws->w[i].del - 1);
 	return n ? n - 1 : 0;
+}
+
+/* Are the live words still longer than limit? Rules only strike words
+ * out, and shorten() puts back no more than its rule struck, so once they
+ * fit they go on fitting: *longer (1 at first) is asked again only while
+ * it is set. */
+static int still_longer(const hwords *ws, size_t limit, int *longer)
+{
+	if (*longer)
+		*longer = live_bytes(ws) > limit;
+	return *longer;
 }
 
 /* Apply a rule that drops a clause or a leading phrase, unless what is left would fill less
@@ -2511,35 +2516,36 @@ static int compress(const precis_doc *d, pr_arena *a, hbuf *h, size_t limit)
 		return rc;
 	if (ws.n < 4)
 		return PRECIS_OK;
+	int longer = 1;
 	drop_lead_connective(h, &ws);
 	shorten(h, &ws, limit, drop_lead_phrase, a, 0);
 	drop_time_expressions(h, &ws);
 	drop_dates(h, &ws);
-	if (live_bytes(&ws) > limit)
+	if (still_longer(&ws, limit, &longer))
 		drop_articles(h, &ws);
-	if (live_bytes(&ws) > limit)
+	if (still_longer(&ws, limit, &longer))
 		drop_manner_adverbs(h, &ws);
-	if (live_bytes(&ws) > limit)
+	if (still_longer(&ws, limit, &longer))
 		drop_rare_modifiers(d, h, &ws);
 	drop_auxiliaries(h, &ws);
 	drop_be(h, &ws);
 	drop_middle_initials(h, &ws);
 	drop_also(h, &ws);
 	drop_here(h, &ws);
-	if (live_bytes(&ws) > limit)
+	if (still_longer(&ws, limit, &longer))
 		drop_first_names(h, &ws);
-	if (live_bytes(&ws) > limit)
+	if (still_longer(&ws, limit, &longer))
 		drop_titles(d, h, &ws);
-	if (live_bytes(&ws) > limit)
+	if (still_longer(&ws, limit, &longer))
 		shorten(h, &ws, limit, drop_relative_clauses, a, 1);
-	if (live_bytes(&ws) > limit)
+	if (still_longer(&ws, limit, &longer))
 		shorten(h, &ws, limit, drop_appositives, a, 1);
-	if (live_bytes(&ws) > limit)
+	if (still_longer(&ws, limit, &longer))
 		shorten(h, &ws, limit, drop_lead_attribution, a, 0);
-	if (live_bytes(&ws) > limit)
+	if (still_longer(&ws, limit, &longer))
 		shorten(h, &ws, limit, drop_said_pronoun, a, 0);
 	drop_be(h, &ws);
-	if (live_bytes(&ws) > limit)
+	if (still_longer(&ws, limit, &longer))
 		shorten(h, &ws, limit, drop_possessives, a, 0);
 	if (live_count(&ws, 0, ws.n) < 2)
 		return PRECIS_OK;
@@ -3749,11 +3755,13 @@ static uint32_t surname_alone(const precis_doc *d, const char *w, size_t n, cons
                               size_t gn)
 {
 	uint32_t alone = 0, after = 0;
+	unsigned char c0 = lower_ascii(w[0]); /* (n is 3 or more) */
 	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
 		const pr_sent *s = &d->sents[i];
 		for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
 			const pr_token *tk = &d->toks[t];
-			if (tk->end - tk->start != n || !same_ci(s->text + tk->start, w, n))
+			if (tk->end - tk->start != n || lower_ascii(s->text[tk->start]) != c0 ||
+			    !same_ci(s->text + tk->start, w, n))
 				continue;
 			if (!(tk->flags & PR_TOK_UPPER))
 				return 0;

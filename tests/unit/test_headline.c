@@ -1328,3 +1328,79 @@ Test(headline, cut_does_not_end_on_a_subject_pronoun)
 		"he massaged the handles to make sure they were thin enough.\n";
 	expect_headline(text, 75, "New shipment of maple bats arrived at stadium for Tino Martinez");
 }
+
+/* headline.c's in_sorted() ends its search at the first word of the list
+ * past the one it looks for, so every list given to it must be sorted as
+ * strcmp() sorts: a word added out of order would never be found. Read
+ * from the source, every list named in a call of in_sorted() and every
+ * definition of that name. */
+static char *read_headline_source(void)
+{
+	const char *dir = getenv("PRECIS_TESTDATA");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/../../core/src/headline.c", dir ? dir : "tests/data");
+	FILE *f = fopen(path, "rb");
+	cr_assert(f, "cannot open %s", path);
+	cr_assert_eq(fseek(f, 0, SEEK_END), 0);
+	long n = ftell(f);
+	cr_assert_gt(n, 0);
+	rewind(f);
+	char *s = malloc((size_t)n + 1);
+	cr_assert(s);
+	cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	s[n] = '\0';
+	return s;
+}
+
+/* The words of the list whose definition opens at def are in strcmp()
+ * order; returns how many there are. */
+static size_t expect_sorted_list(const char *def, const char *name)
+{
+	const char *p = strchr(def, '{'), *end = strstr(def, "NULL");
+	cr_assert(p && end && p < end, "list %s: no { ... NULL", name);
+	char prev[64] = "", cur[64];
+	size_t words = 0;
+	while ((p = strchr(p, '"')) != NULL && p < end) {
+		const char *q = strchr(p + 1, '"');
+		cr_assert(q && (size_t)(q - p - 1) < sizeof cur);
+		memcpy(cur, p + 1, (size_t)(q - p - 1));
+		cur[q - p - 1] = '\0';
+		cr_expect(words == 0 || strcmp(prev, cur) < 0,
+		          "list %s: \"%s\" comes before \"%s\"", name, prev, cur);
+		memcpy(prev, cur, sizeof cur);
+		words++;
+		p = q + 1;
+	}
+	return words;
+}
+
+Test(headline, lists_given_to_in_sorted_are_in_strcmp_order)
+{
+	char *src = read_headline_source();
+	size_t lists = 0;
+	for (const char *p = strstr(src, "in_sorted("); p; p = strstr(p + 1, "in_sorted(")) {
+		/* the call's second argument: "in_sorted(b, roles)" */
+		const char *comma = strchr(p, ','), *close = strchr(p, ')');
+		if (!comma || !close || comma > close || strncmp(p - 4, "int ", 4) == 0)
+			continue; /* (the definition) */
+		const char *a = comma + 1;
+		while (*a == ' ')
+			a++;
+		char name[64], def[96];
+		size_t n = (size_t)(close - a);
+		cr_assert(n > 0 && n < sizeof name);
+		memcpy(name, a, n);
+		name[n] = '\0';
+		snprintf(def, sizeof def, "static const char *const %s[] = {", name);
+		size_t defs = 0;
+		for (const char *d = strstr(src, def); d; d = strstr(d + 1, def)) {
+			cr_expect_gt(expect_sorted_list(d, name), 1);
+			defs++;
+		}
+		cr_expect_gt(defs, 0, "no list %s", name);
+		lists++;
+	}
+	cr_expect_gt(lists, 20);
+	free(src);
+}

@@ -3730,6 +3730,9 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
  * that says "Remembrance Day"). -1 if none. */
 static long pick_kicker(const precis_doc *d, const hbuf *h)
 {
+	/* (a phrase the first round found does not fit is not asked about
+	 * again) */
+	unsigned char asked[KICKER_CANDIDATES] = { 0 };
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
 		const pr_keyword *kw = &d->keywords[k];
 		/* the runner-up only as a name or a phrase: "Villages:" is not
@@ -3738,9 +3741,12 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 			continue;
 		if (kicker_fits(d, h, k))
 			return (long)k;
+		asked[k] = 1;
 	}
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_FALLBACK; k++) {
 		const pr_keyword *kw = &d->keywords[k];
+		if (k < KICKER_CANDIDATES && asked[k])
+			continue;
 		if (!memchr(kw->text, ' ', kw->len) && kicker_fits(d, h, k) &&
 		    word_df(d, kw->text, kw->len) >= KICKER_MIN_COUNT)
 			return (long)k;
@@ -3837,13 +3843,14 @@ static const char *label_text(const precis_doc *d, const pr_keyword *kw, size_t 
  * ("Foreign: Economic crisis would not bring end to government's program"
  * loses "of privatizing", which the story keeps naming, for a word it
  * does not). h is the compressed sentence, which the cut to the limit
- * would leave all bytes long; it comes back whole. */
+ * would leave all bytes long; it comes back whole, and *cut is the
+ * length the cut for the label leaves it. */
 static int label_pays(const precis_doc *d, hbuf *h, size_t all, size_t limit,
-                      const char *kt, size_t kn, int fr)
+                      const char *kt, size_t kn, int fr, size_t *cut)
 {
 	size_t whole = h->len;
 	fit(h, limit - kn - 2, fr);
-	size_t kept = h->len;
+	size_t kept = *cut = h->len;
 	h->len = whole;
 	double w = story_weight(d, kt, kn, 1e300);
 	return w >= story_weight(d, h->s + kept, all - kept, w);
@@ -3877,22 +3884,27 @@ int pr_headline(precis_doc *d)
 	const char *kt = NULL;
 	size_t kn = 0;
 	int label = (d->opts.flags & PRECIS_FLAG_HEADLINE_NO_LABEL) == 0;
+	/* (fit() only shortens h, reading nothing else: a cut it has made
+	 * once is not made again, cut_at is its length, 0 while unknown) */
+	size_t cut_at = 0;
 	if (en && room && !topics && label) {
 		/* (what the cut would leave of it: a word past the limit is
 		 * not on show; the cut only shortens h, so h.len comes back) */
 		size_t whole = h.len;
 		fit(&h, limit, fr);
-		size_t all = h.len;
+		size_t all = cut_at = h.len;
 		kick = pick_kicker(d, &h);
 		h.len = whole;
 		if (kick >= 0) {
+			size_t cut;
 			kt = label_text(d, &d->keywords[kick], &kn);
-			if (!label_pays(d, &h, all, limit, kt, kn, fr))
+			if (label_pays(d, &h, all, limit, kt, kn, fr, &cut))
+				h.len = cut; /* fit(&h, limit - kn - 2, fr) */
+			else
 				kick = -1;
 		}
 	}
 	if (kick >= 0) {
-		fit(&h, limit - kn - 2, fr);
 		if (h.len > 0) {
 			memmove(h.s + kn + 2, h.s, h.len);
 			memcpy(h.s, kt, kn);
@@ -3910,7 +3922,10 @@ int pr_headline(precis_doc *d)
 		if (memchr(h.s, ' ', h.len < r ? h.len : r))
 			fit(&h, r, fr);
 	}
-	fit(&h, limit, fr);
+	if (kick < 0 && cut_at)
+		h.len = cut_at; /* fit(&h, limit, fr), made above */
+	else
+		fit(&h, limit, fr);
 	close_quotation(&h, limit, fr);
 	if (fill)
 		fill_with_keyphrases(d, &h, limit, cap);

@@ -171,6 +171,15 @@ static int is_lower(char c)
 	return c >= 'a' && c <= 'z';
 }
 
+/* c in small letters (ASCII), without a branch: the scans fold every
+ * byte they compare, and which are capitals is no pattern a branch
+ * predictor learns. */
+static unsigned char lower_ascii(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return (unsigned char)(u + ((unsigned char)(u - 'A') < 26 ? 'a' - 'A' : 0));
+}
+
 static void trim(hbuf *h)
 {
 	size_t a = 0;
@@ -2041,6 +2050,15 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 	}
 }
 
+/* What split_words asks of a byte: a space ends a word, and a quote mark
+ * makes it read the word again for the quotations it opens or closes. */
+#define SPLIT_SPACE 1
+#define SPLIT_QUOTE 2
+static const unsigned char split_class[256] = {
+	[' '] = SPLIT_SPACE, ['\t'] = SPLIT_SPACE, ['\n'] = SPLIT_SPACE,
+	['"'] = SPLIT_QUOTE, ['`'] = SPLIT_QUOTE, ['\''] = SPLIT_QUOTE,
+};
+
 static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 {
 	/* (a word and the space after it take two bytes or more: room enough
@@ -2058,13 +2076,19 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 		if (i >= h->len)
 			break;
 		size_t s = i;
-		while (i < h->len && !is_space(h->s[i]))
-			i++;
+		unsigned char marks = 0;
+		for (; i < h->len; i++) {
+			unsigned char c = split_class[(unsigned char)h->s[i]];
+			if (c & SPLIT_SPACE)
+				break;
+			marks |= c;
+		}
 		/* inside a quotation: the words the speaker's (hword.quoted) */
 		hword w = { s, i, cores, 0, 0, 0, (uint8_t)(dq || bq), 0 };
 		w.cn = (uint8_t)core_of(h, &w, cores, CORE_MAX + 1);
 		cores += w.cn + 1;
-		quotes_after(h, &w, &dq, &bq);
+		if (marks)
+			quotes_after(h, &w, &dq, &bq);
 		ws->w[ws->n++] = w;
 	}
 	return PRECIS_OK;
@@ -3362,15 +3386,6 @@ static void fit_chars(hbuf *h, size_t max)
 	}
 	h->len = cut;
 	trim(h);
-}
-
-/* c in small letters (ASCII), without a branch: the scans below fold
- * every byte they compare, and which bytes are capitals is no pattern a
- * branch predictor learns. */
-static unsigned char lower_ascii(char c)
-{
-	unsigned char u = (unsigned char)c;
-	return (unsigned char)(u + ((unsigned char)(u - 'A') < 26 ? 'a' - 'A' : 0));
 }
 
 /* Are a[0, n) and b[0, n) the same bytes but for ASCII case? */

@@ -476,30 +476,46 @@ static void drop_parentheticals(hbuf *h)
 	h->len = o;
 }
 
+/* Is p[0, n) (no NUL after it) a word of list, which is sorted as
+ * strcmp() sorts (test_headline.c checks each list given here)? The
+ * first word past it ends the search. */
+static int in_sorted_n(const char *p, size_t n, const char *const *list)
+{
+	if (n == 0)
+		return 0;
+	unsigned char c = (unsigned char)p[0];
+	for (; *list && (unsigned char)(*list)[0] < c; list++)
+		;
+	for (; *list && (*list)[0] == p[0]; list++)
+		if (strlen(*list) == n && memcmp(*list, p, n) == 0)
+			return 1;
+	return 0;
+}
+
 static const char *const fr_trailing[] = {
-	"de", "du", "des", "la", "le", "les", "un", "une", "à", "au", "aux", "et",
-	"ou", "en", "par", "pour", "sur", "dans", "avec", "que", "qui", "dont",
-	"où", "alors", "mais", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
-	"cette", "ces", "se", "ne", "est", "a", "sont", "ont", "été", "lors",
-	"après", "avant", "depuis", "entre", "contre", "sans", "sous", "chez",
-	"vers", "comme", "plus", "très", "il", "elle", "ils", "elles", "on",
-	"notre", "votre", "nos", "vos", "mon", "ma", "mes", "ton", "ta", "tes",
-	"selon", "y", NULL
+	"a", "alors", "après", "au", "aux", "avant", "avec", "ce", "ces", "cet",
+	"cette", "chez", "comme", "contre", "dans", "de", "depuis", "des",
+	"dont", "du", "elle", "elles", "en", "entre", "est", "et", "il", "ils",
+	"la", "le", "les", "leur", "leurs", "lors", "ma", "mais", "mes", "mon",
+	"ne", "nos", "notre", "on", "ont", "ou", "où", "par", "plus", "pour",
+	"que", "qui", "sa", "sans", "se", "selon", "ses", "son", "sont", "sous",
+	"sur", "ta", "tes", "ton", "très", "un", "une", "vers", "vos", "votre",
+	"y", "à", "été", NULL
 };
 
 static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 {
 	static const char *const fn[] = {
-		"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "by", "for",
-		"from", "with", "as", "that", "which", "who", "but", "his", "her",
-		"its", "their", "is", "was", "are", "were", "be", "than", "after",
-		"before", "into", "about", "over", "under", "between", "against",
-		"during", "amid", "while", "when", "because", "if", "not", "will",
-		"would", "could", "should", "can", "may", "has", "have", "had",
-		"been", "this", "these", "those", "our", "your", "through",
-		"without", "including", "since", "until", "toward", "towards",
-		"whose", "where", "whether", "like", "such", "very", "he", "she",
-		"they", "we", NULL
+		"a", "about", "after", "against", "amid", "an", "and", "are",
+		"as", "at", "be", "because", "been", "before", "between", "but",
+		"by", "can", "could", "during", "for", "from", "had", "has",
+		"have", "he", "her", "his", "if", "in", "including", "into",
+		"is", "its", "like", "may", "not", "of", "on", "or", "our",
+		"over", "she", "should", "since", "such", "than", "that", "the",
+		"their", "these", "they", "this", "those", "through", "to",
+		"toward", "towards", "under", "until", "very", "was", "we",
+		"were", "when", "where", "whether", "which", "while", "who",
+		"whose", "will", "with", "without", "would", "your", NULL
 	};
 	size_t s = end;
 	while (s > 0 && !is_space(h->s[s - 1]))
@@ -508,16 +524,10 @@ static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 	size_t w = s;
 	while (w < end && in_set("\"'`", h->s[w]))
 		w++;
-	for (const char *const *f = fr ? fr_trailing : fn; *f; f++) {
-		if (w == end || (*f)[0] != h->s[w])
-			continue;
-		size_t n = strlen(*f);
-		if (end - w == n && memcmp(h->s + w, *f, n) == 0) {
-			*start = s;
-			return 1;
-		}
-	}
-	return 0;
+	if (!(fr ? in_sorted_n(h->s + w, end - w, fr_trailing) : in_sorted_n(h->s + w, end - w, fn)))
+		return 0;
+	*start = s;
+	return 1;
 }
 
 /* "... under way, with Rep": a title written short stands before a name,

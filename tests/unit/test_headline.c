@@ -1329,11 +1329,11 @@ Test(headline, cut_does_not_end_on_a_subject_pronoun)
 	expect_headline(text, 75, "New shipment of maple bats arrived at stadium for Tino Martinez");
 }
 
-/* headline.c's in_sorted() ends its search at the first word of the list
- * past the one it looks for, so every list given to it must be sorted as
- * strcmp() sorts: a word added out of order would never be found. Read
- * from the source, every list named in a call of in_sorted() and every
- * definition of that name. */
+/* headline.c's in_sorted() and in_sorted_n() end their search at the
+ * first word of the list past the one they look for, so every list given
+ * to them must be sorted as strcmp() sorts: a word added out of order
+ * would never be found. Read from the source, every list named in a call
+ * of either and every definition of that name. */
 static char *read_headline_source(void)
 {
 	const char *dir = getenv("PRECIS_TESTDATA");
@@ -1379,11 +1379,15 @@ Test(headline, lists_given_to_in_sorted_are_in_strcmp_order)
 {
 	char *src = read_headline_source();
 	size_t lists = 0;
-	for (const char *p = strstr(src, "in_sorted("); p; p = strstr(p + 1, "in_sorted(")) {
-		/* the call's second argument: "in_sorted(b, roles)" */
-		const char *comma = strchr(p, ','), *close = strchr(p, ')');
-		if (!comma || !close || comma > close || strncmp(p - 4, "int ", 4) == 0)
-			continue; /* (the definition) */
+	for (const char *p = strstr(src, "in_sorted"); p; p = strstr(p + 1, "in_sorted")) {
+		/* the call's last argument: "in_sorted(b, roles)",
+		 * "in_sorted_n(h->s + w, end - w, fn)" */
+		const char *close = strchr(p, ')'), *comma = NULL;
+		for (const char *c = p; c < close; c++)
+			if (*c == ',')
+				comma = c;
+		if (!comma || strncmp(p - 4, "int ", 4) == 0)
+			continue; /* (the definitions, and the comments) */
 		const char *a = comma + 1;
 		while (*a == ' ')
 			a++;

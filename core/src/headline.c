@@ -343,11 +343,11 @@ static const char *const asserting[] = {
 /* "..., Kremlin spokesman Dmitry Peskov said" and "..., said analyst X". */
 static void drop_attribution(hbuf *h)
 {
-	/* the last comma not inside a quotation */
-	size_t comma = 0;
-	for (size_t i = 0; i < h->len; i++)
-		if (h->s[i] == ',')
-			comma = i;
+	/* the last comma not inside a quotation (0: none, or only at the
+	 * start) */
+	size_t comma = h->len;
+	while (comma > 0 && h->s[--comma] != ',')
+		;
 	if (!comma || comma < h->len / 3)
 		return;
 	size_t words = 0;
@@ -3557,18 +3557,30 @@ static int holds_word(const hbuf *h, const char *p, size_t n)
  * final "s" ("Stocks" and "Stock prices", "Republican" and "Republicans")? */
 static int holds_word_or_plural(const hbuf *h, const char *p, size_t n)
 {
-	if (holds_word(h, p, n))
-		return 1;
 	if (n < 4)
-		return 0;
-	if (p[n - 1] == 's' && holds_word(h, p, n - 1))
-		return 1;
-	char b[64];
-	if (n + 1 > sizeof b)
-		return 0;
-	memcpy(b, p, n);
-	b[n] = 's';
-	return holds_word(h, b, n + 1);
+		return holds_word(h, p, n);
+	/* one pass for the three: where the word starts, it may end at n,
+	 * at n - 1 (its singular, when it ends in 's') or at n + 1 (its
+	 * plural: an 's' after it; for a word of fewer than 64 bytes) */
+	int singular = p[n - 1] == 's', plural = n + 1 <= 64;
+	size_t shortest = singular ? n - 1 : n;
+	unsigned char c0 = lower_ascii(p[0]);
+	for (size_t i = 0; i + shortest <= h->len; i++) {
+		if (lower_ascii(h->s[i]) != c0 || (i > 0 && is_alnum(h->s[i - 1])))
+			continue;
+		size_t e = i + n; /* where the word itself would end */
+		if (singular && (e - 1 == h->len || !is_alnum(h->s[e - 1])) &&
+		    same_ci(h->s + i, p, n - 1))
+			return 1;
+		if (e > h->len || !same_ci(h->s + i, p, n))
+			continue;
+		if (e == h->len || !is_alnum(h->s[e]))
+			return 1;
+		if (plural && lower_ascii(h->s[e]) == 's' &&
+		    (e + 1 == h->len || !is_alnum(h->s[e + 1])))
+			return 1;
+	}
+	return 0;
 }
 
 /* Does the headline already name a word of the phrase? */

@@ -781,6 +781,8 @@ typedef struct hword {
 typedef struct hwords {
 	hword *w;
 	size_t n;
+	size_t live;        /* the bytes of the words left, a space after
+	                     * each (live_bytes(): the rules ask often) */
 } hwords;
 
 /* in_set("\"'(`", c), every word's first byte asked about */
@@ -976,6 +978,15 @@ static size_t live_count(const hwords *ws, size_t a, size_t b)
 	return n;
 }
 
+/* Strike out word i (the one way a rule does so, which keeps ws->live). */
+static void strike_word(hwords *ws, size_t i)
+{
+	if (!ws->w[i].del) {
+		ws->w[i].del = 1;
+		ws->live -= ws->w[i].e - ws->w[i].s + 1;
+	}
+}
+
 /* Strike out the words [a, b), a clause or a phrase, with their
  * punctuation: the rule that drops it decides about the commas around it
  * (hword.nocomma), and a comma a time phrase inside it kept (keep_comma)
@@ -983,7 +994,7 @@ static size_t live_count(const hwords *ws, size_t a, size_t b)
 static void strike(hwords *ws, size_t a, size_t b)
 {
 	for (size_t k = a; k < b && k < ws->n; k++) {
-		ws->w[k].del = 1;
+		strike_word(ws, k);
 		ws->w[k].keep = 0;
 	}
 }
@@ -1110,7 +1121,7 @@ static void drop_lead_connective(const hbuf *h, hwords *ws)
 		return;
 	core_at(ws, i, &b);
 	if (in_sorted(b, lead_connectives))
-		ws->w[i].del = 1;
+		strike_word(ws, i);
 }
 
 /* The comma that closes a leading phrase: within the first 20 words after
@@ -1419,7 +1430,7 @@ static void drop_dates(const hbuf *h, hwords *ws)
 		if (live_count(ws, 0, a) == 0)
 			continue; /* a headline does not start from nothing */
 		for (size_t k = a; k <= z; k++)
-			ws->w[k].del = 1;
+			strike_word(ws, k);
 		if (ends_with_comma(h, &ws->w[z]))
 			keep_comma(h, ws, a, z);
 		i = z;
@@ -1483,7 +1494,7 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		if (a == 0 || live_count(ws, 0, a) == 0)
 			continue; /* a headline does not start from nothing */
 		for (size_t k = a; k <= i; k++)
-			ws->w[k].del = 1;
+			strike_word(ws, k);
 		if (comma)
 			keep_comma(h, ws, a, i);
 	}
@@ -1581,7 +1592,7 @@ static void drop_articles(const hbuf *h, hwords *ws)
 		/* "A" followed by a full stop or capital initial is a letter */
 		if (in_sorted(b, articles) && ws->w[i].e - ws->w[i].s == n && i + 1 < ws->n &&
 		    !ws->w[i].quoted) {
-			ws->w[i].del = 1;
+			strike_word(ws, i);
 			continue;
 		}
 		/* the word before it, past a time expression already gone
@@ -1594,7 +1605,7 @@ static void drop_articles(const hbuf *h, hwords *ws)
 		    !ws->w[i].quoted) {
 			core_at(ws, v - 1, &p);
 			if (takes_that_clause(p))
-				ws->w[i].del = 1;
+				strike_word(ws, i);
 		}
 	}
 }
@@ -1724,12 +1735,12 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 				}
 			}
 			if (participle(e) || (ing_verb(e) && !pronoun)) {
-				ws->w[i].del = 1;
-				ws->w[v].del = 1;
+				strike_word(ws, i);
+				strike_word(ws, v);
 			}
 		} else if (!same(c, "been") && !in_list(c, present_too) &&
 		           past_too(c)) {
-			ws->w[i].del = 1;
+			strike_word(ws, i);
 		}
 	}
 }
@@ -1844,7 +1855,7 @@ static void drop_be(const hbuf *h, hwords *ws)
 		else if (present && in_sorted(c, predicative))
 			drop = 1;
 		if (drop)
-			ws->w[i].del = 1;
+			strike_word(ws, i);
 		return;
 	}
 }
@@ -1863,7 +1874,7 @@ static void drop_middle_initials(const hbuf *h, hwords *ws)
 		size_t n = core_at(ws, i - 1, &b);
 		if (n < 2 || ws->w[i - 1].e - ws->w[i - 1].s != n)
 			continue;
-		ws->w[i].del = 1;
+		strike_word(ws, i);
 	}
 }
 
@@ -1878,7 +1889,7 @@ static void drop_also(const hbuf *h, hwords *ws)
 		if (ws->w[i].e - ws->w[i].s != n)
 			continue;
 		if (same(b, "also"))
-			ws->w[i].del = 1;
+			strike_word(ws, i);
 	}
 }
 
@@ -1912,7 +1923,7 @@ static void drop_here(const hbuf *h, hwords *ws)
 			if (be_form(h, ws, i + 1) || same(b, "and"))
 				continue;
 		}
-		ws->w[i].del = 1;
+		strike_word(ws, i);
 	}
 }
 
@@ -1990,7 +2001,7 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		size_t after = next_live(ws, l + 1);
 		if (after < ws->n && starts_upper(h, &ws->w[after]) && !ends_with_comma(h, &ws->w[l]))
 			continue;
-		ws->w[f].del = 1;
+		strike_word(ws, f);
 	}
 }
 
@@ -2056,7 +2067,7 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 			after_aux = in_list(p, aux) && !ends_with_comma(h, &ws->w[pv - 1]);
 		}
 		if (after_aux || participle(c) || ing_verb(c))
-			ws->w[i].del = 1;
+			strike_word(ws, i);
 	}
 }
 
@@ -2078,7 +2089,7 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 	char *cores = pr_alloc(a, h->len + 1);
 	if (!ws->w || !cores)
 		return PRECIS_ENOMEM;
-	ws->n = 0;
+	ws->n = ws->live = 0;
 	int dq = 0, bq = 0;
 	for (size_t i = 0; i < h->len;) {
 		while (i < h->len && is_space(h->s[i]))
@@ -2100,6 +2111,7 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 		if (marks)
 			quotes_after(h, &w, &dq, &bq);
 		ws->w[ws->n++] = w;
+		ws->live += i - s + 1;
 	}
 	return PRECIS_OK;
 }
@@ -2356,7 +2368,8 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 			return;
 		if (live_count(ws, pr + 1, ws->n) < 3)
 			return;
-		ws->w[i].del = ws->w[pr].del = 1;
+		strike_word(ws, i);
+		strike_word(ws, pr);
 		return;
 	}
 }
@@ -2373,30 +2386,16 @@ static void drop_possessives(const hbuf *h, hwords *ws)
 			continue;
 		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s == n && in_sorted(b, poss) && !ws->w[i].quoted)
-			ws->w[i].del = 1;
+			strike_word(ws, i);
 	}
 }
 
-/* Bytes the live words would take once joined (which words have gone
- * is no pattern to branch on). */
+/* Bytes the live words would take once joined. */
 static size_t live_bytes(const hwords *ws)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < ws->n; i++)
-		n += (ws->w[i].e - ws->w[i].s + 1) & ((size_t)ws->w[i].del - 1);
-	return n ? n - 1 : 0;
+	return ws->live ? ws->live - 1 : 0;
 }
 
-/* Are the live words still longer than limit? Rules only strike words
- * out, and shorten() puts back no more than its rule struck, so once they
- * fit they go on fitting: *longer (1 at first) is asked again only while
- * it is set. */
-static int still_longer(const hwords *ws, size_t limit, int *longer)
-{
-	if (*longer)
-		*longer = live_bytes(ws) > limit;
-	return *longer;
-}
 
 /* Apply a rule that drops a clause or a leading phrase, unless what is left would fill less
  * than SHORT_FILL of the headline: then the clause is worth more than the
@@ -2411,6 +2410,7 @@ static void shorten(const hbuf *h, hwords *ws, size_t limit,
 		return;
 	}
 	memcpy(saved, ws->w, ws->n * sizeof *saved);
+	size_t live = ws->live;
 	rule(h, ws);
 	if (live_bytes(ws) * SHORT_FILL_DEN >= limit * SHORT_FILL_NUM)
 		return;
@@ -2441,6 +2441,7 @@ static void shorten(const hbuf *h, hwords *ws, size_t limit,
 		}
 	}
 	memcpy(ws->w, saved, ws->n * sizeof *saved);
+	ws->live = live;
 }
 
 static uint32_t word_df(const precis_doc *d, const char *w, size_t n);
@@ -2524,7 +2525,7 @@ static void drop_rare_modifiers(const precis_doc *d, const hbuf *h, hwords *ws)
 		uint32_t df = word_df(d, b, n);
 		if (df != 1)
 			continue;
-		ws->w[i].del = 1;
+		strike_word(ws, i);
 	}
 }
 
@@ -2559,7 +2560,7 @@ static void drop_titles(const precis_doc *d, const hbuf *h, hwords *ws)
 		n = core_at(ws, l, &b);
 		if (word_df(d, b, n) < TITLE_MIN_COUNT)
 			continue;
-		ws->w[i].del = 1;
+		strike_word(ws, i);
 	}
 }
 
@@ -2575,36 +2576,35 @@ static int compress(const precis_doc *d, pr_arena *a, hbuf *h, size_t limit)
 		return rc;
 	if (ws.n < 4)
 		return PRECIS_OK;
-	int longer = 1;
 	drop_lead_connective(h, &ws);
 	shorten(h, &ws, limit, drop_lead_phrase, a, 0);
 	drop_time_expressions(h, &ws);
 	drop_dates(h, &ws);
-	if (still_longer(&ws, limit, &longer))
+	if (live_bytes(&ws) > limit)
 		drop_articles(h, &ws);
-	if (still_longer(&ws, limit, &longer))
+	if (live_bytes(&ws) > limit)
 		drop_manner_adverbs(h, &ws);
-	if (still_longer(&ws, limit, &longer))
+	if (live_bytes(&ws) > limit)
 		drop_rare_modifiers(d, h, &ws);
 	drop_auxiliaries(h, &ws);
 	drop_be(h, &ws);
 	drop_middle_initials(h, &ws);
 	drop_also(h, &ws);
 	drop_here(h, &ws);
-	if (still_longer(&ws, limit, &longer))
+	if (live_bytes(&ws) > limit)
 		drop_first_names(h, &ws);
-	if (still_longer(&ws, limit, &longer))
+	if (live_bytes(&ws) > limit)
 		drop_titles(d, h, &ws);
-	if (still_longer(&ws, limit, &longer))
+	if (live_bytes(&ws) > limit)
 		shorten(h, &ws, limit, drop_relative_clauses, a, 1);
-	if (still_longer(&ws, limit, &longer))
+	if (live_bytes(&ws) > limit)
 		shorten(h, &ws, limit, drop_appositives, a, 1);
-	if (still_longer(&ws, limit, &longer))
+	if (live_bytes(&ws) > limit)
 		shorten(h, &ws, limit, drop_lead_attribution, a, 0);
-	if (still_longer(&ws, limit, &longer))
+	if (live_bytes(&ws) > limit)
 		shorten(h, &ws, limit, drop_said_pronoun, a, 0);
 	drop_be(h, &ws);
-	if (still_longer(&ws, limit, &longer))
+	if (live_bytes(&ws) > limit)
 		shorten(h, &ws, limit, drop_possessives, a, 0);
 	if (live_count(&ws, 0, ws.n) < 2)
 		return PRECIS_OK;
@@ -2649,7 +2649,7 @@ static void fr_drop_lead_connective(const hbuf *h, hwords *ws)
 		return;
 	size_t n = core_at(ws, i, &b);
 	if (in_list(b, conn) && (ws->w[i].e - ws->w[i].s == n || ends_with_comma(h, &ws->w[i]))) {
-		ws->w[i].del = 1;
+		strike_word(ws, i);
 		ws->w[i].nocomma = 1;
 	}
 }
@@ -2697,7 +2697,7 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 		}
 		int comma = ends_with_comma(h, &ws->w[e]);
 		for (size_t k = a; k <= e; k++)
-			ws->w[k].del = 1;
+			strike_word(ws, k);
 		if (comma) {
 			/* ", lundi 14 septembre, de commenter": the commas went with it */
 			size_t q = a;
@@ -2773,7 +2773,8 @@ static void fr_drop_auxiliaries(const hbuf *h, hwords *ws)
 			core_at(ws, v + 1, &e);
 			if (!fr_participle(e))
 				continue;
-			ws->w[i].del = ws->w[v].del = 1;
+			strike_word(ws, i);
+			strike_word(ws, v);
 		}
 		return; /* the main verb only */
 	}

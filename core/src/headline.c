@@ -3311,6 +3311,8 @@ static int expletive_lead(const pr_sent *s)
 		"There\xe2\x80\x99s ", "There has been ", NULL
 	};
 	for (const char *const *p = openings; *p; p++) {
+		if (s->len == 0 || s->text[0] != (*p)[0])
+			continue; /* (most sentences, at their first byte) */
 		size_t n = strlen(*p);
 		if (s->len > n && memcmp(s->text, *p, n) == 0)
 			return 1;

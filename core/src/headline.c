@@ -780,6 +780,8 @@ typedef struct hword {
 	                     * the speaker's words, which stay as they were
 	                     * (split_words) */
 	uint8_t keep;       /* struck out, but its comma stays (keep_comma) */
+	uint8_t comma;      /* a comma ends it, before any closing quote */
+	uint8_t upper;      /* it opens with a capital, after any quote */
 } hword;
 
 /* The longest core kept: no word of the rules' lists is as long, and a
@@ -913,6 +915,7 @@ static int in_sorted(const char *w, const char *const *list)
 	return 0;
 }
 
+/* (split_words: hword.comma, hword.upper) */
 static int ends_with_comma(const hbuf *h, const hword *w)
 {
 	size_t e = w->e;
@@ -1147,7 +1150,7 @@ static size_t lead_phrase_comma(const hbuf *h, const hwords *ws, size_t *first)
 	/* (a phrase that is itself inside a quotation ends at its comma) */
 	int inside = *first < ws->n && (ws->w[*first].quoted || opens_word(h->s[ws->w[*first].s]));
 	for (size_t i = *first; i < ws->n && i < *first + 20; i++)
-		if (ends_with_comma(h, &ws->w[i]) &&
+		if (ws->w[i].comma &&
 		    !(ws->w[i].quoted && i + 1 < ws->n && ws->w[i + 1].quoted && !inside))
 			return live_count(ws, i + 1, ws->n) < 4 ? ws->n : i;
 	return ws->n;
@@ -1237,14 +1240,14 @@ static void drop_clauses(const hbuf *h, hwords *ws, const char *const *rel,
 {
 	const char *b;
 	for (size_t i = 0; i + 1 < ws->n; i++) {
-		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]))
+		if (ws->w[i].del || !ws->w[i].comma)
 			continue;
 		core_at(ws, i + 1, &b);
 		if (!in_list(b, rel))
 			continue;
 		size_t j = i + 1;
 		for (;;) {
-			while (j < ws->n && !ends_with_comma(h, &ws->w[j]))
+			while (j < ws->n && !ws->w[j].comma)
 				j++;
 			if (j + 1 >= ws->n)
 				break;
@@ -1278,15 +1281,15 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 {
 	const char *b;
 	for (size_t i = 0; i + 2 < ws->n; i++) {
-		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]) || !starts_upper(h, &ws->w[i]))
+		if (ws->w[i].del || !ws->w[i].comma || !ws->w[i].upper)
 			continue;
 		size_t j = i + 1;
-		while (j < ws->n && j < i + 16 && !ends_with_comma(h, &ws->w[j]))
+		while (j < ws->n && j < i + 16 && !ws->w[j].comma)
 			j++;
 		if (j >= ws->n || j >= i + 16 || j + 1 >= ws->n)
 			continue;
 		size_t nx = j + 1;
-		if (starts_upper(h, &ws->w[nx]))
+		if (ws->w[nx].upper)
 			continue;
 		core_at(ws, nx, &b);
 		/* "Matthew Shepard, the student who was beaten at night, tied
@@ -1295,7 +1298,7 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		 * auxiliary, are part of the appositive */
 		if (participle(b)) {
 			size_t k = nx;
-			while (k < ws->n && k < nx + 12 && !ends_with_comma(h, &ws->w[k]))
+			while (k < ws->n && k < nx + 12 && !ws->w[k].comma)
 				k++;
 			if (k + 1 < ws->n && k < nx + 12 && ws->w[k + 1].e - ws->w[k + 1].s == ws->w[k + 1].cn) {
 				static const char *const aux[] = {
@@ -1332,8 +1335,8 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		 * ("Andreas Werner of Leipzig failed") */
 		core_at(ws, nx, &b);
 		for (size_t k = nx; same(b, "of") && k < ws->n && k < nx + 5; k++)
-			if (ends_with_comma(h, &ws->w[k])) {
-				if (k + 1 < ws->n && !starts_upper(h, &ws->w[k + 1]))
+			if (ws->w[k].comma) {
+				if (k + 1 < ws->n && !ws->w[k + 1].upper)
 					ws->w[k].nocomma = 1;
 				break;
 			}
@@ -1381,7 +1384,7 @@ static void keep_comma(const hbuf *h, hwords *ws, size_t a, size_t e)
 	size_t q = a;
 	while (q > 0 && ws->w[q - 1].del)
 		q--;
-	if (q > 0 && !ends_with_comma(h, &ws->w[q - 1]))
+	if (q > 0 && !ws->w[q - 1].comma)
 		ws->w[e].keep = 1;
 }
 
@@ -1416,20 +1419,20 @@ static void drop_dates(const hbuf *h, hwords *ws)
 			}
 		} else {
 			/* "Jan.": the core has no full stop (core_of) */
-			if (i + 1 >= ws->n || !starts_upper(h, &ws->w[i]) || !in_sorted(b, month_names))
+			if (i + 1 >= ws->n || !ws->w[i].upper || !in_sorted(b, month_names))
 				continue;
 			size_t dn = core_at(ws, i + 1, &c);
 			if (!all_digits(c) || dn > 2 || h->s[ws->w[i + 1].e - 1] == ':')
 				continue;
 			z = i + 1;
 			/* ", 1999" */
-			if (z + 1 < ws->n && ends_with_comma(h, &ws->w[z])) {
+			if (z + 1 < ws->n && ws->w[z].comma) {
 				size_t yn = core_at(ws, z + 1, &e);
 				if (all_digits(e) && yn == 4 && h->s[ws->w[z + 1].e - 1] != ':')
 					z++;
 			}
 			core_at(ws, i - 1, &e);
-			if (same(e, "on") && !ends_with_comma(h, &ws->w[i - 1]))
+			if (same(e, "on") && !ws->w[i - 1].comma)
 				a = i - 1;
 			static const char *const preps[] = {
 				"after", "and", "before", "between", "by",
@@ -1443,7 +1446,7 @@ static void drop_dates(const hbuf *h, hwords *ws)
 			continue; /* a headline does not start from nothing */
 		for (size_t k = a; k <= z; k++)
 			strike_word(ws, k);
-		if (ends_with_comma(h, &ws->w[z]))
+		if (ws->w[z].comma)
 			keep_comma(h, ws, a, z);
 		i = z;
 	}
@@ -1474,7 +1477,7 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		size_t last = i;
 		if (t == 1 && i + 1 < ws->n) {
 			core_at(ws, i + 1, &p);
-			if (!ends_with_comma(h, &ws->w[i]) &&
+			if (!ws->w[i].comma &&
 			    (same(p, "morning") || same(p, "afternoon") ||
 			     same(p, "evening") || same(p, "night")))
 				last = i + 1;
@@ -1486,7 +1489,7 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		                      (unsigned char)h->s[ws->w[i + 1].s] == 0xE2))
 			continue;
 		/* keep the comma or full stop the phrase carried */
-		int comma = ends_with_comma(h, &ws->w[i]);
+		int comma = ws->w[i].comma;
 		size_t a = a0;
 		if (t == 2)
 			a = a0 - 1;
@@ -1613,7 +1616,7 @@ static void drop_articles(const hbuf *h, hwords *ws)
 		while (v > 0 && ws->w[v - 1].del)
 			v--;
 		if (same(b, "that") && v > 0 && ws->w[i].e - ws->w[i].s == n &&
-		    !ends_with_comma(h, &ws->w[v - 1]) && !starts_upper(h, &ws->w[v - 1]) &&
+		    !ws->w[v - 1].comma && !ws->w[v - 1].upper &&
 		    !ws->w[i].quoted) {
 			core_at(ws, v - 1, &p);
 			if (takes_that_clause(p))
@@ -1818,11 +1821,11 @@ static void drop_be(const hbuf *h, hwords *ws)
 			};
 			if (in_sorted(b, subordinators) || in_sorted(b, relatives))
 				return;
-			if (ends_with_comma(h, &ws->w[i]) && !ws->w[i].nocomma) {
+			if (ws->w[i].comma && !ws->w[i].nocomma) {
 				/* an appositive between the subject and its verb:
 				 * "Howard's wife, Sandra, is to play" */
 				size_t j = next_live(ws, i + 1), k = 0;
-				while (j < ws->n && k < 6 && !(ends_with_comma(h, &ws->w[j]) && !ws->w[j].nocomma)) {
+				while (j < ws->n && k < 6 && !(ws->w[j].comma && !ws->w[j].nocomma)) {
 					j = next_live(ws, j + 1);
 					k++;
 				}
@@ -1879,8 +1882,8 @@ static void drop_middle_initials(const hbuf *h, hwords *ws)
 		const hword *w = &ws->w[i];
 		if (w->del || w->e - w->s != 2 || !is_upper(h->s[w->s]) || h->s[w->s + 1] != '.')
 			continue;
-		if (ws->w[i - 1].del || ws->w[i + 1].del || !starts_upper(h, &ws->w[i - 1]) ||
-		    !starts_upper(h, &ws->w[i + 1]) || ends_with_comma(h, &ws->w[i - 1]))
+		if (ws->w[i - 1].del || ws->w[i + 1].del || !ws->w[i - 1].upper ||
+		    !ws->w[i + 1].upper || ws->w[i - 1].comma)
 			continue;
 		const char *b;
 		size_t n = core_at(ws, i - 1, &b);
@@ -1928,7 +1931,7 @@ static void drop_here(const hbuf *h, hwords *ws)
 		if (p == 0)
 			continue;
 		core_at(ws, p - 1, &b);
-		if (in_list(b, keep_before) || ends_with_comma(h, &ws->w[p - 1]))
+		if (in_list(b, keep_before) || ws->w[p - 1].comma)
 			continue;
 		if (i + 1 < ws->n) {
 			core_at(ws, i + 1, &b);
@@ -1990,7 +1993,7 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		 * after it has a name behind it either) */
 		size_t f = next_live(ws, i + 1);
 		size_t len = ws->w[i].e - ws->w[i].s;
-		if (f >= ws->n || !starts_upper(h, &ws->w[f]))
+		if (f >= ws->n || !ws->w[f].upper)
 			continue;
 		if (!(len == n && in_sorted(b, roles)) &&
 		    !(len == n + 1 && h->s[ws->w[i].e - 1] == '.' && in_sorted(b, abbreviated)))
@@ -2011,7 +2014,7 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		/* only a name of two words: "Kim Jong Un" and "Hu Jintao" put the
 		 * family name first */
 		size_t after = next_live(ws, l + 1);
-		if (after < ws->n && starts_upper(h, &ws->w[after]) && !ends_with_comma(h, &ws->w[l]))
+		if (after < ws->n && ws->w[after].upper && !ws->w[l].comma)
 			continue;
 		strike_word(ws, f);
 	}
@@ -2076,7 +2079,7 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 		int after_aux = 0;
 		if (pv > 0) {
 			core_at(ws, pv - 1, &p);
-			after_aux = in_list(p, aux) && !ends_with_comma(h, &ws->w[pv - 1]);
+			after_aux = in_list(p, aux) && !ws->w[pv - 1].comma;
 		}
 		if (after_aux || participle(c) || ing_verb(c))
 			strike_word(ws, i);
@@ -2117,8 +2120,11 @@ static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 			marks |= c;
 		}
 		/* inside a quotation: the words the speaker's (hword.quoted) */
-		hword w = { s, i, cores, 0, 0, 0, (uint8_t)(dq || bq), 0 };
+		hword w = { s, i, cores, 0, 0, 0, (uint8_t)(dq || bq), 0, 0, 0 };
 		w.cn = (uint8_t)core_of(h, &w, cores, CORE_MAX + 1);
+		/* (the rules ask these of most words, some many times over) */
+		w.comma = (uint8_t)ends_with_comma(h, &w);
+		w.upper = (uint8_t)starts_upper(h, &w);
 		cores += w.cn + 1;
 		if (marks)
 			quotes_after(h, &w, &dq, &bq);
@@ -2248,7 +2254,7 @@ static void join_words(hbuf *h, const hwords *ws)
 		 * open ("Neal Horsley, a programmer in Carrollton, Ga., does" ->
 		 * "Neal Horsley, a programmer in Carrollton, does") */
 		int nocomma = w->nocomma && commas % 2 == 0;
-		commas += ends_with_comma(h, w) && !nocomma;
+		commas += w->comma && !nocomma;
 		if (l.nh) {
 			memcpy(h->s + o, l.head, l.nh);
 			o += l.nh;
@@ -2297,10 +2303,10 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 			v = i;
 			break;
 		}
-		if (ends_with_comma(h, &ws->w[i]) || in_set("\"'`", h->s[ws->w[i].s]))
+		if (ws->w[i].comma || in_set("\"'`", h->s[ws->w[i].s]))
 			return;
 	}
-	if (v == ws->n || v == first || ends_with_comma(h, &ws->w[v]))
+	if (v == ws->n || v == first || ws->w[v].comma)
 		return;
 	/* "The New York Times said in an editorial for Sunday, Dec. 20: ...":
 	 * the statement after a colon stands alone */
@@ -2355,7 +2361,7 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		seen++;
 		size_t n = core_at(ws, i, &b);
 		size_t bare = ws->w[i].e - ws->w[i].s - (ws->w[i].nocomma ? 1 : 0);
-		if ((ends_with_comma(h, &ws->w[i]) && !ws->w[i].nocomma) || bare != n ||
+		if ((ws->w[i].comma && !ws->w[i].nocomma) || bare != n ||
 		    in_set("\"'`", h->s[ws->w[i].s]))
 			return;
 		/* only the main clause's verb: "moved closer when Intel said
@@ -2512,7 +2518,7 @@ static void drop_rare_modifiers(const precis_doc *d, const hbuf *h, hwords *ws)
 		if (ws->w[i].e - ws->w[i].s != n || n < 5 || !is_lower(h->s[ws->w[i].s]))
 			continue;
 		core_at(ws, i - 1, &p);
-		if (!in_sorted(p, before_modifier) || ends_with_comma(h, &ws->w[i - 1]))
+		if (!in_sorted(p, before_modifier) || ws->w[i - 1].comma)
 			continue;
 		int adj = 0;
 		for (const char *const *e = suffixes; *e && !adj; e++)
@@ -2552,7 +2558,7 @@ static void drop_titles(const precis_doc *d, const hbuf *h, hwords *ws)
 	static const char *const titles[] = { "president", "premier", NULL };
 	const char *b;
 	for (size_t i = 0; i + 1 < ws->n; i++) {
-		if (ws->w[i].del || ws->w[i].quoted || !starts_upper(h, &ws->w[i]))
+		if (ws->w[i].del || ws->w[i].quoted || !ws->w[i].upper)
 			continue;
 		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n || !in_list(b, titles))
@@ -2560,14 +2566,14 @@ static void drop_titles(const precis_doc *d, const hbuf *h, hwords *ws)
 		size_t p = i;
 		while (p > 0 && ws->w[p - 1].del)
 			p--;
-		if (p > 0 && starts_upper(h, &ws->w[p - 1]) && !ends_with_comma(h, &ws->w[p - 1]))
+		if (p > 0 && ws->w[p - 1].upper && !ws->w[p - 1].comma)
 			continue;
 		size_t f = next_live(ws, i + 1);
-		if (f >= ws->n || !starts_upper(h, &ws->w[f]))
+		if (f >= ws->n || !ws->w[f].upper)
 			continue;
 		size_t l = f;
-		for (size_t m = next_live(ws, f + 1); m < ws->n && starts_upper(h, &ws->w[m]) &&
-		     !ends_with_comma(h, &ws->w[l]); m = next_live(ws, m + 1))
+		for (size_t m = next_live(ws, f + 1); m < ws->n && ws->w[m].upper &&
+		     !ws->w[l].comma; m = next_live(ws, m + 1))
 			l = m;
 		n = core_at(ws, l, &b);
 		if (word_df(d, b, n) < TITLE_MIN_COUNT)
@@ -2660,7 +2666,7 @@ static void fr_drop_lead_connective(const hbuf *h, hwords *ws)
 	if (i + 4 >= ws->n)
 		return;
 	size_t n = core_at(ws, i, &b);
-	if (in_list(b, conn) && (ws->w[i].e - ws->w[i].s == n || ends_with_comma(h, &ws->w[i]))) {
+	if (in_list(b, conn) && (ws->w[i].e - ws->w[i].s == n || ws->w[i].comma)) {
 		strike_word(ws, i);
 		ws->w[i].nocomma = 1;
 	}
@@ -2682,11 +2688,11 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 		if (a > 0) {
 			core_at(ws, a - 1, &p);
 			if ((same(p, "ce") || same(p, "le") || same(p, "dès")) &&
-			    !ends_with_comma(h, &ws->w[a - 1]))
+			    !ws->w[a - 1].comma)
 				a--;
 		}
 		/* "jeudi soir", "jeudi 5 juillet", "jeudi 5 juillet 2018" */
-		while (day && !ends_with_comma(h, &ws->w[e]) && e + 1 < ws->n) {
+		while (day && !ws->w[e].comma && e + 1 < ws->n) {
 			core_at(ws, e + 1, &p);
 			if (same(p, "matin") || same(p, "soir") ||
 			    same(p, "midi") || same(p, "après-midi") ||
@@ -2707,7 +2713,7 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 			i = e;
 			continue;
 		}
-		int comma = ends_with_comma(h, &ws->w[e]);
+		int comma = ws->w[e].comma;
 		for (size_t k = a; k <= e; k++)
 			strike_word(ws, k);
 		if (comma) {
@@ -2715,7 +2721,7 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 			size_t q = a;
 			while (q > 0 && ws->w[q - 1].del)
 				q--;
-			if (q > 0 && ends_with_comma(h, &ws->w[q - 1]))
+			if (q > 0 && ws->w[q - 1].comma)
 				ws->w[q - 1].nocomma = 1;
 			else
 				keep_comma(h, ws, a, e);
@@ -2824,7 +2830,7 @@ static void fr_drop_lead_phrase(const hbuf *h, hwords *ws)
 	/* "A Lyon, capitale de la gastronomie, ou ...": the phrase goes on
 	 * past its first comma */
 	for (size_t i = comma + 1; i < ws->n && i <= comma + 4; i++)
-		if (ends_with_comma(h, &ws->w[i]) && i + 1 < ws->n &&
+		if (ws->w[i].comma && i + 1 < ws->n &&
 		    (core_at(ws, i + 1, &b), same(b, "ou") || same(b, "et")))
 			return;
 	size_t nx = next_live(ws, comma + 1);

@@ -3622,8 +3622,16 @@ static int shares_word(const hbuf *h, const char *p, size_t n)
 
 static int ends_in(const char *w, size_t n, const char *suffix)
 {
-	size_t k = strlen(suffix);
-	return n > k && memcmp(w + n - k, suffix, k) == 0;
+	/* (a suffix is a few bytes: no calls into the C library) */
+	size_t k = 0;
+	while (suffix[k])
+		k++;
+	if (n <= k)
+		return 0;
+	for (size_t j = 0; j < k; j++)
+		if (w[n - k + j] != suffix[j])
+			return 0;
+	return 1;
 }
 
 /* A key phrase that can stand as a headline's topic label is a name or a

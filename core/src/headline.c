@@ -318,11 +318,13 @@ static void drop_dateline(hbuf *h)
 
 static int word_at(const hbuf *h, size_t i, const char *w)
 {
-	if (i >= h->len || h->s[i] != w[0]) /* most bytes: no strlen */
-		return 0;
-	size_t n = strlen(w);
-	return i + n <= h->len && memcmp(h->s + i, w, n) == 0 &&
-	       (i == 0 || !is_lower(h->s[i - 1])) &&
+	/* (a word of a few bytes, most of them apart at the first: no
+	 * calls into the C library) */
+	size_t n = 0;
+	for (; w[n]; n++)
+		if (i + n >= h->len || h->s[i + n] != w[n])
+			return 0;
+	return (i == 0 || !is_lower(h->s[i - 1])) &&
 	       (i + n == h->len || !is_lower(h->s[i + n]));
 }
 

@@ -255,6 +255,13 @@ static void drop_dateline(hbuf *h)
 	 * separator opens with a space and has three bytes or more: its first
 	 * two bytes rule out most places) */
 	size_t limit = h->len < 80 ? h->len : 80, best = 0, seplen = 0;
+	/* (most sentences have no separator's second byte, a dash, in
+	 * their first bytes) */
+	int dash = 0;
+	for (const char *const *sep = dateline_seps; *sep && !dash; sep++)
+		dash = memchr(h->s, (*sep)[1], limit) != NULL;
+	if (!dash)
+		return;
 	for (size_t i = 1; i + 2 < limit && !best; i++) {
 		if (h->s[i] != ' ')
 			continue;

@@ -1077,6 +1077,31 @@ Test(headline, no_label_for_a_plural_the_sentence_names)
 	precis_free(h);
 }
 
+/* Nor the singular of a word the sentence has in the plural ("Budget:
+ * Cuts to school budgets ..."); over a sentence without the word, the
+ * same text is labelled. */
+Test(headline, no_label_for_a_singular_the_sentence_names_in_the_plural)
+{
+	static const char text[] =
+		"Cuts to school %s were blocked in the state senate after a long night of "
+		"talks with unions.\n\n"
+		"The budget for the coming year was drafted in the spring. The budget was "
+		"late, officials said.\n\n"
+		"Teachers marched to the capitol on Friday. The budget promised a new plan "
+		"within a month.\n\n"
+		"Parents said the budget should be settled before the school year begins. "
+		"The budget is still open.\n";
+	char buf[sizeof text + 16];
+	snprintf(buf, sizeof buf, text, "budgets");
+	char *h = headline_opts(buf, 75, NULL, 0);
+	cr_assert_str_eq(h, "Cuts to school budgets blocked in state senate after long night of talks");
+	precis_free(h);
+	snprintf(buf, sizeof buf, text, "spending");
+	h = headline_opts(buf, 75, NULL, 0);
+	cr_assert_str_eq(h, "Budget: Cuts to school spending blocked in state senate after long night");
+	precis_free(h);
+}
+
 /* No "United States:" label over a sentence that names it by its
  * initials: the label would say the sentence's subject twice. */
 Test(headline, no_label_for_a_name_the_sentence_abbreviates)

@@ -366,12 +366,13 @@ static const char *const asserting[] = {
 /* "..., Kremlin spokesman Dmitry Peskov said" and "..., said analyst X". */
 static void drop_attribution(hbuf *h)
 {
-	/* the last comma not inside a quotation (0: none, or only at the
-	 * start) */
-	size_t comma = h->len;
-	while (comma > 0 && h->s[--comma] != ',')
-		;
-	if (!comma || comma < h->len / 3)
+	/* the last comma not inside a quotation, in the last two thirds
+	 * (0: none there) */
+	size_t comma = 0, lo = h->len / 3 > 0 ? h->len / 3 : 1;
+	for (size_t i = h->len; i > lo && !comma;)
+		if (h->s[--i] == ',')
+			comma = i;
+	if (!comma)
 		return;
 	size_t words = 0;
 	int verb = 0;

@@ -171,6 +171,15 @@ static int is_lower(char c)
 	return c >= 'a' && c <= 'z';
 }
 
+/* c in small letters (ASCII), without a branch: the scans fold every
+ * byte they compare, and which are capitals is no pattern a branch
+ * predictor learns. */
+static unsigned char lower_ascii(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return (unsigned char)(u + ((unsigned char)(u - 'A') < 26 ? 'a' - 'A' : 0));
+}
+
 static void trim(hbuf *h)
 {
 	size_t a = 0;
@@ -200,8 +209,11 @@ static void drop_wire_credit(hbuf *h)
 {
 	size_t limit = h->len < 300 ? h->len : 300;
 	for (size_t i = 0; i + 4 < limit; i++) {
-		if (h->s[i] != '(')
-			continue;
+		/* (to the next parenthesis: most sentences have none) */
+		const char *p = memchr(h->s + i, '(', limit - 4 - i);
+		if (!p)
+			return;
+		i = (size_t)(p - h->s);
 		size_t j = i + 1;
 		while (j < limit && j < i + 12 && (is_upper(h->s[j]) || is_lower(h->s[j])))
 			j++;
@@ -243,6 +255,13 @@ static void drop_dateline(hbuf *h)
 	 * separator opens with a space and has three bytes or more: its first
 	 * two bytes rule out most places) */
 	size_t limit = h->len < 80 ? h->len : 80, best = 0, seplen = 0;
+	/* (most sentences have no separator's second byte, a dash, in
+	 * their first bytes) */
+	int dash = 0;
+	for (const char *const *sep = dateline_seps; *sep && !dash; sep++)
+		dash = memchr(h->s, (*sep)[1], limit) != NULL;
+	if (!dash)
+		return;
 	for (size_t i = 1; i + 2 < limit && !best; i++) {
 		if (h->s[i] != ' ')
 			continue;
@@ -306,37 +325,54 @@ static void drop_dateline(hbuf *h)
 
 static int word_at(const hbuf *h, size_t i, const char *w)
 {
-	if (i >= h->len || h->s[i] != w[0]) /* most bytes: no strlen */
-		return 0;
-	size_t n = strlen(w);
-	return i + n <= h->len && memcmp(h->s + i, w, n) == 0 &&
-	       (i == 0 || !is_lower(h->s[i - 1])) &&
+	/* (a word of a few bytes, most of them apart at the first: no
+	 * calls into the C library) */
+	size_t n = 0;
+	for (; w[n]; n++)
+		if (i + n >= h->len || h->s[i + n] != w[n])
+			return 0;
+	return (i == 0 || !is_lower(h->s[i - 1])) &&
 	       (i + n == h->len || !is_lower(h->s[i + n]));
 }
 
+/* Does the text at byte i hold a word of list, which is sorted as strcmp()
+ * sorts (test_headline.c checks each list given here)? Only the words
+ * with its first byte are read. */
+static int in_sorted_at(const hbuf *h, size_t i, const char *const *list)
+{
+	unsigned char c = (unsigned char)h->s[i];
+	for (; *list && (unsigned char)(*list)[0] < c; list++)
+		;
+	for (; *list && (*list)[0] == h->s[i]; list++)
+		if (word_at(h, i, *list))
+			return 1;
+	return 0;
+}
+
 static const char *const reporting[] = {
-	"said", "says", "told", "reported", "announced", "added", "stated",
-	"according to", "quoted", NULL
+	"according to", "added", "announced", "quoted", "reported", "said",
+	"says", "stated", "told", NULL
 };
 
 /* Verbs that attribute a statement as "said" does ("..., Tory MP Boris
  * Johnson has insisted", "..., the singer's agent confirmed"). */
 static const char *const asserting[] = {
-	"claimed", "claims", "insisted", "insists", "warned", "warns", "warn",
-	"argued", "argues", "admitted", "admits", "confirmed", "confirms",
-	"revealed", "reveals", "suggests", "suggest", "suggested", "predicted",
-	"predicts", "say", "announces", NULL
+	"admits", "admitted", "announces", "argued", "argues", "claimed",
+	"claims", "confirmed", "confirms", "insisted", "insists", "predicted",
+	"predicts", "revealed", "reveals", "say", "suggest", "suggested",
+	"suggests", "warn", "warned", "warns", NULL
 };
 
 /* "..., Kremlin spokesman Dmitry Peskov said" and "..., said analyst X". */
 static void drop_attribution(hbuf *h)
 {
-	/* the last comma not inside a quotation */
-	size_t comma = 0;
-	for (size_t i = 0; i < h->len; i++)
-		if (h->s[i] == ',')
+	/* the last comma not inside a quotation, in the last two thirds
+	 * (0: none there) */
+	size_t comma = 0, lo = h->len / 3 > 0 ? h->len / 3 : 1;
+	for (size_t i = h->len; i > lo && !comma;)
+		if (h->s[--i] == ',')
 			comma = i;
-	if (!comma || comma < h->len / 3)
+	if (!comma)
 		return;
 	size_t words = 0;
 	int verb = 0;
@@ -347,13 +383,7 @@ static void drop_attribution(hbuf *h)
 		 * with a lower-case letter; and one verb is enough */
 		if (verb || is_lower(h->s[i - 1]) || !is_lower(h->s[i]))
 			continue;
-		/* (the first byte here, without a call, rules out most verbs) */
-		for (const char *const *r = reporting; *r; r++)
-			if ((*r)[0] == h->s[i] && word_at(h, i, *r))
-				verb = 1;
-		for (const char *const *r = asserting; *r; r++)
-			if ((*r)[0] == h->s[i] && word_at(h, i, *r))
-				verb = 1;
+		verb = in_sorted_at(h, i, reporting) || in_sorted_at(h, i, asserting);
 	}
 	if (verb && words <= 10)
 		h->len = comma;
@@ -428,6 +458,10 @@ static int acronym_at(const hbuf *h, size_t i)
 
 static void drop_parentheticals(hbuf *h)
 {
+	/* (without "(" or a full-width mark's first byte every byte stays
+	 * where it is: most sentences) */
+	if (!memchr(h->s, '(', h->len) && !memchr(h->s, '\xEF', h->len))
+		return;
 	size_t o = 0;
 	int depth = 0;
 	for (size_t i = 0; i < h->len; i++) {
@@ -460,30 +494,46 @@ static void drop_parentheticals(hbuf *h)
 	h->len = o;
 }
 
+/* Is p[0, n) (no NUL after it) a word of list, which is sorted as
+ * strcmp() sorts (test_headline.c checks each list given here)? The
+ * first word past it ends the search. */
+static int in_sorted_n(const char *p, size_t n, const char *const *list)
+{
+	if (n == 0)
+		return 0;
+	unsigned char c = (unsigned char)p[0];
+	for (; *list && (unsigned char)(*list)[0] < c; list++)
+		;
+	for (; *list && (*list)[0] == p[0]; list++)
+		if (strlen(*list) == n && memcmp(*list, p, n) == 0)
+			return 1;
+	return 0;
+}
+
 static const char *const fr_trailing[] = {
-	"de", "du", "des", "la", "le", "les", "un", "une", "à", "au", "aux", "et",
-	"ou", "en", "par", "pour", "sur", "dans", "avec", "que", "qui", "dont",
-	"où", "alors", "mais", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
-	"cette", "ces", "se", "ne", "est", "a", "sont", "ont", "été", "lors",
-	"après", "avant", "depuis", "entre", "contre", "sans", "sous", "chez",
-	"vers", "comme", "plus", "très", "il", "elle", "ils", "elles", "on",
-	"notre", "votre", "nos", "vos", "mon", "ma", "mes", "ton", "ta", "tes",
-	"selon", "y", NULL
+	"a", "alors", "après", "au", "aux", "avant", "avec", "ce", "ces", "cet",
+	"cette", "chez", "comme", "contre", "dans", "de", "depuis", "des",
+	"dont", "du", "elle", "elles", "en", "entre", "est", "et", "il", "ils",
+	"la", "le", "les", "leur", "leurs", "lors", "ma", "mais", "mes", "mon",
+	"ne", "nos", "notre", "on", "ont", "ou", "où", "par", "plus", "pour",
+	"que", "qui", "sa", "sans", "se", "selon", "ses", "son", "sont", "sous",
+	"sur", "ta", "tes", "ton", "très", "un", "une", "vers", "vos", "votre",
+	"y", "à", "été", NULL
 };
 
 static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 {
 	static const char *const fn[] = {
-		"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "by", "for",
-		"from", "with", "as", "that", "which", "who", "but", "his", "her",
-		"its", "their", "is", "was", "are", "were", "be", "than", "after",
-		"before", "into", "about", "over", "under", "between", "against",
-		"during", "amid", "while", "when", "because", "if", "not", "will",
-		"would", "could", "should", "can", "may", "has", "have", "had",
-		"been", "this", "these", "those", "our", "your", "through",
-		"without", "including", "since", "until", "toward", "towards",
-		"whose", "where", "whether", "like", "such", "very", "he", "she",
-		"they", "we", NULL
+		"a", "about", "after", "against", "amid", "an", "and", "are",
+		"as", "at", "be", "because", "been", "before", "between", "but",
+		"by", "can", "could", "during", "for", "from", "had", "has",
+		"have", "he", "her", "his", "if", "in", "including", "into",
+		"is", "its", "like", "may", "not", "of", "on", "or", "our",
+		"over", "she", "should", "since", "such", "than", "that", "the",
+		"their", "these", "they", "this", "those", "through", "to",
+		"toward", "towards", "under", "until", "very", "was", "we",
+		"were", "when", "where", "whether", "which", "while", "who",
+		"whose", "will", "with", "without", "would", "your", NULL
 	};
 	size_t s = end;
 	while (s > 0 && !is_space(h->s[s - 1]))
@@ -492,16 +542,10 @@ static int is_trailing_junk(const hbuf *h, size_t end, size_t *start, int fr)
 	size_t w = s;
 	while (w < end && in_set("\"'`", h->s[w]))
 		w++;
-	for (const char *const *f = fr ? fr_trailing : fn; *f; f++) {
-		if (w == end || (*f)[0] != h->s[w])
-			continue;
-		size_t n = strlen(*f);
-		if (end - w == n && memcmp(h->s + w, *f, n) == 0) {
-			*start = s;
-			return 1;
-		}
-	}
-	return 0;
+	if (!(fr ? in_sorted_n(h->s + w, end - w, fr_trailing) : in_sorted_n(h->s + w, end - w, fn)))
+		return 0;
+	*start = s;
+	return 1;
 }
 
 /* "... under way, with Rep": a title written short stands before a name,
@@ -744,8 +788,10 @@ typedef struct hword {
 	uint8_t nocomma;    /* drop a trailing comma: what it closed is gone */
 	uint8_t quoted;     /* inside a quotation ("stick to his guns"):
 	                     * the speaker's words, which stay as they were
-	                     * (mark_quoted) */
+	                     * (split_words) */
 	uint8_t keep;       /* struck out, but its comma stays (keep_comma) */
+	uint8_t comma;      /* a comma ends it, before any closing quote */
+	uint8_t upper;      /* it opens with a capital, after any quote */
 } hword;
 
 /* The longest core kept: no word of the rules' lists is as long, and a
@@ -755,6 +801,8 @@ typedef struct hword {
 typedef struct hwords {
 	hword *w;
 	size_t n;
+	size_t live;        /* the bytes of the words left, a space after
+	                     * each (live_bytes(): the rules ask often) */
 } hwords;
 
 /* in_set("\"'(`", c), every word's first byte asked about */
@@ -818,26 +866,20 @@ static size_t core_at(const hwords *ws, size_t i, const char **b)
 	return ws->w[i].cn;
 }
 
-/* Mark the words inside a quotation: a double quote opens or closes one,
- * and so do `` and ''. One pass for all the words, rather than a scan of
- * everything before each word asked about. */
-static void mark_quoted(const hbuf *h, hwords *ws)
+/* The quotations open after the word w: a double quote opens or closes
+ * one, and so do `` and ''. *dq and *bq say which are open before it
+ * (the byte after a word is a space, so no pair of quotes reaches out of
+ * it). */
+static void quotes_after(const hbuf *h, const hword *w, int *dq, int *bq)
 {
-	int dq = 0, bq = 0;
-	size_t i = 0;
-	for (size_t k = 0; k < ws->n; k++) {
-		/* the byte before a word is a space, so no pair of quotes
-		 * reaches into the word */
-		for (; i < ws->w[k].s; i++) {
-			char c = h->s[i];
-			if (c == '"')
-				dq = !dq;
-			else if (c == '`' && i + 1 < h->len && h->s[i + 1] == '`')
-				bq = 1;
-			else if (c == '\'' && i + 1 < h->len && h->s[i + 1] == '\'')
-				bq = 0;
-		}
-		ws->w[k].quoted = (uint8_t)(dq || bq);
+	for (size_t i = w->s; i < w->e; i++) {
+		char c = h->s[i];
+		if (c == '"')
+			*dq = !*dq;
+		else if (c == '`' && i + 1 < h->len && h->s[i + 1] == '`')
+			*bq = 1;
+		else if (c == '\'' && i + 1 < h->len && h->s[i + 1] == '\'')
+			*bq = 0;
 	}
 }
 
@@ -846,6 +888,10 @@ static void mark_quoted(const hbuf *h, hwords *ws)
  * costs more than the comparison. */
 static int same(const char *a, const char *b)
 {
+	/* (the first byte apart, where b is a literal: one comparison with
+	 * a constant) */
+	if (*a != *b)
+		return 0;
 	while (*a && *a == *b) {
 		a++;
 		b++;
@@ -863,6 +909,23 @@ static int in_list(const char *w, const char *const *list)
 	return 0;
 }
 
+/* in_list() for a list sorted as strcmp() sorts, which the lists of the
+ * rules that ask about every word of the sentence are (test_headline.c
+ * checks each list given here): the words with w's first byte stand
+ * together, and the first word past them ends the search, on average
+ * halfway through the list rather than at its end. */
+static int in_sorted(const char *w, const char *const *list)
+{
+	unsigned char c = (unsigned char)w[0];
+	for (; *list && (unsigned char)(*list)[0] < c; list++)
+		;
+	for (; *list && (*list)[0] == w[0]; list++)
+		if (same(w, *list))
+			return 1;
+	return 0;
+}
+
+/* (split_words: hword.comma, hword.upper) */
 static int ends_with_comma(const hbuf *h, const hword *w)
 {
 	size_t e = w->e;
@@ -880,45 +943,46 @@ static int starts_upper(const hbuf *h, const hword *w)
 }
 
 static const char *const lead_connectives[] = {
-	"but", "and", "so", "yet", "or", "meanwhile", "however", "still", "now",
-	"also", "instead", "nonetheless", "nevertheless", "indeed", "moreover",
-	"then", "thus", NULL
+	"also", "and", "but", "however", "indeed", "instead", "meanwhile",
+	"moreover", "nevertheless", "nonetheless", "now", "or", "so", "still",
+	"then", "thus", "yet", NULL
 };
 
 /* Words that open a phrase a headline can do without when a comma closes it
  * early in the sentence: prepositions, subordinators, time adverbs. */
 static const char *const lead_openers[] = {
-	"after", "before", "when", "while", "as", "although", "though", "because",
-	"since", "if", "unless", "despite", "in", "on", "at", "for", "with", "by",
-	"from", "during", "amid", "amidst", "under", "following", "unlike", "like",
-	"according", "just", "until", "once", "over", "within", "without",
-	"earlier", "later", "last", "this", "today", "yesterday", "across",
-	"throughout", "upon", "to", "among", "beyond", "whether", "even", NULL
+	"according", "across", "after", "although", "amid", "amidst", "among",
+	"as", "at", "because", "before", "beyond", "by", "despite", "during",
+	"earlier", "even", "following", "for", "from", "if", "in", "just",
+	"last", "later", "like", "on", "once", "over", "since", "this",
+	"though", "throughout", "to", "today", "under", "unless", "unlike",
+	"until", "upon", "when", "whether", "while", "with", "within",
+	"without", "yesterday", NULL
 };
 
 static const char *const relatives[] = {
-	"who", "which", "whose", "whom", "where", NULL
+	"where", "which", "who", "whom", "whose", NULL
 };
 
 static const char *const pronouns[] = {
-	"he", "she", "it", "they", "we", "i", "you", "this", "these", "those",
-	"that", "there", "his", "her", "its", "their", "our", NULL
+	"he", "her", "his", "i", "it", "its", "our", "she", "that", "their",
+	"there", "these", "they", "this", "those", "we", "you", NULL
 };
 
 static const char *const weekdays[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", NULL
+	"friday", "monday", "saturday", "sunday", "thursday", "tuesday",
+	"wednesday", NULL
 };
 
 static const char *const time_nouns[] = {
-	"week", "weekend", "month", "year", "night", "morning", "afternoon",
-	"evening", "monday", "tuesday", "wednesday", "thursday", "friday",
-	"saturday", "sunday", NULL
+	"afternoon", "evening", "friday", "monday", "month", "morning", "night",
+	"saturday", "sunday", "thursday", "tuesday", "wednesday", "week",
+	"weekend", "year", NULL
 };
 
 static int is_time_word(const char *w)
 {
-	return in_list(w, weekdays) || same(w, "yesterday") ||
+	return in_sorted(w, weekdays) || same(w, "yesterday") ||
 	       same(w, "today") || same(w, "tonight") ||
 	       same(w, "ago");
 }
@@ -939,6 +1003,15 @@ static size_t live_count(const hwords *ws, size_t a, size_t b)
 	return n;
 }
 
+/* Strike out word i (the one way a rule does so, which keeps ws->live). */
+static void strike_word(hwords *ws, size_t i)
+{
+	if (!ws->w[i].del) {
+		ws->w[i].del = 1;
+		ws->live -= ws->w[i].e - ws->w[i].s + 1;
+	}
+}
+
 /* Strike out the words [a, b), a clause or a phrase, with their
  * punctuation: the rule that drops it decides about the commas around it
  * (hword.nocomma), and a comma a time phrase inside it kept (keep_comma)
@@ -946,7 +1019,7 @@ static size_t live_count(const hwords *ws, size_t a, size_t b)
 static void strike(hwords *ws, size_t a, size_t b)
 {
 	for (size_t k = a; k < b && k < ws->n; k++) {
-		ws->w[k].del = 1;
+		strike_word(ws, k);
 		ws->w[k].keep = 0;
 	}
 }
@@ -1013,7 +1086,7 @@ static void drop_dash_asides(hbuf *h)
 			k++;
 		}
 		first[k] = '\0';
-		size_t gap = in_list(first, lead_openers) && i > 0 && h->s[i - 1] != ',' ? 2 : 1;
+		size_t gap = in_sorted(first, lead_openers) && i > 0 && h->s[i - 1] != ',' ? 2 : 1;
 		memmove(h->s + i + gap, h->s + rest, h->len - rest);
 		if (gap == 2)
 			h->s[i] = ',';
@@ -1046,7 +1119,12 @@ static void abbreviate_names(hbuf *h)
 	for (const struct initialism *x = initialisms; x->full; x++) {
 		size_t n = strlen(x->full), in = strlen(x->initials);
 		for (size_t i = 0; i + n <= h->len; i++) {
-			if (h->s[i] != x->full[0] || memcmp(h->s + i, x->full, n) != 0 ||
+			/* (to the next place the name's first byte is) */
+			const char *f = memchr(h->s + i, x->full[0], h->len - n + 1 - i);
+			if (!f)
+				break;
+			i = (size_t)(f - h->s);
+			if (memcmp(h->s + i, x->full, n) != 0 ||
 			    (i > 0 && (is_upper(h->s[i - 1]) || is_lower(h->s[i - 1]))))
 				continue;
 			char c = i + n < h->len ? h->s[i + n] : '\0';
@@ -1067,8 +1145,8 @@ static void drop_lead_connective(const hbuf *h, hwords *ws)
 	if (i + 4 >= ws->n)
 		return;
 	core_at(ws, i, &b);
-	if (in_list(b, lead_connectives))
-		ws->w[i].del = 1;
+	if (in_sorted(b, lead_connectives))
+		strike_word(ws, i);
 }
 
 /* The comma that closes a leading phrase: within the first 20 words after
@@ -1082,7 +1160,7 @@ static size_t lead_phrase_comma(const hbuf *h, const hwords *ws, size_t *first)
 	/* (a phrase that is itself inside a quotation ends at its comma) */
 	int inside = *first < ws->n && (ws->w[*first].quoted || opens_word(h->s[ws->w[*first].s]));
 	for (size_t i = *first; i < ws->n && i < *first + 20; i++)
-		if (ends_with_comma(h, &ws->w[i]) &&
+		if (ws->w[i].comma &&
 		    !(ws->w[i].quoted && i + 1 < ws->n && ws->w[i + 1].quoted && !inside))
 			return live_count(ws, i + 1, ws->n) < 4 ? ws->n : i;
 	return ws->n;
@@ -1100,7 +1178,7 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		if (comma >= ws->n)
 			return;
 		size_t n = core_at(ws, first, &b);
-		int opener = in_list(b, lead_openers) ||
+		int opener = in_sorted(b, lead_openers) ||
 		             (n > 4 && (same(b + n - 3, "ing") || same(b + n - 2, "ed")));
 		/* "A week after ...", "Two days before ...", "Hours after ...":
 		 * a measure of time that opens the phrase (not "Troops withdrew
@@ -1142,11 +1220,11 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
 		size_t nx = next_live(ws, comma + 1);
 		if (nx < ws->n) {
 			core_at(ws, nx, &b);
-			if (same(b, "and") || same(b, "or") || in_list(b, relatives))
+			if (same(b, "and") || same(b, "or") || in_sorted(b, relatives))
 				return;
 			/* "When Nobel wrote ..., he chose": the subject would lose
 			 * what it refers to */
-			if (in_list(b, pronouns))
+			if (in_sorted(b, pronouns))
 				return;
 			/* "Among the particles, will be 600 satellites": the subject
 			 * comes after the verb, and the phrase is needed */
@@ -1172,14 +1250,14 @@ static void drop_clauses(const hbuf *h, hwords *ws, const char *const *rel,
 {
 	const char *b;
 	for (size_t i = 0; i + 1 < ws->n; i++) {
-		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]))
+		if (ws->w[i].del || !ws->w[i].comma)
 			continue;
 		core_at(ws, i + 1, &b);
 		if (!in_list(b, rel))
 			continue;
 		size_t j = i + 1;
 		for (;;) {
-			while (j < ws->n && !ends_with_comma(h, &ws->w[j]))
+			while (j < ws->n && !ws->w[j].comma)
 				j++;
 			if (j + 1 >= ws->n)
 				break;
@@ -1213,15 +1291,15 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 {
 	const char *b;
 	for (size_t i = 0; i + 2 < ws->n; i++) {
-		if (ws->w[i].del || !ends_with_comma(h, &ws->w[i]) || !starts_upper(h, &ws->w[i]))
+		if (ws->w[i].del || !ws->w[i].comma || !ws->w[i].upper)
 			continue;
 		size_t j = i + 1;
-		while (j < ws->n && j < i + 16 && !ends_with_comma(h, &ws->w[j]))
+		while (j < ws->n && j < i + 16 && !ws->w[j].comma)
 			j++;
 		if (j >= ws->n || j >= i + 16 || j + 1 >= ws->n)
 			continue;
 		size_t nx = j + 1;
-		if (starts_upper(h, &ws->w[nx]))
+		if (ws->w[nx].upper)
 			continue;
 		core_at(ws, nx, &b);
 		/* "Matthew Shepard, the student who was beaten at night, tied
@@ -1230,7 +1308,7 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		 * auxiliary, are part of the appositive */
 		if (participle(b)) {
 			size_t k = nx;
-			while (k < ws->n && k < nx + 12 && !ends_with_comma(h, &ws->w[k]))
+			while (k < ws->n && k < nx + 12 && !ws->w[k].comma)
 				k++;
 			if (k + 1 < ws->n && k < nx + 12 && ws->w[k + 1].e - ws->w[k + 1].s == ws->w[k + 1].cn) {
 				static const char *const aux[] = {
@@ -1248,8 +1326,8 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		/* (a phrase that opens a clause of its own is no verb; but "as"
 		 * completes the verb before the name: "named Maria Lopez, a
 		 * former economist, as its chief executive") */
-		if ((in_list(b, lead_openers) && !same(b, "as")) || same(b, "and") || same(b, "or") ||
-		    in_list(b, relatives))
+		if ((in_sorted(b, lead_openers) && !same(b, "as")) || same(b, "and") || same(b, "or") ||
+		    in_sorted(b, relatives))
 			continue;
 		/* a list ("Paris, Lyon, Nice and ...") has no verb after it */
 		int has_and = 0;
@@ -1267,8 +1345,8 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 		 * ("Andreas Werner of Leipzig failed") */
 		core_at(ws, nx, &b);
 		for (size_t k = nx; same(b, "of") && k < ws->n && k < nx + 5; k++)
-			if (ends_with_comma(h, &ws->w[k])) {
-				if (k + 1 < ws->n && !starts_upper(h, &ws->w[k + 1]))
+			if (ws->w[k].comma) {
+				if (k + 1 < ws->n && !ws->w[k + 1].upper)
 					ws->w[k].nocomma = 1;
 				break;
 			}
@@ -1277,20 +1355,20 @@ static void drop_appositives(const hbuf *h, hwords *ws)
 }
 
 static const char *const month_names[] = {
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"january", "february", "march", "april", "may", "june", "july", "august",
-	"september", "october", "november", "december", NULL
+	"apr", "april", "aug", "august", "dec", "december", "feb", "february",
+	"jan", "january", "jul", "july", "jun", "june", "mar", "march", "may",
+	"nov", "november", "oct", "october", "sep", "sept", "september", NULL
 };
 
 static const char *const time_units[] = {
-	"day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
-	"decades", "hour", "hours", NULL
+	"day", "days", "decade", "decades", "hour", "hours", "month", "months",
+	"week", "weeks", "year", "years", NULL
 };
 
 /* "a", "three", "several": how many units ago */
 static const char *const unit_counts[] = {
-	"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
-	"nine", "ten", "several", "few", NULL
+	"a", "an", "eight", "few", "five", "four", "nine", "one", "seven",
+	"several", "six", "ten", "three", "two", NULL
 };
 
 static int all_digits(const char *w)
@@ -1316,7 +1394,7 @@ static void keep_comma(const hbuf *h, hwords *ws, size_t a, size_t e)
 	size_t q = a;
 	while (q > 0 && ws->w[q - 1].del)
 		q--;
-	if (q > 0 && !ends_with_comma(h, &ws->w[q - 1]))
+	if (q > 0 && !ws->w[q - 1].comma)
 		ws->w[e].keep = 1;
 }
 
@@ -1336,47 +1414,49 @@ static void drop_dates(const hbuf *h, hwords *ws)
 		if (same(b, "ago") && i >= 2) {
 			core_at(ws, i - 1, &c);
 			core_at(ws, i - 2, &e);
-			if (!in_list(c, time_units) || !(in_list(e, unit_counts) || all_digits(e)))
+			if (!in_sorted(c, time_units) || !(in_sorted(e, unit_counts) || all_digits(e)))
 				continue;
 			a = i - 2;
 			/* "just four years ago", "about a week ago" */
 			static const char *const hedges[] = {
-				"just", "about", "only", "nearly", "some", "almost", NULL
+				"about", "almost", "just", "nearly", "only",
+				"some", NULL
 			};
 			if (a > 0 && !ws->w[a - 1].del) {
 				core_at(ws, a - 1, &e);
-				if (in_list(e, hedges))
+				if (in_sorted(e, hedges))
 					a--;
 			}
 		} else {
 			/* "Jan.": the core has no full stop (core_of) */
-			if (i + 1 >= ws->n || !starts_upper(h, &ws->w[i]) || !in_list(b, month_names))
+			if (i + 1 >= ws->n || !ws->w[i].upper || !in_sorted(b, month_names))
 				continue;
 			size_t dn = core_at(ws, i + 1, &c);
 			if (!all_digits(c) || dn > 2 || h->s[ws->w[i + 1].e - 1] == ':')
 				continue;
 			z = i + 1;
 			/* ", 1999" */
-			if (z + 1 < ws->n && ends_with_comma(h, &ws->w[z])) {
+			if (z + 1 < ws->n && ws->w[z].comma) {
 				size_t yn = core_at(ws, z + 1, &e);
 				if (all_digits(e) && yn == 4 && h->s[ws->w[z + 1].e - 1] != ':')
 					z++;
 			}
 			core_at(ws, i - 1, &e);
-			if (same(e, "on") && !ends_with_comma(h, &ws->w[i - 1]))
+			if (same(e, "on") && !ws->w[i - 1].comma)
 				a = i - 1;
 			static const char *const preps[] = {
-				"by", "since", "until", "till", "from", "to", "before", "after",
-				"through", "for", "of", "in", "between", "and", NULL
+				"after", "and", "before", "between", "by",
+				"for", "from", "in", "of", "since", "through",
+				"till", "to", "until", NULL
 			};
-			if (in_list(e, preps))
+			if (in_sorted(e, preps))
 				continue;
 		}
 		if (live_count(ws, 0, a) == 0)
 			continue; /* a headline does not start from nothing */
 		for (size_t k = a; k <= z; k++)
-			ws->w[k].del = 1;
-		if (ends_with_comma(h, &ws->w[z]))
+			strike_word(ws, k);
+		if (ws->w[z].comma)
 			keep_comma(h, ws, a, z);
 		i = z;
 	}
@@ -1392,13 +1472,13 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		core_at(ws, i, &b);
 		int t = 0;
 		if (same(b, "yesterday") || same(b, "today") ||
-		    same(b, "tonight") || in_list(b, weekdays))
+		    same(b, "tonight") || in_sorted(b, weekdays))
 			t = 1;
 		else if (i > 0) {
 			/* (the word before first: it rules out most words) */
 			core_at(ws, i - 1, &p);
 			if ((same(p, "last") || same(p, "this") || same(p, "next")) &&
-			    in_list(b, time_nouns))
+			    in_sorted(b, time_nouns))
 				t = 2;
 		}
 		if (!t)
@@ -1407,7 +1487,7 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		size_t last = i;
 		if (t == 1 && i + 1 < ws->n) {
 			core_at(ws, i + 1, &p);
-			if (!ends_with_comma(h, &ws->w[i]) &&
+			if (!ws->w[i].comma &&
 			    (same(p, "morning") || same(p, "afternoon") ||
 			     same(p, "evening") || same(p, "night")))
 				last = i + 1;
@@ -1419,7 +1499,7 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		                      (unsigned char)h->s[ws->w[i + 1].s] == 0xE2))
 			continue;
 		/* keep the comma or full stop the phrase carried */
-		int comma = ends_with_comma(h, &ws->w[i]);
+		int comma = ws->w[i].comma;
 		size_t a = a0;
 		if (t == 2)
 			a = a0 - 1;
@@ -1439,7 +1519,7 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		if (a == 0 || live_count(ws, 0, a) == 0)
 			continue; /* a headline does not start from nothing */
 		for (size_t k = a; k <= i; k++)
-			ws->w[k].del = 1;
+			strike_word(ws, k);
 		if (comma)
 			keep_comma(h, ws, a, i);
 	}
@@ -1523,7 +1603,7 @@ static int takes_that_clause(const char *w)
 	       stem_with(w, that_verbs_past, past) || stem_with(w, that_verbs_past_e, past);
 }
 
-static const char *const articles[] = { "the", "a", "an", NULL };
+static const char *const articles[] = { "a", "an", "the", NULL };
 
 /* Headlinese: no articles (outside quotations), no "that" after a reporting
  * or thinking verb. */
@@ -1535,9 +1615,9 @@ static void drop_articles(const hbuf *h, hwords *ws)
 			continue;
 		size_t n = core_at(ws, i, &b);
 		/* "A" followed by a full stop or capital initial is a letter */
-		if (in_list(b, articles) && ws->w[i].e - ws->w[i].s == n && i + 1 < ws->n &&
+		if (in_sorted(b, articles) && ws->w[i].e - ws->w[i].s == n && i + 1 < ws->n &&
 		    !ws->w[i].quoted) {
-			ws->w[i].del = 1;
+			strike_word(ws, i);
 			continue;
 		}
 		/* the word before it, past a time expression already gone
@@ -1546,11 +1626,11 @@ static void drop_articles(const hbuf *h, hwords *ws)
 		while (v > 0 && ws->w[v - 1].del)
 			v--;
 		if (same(b, "that") && v > 0 && ws->w[i].e - ws->w[i].s == n &&
-		    !ends_with_comma(h, &ws->w[v - 1]) && !starts_upper(h, &ws->w[v - 1]) &&
+		    !ws->w[v - 1].comma && !ws->w[v - 1].upper &&
 		    !ws->w[i].quoted) {
 			core_at(ws, v - 1, &p);
 			if (takes_that_clause(p))
-				ws->w[i].del = 1;
+				strike_word(ws, i);
 		}
 	}
 }
@@ -1646,11 +1726,12 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 		/* "could have won" is not "could won" */
 		if (i > 0) {
 			static const char *const modals[] = {
-				"could", "would", "should", "might", "must", "may", "will",
-				"can", "shall", "to", "not", "never", NULL
+				"can", "could", "may", "might", "must", "never",
+				"not", "shall", "should", "to", "will", "would",
+				NULL
 			};
 			core_at(ws, i - 1, &c);
-			if (in_list(c, modals))
+			if (in_sorted(c, modals))
 				continue;
 		}
 		size_t v = past_adverb(h, ws, i + 1);
@@ -1675,16 +1756,16 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 				if (q > 0) {
 					const char *f;
 					core_at(ws, q - 1, &f);
-					pronoun = in_list(f, pronouns);
+					pronoun = in_sorted(f, pronouns);
 				}
 			}
 			if (participle(e) || (ing_verb(e) && !pronoun)) {
-				ws->w[i].del = 1;
-				ws->w[v].del = 1;
+				strike_word(ws, i);
+				strike_word(ws, v);
 			}
 		} else if (!same(c, "been") && !in_list(c, present_too) &&
 		           past_too(c)) {
-			ws->w[i].del = 1;
+			strike_word(ws, i);
 		}
 	}
 }
@@ -1705,17 +1786,17 @@ static int be_form(const hbuf *h, const hwords *ws, size_t i)
  * agreeing", "are confident of", "is likely to"): headlinese leaves out
  * the "be" ("Ronaldo close to agreeing"). */
 static const char *const predicative[] = {
-	"close", "likely", "unlikely", "confident", "keen", "ready", "willing",
-	"unwilling", "able", "unable", "due", "poised", "eager", "determined",
-	"hopeful", "optimistic", "pessimistic", "certain", "sure", "unsure",
-	"aware", "unaware", "happy", "unhappy", "delighted", "pleased",
-	"adamant", "upbeat", "wary", "worried", "concerned", "anxious",
-	"reluctant", "free", "fit", "available", "unavailable", "open",
-	"right", "wrong", "desperate", "doubtful", "intent", "afraid",
-	"angry", "furious", "proud", "sorry", "satisfied", "disappointed",
-	"cautious", "bullish", "responsible", "guilty", "innocent",
-	"liable", "eligible", "safe", "vulnerable", "ahead", "behind", "set",
-	"up", "down", NULL
+	"able", "adamant", "afraid", "ahead", "angry", "anxious", "available",
+	"aware", "behind", "bullish", "cautious", "certain", "close",
+	"concerned", "confident", "delighted", "desperate", "determined",
+	"disappointed", "doubtful", "down", "due", "eager", "eligible", "fit",
+	"free", "furious", "guilty", "happy", "hopeful", "innocent", "intent",
+	"keen", "liable", "likely", "open", "optimistic", "pessimistic",
+	"pleased", "poised", "proud", "ready", "reluctant", "responsible",
+	"right", "safe", "satisfied", "set", "sorry", "sure", "unable",
+	"unavailable", "unaware", "unhappy", "unlikely", "unsure", "unwilling",
+	"up", "upbeat", "vulnerable", "wary", "willing", "worried", "wrong",
+	NULL
 };
 
 /* Headlinese: "X is to visit" -> "X to visit", "X was forced to" -> "X
@@ -1743,17 +1824,18 @@ static void drop_be(const hbuf *h, hwords *ws)
 		if (!present && !past) {
 			/* a subordinate clause: its verb is not the headline's */
 			static const char *const subordinators[] = {
-				"after", "before", "when", "while", "as", "although", "though",
-				"because", "since", "if", "unless", "until", "once", "whether",
-				"that", "than", "what", NULL
+				"after", "although", "as", "because", "before",
+				"if", "once", "since", "than", "that", "though",
+				"unless", "until", "what", "when", "whether",
+				"while", NULL
 			};
-			if (in_list(b, subordinators) || in_list(b, relatives))
+			if (in_sorted(b, subordinators) || in_sorted(b, relatives))
 				return;
-			if (ends_with_comma(h, &ws->w[i]) && !ws->w[i].nocomma) {
+			if (ws->w[i].comma && !ws->w[i].nocomma) {
 				/* an appositive between the subject and its verb:
 				 * "Howard's wife, Sandra, is to play" */
 				size_t j = next_live(ws, i + 1), k = 0;
-				while (j < ws->n && k < 6 && !(ends_with_comma(h, &ws->w[j]) && !ws->w[j].nocomma)) {
+				while (j < ws->n && k < 6 && !(ws->w[j].comma && !ws->w[j].nocomma)) {
 					j = next_live(ws, j + 1);
 					k++;
 				}
@@ -1777,8 +1859,8 @@ static void drop_be(const hbuf *h, hwords *ws)
 		                       (tail == 2 && h->s[sw->s] == '(' && h->s[sw->e - 1] == ')'));
 		/* or on an initialism's stop, "U.S." */
 		closed |= tail == 1 && h->s[sw->e - 1] == '.' && pn >= 3 && p[pn - 2] == '.';
-		if ((tail && !closed) || in_list(p, pronouns) ||
-		    in_list(p, relatives) || in_list(p, lead_openers) || same(p, "what") ||
+		if ((tail && !closed) || in_sorted(p, pronouns) ||
+		    in_sorted(p, relatives) || in_sorted(p, lead_openers) || same(p, "what") ||
 		    same(p, "and") || same(p, "or") || same(p, "there"))
 			return;
 		/* (the next word even if it has gone, unless a manner adverb:
@@ -1795,10 +1877,10 @@ static void drop_be(const hbuf *h, hwords *ws)
 			drop = 1;
 		else if (present && ing_verb(c))
 			drop = 1;
-		else if (present && in_list(c, predicative))
+		else if (present && in_sorted(c, predicative))
 			drop = 1;
 		if (drop)
-			ws->w[i].del = 1;
+			strike_word(ws, i);
 		return;
 	}
 }
@@ -1810,14 +1892,14 @@ static void drop_middle_initials(const hbuf *h, hwords *ws)
 		const hword *w = &ws->w[i];
 		if (w->del || w->e - w->s != 2 || !is_upper(h->s[w->s]) || h->s[w->s + 1] != '.')
 			continue;
-		if (ws->w[i - 1].del || ws->w[i + 1].del || !starts_upper(h, &ws->w[i - 1]) ||
-		    !starts_upper(h, &ws->w[i + 1]) || ends_with_comma(h, &ws->w[i - 1]))
+		if (ws->w[i - 1].del || ws->w[i + 1].del || !ws->w[i - 1].upper ||
+		    !ws->w[i + 1].upper || ws->w[i - 1].comma)
 			continue;
 		const char *b;
 		size_t n = core_at(ws, i - 1, &b);
 		if (n < 2 || ws->w[i - 1].e - ws->w[i - 1].s != n)
 			continue;
-		ws->w[i].del = 1;
+		strike_word(ws, i);
 	}
 }
 
@@ -1832,7 +1914,7 @@ static void drop_also(const hbuf *h, hwords *ws)
 		if (ws->w[i].e - ws->w[i].s != n)
 			continue;
 		if (same(b, "also"))
-			ws->w[i].del = 1;
+			strike_word(ws, i);
 	}
 }
 
@@ -1859,14 +1941,14 @@ static void drop_here(const hbuf *h, hwords *ws)
 		if (p == 0)
 			continue;
 		core_at(ws, p - 1, &b);
-		if (in_list(b, keep_before) || ends_with_comma(h, &ws->w[p - 1]))
+		if (in_list(b, keep_before) || ws->w[p - 1].comma)
 			continue;
 		if (i + 1 < ws->n) {
 			core_at(ws, i + 1, &b);
 			if (be_form(h, ws, i + 1) || same(b, "and"))
 				continue;
 		}
-		ws->w[i].del = 1;
+		strike_word(ws, i);
 	}
 }
 
@@ -1874,15 +1956,15 @@ static void drop_here(const hbuf *h, hwords *ws)
  * names ("Premier Zhu Rongji", "Cambodian leader Hun Sen"): the second word
  * is the given name, which is not what a headline keeps. */
 static const char *const family_first[] = {
-	"zhu", "jiang", "wang", "zhang", "chen", "liu", "yang", "huang", "zhao",
-	"zhou", "sun", "guo", "lin", "gao", "luo", "zheng", "liang", "xie",
-	"song", "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao",
-	"tian", "dong", "pan", "yuan", "cai", "du", "cheng", "wei", "ding",
-	"ren", "shen", "yao", "cui", "zhong", "tan", "qian", "wen", "hun",
-	"kim", "lee", "park", "choi", "chung", "roh", "moon", "yoon", "nguyen",
-	"tran", "pham", "ngo", "hoang", "ho", "lim", "goh", "ong", "teo", "wong",
-	"chan", "leung", "cheung", "lam", "tsang", "tung", "lai", "kwok", "yeo",
-	"lu", "hu", "li", "ma", "xu", "wu", "yu", "he", "ye", NULL
+	"cai", "cao", "chan", "chen", "cheng", "cheung", "choi", "chung", "cui",
+	"deng", "ding", "dong", "du", "feng", "gao", "goh", "guo", "han", "he",
+	"ho", "hoang", "hu", "huang", "hun", "jiang", "kim", "kwok", "lai",
+	"lam", "lee", "leung", "li", "liang", "lim", "lin", "liu", "lu", "luo",
+	"ma", "moon", "ngo", "nguyen", "ong", "pan", "park", "peng", "pham",
+	"qian", "ren", "roh", "shen", "song", "sun", "tan", "tang", "teo",
+	"tian", "tran", "tsang", "tung", "wang", "wei", "wen", "wong", "wu",
+	"xiao", "xie", "xu", "yang", "yao", "ye", "yeo", "yoon", "yu", "yuan",
+	"zeng", "zhang", "zhao", "zheng", "zhong", "zhou", "zhu", NULL
 };
 
 /* "Middlesbrough boss Steve McClaren" -> "Middlesbrough boss McClaren",
@@ -1891,22 +1973,24 @@ static const char *const family_first[] = {
 static void drop_first_names(const hbuf *h, hwords *ws)
 {
 	static const char *const roles[] = {
-		"boss", "coach", "manager", "leader", "chairman", "chairwoman", "captain",
-		"star", "singer", "actor", "actress", "director", "minister", "secretary",
-		"president", "chancellor", "striker", "midfielder", "defender", "winger",
-		"goalkeeper", "executive", "chief", "spokesman", "spokeswoman", "host",
-		"player", "premier", "senator", "governor", "mayor", "speaker", "judge",
-		"prosecutor", "counsel", "ambassador", "envoy", "commander", "hurdler", "sprinter",
-		"runner", "comedian", "presenter", "writer", "author", "novelist",
-		"rapper", "musician", "guitarist", "designer", "producer", "founder",
-		"economist", "analyst", "officer", "candidate", "commissioner", "king", "queen",
-		"prince", "princess", NULL
+		"actor", "actress", "ambassador", "analyst", "author", "boss",
+		"candidate", "captain", "chairman", "chairwoman", "chancellor",
+		"chief", "coach", "comedian", "commander", "commissioner",
+		"counsel", "defender", "designer", "director", "economist",
+		"envoy", "executive", "founder", "goalkeeper", "governor",
+		"guitarist", "host", "hurdler", "judge", "king", "leader",
+		"manager", "mayor", "midfielder", "minister", "musician",
+		"novelist", "officer", "player", "premier", "presenter",
+		"president", "prince", "princess", "producer", "prosecutor",
+		"queen", "rapper", "runner", "secretary", "senator", "singer",
+		"speaker", "spokesman", "spokeswoman", "sprinter", "star",
+		"striker", "winger", "writer", NULL
 	};
 	/* titles written short, with their full stop ("Sen. John McCain" ->
 	 * "Sen. McCain", as "Senator" does); the core has no full stop, so
 	 * the word is one byte longer than it */
 	static const char *const abbreviated[] = {
-		"sen", "rep", "gov", "gen", "dr", NULL
+		"dr", "gen", "gov", "rep", "sen", NULL
 	};
 	const char *b, *c;
 	for (size_t i = 0; i + 2 < ws->n; i++) {
@@ -1919,10 +2003,10 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		 * after it has a name behind it either) */
 		size_t f = next_live(ws, i + 1);
 		size_t len = ws->w[i].e - ws->w[i].s;
-		if (f >= ws->n || !starts_upper(h, &ws->w[f]))
+		if (f >= ws->n || !ws->w[f].upper)
 			continue;
-		if (!(len == n && in_list(b, roles)) &&
-		    !(len == n + 1 && h->s[ws->w[i].e - 1] == '.' && in_list(b, abbreviated)))
+		if (!(len == n && in_sorted(b, roles)) &&
+		    !(len == n + 1 && h->s[ws->w[i].e - 1] == '.' && in_sorted(b, abbreviated)))
 			continue;
 		if (f + 1 >= ws->n)
 			return;
@@ -1935,14 +2019,14 @@ static void drop_first_names(const hbuf *h, hwords *ws)
 		int alpha = 1;
 		for (size_t k = 1; k < n; k++)
 			alpha &= is_lower(c[k]);
-		if (!alpha || in_list(c, family_first))
+		if (!alpha || in_sorted(c, family_first))
 			continue;
 		/* only a name of two words: "Kim Jong Un" and "Hu Jintao" put the
 		 * family name first */
 		size_t after = next_live(ws, l + 1);
-		if (after < ws->n && starts_upper(h, &ws->w[after]) && !ends_with_comma(h, &ws->w[l]))
+		if (after < ws->n && ws->w[after].upper && !ws->w[l].comma)
 			continue;
-		ws->w[f].del = 1;
+		strike_word(ws, f);
 	}
 }
 
@@ -2005,39 +2089,58 @@ static void drop_manner_adverbs(const hbuf *h, hwords *ws)
 		int after_aux = 0;
 		if (pv > 0) {
 			core_at(ws, pv - 1, &p);
-			after_aux = in_list(p, aux) && !ends_with_comma(h, &ws->w[pv - 1]);
+			after_aux = in_list(p, aux) && !ws->w[pv - 1].comma;
 		}
 		if (after_aux || participle(c) || ing_verb(c))
-			ws->w[i].del = 1;
+			strike_word(ws, i);
 	}
 }
 
+/* What split_words asks of a byte: a space ends a word, and a quote mark
+ * makes it read the word again for the quotations it opens or closes. */
+#define SPLIT_SPACE 1
+#define SPLIT_QUOTE 2
+static const unsigned char split_class[256] = {
+	[' '] = SPLIT_SPACE, ['\t'] = SPLIT_SPACE, ['\n'] = SPLIT_SPACE,
+	['"'] = SPLIT_QUOTE, ['`'] = SPLIT_QUOTE, ['\''] = SPLIT_QUOTE,
+};
+
 static int split_words(pr_arena *a, const hbuf *h, hwords *ws)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < h->len; i++)
-		if (!is_space(h->s[i]) && (i == 0 || is_space(h->s[i - 1])))
-			n++;
-	ws->w = pr_alloc(a, (n + 1) * sizeof *ws->w);
+	/* (a word and the space after it take two bytes or more: room enough
+	 * without a pass to count them) */
+	ws->w = pr_alloc(a, (h->len / 2 + 2) * sizeof *ws->w);
 	/* every core and its NUL: no longer than its word and the space after */
 	char *cores = pr_alloc(a, h->len + 1);
 	if (!ws->w || !cores)
 		return PRECIS_ENOMEM;
-	ws->n = 0;
+	ws->n = ws->live = 0;
+	int dq = 0, bq = 0;
 	for (size_t i = 0; i < h->len;) {
 		while (i < h->len && is_space(h->s[i]))
 			i++;
 		if (i >= h->len)
 			break;
 		size_t s = i;
-		while (i < h->len && !is_space(h->s[i]))
-			i++;
-		hword w = { s, i, cores, 0, 0, 0, 0, 0 };
+		unsigned char marks = 0;
+		for (; i < h->len; i++) {
+			unsigned char c = split_class[(unsigned char)h->s[i]];
+			if (c & SPLIT_SPACE)
+				break;
+			marks |= c;
+		}
+		/* inside a quotation: the words the speaker's (hword.quoted) */
+		hword w = { s, i, cores, 0, 0, 0, (uint8_t)(dq || bq), 0, 0, 0 };
 		w.cn = (uint8_t)core_of(h, &w, cores, CORE_MAX + 1);
+		/* (the rules ask these of most words, some many times over) */
+		w.comma = (uint8_t)ends_with_comma(h, &w);
+		w.upper = (uint8_t)starts_upper(h, &w);
 		cores += w.cn + 1;
+		if (marks)
+			quotes_after(h, &w, &dq, &bq);
 		ws->w[ws->n++] = w;
+		ws->live += i - s + 1;
 	}
-	mark_quoted(h, ws);
 	return PRECIS_OK;
 }
 
@@ -2161,7 +2264,7 @@ static void join_words(hbuf *h, const hwords *ws)
 		 * open ("Neal Horsley, a programmer in Carrollton, Ga., does" ->
 		 * "Neal Horsley, a programmer in Carrollton, does") */
 		int nocomma = w->nocomma && commas % 2 == 0;
-		commas += ends_with_comma(h, w) && !nocomma;
+		commas += w->comma && !nocomma;
 		if (l.nh) {
 			memcpy(h->s + o, l.head, l.nh);
 			o += l.nh;
@@ -2196,9 +2299,9 @@ static void join_words(hbuf *h, const hwords *ws)
  * "that" or after a colon ("The Times said in an editorial: ..."). */
 static void drop_lead_attribution(const hbuf *h, hwords *ws)
 {
-	static const char *const verbs[] = {
-		"said", "says", "announced", "reported", "stated", "warned",
-		"predicted", "confirmed", NULL
+	static const char *const statement_verbs[] = {
+		"announced", "confirmed", "predicted", "reported", "said",
+		"says", "stated", "warned", NULL
 	};
 	const char *b;
 	size_t first = next_live(ws, 0), v = ws->n;
@@ -2206,14 +2309,14 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 		if (ws->w[i].del)
 			continue;
 		core_at(ws, i, &b);
-		if (in_list(b, verbs)) {
+		if (in_sorted(b, statement_verbs)) {
 			v = i;
 			break;
 		}
-		if (ends_with_comma(h, &ws->w[i]) || in_set("\"'`", h->s[ws->w[i].s]))
+		if (ws->w[i].comma || in_set("\"'`", h->s[ws->w[i].s]))
 			return;
 	}
-	if (v == ws->n || v == first || ends_with_comma(h, &ws->w[v]))
+	if (v == ws->n || v == first || ws->w[v].comma)
 		return;
 	/* "The New York Times said in an editorial for Sunday, Dec. 20: ...":
 	 * the statement after a colon stands alone */
@@ -2241,7 +2344,7 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
 	if (nx >= ws->n || live_count(ws, nx, ws->n) < 5)
 		return;
 	core_at(ws, nx, &b);
-	if (in_list(b, pronouns) || in_list(b, lead_openers) || in_set("\"'`", h->s[ws->w[nx].s]))
+	if (in_sorted(b, pronouns) || in_sorted(b, lead_openers) || in_set("\"'`", h->s[ws->w[nx].s]))
 		return;
 	strike(ws, first, v + 1);
 }
@@ -2253,9 +2356,9 @@ static void drop_lead_attribution(const hbuf *h, hwords *ws)
  * "claims", "hopes" or "believes", which the statement would lose). */
 static void drop_said_pronoun(const hbuf *h, hwords *ws)
 {
-	static const char *const verbs[] = {
-		"said", "says", "admitted", "admits", "announced", "confirmed",
-		"revealed", NULL
+	static const char *const said_verbs[] = {
+		"admits", "admitted", "announced", "confirmed", "revealed",
+		"said", "says", NULL
 	};
 	const char *b;
 	size_t first = next_live(ws, 0), seen = 0;
@@ -2268,19 +2371,19 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 		seen++;
 		size_t n = core_at(ws, i, &b);
 		size_t bare = ws->w[i].e - ws->w[i].s - (ws->w[i].nocomma ? 1 : 0);
-		if ((ends_with_comma(h, &ws->w[i]) && !ws->w[i].nocomma) || bare != n ||
+		if ((ws->w[i].comma && !ws->w[i].nocomma) || bare != n ||
 		    in_set("\"'`", h->s[ws->w[i].s]))
 			return;
 		/* only the main clause's verb: "moved closer when Intel said
 		 * it would" is not "when Intel would" */
 		static const char *const subordinators[] = {
-			"when", "after", "before", "as", "because", "since", "if",
-			"while", "although", "though", "unless", "until", "whether",
-			"that", "once", NULL
+			"after", "although", "as", "because", "before", "if",
+			"once", "since", "that", "though", "unless", "until",
+			"when", "whether", "while", NULL
 		};
-		if (in_list(b, subordinators) || in_list(b, relatives))
+		if (in_sorted(b, subordinators) || in_sorted(b, relatives))
 			return;
-		if (!in_list(b, verbs))
+		if (!in_sorted(b, said_verbs))
 			continue;
 		if (i == first)
 			return;
@@ -2293,7 +2396,8 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 			return;
 		if (live_count(ws, pr + 1, ws->n) < 3)
 			return;
-		ws->w[i].del = ws->w[pr].del = 1;
+		strike_word(ws, i);
+		strike_word(ws, pr);
 		return;
 	}
 }
@@ -2303,26 +2407,23 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
  * outside quotations. */
 static void drop_possessives(const hbuf *h, hwords *ws)
 {
-	static const char *const poss[] = { "his", "her", "its", "their", NULL };
+	static const char *const poss[] = { "her", "his", "its", "their", NULL };
 	const char *b;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
 		if (ws->w[i].del)
 			continue;
 		size_t n = core_at(ws, i, &b);
-		if (ws->w[i].e - ws->w[i].s == n && in_list(b, poss) && !ws->w[i].quoted)
-			ws->w[i].del = 1;
+		if (ws->w[i].e - ws->w[i].s == n && in_sorted(b, poss) && !ws->w[i].quoted)
+			strike_word(ws, i);
 	}
 }
 
 /* Bytes the live words would take once joined. */
 static size_t live_bytes(const hwords *ws)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < ws->n; i++)
-		if (!ws->w[i].del)
-			n += ws->w[i].e - ws->w[i].s + 1;
-	return n ? n - 1 : 0;
+	return ws->live ? ws->live - 1 : 0;
 }
+
 
 /* Apply a rule that drops a clause or a leading phrase, unless what is left would fill less
  * than SHORT_FILL of the headline: then the clause is worth more than the
@@ -2337,6 +2438,7 @@ static void shorten(const hbuf *h, hwords *ws, size_t limit,
 		return;
 	}
 	memcpy(saved, ws->w, ws->n * sizeof *saved);
+	size_t live = ws->live;
 	rule(h, ws);
 	if (live_bytes(ws) * SHORT_FILL_DEN >= limit * SHORT_FILL_NUM)
 		return;
@@ -2367,6 +2469,7 @@ static void shorten(const hbuf *h, hwords *ws, size_t limit,
 		}
 	}
 	memcpy(ws->w, saved, ws->n * sizeof *saved);
+	ws->live = live;
 }
 
 static uint32_t word_df(const precis_doc *d, const char *w, size_t n);
@@ -2382,10 +2485,10 @@ static int ends_in(const char *w, size_t n, const char *suffix);
  * quotation. */
 static void drop_rare_modifiers(const precis_doc *d, const hbuf *h, hwords *ws)
 {
-	static const char *const before[] = {
-		"the", "a", "an", "his", "her", "its", "their", "of", "in", "on",
-		"for", "with", "from", "by", "over", "into", "at", "against",
-		"about", NULL
+	static const char *const before_modifier[] = {
+		"a", "about", "against", "an", "at", "by", "for", "from", "her",
+		"his", "in", "into", "its", "of", "on", "over", "the", "their",
+		"with", NULL
 	};
 	static const char *const suffixes[] = {
 		"al", "ive", "ous", "ful", "ic", "ary", "less", "ible", "able", "ish",
@@ -2393,28 +2496,30 @@ static void drop_rare_modifiers(const precis_doc *d, const hbuf *h, hwords *ws)
 	};
 	/* nouns with those endings, and words that are not modifiers */
 	static const char *const nouns[] = {
-		"official", "officials", "rival", "trial", "proposal", "approval",
-		"hospital", "capital", "festival", "signal", "executive",
-		"representative", "relative", "initiative", "detective", "critic",
-		"clinic", "secretary", "military", "arrival", "survival", "renewal",
-		"removal", "criminal", "individual", "total", "general", "music",
-		"republic", "public", "logic", "panic", "traffic", "topic", "percent",
-		"event", "talent", "patient", "client", "agent", "parent", "content",
-		"opponent", "component", "descent", "consent", "intent", "extent",
-		"cent", "dissent", "concern", "pattern", "tavern", "lantern", NULL
+		"agent", "approval", "arrival", "capital", "cent", "client",
+		"clinic", "component", "concern", "consent", "content",
+		"criminal", "critic", "descent", "detective", "dissent",
+		"event", "executive", "extent", "festival", "general",
+		"hospital", "individual", "initiative", "intent", "lantern",
+		"logic", "military", "music", "official", "officials",
+		"opponent", "panic", "parent", "patient", "pattern", "percent",
+		"proposal", "public", "relative", "removal", "renewal",
+		"representative", "republic", "rival", "secretary", "signal",
+		"survival", "talent", "tavern", "topic", "total", "traffic",
+		"trial", NULL
 	};
 	/* what the modifier may not stand before: a function word, a
 	 * preposition, a quantity ("at least 136") */
 	static const char *const function[] = {
-		"the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with",
-		"from", "as", "and", "or", "but", "that", "which", "who", "is", "are",
-		"was", "were", "be", "been", "has", "have", "had", "will", "would",
-		"outside", "inside", "within", "after", "before", "during", "amid",
-		"between", "under", "against", "through", "across", "toward",
-		"towards", "than", "into", "onto", "upon", "about", "around", "near",
-		"over", NULL
+		"a", "about", "across", "after", "against", "amid", "an", "and",
+		"are", "around", "as", "at", "be", "been", "before", "between",
+		"but", "by", "during", "for", "from", "had", "has", "have",
+		"in", "inside", "into", "is", "near", "of", "on", "onto", "or",
+		"outside", "over", "than", "that", "the", "through", "to",
+		"toward", "towards", "under", "upon", "was", "were", "which",
+		"who", "will", "with", "within", "would", NULL
 	};
-	static const char *const articles_only[] = { "the", "a", "an", NULL };
+	static const char *const articles_only[] = { "a", "an", "the", NULL };
 	const char *b, *c, *p;
 	for (size_t i = 1; i + 1 < ws->n; i++) {
 		if (ws->w[i].del || ws->w[i].quoted)
@@ -2423,7 +2528,7 @@ static void drop_rare_modifiers(const precis_doc *d, const hbuf *h, hwords *ws)
 		if (ws->w[i].e - ws->w[i].s != n || n < 5 || !is_lower(h->s[ws->w[i].s]))
 			continue;
 		core_at(ws, i - 1, &p);
-		if (!in_list(p, before) || ends_with_comma(h, &ws->w[i - 1]))
+		if (!in_sorted(p, before_modifier) || ws->w[i - 1].comma)
 			continue;
 		int adj = 0;
 		for (const char *const *e = suffixes; *e && !adj; e++)
@@ -2433,22 +2538,22 @@ static void drop_rare_modifiers(const precis_doc *d, const hbuf *h, hwords *ws)
 			adj = 0;
 		/* a participle after an article: "the deepening dispute", "a
 		 * planned visit" */
-		if (in_list(p, articles_only) && (ends_in(b, n, "ing") || ends_in(b, n, "ed")) &&
+		if (in_sorted(p, articles_only) && (ends_in(b, n, "ing") || ends_in(b, n, "ed")) &&
 		    !in_list(b, ing_nouns))
 			adj = 1;
-		if (!adj || in_list(b, nouns))
+		if (!adj || in_sorted(b, nouns))
 			continue;
 		size_t nx = next_live(ws, i + 1);
 		if (nx != i + 1 || nx >= ws->n)
 			continue;
 		size_t cn = core_at(ws, nx, &c);
-		if (cn < 2 || !is_alnum(c[0]) || in_list(c, function) ||
+		if (cn < 2 || !is_alnum(c[0]) || in_sorted(c, function) ||
 		    ws->w[nx].e - ws->w[nx].s != cn)
 			continue;
 		uint32_t df = word_df(d, b, n);
 		if (df != 1)
 			continue;
-		ws->w[i].del = 1;
+		strike_word(ws, i);
 	}
 }
 
@@ -2463,7 +2568,7 @@ static void drop_titles(const precis_doc *d, const hbuf *h, hwords *ws)
 	static const char *const titles[] = { "president", "premier", NULL };
 	const char *b;
 	for (size_t i = 0; i + 1 < ws->n; i++) {
-		if (ws->w[i].del || ws->w[i].quoted || !starts_upper(h, &ws->w[i]))
+		if (ws->w[i].del || ws->w[i].quoted || !ws->w[i].upper)
 			continue;
 		size_t n = core_at(ws, i, &b);
 		if (ws->w[i].e - ws->w[i].s != n || !in_list(b, titles))
@@ -2471,19 +2576,19 @@ static void drop_titles(const precis_doc *d, const hbuf *h, hwords *ws)
 		size_t p = i;
 		while (p > 0 && ws->w[p - 1].del)
 			p--;
-		if (p > 0 && starts_upper(h, &ws->w[p - 1]) && !ends_with_comma(h, &ws->w[p - 1]))
+		if (p > 0 && ws->w[p - 1].upper && !ws->w[p - 1].comma)
 			continue;
 		size_t f = next_live(ws, i + 1);
-		if (f >= ws->n || !starts_upper(h, &ws->w[f]))
+		if (f >= ws->n || !ws->w[f].upper)
 			continue;
 		size_t l = f;
-		for (size_t m = next_live(ws, f + 1); m < ws->n && starts_upper(h, &ws->w[m]) &&
-		     !ends_with_comma(h, &ws->w[l]); m = next_live(ws, m + 1))
+		for (size_t m = next_live(ws, f + 1); m < ws->n && ws->w[m].upper &&
+		     !ws->w[l].comma; m = next_live(ws, m + 1))
 			l = m;
 		n = core_at(ws, l, &b);
 		if (word_df(d, b, n) < TITLE_MIN_COUNT)
 			continue;
-		ws->w[i].del = 1;
+		strike_word(ws, i);
 	}
 }
 
@@ -2571,8 +2676,8 @@ static void fr_drop_lead_connective(const hbuf *h, hwords *ws)
 	if (i + 4 >= ws->n)
 		return;
 	size_t n = core_at(ws, i, &b);
-	if (in_list(b, conn) && (ws->w[i].e - ws->w[i].s == n || ends_with_comma(h, &ws->w[i]))) {
-		ws->w[i].del = 1;
+	if (in_list(b, conn) && (ws->w[i].e - ws->w[i].s == n || ws->w[i].comma)) {
+		strike_word(ws, i);
 		ws->w[i].nocomma = 1;
 	}
 }
@@ -2593,11 +2698,11 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 		if (a > 0) {
 			core_at(ws, a - 1, &p);
 			if ((same(p, "ce") || same(p, "le") || same(p, "dès")) &&
-			    !ends_with_comma(h, &ws->w[a - 1]))
+			    !ws->w[a - 1].comma)
 				a--;
 		}
 		/* "jeudi soir", "jeudi 5 juillet", "jeudi 5 juillet 2018" */
-		while (day && !ends_with_comma(h, &ws->w[e]) && e + 1 < ws->n) {
+		while (day && !ws->w[e].comma && e + 1 < ws->n) {
 			core_at(ws, e + 1, &p);
 			if (same(p, "matin") || same(p, "soir") ||
 			    same(p, "midi") || same(p, "après-midi") ||
@@ -2618,15 +2723,15 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 			i = e;
 			continue;
 		}
-		int comma = ends_with_comma(h, &ws->w[e]);
+		int comma = ws->w[e].comma;
 		for (size_t k = a; k <= e; k++)
-			ws->w[k].del = 1;
+			strike_word(ws, k);
 		if (comma) {
 			/* ", lundi 14 septembre, de commenter": the commas went with it */
 			size_t q = a;
 			while (q > 0 && ws->w[q - 1].del)
 				q--;
-			if (q > 0 && ends_with_comma(h, &ws->w[q - 1]))
+			if (q > 0 && ws->w[q - 1].comma)
 				ws->w[q - 1].nocomma = 1;
 			else
 				keep_comma(h, ws, a, e);
@@ -2696,7 +2801,8 @@ static void fr_drop_auxiliaries(const hbuf *h, hwords *ws)
 			core_at(ws, v + 1, &e);
 			if (!fr_participle(e))
 				continue;
-			ws->w[i].del = ws->w[v].del = 1;
+			strike_word(ws, i);
+			strike_word(ws, v);
 		}
 		return; /* the main verb only */
 	}
@@ -2734,7 +2840,7 @@ static void fr_drop_lead_phrase(const hbuf *h, hwords *ws)
 	/* "A Lyon, capitale de la gastronomie, ou ...": the phrase goes on
 	 * past its first comma */
 	for (size_t i = comma + 1; i < ws->n && i <= comma + 4; i++)
-		if (ends_with_comma(h, &ws->w[i]) && i + 1 < ws->n &&
+		if (ws->w[i].comma && i + 1 < ws->n &&
 		    (core_at(ws, i + 1, &b), same(b, "ou") || same(b, "et")))
 			return;
 	size_t nx = next_live(ws, comma + 1);
@@ -3216,7 +3322,7 @@ static int opens_with_pronoun(const pr_sent *s)
 		n++;
 	}
 	b[n] = '\0';
-	return n > 0 && in_list(b, pronouns);
+	return n > 0 && in_sorted(b, pronouns);
 }
 
 /* "It was a surprising scene ...", "There's room for ...": a feature lead
@@ -3229,6 +3335,8 @@ static int expletive_lead(const pr_sent *s)
 		"There\xe2\x80\x99s ", "There has been ", NULL
 	};
 	for (const char *const *p = openings; *p; p++) {
+		if (s->len == 0 || s->text[0] != (*p)[0])
+			continue; /* (most sentences, at their first byte) */
 		size_t n = strlen(*p);
 		if (s->len > n && memcmp(s->text, *p, n) == 0)
 			return 1;
@@ -3324,15 +3432,9 @@ static void fit_chars(hbuf *h, size_t max)
 /* Are a[0, n) and b[0, n) the same bytes but for ASCII case? */
 static int same_ci(const char *a, const char *b, size_t n)
 {
-	for (size_t k = 0; k < n; k++) {
-		char x = a[k], y = b[k];
-		if (is_upper(x))
-			x = (char)(x - 'A' + 'a');
-		if (is_upper(y))
-			y = (char)(y - 'A' + 'a');
-		if (x != y)
+	for (size_t k = 0; k < n; k++)
+		if (lower_ascii(a[k]) != lower_ascii(b[k]))
 			return 0;
-	}
 	return 1;
 }
 
@@ -3391,7 +3493,7 @@ static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, siz
 		for (size_t i = 0; i < n; i++)
 			b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
 		b[n] = '\0';
-		if (holds(h, kw->text, kw->len) || is_time_word(b) || in_list(b, time_nouns))
+		if (holds(h, kw->text, kw->len) || is_time_word(b) || in_sorted(b, time_nouns))
 			continue;
 		if (all_words_held(h, kw->text, kw->len))
 			continue;
@@ -3410,8 +3512,16 @@ static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, siz
  * reads the double marks to keep quoted words. */
 static void single_quotes(hbuf *h)
 {
-	size_t o = 0;
-	for (size_t i = 0; i < h->len; i++) {
+	/* (bytes before the first '`' or "''" stay where they are) */
+	const char *b = memchr(h->s, '`', h->len), *q = h->s;
+	size_t from = b ? (size_t)(b - h->s) : h->len;
+	while ((q = memchr(q, '\'', from - (size_t)(q - h->s))) != NULL &&
+	       !((size_t)(q - h->s) + 1 < h->len && q[1] == '\''))
+		q++;
+	if (q)
+		from = (size_t)(q - h->s);
+	size_t o = from;
+	for (size_t i = from; i < h->len; i++) {
 		char c = h->s[i];
 		if ((c == '`' || c == '\'') && i + 1 < h->len && h->s[i + 1] == c)
 			i++;
@@ -3478,18 +3588,30 @@ static int holds_word(const hbuf *h, const char *p, size_t n)
  * final "s" ("Stocks" and "Stock prices", "Republican" and "Republicans")? */
 static int holds_word_or_plural(const hbuf *h, const char *p, size_t n)
 {
-	if (holds_word(h, p, n))
-		return 1;
 	if (n < 4)
-		return 0;
-	if (p[n - 1] == 's' && holds_word(h, p, n - 1))
-		return 1;
-	char b[64];
-	if (n + 1 > sizeof b)
-		return 0;
-	memcpy(b, p, n);
-	b[n] = 's';
-	return holds_word(h, b, n + 1);
+		return holds_word(h, p, n);
+	/* one pass for the three: where the word starts, it may end at n,
+	 * at n - 1 (its singular, when it ends in 's') or at n + 1 (its
+	 * plural: an 's' after it; for a word of fewer than 64 bytes) */
+	int singular = p[n - 1] == 's', plural = n + 1 <= 64;
+	size_t shortest = singular ? n - 1 : n;
+	unsigned char c0 = lower_ascii(p[0]);
+	for (size_t i = 0; i + shortest <= h->len; i++) {
+		if (lower_ascii(h->s[i]) != c0 || (i > 0 && is_alnum(h->s[i - 1])))
+			continue;
+		size_t e = i + n; /* where the word itself would end */
+		if (singular && (e - 1 == h->len || !is_alnum(h->s[e - 1])) &&
+		    same_ci(h->s + i, p, n - 1))
+			return 1;
+		if (e > h->len || !same_ci(h->s + i, p, n))
+			continue;
+		if (e == h->len || !is_alnum(h->s[e]))
+			return 1;
+		if (plural && lower_ascii(h->s[e]) == 's' &&
+		    (e + 1 == h->len || !is_alnum(h->s[e + 1])))
+			return 1;
+	}
+	return 0;
 }
 
 /* Does the headline already name a word of the phrase? */
@@ -3510,8 +3632,16 @@ static int shares_word(const hbuf *h, const char *p, size_t n)
 
 static int ends_in(const char *w, size_t n, const char *suffix)
 {
-	size_t k = strlen(suffix);
-	return n > k && memcmp(w + n - k, suffix, k) == 0;
+	/* (a suffix is a few bytes: no calls into the C library) */
+	size_t k = 0;
+	while (suffix[k])
+		k++;
+	if (n <= k)
+		return 0;
+	for (size_t j = 0; j < k; j++)
+		if (w[n - k + j] != suffix[j])
+			return 0;
+	return 1;
 }
 
 /* A key phrase that can stand as a headline's topic label is a name or a
@@ -3559,13 +3689,18 @@ static int reads_as_topic(const pr_keyword *kw)
  * w[0, n) (ASCII case-insensitive); NULL if none is. */
 static const pr_token *first_token(const precis_doc *d, const char *w, size_t n)
 {
+	if (!d->toks)
+		return NULL;
+	/* the length, then the first byte, rule out almost every token */
+	unsigned char c0 = n ? lower_ascii(w[0]) : 0;
 	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
 		const pr_sent *s = &d->sents[i];
-		for (uint32_t t = s->tok; t < s->tok + s->ntok && d->toks; t++) {
-			const pr_token *tk = &d->toks[t];
-			if (tk->end - tk->start == n && same_ci(s->text + tk->start, w, n))
+		const pr_token *tk = d->toks + s->tok, *end = tk + s->ntok;
+		for (; tk < end; tk++)
+			if (tk->end - tk->start == n &&
+			    (n == 0 || (lower_ascii(s->text[tk->start]) == c0 &&
+			                same_ci(s->text + tk->start + 1, w + 1, n - 1))))
 				return tk;
-		}
 	}
 	return NULL;
 }
@@ -3647,7 +3782,7 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
 	for (size_t i = 0; i < n; i++)
 		b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
 	b[n] = '\0';
-	if (is_time_word(b) || in_list(b, time_nouns))
+	if (is_time_word(b) || in_sorted(b, time_nouns))
 		return 0;
 	if (memchr(kw->text, ' ', kw->len))
 		return 1;
@@ -3671,6 +3806,9 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
  * that says "Remembrance Day"). -1 if none. */
 static long pick_kicker(const precis_doc *d, const hbuf *h)
 {
+	/* (a phrase the first round found does not fit is not asked about
+	 * again) */
+	unsigned char asked[KICKER_CANDIDATES] = { 0 };
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
 		const pr_keyword *kw = &d->keywords[k];
 		/* the runner-up only as a name or a phrase: "Villages:" is not
@@ -3679,9 +3817,12 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 			continue;
 		if (kicker_fits(d, h, k))
 			return (long)k;
+		asked[k] = 1;
 	}
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_FALLBACK; k++) {
 		const pr_keyword *kw = &d->keywords[k];
+		if (k < KICKER_CANDIDATES && asked[k])
+			continue;
 		if (!memchr(kw->text, ' ', kw->len) && kicker_fits(d, h, k) &&
 		    word_df(d, kw->text, kw->len) >= KICKER_MIN_COUNT)
 			return (long)k;
@@ -3721,11 +3862,13 @@ static uint32_t surname_alone(const precis_doc *d, const char *w, size_t n, cons
                               size_t gn)
 {
 	uint32_t alone = 0, after = 0;
+	unsigned char c0 = lower_ascii(w[0]); /* (n is 3 or more) */
 	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
 		const pr_sent *s = &d->sents[i];
 		for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
 			const pr_token *tk = &d->toks[t];
-			if (tk->end - tk->start != n || !same_ci(s->text + tk->start, w, n))
+			if (tk->end - tk->start != n || lower_ascii(s->text[tk->start]) != c0 ||
+			    !same_ci(s->text + tk->start, w, n))
 				continue;
 			if (!(tk->flags & PR_TOK_UPPER))
 				return 0;
@@ -3776,13 +3919,14 @@ static const char *label_text(const precis_doc *d, const pr_keyword *kw, size_t 
  * ("Foreign: Economic crisis would not bring end to government's program"
  * loses "of privatizing", which the story keeps naming, for a word it
  * does not). h is the compressed sentence, which the cut to the limit
- * would leave all bytes long; it comes back whole. */
+ * would leave all bytes long; it comes back whole, and *cut is the
+ * length the cut for the label leaves it. */
 static int label_pays(const precis_doc *d, hbuf *h, size_t all, size_t limit,
-                      const char *kt, size_t kn, int fr)
+                      const char *kt, size_t kn, int fr, size_t *cut)
 {
 	size_t whole = h->len;
 	fit(h, limit - kn - 2, fr);
-	size_t kept = h->len;
+	size_t kept = *cut = h->len;
 	h->len = whole;
 	double w = story_weight(d, kt, kn, 1e300);
 	return w >= story_weight(d, h->s + kept, all - kept, w);
@@ -3816,22 +3960,27 @@ int pr_headline(precis_doc *d)
 	const char *kt = NULL;
 	size_t kn = 0;
 	int label = (d->opts.flags & PRECIS_FLAG_HEADLINE_NO_LABEL) == 0;
+	/* (fit() only shortens h, reading nothing else: a cut it has made
+	 * once is not made again, cut_at is its length, 0 while unknown) */
+	size_t cut_at = 0;
 	if (en && room && !topics && label) {
 		/* (what the cut would leave of it: a word past the limit is
 		 * not on show; the cut only shortens h, so h.len comes back) */
 		size_t whole = h.len;
 		fit(&h, limit, fr);
-		size_t all = h.len;
+		size_t all = cut_at = h.len;
 		kick = pick_kicker(d, &h);
 		h.len = whole;
 		if (kick >= 0) {
+			size_t cut;
 			kt = label_text(d, &d->keywords[kick], &kn);
-			if (!label_pays(d, &h, all, limit, kt, kn, fr))
+			if (label_pays(d, &h, all, limit, kt, kn, fr, &cut))
+				h.len = cut; /* fit(&h, limit - kn - 2, fr) */
+			else
 				kick = -1;
 		}
 	}
 	if (kick >= 0) {
-		fit(&h, limit - kn - 2, fr);
 		if (h.len > 0) {
 			memmove(h.s + kn + 2, h.s, h.len);
 			memcpy(h.s, kt, kn);
@@ -3849,7 +3998,10 @@ int pr_headline(precis_doc *d)
 		if (memchr(h.s, ' ', h.len < r ? h.len : r))
 			fit(&h, r, fr);
 	}
-	fit(&h, limit, fr);
+	if (kick < 0 && cut_at)
+		h.len = cut_at; /* fit(&h, limit, fr), made above */
+	else
+		fit(&h, limit, fr);
 	close_quotation(&h, limit, fr);
 	if (fill)
 		fill_with_keyphrases(d, &h, limit, cap);

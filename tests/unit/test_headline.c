@@ -1077,6 +1077,31 @@ Test(headline, no_label_for_a_plural_the_sentence_names)
 	precis_free(h);
 }
 
+/* Nor the singular of a word the sentence has in the plural ("Budget:
+ * Cuts to school budgets ..."); over a sentence without the word, the
+ * same text is labelled. */
+Test(headline, no_label_for_a_singular_the_sentence_names_in_the_plural)
+{
+	static const char text[] =
+		"Cuts to school %s were blocked in the state senate after a long night of "
+		"talks with unions.\n\n"
+		"The budget for the coming year was drafted in the spring. The budget was "
+		"late, officials said.\n\n"
+		"Teachers marched to the capitol on Friday. The budget promised a new plan "
+		"within a month.\n\n"
+		"Parents said the budget should be settled before the school year begins. "
+		"The budget is still open.\n";
+	char buf[sizeof text + 16];
+	snprintf(buf, sizeof buf, text, "budgets");
+	char *h = headline_opts(buf, 75, NULL, 0);
+	cr_assert_str_eq(h, "Cuts to school budgets blocked in state senate after long night of talks");
+	precis_free(h);
+	snprintf(buf, sizeof buf, text, "spending");
+	h = headline_opts(buf, 75, NULL, 0);
+	cr_assert_str_eq(h, "Budget: Cuts to school spending blocked in state senate after long night");
+	precis_free(h);
+}
+
 /* No "United States:" label over a sentence that names it by its
  * initials: the label would say the sentence's subject twice. */
 Test(headline, no_label_for_a_name_the_sentence_abbreviates)
@@ -1327,4 +1352,84 @@ Test(headline, cut_does_not_end_on_a_subject_pronoun)
 		"A new shipment of maple bats arrived at the stadium for Tino Martinez and "
 		"he massaged the handles to make sure they were thin enough.\n";
 	expect_headline(text, 75, "New shipment of maple bats arrived at stadium for Tino Martinez");
+}
+
+/* headline.c's in_sorted() and in_sorted_n() end their search at the
+ * first word of the list past the one they look for, so every list given
+ * to them must be sorted as strcmp() sorts: a word added out of order
+ * would never be found. Read from the source, every list named in a call
+ * of either and every definition of that name. */
+static char *read_headline_source(void)
+{
+	const char *dir = getenv("PRECIS_TESTDATA");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/../../core/src/headline.c", dir ? dir : "tests/data");
+	FILE *f = fopen(path, "rb");
+	cr_assert(f, "cannot open %s", path);
+	cr_assert_eq(fseek(f, 0, SEEK_END), 0);
+	long n = ftell(f);
+	cr_assert_gt(n, 0);
+	rewind(f);
+	char *s = malloc((size_t)n + 1);
+	cr_assert(s);
+	cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	s[n] = '\0';
+	return s;
+}
+
+/* The words of the list whose definition opens at def are in strcmp()
+ * order; returns how many there are. */
+static size_t expect_sorted_list(const char *def, const char *name)
+{
+	const char *p = strchr(def, '{'), *end = strstr(def, "NULL");
+	cr_assert(p && end && p < end, "list %s: no { ... NULL", name);
+	char prev[64] = "", cur[64];
+	size_t words = 0;
+	while ((p = strchr(p, '"')) != NULL && p < end) {
+		const char *q = strchr(p + 1, '"');
+		cr_assert(q && (size_t)(q - p - 1) < sizeof cur);
+		memcpy(cur, p + 1, (size_t)(q - p - 1));
+		cur[q - p - 1] = '\0';
+		cr_expect(words == 0 || strcmp(prev, cur) < 0,
+		          "list %s: \"%s\" comes before \"%s\"", name, prev, cur);
+		memcpy(prev, cur, sizeof cur);
+		words++;
+		p = q + 1;
+	}
+	return words;
+}
+
+Test(headline, lists_given_to_in_sorted_are_in_strcmp_order)
+{
+	char *src = read_headline_source();
+	size_t lists = 0;
+	for (const char *p = strstr(src, "in_sorted"); p; p = strstr(p + 1, "in_sorted")) {
+		/* the call's last argument: "in_sorted(b, roles)",
+		 * "in_sorted_n(h->s + w, end - w, fn)" */
+		const char *close = strchr(p, ')'), *comma = NULL;
+		for (const char *c = p; c < close; c++)
+			if (*c == ',')
+				comma = c;
+		if (!comma || strncmp(p - 4, "int ", 4) == 0)
+			continue; /* (the definitions, and the comments) */
+		const char *a = comma + 1;
+		while (*a == ' ')
+			a++;
+		char name[64], def[96];
+		size_t n = (size_t)(close - a);
+		cr_assert(n > 0 && n < sizeof name);
+		memcpy(name, a, n);
+		name[n] = '\0';
+		snprintf(def, sizeof def, "static const char *const %s[] = {", name);
+		size_t defs = 0;
+		for (const char *d = strstr(src, def); d; d = strstr(d + 1, def)) {
+			cr_expect_gt(expect_sorted_list(d, name), 1);
+			defs++;
+		}
+		cr_expect_gt(defs, 0, "no list %s", name);
+		lists++;
+	}
+	cr_expect_gt(lists, 20);
+	free(src);
 }

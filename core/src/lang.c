@@ -175,8 +175,9 @@ uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n)
 #define PR_NOINLINE
 #endif
 
-/* pr_kp_flags() past its filter. */
-static PR_NOINLINE unsigned kp_probe(const pr_lang *l, const char *folded, size_t n, uint32_t h)
+/* Out of line, as stop_any_probe(): the tokenizer's call of
+ * pr_lang_kp_word() returns at the filter for most words. */
+PR_NOINLINE unsigned pr_lang_kp_probe(const pr_lang *l, const char *folded, size_t n, uint32_t h)
 {
 	const pr_word_slot *s = probe(l->kp_slot, l->kp_pool, l->kp_mask, folded, n, h);
 	return s ? s->flags : 0;
@@ -186,13 +187,8 @@ unsigned pr_kp_flags(unsigned long long lang, const char *folded, size_t n)
 {
 	if (!lang || n == 0 || n >= 255)
 		return 0;
-	const pr_lang *l = &pr_languages[pr_ctz64(lang)];
-	/* most words of a document are not listed: the filter, a few
-	 * hundred bytes, tells nearly all of them without reading the table */
-	uint32_t h = pr_stop_hash(folded, n);
-	if (!pr_filter_may_hold(l->kp_filter, l->kp_filter_mask, h))
-		return 0;
-	return kp_probe(l, folded, n, h);
+	return pr_lang_kp_word(&pr_languages[pr_ctz64(lang)], folded, n,
+	                       pr_stop_hash(folded, n));
 }
 
 /* A probe of the language's abbreviation table (gen_data.py), as for its

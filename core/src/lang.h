@@ -193,6 +193,23 @@ static inline int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, 
 	return pr_lang_stop_probe(lang, word, n, h);
 }
 
+/* pr_lang_kp_word() past its filter: lang.c. */
+unsigned pr_lang_kp_probe(const pr_lang *lang, const char *folded, size_t n, uint32_t h);
+
+/* The key-phrase flags (PR_KP_*, below) of the already case-folded
+ * word[0..n) (0 < n < 255) whose pr_stop_hash() is h, in the language's
+ * table; 0 if it is not listed. The tokenizer asks once per distinct word,
+ * with the hash its stop-word lookup made (token.c). */
+static inline unsigned pr_lang_kp_word(const pr_lang *lang, const char *folded, size_t n,
+                                       uint32_t h)
+{
+	/* most words of a document are not listed: the filter, a few hundred
+	 * bytes, tells nearly all of them without reading the table */
+	if (!pr_filter_may_hold(lang->kp_filter, lang->kp_filter_mask, h))
+		return 0;
+	return pr_lang_kp_probe(lang, folded, n, h);
+}
+
 /* Is word[0..n) a stop word? The word may be in any case: it is case-folded
  * (ASCII fast path; utf8proc otherwise) before the lookup. */
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n);

@@ -253,24 +253,39 @@ static const char *const elide_it[] = {
 };
 static const char *const elide_ca[] = { "d", "l", "m", "n", "s", "t" };
 
+/* The language's elided words (sorted; *count of them), or NULL. The
+ * code is compared a byte at a time: two letters and the NUL. */
+static const char *const *elisions(const pr_lang *lang, size_t *count)
+{
+	const char *c = lang ? lang->code : "";
+	if (c[0] == 'f' && c[1] == 'r' && !c[2]) {
+		*count = sizeof elide_fr / sizeof elide_fr[0];
+		return elide_fr;
+	}
+	if (c[0] == 'i' && c[1] == 't' && !c[2]) {
+		*count = sizeof elide_it / sizeof elide_it[0];
+		return elide_it;
+	}
+	if (c[0] == 'c' && c[1] == 'a' && !c[2]) {
+		*count = sizeof elide_ca / sizeof elide_ca[0];
+		return elide_ca;
+	}
+	*count = 0;
+	return NULL;
+}
+
+int pr_lang_has_elision(const pr_lang *lang)
+{
+	size_t count;
+	return elisions(lang, &count) != NULL;
+}
+
 int pr_lang_elision(const pr_lang *lang, const char *word, size_t n)
 {
-	const char *const *list;
 	size_t count;
-	if (!lang || n > 7)
+	const char *const *list = elisions(lang, &count);
+	if (!list || n > 7)
 		return 0;
-	if (strcmp(lang->code, "fr") == 0) {
-		list = elide_fr;
-		count = sizeof elide_fr / sizeof elide_fr[0];
-	} else if (strcmp(lang->code, "it") == 0) {
-		list = elide_it;
-		count = sizeof elide_it / sizeof elide_it[0];
-	} else if (strcmp(lang->code, "ca") == 0) {
-		list = elide_ca;
-		count = sizeof elide_ca / sizeof elide_ca[0];
-	} else {
-		return 0;
-	}
 	char buf[8];
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)word[i];

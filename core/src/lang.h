@@ -256,6 +256,10 @@ size_t pr_lang_abbrev_multi(const pr_lang *lang, const char *text, size_t n,
  * Italian "dell" in "dell'anno", Catalan "l" in "l'any"? */
 int pr_lang_elision(const pr_lang *lang, const char *word, size_t n);
 
+/* Has the language any such elided words? The tokenizer asks once per
+ * document, and asks pr_lang_elision() about no apostrophe when not. */
+int pr_lang_has_elision(const pr_lang *lang);
+
 /* Generated tables (lang_data.c). */
 extern const pr_lang pr_languages[];
 extern const size_t pr_nlanguages;

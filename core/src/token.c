@@ -69,6 +69,7 @@ typedef struct tok_state {
 	const char *algorithm; /* the language's Snowball stemmer, or NULL */
 	struct sb_stemmer *stemmer; /* made at its first word (snowball()) */
 	int english;          /* the stemmer is Snowball's "english" */
+	int elide;            /* the language elides words: "l'état" (lang.c) */
 	int direct;           /* one pass: tokens looked up as found */
 	char stem[PR_STEM_EN_MAX + 2]; /* pr_stem_english's output (stem.c) */
 	char *buf;            /* folding scratch */
@@ -530,7 +531,7 @@ static int tokenize_sentence(tok_state *st, pr_sent *s, size_t sent)
 			 * and so does a comma between digits: "1,000" is one number,
 			 * not "1" and "000" */
 			/* "l'état" is "l'" and "état" (lang.c) */
-			if ((cp == '\'' || cp == 0x2019) &&
+			if ((cp == '\'' || cp == 0x2019) && st->elide &&
 			    pr_lang_elision(st->doc->lang, (const char *)t + start, i - start))
 				break;
 			if (cp == '\'' || cp == 0x2019 || cp == '.' ||
@@ -687,6 +688,7 @@ int pr_tokenize(precis_doc *d)
 	st.direct = 1;
 	st.algorithm = d->lang->stemmer;
 	st.english = st.algorithm && strcmp(st.algorithm, "english") == 0;
+	st.elide = pr_lang_has_elision(d->lang);
 	/* one token per five bytes is more than English prose has, so the
 	 * token array is usually allocated once; pages it never fills are
 	 * never touched */

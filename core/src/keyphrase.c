@@ -49,7 +49,7 @@
 #define MAX_PHRASE_TOKENS 8 /* tokens of a phrase, compounds split */
 
 /* From core/data/keyphrase.txt (gen_data.py); the words themselves are
- * in each language's table (lang.h, pr_kp_flags()). */
+ * in each language's table, their flags in pr_word.kp (token.c). */
 extern const char *const pr_kp_suffixes[];
 extern const char *const pr_kp_verb_endings[];
 extern const unsigned long long pr_kp_capitalized_nouns_langs;

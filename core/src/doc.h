@@ -44,6 +44,8 @@ typedef struct pr_word {
 	uint32_t len;
 	uint32_t term;    /* PR_NO_TERM for stop words */
 	uint8_t stop;
+	uint8_t kp;       /* its key-phrase flags (PR_KP_*, lang.h) in the
+	                     document's language, found when it is interned */
 } pr_word;
 
 typedef struct pr_keyword {

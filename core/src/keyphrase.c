@@ -49,7 +49,7 @@
 #define MAX_PHRASE_TOKENS 8 /* tokens of a phrase, compounds split */
 
 /* From core/data/keyphrase.txt (gen_data.py); the words themselves are
- * in each language's table (lang.h, pr_kp_flags()). */
+ * in each language's table, their flags in pr_word.kp (token.c). */
 extern const char *const pr_kp_suffixes[];
 extern const char *const pr_kp_verb_endings[];
 extern const unsigned long long pr_kp_capitalized_nouns_langs;
@@ -62,32 +62,7 @@ enum {
 	W_ALWAYS = PR_KP_ALWAYS,    /* filler even when capitalized: "June" */
 	W_LOWER = 32,       /* written in lower case somewhere */
 	W_BEFORE_INF = PR_KP_BEFORE_INF, /* an infinitive may follow it: "pour", "de" */
-	W_KNOWN = 128       /* the flags from the lists are looked up */
 };
-
-/* The flags of the case-folded word s[0..n) in the language with bit
- * `lang`, from the language's table (lang.c, pr_kp_flags()). */
-static uint8_t word_flags(const char *s, size_t n, unsigned long long lang)
-{
-	return (uint8_t)pr_kp_flags(lang, s, n);
-}
-
-/* The lookup of list_flags(), apart so that what calls it stays small. */
-static uint8_t look_up(const precis_doc *d, uint8_t *wflag, uint32_t w, unsigned long long lang)
-{
-	wflag[w] |= (uint8_t)(W_KNOWN | word_flags(d->words[w].text, d->words[w].len, lang));
-	return wflag[w];
-}
-
-/* wflag[w], the flags of word w, those from the lists looked up the first
- * time they are asked for: the words no rule asks about (numbers, stop
- * words before no candidate) are never looked up. W_UPPER_INSIDE and
- * W_LOWER are set apart from the lists and need no lookup. */
-static inline uint8_t list_flags(const precis_doc *d, uint8_t *wflag, uint32_t w,
-                                 unsigned long long lang)
-{
-	return wflag[w] & W_KNOWN ? wflag[w] : look_up(d, wflag, w, lang);
-}
 
 /* A language's word endings (keyphrase.txt), split once. */
 #define MAX_ENDINGS 16
@@ -208,20 +183,19 @@ typedef struct cand_rules {
 	endings filler_end;     /* filler by its ending: "seriously" */
 	endings verb_end;       /* a verb by its ending, after "to" */
 	uint8_t *wend;          /* word_endings() of each word, zeroed */
-	unsigned long long lang; /* the language's bit, for list_flags() */
 } cand_rules;
 
 /* Does candidate() token i of sentence s, not in a compound, stay a
  * candidate under the rules of r (see the top of the file)? upper: it is
  * capitalized. */
-static int keeps(const precis_doc *d, uint8_t *wflag, const cand_rules *r, size_t s,
+static int keeps(const precis_doc *d, const uint8_t *wflag, const cand_rules *r, size_t s,
                  const sent_view *v, uint32_t i, int upper)
 {
 	const pr_token *t = &v->toks[i];
 	uint32_t word = t->word;
 	uint8_t flags = t->flags;
 	if (r->capitalized_nouns)
-		return upper && !(list_flags(d, wflag, word, r->lang) & W_FILLER);
+		return upper && !(wflag[word] & W_FILLER);
 	/* "GENEVA •" opening an article (after its title, maybe) is its
 	 * dateline */
 	if (s <= 1 && i == v->head && i + 1 < v->end && (v->toks[i + 1].flags & PR_TOK_BREAK) &&
@@ -229,13 +203,13 @@ static int keeps(const precis_doc *d, uint8_t *wflag, const cand_rules *r, size_
 		return 0;
 	/* capitalized inside a sentence: a name, whatever the lists say,
 	 * unless it is a day or a month */
-	uint8_t f = list_flags(d, wflag, word, r->lang);
+	uint8_t f = wflag[word];
 	if (upper && i > v->head && !(f & W_ALWAYS))
 		return 1;
 	if (f & W_FILLER)
 		return 0;
 	uint8_t before = i > v->head && !(flags & PR_TOK_BREAK)
-	                     ? list_flags(d, wflag, v->toks[i - 1].word, r->lang) : 0;
+	                     ? wflag[v->toks[i - 1].word] : 0;
 	if (before & W_VERB_NEXT)
 		return 0;
 	uint8_t e = word_endings(d, r->wend, word, &r->filler_end, &r->verb_end);
@@ -243,7 +217,7 @@ static int keeps(const precis_doc *d, uint8_t *wflag, const cand_rules *r, size_
 }
 
 /* cand[i] for the tokens of sentence s: is token i a candidate word (see
- * the top of the file)? wflag holds the flags of each word (list_flags());
+ * the top of the file)? wflag holds the flags of each word (pr_keyphrases());
  * W_UPPER_INSIDE and W_LOWER are set here, and the occurrences of each
  * word are counted into wcount. The candidates' tokens, in order, go to
  * at[]: how many. One pass over the tokens does all of it. */
@@ -273,7 +247,7 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 				const pr_token *u = &toks[j];
 				cand[j] = (uint8_t)candidate(text, u);
 				content |= cand[j] &&
-				           !(list_flags(d, wflag, u->word, r->lang) & W_FILLER);
+				           !(wflag[u->word] & W_FILLER);
 				if (j > i) {
 					wcount[u->word]++;
 					if (u->flags & PR_TOK_UPPER)
@@ -1352,7 +1326,7 @@ static int name_word(const sent_view *v, const uint8_t *cand, const uint8_t *wfl
  * nothing, and a run it ends ends as well at the next candidate, which
  * does not join it, so only the candidates are visited. */
 static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, const uint8_t *key,
-                            uint8_t *wflag, unsigned long long lang, uint32_t s, int names,
+                            const uint8_t *wflag, uint32_t s, int names,
                             const uint32_t *at, uint32_t nat)
 {
 	sent_view v = view_of(d, s);
@@ -1399,7 +1373,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 			while (e < end && cand[e] && (toks[e].flags & PR_TOK_UPPER) &&
 			       (e == i || !apart(&v, e))) {
 				uint32_t we = word_end(&v, cand, e);
-				if (list_flags(d, wflag, toks[e].word, lang) & W_TITLE) {
+				if (wflag[toks[e].word] & W_TITLE) {
 					/* "Russian Foreign Minister Sergey Lavrov" */
 					a = we;
 					nw = 0;
@@ -1685,7 +1659,7 @@ static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, unsigned long lon
 			if (overlap(kw->text, kw->len, text, len) || overlap(text, len, kw->text, kw->len))
 				break;
 		}
-		if (c < m || (word_flags(text, len, lang) & W_FILLER))
+		if (c < m || (pr_kp_flags(lang, text, len) & W_FILLER))
 			continue;
 		if ((rc = emit(d, m, g->sent, d->toks[g->first].start, d->toks[g->last].end,
 		               g->score / G.g[0].score, g->n == 0)))
@@ -1754,7 +1728,7 @@ int pr_keyphrases(precis_doc *d)
 	if (cjk) {
 		/* every character is asked about */
 		for (size_t w = 0; w < d->nwords; w++)
-			wflag[w] = word_flags(d->words[w].text, d->words[w].len, lang);
+			wflag[w] = d->words[w].kp;
 		rc = cjk_keyphrases(d, wflag, lang, strcmp(d->lang->code, "ja") == 0);
 		goto out;
 	}
@@ -1763,8 +1737,10 @@ int pr_keyphrases(precis_doc *d)
 	split_endings(&rules.filler_end, pr_kp_suffixes[d->lang - pr_languages]);
 	split_endings(&rules.verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
 	rules.wend = wend;
-	rules.lang = lang;
-	memset(wflag, 0, d->nwords); /* nothing looked up yet */
+	/* each word's flags from the lists, found when it was interned
+	 * (token.c); the marks of its case are or'ed in as it is seen */
+	for (size_t w = 0; w < d->nwords; w++)
+		wflag[w] = d->words[w].kp;
 	memset(wend, 0, d->nwords);
 	memset(wcount, 0, d->nwords * sizeof *wcount);
 	/* PositionRank (Florescu & Caragea 2017): the random surfer jumps to
@@ -1863,7 +1839,7 @@ int pr_keyphrases(precis_doc *d)
 
 	/* phrases, one entry per distinct sequence of stems */
 	for (size_t s = 0, c = 0; s < d->nsents; c += sent_cands[s++])
-		if ((rc = sentence_phrases(d, &P, cand, key, wflag, lang, (uint32_t)s, 1, at + c,
+		if ((rc = sentence_phrases(d, &P, cand, key, wflag, (uint32_t)s, 1, at + c,
 		                           sent_cands[s])))
 			goto out;
 	flush_singles(d, &P);
@@ -1915,7 +1891,7 @@ int pr_keyphrases(precis_doc *d)
 		size_t m, k = pr_kp_pop(order, &nph); /* the next best */
 		/* "Minister" alone says nothing */
 		if (ph[k].nterms == 1 && (d->toks[ph[k].shown_first].flags & PR_TOK_UPPER) &&
-		    (list_flags(d, wflag, d->toks[ph[k].shown_first].word, lang) & W_TITLE))
+		    (wflag[d->toks[ph[k].shown_first].word] & W_TITLE))
 			continue;
 		/* "Lavrov" adds nothing once "Sergey Lavrov" is listed */
 		for (m = 0; m < nchosen && !contained(&ph[k], &ph[chosen[m]]); m++)

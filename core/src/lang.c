@@ -175,8 +175,9 @@ uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n)
 #define PR_NOINLINE
 #endif
 
-/* pr_kp_flags() past its filter. */
-static PR_NOINLINE unsigned kp_probe(const pr_lang *l, const char *folded, size_t n, uint32_t h)
+/* Out of line, as stop_any_probe(): the tokenizer's call of
+ * pr_lang_kp_word() returns at the filter for most words. */
+PR_NOINLINE unsigned pr_lang_kp_probe(const pr_lang *l, const char *folded, size_t n, uint32_t h)
 {
 	const pr_word_slot *s = probe(l->kp_slot, l->kp_pool, l->kp_mask, folded, n, h);
 	return s ? s->flags : 0;
@@ -186,13 +187,8 @@ unsigned pr_kp_flags(unsigned long long lang, const char *folded, size_t n)
 {
 	if (!lang || n == 0 || n >= 255)
 		return 0;
-	const pr_lang *l = &pr_languages[pr_ctz64(lang)];
-	/* most words of a document are not listed: the filter, a few
-	 * hundred bytes, tells nearly all of them without reading the table */
-	uint32_t h = pr_stop_hash(folded, n);
-	if (!pr_filter_may_hold(l->kp_filter, l->kp_filter_mask, h))
-		return 0;
-	return kp_probe(l, folded, n, h);
+	return pr_lang_kp_word(&pr_languages[pr_ctz64(lang)], folded, n,
+	                       pr_stop_hash(folded, n));
 }
 
 /* A probe of the language's abbreviation table (gen_data.py), as for its
@@ -257,24 +253,39 @@ static const char *const elide_it[] = {
 };
 static const char *const elide_ca[] = { "d", "l", "m", "n", "s", "t" };
 
+/* The language's elided words (sorted; *count of them), or NULL. The
+ * code is compared a byte at a time: two letters and the NUL. */
+static const char *const *elisions(const pr_lang *lang, size_t *count)
+{
+	const char *c = lang ? lang->code : "";
+	if (c[0] == 'f' && c[1] == 'r' && !c[2]) {
+		*count = sizeof elide_fr / sizeof elide_fr[0];
+		return elide_fr;
+	}
+	if (c[0] == 'i' && c[1] == 't' && !c[2]) {
+		*count = sizeof elide_it / sizeof elide_it[0];
+		return elide_it;
+	}
+	if (c[0] == 'c' && c[1] == 'a' && !c[2]) {
+		*count = sizeof elide_ca / sizeof elide_ca[0];
+		return elide_ca;
+	}
+	*count = 0;
+	return NULL;
+}
+
+int pr_lang_has_elision(const pr_lang *lang)
+{
+	size_t count;
+	return elisions(lang, &count) != NULL;
+}
+
 int pr_lang_elision(const pr_lang *lang, const char *word, size_t n)
 {
-	const char *const *list;
 	size_t count;
-	if (!lang || n > 7)
+	const char *const *list = elisions(lang, &count);
+	if (!list || n > 7)
 		return 0;
-	if (strcmp(lang->code, "fr") == 0) {
-		list = elide_fr;
-		count = sizeof elide_fr / sizeof elide_fr[0];
-	} else if (strcmp(lang->code, "it") == 0) {
-		list = elide_it;
-		count = sizeof elide_it / sizeof elide_it[0];
-	} else if (strcmp(lang->code, "ca") == 0) {
-		list = elide_ca;
-		count = sizeof elide_ca / sizeof elide_ca[0];
-	} else {
-		return 0;
-	}
 	char buf[8];
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)word[i];

@@ -193,6 +193,23 @@ static inline int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, 
 	return pr_lang_stop_probe(lang, word, n, h);
 }
 
+/* pr_lang_kp_word() past its filter: lang.c. */
+unsigned pr_lang_kp_probe(const pr_lang *lang, const char *folded, size_t n, uint32_t h);
+
+/* The key-phrase flags (PR_KP_*, below) of the already case-folded
+ * word[0..n) (0 < n < 255) whose pr_stop_hash() is h, in the language's
+ * table; 0 if it is not listed. The tokenizer asks once per distinct word,
+ * with the hash its stop-word lookup made (token.c). */
+static inline unsigned pr_lang_kp_word(const pr_lang *lang, const char *folded, size_t n,
+                                       uint32_t h)
+{
+	/* most words of a document are not listed: the filter, a few hundred
+	 * bytes, tells nearly all of them without reading the table */
+	if (!pr_filter_may_hold(lang->kp_filter, lang->kp_filter_mask, h))
+		return 0;
+	return pr_lang_kp_probe(lang, folded, n, h);
+}
+
 /* Is word[0..n) a stop word? The word may be in any case: it is case-folded
  * (ASCII fast path; utf8proc otherwise) before the lookup. */
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n);
@@ -238,6 +255,10 @@ size_t pr_lang_abbrev_multi(const pr_lang *lang, const char *text, size_t n,
  * next one in this language: French "l" in "l'état", "qu" in "qu'il",
  * Italian "dell" in "dell'anno", Catalan "l" in "l'any"? */
 int pr_lang_elision(const pr_lang *lang, const char *word, size_t n);
+
+/* Has the language any such elided words? The tokenizer asks once per
+ * document, and asks pr_lang_elision() about no apostrophe when not. */
+int pr_lang_has_elision(const pr_lang *lang);
 
 /* Generated tables (lang_data.c). */
 extern const pr_lang pr_languages[];

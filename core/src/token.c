@@ -69,6 +69,7 @@ typedef struct tok_state {
 	const char *algorithm; /* the language's Snowball stemmer, or NULL */
 	struct sb_stemmer *stemmer; /* made at its first word (snowball()) */
 	int english;          /* the stemmer is Snowball's "english" */
+	int elide;            /* the language elides words: "l'état" (lang.c) */
 	int direct;           /* one pass: tokens looked up as found */
 	char stem[PR_STEM_EN_MAX + 2]; /* pr_stem_english's output (stem.c) */
 	char *buf;            /* folding scratch */
@@ -302,10 +303,15 @@ static inline uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii
 	w->len = (uint32_t)m;
 	/* an ASCII word is folded already: one probe of the language's
 	 * table (lang.c) answers, where pr_lang_is_stop folds it again */
-	if (ascii)
-		w->stop = (uint8_t)pr_lang_is_stop_folded(d->lang, w->text, m);
-	else
+	uint32_t h = m < 255 ? pr_stop_hash(w->text, m) : 0;
+	w->stop = 0;
+	if (!ascii)
 		w->stop = (uint8_t)pr_lang_is_stop(d->lang, w->text, m);
+	else if (m < 255 && pr_filter_may_hold(d->lang->stop_filter, d->lang->stop_filter_mask, h))
+		w->stop = (uint8_t)pr_lang_stop_probe(d->lang, w->text, m, h);
+	/* the same hash finds the word's key-phrase flags, which the
+	 * key-phrase stage asks for most words (keyphrase.c) */
+	w->kp = m < 255 ? (uint8_t)pr_lang_kp_word(d->lang, w->text, m, h) : 0;
 	w->term = PR_NO_TERM;
 	wi->stop = w->stop;
 	wi->term = PR_NO_TERM;
@@ -525,7 +531,7 @@ static int tokenize_sentence(tok_state *st, pr_sent *s, size_t sent)
 			 * and so does a comma between digits: "1,000" is one number,
 			 * not "1" and "000" */
 			/* "l'état" is "l'" and "état" (lang.c) */
-			if ((cp == '\'' || cp == 0x2019) &&
+			if ((cp == '\'' || cp == 0x2019) && st->elide &&
 			    pr_lang_elision(st->doc->lang, (const char *)t + start, i - start))
 				break;
 			if (cp == '\'' || cp == 0x2019 || cp == '.' ||
@@ -682,6 +688,7 @@ int pr_tokenize(precis_doc *d)
 	st.direct = 1;
 	st.algorithm = d->lang->stemmer;
 	st.english = st.algorithm && strcmp(st.algorithm, "english") == 0;
+	st.elide = pr_lang_has_elision(d->lang);
 	/* one token per five bytes is more than English prose has, so the
 	 * token array is usually allocated once; pages it never fills are
 	 * never touched */

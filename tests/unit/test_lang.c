@@ -389,6 +389,11 @@ Test(lang, elided_articles_are_their_own_words)
 	cr_expect(!pr_lang_elision(fr, "aujourd", 7));
 	cr_expect(pr_lang_elision(pr_lang_find("it"), "dell", 4));
 	cr_expect(!pr_lang_elision(pr_lang_find("en"), "l", 1));
+	cr_expect(pr_lang_has_elision(fr) && pr_lang_has_elision(pr_lang_find("ca")));
+	cr_expect(pr_lang_has_elision(pr_lang_find("it")));
+	cr_expect(!pr_lang_has_elision(pr_lang_find("en")) && !pr_lang_has_elision(NULL));
+	cr_expect(!pr_lang_has_elision(pr_lang_find("de")));
+	cr_expect(!pr_lang_elision(NULL, "l", 1));
 	/* "l'économie" and "économie" share their term */
 	const char *text = "Il parle de l'économie. Il critique économie et marché.";
 	precis_options o = PRECIS_OPTIONS_INIT;

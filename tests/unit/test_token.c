@@ -461,3 +461,82 @@ Test(token, stop_words_count_toward_no_document_frequency)
 		cr_assert_eq(d->toks[k].term, PR_NO_TERM);
 	precis_doc_free(d);
 }
+
+/* The key-phrase flags each word carries from the tokenizer (pr_word.kp)
+ * are the ones the language's list gives the folded word, ASCII or not,
+ * listed or not, and 0 for a word too long for any list. */
+static void expect_kp_flags(const char *text, const char *lang)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.lang = lang;
+	precis_doc *d;
+	cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
+	unsigned long long bit = 1ull << (d->lang - pr_languages);
+	cr_assert(d->nwords > 5);
+	for (size_t w = 0; w < d->nwords; w++)
+		cr_expect_eq(d->words[w].kp, pr_kp_flags(bit, d->words[w].text, d->words[w].len),
+		             "%s: %s", lang, d->words[w].text);
+	precis_doc_free(d);
+}
+
+Test(token, words_carry_their_key_phrase_flags)
+{
+	char text[600];
+	snprintf(text, sizeof text,
+	         "Prime Minister Tony Blair said on Monday that the year was hard. "
+	         "Minister of state, %0300d, visited TIME again.",
+	         7);
+	expect_kp_flags(text, "en");
+	expect_kp_flags("Le ministre a déclaré après la réunion de Février que l'année "
+	                "sera DÉJÀ meilleure. Selon lui, le Premier ministre décidera.",
+	                "fr");
+	/* a listed word is found, in any case, and one that is not is 0 */
+	const char *en = "The Minister left. The minister and a farmer met in June.";
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.lang = "en";
+	precis_doc *d;
+	cr_assert_eq(precis_doc_new(&d, en, strlen(en), &o), PRECIS_OK);
+	int seen = 0;
+	for (size_t w = 0; w < d->nwords; w++) {
+		const pr_word *x = &d->words[w];
+		if (x->len == 8 && memcmp(x->text, "minister", 8) == 0) {
+			seen |= 1;
+			cr_expect(x->kp & PR_KP_TITLE);
+		}
+		if (x->len == 4 && memcmp(x->text, "june", 4) == 0) {
+			seen |= 2;
+			cr_expect(x->kp & PR_KP_ALWAYS);
+		}
+		if (x->len == 6 && memcmp(x->text, "farmer", 6) == 0) {
+			seen |= 4;
+			cr_expect_eq(x->kp, 0);
+		}
+	}
+	cr_expect_eq(seen, 7);
+	precis_doc_free(d);
+}
+
+/* An apostrophe splits an elided word off only in a language that
+ * elides: Catalan "l'any" is two tokens, English "l'any" one. */
+Test(token, elision_only_in_languages_that_elide)
+{
+	const char *text = "Va ser l'any de la pau. Va ser l'any de la pau.";
+	size_t want[] = { 2, 0 }; /* the words "l" and "any" */
+	const char *lang[] = { "ca", "en" };
+	for (int k = 0; k < 2; k++) {
+		precis_options o = PRECIS_OPTIONS_INIT;
+		o.lang = lang[k];
+		precis_doc *d;
+		cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
+		size_t any = 0;
+		for (size_t w = 0; w < d->nwords; w++)
+			any += (d->words[w].len == 3 && memcmp(d->words[w].text, "any", 3) == 0) ||
+			       (d->words[w].len == 1 && memcmp(d->words[w].text, "l", 1) == 0);
+		size_t whole = 0;
+		for (size_t w = 0; w < d->nwords; w++)
+			whole += d->words[w].len == 5 && memcmp(d->words[w].text, "l'any", 5) == 0;
+		cr_expect_eq(any, want[k], "%s", lang[k]);
+		cr_expect_eq(whole, want[k] == 0, "%s", lang[k]);
+		precis_doc_free(d);
+	}
+}

@@ -191,6 +191,31 @@ Test(select, headings_only_without_prose)
 	precis_doc_free(d);
 }
 
+/* The prose sentences (headings do not count) are counted once a
+ * document, by the first stage that needs the count, and kept for the
+ * others: the count is that of the sentences that are not headings. */
+Test(select, prose_sentences_are_counted_once_a_document)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_MARKDOWN;
+	static const char md[] =
+		"# Library budget approved by the city council\n\n"
+		"The city council approved the library budget. Libraries open later.\n\n"
+		"## Library budget and the council vote\n\n"
+		"The vote on the library budget was close. Critics wanted roads.\n";
+	precis_doc *d = doc_with(md, &o);
+	cr_assert_eq(d->nsents, 6);
+	cr_assert(d->prose_known, "counted by the pipeline");
+	cr_assert_eq(d->nprose, 4);
+	/* the kept count is what is read: a stale one shows */
+	d->nprose = 2;
+	d->opts.sentences = 1;
+	cr_expect_float_eq(pr_summary_short(d), 0.0, 1e-12, "1 of 2 is half");
+	d->nprose = 4;
+	cr_expect_float_eq(pr_summary_short(d), 1.0 / 3, 1e-12, "1 of 4 is a quarter");
+	precis_doc_free(d);
+}
+
 Test(select, near_duplicates_are_skipped_while_alternatives_exist)
 {
 	static const char dup[] =

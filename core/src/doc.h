@@ -86,6 +86,9 @@ struct precis_doc {
 	                         NULL before its first use */
 	size_t nprose;        /* sentences that are not headings (select.c), */
 	int prose_known;      /* counted once the first stage asks */
+	double *noisew;       /* each sentence's noise weight as the prior
+	                         found it, -1 for a heading it did not weigh;
+	                         NULL without a prior (prior.c) */
 };
 
 /* A link of a book's sentence graph: the later sentence and the weight,

@@ -340,22 +340,27 @@ int pr_prior(precis_doc *doc, double *teleport)
 	if (n < PRIOR_MIN_SENTENCES)
 		return 0;
 	const uint32_t *pair = pr_noise_table(doc);
-	if (!pair)
+	/* the weights are kept: selection weighs some sentences again */
+	double *noisew = pr_alloc(&doc->arena, n * sizeof *noisew);
+	if (!pair || !noisew)
 		return -1;
 	double cover = 1.0 - pr_summary_short(doc);
 	double lean = 0.5 * (1.0 - (1.0 - COVER_LEAN) * cover);
 	for (size_t i = 0; i < n; i++) {
 		if (doc->sents[i].kind == PR_BLOCK_HEADING) {
 			teleport[i] = 0;
+			noisew[i] = -1;
 			continue;
 		}
 		/* sqrt for the short summary: the same bits as ever */
 		double at = (double)pos + 1.0;
-		double w = pr_noise_weight_with(doc, i, pair) / (cover > 0 ? pow(at, lean) : sqrt(at));
+		noisew[i] = pr_noise_weight_with(doc, i, pair);
+		double w = noisew[i] / (cover > 0 ? pow(at, lean) : sqrt(at));
 		pos++;
 		teleport[i] = w;
 		total += w;
 	}
+	doc->noisew = noisew;
 	if (!(total > 0))
 		return 0;
 	for (size_t i = 0; i < n; i++)

@@ -588,6 +588,15 @@ int pr_worth_order(const precis_doc *d, size_t limit, size_t sort_after, uint32_
 	return rc;
 }
 
+/* Sentence i's noise weight: as the prior found it where it weighed i,
+ * else weighed here. */
+static double noise_of(const precis_doc *d, size_t i, const uint32_t *noise)
+{
+	if (d->noisew && d->noisew[i] >= 0)
+		return d->noisew[i];
+	return pr_noise_weight_with(d, i, noise);
+}
+
 int pr_select(precis_doc *d)
 {
 	size_t n = d->nsents;
@@ -635,7 +644,7 @@ int pr_select(precis_doc *d)
 			if (pass == 0 &&
 			    ((indexed ? redundant_indexed(&index, d, i, d->summary, taken)
 			              : redundant(d, i, d->summary, taken)) ||
-			     pr_noise_weight_with(d, i, noise) < NOISE_CUTOFF))
+			     noise_of(d, i, noise) < NOISE_CUTOFF))
 				continue;
 			s->selected = 1;
 			d->summary[taken++] = (uint32_t)i;

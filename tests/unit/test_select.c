@@ -216,6 +216,28 @@ Test(select, prose_sentences_are_counted_once_a_document)
 	precis_doc_free(d);
 }
 
+/* The prior weighs every prose sentence's noise; selection reads those
+ * weights rather than weighing the sentences again. */
+Test(select, selection_reads_the_noise_weights_the_prior_kept)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.sentences = 1;
+	precis_doc *d = doc_with(article, &o);
+	cr_assert_not_null(d->noisew, "a prior was made");
+	for (size_t i = 0; i < d->nsents; i++)
+		cr_expect_float_eq(d->noisew[i], pr_noise_weight(d, i), 1e-15, "sentence %zu", i);
+	cr_assert_eq(d->nsummary, 1);
+	uint32_t first = d->summary[0];
+	/* mark the chosen one as noise: a kept weight is read, so it goes */
+	d->noisew[first] = 0;
+	for (size_t i = 0; i < d->nsents; i++)
+		d->sents[i].selected = 0;
+	cr_assert_eq(pr_select(d), PRECIS_OK);
+	cr_assert_eq(d->nsummary, 1);
+	cr_assert_neq(d->summary[0], first, "the kept weight was read");
+	precis_doc_free(d);
+}
+
 Test(select, near_duplicates_are_skipped_while_alternatives_exist)
 {
 	static const char dup[] =

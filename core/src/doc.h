@@ -86,6 +86,11 @@ struct precis_doc {
 	                         NULL when it ranked without one (rank.c) */
 	uint32_t *noise;      /* the noise scan's table (pr_noise_table), or
 	                         NULL before its first use */
+	size_t nprose;        /* sentences that are not headings (select.c), */
+	int prose_known;      /* counted once the first stage asks */
+	double *noisew;       /* each sentence's noise weight as the prior
+	                         found it, -1 for a heading it did not weigh;
+	                         NULL without a prior (prior.c) */
 };
 
 /* A link of a book's sentence graph: the later sentence and the weight,
@@ -172,7 +177,7 @@ int pr_worth_order(const precis_doc *doc, size_t limit, size_t sort_after, uint3
 
 /* select.c: how short d's summary is beside its text, from 1 (at most 15%
  * of its prose sentences) to 0 (30% or more). */
-double pr_summary_short(const precis_doc *doc);
+double pr_summary_short(precis_doc *doc);
 
 /* prior.c: fill teleport[0..nsents) with a prior over sentences (position,
  * noise) and return 1, or return 0 to rank without one; -1 when out of

@@ -23,6 +23,9 @@
 #include "noise_lists.h"
 
 #include <math.h>
+#ifndef __STDC_NO_ATOMICS__
+#include <stdatomic.h>
+#endif
 #include <stdint.h>
 #include <string.h>
 
@@ -287,11 +290,38 @@ double pr_noise_weight_with(const precis_doc *doc, size_t i, const uint32_t pair
 	return 1.0;
 }
 
+#ifndef __STDC_NO_ATOMICS__
+/* The table is the same for every document: made once a process, by the
+ * first thread to ask, and read by all once it is whole. */
+static uint32_t shared_pairs[PAIRS];
+static atomic_int shared_state; /* SHARED_NONE, _MAKING or _MADE */
+enum { SHARED_NONE, SHARED_MAKING, SHARED_MADE };
+
+static uint32_t *shared_table(void)
+{
+	if (atomic_load_explicit(&shared_state, memory_order_acquire) == SHARED_MADE)
+		return shared_pairs;
+	int none = SHARED_NONE;
+	if (!atomic_compare_exchange_strong(&shared_state, &none, SHARED_MAKING))
+		return NULL; /* another thread is making it */
+	pr_noise_pairs(shared_pairs);
+	atomic_store_explicit(&shared_state, SHARED_MADE, memory_order_release);
+	return shared_pairs;
+}
+#else
+static uint32_t *shared_table(void)
+{
+	return NULL;
+}
+#endif
+
 const uint32_t *pr_noise_table(precis_doc *doc)
 {
 	/* 4 KiB made from the lists, some 3,000 instructions: once a
-	 * document, not once a stage */
-	if (!doc->noise && (doc->noise = pr_alloc(&doc->arena, PAIRS * sizeof *doc->noise)))
+	 * process where it can be shared, else once a document (while
+	 * another thread is making the shared one), never once a stage */
+	if (!doc->noise && !(doc->noise = shared_table()) &&
+	    (doc->noise = pr_alloc(&doc->arena, PAIRS * sizeof *doc->noise)))
 		pr_noise_pairs(doc->noise);
 	return doc->noise;
 }
@@ -310,22 +340,27 @@ int pr_prior(precis_doc *doc, double *teleport)
 	if (n < PRIOR_MIN_SENTENCES)
 		return 0;
 	const uint32_t *pair = pr_noise_table(doc);
-	if (!pair)
+	/* the weights are kept: selection weighs some sentences again */
+	double *noisew = pr_alloc(&doc->arena, n * sizeof *noisew);
+	if (!pair || !noisew)
 		return -1;
 	double cover = 1.0 - pr_summary_short(doc);
 	double lean = 0.5 * (1.0 - (1.0 - COVER_LEAN) * cover);
 	for (size_t i = 0; i < n; i++) {
 		if (doc->sents[i].kind == PR_BLOCK_HEADING) {
 			teleport[i] = 0;
+			noisew[i] = -1;
 			continue;
 		}
 		/* sqrt for the short summary: the same bits as ever */
 		double at = (double)pos + 1.0;
-		double w = pr_noise_weight_with(doc, i, pair) / (cover > 0 ? pow(at, lean) : sqrt(at));
+		noisew[i] = pr_noise_weight_with(doc, i, pair);
+		double w = noisew[i] / (cover > 0 ? pow(at, lean) : sqrt(at));
 		pos++;
 		teleport[i] = w;
 		total += w;
 	}
+	doc->noisew = noisew;
 	if (!(total > 0))
 		return 0;
 	for (size_t i = 0; i < n; i++)

@@ -429,13 +429,29 @@ static long order_at(worth_order *o, size_t r)
 
 static void order_free(worth_order *o)
 {
-	pr_free_raw(o->rank);
-	pr_free_raw(o->pos);
-	pr_free_raw(o->worth);
-	pr_free_raw(o->bound);
-	pr_free_raw(o->open);
-	pr_free_raw(o->done);
-	pr_free_raw(o->out);
+	pr_free_raw(o->worth); /* the one block of all seven (order_init) */
+}
+
+/* How many of d's sentences are prose (not headings): counted once a
+ * document, by prose_of(), for the three stages that ask (the graph, the
+ * prior and selection); counted afresh before then. */
+static size_t prose_count(const precis_doc *d)
+{
+	if (d->prose_known)
+		return d->nprose;
+	size_t prose = 0;
+	for (size_t i = 0; i < d->nsents; i++)
+		prose += d->sents[i].kind != PR_BLOCK_HEADING;
+	return prose;
+}
+
+static size_t prose_of(precis_doc *d)
+{
+	if (!d->prose_known) {
+		d->nprose = prose_count(d);
+		d->prose_known = 1;
+	}
+	return d->nprose;
 }
 
 /* How short a summary of at most limit sentences is beside d's text: 1 up
@@ -445,9 +461,7 @@ static void order_free(worth_order *o)
  * covers the text is made of the other way round. */
 static double short_share(const precis_doc *d, size_t limit)
 {
-	size_t prose = 0;
-	for (size_t i = 0; i < d->nsents; i++)
-		prose += d->sents[i].kind != PR_BLOCK_HEADING;
+	size_t prose = prose_count(d);
 	double share = prose ? (double)limit / (double)prose : 1.0;
 	double fade = (SPAN_NONE - share) / (SPAN_NONE - SPAN_FULL);
 	return fade < 0 ? 0 : fade > 1 ? 1 : fade;
@@ -469,8 +483,9 @@ static size_t sentence_limit(const precis_doc *d)
 	return limit;
 }
 
-double pr_summary_short(const precis_doc *d)
+double pr_summary_short(precis_doc *d)
 {
+	prose_of(d);
 	return short_share(d, sentence_limit(d));
 }
 
@@ -483,18 +498,21 @@ static int order_init(worth_order *o, const precis_doc *d, size_t limit, size_t 
 	o->d = d;
 	o->n = n;
 	o->sort_after = sort_after;
-	o->rank = pr_malloc_raw((n + 1) * sizeof *o->rank);
-	o->pos = pr_malloc_raw((n + 1) * sizeof *o->pos);
-	o->worth = pr_malloc_raw((n + 1) * sizeof *o->worth);
-	o->bound = pr_malloc_raw((n + 1) * sizeof *o->bound);
-	o->open = pr_malloc_raw((n + 1) * sizeof *o->open);
-	o->done = pr_malloc_raw((n + 1) * sizeof *o->done);
-	o->out = pr_malloc_raw((n + 1) * sizeof *o->out);
-	if (!o->rank || !o->pos || !o->worth || !o->bound || !o->open || !o->done ||
-	    !o->out) {
-		order_free(o);
+	/* one allocation for the seven arrays of n + 1: the two of doubles
+	 * first, so that each array is aligned for its type */
+	size_t m = n + 1;
+	if (m > SIZE_MAX / (2 * sizeof(double) + 5 * sizeof(uint32_t)))
 		return PRECIS_ENOMEM;
-	}
+	double *dbl = pr_malloc_raw(m * (2 * sizeof(double) + 5 * sizeof(uint32_t)));
+	if (!dbl)
+		return PRECIS_ENOMEM;
+	o->worth = dbl;
+	o->bound = dbl + m;
+	o->rank = (uint32_t *)(dbl + 2 * m);
+	o->pos = o->rank + m;
+	o->open = o->pos + m;
+	o->done = o->open + m;
+	o->out = o->done + m;
 	for (size_t i = 0; i < n; i++)
 		o->rank[d->sents[i].rank - 1] = (uint32_t)i;
 	const double *prior = d->prior; /* what ranking used, if anything */
@@ -570,11 +588,20 @@ int pr_worth_order(const precis_doc *d, size_t limit, size_t sort_after, uint32_
 	return rc;
 }
 
+/* Sentence i's noise weight: as the prior found it where it weighed i,
+ * else weighed here. */
+static double noise_of(const precis_doc *d, size_t i, const uint32_t *noise)
+{
+	if (d->noisew && d->noisew[i] >= 0)
+		return d->noisew[i];
+	return pr_noise_weight_with(d, i, noise);
+}
+
 int pr_select(precis_doc *d)
 {
 	size_t n = d->nsents;
 	const precis_options *o = &d->opts;
-	size_t limit = sentence_limit(d);
+	size_t limit = sentence_limit(d), prose = prose_of(d);
 	d->summary = pr_alloc(&d->arena, (limit + 1) * sizeof *d->summary);
 	if (!d->summary)
 		return PRECIS_ENOMEM;
@@ -582,10 +609,6 @@ int pr_select(precis_doc *d)
 	int rc = order_init(&wo, d, limit, SORT_AFTER);
 	if (rc)
 		return rc;
-
-	size_t prose = 0;
-	for (size_t i = 0; i < n; i++)
-		prose += d->sents[i].kind != PR_BLOCK_HEADING;
 
 	const uint32_t *noise = pr_noise_table(d);
 	if (!noise) {
@@ -621,7 +644,7 @@ int pr_select(precis_doc *d)
 			if (pass == 0 &&
 			    ((indexed ? redundant_indexed(&index, d, i, d->summary, taken)
 			              : redundant(d, i, d->summary, taken)) ||
-			     pr_noise_weight_with(d, i, noise) < NOISE_CUTOFF))
+			     noise_of(d, i, noise) < NOISE_CUTOFF))
 				continue;
 			s->selected = 1;
 			d->summary[taken++] = (uint32_t)i;

@@ -191,6 +191,53 @@ Test(select, headings_only_without_prose)
 	precis_doc_free(d);
 }
 
+/* The prose sentences (headings do not count) are counted once a
+ * document, by the first stage that needs the count, and kept for the
+ * others: the count is that of the sentences that are not headings. */
+Test(select, prose_sentences_are_counted_once_a_document)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.format = PRECIS_FORMAT_MARKDOWN;
+	static const char md[] =
+		"# Library budget approved by the city council\n\n"
+		"The city council approved the library budget. Libraries open later.\n\n"
+		"## Library budget and the council vote\n\n"
+		"The vote on the library budget was close. Critics wanted roads.\n";
+	precis_doc *d = doc_with(md, &o);
+	cr_assert_eq(d->nsents, 6);
+	cr_assert(d->prose_known, "counted by the pipeline");
+	cr_assert_eq(d->nprose, 4);
+	/* the kept count is what is read: a stale one shows */
+	d->nprose = 2;
+	d->opts.sentences = 1;
+	cr_expect_float_eq(pr_summary_short(d), 0.0, 1e-12, "1 of 2 is half");
+	d->nprose = 4;
+	cr_expect_float_eq(pr_summary_short(d), 1.0 / 3, 1e-12, "1 of 4 is a quarter");
+	precis_doc_free(d);
+}
+
+/* The prior weighs every prose sentence's noise; selection reads those
+ * weights rather than weighing the sentences again. */
+Test(select, selection_reads_the_noise_weights_the_prior_kept)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.sentences = 1;
+	precis_doc *d = doc_with(article, &o);
+	cr_assert_not_null(d->noisew, "a prior was made");
+	for (size_t i = 0; i < d->nsents; i++)
+		cr_expect_float_eq(d->noisew[i], pr_noise_weight(d, i), 1e-15, "sentence %zu", i);
+	cr_assert_eq(d->nsummary, 1);
+	uint32_t first = d->summary[0];
+	/* mark the chosen one as noise: a kept weight is read, so it goes */
+	d->noisew[first] = 0;
+	for (size_t i = 0; i < d->nsents; i++)
+		d->sents[i].selected = 0;
+	cr_assert_eq(pr_select(d), PRECIS_OK);
+	cr_assert_eq(d->nsummary, 1);
+	cr_assert_neq(d->summary[0], first, "the kept weight was read");
+	precis_doc_free(d);
+}
+
 Test(select, near_duplicates_are_skipped_while_alternatives_exist)
 {
 	static const char dup[] =

@@ -23,9 +23,6 @@
 #include "noise_lists.h"
 
 #include <math.h>
-#ifndef __STDC_NO_ATOMICS__
-#include <stdatomic.h>
-#endif
 #include <stdint.h>
 #include <string.h>
 
@@ -290,38 +287,13 @@ double pr_noise_weight_with(const precis_doc *doc, size_t i, const uint32_t pair
 	return 1.0;
 }
 
-#ifndef __STDC_NO_ATOMICS__
-/* The table is the same for every document: made once a process, by the
- * first thread to ask, and read by all once it is whole. */
-static uint32_t shared_pairs[PAIRS];
-static atomic_int shared_state; /* SHARED_NONE, _MAKING or _MADE */
-enum { SHARED_NONE, SHARED_MAKING, SHARED_MADE };
-
-static uint32_t *shared_table(void)
-{
-	if (atomic_load_explicit(&shared_state, memory_order_acquire) == SHARED_MADE)
-		return shared_pairs;
-	int none = SHARED_NONE;
-	if (!atomic_compare_exchange_strong(&shared_state, &none, SHARED_MAKING))
-		return NULL; /* another thread is making it */
-	pr_noise_pairs(shared_pairs);
-	atomic_store_explicit(&shared_state, SHARED_MADE, memory_order_release);
-	return shared_pairs;
-}
-#else
-static uint32_t *shared_table(void)
-{
-	return NULL;
-}
-#endif
-
 const uint32_t *pr_noise_table(precis_doc *doc)
 {
 	/* 4 KiB made from the lists, some 3,000 instructions: once a
-	 * process where it can be shared, else once a document (while
-	 * another thread is making the shared one), never once a stage */
-	if (!doc->noise && !(doc->noise = shared_table()) &&
-	    (doc->noise = pr_alloc(&doc->arena, PAIRS * sizeof *doc->noise)))
+	 * document, not once a stage (a table shared by the documents of a
+	 * process would save those 3,000 at the price of state shared by
+	 * threads, which the library has none of) */
+	if (!doc->noise && (doc->noise = pr_alloc(&doc->arena, PAIRS * sizeof *doc->noise)))
 		pr_noise_pairs(doc->noise);
 	return doc->noise;
 }

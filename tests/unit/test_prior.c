@@ -286,26 +286,3 @@ Test(prior, the_noise_table_is_made_once_a_document)
 	precis_doc_free(d);
 }
 
-/* It is the same for every document: made once a process and shared, not
- * made again (nor freed) with each. */
-Test(prior, the_noise_table_is_shared_by_documents)
-{
-	const char *text = "Ministers met on Monday. They agreed a budget. "
-	                   "Click here to read more. Farmers welcomed it. "
-	                   "Unions did not. Talks resume in May.";
-	precis_doc *a = NULL, *b = NULL;
-	cr_assert_eq(precis_doc_new(&a, text, strlen(text), NULL), PRECIS_OK);
-	cr_assert_eq(precis_doc_new(&b, text, strlen(text), NULL), PRECIS_OK);
-	cr_assert_not_null(a->noise);
-	cr_assert_eq(a->noise, b->noise, "one table for both");
-	const uint32_t *shared = a->noise;
-	precis_doc_free(a);
-	uint32_t pair[PR_NOISE_PAIRS];
-	pr_noise_pairs(pair);
-	cr_assert_eq(memcmp(b->noise, pair, sizeof pair), 0, "whole after the first is freed");
-	precis_doc_free(b);
-	precis_doc *c = NULL;
-	cr_assert_eq(precis_doc_new(&c, text, strlen(text), NULL), PRECIS_OK);
-	cr_assert_eq(c->noise, shared);
-	precis_doc_free(c);
-}

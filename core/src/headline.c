@@ -97,7 +97,7 @@
 #include "alloc.h"
 #include "cjk.h"
 #include "utf8.h"
-#include "headline_gates.h" /* gate_NAME for each list given to in_sorted */
+#include "headline_gates.h" /* gate_NAME for each sorted word list */
 
 #include <string.h>
 

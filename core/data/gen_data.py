@@ -7,8 +7,9 @@ first, that the sentence splitter matches as text.
 Lists are sorted byte-wise; the stop words and the one-word abbreviations
 are also placed in open-addressing tables that the library probes.
 keyphrase.txt (filler words and the words that come before verbs, per
-language) becomes one more open-addressing table per language, the words'
-flags in its records.
+language) and the stop words make one more open-addressing table per
+language, each word's key-phrase flags and stop mark in its record, so
+that the tokenizer's one probe answers both.
 In a .stop file, a line that begins with "+" lists stop words that the
 sentence graph counts as terms ("graph words"): the words of one such line
 are one term, numbered from 1 in the order of the lines: a short list per
@@ -22,6 +23,8 @@ import unicodedata
 KINDS = {"title": 1, "general": 2, "number": 3}
 # a key-phrase word's flags: PR_KP_* in core/src/lang.h
 PR_KP = {"filler": 1, "verb_next": 2, "title": 4, "always": 16, "before_infinitive": 64}
+# a stop word's mark in the same records: PR_WORD_STOP in core/src/lang.h
+PR_WORD_STOP = 256
 # at most this many graph terms a language: PR_GRAPH_TERMS_MAX in core/src/lang.h
 GRAPH_TERMS_MAX = 16
 
@@ -242,14 +245,15 @@ def stop_words(path, code):
     return byte_sorted(words), graph
 
 
-def keyphrase_table(path, codes):
+def keyphrase_table(path, codes, stop_lists):
     """keyphrase.txt: for each word, a bit per language (bit i =
     pr_languages[i]) where it is a filler word, one where a verb follows it
     one where it is a title that heads a name and one where it is filler
     even when capitalized (days, months); and the languages that
     capitalize every noun. Returns the C lines, with a table per language
-    of its words and their flags (PR_KP_*) behind a Bloom filter, and
-    per language the table's and the filter's masks."""
+    of its key-phrase words and stop words, their flags (PR_KP_*, and
+    PR_WORD_STOP for a stop word) behind a Bloom filter, and per language
+    the table's and the filter's masks."""
     filler, verb, title, always, capitalized, lang = {}, {}, {}, {}, 0, None
     suffixes, verb_endings, before_infinitive = {}, {}, {}
     for line in read_lines(path):
@@ -284,11 +288,11 @@ def keyphrase_table(path, codes):
             into[w] = into.get(w, 0) | bit
             if into is always:
                 filler[w] = filler.get(w, 0) | bit
-    # per language, each word's flags (lang.h, PR_KP_*) in a table of
-    # its own, which a document's words probe
+    # per language, each word's flags (lang.h, PR_KP_*, PR_WORD_STOP) in
+    # a table of its own, which a document's words probe
     out, masks = [], []
     for i, code in enumerate(codes):
-        flags = {}
+        flags = {w: PR_WORD_STOP for w in stop_lists[i]}
         for table, flag in ((filler, PR_KP["filler"]), (verb, PR_KP["verb_next"]),
                             (title, PR_KP["title"]), (always, PR_KP["always"]),
                             (before_infinitive, PR_KP["before_infinitive"])):
@@ -296,12 +300,13 @@ def keyphrase_table(path, codes):
                 if langs >> i & 1:
                     flags[w] = flags.get(w, 0) | flag
         words = byte_sorted(flags)
-        out.append("/* Key-phrase words of %s (keyphrase.txt): %d */" % (code, len(words)))
+        out.append("/* Key-phrase and stop words of %s (keyphrase.txt, %s.stop): %d */" % (
+            code, code, len(words)))
         ident = code.replace("-", "_")
-        lines, mask = lang_table("kp_" + ident, words, "keyphrase.txt word", flags)
+        lines, mask = lang_table("word_" + ident, words, "keyphrase.txt or stop word", flags)
         out += lines
         # most words of a document are not listed
-        lines, fmask = bloom_filter("kp_%s_filter" % ident, words, "static ")
+        lines, fmask = bloom_filter("word_%s_filter" % ident, words, "static ")
         out += lines
         masks.append((mask, fmask))
     for name, table, what in (("pr_kp_suffixes", suffixes, "filler words"),
@@ -373,11 +378,11 @@ def main():
         out.append("/* %s: %d stop words (%d graph words in %d terms), %d abbreviations */" % (
             name, len(stop), len(graph), len(set(graph.values())), len(keys) + len(mkeys)))
         out.append("")
-        out.append("#define LANG_%s(kp_mask, kp_filter_mask) { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
+        out.append("#define LANG_%s(word_mask, word_filter_mask) { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
                    "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_%s_slot, stop_%s_pool, %d, "
                    "stop_%s_filter, %d, graph_%s, graph_len_%s, graph_term_%s, %d, %d, %#xull, "
-                   "abbrev_tag_%s, abbrev_word_%s, %d, kp_%s_slot, kp_%s_pool, kp_mask, "
-                   "kp_%s_filter, kp_filter_mask }" % (
+                   "abbrev_tag_%s, abbrev_word_%s, %d, word_%s_slot, word_%s_pool, word_mask, "
+                   "word_%s_filter, word_filter_mask }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
             ident, ident, stop_mask, ident, stop_filter_mask, ident, ident, ident, len(gkeys),
@@ -387,7 +392,8 @@ def main():
             ident, ident, ident))
         out.append("")
     out += stop_table(stop_lists)
-    lines, kp_masks = keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs])
+    lines, kp_masks = keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs],
+                                     stop_lists)
     out += lines
     out.append("const pr_lang pr_languages[] = {")
     out += ["\tLANG_%s(%d, %d)," % (c.replace("-", "_"), m, f) for (c, _, _), (m, f) in zip(langs, kp_masks)]

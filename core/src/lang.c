@@ -176,10 +176,10 @@ uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n)
 #endif
 
 /* Out of line, as stop_any_probe(): the tokenizer's call of
- * pr_lang_kp_word() returns at the filter for most words. */
-PR_NOINLINE unsigned pr_lang_kp_probe(const pr_lang *l, const char *folded, size_t n, uint32_t h)
+ * pr_lang_word() returns at the filter for most words. */
+PR_NOINLINE unsigned pr_lang_word_probe(const pr_lang *l, const char *folded, size_t n, uint32_t h)
 {
-	const pr_word_slot *s = probe(l->kp_slot, l->kp_pool, l->kp_mask, folded, n, h);
+	const pr_word_slot *s = probe(l->word_slot, l->word_pool, l->word_mask, folded, n, h);
 	return s ? s->flags : 0;
 }
 
@@ -187,8 +187,8 @@ unsigned pr_kp_flags(unsigned long long lang, const char *folded, size_t n)
 {
 	if (!lang || n == 0 || n >= 255)
 		return 0;
-	return pr_lang_kp_word(&pr_languages[pr_ctz64(lang)], folded, n,
-	                       pr_stop_hash(folded, n));
+	return pr_lang_word(&pr_languages[pr_ctz64(lang)], folded, n,
+	                    pr_stop_hash(folded, n)) & PR_KP_MASK;
 }
 
 /* A probe of the language's abbreviation table (gen_data.py), as for its

@@ -37,6 +37,11 @@ enum {
 	PR_KP_BEFORE_INF = 64   /* an infinitive may follow it: "pour" */
 };
 
+/* A stop word's mark in the same records (pr_lang_word()): above the
+ * PR_KP_* flags, which fit in a byte (pr_word.kp). */
+#define PR_WORD_STOP 256u
+#define PR_KP_MASK 255u
+
 /* The most graph terms a language may have (pr_lang.ngraph; gen_data.py
  * checks). */
 #define PR_GRAPH_TERMS_MAX 16
@@ -82,14 +87,15 @@ typedef struct pr_lang {
 	const uint32_t *abbrev_tag;
 	const uint16_t *abbrev_word;
 	size_t abbrev_mask;          /* slots - 1 */
-	/* The language's key-phrase words (keyphrase.txt) the same way as
-	 * its stop words, with their flags: pr_kp_flags(). */
-	const pr_word_slot *kp_slot;
-	const char *kp_pool;
-	size_t kp_mask;              /* slots - 1 */
+	/* The language's key-phrase words (keyphrase.txt) and its stop words
+	 * in one table the same way, each with its key-phrase flags and, for
+	 * a stop word, PR_WORD_STOP: pr_lang_word(), pr_kp_flags(). */
+	const pr_word_slot *word_slot;
+	const char *word_pool;
+	size_t word_mask;            /* slots - 1 */
 	/* A Bloom filter of those words, as pr_stop_any_filter. */
-	const uint64_t *kp_filter;
-	size_t kp_filter_mask;
+	const uint64_t *word_filter;
+	size_t word_filter_mask;
 } pr_lang;
 
 /* The language with this code, or NULL. */
@@ -193,21 +199,23 @@ static inline int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, 
 	return pr_lang_stop_probe(lang, word, n, h);
 }
 
-/* pr_lang_kp_word() past its filter: lang.c. */
-unsigned pr_lang_kp_probe(const pr_lang *lang, const char *folded, size_t n, uint32_t h);
+/* pr_lang_word() past its filter: lang.c. */
+unsigned pr_lang_word_probe(const pr_lang *lang, const char *folded, size_t n, uint32_t h);
 
-/* The key-phrase flags (PR_KP_*, below) of the already case-folded
- * word[0..n) (0 < n < 255) whose pr_stop_hash() is h, in the language's
- * table; 0 if it is not listed. The tokenizer asks once per distinct word,
- * with the hash its stop-word lookup made (token.c). */
-static inline unsigned pr_lang_kp_word(const pr_lang *lang, const char *folded, size_t n,
-                                       uint32_t h)
+/* The key-phrase flags (PR_KP_*) of the already case-folded word[0..n)
+ * (0 < n < 255) whose pr_stop_hash() is h, and PR_WORD_STOP if it is one
+ * of the language's stop words, from one probe of the language's word
+ * table; 0 if it is neither. The tokenizer asks once per distinct word
+ * (token.c): one filter and one probe where a stop-word lookup and a
+ * key-phrase lookup took two of each. */
+static inline unsigned pr_lang_word(const pr_lang *lang, const char *folded, size_t n,
+                                    uint32_t h)
 {
 	/* most words of a document are not listed: the filter, a few hundred
 	 * bytes, tells nearly all of them without reading the table */
-	if (!pr_filter_may_hold(lang->kp_filter, lang->kp_filter_mask, h))
+	if (!pr_filter_may_hold(lang->word_filter, lang->word_filter_mask, h))
 		return 0;
-	return pr_lang_kp_probe(lang, folded, n, h);
+	return pr_lang_word_probe(lang, folded, n, h);
 }
 
 /* Is word[0..n) a stop word? The word may be in any case: it is case-folded

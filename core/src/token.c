@@ -301,17 +301,15 @@ static inline uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii
 	pr_word *w = (pr_word *)v->data + v->len++;
 	w->text = st->folded.key[wid];
 	w->len = (uint32_t)m;
-	/* an ASCII word is folded already: one probe of the language's
-	 * table (lang.c) answers, where pr_lang_is_stop folds it again */
-	uint32_t h = m < 255 ? pr_stop_hash(w->text, m) : 0;
-	w->stop = 0;
-	if (!ascii)
-		w->stop = (uint8_t)pr_lang_is_stop(d->lang, w->text, m);
-	else if (m < 255 && pr_filter_may_hold(d->lang->stop_filter, d->lang->stop_filter_mask, h))
-		w->stop = (uint8_t)pr_lang_stop_probe(d->lang, w->text, m, h);
-	/* the same hash finds the word's key-phrase flags, which the
-	 * key-phrase stage asks for most words (keyphrase.c) */
-	w->kp = m < 255 ? (uint8_t)pr_lang_kp_word(d->lang, w->text, m, h) : 0;
+	/* one probe of the language's word table (lang.c) gives the word's
+	 * key-phrase flags, which the key-phrase stage asks for most words
+	 * (keyphrase.c), and whether it is a stop word: an ASCII word is
+	 * folded already, where pr_lang_is_stop folds it again and reads
+	 * typographic apostrophes as ASCII ones, so a word with other bytes
+	 * asks it */
+	unsigned f = m < 255 ? pr_lang_word(d->lang, w->text, m, pr_stop_hash(w->text, m)) : 0;
+	w->kp = (uint8_t)(f & PR_KP_MASK);
+	w->stop = ascii ? (uint8_t)(f / PR_WORD_STOP) : (uint8_t)pr_lang_is_stop(d->lang, w->text, m);
 	w->term = PR_NO_TERM;
 	wi->stop = w->stop;
 	wi->term = PR_NO_TERM;

@@ -615,20 +615,22 @@ Test(lang, abbreviation_table_finds_every_abbreviation_and_nothing_else)
 	cr_expect_eq(pr_lang_abbrev(NULL, "dr", 2), PR_ABBR_NONE);
 }
 
-/* The words of a language's key-phrase table, from its records. */
+/* The words of a language's word table (key-phrase and stop words), from
+ * its records. */
 static size_t kp_words(const pr_lang *l, const char **out)
 {
 	size_t k = 0;
-	for (size_t i = 0; i <= l->kp_mask; i++)
-		if (l->kp_slot[i].tag)
-			out[k++] = l->kp_pool + l->kp_slot[i].off;
+	for (size_t i = 0; i <= l->word_mask; i++)
+		if (l->word_slot[i].tag)
+			out[k++] = l->word_pool + l->word_slot[i].off;
 	return k;
 }
 
-/* Each language's key-phrase table: every listed word is found with its
- * record's flags, which are never 0; its prefixes, the word with a letter
- * more and with its last byte changed are not, unless they are listed
- * themselves; empty slots have offset 0 and no flags. */
+/* Each language's word table: every listed word is found with its
+ * record's flags, which are never 0, and pr_kp_flags() gives their
+ * key-phrase part; its prefixes, the word with a letter more and with its
+ * last byte changed are not, unless they are listed themselves; empty
+ * slots have offset 0 and no flags. */
 Test(lang, keyphrase_table_finds_every_word_and_nothing_else)
 {
 	static const char *words[4096];
@@ -636,25 +638,25 @@ Test(lang, keyphrase_table_finds_every_word_and_nothing_else)
 	for (size_t i = 0; i < pr_nlanguages; i++) {
 		const pr_lang *l = &pr_languages[i];
 		unsigned long long bit = 1ull << i;
-		cr_assert_lt(l->kp_mask, sizeof words / sizeof words[0]);
+		cr_assert_lt(l->word_mask, sizeof words / sizeof words[0]);
 		size_t nw = kp_words(l, words);
 		total += nw;
 		/* its filter lets every word through (below) but is sparse */
-		size_t set = filter_bits(l->kp_filter, l->kp_filter_mask);
-		size_t fw = l->kp_filter_mask + 1;
+		size_t set = filter_bits(l->word_filter, l->word_filter_mask);
+		size_t fw = l->word_filter_mask + 1;
 		cr_expect_leq(set, 2 * nw, "%s", l->code);
 		cr_expect_lt(set, fw * 64 / 3 + 2, "%s: %zu of %zu bits", l->code, set, fw * 64);
-		for (size_t k = 0; k <= l->kp_mask; k++) {
-			const pr_word_slot *s = &l->kp_slot[k];
+		for (size_t k = 0; k <= l->word_mask; k++) {
+			const pr_word_slot *s = &l->word_slot[k];
 			if (!s->tag) {
 				cr_expect_eq(s->off, 0);
 				cr_expect_eq(s->flags, 0);
 				continue;
 			}
-			const char *w = l->kp_pool + s->off;
+			const char *w = l->word_pool + s->off;
 			size_t n = strlen(w);
 			cr_expect_neq(s->flags, 0, "%s: %s", l->code, w);
-			cr_expect_eq(pr_kp_flags(bit, w, n), s->flags, "%s: %s", l->code, w);
+			cr_expect_eq(pr_kp_flags(bit, w, n), s->flags & PR_KP_MASK, "%s: %s", l->code, w);
 			for (size_t j = 0; j < n; j++)
 				if (!listed(words, nw, w, j))
 					cr_expect_eq(pr_kp_flags(bit, w, j), 0, "%.*s", (int)j, w);
@@ -686,6 +688,49 @@ Test(lang, keyphrase_table_finds_every_word_and_nothing_else)
 	cr_expect_eq(pr_kp_flags(frb, "yesterday", 9), 0);
 	cr_expect_eq(pr_kp_flags(0, "yesterday", 9), 0);
 	cr_expect_eq(pr_kp_flags(enb, "", 0), 0);
+}
+
+/* The word table's one probe (pr_lang_word(), which the tokenizer asks)
+ * answers as the stop-word table and pr_kp_flags() do for every word of
+ * either list of every language: PR_WORD_STOP exactly for the stop words,
+ * the key-phrase flags below it; and a record without the stop mark is a
+ * key-phrase word, whose flags are not 0. */
+Test(lang, word_table_agrees_with_the_stop_table)
+{
+	static const char *words[4096];
+	for (size_t i = 0; i < pr_nlanguages; i++) {
+		const pr_lang *l = &pr_languages[i];
+		unsigned long long bit = 1ull << i;
+		size_t nw = kp_words(l, words);
+		size_t nstop = 0;
+		for (size_t k = 0; k < nw; k++) {
+			const char *w = words[k];
+			size_t n = strlen(w);
+			unsigned f = pr_lang_word(l, w, n, pr_stop_hash(w, n));
+			int stop = pr_lang_is_stop_folded(l, w, n);
+			cr_expect_eq(!!(f & PR_WORD_STOP), stop, "%s: %s", l->code, w);
+			cr_expect_eq(f & PR_KP_MASK, pr_kp_flags(bit, w, n), "%s: %s", l->code, w);
+			cr_expect_eq(f & ~(PR_WORD_STOP | PR_KP_MASK), 0, "%s: %s", l->code, w);
+			if (!stop)
+				cr_expect_neq(f & PR_KP_MASK, 0, "%s: %s", l->code, w);
+			nstop += (size_t)stop;
+		}
+		/* every stop word is in the table, with its mark */
+		cr_expect_eq(nstop, l->nstop, "%s", l->code);
+		for (size_t k = 0; k < l->nstop; k++) {
+			const char *w = l->stop[k];
+			size_t n = strlen(w);
+			cr_expect(pr_lang_word(l, w, n, pr_stop_hash(w, n)) & PR_WORD_STOP,
+			          "%s: %s", l->code, w);
+		}
+	}
+	/* a stop word that is also a key-phrase word has both */
+	const pr_lang *en = pr_lang_find("en");
+	cr_assert(en);
+	unsigned f = pr_lang_word(en, "would", 5, pr_stop_hash("would", 5));
+	cr_expect(f & PR_WORD_STOP);
+	cr_expect_eq(f & PR_KP_MASK, PR_KP_VERB_NEXT);
+	cr_expect_eq(pr_lang_word(en, "solar", 5, pr_stop_hash("solar", 5)), 0);
 }
 
 /* Graph words (the "+" lines of a .stop file, gen_data.py): English's are

@@ -464,7 +464,8 @@ Test(token, stop_words_count_toward_no_document_frequency)
 
 /* The key-phrase flags each word carries from the tokenizer (pr_word.kp)
  * are the ones the language's list gives the folded word, ASCII or not,
- * listed or not, and 0 for a word too long for any list. */
+ * listed or not, and 0 for a word too long for any list; and its stop
+ * mark, from the same probe (pr_lang_word()), is the stop-word table's. */
 static void expect_kp_flags(const char *text, const char *lang)
 {
 	precis_options o = PRECIS_OPTIONS_INIT;
@@ -474,8 +475,12 @@ static void expect_kp_flags(const char *text, const char *lang)
 	unsigned long long bit = 1ull << (d->lang - pr_languages);
 	cr_assert(d->nwords > 5);
 	for (size_t w = 0; w < d->nwords; w++)
+	{
 		cr_expect_eq(d->words[w].kp, pr_kp_flags(bit, d->words[w].text, d->words[w].len),
 		             "%s: %s", lang, d->words[w].text);
+		cr_expect_eq(d->words[w].stop, pr_lang_is_stop(d->lang, d->words[w].text, d->words[w].len),
+		             "%s: %s", lang, d->words[w].text);
+	}
 	precis_doc_free(d);
 }
 
@@ -483,7 +488,7 @@ Test(token, words_carry_their_key_phrase_flags)
 {
 	char text[600];
 	snprintf(text, sizeof text,
-	         "Prime Minister Tony Blair said on Monday that the year was hard. "
+	         "Prime Minister Tony Blair said on Monday that the year would be hard. "
 	         "Minister of state, %0300d, visited TIME again.",
 	         7);
 	expect_kp_flags(text, "en");

@@ -4,8 +4,9 @@
 Usage: gen_data.py DATA_DIR OUTPUT.c
 Abbreviations of several words or with a hyphen go to a second list, longest
 first, that the sentence splitter matches as text.
-Lists are sorted byte-wise; the stop words and the one-word abbreviations
-are also placed in open-addressing tables that the library probes.
+Lists are sorted byte-wise; the one-word abbreviations are also placed in
+an open-addressing table that the library probes, and the stop words in
+another (below).
 keyphrase.txt (filler words and the words that come before verbs, per
 language) and the stop words make one more open-addressing table per
 language, each word's key-phrase flags and stop mark in its record, so
@@ -354,10 +355,6 @@ def main():
         keys = byte_sorted(abbr)
         mkeys = sorted(multi, key=lambda w: (-len(w.encode("utf-8")), w.encode("utf-8")))
         out += static_array("char *const", "stop_" + ident, [c_str(w) for w in stop])
-        lines, stop_mask = lang_table("stop_" + ident, stop, "stop word")
-        out += lines
-        lines, stop_filter_mask = bloom_filter("stop_%s_filter" % ident, stop, "static ")
-        out += lines
         out += static_array("char *const", "abbrev_" + ident, [c_str(w) for w in keys])
         out += static_array("unsigned char", "abbrev_kind_" + ident, ["%d" % abbr[w] for w in keys])
         tags, words, abbrev_mask = abbrev_table(keys)
@@ -379,13 +376,12 @@ def main():
             name, len(stop), len(graph), len(set(graph.values())), len(keys) + len(mkeys)))
         out.append("")
         out.append("#define LANG_%s(word_mask, word_filter_mask) { %s, %s, %s, stop_%s, %d, abbrev_%s, abbrev_kind_%s, %d, "
-                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, stop_%s_slot, stop_%s_pool, %d, "
-                   "stop_%s_filter, %d, graph_%s, graph_len_%s, graph_term_%s, %d, %d, %#xull, "
+                   "abbrev_multi_%s, abbrev_multi_kind_%s, %d, %d, graph_%s, graph_len_%s, graph_term_%s, %d, %d, %#xull, "
                    "abbrev_tag_%s, abbrev_word_%s, %d, word_%s_slot, word_%s_pool, word_mask, "
                    "word_%s_filter, word_filter_mask }" % (
             ident, c_str(code), c_str(name), "NULL" if stemmer == "-" else c_str(stemmer),
             ident, len(stop), ident, ident, len(keys), ident, ident, len(mkeys), ordinal,
-            ident, ident, stop_mask, ident, stop_filter_mask, ident, ident, ident, len(gkeys),
+            ident, ident, ident, len(gkeys),
             len(set(graph.values())),
             graph_filter,
             ident, ident, abbrev_mask,

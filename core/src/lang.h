@@ -63,15 +63,6 @@ typedef struct pr_lang {
 	size_t nabbrev_multi;
 	int ordinal;                 /* "3. Oktober": a number and a full stop
 	                                is an ordinal, like a general abbrev */
-	/* The stop words again as an open-addressing table (lang.c,
-	 * pr_stop_hash(); linear probing) of pr_word_slot records and their
-	 * pool. */
-	const pr_word_slot *stop_slot;
-	const char *stop_pool;
-	size_t stop_mask;            /* slots - 1 */
-	/* A Bloom filter of the stop words, as pr_stop_any_filter. */
-	const uint64_t *stop_filter;
-	size_t stop_filter_mask;
 	/* The graph words ("+" lines of the .stop file: pr_lang_graph_word()),
 	 * sorted, the length and the graph term (1 .. ngraph) of each; how
 	 * many terms they make, 0 to PR_GRAPH_TERMS_MAX; and a filter of them:
@@ -87,9 +78,11 @@ typedef struct pr_lang {
 	const uint32_t *abbrev_tag;
 	const uint16_t *abbrev_word;
 	size_t abbrev_mask;          /* slots - 1 */
-	/* The language's key-phrase words (keyphrase.txt) and its stop words
-	 * in one table the same way, each with its key-phrase flags and, for
-	 * a stop word, PR_WORD_STOP: pr_lang_word(), pr_kp_flags(). */
+	/* The language's stop words and its key-phrase words (keyphrase.txt)
+	 * in one open-addressing table (lang.c, pr_stop_hash(); linear
+	 * probing) of pr_word_slot records and their pool, each with its
+	 * key-phrase flags and, for a stop word, PR_WORD_STOP:
+	 * pr_lang_is_stop_folded(), pr_lang_word(), pr_kp_flags(). */
 	const pr_word_slot *word_slot;
 	const char *word_pool;
 	size_t word_mask;            /* slots - 1 */
@@ -194,7 +187,7 @@ static inline int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, 
 	if (n == 0 || n >= 255)
 		return 0;
 	uint32_t h = pr_stop_hash(word, n);
-	if (!pr_filter_may_hold(lang->stop_filter, lang->stop_filter_mask, h))
+	if (!pr_filter_may_hold(lang->word_filter, lang->word_filter_mask, h))
 		return 0;
 	return pr_lang_stop_probe(lang, word, n, h);
 }

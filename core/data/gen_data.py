@@ -141,15 +141,15 @@ def pool_table(prefix, rtype, slots, fields, what, storage="", off_bits=32):
     return out
 
 
-def lang_table(prefix, words, what, flags=None):
-    """One language's stop words (or key-phrase words, with their flags)
-    as a table of pr_word_slot records under half full: the lookup a
-    document in that language makes for its words, in a few kilobytes
-    rather than the all-languages table's hundreds. Returns the C lines
-    and the mask."""
+def lang_table(prefix, words, what, flags):
+    """One language's stop words and key-phrase words with their flags
+    (PR_KP_*, PR_WORD_STOP) as a table of pr_word_slot records under half
+    full: the lookup a document in that language makes for its words, in
+    a few kilobytes rather than the all-languages table's hundreds.
+    Returns the C lines and the mask."""
     slots = [words[k] if k is not None else None for k in open_slots(words, what)]
     out = pool_table(prefix, "pr_word_slot", slots,
-                     lambda w: "%d" % (flags[w] if flags and w is not None else 0),
+                     lambda w: "%d" % (flags[w] if w is not None else 0),
                      what, "static ", 16)
     return out, len(slots) - 1
 
@@ -388,11 +388,11 @@ def main():
             ident, ident, ident))
         out.append("")
     out += stop_table(stop_lists)
-    lines, kp_masks = keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs],
+    lines, word_masks = keyphrase_table(os.path.join(data_dir, "keyphrase.txt"), [c for c, _, _ in langs],
                                      stop_lists)
     out += lines
     out.append("const pr_lang pr_languages[] = {")
-    out += ["\tLANG_%s(%d, %d)," % (c.replace("-", "_"), m, f) for (c, _, _), (m, f) in zip(langs, kp_masks)]
+    out += ["\tLANG_%s(%d, %d)," % (c.replace("-", "_"), m, f) for (c, _, _), (m, f) in zip(langs, word_masks)]
     out.append("};")
     out.append("const size_t pr_nlanguages = %d;" % len(langs))
     out.append("const char *const pr_language_codes[] = {")

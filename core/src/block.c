@@ -144,11 +144,17 @@ static size_t put_cp(buf *b, const char *t, size_t i, size_t len)
 
 #define BYTES(x) ((uint64_t)(x) * 0x0101010101010101u)
 
-/* The top bit of each byte of w that is not in [0x20, 0x7E]. */
-static uint64_t outside(uint64_t w)
+/* The top bit of each byte of w that is not in [lo, 0x7E]. */
+static uint64_t outside_from(uint64_t w, unsigned lo)
 {
 	uint64_t low7 = w & BYTES(0x7F);
-	return (w | ~(low7 + BYTES(0x80 - 0x20)) | (low7 + BYTES(0x01))) & BYTES(0x80);
+	return (w | ~(low7 + BYTES(0x80 - lo)) | (low7 + BYTES(0x01))) & BYTES(0x80);
+}
+
+/* The top bit of each byte of w that is not printable ASCII. */
+static uint64_t outside(uint64_t w)
+{
+	return outside_from(w, 0x20);
 }
 
 /* Append t[i..k), bytes that each map to their own offset, at once. Room
@@ -182,8 +188,7 @@ static size_t skip_plain8(const char *t, size_t k, size_t end)
 		uint64_t sp = ~(w + BYTES(0x5F)) & BYTES(0x80);
 		/* the top bit of each byte of next that may not follow a
 		 * space: one outside [0x21, 0x7E] */
-		uint64_t low7 = next & BYTES(0x7F);
-		uint64_t bad = (next | ~(low7 + BYTES(0x80 - 0x21)) | (low7 + BYTES(0x01))) & BYTES(0x80);
+		uint64_t bad = outside_from(next, 0x21);
 		/* one test for a byte out of range and for a space followed by
 		 * a space or an unprintable byte, the ninth too: as branches
 		 * of their own, the test of a space last went either way at

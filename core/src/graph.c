@@ -141,7 +141,7 @@ static uint32_t *graph_word_terms(const precis_doc *d, uint32_t none)
  * numbers, are partly in order). Longer rows, rare, sort by insertion. */
 #define SORT_COUNT_MAX 64
 
-/* Entry a of the row goes to sterm[row + at]: its term, count and form. */
+/* Entry `at` of sterm (and of stf and form): term t, count tf, form f. */
 static void put_entry(precis_doc *d, uint32_t *form, size_t at, uint32_t t, uint32_t tf,
                       uint32_t f)
 {

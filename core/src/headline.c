@@ -336,15 +336,21 @@ static int word_at(const hbuf *h, size_t i, const char *w)
 	       (i + n == h->len || !is_lower(h->s[i + n]));
 }
 
+/* The first word of list, sorted as strcmp() sorts, that does not begin
+ * below byte c: where the words beginning with c stand, if any. */
+static const char *const *from_byte(const char *const *list, unsigned char c)
+{
+	while (*list && (unsigned char)(*list)[0] < c)
+		list++;
+	return list;
+}
+
 /* Does the text at byte i hold a word of list, which is sorted as strcmp()
  * sorts (test_headline.c checks each list given here)? Only the words
  * with its first byte are read. */
 static int in_sorted_at(const hbuf *h, size_t i, const char *const *list)
 {
-	unsigned char c = (unsigned char)h->s[i];
-	for (; *list && (unsigned char)(*list)[0] < c; list++)
-		;
-	for (; *list && (*list)[0] == h->s[i]; list++)
+	for (list = from_byte(list, (unsigned char)h->s[i]); *list && (*list)[0] == h->s[i]; list++)
 		if (word_at(h, i, *list))
 			return 1;
 	return 0;
@@ -502,10 +508,7 @@ static int in_sorted_n(const char *p, size_t n, const char *const *list)
 {
 	if (n == 0)
 		return 0;
-	unsigned char c = (unsigned char)p[0];
-	for (; *list && (unsigned char)(*list)[0] < c; list++)
-		;
-	for (; *list && (*list)[0] == p[0]; list++)
+	for (list = from_byte(list, (unsigned char)p[0]); *list && (*list)[0] == p[0]; list++)
 		if (strlen(*list) == n && memcmp(*list, p, n) == 0)
 			return 1;
 	return 0;
@@ -854,7 +857,7 @@ static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 	size_t n = 0;
 	for (size_t i = s; i < e && n + 1 < cap; i++) {
 		char c = h->s[i];
-		buf[n++] = is_upper(c) ? (char)(c - 'A' + 'a') : c;
+		buf[n++] = (char)lower_ascii(c);
 	}
 	buf[n] = '\0';
 	return n;
@@ -924,9 +927,7 @@ static int in_sorted_gated(const char *w, const char *const *list, const uint32_
 	unsigned char c = (unsigned char)w[0];
 	if (!c || !((gate[c & 31] >> ((unsigned char)w[1] & 31)) & 1))
 		return 0;
-	for (; *list && (unsigned char)(*list)[0] < c; list++)
-		;
-	for (; *list && (*list)[0] == w[0]; list++)
+	for (list = from_byte(list, c); *list && (*list)[0] == w[0]; list++)
 		if (same(w, *list))
 			return 1;
 	return 0;
@@ -1092,7 +1093,7 @@ static void drop_dash_asides(hbuf *h)
 		size_t k = 0;
 		char first[16];
 		while (k < h->len && k + 1 < sizeof first && (is_upper(h->s[k]) || is_lower(h->s[k]))) {
-			first[k] = is_upper(h->s[k]) ? (char)(h->s[k] - 'A' + 'a') : h->s[k];
+			first[k] = (char)lower_ascii(h->s[k]);
 			k++;
 		}
 		first[k] = '\0';
@@ -3328,7 +3329,7 @@ static int opens_with_pronoun(const pr_sent *s)
 	char b[16];
 	size_t n = 0;
 	while (n < s->len && n + 1 < sizeof b && (is_lower(s->text[n]) || is_upper(s->text[n]))) {
-		b[n] = is_upper(s->text[n]) ? (char)(s->text[n] - 'A' + 'a') : s->text[n];
+		b[n] = (char)lower_ascii(s->text[n]);
 		n++;
 	}
 	b[n] = '\0';
@@ -3475,8 +3476,8 @@ static int all_words_held(const hbuf *h, const char *p, size_t n)
 				size_t q = 0;
 				while (q < j - i) {
 					char a = h->s[k + q], c = p[i + q];
-					if (is_upper(a)) a = (char)(a - 'A' + 'a');
-					if (is_upper(c)) c = (char)(c - 'A' + 'a');
+					a = (char)lower_ascii(a);
+					c = (char)lower_ascii(c);
 					if (a != c)
 						break;
 					q++;
@@ -3501,7 +3502,7 @@ static void fill_with_keyphrases(const precis_doc *d, hbuf *h, size_t limit, siz
 		char b[32];
 		size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;
 		for (size_t i = 0; i < n; i++)
-			b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
+			b[i] = (char)lower_ascii(kw->text[i]);
 		b[n] = '\0';
 		if (holds(h, kw->text, kw->len) || is_time_word(b) || in_sorted(b, time_nouns))
 			continue;
@@ -3790,7 +3791,7 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
 	char b[32];
 	size_t n = kw->len < sizeof b - 1 ? kw->len : sizeof b - 1;
 	for (size_t i = 0; i < n; i++)
-		b[i] = is_upper(kw->text[i]) ? (char)(kw->text[i] - 'A' + 'a') : kw->text[i];
+		b[i] = (char)lower_ascii(kw->text[i]);
 	b[n] = '\0';
 	if (is_time_word(b) || in_sorted(b, time_nouns))
 		return 0;
@@ -3978,13 +3979,13 @@ int pr_headline(precis_doc *d)
 		 * not on show; the cut only shortens h, so h.len comes back) */
 		size_t whole = h.len;
 		fit(&h, limit, fr);
-		size_t all = cut_at = h.len;
+		cut_at = h.len;
 		kick = pick_kicker(d, &h);
 		h.len = whole;
 		if (kick >= 0) {
 			size_t cut;
 			kt = label_text(d, &d->keywords[kick], &kn);
-			if (label_pays(d, &h, all, limit, kt, kn, fr, &cut))
+			if (label_pays(d, &h, cut_at, limit, kt, kn, fr, &cut))
 				h.len = cut; /* fit(&h, limit - kn - 2, fr) */
 			else
 				kick = -1;

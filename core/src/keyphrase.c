@@ -775,6 +775,13 @@ typedef struct scored {
 	uint32_t term;
 } scored;
 
+/* 1 when a comes before b in cmp_scored's order (score down, then term
+ * up), without a branch: select_best's partition; the two must agree. */
+static inline int scored_before(const scored *a, const scored *b)
+{
+	return (a->score > b->score) | ((a->score == b->score) & (a->term < b->term));
+}
+
 static int cmp_scored(const void *x, const void *y)
 {
 	const scored *p = x, *q = y;
@@ -805,10 +812,9 @@ static void select_best(scored *sc, size_t n, size_t k)
 		 * changes places with one of its own (which side it joins is
 		 * as random as the scores: no branch) */
 		size_t at = lo;
-		double ps = sc[last].score;
-		uint32_t pt = sc[last].term;
+		const scored pivot = sc[last];
 		for (size_t i = lo; i < last; i++) {
-			int before = (sc[i].score > ps) | ((sc[i].score == ps) & (sc[i].term < pt));
+			int before = scored_before(&sc[i], &pivot);
 			SWAP(i, at);
 			at += (size_t)before;
 		}
@@ -1725,10 +1731,12 @@ int pr_keyphrases(precis_doc *d)
 	uint32_t *sent_cands = at + d->ntoks + 1; /* how many each sentence has */
 	uint8_t *key = (uint8_t *)(sent_cands + d->nsents + 1), *wflag = key + nt, *wend = wflag + nw;
 	uint8_t *cand = wend + nw;
+	/* each word's flags from the lists, found when it was interned
+	 * (token.c); the marks of its case are or'ed in as it is seen */
+	for (size_t w = 0; w < d->nwords; w++)
+		wflag[w] = d->words[w].kp;
 	if (cjk) {
 		/* every character is asked about */
-		for (size_t w = 0; w < d->nwords; w++)
-			wflag[w] = d->words[w].kp;
 		rc = cjk_keyphrases(d, wflag, lang, strcmp(d->lang->code, "ja") == 0);
 		goto out;
 	}
@@ -1737,10 +1745,6 @@ int pr_keyphrases(precis_doc *d)
 	split_endings(&rules.filler_end, pr_kp_suffixes[d->lang - pr_languages]);
 	split_endings(&rules.verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
 	rules.wend = wend;
-	/* each word's flags from the lists, found when it was interned
-	 * (token.c); the marks of its case are or'ed in as it is seen */
-	for (size_t w = 0; w < d->nwords; w++)
-		wflag[w] = d->words[w].kp;
 	memset(wend, 0, d->nwords);
 	memset(wcount, 0, d->nwords * sizeof *wcount);
 	/* PositionRank (Florescu & Caragea 2017): the random surfer jumps to

@@ -146,16 +146,6 @@ static const pr_word_slot *probe(const pr_word_slot *slot, const char *pool,
 	return NULL;
 }
 
-/* One probe of the language's own table: a few kilobytes, which stay in
- * the cache from one document to the next, where the all-languages table
- * would not. It holds the key-phrase words too (pr_lang_word()): a stop
- * word is one with PR_WORD_STOP. */
-int pr_lang_stop_probe(const pr_lang *lang, const char *word, size_t n, uint32_t h)
-{
-	const pr_word_slot *s = probe(lang->word_slot, lang->word_pool, lang->word_mask, word, n, h);
-	return s && (s->flags & PR_WORD_STOP);
-}
-
 /* A language has few graph words (gen_data.py): a scan of them, for a
  * word that the filter has let through. */
 uint32_t pr_lang_graph_term(const pr_lang *lang, const char *folded, size_t n)

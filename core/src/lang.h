@@ -175,23 +175,6 @@ static inline int pr_filter_may_hold(const uint64_t *filter, size_t mask, uint32
 	return (filter[(h >> 16) & mask] & bits) == bits;
 }
 
-/* pr_lang_is_stop_folded() past its filter: lang.c. */
-int pr_lang_stop_probe(const pr_lang *lang, const char *word, size_t n, uint32_t h);
-
-/* Is the already case-folded word[0..n) a stop word? Inline up to the
- * filter, which tells most words that they are none: each distinct word
- * of a document asks (token.c). */
-static inline int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
-{
-	/* no listed word is empty or 255 bytes long */
-	if (n == 0 || n >= 255)
-		return 0;
-	uint32_t h = pr_stop_hash(word, n);
-	if (!pr_filter_may_hold(lang->word_filter, lang->word_filter_mask, h))
-		return 0;
-	return pr_lang_stop_probe(lang, word, n, h);
-}
-
 /* pr_lang_word() past its filter: lang.c. */
 unsigned pr_lang_word_probe(const pr_lang *lang, const char *folded, size_t n, uint32_t h);
 
@@ -209,6 +192,16 @@ static inline unsigned pr_lang_word(const pr_lang *lang, const char *folded, siz
 	if (!pr_filter_may_hold(lang->word_filter, lang->word_filter_mask, h))
 		return 0;
 	return pr_lang_word_probe(lang, folded, n, h);
+}
+
+/* Is the already case-folded word[0..n) a stop word? (pr_lang_is_stop();
+ * the tokenizer asks pr_lang_word(), which tells its flags too.) */
+static inline int pr_lang_is_stop_folded(const pr_lang *lang, const char *word, size_t n)
+{
+	/* no listed word is empty or 255 bytes long */
+	if (n == 0 || n >= 255)
+		return 0;
+	return (pr_lang_word(lang, word, n, pr_stop_hash(word, n)) & PR_WORD_STOP) != 0;
 }
 
 /* Is word[0..n) a stop word? The word may be in any case: it is case-folded

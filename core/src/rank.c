@@ -77,11 +77,17 @@ static size_t row_len(const pr_graph *g, size_t i)
 
 /* Lay out g for power iteration; out[j] is 1 / W(j), maxlen g's longest
  * row. 0, or -1 out of memory. */
+/* Places for n nodes: a whole number of blocks. */
+static size_t places_of(size_t n)
+{
+	return (n + PR_BLOCK - 1) / PR_BLOCK * PR_BLOCK;
+}
+
 static int make_blocks(blocks *b, const pr_graph *g, const double *out, size_t maxlen)
 {
 	size_t n = g->n;
 	b->n = n;
-	b->nplaces = (n + PR_BLOCK - 1) / PR_BLOCK * PR_BLOCK;
+	b->nplaces = places_of(n);
 	size_t nb = b->nplaces / PR_BLOCK;
 	/* node, place, len, then the counts of the sort below (n < 2^32) */
 	b->node = pr_malloc_raw((2 * n + nb + maxlen + 1) * sizeof *b->node);
@@ -351,7 +357,7 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	/* 1 / W(j), or 0, then power iteration's cur, nxt and teleport (room
 	 * for a whole number of blocks; none for the sweeps), then the nodes
 	 * with no edges */
-	size_t nplaces = (n + PR_BLOCK - 1) / PR_BLOCK * PR_BLOCK;
+	size_t nplaces = places_of(n);
 	size_t nwork = gauss_seidel ? 0 : 3 * nplaces;
 	double *out = pr_malloc_raw((n + nwork) * sizeof *out + n * sizeof(uint32_t));
 	double *work = out ? out + n : NULL;

@@ -637,7 +637,8 @@ static void machine(void)
 
 int main(int argc, char **argv)
 {
-	int runs = 5, quick = 0, passes = -1, stage_min = 0; /* -1: not asked for */
+	int runs = 5, quick = 0, stage_min = 0;
+	int passes = -1; /* -1: not asked for */
 	const char *shared = NULL, *ots = NULL, *nvim = NULL;
 	int first = argc;
 	for (int a = 1; a < argc; a++) {

@@ -259,8 +259,14 @@ static void drop_dateline(hbuf *h)
 	/* (most sentences have no separator's second byte, a dash, in
 	 * their first bytes) */
 	int dash = 0;
-	for (const char *const *sep = dateline_seps; *sep && !dash; sep++)
-		dash = memchr(h->s, (*sep)[1], limit) != NULL;
+	for (const char *const *sep = dateline_seps; *sep && !dash; sep++) {
+		/* each second byte asked once (three separators share 0xE2) */
+		const char *const *prev = dateline_seps;
+		while (prev < sep && (*prev)[1] != (*sep)[1])
+			prev++;
+		if (prev == sep)
+			dash = memchr(h->s, (*sep)[1], limit) != NULL;
+	}
 	if (!dash)
 		return;
 	for (size_t i = 1; i + 2 < limit && !best; i++) {
@@ -1256,7 +1262,7 @@ static void drop_lead_phrase(const hbuf *h, hwords *ws)
  * comma that closes it or to the end; a clause the closing comma joins on
  * with a word of cont (", which saves lives, but also ...,") goes with it.
  * Kept when fewer than two words would stand before it. */
-static void drop_clauses(const hbuf *h, hwords *ws, const char *const *rel,
+static void drop_clauses(hwords *ws, const char *const *rel,
                          const char *const *cont)
 {
 	const char *b;
@@ -1290,7 +1296,7 @@ static void drop_clauses(const hbuf *h, hwords *ws, const char *const *rel,
 static void drop_relative_clauses(const hbuf *h, hwords *ws)
 {
 	static const char *const cont[] = { "but", "and", "or", NULL };
-	drop_clauses(h, ws, relatives, cont);
+	drop_clauses(ws, relatives, cont);
 }
 
 static int participle(const char *w);
@@ -1400,7 +1406,7 @@ static int all_digits(const char *w)
  * word before has a comma of its own, that one is enough; when no comma
  * opened anything, the comma only set the phrase off from what follows,
  * and goes with it. */
-static void keep_comma(const hbuf *h, hwords *ws, size_t a, size_t e)
+static void keep_comma(hwords *ws, size_t a, size_t e)
 {
 	size_t q = a;
 	while (q > 0 && ws->w[q - 1].del)
@@ -1468,7 +1474,7 @@ static void drop_dates(const hbuf *h, hwords *ws)
 		for (size_t k = a; k <= z; k++)
 			strike_word(ws, k);
 		if (ws->w[z].comma)
-			keep_comma(h, ws, a, z);
+			keep_comma(ws, a, z);
 		i = z;
 	}
 }
@@ -1532,7 +1538,7 @@ static void drop_time_expressions(const hbuf *h, hwords *ws)
 		for (size_t k = a; k <= i; k++)
 			strike_word(ws, k);
 		if (comma)
-			keep_comma(h, ws, a, i);
+			keep_comma(ws, a, i);
 	}
 }
 
@@ -1709,7 +1715,7 @@ static int ing_verb(const char *w)
 /* The word at i or, past a manner adverb that has gone ("has sharply
  * revised"), the one after it; only such an adverb: a word that went for
  * another reason ("had a planned meeting") is still in the way. */
-static size_t past_adverb(const hbuf *h, const hwords *ws, size_t i)
+static size_t past_adverb(const hwords *ws, size_t i)
 {
 	const char *b;
 	while (i < ws->n && ws->w[i].del) {
@@ -1745,11 +1751,11 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 			if (in_sorted(c, modals))
 				continue;
 		}
-		size_t v = past_adverb(h, ws, i + 1);
+		size_t v = past_adverb(ws, i + 1);
 		if (v >= ws->n)
 			continue;
 		core_at(ws, v, &c);
-		size_t p = past_adverb(h, ws, v + 1);
+		size_t p = past_adverb(ws, v + 1);
 		if (same(c, "been") && p < ws->n) {
 			/* past an adverb that stays: "have been officially
 			 * recognised" -> "officially recognised" */
@@ -1783,7 +1789,7 @@ static void drop_auxiliaries(const hbuf *h, hwords *ws)
 
 
 /* Is word i a bare "is", "are", "was" or "were"? */
-static int be_form(const hbuf *h, const hwords *ws, size_t i)
+static int be_form(const hwords *ws, size_t i)
 {
 	const char *b;
 	if (i >= ws->n)
@@ -1850,7 +1856,7 @@ static void drop_be(const hbuf *h, hwords *ws)
 					j = next_live(ws, j + 1);
 					k++;
 				}
-				if (j >= ws->n || k == 6 || !be_form(h, ws, next_live(ws, j + 1)))
+				if (j >= ws->n || k == 6 || !be_form(ws, next_live(ws, j + 1)))
 					return;
 				i = j;
 			}
@@ -1876,7 +1882,7 @@ static void drop_be(const hbuf *h, hwords *ws)
 			return;
 		/* (the next word even if it has gone, unless a manner adverb:
 		 * "is the preferred candidate" is not "preferred candidate") */
-		size_t nx = past_adverb(h, ws, i + 1);
+		size_t nx = past_adverb(ws, i + 1);
 		if (nx >= ws->n)
 			return;
 		core_at(ws, nx, &c);
@@ -1956,7 +1962,7 @@ static void drop_here(const hbuf *h, hwords *ws)
 			continue;
 		if (i + 1 < ws->n) {
 			core_at(ws, i + 1, &b);
-			if (be_form(h, ws, i + 1) || same(b, "and"))
+			if (be_form(ws, i + 1) || same(b, "and"))
 				continue;
 		}
 		strike_word(ws, i);
@@ -2745,7 +2751,7 @@ static void fr_drop_time_expressions(const hbuf *h, hwords *ws)
 			if (q > 0 && ws->w[q - 1].comma)
 				ws->w[q - 1].nocomma = 1;
 			else
-				keep_comma(h, ws, a, e);
+				keep_comma(ws, a, e);
 		}
 		i = e;
 	}
@@ -2825,7 +2831,7 @@ static void fr_drop_relative_clauses(const hbuf *h, hwords *ws)
 {
 	static const char *const rel[] = { "qui", "dont", "où", "lequel", "laquelle", "lesquels", NULL };
 	static const char *const cont[] = { NULL };
-	drop_clauses(h, ws, rel, cont);
+	drop_clauses(ws, rel, cont);
 }
 
 /* "Depuis l'annonce de la mort de Jacques Chirac, des livres d'or ...",

@@ -112,6 +112,11 @@ static dcase datelines[] = {
 	  "The plan cuts costs for small farms in the region" },
 	{ "Prices fell again in March, according to the national statistics office.",
 	  "Prices fell again in March" },
+	/* the en dash and the bullet share the em dash's first two bytes */
+	{ "TOKYO \xE2\x80\x93 Japan's central bank kept its interest rates unchanged on Tuesday.",
+	  "Japan's central bank kept its interest rates unchanged" },
+	{ "MADRID \xE2\x80\xA2 Spain opened three new rail lines to the north coast.",
+	  "Spain opened three new rail lines to the north coast" },
 	/* a wire credit glued to its dash */
 	{ "NEW DELHI, December 1 (Xinhua)-- India and Bangladesh have agreed to keep the "
 	  "border open.",

@@ -17,8 +17,8 @@ int pr_stem_english(const char *s, size_t n, char *out);
 /* May pr_stem_english() give a word that it takes and whose last byte is
  * c a stem other than the word itself? Only if c ends one of the
  * algorithm's suffixes or one of the words it treats apart: ' c d e g i
- * l m n r s t y. Every other word, about one in five, is its own stem,
- * which a caller can tell without the call. */
+ * l m n r s t y. Every other word is its own stem, which a caller can
+ * tell without the call. */
 static inline int pr_stem_english_may_change(unsigned char c)
 {
 #define PR_STEM_BIT(x) ((uint32_t)1 << ((x) - 'a'))

@@ -322,7 +322,7 @@ static inline uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii
 	 * of the whole word is only for those few); so is an English word of
 	 * ASCII letters, digits and the marks that join them, all bytes
 	 * pr_stem_english takes, whose last byte ends no suffix (stem.h):
-	 * one in five, told without the call */
+	 * about one in ten, told without the call */
 	if (st->algorithm && m < 64 &&
 	    !(st->english && ascii && !pr_stem_english_may_change((unsigned char)w->text[m - 1])) &&
 	    !((unsigned char)(w->text[0] - '0') < 10 && is_number(w->text, m))) {
@@ -734,9 +734,12 @@ int pr_tokenize(precis_doc *d)
 		d->words = st.words.data;
 		d->nwords = st.words.len;
 		d->nterms = st.stems.n;
-		/* not zeroed first: every field is set below (the one past
-		 * the last term, for a document without any, is zero) */
-		d->terms = pr_alloc(&d->arena, (d->nterms + 1) * sizeof(pr_term));
+		/* one more than the terms, so that a text without any gets an
+		 * array too; not zeroed first, as every field of the terms is
+		 * set below (and the one past them zeroed) */
+		d->terms = d->nterms < SIZE_MAX / sizeof(pr_term) - 1
+		                   ? pr_alloc(&d->arena, (d->nterms + 1) * sizeof(pr_term))
+		                   : NULL;
 		if (!d->terms)
 			rc = PRECIS_ENOMEM;
 	}

@@ -52,6 +52,7 @@ RARE static int rehash(pr_strmap *m, size_t cap)
 	pr_free_raw(m->slot);
 	m->slot = slot;
 	m->mask = cap - 1;
+	m->grow_at = cap / 2;
 	return 0;
 }
 
@@ -71,7 +72,12 @@ int pr_strmap_alloc(pr_strmap *m)
 
 RARE int pr_strmap_grow_keys(pr_strmap *m)
 {
+	const size_t most = UINT32_MAX - 1;
+	if (m->cap_keys >= most)
+		return -1;
 	size_t cap = m->cap_keys ? m->cap_keys * 2 : m->hint > 256 ? m->hint : 256;
+	if (cap > most)
+		cap = most;
 	const char **k = pr_realloc_raw(m->key, cap * sizeof *k);
 	if (!k)
 		return -1;

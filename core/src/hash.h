@@ -25,6 +25,7 @@ typedef struct pr_strmap {
 	pr_slot *slot;    /* open addressing, linear probing */
 	size_t mask;      /* capacity - 1 (a power of two) */
 	size_t n;
+	size_t grow_at;   /* half the capacity: more keys and it grows */
 	const char **key;
 	uint32_t *keylen;
 	size_t cap_keys;
@@ -221,11 +222,11 @@ int pr_strmap_grow(pr_strmap *m);
 /* The steps of adding a key, shared by pr_strmap_add_short() below and
  * hash.c's pr_strmap_intern(). */
 
-/* Room for one more id: 0, or -1 when out of memory. */
+/* Room for one more id: 0, or -1 when out of memory. (The id arrays
+ * never grow past UINT32_MAX - 1 ids, so that this one test also keeps
+ * the ids under UINT32_MAX, the error value.) */
 static inline int pr_strmap_id_room(pr_strmap *m)
 {
-	if (m->n >= UINT32_MAX - 1)
-		return -1;
 	return m->n == m->cap_keys ? pr_strmap_grow_keys(m) : 0;
 }
 
@@ -274,7 +275,7 @@ static inline uint32_t pr_strmap_put(pr_strmap *m, size_t at, const char *key, s
 	m->slot[at].head = head;
 	m->slot[at].id1 = id + 1;
 	m->slot[at].check = check;
-	if (m->n * 2 > m->mask + 1 && pr_strmap_grow(m))
+	if (m->n > m->grow_at && pr_strmap_grow(m))
 		return UINT32_MAX;
 	return id;
 }

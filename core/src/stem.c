@@ -30,27 +30,25 @@
 #define EN_MAX PR_STEM_EN_MAX
 
 /* What each ASCII byte is to the stemmer: a byte it takes (small letters,
- * digits, the apostrophe, full stop and comma), a vowel (a e i o u y), the
- * letter y, a byte some step's suffix ends with (' c d e g i l m n r s t
- * y: a word that ends otherwise leaves every step as it is). Bytes from
- * 0x80 up are none of these. */
-enum { V = 1, E = 2, Y = 4, S = 8 };
-#define EC E               /* a consonant, digit or punctuation */
-#define ES (E | S)         /* a consonant that ends a suffix */
-#define EV (E | V)         /* a vowel */
-#define EVS (E | V | S)    /* a vowel that ends a suffix (e, i) */
-#define EY (E | V | Y | S) /* y: a vowel unless first or after a vowel */
+ * digits, the apostrophe, full stop and comma), a vowel (a e i o u y) and
+ * the letter y. Bytes from 0x80 up are none of these. (Which bytes end a
+ * suffix, so that a word ending otherwise leaves every step as it is:
+ * pr_stem_english_may_change(), stem.h.) */
+enum { V = 1, E = 2, Y = 4 };
+#define EC E           /* a consonant, digit or punctuation */
+#define EV (E | V)     /* a vowel */
+#define EY (E | V | Y) /* y: a vowel unless first or after a vowel */
 static const unsigned char byte_class[256] = {
 	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x20 */ 0, 0, 0, 0, 0, 0, 0, ES, 0, 0, 0, 0, EC, 0, EC, 0,
+	/* 0x20 */ 0, 0, 0, 0, 0, 0, 0, EC, 0, 0, 0, 0, EC, 0, EC, 0,
 	/* 0x30 */ EC, EC, EC, EC, EC, EC, EC, EC, EC, EC, 0, 0, 0, 0, 0, 0,
 	/* 0x40 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 0x50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/*           a   b   c   d   e    f   g   h   i    j   k   l   m   n   o */
-	/* 0x60 */ 0, EV, EC, ES, ES, EVS, EC, ES, EC, EVS, EC, EC, ES, ES, ES, EV,
+	/*           a   b   c   d   e   f   g   h   i   j   k   l   m   n   o */
+	/* 0x60 */ 0, EV, EC, EC, EC, EV, EC, EC, EC, EV, EC, EC, EC, EC, EC, EV,
 	/*        p   q   r   s   t   u   v   w   x   y   z */
-	/* 0x70 */ EC, EC, ES, ES, ES, EV, EC, EC, EC, EY, EC, 0, 0, 0, 0, 0,
+	/* 0x70 */ EC, EC, EC, EC, EC, EV, EC, EC, EC, EY, EC, 0, 0, 0, 0, 0,
 };
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -510,8 +508,9 @@ int pr_stem_english(const char *s, size_t n, char *out)
 			return k;
 	}
 	/* fast exit: no step changes a word whose last byte ends none of
-	 * their suffixes (about one word in five) */
-	if (!(byte_class[p[m - 1]] & S))
+	 * their suffixes (about one word in ten, which token.c tells apart
+	 * itself by pr_stem_english_may_change() and does not ask about) */
+	if (!pr_stem_english_may_change(p[m - 1]))
 		return en_copy_out(out, b, m);
 	/* a 'y' first or after a vowel is the consonant 'Y', left to right
 	 * ("ayy" is "aYy") */

@@ -319,8 +319,12 @@ static inline uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii
 	size_t slen = m;
 	/* numbers and very long tokens are their own stems (a number starts
 	 * with a digit: a token starts with a letter or digit, so the scan
-	 * of the whole word is only for those few) */
+	 * of the whole word is only for those few); so is an English word of
+	 * ASCII letters, digits and the marks that join them, all bytes
+	 * pr_stem_english takes, whose last byte ends no suffix (stem.h):
+	 * about one in ten, told without the call */
 	if (st->algorithm && m < 64 &&
+	    !(st->english && ascii && !pr_stem_english_may_change((unsigned char)w->text[m - 1])) &&
 	    !((unsigned char)(w->text[0] - '0') < 10 && is_number(w->text, m))) {
 		int k = st->english ? pr_stem_english(w->text, m, st->stem) : -1;
 		if (k >= 0) {
@@ -730,7 +734,12 @@ int pr_tokenize(precis_doc *d)
 		d->words = st.words.data;
 		d->nwords = st.words.len;
 		d->nterms = st.stems.n;
-		d->terms = pr_calloc(&d->arena, d->nterms + 1, sizeof(pr_term));
+		/* one more than the terms, so that a text without any gets an
+		 * array too; not zeroed first, as every field of the terms is
+		 * set below (and the one past them zeroed) */
+		d->terms = d->nterms < SIZE_MAX / sizeof(pr_term) - 1
+		                   ? pr_alloc(&d->arena, (d->nterms + 1) * sizeof(pr_term))
+		                   : NULL;
 		if (!d->terms)
 			rc = PRECIS_ENOMEM;
 	}
@@ -741,6 +750,7 @@ int pr_tokenize(precis_doc *d)
 			d->terms[k].len = st.stems.keylen[k];
 			d->terms[k].df = st.df[k + 1].df;
 		}
+		memset(&d->terms[d->nterms], 0, sizeof(pr_term));
 	}
 	if (st.stemmer)
 		sb_stemmer_delete(st.stemmer);

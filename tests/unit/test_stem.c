@@ -183,6 +183,45 @@ Test(stem, english_stemmer_refuses_what_it_does_not_handle)
 	}
 }
 
+/* A word whose last byte pr_stem_english_may_change() rules out is its
+ * own stem, which token.c takes without asking the stemmer: after roots
+ * that reach each step and each exception with a byte cut or added, every
+ * byte the stemmer takes as the last; and the exceptions themselves, which
+ * are not their own stems, all end in a byte it lets through. */
+Test(stem, english_words_ending_in_no_suffix_byte_are_their_own_stems)
+{
+	static const char takes[] = "abcdefghijklmnopqrstuvwxyz0123456789'.,";
+	static const char *const before[] = {
+		"", "a", "y", "ay", "sk", "ski", "skie", "new", "idl", "ugl", "onl",
+		"how", "bia", "dyin", "lyin", "tyin", "earl", "atla", "ande", "gentl",
+		"singl", "cosmo", "hopp", "generat", "nation", "fulnes", "izatio",
+		"emen", "ousnes", "eedl", "ingl", "communi", "agre", "logi", "3.1",
+	};
+	static const char *const exceptions[] = {
+		"sky", "skis", "idly", "ugly", "only", "news", "howe", "bias", "skies",
+		"dying", "lying", "tying", "early", "atlas", "andes", "gently", "singly",
+		"cosmos",
+	};
+	char out[PR_STEM_EN_MAX + 2], w[32];
+	size_t own = 0;
+	for (size_t i = 0; i < sizeof before / sizeof before[0]; i++) {
+		for (size_t c = 0; c < sizeof takes - 1; c++) {
+			int n = snprintf(w, sizeof w, "%s%c", before[i], takes[c]);
+			if (pr_stem_english_may_change((unsigned char)takes[c]))
+				continue;
+			int k = pr_stem_english(w, (size_t)n, out);
+			cr_expect(k == n && memcmp(out, w, (size_t)n) == 0, "%s: %.*s", w, k, out);
+			own++;
+		}
+	}
+	cr_expect_gt(own, 0);
+	for (size_t i = 0; i < sizeof exceptions / sizeof exceptions[0]; i++) {
+		size_t n = strlen(exceptions[i]);
+		cr_expect(pr_stem_english_may_change((unsigned char)exceptions[i][n - 1]), "%s",
+		          exceptions[i]);
+	}
+}
+
 /* A number (digits, full stops and commas, ending in a digit) is its own
  * stem, as libstemmer has it too (token.c does not stem numbers at all,
  * so both ways agree). */

@@ -439,9 +439,13 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		goto done;
 	size_t ndang = 0, maxlen = 0;
 	for (size_t i = 0; i < n; i++) {
+		/* W(i): the graph's own when it has one (pr_graph) */
 		double w = 0;
-		for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
-			w += g->w[k];
+		if (g->wsum)
+			w = g->wsum[i];
+		else
+			for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
+				w += g->w[k];
 		out[i] = w > 0 ? 1.0 / w : 0.0;
 		if (out[i] == 0.0)
 			dang[ndang++] = (uint32_t)i;

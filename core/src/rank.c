@@ -146,11 +146,18 @@ static int make_blocks(blocks *b, const pr_graph *g, const double *out, size_t m
 	b->p = (double *)(b->col + nwords);
 	for (size_t k = 0, first = 0; k < nb; first += PR_BLOCK * (size_t)b->len[k++]) {
 		for (size_t r = k * PR_BLOCK + (k ? 0 : b->pad); r < (k + 1) * PR_BLOCK; r++) {
-			size_t at = first + r % PR_BLOCK, i = node[r];
-			for (size_t e = g->row[i]; e < g->row[i + 1]; e++, at += PR_BLOCK) {
-				uint64_t c = b->place[g->col[e]];
-				b->p[at] = g->w[e] * out[g->col[e]];
-				b->col[at / PR_COLS_PER_WORD] |= c << (PR_COL_BITS * (at % PR_COLS_PER_WORD));
+			/* the row's entries are PR_BLOCK apart: each in the same
+			 * bits of its word (first is a whole number of blocks) */
+			size_t q = r % PR_BLOCK, i = node[r];
+			double *p = b->p + first + q;
+			uint64_t *col = b->col + (first + q) / PR_COLS_PER_WORD;
+			unsigned shift = PR_COL_BITS * (unsigned)(q % PR_COLS_PER_WORD);
+			for (size_t e = g->row[i]; e < g->row[i + 1]; e++) {
+				uint32_t c = g->col[e];
+				*p = g->w[e] * out[c];
+				*col |= (uint64_t)b->place[c] << shift;
+				p += PR_BLOCK;
+				col += PR_BLOCK / PR_COLS_PER_WORD;
 			}
 		}
 	}

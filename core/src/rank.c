@@ -723,37 +723,6 @@ static int radix_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double 
  * no branch on them, where the merge sort's went either way at random. */
 #define COUNT_MAX 64
 
-/* How many of k[lo .. hi) are above x (or, with ties, at least x). The
- * counts are doubles, exact (at most COUNT_MAX), so that a comparison of
- * doubles and its count are of one width, and four of them side by side:
- * the compiler makes two pairs of them, where an integer count took the
- * keys one at a time (200 sorts of 40 scores: 1.0 -> 0.6 us each). */
-static double count_above(const double *k, size_t lo, size_t hi, double x, int ties)
-{
-	double c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-	size_t b = lo;
-	if (ties) {
-		for (; b + 4 <= hi; b += 4) {
-			c0 += k[b] >= x ? 1.0 : 0.0;
-			c1 += k[b + 1] >= x ? 1.0 : 0.0;
-			c2 += k[b + 2] >= x ? 1.0 : 0.0;
-			c3 += k[b + 3] >= x ? 1.0 : 0.0;
-		}
-		for (; b < hi; b++)
-			c0 += k[b] >= x ? 1.0 : 0.0;
-	} else {
-		for (; b + 4 <= hi; b += 4) {
-			c0 += k[b] > x ? 1.0 : 0.0;
-			c1 += k[b + 1] > x ? 1.0 : 0.0;
-			c2 += k[b + 2] > x ? 1.0 : 0.0;
-			c3 += k[b + 3] > x ? 1.0 : 0.0;
-		}
-		for (; b < hi; b++)
-			c0 += k[b] > x ? 1.0 : 0.0;
-	}
-	return (c0 + c1) + (c2 + c3);
-}
-
 /* The same order as merge_sort_desc, by counting. */
 static void count_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
 {
@@ -762,7 +731,11 @@ static void count_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double
 		k[a] = key[idx[a]];
 	for (size_t a = 0; a < n; a++) {
 		double x = k[a];
-		size_t at = (size_t)(count_above(k, 0, a, x, 1) + count_above(k, a + 1, n, x, 0));
+		size_t at = 0;
+		for (size_t b = 0; b < a; b++)
+			at += k[b] >= x;
+		for (size_t b = a + 1; b < n; b++)
+			at += k[b] > x;
 		tmp[at] = idx[a];
 	}
 	memcpy(idx, tmp, n * sizeof *idx);

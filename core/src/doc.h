@@ -120,8 +120,9 @@ typedef struct pr_graph {
 	double *w;
 	int upper;
 	pr_link *link;    /* upper: row[n] links, then PR_LINK_PAD more */
-	double *wsum;     /* W(i) by row: upper graphs (rank.c) and the key-word
-	                     graph (keyphrase.c); else NULL */
+	double *wsum;     /* W(i) by row, added up in the row's order: the
+	                     sentence graph (graph.c) and the key-word graph
+	                     (keyphrase.c); else NULL */
 } pr_graph;
 
 /* Above this many sentences a document is a book: its graph is bounded

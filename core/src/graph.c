@@ -758,7 +758,11 @@ static size_t put_upper_row(pr_graph *g, size_t i, size_t at, const cand *c, siz
 /* The symmetric rows from the upper ones (up: row i's links to later
  * sentences), in the arena. Row j lists first its links to earlier
  * sentences i, by i, then its own upper row: a fixed order, so that
- * PageRank's sums are the same on every run. */
+ * PageRank's sums are the same on every run. Each row is written in that
+ * order, its links from earlier rows as those are written: W(i), its
+ * weights added up in its order, is made in the same pass (wsum), where
+ * PageRank's own loop over the rows had a chain of additions to wait on
+ * for each. */
 static int symmetric(pr_graph *g, precis_doc *d, const size_t *up, const uint32_t *ucol,
                      const double *uw)
 {
@@ -766,8 +770,9 @@ static int symmetric(pr_graph *g, precis_doc *d, const size_t *up, const uint32_
 	g->row = pr_calloc(&d->arena, n + 1, sizeof *g->row);
 	g->col = pr_alloc(&d->arena, (2 * nedges + 1) * sizeof *g->col);
 	g->w = pr_alloc(&d->arena, (2 * nedges + 1) * sizeof *g->w);
+	g->wsum = pr_calloc(&d->arena, n + 1, sizeof *g->wsum);
 	size_t *fill = pr_malloc_raw((n + 1) * sizeof *fill);
-	if (!g->row || !g->col || !g->w || !fill) {
+	if (!g->row || !g->col || !g->w || !g->wsum || !fill) {
 		pr_free_raw(fill);
 		return PRECIS_ENOMEM;
 	}
@@ -785,13 +790,17 @@ static int symmetric(pr_graph *g, precis_doc *d, const size_t *up, const uint32_
 		 * sentence's fill is (ucol[e] > i), so that each entry's
 		 * increment does not wait on the store of the one before */
 		size_t a = fill[i];
+		double wi = g->wsum[i];
 		for (size_t e = up[i]; e < up[i + 1]; e++, a++) {
 			size_t b = fill[ucol[e]]++;
 			g->col[a] = ucol[e];
 			g->w[a] = uw[e];
+			wi += uw[e];
 			g->col[b] = (uint32_t)i;
 			g->w[b] = uw[e];
+			g->wsum[ucol[e]] += uw[e];
 		}
+		g->wsum[i] = wi;
 	}
 	pr_free_raw(fill);
 	return PRECIS_OK;

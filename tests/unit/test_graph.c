@@ -337,6 +337,25 @@ static void check_against_direct(size_t nsents, size_t vocab)
 		/* W(i), every edge of i's weight, in double precision */
 		for (size_t i = 0; i < n && g.upper; i++)
 			cr_assert_float_eq(g.wsum[i], wsum[i], 1e-10 * wsum[i], "W(%zu)", i);
+		/* an article's W(i) is its row's weights added up in the row's
+		 * order, to the bit, and PageRank ranks the graph as it would
+		 * without it (adding them up itself) */
+		if (!g.upper) {
+			for (size_t i = 0; i < n; i++) {
+				double t = 0;
+				for (size_t k = g.row[i]; k < g.row[i + 1]; k++)
+					t += g.w[k];
+				cr_assert(g.wsum[i] == t, "W(%zu)", i);
+			}
+			double *with = malloc(2 * n * sizeof *with), *without = with + n;
+			cr_assert(with);
+			pr_graph bare = g;
+			bare.wsum = NULL;
+			cr_assert_eq(pr_pagerank(with, &g, 0.85, 1e-6, 100), PRECIS_OK);
+			cr_assert_eq(pr_pagerank(without, &bare, 0.85, 1e-6, 100), PRECIS_OK);
+			cr_assert(memcmp(with, without, n * sizeof *with) == 0);
+			free(with);
+		}
 		cr_expect_eq(edges, d->nedges);
 		cr_expect_gt(edges, n, "a connected test");
 	}

@@ -390,8 +390,8 @@ static void plain_power(double *s, const pr_graph *g, double d, double tol, unsi
                         const double *tele, double *deltas)
 {
 	size_t n = g->n;
-	double out[64], cur[64], nxt[64];
-	cr_assert(n <= 64);
+	double *out = malloc(3 * (n + 1) * sizeof *out), *cur = out + n + 1, *nxt = cur + n + 1;
+	cr_assert(out);
 	for (size_t i = 0; i < n; i++) {
 		double w = 0;
 		for (size_t k = g->row[i]; k < g->row[i + 1]; k++)
@@ -423,6 +423,7 @@ static void plain_power(double *s, const pr_graph *g, double d, double tol, unsi
 		total += cur[i];
 	for (size_t i = 0; i < n; i++)
 		s[i] = cur[i] / total;
+	free(out);
 }
 
 Test(pagerank, rows_of_every_length_score_as_one_at_a_time)
@@ -451,6 +452,83 @@ Test(pagerank, rows_of_every_length_score_as_one_at_a_time)
 		for (size_t i = 0; i < 15; i++)
 			cr_assert(memcmp(&got[i], &want[i], sizeof got[i]) == 0,
 			          "node %zu: %.17g, want %.17g", i, got[i], want[i]);
+	}
+}
+
+/* A graph of n nodes whose rows have every length from none to dozens,
+ * each row's columns in no order: node i links to the nodes i * 7 + 3k
+ * (mod n) for k < i % 23, a few more hubs, weights of many values. In
+ * compressed rows by node; freed with free(g->row). */
+static void ragged_graph(pr_graph *g, size_t n)
+{
+	size_t cap = 2 * n * 30 + 2;
+	uint32_t *a = malloc(cap * sizeof *a), *b = malloc(cap * sizeof *b);
+	double *w = malloc(cap * sizeof *w);
+	unsigned char *seen = calloc(n * n, 1);
+	cr_assert(a && b && w && seen);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < i % 23 + (i % 97 == 0 ? 25 : 0); k++) {
+			size_t j = (i * 7 + 3 * k + 1) % n;
+			if (j == i || seen[i * n + j])
+				continue;
+			seen[i * n + j] = seen[j * n + i] = 1;
+			double wt = 0.25 + (double)((i * 31 + j * 17) % 13) / 7.0;
+			a[m] = (uint32_t)i, b[m] = (uint32_t)j, w[m++] = wt;
+			a[m] = (uint32_t)j, b[m] = (uint32_t)i, w[m++] = wt;
+		}
+	}
+	memset(g, 0, sizeof *g);
+	g->n = n;
+	g->row = calloc(n + 1 + (m + 1) * 3, sizeof *g->row);
+	cr_assert(g->row);
+	g->col = (uint32_t *)(g->row + n + 1);
+	g->w = (double *)(g->row + n + 1 + m + 1);
+	for (size_t e = 0; e < m; e++)
+		g->row[a[e] + 1]++;
+	for (size_t i = 0; i < n; i++)
+		g->row[i + 1] += g->row[i];
+	size_t *at = malloc((n + 1) * sizeof *at);
+	cr_assert(at);
+	memcpy(at, g->row, (n + 1) * sizeof *at);
+	for (size_t e = 0; e < m; e++) {
+		g->col[at[a[e]]] = b[e];
+		g->w[at[a[e]]++] = w[e];
+	}
+	free(at);
+	free(a);
+	free(b);
+	free(w);
+	free(seen);
+}
+
+/* Power iteration lays the rows out in blocks (rank.c), padded to whole
+ * blocks: every count of nodes from 1 to 40 (every padding), and graphs
+ * as large as power iteration takes (PR_LARGE_GRAPH nodes: the columns'
+ * bits), score as one row at a time would, to the last bit. */
+Test(pagerank, every_padding_scores_as_one_at_a_time)
+{
+	static const size_t sizes[] = { PR_LARGE_GRAPH - 3, PR_LARGE_GRAPH };
+	for (size_t t = 0; t < 40 + sizeof sizes / sizeof sizes[0]; t++) {
+		size_t n = t < 40 ? t + 1 : sizes[t - 40];
+		pr_graph g;
+		ragged_graph(&g, n);
+		double *tele = malloc(3 * n * sizeof *tele), *got = tele + n, *want = got + n, sum = 0;
+		cr_assert(tele);
+		for (size_t i = 0; i < n; i++)
+			sum += tele[i] = 1.0 / (double)(1 + (i * 13) % 7);
+		for (size_t i = 0; i < n; i++)
+			tele[i] /= sum;
+		for (int personal = 0; personal < 2; personal++) {
+			const double *v = personal ? tele : NULL;
+			cr_assert_eq(pr_pagerank_personal(got, &g, 0.85, 1e-9, 100, v), PRECIS_OK);
+			plain_power(want, &g, 0.85, 1e-9, 100, v, NULL);
+			for (size_t i = 0; i < n; i++)
+				cr_assert(memcmp(&got[i], &want[i], sizeof got[i]) == 0,
+				          "%zu nodes, node %zu: %.17g, want %.17g", n, i, got[i], want[i]);
+		}
+		free(tele);
+		free(g.row);
 	}
 }
 

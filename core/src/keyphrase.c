@@ -87,17 +87,16 @@ static void split_endings(endings *e, const char *sfx)
 }
 
 /* Does the case-folded word s[0..n), at least min bytes long, end with one
- * of e ("seriously": "ly")? The last byte first: most words end with a
- * byte no ending does, and are told so by one bit. The endings of a
+ * of e ("seriously": "ly")? Its length and last byte first, in one test:
+ * most words are too short or end with a byte no ending does, and are
+ * told so by one bit. The endings of a
  * language mostly end alike (English: a dozen in "ly"), so each is
  * compared from its end, a byte at a time, which tells most apart at
  * their second byte from the end, without a call. */
 static int ends_with(const char *s, size_t n, const endings *e, size_t min)
 {
-	if (n < min)
-		return 0;
-	unsigned char c = (unsigned char)s[n - 1];
-	if (!(e->last[c >> 6] >> (c & 63) & 1))
+	unsigned char c = (unsigned char)s[n - 1]; /* n > 0: a word */
+	if (!((unsigned)(n >= min) & (unsigned)(e->last[c >> 6] >> (c & 63) & 1)))
 		return 0;
 	for (size_t k = 0; k < e->n; k++) {
 		size_t m = e->len[k];
@@ -113,14 +112,14 @@ static int ends_with(const char *s, size_t n, const endings *e, size_t min)
 }
 
 /* Not a stop word, not a number, at least two characters ("т" is no key
- * word, whatever its bytes). */
-static int candidate(const char *text, const pr_token *t)
+ * word, whatever its bytes): 1 or 0, without a branch (which tokens are
+ * stop words is as random as the words). */
+static unsigned candidate(const char *text, const pr_token *t)
 {
-	if (t->term == PR_NO_TERM || (t->flags & (PR_TOK_STOP | PR_TOK_NUM)))
-		return 0;
 	unsigned char c = (unsigned char)text[t->start];
-	size_t first = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	return t->end - t->start > first;
+	uint32_t first = 1u + (c >= 0x80) + (c >= 0xE0) + (c >= 0xF0); /* its bytes */
+	return (unsigned)(t->term != PR_NO_TERM) & !(t->flags & (PR_TOK_STOP | PR_TOK_NUM)) &
+	       (unsigned)(t->end - t->start > first);
 }
 
 /* A sentence as the passes over its tokens read it, copied out of the
@@ -159,22 +158,13 @@ static int all_caps(const pr_sent *st, const pr_token *t)
 	return 1;
 }
 
-/* Which of the endings a word has, found the first time it is asked
- * (a word recurs: a book asks a million times of fifty thousand words). */
-enum { END_KNOWN = 1, END_FILLER = 2, END_VERB = 4 };
+/* Which of the endings a word has (keeps()). */
+enum { END_FILLER = 1, END_VERB = 2 };
 
-static uint8_t word_endings(const precis_doc *d, uint8_t *wend, uint32_t word,
-                            const endings *filler_end, const endings *verb_end)
+static uint8_t word_endings(const pr_word *w, const endings *filler_end, const endings *verb_end)
 {
-	if (!(wend[word] & END_KNOWN)) {
-		const pr_word *w = &d->words[word];
-		wend[word] = END_KNOWN;
-		if (ends_with(w->text, w->len, filler_end, 7))
-			wend[word] |= END_FILLER;
-		if (ends_with(w->text, w->len, verb_end, 5))
-			wend[word] |= END_VERB;
-	}
-	return wend[word];
+	return (uint8_t)(ends_with(w->text, w->len, filler_end, 7) * END_FILLER |
+	                 ends_with(w->text, w->len, verb_end, 5) * END_VERB);
 }
 
 /* What decides which words are candidates, besides the words. */
@@ -182,38 +172,40 @@ typedef struct cand_rules {
 	int capitalized_nouns;  /* German: only capitalized words */
 	endings filler_end;     /* filler by its ending: "seriously" */
 	endings verb_end;       /* a verb by its ending, after "to" */
-	uint8_t *wend;          /* word_endings() of each word, zeroed */
+	const uint8_t *wend;    /* word_endings() of each word */
 } cand_rules;
 
 /* Does candidate() token i of sentence s, not in a compound, stay a
  * candidate under the rules of r (see the top of the file)? upper: it is
- * capitalized. */
-static int keeps(const precis_doc *d, const uint8_t *wflag, const cand_rules *r, size_t s,
-                 const sent_view *v, uint32_t i, int upper)
+ * capitalized (1 or 0). 1 or 0, the rules being tested all at once without
+ * a branch: which of them a word meets is as random as the words. */
+static unsigned keeps(const precis_doc *d, const uint8_t *wflag, const cand_rules *r, size_t s,
+                      const sent_view *v, uint32_t i, unsigned upper)
 {
 	const pr_token *t = &v->toks[i];
 	uint32_t word = t->word;
-	uint8_t flags = t->flags;
+	unsigned f = wflag[word];
 	if (r->capitalized_nouns)
-		return upper && !(wflag[word] & W_FILLER);
+		return upper & !(f & W_FILLER);
 	/* "GENEVA •" opening an article (after its title, maybe) is its
 	 * dateline */
 	if (s <= 1 && i == v->head && i + 1 < v->end && (v->toks[i + 1].flags & PR_TOK_BREAK) &&
 	    all_caps(&d->sents[s], t))
 		return 0;
+	/* the flags of the word before, if nothing comes between (at the
+	 * head, the token's own, masked off) */
+	unsigned inside = i > v->head;
+	unsigned before = wflag[v->toks[i - inside].word] &
+	                  -(inside & !(t->flags & PR_TOK_BREAK));
+	unsigned e = r->wend[word];
 	/* capitalized inside a sentence: a name, whatever the lists say,
 	 * unless it is a day or a month */
-	uint8_t f = wflag[word];
-	if (upper && i > v->head && !(f & W_ALWAYS))
-		return 1;
-	if (f & W_FILLER)
-		return 0;
-	uint8_t before = i > v->head && !(flags & PR_TOK_BREAK)
-	                     ? wflag[v->toks[i - 1].word] : 0;
-	if (before & W_VERB_NEXT)
-		return 0;
-	uint8_t e = word_endings(d, r->wend, word, &r->filler_end, &r->verb_end);
-	return !(((before & W_BEFORE_INF) && (e & END_VERB)) || (e & END_FILLER));
+	unsigned name = upper & inside & !(f & W_ALWAYS);
+	/* after "to", a modal or a pronoun; a verb ending after "pour" */
+	unsigned verb = (unsigned)((before & W_VERB_NEXT) != 0) |
+	                ((unsigned)((before & W_BEFORE_INF) != 0) & (unsigned)((e & END_VERB) != 0));
+	unsigned filler = (unsigned)((f & W_FILLER) != 0) | (unsigned)((e & END_FILLER) != 0);
+	return name | (!verb & !filler);
 }
 
 /* cand[i] for the tokens of sentence s: is token i a candidate word (see
@@ -266,7 +258,7 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 		/* the list is written whatever the token is, and kept (n moves
 		 * on) only for a candidate: which tokens are is as random as
 		 * the words */
-		uint8_t c = (uint8_t)(candidate(text, t) && keeps(d, wflag, r, s, &v, i, upper));
+		uint8_t c = (uint8_t)(candidate(text, t) & keeps(d, wflag, r, s, &v, i, (unsigned)upper));
 		cand[i] = c;
 		at[n] = i;
 		n += c;
@@ -1745,7 +1737,11 @@ int pr_keyphrases(precis_doc *d)
 	split_endings(&rules.filler_end, pr_kp_suffixes[d->lang - pr_languages]);
 	split_endings(&rules.verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
 	rules.wend = wend;
-	memset(wend, 0, d->nwords);
+	/* the endings of every word, asked once each before the tokens are
+	 * read, so that keeps() looks them up without a branch (a word met
+	 * for the first time is as random as the words); German asks none */
+	for (size_t w = 0; w < d->nwords && !rules.capitalized_nouns; w++)
+		wend[w] = word_endings(&d->words[w], &rules.filler_end, &rules.verb_end);
 	memset(wcount, 0, d->nwords * sizeof *wcount);
 	/* PositionRank (Florescu & Caragea 2017): the random surfer jumps to
 	 * a word by how early it occurs, each occurrence weighing 1 / sqrt(its

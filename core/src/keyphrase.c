@@ -278,6 +278,8 @@ typedef struct pairs {
 	pair *p;
 	size_t mask, n;
 	size_t first;     /* slots to begin with, a power of two */
+	int list;         /* p lists every co-occurrence, n of them (mask + 1
+	                     their room), instead of a table of pairs */
 } pairs;
 
 static size_t pair_home(uint64_t key, size_t mask)
@@ -326,15 +328,42 @@ static int grow_pairs(pairs *E)
  * word_graph() sorts them. */
 #define PAIR_BATCH 64
 
+/* Up to this many tokens, a document lists its co-occurrences instead of
+ * counting them in a table (pr_keyphrases()). */
+#define PAIR_LIST 16384
+
 typedef struct pair_batch {
 	uint64_t key[PAIR_BATCH];
 	size_t n;
 } pair_batch;
 
+/* Add the pairs of b to the list of E (E->list), emptying b. 0, or -1 out
+ * of memory. */
+static int list_pairs(pairs *E, pair_batch *b)
+{
+	if (E->n + b->n > (E->p ? E->mask + 1 : 0)) {
+		size_t cap = E->p ? 2 * (E->mask + 1) : E->first;
+		pair *p = pr_realloc_raw(E->p, cap * sizeof *p);
+		if (!p)
+			return -1;
+		E->p = p;
+		E->mask = cap - 1;
+	}
+	for (size_t k = 0; k < b->n; k++) {
+		E->p[E->n + k].key = b->key[k];
+		E->p[E->n + k].count = 1;
+	}
+	E->n += b->n;
+	b->n = 0;
+	return 0;
+}
+
 /* Count the pairs of b, emptying it. 0, or -1 out of memory. */
 static int flush_pairs(pairs *E, pair_batch *b)
 {
 	size_t home[PAIR_BATCH];
+	if (E->list)
+		return list_pairs(E, b);
 	/* room for all of them under half full, before the slots are found */
 	while (2 * (E->n + b->n) > (E->p ? E->mask + 1 : 0))
 		if (grow_pairs(E))
@@ -408,11 +437,11 @@ static void sort_pairs(pair *e, size_t n, size_t nt, pair *tmp, size_t *count)
  * The pairs are emptied. */
 static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size_t *nnodes)
 {
-	size_t nt = d->nterms, n = 0;
+	size_t nt = d->nterms, n = E->list ? E->n : 0;
 	/* the pairs, packed at the front of the table: each slot is
 	 * written, and kept (n moves on) only when it holds a pair, as
-	 * random as the hash; n <= k */
-	for (size_t k = 0; E->p && k <= E->mask; k++) {
+	 * random as the hash; n <= k. A list is packed already. */
+	for (size_t k = 0; !E->list && E->p && k <= E->mask; k++) {
 		E->p[n] = E->p[k];
 		n += E->p[k].key != 0;
 	}
@@ -451,6 +480,23 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 		e[k].key = (uint64_t)id[e[k].key >> 32] << 32 | id[(uint32_t)e[k].key];
 	if (n)
 		sort_pairs(e, n, nn, tmp, count);
+	/* a list has each pair as often as it occurs: the same pairs, now
+	 * side by side, become one with their counts added up (a table's are
+	 * one each already). Which are is as random as the words: each is
+	 * written, and a new one kept (m moves on) only where the key
+	 * changes */
+	if (n && E->list) {
+		size_t m = 0;
+		for (size_t k = 1; k < n; k++) {
+			uint32_t same = -(uint32_t)(e[k].key == e[m].key), c = e[k].count;
+			e[m].count += c & same;
+			m += 1 + same; /* + 1 or + 0 */
+			uint32_t was = e[m].count;
+			e[m].key = e[k].key;
+			e[m].count = (was & same) | (c & ~same);
+		}
+		n = m + 1;
+	}
 	*nnodes = nn;
 	g->n = nn;
 	g->upper = 0; /* each link is in both its rows */
@@ -1704,6 +1750,13 @@ int pr_keyphrases(precis_doc *d)
 	 * for 16 tokens, whichever is more, under half full, which neither
 	 * mostly outgrows */
 	E.first = pow2_at_least(nt > d->ntoks / 8 ? nt : d->ntoks / 8);
+	/* a document of up to PAIR_LIST tokens lists its co-occurrences
+	 * (an article about two for three tokens), sorted with the pairs'
+	 * sort and added up (word_graph()), which costs less than a table of
+	 * pairs; a book's are millions, each pair met many times */
+	E.list = d->ntoks <= PAIR_LIST;
+	if (E.list)
+		E.first = d->ntoks + 64;
 	pr_kp_order *order = NULL;
 	/* the arrays by term, word and token in one block (an article's are
 	 * a few kilobytes, less than nine allocations would cost), the

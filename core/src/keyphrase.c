@@ -158,54 +158,63 @@ static int all_caps(const pr_sent *st, const pr_token *t)
 	return 1;
 }
 
-/* Which of the endings a word has (keeps()). */
-enum { END_FILLER = 1, END_VERB = 2 };
-
-static uint8_t word_endings(const pr_word *w, const endings *filler_end, const endings *verb_end)
-{
-	return (uint8_t)(ends_with(w->text, w->len, filler_end, 7) * END_FILLER |
-	                 ends_with(w->text, w->len, verb_end, 5) * END_VERB);
-}
+/* What keeps() asks of a word, a byte of its own (wrule), found before the
+ * tokens are read: the word flags it reads, its endings, and nothing that
+ * changes as the tokens go by (the marks of case are in wflag). */
+enum {
+	R_FILLER = 1,            /* in the filler list, or with a filler ending */
+	R_VERB_NEXT = W_VERB_NEXT,
+	R_ALWAYS = W_ALWAYS,
+	R_BEFORE_INF = W_BEFORE_INF,
+	R_VERB_END = 2 * W_BEFORE_INF /* a verb ending: R_BEFORE_INF's bit, shifted */
+};
 
 /* What decides which words are candidates, besides the words. */
 typedef struct cand_rules {
 	int capitalized_nouns;  /* German: only capitalized words */
 	endings filler_end;     /* filler by its ending: "seriously" */
 	endings verb_end;       /* a verb by its ending, after "to" */
-	const uint8_t *wend;    /* word_endings() of each word */
+	const uint8_t *wrule;   /* word_rule() of each word */
 } cand_rules;
 
-/* Does candidate() token i of sentence s, not in a compound, stay a
- * candidate under the rules of r (see the top of the file)? upper: it is
- * capitalized (1 or 0). 1 or 0, the rules being tested all at once without
- * a branch: which of them a word meets is as random as the words. */
-static unsigned keeps(const precis_doc *d, const uint8_t *wflag, const cand_rules *r, size_t s,
-                      const sent_view *v, uint32_t i, unsigned upper)
+/* The rule byte of word w, its list flags kp. German asks only whether it
+ * is filler, by the list. */
+static uint8_t word_rule(const cand_rules *r, const pr_word *w, unsigned kp)
 {
-	const pr_token *t = &v->toks[i];
-	uint32_t word = t->word;
-	unsigned f = wflag[word];
 	if (r->capitalized_nouns)
-		return upper & !(f & W_FILLER);
-	/* "GENEVA •" opening an article (after its title, maybe) is its
-	 * dateline */
-	if (s <= 1 && i == v->head && i + 1 < v->end && (v->toks[i + 1].flags & PR_TOK_BREAK) &&
-	    all_caps(&d->sents[s], t))
-		return 0;
-	/* the flags of the word before, if nothing comes between (at the
-	 * head, the token's own, masked off) */
-	unsigned inside = i > v->head;
-	unsigned before = wflag[v->toks[i - inside].word] &
-	                  -(inside & !(t->flags & PR_TOK_BREAK));
-	unsigned e = r->wend[word];
+		return (uint8_t)(kp & W_FILLER);
+	return (uint8_t)((kp & (W_FILLER | W_VERB_NEXT | W_ALWAYS | W_BEFORE_INF)) |
+	                 ends_with(w->text, w->len, &r->filler_end, 7) * R_FILLER |
+	                 ends_with(w->text, w->len, &r->verb_end, 5) * R_VERB_END);
+}
+
+/* Does candidate() token i of a sentence, not in a compound, stay a
+ * candidate under the rules (see the top of the file), but for a dateline
+ * (mark_candidates())? capitalized_nouns: cand_rules'; f is the rule byte of its word; before
+ * that of the word before, or 0 if there is none or punctuation comes
+ * between; upper: it is capitalized; inside: it is not at the head of
+ * its sentence (each 1 or 0). 1 or 0, the rules tested all at once
+ * without a branch: which of them a word meets is as random as the
+ * words. */
+static unsigned keeps(int capitalized_nouns, unsigned f, unsigned before, unsigned upper,
+                      unsigned inside)
+{
+	if (capitalized_nouns)
+		return upper & !(f & R_FILLER);
 	/* capitalized inside a sentence: a name, whatever the lists say,
 	 * unless it is a day or a month */
-	unsigned name = upper & inside & !(f & W_ALWAYS);
+	unsigned name = upper & inside & !(f & R_ALWAYS);
 	/* after "to", a modal or a pronoun; a verb ending after "pour" */
-	unsigned verb = (unsigned)((before & W_VERB_NEXT) != 0) |
-	                ((unsigned)((before & W_BEFORE_INF) != 0) & (unsigned)((e & END_VERB) != 0));
-	unsigned filler = (unsigned)((f & W_FILLER) != 0) | (unsigned)((e & END_FILLER) != 0);
-	return name | (!verb & !filler);
+	unsigned verb = (before & R_VERB_NEXT) | (before & f >> 1 & R_BEFORE_INF);
+	return name | !(verb | (f & R_FILLER));
+}
+
+/* Is token i of v, at its head, a dateline ("GENEVA •" opening an
+ * article, after its title maybe)? */
+static int dateline(const precis_doc *d, size_t s, const sent_view *v, uint32_t i)
+{
+	return s <= 1 && i == v->head && i + 1 < v->end && (v->toks[i + 1].flags & PR_TOK_BREAK) &&
+	       all_caps(&d->sents[s], &v->toks[i]);
 }
 
 /* cand[i] for the tokens of sentence s: is token i a candidate word (see
@@ -221,6 +230,8 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 	sent_view v = view_of(d, s);
 	const pr_token *toks = v.toks;
 	const char *text = v.text;
+	const uint8_t *wrule = r->wrule; /* apart, as v: bytes are written */
+	int german = r->capitalized_nouns;
 	uint32_t head = v.head, end = v.end, n = 0;
 	for (uint32_t i = head; i < end; i++) {
 		const pr_token *t = &toks[i];
@@ -258,10 +269,23 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 		/* the list is written whatever the token is, and kept (n moves
 		 * on) only for a candidate: which tokens are is as random as
 		 * the words */
-		uint8_t c = (uint8_t)(candidate(text, t) & keeps(d, wflag, r, s, &v, i, (unsigned)upper));
+		/* the rule bytes of the word and the one before, if nothing
+		 * comes between (at the head, its own, masked off) */
+		unsigned inside = i > head;
+		unsigned before = wrule[toks[i - inside].word] &
+		                  -(inside & !(t->flags & PR_TOK_BREAK));
+		uint8_t c = (uint8_t)(candidate(text, t) &
+		                      keeps(german, wrule[t->word], before, (unsigned)upper, inside));
 		cand[i] = c;
 		at[n] = i;
 		n += c;
+	}
+	/* the head of the first two sentences may be a dateline, which is no
+	 * candidate: asked once here, not of every token (a compound is none:
+	 * punctuation follows a dateline, and a hyphen a compound's head) */
+	if (n > 0 && at[0] == head && !german && dateline(d, s, &v, head)) {
+		cand[head] = 0;
+		memmove(at, at + 1, --n * sizeof *at);
 	}
 	return n;
 }
@@ -1774,8 +1798,8 @@ int pr_keyphrases(precis_doc *d)
 	uint32_t *idx = (uint32_t *)(void *)(P.one + nt), *wcount = idx + nt;
 	uint32_t *at = wcount + nw; /* the candidates' tokens (mark_candidates()) */
 	uint32_t *sent_cands = at + d->ntoks + 1; /* how many each sentence has */
-	uint8_t *key = (uint8_t *)(sent_cands + d->nsents + 1), *wflag = key + nt, *wend = wflag + nw;
-	uint8_t *cand = wend + nw;
+	uint8_t *key = (uint8_t *)(sent_cands + d->nsents + 1), *wflag = key + nt, *wrule = wflag + nw;
+	uint8_t *cand = wrule + nw;
 	/* each word's flags from the lists, found when it was interned
 	 * (token.c); the marks of its case are or'ed in as it is seen */
 	for (size_t w = 0; w < d->nwords; w++)
@@ -1789,12 +1813,12 @@ int pr_keyphrases(precis_doc *d)
 	rules.capitalized_nouns = (pr_kp_capitalized_nouns_langs & lang) != 0;
 	split_endings(&rules.filler_end, pr_kp_suffixes[d->lang - pr_languages]);
 	split_endings(&rules.verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
-	rules.wend = wend;
-	/* the endings of every word, asked once each before the tokens are
-	 * read, so that keeps() looks them up without a branch (a word met
-	 * for the first time is as random as the words); German asks none */
-	for (size_t w = 0; w < d->nwords && !rules.capitalized_nouns; w++)
-		wend[w] = word_endings(&d->words[w], &rules.filler_end, &rules.verb_end);
+	rules.wrule = wrule;
+	/* the rule byte of every word, its endings asked once each before the
+	 * tokens are read, so that keeps() looks it up without a branch (a
+	 * word met for the first time is as random as the words) */
+	for (size_t w = 0; w < d->nwords; w++)
+		wrule[w] = word_rule(&rules, &d->words[w], d->words[w].kp);
 	memset(wcount, 0, d->nwords * sizeof *wcount);
 	/* PositionRank (Florescu & Caragea 2017): the random surfer jumps to
 	 * a word by how early it occurs, each occurrence weighing 1 / sqrt(its

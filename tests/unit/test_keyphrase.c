@@ -242,6 +242,21 @@ Test(keyphrase, capitalized_filler_is_a_name)
 	precis_doc_free(d);
 }
 
+/* A word in capitals opening the first sentence, punctuation after it, is
+ * a dateline and no key word: the city, a key word, is shown as the text
+ * writes it after the dateline, not as "GENEVA". */
+Test(keyphrase, dateline_is_no_key_word)
+{
+	static const char t[] =
+		"GENEVA \xE2\x80\xA2 Swiss glaciers lost a tenth of their ice, scientists said. "
+		"In Geneva, glaciers melt fast. Engineers in Geneva, counting glaciers, warn "
+		"of floods. Geneva, they said, must prepare.";
+	precis_doc *d = doc_in(t, "en", 10);
+	cr_assert_lt(index_of(d, "GENEVA"), 0, "the dateline is listed");
+	cr_assert_geq(index_of(d, "Geneva"), 0);
+	precis_doc_free(d);
+}
+
 /* A quote made of apostrophes ends a phrase as other punctuation does:
  * the wire's closing `''` ("``Sparky'' Schulz" gives no "Sparky''
  * Schulz") and an opening ' after a space ("launches 'Veritas'"). */

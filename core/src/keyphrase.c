@@ -918,10 +918,14 @@ static int cmp_candidates(double s1, uint32_t sent1, uint32_t first1, uint32_t l
 	return len1 > len2 ? -1 : len1 < len2;
 }
 
+/* cmp_candidates()'s order, as a 1 or a 0 worked out without a branch:
+ * the heap asks it of phrases whose order is as random as their scores. */
 int pr_kp_before(const pr_kp_order *a, const pr_kp_order *b)
 {
-	return cmp_candidates(a->score, a->sent, a->first, a->len,
-	                      b->score, b->sent, b->first, b->len) < 0;
+	unsigned later = (unsigned)(a->first == b->first) & (unsigned)(a->len > b->len);
+	later |= (unsigned)(a->first < b->first);
+	later = (unsigned)(a->sent < b->sent) | ((unsigned)(a->sent == b->sent) & later);
+	return (int)((unsigned)(a->score > b->score) | ((unsigned)(a->score == b->score) & later));
 }
 
 /* Move h[i] down the heap h[0..n) to where it is after its parent and
@@ -930,8 +934,8 @@ static void sift_down(pr_kp_order *h, size_t n, size_t i)
 {
 	pr_kp_order x = h[i];
 	for (size_t c; (c = 2 * i + 1) < n; i = c) {
-		if (c + 1 < n && pr_kp_before(&h[c + 1], &h[c]))
-			c++;
+		if (c + 1 < n)
+			c += (size_t)pr_kp_before(&h[c + 1], &h[c]);
 		if (!pr_kp_before(&h[c], &x))
 			break;
 		h[i] = h[c];
@@ -1937,17 +1941,24 @@ int pr_keyphrases(precis_doc *d)
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
+	/* which go is as random as the words: each phrase is written, and
+	 * kept (nph moves on) only when it goes, then those are scored */
 	for (size_t k = 0; k < P.n; k++) {
-		phrase *p = &P.ph[k];
-		if (p->count < 2 && !p->name && (p->nwords > 1 ? p->sent > 0 || !title : p->sent > 1))
-			continue;
+		const phrase *p = &P.ph[k];
+		unsigned several = p->nwords > 1;
+		unsigned head = (several & (unsigned)(p->sent == 0) & (unsigned)title) |
+		                (!several & (unsigned)(p->sent <= 1));
+		order[nph].id = (uint32_t)k;
+		nph += (unsigned)(p->count >= 2) | p->name | head;
+	}
+	for (size_t m = 0; m < nph; m++) {
+		pr_kp_order *o = &order[m];
+		phrase *p = &P.ph[o->id];
 		p->score = keyphrase_score(score, p);
-		pr_kp_order *o = &order[nph++];
 		o->score = p->score;
 		o->sent = p->sent;
 		o->first = p->first;
 		o->len = p->nterms;
-		o->id = (uint32_t)k;
 	}
 	pr_kp_heapify(order, nph);
 

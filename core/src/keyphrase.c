@@ -1143,22 +1143,23 @@ static inline void count_single(const precis_doc *d, phrases *P, uint32_t s, uin
 {
 	const pr_token *t = &d->toks[i];
 	single *c = &P->one[t->term];
-	int head_upper = (t->flags & PR_TOK_UPPER) && i == d->sents[s].tok;
-	uint32_t now = P->wcount[t->word];
-	if (c->count++ == 0) {
-		c->sent = c->shown_sent = s;
-		c->first = c->shown_first = i;
-		c->shown_count = now;
-		c->shown_head_upper = (uint8_t)head_upper;
-		return;
-	}
-	uint32_t was = c->shown_count;
-	if (now > was || (now == was && c->shown_head_upper && !(t->flags & PR_TOK_UPPER))) {
-		c->shown_sent = s;
-		c->shown_first = i;
-		c->shown_count = now;
-		c->shown_head_upper = (uint8_t)head_upper;
-	}
+	unsigned upper = (t->flags & PR_TOK_UPPER) != 0;
+	unsigned head_upper = upper & (unsigned)(i == d->sents[s].tok);
+	uint32_t now = P->wcount[t->word], was = c->shown_count;
+	/* whether this is the first occurrence, or one to show, is as random
+	 * as the words: each field is written whatever it is, with its old
+	 * value or the new, chosen by a mask (the compiler would branch on a
+	 * choice). The first is shown: shown_count starts at 0, and a word
+	 * occurs at least once */
+	uint32_t first = -(uint32_t)(c->count++ == 0);
+	uint32_t shown = -(uint32_t)((now > was) |
+	                             ((now == was) & c->shown_head_upper & !upper));
+	c->sent = (s & first) | (c->sent & ~first);
+	c->first = (i & first) | (c->first & ~first);
+	c->shown_sent = (s & shown) | (c->shown_sent & ~shown);
+	c->shown_first = (i & shown) | (c->shown_first & ~shown);
+	c->shown_count = (now & shown) | (was & ~shown);
+	c->shown_head_upper = (uint8_t)((head_upper & shown) | (c->shown_head_upper & ~shown));
 }
 
 /* Count the one-token occurrences waiting in P. */
@@ -1907,6 +1908,7 @@ int pr_keyphrases(precis_doc *d)
 		for (size_t r = 0; r < k; r++) {
 			key[sc[r].term] = 1;
 			P.one[sc[r].term].count = 0;
+			P.one[sc[r].term].shown_count = 0; /* count_single() */
 			idx[r] = sc[r].term; /* the key words, for fold_tallies() */
 		}
 		nkeys = k;

@@ -1805,26 +1805,27 @@ int pr_keyphrases(precis_doc *d)
 	uint32_t *sent_cands = at + d->ntoks + 1; /* how many each sentence has */
 	uint8_t *key = (uint8_t *)(sent_cands + d->nsents + 1), *wflag = key + nt, *wrule = wflag + nw;
 	uint8_t *cand = wrule + nw;
-	/* each word's flags from the lists, found when it was interned
-	 * (token.c); the marks of its case are or'ed in as it is seen */
-	for (size_t w = 0; w < d->nwords; w++)
-		wflag[w] = d->words[w].kp;
-	if (cjk) {
-		/* every character is asked about */
-		rc = cjk_keyphrases(d, wflag, lang, strcmp(d->lang->code, "ja") == 0);
-		goto out;
-	}
 	cand_rules rules;
 	rules.capitalized_nouns = (pr_kp_capitalized_nouns_langs & lang) != 0;
 	split_endings(&rules.filler_end, pr_kp_suffixes[d->lang - pr_languages]);
 	split_endings(&rules.verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
 	rules.wrule = wrule;
-	/* the rule byte of every word, its endings asked once each before the
-	 * tokens are read, so that keeps() looks it up without a branch (a
-	 * word met for the first time is as random as the words) */
-	for (size_t w = 0; w < d->nwords; w++)
-		wrule[w] = word_rule(&rules, &d->words[w], d->words[w].kp);
-	memset(wcount, 0, d->nwords * sizeof *wcount);
+	/* each word's flags from the lists, found when it was interned
+	 * (token.c; the marks of its case are or'ed in as it is seen), and
+	 * its rule byte, its endings asked once each before the tokens are
+	 * read, so that keeps() looks it up without a branch (a word met for
+	 * the first time is as random as the words); its count from 0 */
+	for (size_t w = 0; w < d->nwords; w++) {
+		const pr_word *pw = &d->words[w];
+		wflag[w] = pw->kp;
+		wrule[w] = word_rule(&rules, pw, pw->kp);
+		wcount[w] = 0;
+	}
+	if (cjk) {
+		/* every character is asked about */
+		rc = cjk_keyphrases(d, wflag, lang, strcmp(d->lang->code, "ja") == 0);
+		goto out;
+	}
 	/* PositionRank (Florescu & Caragea 2017): the random surfer jumps to
 	 * a word by how early it occurs, each occurrence weighing 1 / sqrt(its
 	 * place among the candidate words); their 1 / place let the first

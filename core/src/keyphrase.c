@@ -116,8 +116,9 @@ static int ends_with(const char *s, size_t n, const endings *e, size_t min)
  * stop words is as random as the words). */
 static unsigned candidate(const char *text, const pr_token *t)
 {
-	unsigned char c = (unsigned char)text[t->start];
-	uint32_t first = 1u + (c >= 0x80) + (c >= 0xE0) + (c >= 0xF0); /* its bytes */
+	/* the bytes of the first character, by the top of its first byte */
+	static const uint8_t lead[16] = { 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4 };
+	uint32_t first = lead[(unsigned char)text[t->start] >> 4];
 	return (unsigned)(t->term != PR_NO_TERM) & !(t->flags & (PR_TOK_STOP | PR_TOK_NUM)) &
 	       (unsigned)(t->end - t->start > first);
 }
@@ -225,21 +226,21 @@ static int dateline(const precis_doc *d, size_t s, const sent_view *v, uint32_t 
 static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *wcount,
                                 uint8_t *cand, const cand_rules *r, size_t s, uint32_t *at)
 {
-	/* what a token tells of its word: [capitalized][inside a sentence] */
-	static const uint8_t case_mark[2][2] = { { W_LOWER, W_LOWER }, { 0, W_UPPER_INSIDE } };
 	sent_view v = view_of(d, s);
 	const pr_token *toks = v.toks;
 	const char *text = v.text;
 	const uint8_t *wrule = r->wrule; /* apart, as v: bytes are written */
 	int german = r->capitalized_nouns;
 	uint32_t head = v.head, end = v.end, n = 0;
+	unsigned last = 0; /* the rule byte of the token before (none at the head) */
 	for (uint32_t i = head; i < end; i++) {
 		const pr_token *t = &toks[i];
-		int upper = (t->flags & PR_TOK_UPPER) != 0;
+		unsigned upper = (t->flags & PR_TOK_UPPER) != 0, inside = i > head;
 		wcount[t->word]++;
 		/* capitals come as they will: the word's mark is or'ed in
-		 * without a branch (none for a capital at the head) */
-		wflag[t->word] |= case_mark[upper][i > head];
+		 * without a branch, capitalized inside a sentence or in lower
+		 * case (none for a capital at the head) */
+		wflag[t->word] |= (uint8_t)((upper & inside) * W_UPPER_INSIDE | (upper ^ 1) * W_LOWER);
 		if (i + 1 < end && hyphen_joined(&v, i + 1)) {
 			/* a compound is a word if one of its parts is more
 			 * than filler ("long-term", not "second-largest"),
@@ -264,18 +265,18 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 				n += cand[k];
 			}
 			i = j - 1;
+			last = wrule[toks[i].word];
 			continue;
 		}
+		/* the rule bytes of the word and the one before, if nothing
+		 * comes between */
+		unsigned f = wrule[t->word];
+		unsigned before = last & -(unsigned)!(t->flags & PR_TOK_BREAK);
+		last = f;
 		/* the list is written whatever the token is, and kept (n moves
 		 * on) only for a candidate: which tokens are is as random as
 		 * the words */
-		/* the rule bytes of the word and the one before, if nothing
-		 * comes between (at the head, its own, masked off) */
-		unsigned inside = i > head;
-		unsigned before = wrule[toks[i - inside].word] &
-		                  -(inside & !(t->flags & PR_TOK_BREAK));
-		uint8_t c = (uint8_t)(candidate(text, t) &
-		                      keeps(german, wrule[t->word], before, (unsigned)upper, inside));
+		uint8_t c = (uint8_t)(candidate(text, t) & keeps(german, f, before, upper, inside));
 		cand[i] = c;
 		at[n] = i;
 		n += c;

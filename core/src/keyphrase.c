@@ -87,17 +87,16 @@ static void split_endings(endings *e, const char *sfx)
 }
 
 /* Does the case-folded word s[0..n), at least min bytes long, end with one
- * of e ("seriously": "ly")? The last byte first: most words end with a
- * byte no ending does, and are told so by one bit. The endings of a
+ * of e ("seriously": "ly")? Its length and last byte first, in one test:
+ * most words are too short or end with a byte no ending does, and are
+ * told so by one bit. The endings of a
  * language mostly end alike (English: a dozen in "ly"), so each is
  * compared from its end, a byte at a time, which tells most apart at
  * their second byte from the end, without a call. */
 static int ends_with(const char *s, size_t n, const endings *e, size_t min)
 {
-	if (n < min)
-		return 0;
-	unsigned char c = (unsigned char)s[n - 1];
-	if (!(e->last[c >> 6] >> (c & 63) & 1))
+	unsigned char c = (unsigned char)s[n - 1]; /* n > 0: a word */
+	if (!((unsigned)(n >= min) & (unsigned)(e->last[c >> 6] >> (c & 63) & 1)))
 		return 0;
 	for (size_t k = 0; k < e->n; k++) {
 		size_t m = e->len[k];
@@ -113,14 +112,15 @@ static int ends_with(const char *s, size_t n, const endings *e, size_t min)
 }
 
 /* Not a stop word, not a number, at least two characters ("т" is no key
- * word, whatever its bytes). */
-static int candidate(const char *text, const pr_token *t)
+ * word, whatever its bytes): 1 or 0, without a branch (which tokens are
+ * stop words is as random as the words). */
+static unsigned candidate(const char *text, const pr_token *t)
 {
-	if (t->term == PR_NO_TERM || (t->flags & (PR_TOK_STOP | PR_TOK_NUM)))
-		return 0;
-	unsigned char c = (unsigned char)text[t->start];
-	size_t first = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	return t->end - t->start > first;
+	/* the bytes of the first character, by the top of its first byte */
+	static const uint8_t lead[16] = { 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4 };
+	uint32_t first = lead[(unsigned char)text[t->start] >> 4];
+	return (unsigned)(t->term != PR_NO_TERM) & !(t->flags & (PR_TOK_STOP | PR_TOK_NUM)) &
+	       (unsigned)(t->end - t->start > first);
 }
 
 /* A sentence as the passes over its tokens read it, copied out of the
@@ -159,61 +159,63 @@ static int all_caps(const pr_sent *st, const pr_token *t)
 	return 1;
 }
 
-/* Which of the endings a word has, found the first time it is asked
- * (a word recurs: a book asks a million times of fifty thousand words). */
-enum { END_KNOWN = 1, END_FILLER = 2, END_VERB = 4 };
-
-static uint8_t word_endings(const precis_doc *d, uint8_t *wend, uint32_t word,
-                            const endings *filler_end, const endings *verb_end)
-{
-	if (!(wend[word] & END_KNOWN)) {
-		const pr_word *w = &d->words[word];
-		wend[word] = END_KNOWN;
-		if (ends_with(w->text, w->len, filler_end, 7))
-			wend[word] |= END_FILLER;
-		if (ends_with(w->text, w->len, verb_end, 5))
-			wend[word] |= END_VERB;
-	}
-	return wend[word];
-}
+/* What keeps() asks of a word, a byte of its own (wrule), found before the
+ * tokens are read: the word flags it reads, its endings, and nothing that
+ * changes as the tokens go by (the marks of case are in wflag). */
+enum {
+	R_FILLER = 1,            /* in the filler list, or with a filler ending */
+	R_VERB_NEXT = W_VERB_NEXT,
+	R_ALWAYS = W_ALWAYS,
+	R_BEFORE_INF = W_BEFORE_INF,
+	R_VERB_END = 2 * W_BEFORE_INF /* a verb ending: R_BEFORE_INF's bit, shifted */
+};
 
 /* What decides which words are candidates, besides the words. */
 typedef struct cand_rules {
 	int capitalized_nouns;  /* German: only capitalized words */
 	endings filler_end;     /* filler by its ending: "seriously" */
 	endings verb_end;       /* a verb by its ending, after "to" */
-	uint8_t *wend;          /* word_endings() of each word, zeroed */
+	const uint8_t *wrule;   /* word_rule() of each word */
 } cand_rules;
 
-/* Does candidate() token i of sentence s, not in a compound, stay a
- * candidate under the rules of r (see the top of the file)? upper: it is
- * capitalized. */
-static int keeps(const precis_doc *d, const uint8_t *wflag, const cand_rules *r, size_t s,
-                 const sent_view *v, uint32_t i, int upper)
+/* The rule byte of word w, its list flags kp. German asks only whether it
+ * is filler, by the list. */
+static uint8_t word_rule(const cand_rules *r, const pr_word *w, unsigned kp)
 {
-	const pr_token *t = &v->toks[i];
-	uint32_t word = t->word;
-	uint8_t flags = t->flags;
 	if (r->capitalized_nouns)
-		return upper && !(wflag[word] & W_FILLER);
-	/* "GENEVA •" opening an article (after its title, maybe) is its
-	 * dateline */
-	if (s <= 1 && i == v->head && i + 1 < v->end && (v->toks[i + 1].flags & PR_TOK_BREAK) &&
-	    all_caps(&d->sents[s], t))
-		return 0;
+		return (uint8_t)(kp & W_FILLER);
+	return (uint8_t)((kp & (W_FILLER | W_VERB_NEXT | W_ALWAYS | W_BEFORE_INF)) |
+	                 ends_with(w->text, w->len, &r->filler_end, 7) * R_FILLER |
+	                 ends_with(w->text, w->len, &r->verb_end, 5) * R_VERB_END);
+}
+
+/* Does candidate() token i of a sentence, not in a compound, stay a
+ * candidate under the rules (see the top of the file), but for a dateline
+ * (mark_candidates())? capitalized_nouns: cand_rules'; f is the rule byte of its word; before
+ * that of the word before, or 0 if there is none or punctuation comes
+ * between; upper: it is capitalized; inside: it is not at the head of
+ * its sentence (each 1 or 0). 1 or 0, the rules tested all at once
+ * without a branch: which of them a word meets is as random as the
+ * words. */
+static unsigned keeps(int capitalized_nouns, unsigned f, unsigned before, unsigned upper,
+                      unsigned inside)
+{
+	if (capitalized_nouns)
+		return upper & !(f & R_FILLER);
 	/* capitalized inside a sentence: a name, whatever the lists say,
 	 * unless it is a day or a month */
-	uint8_t f = wflag[word];
-	if (upper && i > v->head && !(f & W_ALWAYS))
-		return 1;
-	if (f & W_FILLER)
-		return 0;
-	uint8_t before = i > v->head && !(flags & PR_TOK_BREAK)
-	                     ? wflag[v->toks[i - 1].word] : 0;
-	if (before & W_VERB_NEXT)
-		return 0;
-	uint8_t e = word_endings(d, r->wend, word, &r->filler_end, &r->verb_end);
-	return !(((before & W_BEFORE_INF) && (e & END_VERB)) || (e & END_FILLER));
+	unsigned name = upper & inside & !(f & R_ALWAYS);
+	/* after "to", a modal or a pronoun; a verb ending after "pour" */
+	unsigned verb = (before & R_VERB_NEXT) | (before & f >> 1 & R_BEFORE_INF);
+	return name | !(verb | (f & R_FILLER));
+}
+
+/* Is token i of v, at its head, a dateline ("GENEVA •" opening an
+ * article, after its title maybe)? */
+static int dateline(const precis_doc *d, size_t s, const sent_view *v, uint32_t i)
+{
+	return s <= 1 && i == v->head && i + 1 < v->end && (v->toks[i + 1].flags & PR_TOK_BREAK) &&
+	       all_caps(&d->sents[s], &v->toks[i]);
 }
 
 /* cand[i] for the tokens of sentence s: is token i a candidate word (see
@@ -224,19 +226,21 @@ static int keeps(const precis_doc *d, const uint8_t *wflag, const cand_rules *r,
 static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *wcount,
                                 uint8_t *cand, const cand_rules *r, size_t s, uint32_t *at)
 {
-	/* what a token tells of its word: [capitalized][inside a sentence] */
-	static const uint8_t case_mark[2][2] = { { W_LOWER, W_LOWER }, { 0, W_UPPER_INSIDE } };
 	sent_view v = view_of(d, s);
 	const pr_token *toks = v.toks;
 	const char *text = v.text;
+	const uint8_t *wrule = r->wrule; /* apart, as v: bytes are written */
+	int german = r->capitalized_nouns;
 	uint32_t head = v.head, end = v.end, n = 0;
+	unsigned last = 0; /* the rule byte of the token before (none at the head) */
 	for (uint32_t i = head; i < end; i++) {
 		const pr_token *t = &toks[i];
-		int upper = (t->flags & PR_TOK_UPPER) != 0;
+		unsigned upper = (t->flags & PR_TOK_UPPER) != 0, inside = i > head;
 		wcount[t->word]++;
 		/* capitals come as they will: the word's mark is or'ed in
-		 * without a branch (none for a capital at the head) */
-		wflag[t->word] |= case_mark[upper][i > head];
+		 * without a branch, capitalized inside a sentence or in lower
+		 * case (none for a capital at the head) */
+		wflag[t->word] |= (uint8_t)((upper & inside) * W_UPPER_INSIDE | (upper ^ 1) * W_LOWER);
 		if (i + 1 < end && hyphen_joined(&v, i + 1)) {
 			/* a compound is a word if one of its parts is more
 			 * than filler ("long-term", not "second-largest"),
@@ -261,15 +265,28 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 				n += cand[k];
 			}
 			i = j - 1;
+			last = wrule[toks[i].word];
 			continue;
 		}
+		/* the rule bytes of the word and the one before, if nothing
+		 * comes between */
+		unsigned f = wrule[t->word];
+		unsigned before = last & -(unsigned)!(t->flags & PR_TOK_BREAK);
+		last = f;
 		/* the list is written whatever the token is, and kept (n moves
 		 * on) only for a candidate: which tokens are is as random as
 		 * the words */
-		uint8_t c = (uint8_t)(candidate(text, t) && keeps(d, wflag, r, s, &v, i, upper));
+		uint8_t c = (uint8_t)(candidate(text, t) & keeps(german, f, before, upper, inside));
 		cand[i] = c;
 		at[n] = i;
 		n += c;
+	}
+	/* the head of the first two sentences may be a dateline, which is no
+	 * candidate: asked once here, not of every token (a compound is none:
+	 * punctuation follows a dateline, and a hyphen a compound's head) */
+	if (n > 0 && at[0] == head && !german && dateline(d, s, &v, head)) {
+		cand[head] = 0;
+		memmove(at, at + 1, --n * sizeof *at);
 	}
 	return n;
 }
@@ -286,6 +303,8 @@ typedef struct pairs {
 	pair *p;
 	size_t mask, n;
 	size_t first;     /* slots to begin with, a power of two */
+	int list;         /* p lists every co-occurrence, n of them (mask + 1
+	                     their room), instead of a table of pairs */
 } pairs;
 
 static size_t pair_home(uint64_t key, size_t mask)
@@ -334,15 +353,42 @@ static int grow_pairs(pairs *E)
  * word_graph() sorts them. */
 #define PAIR_BATCH 64
 
+/* Up to this many tokens, a document lists its co-occurrences instead of
+ * counting them in a table (pr_keyphrases()). */
+#define PAIR_LIST 16384
+
 typedef struct pair_batch {
 	uint64_t key[PAIR_BATCH];
 	size_t n;
 } pair_batch;
 
+/* Add the pairs of b to the list of E (E->list), emptying b. 0, or -1 out
+ * of memory. */
+static int list_pairs(pairs *E, pair_batch *b)
+{
+	if (E->n + b->n > (E->p ? E->mask + 1 : 0)) {
+		size_t cap = E->p ? 2 * (E->mask + 1) : E->first;
+		pair *p = pr_realloc_raw(E->p, cap * sizeof *p);
+		if (!p)
+			return -1;
+		E->p = p;
+		E->mask = cap - 1;
+	}
+	for (size_t k = 0; k < b->n; k++) {
+		E->p[E->n + k].key = b->key[k];
+		E->p[E->n + k].count = 1;
+	}
+	E->n += b->n;
+	b->n = 0;
+	return 0;
+}
+
 /* Count the pairs of b, emptying it. 0, or -1 out of memory. */
 static int flush_pairs(pairs *E, pair_batch *b)
 {
 	size_t home[PAIR_BATCH];
+	if (E->list)
+		return list_pairs(E, b);
 	/* room for all of them under half full, before the slots are found */
 	while (2 * (E->n + b->n) > (E->p ? E->mask + 1 : 0))
 		if (grow_pairs(E))
@@ -416,11 +462,11 @@ static void sort_pairs(pair *e, size_t n, size_t nt, pair *tmp, size_t *count)
  * The pairs are emptied. */
 static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size_t *nnodes)
 {
-	size_t nt = d->nterms, n = 0;
+	size_t nt = d->nterms, n = E->list ? E->n : 0;
 	/* the pairs, packed at the front of the table: each slot is
 	 * written, and kept (n moves on) only when it holds a pair, as
-	 * random as the hash; n <= k */
-	for (size_t k = 0; E->p && k <= E->mask; k++) {
+	 * random as the hash; n <= k. A list is packed already. */
+	for (size_t k = 0; !E->list && E->p && k <= E->mask; k++) {
 		E->p[n] = E->p[k];
 		n += E->p[k].key != 0;
 	}
@@ -459,6 +505,23 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 		e[k].key = (uint64_t)id[e[k].key >> 32] << 32 | id[(uint32_t)e[k].key];
 	if (n)
 		sort_pairs(e, n, nn, tmp, count);
+	/* a list has each pair as often as it occurs: the same pairs, now
+	 * side by side, become one with their counts added up (a table's are
+	 * one each already). Which are is as random as the words: each is
+	 * written, and a new one kept (m moves on) only where the key
+	 * changes */
+	if (n && E->list) {
+		size_t m = 0;
+		for (size_t k = 1; k < n; k++) {
+			uint32_t same = -(uint32_t)(e[k].key == e[m].key), c = e[k].count;
+			e[m].count += c & same;
+			m += 1 + same; /* + 1 or + 0 */
+			uint32_t was = e[m].count;
+			e[m].key = e[k].key;
+			e[m].count = (was & same) | (c & ~same);
+		}
+		n = m + 1;
+	}
 	*nnodes = nn;
 	g->n = nn;
 	g->upper = 0; /* each link is in both its rows */
@@ -856,10 +919,14 @@ static int cmp_candidates(double s1, uint32_t sent1, uint32_t first1, uint32_t l
 	return len1 > len2 ? -1 : len1 < len2;
 }
 
+/* cmp_candidates()'s order, as a 1 or a 0 worked out without a branch:
+ * the heap asks it of phrases whose order is as random as their scores. */
 int pr_kp_before(const pr_kp_order *a, const pr_kp_order *b)
 {
-	return cmp_candidates(a->score, a->sent, a->first, a->len,
-	                      b->score, b->sent, b->first, b->len) < 0;
+	unsigned later = (unsigned)(a->first == b->first) & (unsigned)(a->len > b->len);
+	later |= (unsigned)(a->first < b->first);
+	later = (unsigned)(a->sent < b->sent) | ((unsigned)(a->sent == b->sent) & later);
+	return (int)((unsigned)(a->score > b->score) | ((unsigned)(a->score == b->score) & later));
 }
 
 /* Move h[i] down the heap h[0..n) to where it is after its parent and
@@ -868,8 +935,8 @@ static void sift_down(pr_kp_order *h, size_t n, size_t i)
 {
 	pr_kp_order x = h[i];
 	for (size_t c; (c = 2 * i + 1) < n; i = c) {
-		if (c + 1 < n && pr_kp_before(&h[c + 1], &h[c]))
-			c++;
+		if (c + 1 < n)
+			c += (size_t)pr_kp_before(&h[c + 1], &h[c]);
 		if (!pr_kp_before(&h[c], &x))
 			break;
 		h[i] = h[c];
@@ -1077,22 +1144,23 @@ static inline void count_single(const precis_doc *d, phrases *P, uint32_t s, uin
 {
 	const pr_token *t = &d->toks[i];
 	single *c = &P->one[t->term];
-	int head_upper = (t->flags & PR_TOK_UPPER) && i == d->sents[s].tok;
-	uint32_t now = P->wcount[t->word];
-	if (c->count++ == 0) {
-		c->sent = c->shown_sent = s;
-		c->first = c->shown_first = i;
-		c->shown_count = now;
-		c->shown_head_upper = (uint8_t)head_upper;
-		return;
-	}
-	uint32_t was = c->shown_count;
-	if (now > was || (now == was && c->shown_head_upper && !(t->flags & PR_TOK_UPPER))) {
-		c->shown_sent = s;
-		c->shown_first = i;
-		c->shown_count = now;
-		c->shown_head_upper = (uint8_t)head_upper;
-	}
+	unsigned upper = (t->flags & PR_TOK_UPPER) != 0;
+	unsigned head_upper = upper & (unsigned)(i == d->sents[s].tok);
+	uint32_t now = P->wcount[t->word], was = c->shown_count;
+	/* whether this is the first occurrence, or one to show, is as random
+	 * as the words: each field is written whatever it is, with its old
+	 * value or the new, chosen by a mask (the compiler would branch on a
+	 * choice). The first is shown: shown_count starts at 0, and a word
+	 * occurs at least once */
+	uint32_t first = -(uint32_t)(c->count++ == 0);
+	uint32_t shown = -(uint32_t)((now > was) |
+	                             ((now == was) & c->shown_head_upper & !upper));
+	c->sent = (s & first) | (c->sent & ~first);
+	c->first = (i & first) | (c->first & ~first);
+	c->shown_sent = (s & shown) | (c->shown_sent & ~shown);
+	c->shown_first = (i & shown) | (c->shown_first & ~shown);
+	c->shown_count = (now & shown) | (was & ~shown);
+	c->shown_head_upper = (uint8_t)((head_upper & shown) | (c->shown_head_upper & ~shown));
 }
 
 /* Count the one-token occurrences waiting in P. */
@@ -1712,6 +1780,13 @@ int pr_keyphrases(precis_doc *d)
 	 * for 16 tokens, whichever is more, under half full, which neither
 	 * mostly outgrows */
 	E.first = pow2_at_least(nt > d->ntoks / 8 ? nt : d->ntoks / 8);
+	/* a document of up to PAIR_LIST tokens lists its co-occurrences
+	 * (an article about two for three tokens), sorted with the pairs'
+	 * sort and added up (word_graph()), which costs less than a table of
+	 * pairs; a book's are millions, each pair met many times */
+	E.list = d->ntoks <= PAIR_LIST;
+	if (E.list)
+		E.first = d->ntoks + 64;
 	pr_kp_order *order = NULL;
 	/* the arrays by term, word and token in one block (an article's are
 	 * a few kilobytes, less than nine allocations would cost), the
@@ -1729,24 +1804,29 @@ int pr_keyphrases(precis_doc *d)
 	uint32_t *idx = (uint32_t *)(void *)(P.one + nt), *wcount = idx + nt;
 	uint32_t *at = wcount + nw; /* the candidates' tokens (mark_candidates()) */
 	uint32_t *sent_cands = at + d->ntoks + 1; /* how many each sentence has */
-	uint8_t *key = (uint8_t *)(sent_cands + d->nsents + 1), *wflag = key + nt, *wend = wflag + nw;
-	uint8_t *cand = wend + nw;
+	uint8_t *key = (uint8_t *)(sent_cands + d->nsents + 1), *wflag = key + nt, *wrule = wflag + nw;
+	uint8_t *cand = wrule + nw;
+	cand_rules rules;
+	rules.capitalized_nouns = (pr_kp_capitalized_nouns_langs & lang) != 0;
+	split_endings(&rules.filler_end, pr_kp_suffixes[d->lang - pr_languages]);
+	split_endings(&rules.verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
+	rules.wrule = wrule;
 	/* each word's flags from the lists, found when it was interned
-	 * (token.c); the marks of its case are or'ed in as it is seen */
-	for (size_t w = 0; w < d->nwords; w++)
-		wflag[w] = d->words[w].kp;
+	 * (token.c; the marks of its case are or'ed in as it is seen), and
+	 * its rule byte, its endings asked once each before the tokens are
+	 * read, so that keeps() looks it up without a branch (a word met for
+	 * the first time is as random as the words); its count from 0 */
+	for (size_t w = 0; w < d->nwords; w++) {
+		const pr_word *pw = &d->words[w];
+		wflag[w] = pw->kp;
+		wrule[w] = word_rule(&rules, pw, pw->kp);
+		wcount[w] = 0;
+	}
 	if (cjk) {
 		/* every character is asked about */
 		rc = cjk_keyphrases(d, wflag, lang, strcmp(d->lang->code, "ja") == 0);
 		goto out;
 	}
-	cand_rules rules;
-	rules.capitalized_nouns = (pr_kp_capitalized_nouns_langs & lang) != 0;
-	split_endings(&rules.filler_end, pr_kp_suffixes[d->lang - pr_languages]);
-	split_endings(&rules.verb_end, pr_kp_verb_endings[d->lang - pr_languages]);
-	rules.wend = wend;
-	memset(wend, 0, d->nwords);
-	memset(wcount, 0, d->nwords * sizeof *wcount);
 	/* PositionRank (Florescu & Caragea 2017): the random surfer jumps to
 	 * a word by how early it occurs, each occurrence weighing 1 / sqrt(its
 	 * place among the candidate words); their 1 / place let the first
@@ -1830,6 +1910,7 @@ int pr_keyphrases(precis_doc *d)
 		for (size_t r = 0; r < k; r++) {
 			key[sc[r].term] = 1;
 			P.one[sc[r].term].count = 0;
+			P.one[sc[r].term].shown_count = 0; /* count_single() */
 			idx[r] = sc[r].term; /* the key words, for fold_tallies() */
 		}
 		nkeys = k;
@@ -1864,17 +1945,24 @@ int pr_keyphrases(precis_doc *d)
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
+	/* which go is as random as the words: each phrase is written, and
+	 * kept (nph moves on) only when it goes, then those are scored */
 	for (size_t k = 0; k < P.n; k++) {
-		phrase *p = &P.ph[k];
-		if (p->count < 2 && !p->name && (p->nwords > 1 ? p->sent > 0 || !title : p->sent > 1))
-			continue;
+		const phrase *p = &P.ph[k];
+		unsigned several = p->nwords > 1;
+		unsigned head = (several & (unsigned)(p->sent == 0) & (unsigned)title) |
+		                (!several & (unsigned)(p->sent <= 1));
+		order[nph].id = (uint32_t)k;
+		nph += (unsigned)(p->count >= 2) | p->name | head;
+	}
+	for (size_t m = 0; m < nph; m++) {
+		pr_kp_order *o = &order[m];
+		phrase *p = &P.ph[o->id];
 		p->score = keyphrase_score(score, p);
-		pr_kp_order *o = &order[nph++];
 		o->score = p->score;
 		o->sent = p->sent;
 		o->first = p->first;
 		o->len = p->nterms;
-		o->id = (uint32_t)k;
 	}
 	pr_kp_heapify(order, nph);
 

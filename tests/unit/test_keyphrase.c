@@ -242,6 +242,21 @@ Test(keyphrase, capitalized_filler_is_a_name)
 	precis_doc_free(d);
 }
 
+/* A word in capitals opening the first sentence, punctuation after it, is
+ * a dateline and no key word: the city, a key word, is shown as the text
+ * writes it after the dateline, not as "GENEVA". */
+Test(keyphrase, dateline_is_no_key_word)
+{
+	static const char t[] =
+		"GENEVA \xE2\x80\xA2 Swiss glaciers lost a tenth of their ice, scientists said. "
+		"In Geneva, glaciers melt fast. Engineers in Geneva, counting glaciers, warn "
+		"of floods. Geneva, they said, must prepare.";
+	precis_doc *d = doc_in(t, "en", 10);
+	cr_assert_lt(index_of(d, "GENEVA"), 0, "the dateline is listed");
+	cr_assert_geq(index_of(d, "Geneva"), 0);
+	precis_doc_free(d);
+}
+
 /* A quote made of apostrophes ends a phrase as other punctuation does:
  * the wire's closing `''` ("``Sparky'' Schulz" gives no "Sparky''
  * Schulz") and an opening ' after a space ("launches 'Veritas'"). */
@@ -625,17 +640,17 @@ Test(keyphrase, heap_gives_sorted_order)
 	free(keys);
 }
 
-/* Few words in many combinations: far more pairs of words than words, so
- * that the pair table, sized from the number of words, grows several
- * times; what recurs in every sentence still comes first, and the words
- * of the combinations, each met thirty times, come after it. */
-Test(keyphrase, counts_survive_dense_pairs)
+/* Few words in many combinations, n sentences of seven tokens: far more
+ * pairs of words than words; what recurs in every sentence comes first,
+ * and the words of the combinations, each met n / 30 times, come after
+ * it. */
+static void dense_pairs(size_t n)
 {
 	static const char *const syl[] = { "ka", "lo", "mi", "ner", "tu", "va" };
-	size_t nsyl = sizeof syl / sizeof syl[0], cap = 1 << 16, len = 0;
+	size_t nsyl = sizeof syl / sizeof syl[0], cap = 64 * n + 64, len = 0;
 	char *text = malloc(cap);
 	cr_assert(text);
-	for (size_t k = 0; k < 900; k++) {
+	for (size_t k = 0; k < n; k++) {
 		size_t a = k % 30, b = (k / 30) % 30;
 		len += (size_t)snprintf(text + len, cap - len,
 		                        "Engineers mapped the river delta near %s%s %s%s. ",
@@ -645,6 +660,7 @@ Test(keyphrase, counts_survive_dense_pairs)
 			len += (size_t)snprintf(text + len, cap - len, "\n\n");
 	}
 	precis_doc *d = doc_with(text, 10);
+	cr_assert_gt(d->ntoks, n * 7 - 1);
 	cr_assert_eq(index_of(d, "river delta near"), 0);
 	cr_assert_eq(index_of(d, "Engineers mapped"), 1);
 	for (size_t k = 2; k < precis_doc_keyword_count(d); k++) {
@@ -653,6 +669,21 @@ Test(keyphrase, counts_survive_dense_pairs)
 	}
 	precis_doc_free(d);
 	free(text);
+}
+
+/* An article's co-occurrences are listed, sorted and added up
+ * (word_graph()): 6,300 tokens. */
+Test(keyphrase, counts_survive_dense_pairs)
+{
+	dense_pairs(900);
+}
+
+/* A book's (more than PAIR_LIST tokens, 16,384) are counted in a table of
+ * pairs, sized from the number of words, which grows several times: the
+ * same phrases come first. */
+Test(keyphrase, counts_survive_dense_pairs_in_a_book)
+{
+	dense_pairs(2700);
 }
 
 /* Sentences of a hundred words without punctuation: more pairs of words

@@ -48,6 +48,14 @@
 #define CHECK_EVERY 64
 #define MAX_LANGS 64
 
+/* The scans below run once or twice a word: inline, even where called
+ * from two places. */
+#if defined(__GNUC__) || defined(__clang__)
+#define SCAN_INLINE static inline __attribute__((always_inline))
+#else
+#define SCAN_INLINE static inline
+#endif
+
 enum script {
 	S_OTHER, S_LATIN, S_CYRILLIC, S_GREEK, S_ARMENIAN, S_HEBREW, S_ARABIC,
 	S_DEVANAGARI, S_TAMIL, S_THAI, S_HAN, S_KANA, S_HANGUL, S_COUNT
@@ -176,7 +184,7 @@ static int is_letter(int32_t cp)
 /* Where the run of ASCII letters from t[i] ends, t[0..n) being the
  * text: eight bytes a test while eight remain, as a word is some six
  * bytes long. */
-static size_t letter_run(const unsigned char *t, size_t i, size_t n)
+SCAN_INLINE size_t letter_run(const unsigned char *t, size_t i, size_t n)
 {
 	for (; n - i >= 8; i += 8) {
 		uint64_t other = ~pr_ascii_letter8(pr_load_le64(t + i)) & 0x8080808080808080u;
@@ -192,7 +200,7 @@ static size_t letter_run(const unsigned char *t, size_t i, size_t n)
  * first ASCII letter or byte from 0x80 up (which may begin a letter);
  * eight bytes a test while eight remain, as a word is most often one or
  * two bytes of space and punctuation from the next. */
-static size_t word_start(const unsigned char *t, size_t i, size_t n)
+SCAN_INLINE size_t word_start(const unsigned char *t, size_t i, size_t n)
 {
 	for (; n - i >= 8; i += 8) {
 		uint64_t x = pr_load_le64(t + i);
@@ -553,25 +561,24 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	memset(tab.len, 0, sizeof tab.len);
 	for (size_t i = 0; i < len && words < MAX_WORDS;) {
 		int32_t cp;
+		size_t k;
 		/* ASCII bytes, most of most texts, are told without decoding,
 		 * the bytes between words eight at a time */
-		if (t[i] < 0x80 && !is_ascii_letter(t[i])) {
-			i = word_start(t, i + 1, len);
-			continue;
-		}
-		size_t k = pr_utf8_decode(t + i, len - i, &cp);
-		if (!is_letter(cp)) {
+		if (t[i] < 0x80) {
+			if (!is_ascii_letter(t[i])) {
+				i = word_start(t, i + 1, len);
+				continue;
+			}
+		} else if (k = pr_utf8_decode(t + i, len - i, &cp), !is_letter(cp)) {
 			i += k;
 			continue;
 		}
 		size_t s = i;
 		int apos = 0, ascii = 1;
-		while (i < len) {
-			i = letter_run(t, i, len);
-			/* an ASCII byte there, most often, is no letter: the
-			 * word ends unless it is an apostrophe */
-			if (i >= len || (t[i] < 0x80 && t[i] != '\''))
-				break;
+		/* an ASCII byte after a run of ASCII letters, most often, is no
+		 * letter: the word ends there unless it is an apostrophe */
+		for (i = letter_run(t, i, len); i < len && (t[i] >= 0x80 || t[i] == '\'');
+		     i = letter_run(t, i, len)) {
 			k = pr_utf8_decode(t + i, len - i, &cp);
 			if (is_letter(cp)) {
 				if (cp >= 0x80) {
@@ -596,6 +603,10 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 			if (++words >= DECIDE_WORDS && words % CHECK_EVERY == 0 && decided(&sc))
 				break;
 		}
+		/* an ASCII byte that ends a word is no letter: the next word
+		 * starts after it */
+		if (i < len && t[i] < 0x80)
+			i = word_start(t, i + 1, len);
 	}
 	size_t top = 0;
 	for (size_t i = 1; i < sc.n; i++)

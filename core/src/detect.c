@@ -261,7 +261,7 @@ static void share_point(scorer *sc, unsigned long long langs)
  * its end). pr_stop_hash() is made from f without a branch on the
  * length, and the word is compared with its entry by one load: the pool
  * ends with padding for it (gen_data.py, stop_table()). */
-static unsigned long long short_word_langs(uint64_t f, size_t n)
+static uint32_t short_word_hash(uint64_t f, size_t n)
 {
 	/* pr_stop_hash(): one round of the first four bytes (under four,
 	 * all of them, zero-padded, as f holds them) and, past four, one of
@@ -270,9 +270,14 @@ static unsigned long long short_word_langs(uint64_t f, size_t n)
 	uint32_t two = pr_stop_round(one, (uint32_t)(f >> (8 * (n - 4) & 63)));
 	uint32_t more = (uint32_t)0 - (uint32_t)(n > 4);
 	uint32_t h = (two & more) | (one & ~more);
-	h ^= h >> 16;
-	if (!pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
-		return 0;
+	return h ^ h >> 16;
+}
+
+/* The same past the filter, from the word's hash h: the word is compared
+ * with its entry by one load, the pool ending with padding for it
+ * (gen_data.py, stop_table()). */
+static unsigned long long short_word_probe(uint64_t f, size_t n, uint32_t h)
+{
 	uint32_t tag = (h & 0xFFFFFF00u) | (uint32_t)n;
 	uint64_t keep = ~(uint64_t)0 >> (8 * (8 - n));
 	const pr_any_slot *slot = pr_stop_any_slot;
@@ -281,6 +286,14 @@ static unsigned long long short_word_langs(uint64_t f, size_t n)
 		    (pr_load_le64((const unsigned char *)pr_stop_any_pool + slot[i].off) & keep) == f)
 			return slot[i].langs;
 	return 0;
+}
+
+static unsigned long long short_word_langs(uint64_t f, size_t n)
+{
+	uint32_t h = short_word_hash(f, n);
+	if (!pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
+		return 0;
+	return short_word_probe(f, n, h);
 }
 
 /* The languages that hold the folded word[0..n) as a stop word, or (for
@@ -308,7 +321,7 @@ static uint64_t word_head(const char *w, size_t n, size_t room)
 }
 
 /* The word w[0..n) (room bytes from w on are the text's; apos: it has an
- * ASCII apostrophe) of ASCII bytes only, 1 <= n <= 8: most words. */
+ * ASCII apostrophe) of ASCII bytes only, 1 <= n <= 8. */
 static void score_short(scorer *sc, const char *w, size_t n, size_t room, int apos)
 {
 	uint64_t f = pr_fold_ascii8(word_head(w, n, room));
@@ -320,6 +333,44 @@ static void score_short(scorer *sc, const char *w, size_t n, size_t room, int ap
 		langs = folded_langs(buf, n, apos);
 	}
 	share_point(sc, langs);
+}
+
+/* Most words are short, ASCII and no stop word, which the filter tells;
+ * whether one is goes either way at random, so a branch on it is often
+ * mispredicted. Such words wait in a batch instead: each is written at the
+ * batch's end, which moves past it only when the filter lets it through,
+ * and the probes and scores of those let through are done together,
+ * before the next word that is scored another way (so every language's
+ * points are added in the order of the text), before a decision and at
+ * the end. */
+#define BATCH 64
+
+typedef struct batch {
+	size_t n;
+	uint64_t f[BATCH];   /* the folded word, as short_word_langs() */
+	uint32_t h[BATCH];   /* its hash */
+	uint8_t len[BATCH];  /* its length */
+} batch;
+
+static void batch_flush(scorer *sc, batch *bt)
+{
+	for (size_t k = 0; k < bt->n; k++)
+		share_point(sc, short_word_probe(bt->f[k], bt->len[k], bt->h[k]));
+	bt->n = 0;
+}
+
+/* score_short() for a word with no apostrophe, by way of the batch. */
+static void batch_word(scorer *sc, batch *bt, const char *w, size_t n, size_t room)
+{
+	uint64_t f = pr_fold_ascii8(word_head(w, n, room));
+	uint32_t h = short_word_hash(f, n);
+	size_t k = bt->n;
+	bt->f[k] = f;
+	bt->h[k] = h;
+	bt->len[k] = (uint8_t)n;
+	bt->n = k + (size_t)pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h);
+	if (bt->n == BATCH)
+		batch_flush(sc, bt);
 }
 
 /* Words already looked up, by their bytes in the text: a word's hits
@@ -559,6 +610,8 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	size_t words = 0, nseen = 0;
 	seen tab;
 	memset(tab.len, 0, sizeof tab.len);
+	batch bt;
+	bt.n = 0;
 	for (size_t i = 0; i < len && words < MAX_WORDS;) {
 		int32_t cp;
 		size_t k;
@@ -583,6 +636,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 			if (is_letter(cp)) {
 				if (cp >= 0x80) {
 					ascii = 0;
+					batch_flush(&sc, &bt);
 					score_mark(&sc, utf8proc_tolower(cp));
 				}
 				i += k;
@@ -596,11 +650,17 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 			}
 		}
 		if (i - s <= MAX_WORD) {
-			if (ascii && i - s <= 8)
-				score_short(&sc, text + s, i - s, len - s, apos);
-			else
-				score_word(&sc, &tab, &nseen, text + s, i - s, len - s, apos);
-			if (++words >= DECIDE_WORDS && words % CHECK_EVERY == 0 && decided(&sc))
+			if (ascii && i - s <= 8 && !apos) {
+				batch_word(&sc, &bt, text + s, i - s, len - s);
+			} else {
+				batch_flush(&sc, &bt);
+				if (ascii && i - s <= 8)
+					score_short(&sc, text + s, i - s, len - s, apos);
+				else
+					score_word(&sc, &tab, &nseen, text + s, i - s, len - s, apos);
+			}
+			if (++words >= DECIDE_WORDS && words % CHECK_EVERY == 0 &&
+			    (batch_flush(&sc, &bt), decided(&sc)))
 				break;
 		}
 		/* an ASCII byte that ends a word is no letter: the next word
@@ -608,6 +668,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		if (i < len && t[i] < 0x80)
 			i = word_start(t, i + 1, len);
 	}
+	batch_flush(&sc, &bt);
 	size_t top = 0;
 	for (size_t i = 1; i < sc.n; i++)
 		if (sc.score[sc.at[i]] > sc.score[sc.at[top]])

@@ -354,6 +354,11 @@ typedef struct batch {
 
 static void batch_flush(scorer *sc, batch *bt)
 {
+	/* the table's records, hundreds of kilobytes, are asked for all at
+	 * once, so that the waits for those another stage has pushed out of
+	 * the cache overlap */
+	for (size_t k = 0; k < bt->n; k++)
+		PR_PREFETCH(&pr_stop_any_slot[bt->h[k] & pr_stop_any_mask]);
 	for (size_t k = 0; k < bt->n; k++)
 		share_point(sc, short_word_probe(bt->f[k], bt->len[k], bt->h[k]));
 	bt->n = 0;

@@ -407,6 +407,11 @@ def main():
     out += ["\t%s," % c_str(c) for c, _, _ in langs]
     out.append("\tNULL,")
     out.append("};")
+    # language detection reads every language's code for each text: as
+    # numbers in one small array, not a string behind each pr_lang record
+    out.append("const uint16_t pr_language_code2[] = {")
+    out += ["\t%#x," % (ord(c[0]) << 8 | ord(c[1]) if len(c) == 2 else 0) for c, _, _ in langs]
+    out.append("};")
     with open(out_path, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
 

@@ -119,18 +119,15 @@ static const struct {
 };
 #define MARK_WEIGHT 0.25
 
-/* A language code of two letters as one number, or 0 for any other. */
+/* A language code of two letters as one number (pr_language_code2[]). */
 #define CODE2(a, b) ((unsigned)(unsigned char)(a) << 8 | (unsigned char)(b))
-static unsigned code2(const char *code)
-{
-	return code[0] && code[1] && !code[2] ? CODE2(code[0], code[1]) : 0;
-}
 
-/* The script each language is written in: every document asks for each
- * language, so a switch on the code, not a search of a list. */
-static enum script script_of_lang(const char *code)
+/* The script the language with code c (CODE2) is written in: every
+ * document asks for each language, so a switch on the code, not a search
+ * of a list. */
+static enum script script_of_lang(unsigned c)
 {
-	switch (code2(code)) {
+	switch (c) {
 	case CODE2('r', 'u'): return S_CYRILLIC;
 	case CODE2('e', 'l'): return S_GREEK;
 	case CODE2('h', 'y'): return S_ARMENIAN;
@@ -146,13 +143,14 @@ static enum script script_of_lang(const char *code)
 	}
 }
 
-/* Is this language a candidate for text in script s? Serbian is written in
- * both Latin and Cyrillic letters. */
-static int candidate(const pr_lang *l, enum script s)
+/* Is pr_languages[i] a candidate for text in script s? Serbian is written
+ * in both Latin and Cyrillic letters. */
+static int candidate(size_t i, enum script s)
 {
-	if (code2(l->code) == CODE2('s', 'r'))
+	unsigned c = pr_language_code2[i];
+	if (c == CODE2('s', 'r'))
 		return s == S_LATIN || s == S_CYRILLIC;
-	return script_of_lang(l->code) == s;
+	return script_of_lang(c) == s;
 }
 
 static const pr_lang *by_code(const char *code)
@@ -580,6 +578,13 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	if (len > DETECT_BYTES)
 		len = DETECT_BYTES;
 	const unsigned char *t = (const unsigned char *)text;
+	/* every word asks the stop-word filter, a few kilobytes that the
+	 * stages of the document before have pushed out of the cache: all
+	 * of it is asked for now, to arrive while the script is counted,
+	 * rather than a line at a time, each wait holding up the words
+	 * after it */
+	for (size_t k = 0; k <= pr_stop_any_filter_mask; k += 64 / sizeof pr_stop_any_filter[0])
+		PR_PREFETCH(&pr_stop_any_filter[k]);
 
 	/* 1. the main script */
 	size_t count[S_COUNT] = { 0 };
@@ -603,7 +608,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	sc.n = 0;
 	sc.langs = 0;
 	for (size_t i = 0; i < pr_nlanguages && i < MAX_LANGS; i++) {
-		if (candidate(&pr_languages[i], best)) {
+		if (candidate(i, best)) {
 			sc.cand[sc.n] = &pr_languages[i];
 			sc.at[sc.n++] = (unsigned char)i;
 			sc.langs |= 1ull << i;

@@ -114,3 +114,15 @@ Test(detect, stop_words_in_capitals_and_at_the_very_end)
 	cr_expect_str_eq(detect(t, n - 1), "de"); /* ... "und die" */
 	free(t);
 }
+
+/* Detection reads each language's code from pr_language_code2[] (a small
+ * array, not a string behind each record): it must say what the records
+ * say, two letters as one number, 0 for a longer code. */
+Test(detect, code_numbers_agree_with_the_codes)
+{
+	for (size_t i = 0; i < pr_nlanguages; i++) {
+		const char *c = pr_languages[i].code;
+		unsigned want = strlen(c) == 2 ? (unsigned)(unsigned char)c[0] << 8 | (unsigned char)c[1] : 0;
+		cr_expect_eq(pr_language_code2[i], want, "%s", c);
+	}
+}

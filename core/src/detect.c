@@ -19,9 +19,12 @@
  * language. The caller can always name the language instead.
  *
  * Cost: one pass over at most DETECT_BYTES bytes for the script, stopping
- * where the rest can no longer change it (main_script()), then one probe of
- * the all-languages stop-word table per distinct word, stopping as soon as
- * one language leads beyond doubt (decided()); nothing is allocated.
+ * where the rest can no longer change it (main_script()), then a look-up
+ * of the all-languages stop-word table per word, stopping as soon as one
+ * language leads beyond doubt (decided()): a word of up to eight ASCII
+ * bytes, most words, asks its filter and then, in a batch with others,
+ * the table (batch_word()); a longer or accented one is folded once per
+ * distinct word (score_word()). Nothing is allocated.
  */
 #include "bits.h"
 #include "hash.h"

@@ -113,14 +113,16 @@ def c_chars(b):
                    for c in b)
 
 
-def pool_table(prefix, rtype, slots, fields, what, storage="", off_bits=32):
+def pool_table(prefix, rtype, slots, fields, what, storage="", off_bits=32, pad=0):
     """An open-addressing table as a record per slot (type rtype: the tag
     of stop_tag(), the word's offset in the pool, then fields(w)) and a
     pool of the words in slot order, each followed by a NUL. A probe
     reads the records alone until a tag agrees, and a hit one place of
     the pool more, near its neighbours'. Offset 0 is a NUL of its own,
     for the empty slots. slots[i]: the word at slot i, or None. Returns
-    the C lines of prefix_pool[] and prefix_slot[]."""
+    the C lines of prefix_pool[] and prefix_slot[]. pad: zero bytes after
+    the last word, so that a reader may load a fixed number of bytes at any
+    word's offset."""
     pool = ["\t0,"]
     offs, size = {}, 1
     for w in slots:
@@ -131,6 +133,8 @@ def pool_table(prefix, rtype, slots, fields, what, storage="", off_bits=32):
             size += len(b) + 1
     if size >= 1 << off_bits:
         sys.exit("gen_data.py: %ss take more than %d-bit offsets" % (what, off_bits))
+    if pad:
+        pool.append("\t%s" % ("0, " * pad).rstrip())
     out = ["%sconst char %s_pool[] = {" % (storage, prefix)] + pool + ["};"]
     # a cache line holds whole records (8 or 16 bytes)
     out.append("%s_Alignas(64) const %s %s_slot[] = {" % (storage, rtype, prefix))
@@ -182,8 +186,12 @@ def stop_table(stop_lists):
     out = ["/* All stop words: %d words in %d slots (open addressing, pr_stop_hash()). */" % (len(masks), size)]
     # a record holds the tag, the offset and the languages: a hit reads
     # its record and its word, nothing else
+    # seven bytes of padding: language detection compares a word of up to
+    # eight bytes with its entry by one load of eight bytes (detect.c,
+    # short_word_langs())
     out += pool_table("pr_stop_any", "pr_any_slot", slots,
-                      lambda w: "%#xull" % (masks[w] if w is not None else 0), "stop word")
+                      lambda w: "%#xull" % (masks[w] if w is not None else 0), "stop word",
+                      pad=7)
     out.append("const size_t pr_stop_any_mask = %d;" % (size - 1))
     out += bloom_filter("pr_stop_any_filter", keys)[0]
     out.append("")
@@ -398,6 +406,11 @@ def main():
     out.append("const char *const pr_language_codes[] = {")
     out += ["\t%s," % c_str(c) for c, _, _ in langs]
     out.append("\tNULL,")
+    out.append("};")
+    # language detection reads every language's code for each text: as
+    # numbers in one small array, not a string behind each pr_lang record
+    out.append("const uint16_t pr_language_code2[] = {")
+    out += ["\t%#x," % (ord(c[0]) << 8 | ord(c[1]) if len(c) == 2 else 0) for c, _, _ in langs]
     out.append("};")
     with open(out_path, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")

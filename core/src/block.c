@@ -287,8 +287,9 @@ typedef struct line {
 	size_t next;    /* start of the next line */
 } line;
 
-/* LF, CRLF and a lone CR all end a line. */
-static void read_line(const char *t, size_t len, size_t pos, line *l)
+/* LF, CRLF and a lone CR all end a line; cr == 0 tells that t[pos..len)
+ * holds no CR, which then is not looked for. */
+static void read_line_cr(const char *t, size_t len, size_t pos, line *l, int cr)
 {
 	/* a line of prose is often a whole paragraph: memchr, which reads
 	 * many bytes at a time, finds its end */
@@ -297,9 +298,9 @@ static void read_line(const char *t, size_t len, size_t pos, line *l)
 		const char *nl = memchr(t + pos, '\n', len - pos);
 		if (nl)
 			i = (size_t)(nl - t);
-		const char *cr = memchr(t + pos, '\r', i - pos);
-		if (cr)
-			i = (size_t)(cr - t);
+		const char *r = cr ? memchr(t + pos, '\r', i - pos) : NULL;
+		if (r)
+			i = (size_t)(r - t);
 	} else {
 		i = pos;
 	}
@@ -309,6 +310,11 @@ static void read_line(const char *t, size_t len, size_t pos, line *l)
 		l->next = i + 2;
 	else
 		l->next = i < len ? i + 1 : len;
+}
+
+static void read_line(const char *t, size_t len, size_t pos, line *l)
+{
+	read_line_cr(t, len, pos, l, 1);
 }
 
 static int is_blank_byte(unsigned char c)
@@ -1433,8 +1439,12 @@ int pr_looks_like_markdown(const char *text, size_t len)
 	const char *prev_s = NULL;
 	size_t prev_n = 0;
 	line l;
+	/* most texts hold no CR, and most plain ones none of ] * ` either:
+	 * one look at the whole window each, rather than one per line */
+	int cr = memchr(text + pos, '\r', len - pos) != NULL;
+	int marks = has_sniffed(text, pos, len);
 	while (pos < len && score < 3) {
-		read_line(text, len, pos, &l);
+		read_line_cr(text, len, pos, &l, cr);
 		pos = l.next;
 		if (is_blank(text, &l)) {
 			prev_s = NULL;
@@ -1463,7 +1473,7 @@ int pr_looks_like_markdown(const char *text, size_t len)
 		/* most lines of prose hold none of ] * ` at all, which memchr
 		 * tells many bytes at a time (the line's last byte opens
 		 * nothing, but looking at it too is harmless) */
-		if (l.e - l.s < 2 || !has_sniffed(text, l.s, l.e))
+		if (l.e - l.s < 2 || !marks || !has_sniffed(text, l.s, l.e))
 			continue;
 		for (size_t i = l.s; i + 1 < l.e; i++) {
 			/* bytes i .. i + 7, none the line's last */

@@ -19,9 +19,12 @@
  * language. The caller can always name the language instead.
  *
  * Cost: one pass over at most DETECT_BYTES bytes for the script, stopping
- * where the rest can no longer change it (main_script()), then one probe of
- * the all-languages stop-word table per distinct word, stopping as soon as
- * one language leads beyond doubt (decided()); nothing is allocated.
+ * where the rest can no longer change it (main_script()), then a look-up
+ * of the all-languages stop-word table per word, stopping as soon as one
+ * language leads beyond doubt (decided()): a word of up to eight ASCII
+ * bytes, most words, asks its filter and then, in a batch with others,
+ * the table (batch_word()); a longer or accented one is folded once per
+ * distinct word (score_word()). Nothing is allocated.
  */
 #include "bits.h"
 #include "hash.h"
@@ -47,6 +50,14 @@
 #define DECIDE_WORDS 256
 #define CHECK_EVERY 64
 #define MAX_LANGS 64
+
+/* The scans below run once or twice a word: inline, even where called
+ * from two places. */
+#if defined(__GNUC__) || defined(__clang__)
+#define SCAN_INLINE static inline __attribute__((always_inline))
+#else
+#define SCAN_INLINE static inline
+#endif
 
 enum script {
 	S_OTHER, S_LATIN, S_CYRILLIC, S_GREEK, S_ARMENIAN, S_HEBREW, S_ARABIC,
@@ -111,18 +122,15 @@ static const struct {
 };
 #define MARK_WEIGHT 0.25
 
-/* A language code of two letters as one number, or 0 for any other. */
+/* A language code of two letters as one number (pr_language_code2[]). */
 #define CODE2(a, b) ((unsigned)(unsigned char)(a) << 8 | (unsigned char)(b))
-static unsigned code2(const char *code)
-{
-	return code[0] && code[1] && !code[2] ? CODE2(code[0], code[1]) : 0;
-}
 
-/* The script each language is written in: every document asks for each
- * language, so a switch on the code, not a search of a list. */
-static enum script script_of_lang(const char *code)
+/* The script the language with code c (CODE2) is written in: every
+ * document asks for each language, so a switch on the code, not a search
+ * of a list. */
+static enum script script_of_lang(unsigned c)
 {
-	switch (code2(code)) {
+	switch (c) {
 	case CODE2('r', 'u'): return S_CYRILLIC;
 	case CODE2('e', 'l'): return S_GREEK;
 	case CODE2('h', 'y'): return S_ARMENIAN;
@@ -138,13 +146,14 @@ static enum script script_of_lang(const char *code)
 	}
 }
 
-/* Is this language a candidate for text in script s? Serbian is written in
- * both Latin and Cyrillic letters. */
-static int candidate(const pr_lang *l, enum script s)
+/* Is pr_languages[i] a candidate for text in script s? Serbian is written
+ * in both Latin and Cyrillic letters. */
+static int candidate(size_t i, enum script s)
 {
-	if (code2(l->code) == CODE2('s', 'r'))
+	unsigned c = pr_language_code2[i];
+	if (c == CODE2('s', 'r'))
 		return s == S_LATIN || s == S_CYRILLIC;
-	return script_of_lang(l->code) == s;
+	return script_of_lang(c) == s;
 }
 
 static const pr_lang *by_code(const char *code)
@@ -176,7 +185,7 @@ static int is_letter(int32_t cp)
 /* Where the run of ASCII letters from t[i] ends, t[0..n) being the
  * text: eight bytes a test while eight remain, as a word is some six
  * bytes long. */
-static size_t letter_run(const unsigned char *t, size_t i, size_t n)
+SCAN_INLINE size_t letter_run(const unsigned char *t, size_t i, size_t n)
 {
 	for (; n - i >= 8; i += 8) {
 		uint64_t other = ~pr_ascii_letter8(pr_load_le64(t + i)) & 0x8080808080808080u;
@@ -188,74 +197,119 @@ static size_t letter_run(const unsigned char *t, size_t i, size_t n)
 	return i;
 }
 
-typedef struct scorer {
-	const pr_lang *cand[MAX_LANGS];
-	double score[MAX_LANGS];
-	size_t n;
-	unsigned long long langs;    /* the candidates' bits in pr_stop_langs */
-	unsigned char of[MAX_LANGS]; /* of[l]: pr_languages[l]'s candidate */
-} scorer;
-
-/* Which candidates hold one word (or, for "l'homme", "qu'il", its part
- * before the apostrophe) as a stop word: a bit per candidate in *mask;
- * returns how many. apos: the word has an ASCII apostrophe (folding
- * makes none where there was none), so only then is its part looked
- * for. */
-static size_t word_hits(const scorer *sc, const char *w, size_t n, int apos,
-                        const uint64_t *head, uint64_t *mask)
+/* Where the next word may start from t[i] on, t[0..n) being the text: the
+ * first ASCII letter or byte from 0x80 up (which may begin a letter);
+ * eight bytes a test while eight remain, as a word is most often one or
+ * two bytes of space and punctuation from the next. */
+SCAN_INLINE size_t word_start(const unsigned char *t, size_t i, size_t n)
 {
-	char buf[MAX_WORD + 1];
-	size_t m;
-	if (head) {
-		/* an ASCII word of up to eight bytes folds by making its
-		 * capitals small, which pr_fold_ascii8() does to its head at
-		 * once, as pr_lang_fold() would byte by byte */
-		uint64_t f = pr_fold_ascii8(*head);
-		for (int b = 0; b < 8; b++)
-			buf[b] = (char)(f >> 8 * b);
-		m = n;
-	} else {
-		m = pr_lang_fold(w, n, buf, MAX_WORD);
+	for (; n - i >= 8; i += 8) {
+		uint64_t x = pr_load_le64(t + i);
+		uint64_t may = pr_ascii_letter8(x) | (x & 0x8080808080808080u);
+		if (may)
+			return i + pr_lowest_byte(may);
 	}
-	*mask = 0;
-	if (!m)
-		return 0;
-	/* one probe of the all-languages table, then a bit test per candidate */
-	unsigned long long langs = pr_stop_langs(buf, m);
-	if (!langs && apos) {
-		const char *ap = memchr(buf, '\'', m);
-		if (!ap || ap == buf)
-			return 0;
-		langs = pr_stop_langs(buf, (size_t)(ap - buf));
-	}
-	/* the candidates among them, one set bit after another */
-	size_t k = 0;
-	for (langs &= sc->langs; langs; langs &= langs - 1) {
-		*mask |= (uint64_t)1 << sc->of[pr_ctz64(langs)];
-		k++;
-	}
-	return k;
+	while (i < n && t[i] < 0x80 && !is_ascii_letter(t[i]))
+		i++;
+	return i;
 }
 
-/* Words already looked up, by their bytes in the text: a word's hits
- * depend on nothing else, and most words of a text repeat. */
-#define SEEN_SLOTS 1024
+typedef struct scorer {
+	const pr_lang *cand[MAX_LANGS];
+	unsigned char at[MAX_LANGS]; /* at[c]: candidate c's index in pr_languages */
+	size_t n;
+	unsigned long long langs; /* the candidates' bits in pr_stop_langs */
+	/* score[l]: pr_languages[l]'s points, so that a word's bits in
+	 * pr_stop_langs() index its candidates without a translation */
+	double score[MAX_LANGS];
+} scorer;
 
-/* Two columns, so that only the first, two bytes a slot, needs clearing
- * before each text, not the whole table: a word's length (0: empty slot;
- * a word has at most MAX_WORD bytes, so one byte holds it) and how many
- * candidates hold it; and a record of sixteen bytes, the word and its
- * candidates' bits, so that a look-up reads one cache line of records
- * and an insertion writes one. The word is one number: for a word of up
- * to eight bytes, most of them, its bytes (head), compared at once; for
- * a longer one, where it is in the text. */
-typedef struct seen {
-	uint16_t nk[SEEN_SLOTS]; /* length | candidates << 8 */
-	struct {
-		uint64_t key;
-		uint64_t mask;
-	} rec[SEEN_SLOTS];
-} seen;
+/* 1 / k for the k candidates that share a word: the same correctly
+ * rounded quotients as a division, without one per word. */
+#define SHARE1(k) 1.0 / (k)
+#define SHARE4(k) SHARE1(k), SHARE1(k + 1), SHARE1(k + 2), SHARE1(k + 3)
+#define SHARE16(k) SHARE4(k), SHARE4(k + 4), SHARE4(k + 8), SHARE4(k + 12)
+static const double share_of[MAX_LANGS + 1] = {
+	0.0, SHARE16(1), SHARE16(17), SHARE16(33), SHARE16(49),
+};
+_Static_assert(MAX_LANGS == 64, "share_of[] holds 1/1 to 1/64");
+
+/* How many bits of x are set: summed in pairs, nibbles, bytes, then
+ * the bytes by one multiplication (the builtin is a call to a loop of
+ * the library's where the target has no instruction for it). */
+static size_t bit_count(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555u;
+	x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+	return (size_t)((x * 0x0101010101010101u) >> 56);
+}
+
+/* Each candidate among langs (bits of pr_stop_langs()) gets an equal
+ * share of a point, in the order of pr_languages. */
+static void share_point(scorer *sc, unsigned long long langs)
+{
+	langs &= sc->langs;
+	if (!langs)
+		return; /* most words */
+	double share = share_of[bit_count(langs)];
+	for (; langs; langs &= langs - 1)
+		sc->score[pr_ctz64(langs)] += share;
+}
+
+/* The languages (as pr_stop_langs()) that hold the folded word f of n
+ * bytes, 1 <= n <= 8, as one number (its first byte lowest, zeros past
+ * its end). pr_stop_hash() is made from f without a branch on the
+ * length, and the word is compared with its entry by one load: the pool
+ * ends with padding for it (gen_data.py, stop_table()). */
+static uint32_t short_word_hash(uint64_t f, size_t n)
+{
+	/* pr_stop_hash(): one round of the first four bytes (under four,
+	 * all of them, zero-padded, as f holds them) and, past four, one of
+	 * the last four */
+	uint32_t one = pr_stop_round((uint32_t)n, (uint32_t)f);
+	uint32_t two = pr_stop_round(one, (uint32_t)(f >> (8 * (n - 4) & 63)));
+	uint32_t more = (uint32_t)0 - (uint32_t)(n > 4);
+	uint32_t h = (two & more) | (one & ~more);
+	return h ^ h >> 16;
+}
+
+/* The same past the filter, from the word's hash h: the word is compared
+ * with its entry by one load, the pool ending with padding for it
+ * (gen_data.py, stop_table()). */
+static unsigned long long short_word_probe(uint64_t f, size_t n, uint32_t h)
+{
+	uint32_t tag = (h & 0xFFFFFF00u) | (uint32_t)n;
+	uint64_t keep = ~(uint64_t)0 >> (8 * (8 - n));
+	const pr_any_slot *slot = pr_stop_any_slot;
+	for (size_t i = h & pr_stop_any_mask; slot[i].tag; i = (i + 1) & pr_stop_any_mask)
+		if (slot[i].tag == tag &&
+		    (pr_load_le64((const unsigned char *)pr_stop_any_pool + slot[i].off) & keep) == f)
+			return slot[i].langs;
+	return 0;
+}
+
+static unsigned long long short_word_langs(uint64_t f, size_t n)
+{
+	uint32_t h = short_word_hash(f, n);
+	if (!pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
+		return 0;
+	return short_word_probe(f, n, h);
+}
+
+/* The languages that hold the folded word[0..n) as a stop word, or (for
+ * "l'homme", "qu'il") its part before an ASCII apostrophe when it has
+ * one (apos; folding makes none where there was none). */
+static unsigned long long folded_langs(const char *buf, size_t n, int apos)
+{
+	unsigned long long langs = pr_stop_langs(buf, n);
+	if (!langs && apos) {
+		const char *ap = memchr(buf, '\'', n);
+		if (ap && ap != buf)
+			langs = pr_stop_langs(buf, (size_t)(ap - buf));
+	}
+	return langs;
+}
 
 /* The word w[0..n), 1 <= n <= 8, as one number, its first byte lowest
  * and zeros past its end, where room bytes from w on are the text's: one
@@ -267,6 +321,85 @@ static uint64_t word_head(const char *w, size_t n, size_t room)
 	return pr_load_tail(w, n);
 }
 
+/* The word w[0..n) (room bytes from w on are the text's; apos: it has an
+ * ASCII apostrophe) of ASCII bytes only, 1 <= n <= 8. */
+static void score_short(scorer *sc, const char *w, size_t n, size_t room, int apos)
+{
+	uint64_t f = pr_fold_ascii8(word_head(w, n, room));
+	unsigned long long langs = short_word_langs(f, n);
+	if (!langs && apos) {
+		char buf[8];
+		for (int b = 0; b < 8; b++)
+			buf[b] = (char)(f >> 8 * b);
+		langs = folded_langs(buf, n, apos);
+	}
+	share_point(sc, langs);
+}
+
+/* Most words are short, ASCII and no stop word, which the filter tells;
+ * whether one is goes either way at random, so a branch on it is often
+ * mispredicted. Such words wait in a batch instead: each is written at the
+ * batch's end, which moves past it only when the filter lets it through,
+ * and the probes and scores of those let through are done together,
+ * before the next word that is scored another way (so every language's
+ * points are added in the order of the text), before a decision and at
+ * the end. */
+#define BATCH 64
+
+typedef struct batch {
+	size_t n;
+	uint64_t f[BATCH];   /* the folded word, as short_word_langs() */
+	uint32_t h[BATCH];   /* its hash */
+	uint8_t len[BATCH];  /* its length */
+} batch;
+
+static void batch_flush(scorer *sc, batch *bt)
+{
+	/* the table's records, hundreds of kilobytes, are asked for all at
+	 * once, so that the waits for those another stage has pushed out of
+	 * the cache overlap */
+	for (size_t k = 0; k < bt->n; k++)
+		PR_PREFETCH(&pr_stop_any_slot[bt->h[k] & pr_stop_any_mask]);
+	for (size_t k = 0; k < bt->n; k++)
+		share_point(sc, short_word_probe(bt->f[k], bt->len[k], bt->h[k]));
+	bt->n = 0;
+}
+
+/* score_short() for a word with no apostrophe, by way of the batch. */
+static void batch_word(scorer *sc, batch *bt, const char *w, size_t n, size_t room)
+{
+	uint64_t f = pr_fold_ascii8(word_head(w, n, room));
+	uint32_t h = short_word_hash(f, n);
+	size_t k = bt->n;
+	bt->f[k] = f;
+	bt->h[k] = h;
+	bt->len[k] = (uint8_t)n;
+	bt->n = k + (size_t)pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h);
+	if (bt->n == BATCH)
+		batch_flush(sc, bt);
+}
+
+/* Words already looked up, by their bytes in the text: a word's hits
+ * depend on nothing else, and most words of a text repeat. Only the
+ * words score_short() does not take, longer or not all ASCII, come
+ * here: their folding is the costly part. */
+#define SEEN_SLOTS 512
+
+/* Two columns, so that only the first, one byte a slot, needs clearing
+ * before each text, not the whole table: a word's length (0: empty slot;
+ * a word has at most MAX_WORD bytes, so one byte holds it); and a
+ * record of sixteen bytes, the word and its languages' bits, so that a
+ * look-up reads one cache line of records and an insertion writes one.
+ * The word is one number: for a word of up to eight bytes its bytes
+ * (head), compared at once; for a longer one, where it is in the text. */
+typedef struct seen {
+	uint8_t len[SEEN_SLOTS];
+	struct {
+		uint64_t key;
+		unsigned long long langs;
+	} rec[SEEN_SLOTS];
+} seen;
+
 /* Words are a few bytes long: a loop beats a call to memcmp. */
 static int same_bytes(const char *a, const char *b, size_t n)
 {
@@ -276,43 +409,40 @@ static int same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* Score the word w[0..n) (room bytes from w on are the text's; apos:
- * it has an ASCII apostrophe; ascii: all its bytes are ASCII). */
+/* Score the word w[0..n) that score_short() does not take (room bytes
+ * from w on are the text's; apos: it has an ASCII apostrophe). */
 static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size_t n,
-                       size_t room, int apos, int ascii)
+                       size_t room, int apos)
 {
-	uint64_t mask, head = 0;
-	size_t k, slot;
+	uint64_t head = 0;
+	size_t slot;
 	if (n <= 8) {
 		head = word_head(w, n, room);
 		slot = pr_hash_head(head, n) & (SEEN_SLOTS - 1);
-		while (tab->nk[slot] && !((tab->nk[slot] & 0xFF) == n && tab->rec[slot].key == head))
+		while (tab->len[slot] && !(tab->len[slot] == n && tab->rec[slot].key == head))
 			slot = (slot + 1) & (SEEN_SLOTS - 1);
 	} else {
 		slot = pr_hash_bytes(w, n) & (SEEN_SLOTS - 1);
-		while (tab->nk[slot] &&
-		       !((tab->nk[slot] & 0xFF) == n &&
+		while (tab->len[slot] &&
+		       !(tab->len[slot] == n &&
 		         same_bytes((const char *)(uintptr_t)tab->rec[slot].key, w, n)))
 			slot = (slot + 1) & (SEEN_SLOTS - 1);
 	}
-	if (tab->nk[slot]) {
-		mask = tab->rec[slot].mask;
-		k = tab->nk[slot] >> 8;
+	unsigned long long langs;
+	if (tab->len[slot]) {
+		langs = tab->rec[slot].langs;
 	} else {
-		k = word_hits(sc, w, n, apos, ascii && n <= 8 ? &head : NULL, &mask);
+		char buf[MAX_WORD + 1];
+		size_t m = pr_lang_fold(w, n, buf, MAX_WORD);
+		langs = m ? folded_langs(buf, m, apos) : 0;
 		if (*nseen < SEEN_SLOTS / 2) {
-			tab->nk[slot] = (uint16_t)(n | k << 8);
+			tab->len[slot] = (uint8_t)n;
 			tab->rec[slot].key = n <= 8 ? head : (uint64_t)(uintptr_t)w;
-			tab->rec[slot].mask = mask;
+			tab->rec[slot].langs = langs;
 			(*nseen)++;
 		}
 	}
-	if (!k)
-		return;
-	/* the candidates whose bits are set, in order */
-	double share = 1.0 / (double)k;
-	for (; mask; mask &= mask - 1)
-		sc->score[pr_ctz64(mask)] += share;
+	share_point(sc, langs);
 }
 
 /* Does one candidate lead the others beyond doubt? */
@@ -320,11 +450,12 @@ static int decided(const scorer *sc)
 {
 	double first = 0, second = 0;
 	for (size_t i = 0; i < sc->n; i++) {
-		if (sc->score[i] > first) {
+		double v = sc->score[sc->at[i]];
+		if (v > first) {
 			second = first;
-			first = sc->score[i];
-		} else if (sc->score[i] > second) {
-			second = sc->score[i];
+			first = v;
+		} else if (v > second) {
+			second = v;
 		}
 	}
 	return first >= DECISIVE && first >= DECISIVE_RATIO * second;
@@ -337,7 +468,7 @@ static void score_mark(scorer *sc, int32_t cp)
 			continue;
 		for (size_t i = 0; i < sc->n; i++)
 			if (strcmp(sc->cand[i]->code, marks[j].code) == 0)
-				sc->score[i] += MARK_WEIGHT;
+				sc->score[sc->at[i]] += MARK_WEIGHT;
 		return;
 	}
 }
@@ -395,6 +526,21 @@ static int script_settled(const size_t *count, size_t rest)
 	return 1;
 }
 
+/* Where the first byte from 0x80 up is in t[i..end), or, if none, a
+ * place from end on (i itself when already there): eight bytes a test,
+ * as most bytes of most texts are ASCII. */
+static size_t next_high(const unsigned char *t, size_t i, size_t end)
+{
+	for (; i < end && end - i >= 8; i += 8) {
+		uint64_t high = pr_load_le64(t + i) & 0x8080808080808080u;
+		if (high)
+			return i + pr_lowest_byte(high);
+	}
+	while (i < end && t[i] < 0x80)
+		i++;
+	return i;
+}
+
 /* Letters are counted in pieces of SCRIPT_PIECE bytes, and counting stops
  * when the script is settled: an English news article after a third of
  * its bytes or so. */
@@ -415,17 +561,8 @@ static enum script main_script(const unsigned char *t, size_t len, size_t *count
 		/* a character that starts in this piece may end in the next,
 		 * whose decoding then starts after it (ASCII letters are never
 		 * part of one) */
-		while (i < end) {
+		while ((i = next_high(t, i, end)) < end) {
 			int32_t cp;
-			if (t[i] < 0x80) {
-				/* eight ASCII bytes at a time */
-				uint64_t w;
-				if (i + 8 <= len && (memcpy(&w, t + i, 8), !(w & 0x8080808080808080u)))
-					i += 8;
-				else
-					i++;
-				continue;
-			}
 			i += pr_utf8_decode(t + i, len - i, &cp);
 			if (cp >= 0)
 				count[script_of(cp)]++;
@@ -444,6 +581,13 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	if (len > DETECT_BYTES)
 		len = DETECT_BYTES;
 	const unsigned char *t = (const unsigned char *)text;
+	/* every word asks the stop-word filter, a few kilobytes that the
+	 * stages of the document before have pushed out of the cache: all
+	 * of it is asked for now, to arrive while the script is counted,
+	 * rather than a line at a time, each wait holding up the words
+	 * after it */
+	for (size_t k = 0; k <= pr_stop_any_filter_mask; k += 64 / sizeof pr_stop_any_filter[0])
+		PR_PREFETCH(&pr_stop_any_filter[k]);
 
 	/* 1. the main script */
 	size_t count[S_COUNT] = { 0 };
@@ -467,42 +611,45 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	sc.n = 0;
 	sc.langs = 0;
 	for (size_t i = 0; i < pr_nlanguages && i < MAX_LANGS; i++) {
-		if (candidate(&pr_languages[i], best)) {
+		if (candidate(i, best)) {
 			sc.cand[sc.n] = &pr_languages[i];
-			sc.of[i] = (unsigned char)sc.n;
+			sc.at[sc.n++] = (unsigned char)i;
 			sc.langs |= 1ull << i;
-			sc.score[sc.n++] = 0.0;
+			sc.score[i] = 0.0;
 		}
 	}
 	if (!sc.n)
 		return pr_lang_default();
 	size_t words = 0, nseen = 0;
 	seen tab;
-	memset(tab.nk, 0, sizeof tab.nk);
+	memset(tab.len, 0, sizeof tab.len);
+	batch bt;
+	bt.n = 0;
 	for (size_t i = 0; i < len && words < MAX_WORDS;) {
 		int32_t cp;
-		/* ASCII bytes, most of most texts, are told without decoding */
-		if (t[i] < 0x80 && !is_ascii_letter(t[i])) {
-			i++;
-			continue;
-		}
-		size_t k = pr_utf8_decode(t + i, len - i, &cp);
-		if (!is_letter(cp)) {
+		size_t k;
+		/* ASCII bytes, most of most texts, are told without decoding,
+		 * the bytes between words eight at a time */
+		if (t[i] < 0x80) {
+			if (!is_ascii_letter(t[i])) {
+				i = word_start(t, i + 1, len);
+				continue;
+			}
+		} else if (k = pr_utf8_decode(t + i, len - i, &cp), !is_letter(cp)) {
 			i += k;
 			continue;
 		}
 		size_t s = i;
 		int apos = 0, ascii = 1;
-		while (i < len) {
-			i = letter_run(t, i, len);
-			/* an ASCII byte there, most often, is no letter: the
-			 * word ends unless it is an apostrophe */
-			if (i >= len || (t[i] < 0x80 && t[i] != '\''))
-				break;
+		/* an ASCII byte after a run of ASCII letters, most often, is no
+		 * letter: the word ends there unless it is an apostrophe */
+		for (i = letter_run(t, i, len); i < len && (t[i] >= 0x80 || t[i] == '\'');
+		     i = letter_run(t, i, len)) {
 			k = pr_utf8_decode(t + i, len - i, &cp);
 			if (is_letter(cp)) {
 				if (cp >= 0x80) {
 					ascii = 0;
+					batch_flush(&sc, &bt);
 					score_mark(&sc, utf8proc_tolower(cp));
 				}
 				i += k;
@@ -516,14 +663,28 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 			}
 		}
 		if (i - s <= MAX_WORD) {
-			score_word(&sc, &tab, &nseen, text + s, i - s, len - s, apos, ascii);
-			if (++words >= DECIDE_WORDS && words % CHECK_EVERY == 0 && decided(&sc))
+			if (ascii && i - s <= 8 && !apos) {
+				batch_word(&sc, &bt, text + s, i - s, len - s);
+			} else {
+				batch_flush(&sc, &bt);
+				if (ascii && i - s <= 8)
+					score_short(&sc, text + s, i - s, len - s, apos);
+				else
+					score_word(&sc, &tab, &nseen, text + s, i - s, len - s, apos);
+			}
+			if (++words >= DECIDE_WORDS && words % CHECK_EVERY == 0 &&
+			    (batch_flush(&sc, &bt), decided(&sc)))
 				break;
 		}
+		/* an ASCII byte that ends a word is no letter: the next word
+		 * starts after it */
+		if (i < len && t[i] < 0x80)
+			i = word_start(t, i + 1, len);
 	}
+	batch_flush(&sc, &bt);
 	size_t top = 0;
 	for (size_t i = 1; i < sc.n; i++)
-		if (sc.score[i] > sc.score[top])
+		if (sc.score[sc.at[i]] > sc.score[sc.at[top]])
 			top = i;
 	/* English, the default, unless another Latin-script language clearly
 	 * leads; another script's first candidate when nothing is found */
@@ -532,8 +693,8 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		double en_score = 0.0;
 		for (size_t i = 0; i < sc.n; i++)
 			if (sc.cand[i] == en)
-				en_score = sc.score[i];
-		if (sc.cand[top] != en && sc.score[top] <= en_score + MARGIN)
+				en_score = sc.score[sc.at[i]];
+		if (sc.cand[top] != en && sc.score[sc.at[top]] <= en_score + MARGIN)
 			return en;
 	}
 	return sc.cand[top];

@@ -258,6 +258,9 @@ int pr_lang_has_elision(const pr_lang *lang);
 extern const pr_lang pr_languages[];
 extern const size_t pr_nlanguages;
 extern const char *const pr_language_codes[]; /* NULL-terminated */
+/* Each language's code of two letters as one number, the first letter
+ * high (detect.c reads them for every text); 0 for a longer code. */
+extern const uint16_t pr_language_code2[];
 
 /* Every language's stop words in one table: a record per slot, with the
  * word's tag (its hash with its length in the low byte, 0 if empty), its

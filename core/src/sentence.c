@@ -523,6 +523,62 @@ static int is_runon_opener(const char *t, size_t s, size_t e)
 	return 0;
 }
 
+/* The top bit of each byte of x (pr_load_le64()) that is a space, and no
+ * other: exact, no borrow running from one byte into the next. */
+static uint64_t space_bytes(uint64_t x)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+	uint64_t v = x ^ 0x2020202020202020u;
+	return ~(((v & low7) + low7) | v) & ~low7;
+}
+
+/* Which byte of eight is the last marked in m (m != 0), as
+ * pr_lowest_byte() tells the first. */
+static size_t highest_byte(uint64_t m)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (size_t)(63 - __builtin_clzll(m)) >> 3;
+#else
+	size_t b = 7;
+	while (!(m >> (8 * b)))
+		b--;
+	return b;
+#endif
+}
+
+/* Where the word that ends at t[i - 1] starts: after the last space of
+ * t[from..i), or at from. The last eight bytes in one test: the loop
+ * that stepped back a byte at a time ended at a different count each
+ * time, and its branch went wrong as often. */
+static size_t word_start_before(const char *t, size_t from, size_t i)
+{
+	if (i - from >= 8) {
+		uint64_t sp = space_bytes(pr_load_le64((const unsigned char *)t + i - 8));
+		if (sp)
+			return i - 8 + highest_byte(sp) + 1;
+		i -= 8;
+	}
+	while (i > from && t[i - 1] != ' ')
+		i--;
+	return i;
+}
+
+/* Where the first space of t[i..end) is, or end; eight bytes a test while
+ * eight of t[0..n) remain from i. */
+static size_t space_from(const char *t, size_t i, size_t end, size_t n)
+{
+	if (i < end && n - i >= 8) {
+		uint64_t sp = space_bytes(pr_load_le64((const unsigned char *)t + i));
+		size_t at = sp ? i + pr_lowest_byte(sp) : i + 8;
+		if (sp || at >= end)
+			return at < end ? at : end;
+		i = at;
+	}
+	while (i < end && t[i] != ' ')
+		i++;
+	return i;
+}
+
 /* The space at i in an English sentence that started at from: does a new
  * sentence start after it with no stop before it ("...banned from driving
  * The brother of...")? */
@@ -538,9 +594,7 @@ static int runon_at(const splitter *x, size_t from, size_t i)
 	 * at first, as it turns most capitals away for less than the
 	 * opener's look-up (every test here must pass, so their order does
 	 * not change the answer) */
-	size_t p = i;
-	while (p > from && t[p - 1] != ' ')
-		p--;
+	size_t p = word_start_before(t, from, i);
 	if (p <= from || i - p > MAX_WORD)
 		return 0;
 	unsigned char c0 = (unsigned char)t[p], cl = (unsigned char)t[i - 1];
@@ -550,9 +604,7 @@ static int runon_at(const splitter *x, size_t from, size_t i)
 	      cl == '\'' || cl == '"' || cl == 0x99 || cl == 0x9D))
 		return 0;
 	/* the opener, then a lower-case word or a number */
-	size_t e = i + 1;
-	while (e < n && e - i <= 12 && t[e] != ' ')
-		e++;
+	size_t e = space_from(t, i + 1, n - i > 13 ? i + 13 : n, n);
 	if (e + 1 >= n || t[e] != ' ' ||
 	    !(ascii_lower((unsigned char)t[e + 1]) || ascii_digit((unsigned char)t[e + 1])) ||
 	    !is_runon_opener(t, i + 1, e))

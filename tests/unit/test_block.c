@@ -361,6 +361,13 @@ static const dcase dcases[] = {
 	  "``It was `kite-eating,' '' she said. ``Odd.''\n\n"
 	  "``Fine,'' they said. ``Yes.''\n", 0 },
 	{ "Run ``a`b`` first.\n\nThen ``ls -l`` here.\n\nAnd ``x`` too.\n", 1 },
+	/* the sniffer looks for CR once over the whole window: lines that a
+	 * lone CR or CRLF ends still make a table, and so do those where a
+	 * CR comes only after the table */
+	{ "| a | b |\r| --- | --- |\r| c | d |\r", 1 },
+	{ "| a | b |\r\n| --- | --- |\r\n| c | d |\r\n", 1 },
+	{ "| a | b |\n| --- | --- |\n| c | d |\n\nEnd.\r\n", 1 },
+	{ "| a | b | --- | --- | c | d |\n", 0 },
 	{ "He said ``run it'' and typed `ls`.\n\n``Now,'' he said, `pwd`.\n\n"
 	  "``Done'' meant `exit`.\n", 1 },
 };

@@ -114,3 +114,40 @@ Test(detect, stop_words_in_capitals_and_at_the_very_end)
 	cr_expect_str_eq(detect(t, n - 1), "de"); /* ... "und die" */
 	free(t);
 }
+
+/* Detection reads each language's code from pr_language_code2[] (a small
+ * array, not a string behind each record): it must say what the records
+ * say, two letters as one number, 0 for a longer code. */
+Test(detect, code_numbers_agree_with_the_codes)
+{
+	for (size_t i = 0; i < pr_nlanguages; i++) {
+		const char *c = pr_languages[i].code;
+		unsigned want = strlen(c) == 2 ? (unsigned)(unsigned char)c[0] << 8 | (unsigned char)c[1] : 0;
+		cr_expect_eq(pr_language_code2[i], want, "%s", c);
+	}
+}
+
+/* Short ASCII words wait in a batch that is scored before an accented
+ * word (its mark and its look-up), a long word, an elided one and each
+ * decision: texts that mix them, cut at every length around the first
+ * decision (256 words) and the next, come out in their language. */
+Test(detect, mixed_words_around_the_decisions)
+{
+	static const struct {
+		const char *sentence, *code;
+	} cases[] = {
+		{ "Le conseil a d\xC3\xA9" "cid\xC3\xA9 que la biblioth\xC3\xA8que sera ouverte "
+		  "l'\xC3\xA9t\xC3\xA9 prochain pour les \xC3\xA9l\xC3\xA8ves et leurs familles. ", "fr" },
+		{ "Der Rat hat beschlossen, dass die Stadtbibliothek im Sommer f\xC3\xBCr "
+		  "alle Sch\xC3\xBCler und ihre Familien ge\xC3\xB6" "ffnet wird. ", "de" },
+		{ "O conselho decidiu que a biblioteca ser\xC3\xA1 aberta no ver\xC3\xA3o "
+		  "para os alunos e as suas fam\xC3\xADlias. ", "pt" },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		size_t n;
+		char *t = repeat("", cases[c].sentence, 40, &n);
+		for (size_t cut = n / 3; cut <= n; cut += 97)
+			cr_expect_str_eq(detect(t, cut), cases[c].code, "%s cut %zu", cases[c].code, cut);
+		free(t);
+	}
+}

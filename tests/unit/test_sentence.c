@@ -553,3 +553,36 @@ Test(sentence, english_scan_at_every_place_of_eight)
 		pr_arena_release(&a);
 	}
 }
+
+/* A run-on opener is told by the word before it, found by a step back
+ * over eight bytes at once, and by its own end, found eight bytes at
+ * once: words of every length before it, the sentence's first word (no
+ * cut) and a long opener at the block's end still decide as a byte at a
+ * time did. */
+Test(sentence, runon_words_of_every_length)
+{
+	static const char letters[] = "klmnopqrstuvwxyzkl";
+	for (int n = 1; n <= 18; n++) {
+		char in[128], want[64];
+		pr_arena a;
+		snprintf(want, sizeof want, "Then x %.*s", n, letters);
+		snprintf(in, sizeof in, "%s Although it ran.", want);
+		pr_segmentation seg = plain_segments(&a, in, "en");
+		const pr_sent *s = seg.sents.data;
+		cr_assert_eq(seg.sents.len, 2u, "n %d: %zu sentences", n, seg.sents.len);
+		cr_expect_str_eq(s[0].text, want, "n %d", n);
+		cr_expect_eq(s[0].cut, PR_CUT_RUNON, "n %d", n);
+		cr_expect_str_eq(s[1].text, "Although it ran.", "n %d", n);
+		pr_arena_release(&a);
+		/* the sentence's first word is no word before an opener */
+		snprintf(in, sizeof in, "%.*s The dog ran.", n, letters);
+		seg = plain_segments(&a, in, "en");
+		cr_expect_eq(seg.sents.len, 1u, "n %d: %zu sentences", n, seg.sents.len);
+		pr_arena_release(&a);
+		/* an opener whose next word is past the block's end */
+		snprintf(in, sizeof in, "Then x %.*s Although", n, letters);
+		seg = plain_segments(&a, in, "en");
+		cr_expect_eq(seg.sents.len, 1u, "n %d: %zu sentences", n, seg.sents.len);
+		pr_arena_release(&a);
+	}
+}

@@ -855,8 +855,9 @@ static int cmp_scored(const void *x, const void *y)
 
 /* Put the k best of sc[0..n) (by cmp_scored, a total order) first, in no
  * particular order: quickselect, linear where a sort is not, with the
- * median of three as pivot so that ranked input costs no more. */
-static void select_best(scored *sc, size_t n, size_t k)
+ * median of three as pivot so that ranked input costs no more. tmp[0..n)
+ * is scratch. */
+static void select_best(scored *sc, size_t n, size_t k, scored *tmp)
 {
 	size_t lo = 0, hi = n;
 	while (hi - lo > 1) {
@@ -870,19 +871,26 @@ static void select_best(scored *sc, size_t n, size_t k)
 		if (cmp_scored(&sc[last], &sc[mid]) < 0)
 			SWAP(last, mid);
 		SWAP(mid, last); /* the median, out of the way */
-		/* [lo, at) come before the median, [at, i) do not; sc[i] joins
-		 * the first when it comes before, else the second, where it
-		 * changes places with one of its own (which side it joins is
-		 * as random as the scores: no branch) */
-		size_t at = lo;
+#undef SWAP
+		/* which side each joins is as random as the scores: each is
+		 * written to both ends of tmp, those before the median kept at
+		 * the front (at moves on), the others at the back (back moves
+		 * back), with no load from where the last one went (a swap in
+		 * place waits on the one before it); then the lot goes back
+		 * with the median between the two */
+		size_t at = lo, back = last;
 		const scored pivot = sc[last];
 		for (size_t i = lo; i < last; i++) {
-			int before = scored_before(&sc[i], &pivot);
-			SWAP(i, at);
-			at += (size_t)before;
+			scored x = sc[i];
+			size_t before = (size_t)scored_before(&x, &pivot);
+			tmp[at] = x;
+			tmp[back - 1] = x; /* at < back: i - lo of last - lo are placed */
+			at += before;
+			back -= before ^ 1;
 		}
-		SWAP(at, last);
-#undef SWAP
+		memcpy(sc + lo, tmp + lo, (at - lo) * sizeof *sc);
+		memcpy(sc + at + 1, tmp + at, (last - at) * sizeof *sc);
+		sc[at] = pivot;
 		if (at == k)
 			return;
 		if (at < k)
@@ -1892,7 +1900,7 @@ int pr_keyphrases(precis_doc *d)
 	if (ncand == 0)
 		goto out;
 	{
-		scored *sc = pr_malloc_raw(ncand * sizeof *sc);
+		scored *sc = pr_malloc_raw(2 * ncand * sizeof *sc); /* and scratch */
 		if (!sc) {
 			rc = PRECIS_ENOMEM;
 			goto out;
@@ -1904,7 +1912,7 @@ int pr_keyphrases(precis_doc *d)
 		size_t k = ncand / 2;
 		if (k < 5)
 			k = ncand < 5 ? ncand : 5;
-		select_best(sc, ncand, k);
+		select_best(sc, ncand, k, sc + ncand);
 		/* and only a key word's count as a phrase of its own is ever
 		 * read (add_single(), fold_tallies()): only those are zeroed */
 		for (size_t r = 0; r < k; r++) {

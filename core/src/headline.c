@@ -97,7 +97,7 @@
 #include "alloc.h"
 #include "cjk.h"
 #include "utf8.h"
-#include "headline_gates.h" /* gate_NAME for each sorted word list */
+#include "headline_gates.h" /* gate_NAME, first_NAME for each sorted word list */
 
 #include <string.h>
 
@@ -925,22 +925,26 @@ static int in_list(const char *w, const char *const *list)
  * list: gate (gen_gates.py writes one for each list) holds the pairs of
  * first and second bytes of the list's words, and a word whose pair it
  * lacks is turned away with one test. Past it, the words with w's first
- * byte stand together, and the first word past them ends the search.
- * (w is never empty where the rules ask, and no list holds ""; the test
- * of w[0] keeps w[1] inside the string all the same.) */
-static int in_sorted_gated(const char *w, const char *const *list, const uint32_t *gate)
+ * byte stand together from first[w[0] & 31] on (gen_gates.py makes sure
+ * no two first bytes of a list share their low five bits, so a word of
+ * another first byte stops the search at once, as it would have stopped a
+ * walk from the top of the list), and the first word past them ends the
+ * search. (w is never empty where the rules ask, and no list holds "";
+ * the test of w[0] keeps w[1] inside the string all the same.) */
+static int in_sorted_gated(const char *w, const char *const *list, const uint32_t *gate,
+                           const uint16_t *first)
 {
 	unsigned char c = (unsigned char)w[0];
 	if (!c || !((gate[c & 31] >> ((unsigned char)w[1] & 31)) & 1))
 		return 0;
-	for (list = from_byte(list, c); *list && (*list)[0] == w[0]; list++)
+	for (list += first[c & 31]; *list && (*list)[0] == w[0]; list++)
 		if (same(w, *list))
 			return 1;
 	return 0;
 }
 
-/* Is w in the list? in_sorted_gated() with the list's gate. */
-#define in_sorted(w, list) in_sorted_gated((w), (list), gate_##list)
+/* Is w in the list? in_sorted_gated() with the list's gate and index. */
+#define in_sorted(w, list) in_sorted_gated((w), (list), gate_##list, first_##list)
 
 /* (split_words: hword.comma, hword.upper) */
 static int ends_with_comma(const hbuf *h, const hword *w)
@@ -2393,12 +2397,12 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 			return;
 		/* only the main clause's verb: "moved closer when Intel said
 		 * it would" is not "when Intel would" */
-		static const char *const subordinators[] = {
+		static const char *const clause_openers[] = {
 			"after", "although", "as", "because", "before", "if",
 			"once", "since", "that", "though", "unless", "until",
 			"when", "whether", "while", NULL
 		};
-		if (in_sorted(b, subordinators) || in_sorted(b, relatives))
+		if (in_sorted(b, clause_openers) || in_sorted(b, relatives))
 			return;
 		if (!in_sorted(b, said_verbs))
 			continue;

@@ -343,9 +343,15 @@ static int word_at(const hbuf *h, size_t i, const char *w)
 }
 
 /* The first word of list, sorted as strcmp() sorts, that does not begin
- * below byte c: where the words beginning with c stand, if any. */
-static const char *const *from_byte(const char *const *list, unsigned char c)
+ * below byte c: where the words beginning with c stand, if any. first is
+ * the list's index (first_NAME, gen_gates.py): first[c & 31] is where its
+ * first word whose first byte shares c's low five bits stands (every word
+ * before it begins below c, or the list holds no word beginning with c),
+ * so the walk starts there, and almost always stops there too. */
+static const char *const *from_byte(const char *const *list, const uint16_t *first,
+                                    unsigned char c)
 {
+	list += first[c & 31];
 	while (*list && (unsigned char)(*list)[0] < c)
 		list++;
 	return list;
@@ -354,13 +360,18 @@ static const char *const *from_byte(const char *const *list, unsigned char c)
 /* Does the text at byte i hold a word of list, which is sorted as strcmp()
  * sorts (test_headline.c checks each list given here)? Only the words
  * with its first byte are read. */
-static int in_sorted_at(const hbuf *h, size_t i, const char *const *list)
+static int in_sorted_at_indexed(const hbuf *h, size_t i, const char *const *list,
+                                const uint16_t *first)
 {
-	for (list = from_byte(list, (unsigned char)h->s[i]); *list && (*list)[0] == h->s[i]; list++)
+	for (list = from_byte(list, first, (unsigned char)h->s[i]); *list && (*list)[0] == h->s[i];
+	     list++)
 		if (word_at(h, i, *list))
 			return 1;
 	return 0;
 }
+
+/* in_sorted_at() with the list's index */
+#define in_sorted_at(h, i, list) in_sorted_at_indexed((h), (i), (list), first_##list)
 
 static const char *const reporting[] = {
 	"according to", "added", "announced", "quoted", "reported", "said",
@@ -510,15 +521,20 @@ static void drop_parentheticals(hbuf *h)
 /* Is p[0, n) (no NUL after it) a word of list, which is sorted as
  * strcmp() sorts (test_headline.c checks each list given here)? The
  * first word past it ends the search. */
-static int in_sorted_n(const char *p, size_t n, const char *const *list)
+static int in_sorted_n_indexed(const char *p, size_t n, const char *const *list,
+                               const uint16_t *first)
 {
 	if (n == 0)
 		return 0;
-	for (list = from_byte(list, (unsigned char)p[0]); *list && (*list)[0] == p[0]; list++)
+	for (list = from_byte(list, first, (unsigned char)p[0]); *list && (*list)[0] == p[0];
+	     list++)
 		if (strlen(*list) == n && memcmp(*list, p, n) == 0)
 			return 1;
 	return 0;
 }
+
+/* in_sorted_n() with the list's index */
+#define in_sorted_n(p, n, list) in_sorted_n_indexed((p), (n), (list), first_##list)
 
 static const char *const fr_trailing[] = {
 	"a", "alors", "après", "au", "aux", "avant", "avec", "ce", "ces", "cet",
@@ -925,19 +941,17 @@ static int in_list(const char *w, const char *const *list)
  * list: gate (gen_gates.py writes one for each list) holds the pairs of
  * first and second bytes of the list's words, and a word whose pair it
  * lacks is turned away with one test. Past it, the words with w's first
- * byte stand together from first[w[0] & 31] on (gen_gates.py makes sure
- * no two first bytes of a list share their low five bits, so a word of
- * another first byte stops the search at once, as it would have stopped a
- * walk from the top of the list), and the first word past them ends the
- * search. (w is never empty where the rules ask, and no list holds "";
- * the test of w[0] keeps w[1] inside the string all the same.) */
+ * byte stand together (from_byte() finds them with the list's index,
+ * first), and the first word past them ends the search. (w is never empty
+ * where the rules ask, and no list holds ""; the test of w[0] keeps w[1]
+ * inside the string all the same.) */
 static int in_sorted_gated(const char *w, const char *const *list, const uint32_t *gate,
                            const uint16_t *first)
 {
 	unsigned char c = (unsigned char)w[0];
 	if (!c || !((gate[c & 31] >> ((unsigned char)w[1] & 31)) & 1))
 		return 0;
-	for (list += first[c & 31]; *list && (*list)[0] == w[0]; list++)
+	for (list = from_byte(list, first, c); *list && (*list)[0] == w[0]; list++)
 		if (same(w, *list))
 			return 1;
 	return 0;

@@ -935,6 +935,17 @@ static int in_list(const char *w, const char *const *list)
 	return 0;
 }
 
+/* Is w, whose first byte is not NUL, a word of list, sorted as strcmp()
+ * sorts? Only the words with its first byte are read. */
+static int walk_sorted(const char *w, const char *const *list, const uint16_t *first)
+{
+	for (list = from_byte(list, first, (unsigned char)w[0]); *list && (*list)[0] == w[0];
+	     list++)
+		if (same(w, *list))
+			return 1;
+	return 0;
+}
+
 /* in_list() for a list sorted as strcmp() sorts, which the lists of the
  * rules that ask about every word of the sentence are (test_headline.c
  * checks each list given here). Almost every word asked about is in no
@@ -945,16 +956,17 @@ static int in_list(const char *w, const char *const *list)
  * first), and the first word past them ends the search. (w is never empty
  * where the rules ask, and no list holds ""; the test of w[0] keeps w[1]
  * inside the string all the same.) */
-static int in_sorted_gated(const char *w, const char *const *list, const uint32_t *gate,
-                           const uint16_t *first)
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline)) /* (the test of the gate, which turns away
+                                  almost every word, in the caller: no call) */
+#endif
+static inline int in_sorted_gated(const char *w, const char *const *list, const uint32_t *gate,
+                                  const uint16_t *first)
 {
 	unsigned char c = (unsigned char)w[0];
 	if (!c || !((gate[c & 31] >> ((unsigned char)w[1] & 31)) & 1))
 		return 0;
-	for (list = from_byte(list, first, c); *list && (*list)[0] == w[0]; list++)
-		if (same(w, *list))
-			return 1;
-	return 0;
+	return walk_sorted(w, list, first);
 }
 
 /* Is w in the list? in_sorted_gated() with the list's gate and index. */

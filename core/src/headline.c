@@ -876,11 +876,10 @@ static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 		s++;
 	while (e > s && closes_word(h->s[e - 1]))
 		e--;
-	size_t n = 0;
-	for (size_t i = s; i < e && n + 1 < cap; i++) {
-		char c = h->s[i];
-		buf[n++] = (char)lower_ascii(c);
-	}
+	/* (the count first: a loop the compiler can run many bytes at once) */
+	size_t n = e - s < cap - 1 ? e - s : cap - 1;
+	for (size_t k = 0; k < n; k++)
+		buf[k] = (char)lower_ascii(h->s[s + k]);
 	buf[n] = '\0';
 	return n;
 }

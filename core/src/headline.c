@@ -97,7 +97,7 @@
 #include "alloc.h"
 #include "cjk.h"
 #include "utf8.h"
-#include "headline_gates.h" /* gate_NAME for each sorted word list */
+#include "headline_gates.h" /* gate_NAME, first_NAME for each sorted word list */
 
 #include <string.h>
 
@@ -343,9 +343,15 @@ static int word_at(const hbuf *h, size_t i, const char *w)
 }
 
 /* The first word of list, sorted as strcmp() sorts, that does not begin
- * below byte c: where the words beginning with c stand, if any. */
-static const char *const *from_byte(const char *const *list, unsigned char c)
+ * below byte c: where the words beginning with c stand, if any. first is
+ * the list's index (first_NAME, gen_gates.py): first[c & 31] is where its
+ * first word whose first byte shares c's low five bits stands (every word
+ * before it begins below c, or the list holds no word beginning with c),
+ * so the walk starts there, and almost always stops there too. */
+static const char *const *from_byte(const char *const *list, const uint16_t *first,
+                                    unsigned char c)
 {
+	list += first[c & 31];
 	while (*list && (unsigned char)(*list)[0] < c)
 		list++;
 	return list;
@@ -354,13 +360,18 @@ static const char *const *from_byte(const char *const *list, unsigned char c)
 /* Does the text at byte i hold a word of list, which is sorted as strcmp()
  * sorts (test_headline.c checks each list given here)? Only the words
  * with its first byte are read. */
-static int in_sorted_at(const hbuf *h, size_t i, const char *const *list)
+static int in_sorted_at_indexed(const hbuf *h, size_t i, const char *const *list,
+                                const uint16_t *first)
 {
-	for (list = from_byte(list, (unsigned char)h->s[i]); *list && (*list)[0] == h->s[i]; list++)
+	for (list = from_byte(list, first, (unsigned char)h->s[i]); *list && (*list)[0] == h->s[i];
+	     list++)
 		if (word_at(h, i, *list))
 			return 1;
 	return 0;
 }
+
+/* in_sorted_at() with the list's index */
+#define in_sorted_at(h, i, list) in_sorted_at_indexed((h), (i), (list), first_##list)
 
 static const char *const reporting[] = {
 	"according to", "added", "announced", "quoted", "reported", "said",
@@ -510,15 +521,20 @@ static void drop_parentheticals(hbuf *h)
 /* Is p[0, n) (no NUL after it) a word of list, which is sorted as
  * strcmp() sorts (test_headline.c checks each list given here)? The
  * first word past it ends the search. */
-static int in_sorted_n(const char *p, size_t n, const char *const *list)
+static int in_sorted_n_indexed(const char *p, size_t n, const char *const *list,
+                               const uint16_t *first)
 {
 	if (n == 0)
 		return 0;
-	for (list = from_byte(list, (unsigned char)p[0]); *list && (*list)[0] == p[0]; list++)
+	for (list = from_byte(list, first, (unsigned char)p[0]); *list && (*list)[0] == p[0];
+	     list++)
 		if (strlen(*list) == n && memcmp(*list, p, n) == 0)
 			return 1;
 	return 0;
 }
+
+/* in_sorted_n() with the list's index */
+#define in_sorted_n(p, n, list) in_sorted_n_indexed((p), (n), (list), first_##list)
 
 static const char *const fr_trailing[] = {
 	"a", "alors", "après", "au", "aux", "avant", "avec", "ce", "ces", "cet",
@@ -860,11 +876,10 @@ static size_t core_of(const hbuf *h, const hword *w, char *buf, size_t cap)
 		s++;
 	while (e > s && closes_word(h->s[e - 1]))
 		e--;
-	size_t n = 0;
-	for (size_t i = s; i < e && n + 1 < cap; i++) {
-		char c = h->s[i];
-		buf[n++] = (char)lower_ascii(c);
-	}
+	/* (the count first: a loop the compiler can run many bytes at once) */
+	size_t n = e - s < cap - 1 ? e - s : cap - 1;
+	for (size_t k = 0; k < n; k++)
+		buf[k] = (char)lower_ascii(h->s[s + k]);
 	buf[n] = '\0';
 	return n;
 }
@@ -919,28 +934,42 @@ static int in_list(const char *w, const char *const *list)
 	return 0;
 }
 
+/* Is w, whose first byte is not NUL, a word of list, sorted as strcmp()
+ * sorts? Only the words with its first byte are read. */
+static int walk_sorted(const char *w, const char *const *list, const uint16_t *first)
+{
+	for (list = from_byte(list, first, (unsigned char)w[0]); *list && (*list)[0] == w[0];
+	     list++)
+		if (same(w, *list))
+			return 1;
+	return 0;
+}
+
 /* in_list() for a list sorted as strcmp() sorts, which the lists of the
  * rules that ask about every word of the sentence are (test_headline.c
  * checks each list given here). Almost every word asked about is in no
  * list: gate (gen_gates.py writes one for each list) holds the pairs of
  * first and second bytes of the list's words, and a word whose pair it
  * lacks is turned away with one test. Past it, the words with w's first
- * byte stand together, and the first word past them ends the search.
- * (w is never empty where the rules ask, and no list holds ""; the test
- * of w[0] keeps w[1] inside the string all the same.) */
-static int in_sorted_gated(const char *w, const char *const *list, const uint32_t *gate)
+ * byte stand together (from_byte() finds them with the list's index,
+ * first), and the first word past them ends the search. (w is never empty
+ * where the rules ask, and no list holds ""; the test of w[0] keeps w[1]
+ * inside the string all the same.) */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline)) /* (the test of the gate, which turns away
+                                  almost every word, in the caller: no call) */
+#endif
+static inline int in_sorted_gated(const char *w, const char *const *list, const uint32_t *gate,
+                                  const uint16_t *first)
 {
 	unsigned char c = (unsigned char)w[0];
 	if (!c || !((gate[c & 31] >> ((unsigned char)w[1] & 31)) & 1))
 		return 0;
-	for (list = from_byte(list, c); *list && (*list)[0] == w[0]; list++)
-		if (same(w, *list))
-			return 1;
-	return 0;
+	return walk_sorted(w, list, first);
 }
 
-/* Is w in the list? in_sorted_gated() with the list's gate. */
-#define in_sorted(w, list) in_sorted_gated((w), (list), gate_##list)
+/* Is w in the list? in_sorted_gated() with the list's gate and index. */
+#define in_sorted(w, list) in_sorted_gated((w), (list), gate_##list, first_##list)
 
 /* (split_words: hword.comma, hword.upper) */
 static int ends_with_comma(const hbuf *h, const hword *w)
@@ -2393,12 +2422,12 @@ static void drop_said_pronoun(const hbuf *h, hwords *ws)
 			return;
 		/* only the main clause's verb: "moved closer when Intel said
 		 * it would" is not "when Intel would" */
-		static const char *const subordinators[] = {
+		static const char *const clause_openers[] = {
 			"after", "although", "as", "because", "before", "if",
 			"once", "since", "that", "though", "unless", "until",
 			"when", "whether", "while", NULL
 		};
-		if (in_sorted(b, subordinators) || in_sorted(b, relatives))
+		if (in_sorted(b, clause_openers) || in_sorted(b, relatives))
 			return;
 		if (!in_sorted(b, said_verbs))
 			continue;
@@ -3613,8 +3642,11 @@ static int holds_word_or_plural(const hbuf *h, const char *p, size_t n)
 	int singular = p[n - 1] == 's', plural = n + 1 <= 64;
 	size_t shortest = singular ? n - 1 : n;
 	unsigned char c0 = lower_ascii(p[0]);
+	/* (for a letter, the byte with bit 0x20 set is c0 just where it is c0
+	 * in either case: one operation for each byte instead of a fold) */
+	unsigned char set = is_lower((char)c0) ? 0x20 : 0;
 	for (size_t i = 0; i + shortest <= h->len; i++) {
-		if (lower_ascii(h->s[i]) != c0 || (i > 0 && is_alnum(h->s[i - 1])))
+		if (((unsigned char)h->s[i] | set) != c0 || (i > 0 && is_alnum(h->s[i - 1])))
 			continue;
 		size_t e = i + n; /* where the word itself would end */
 		if (singular && (e - 1 == h->len || !is_alnum(h->s[e - 1])) &&

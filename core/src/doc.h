@@ -84,8 +84,6 @@ struct precis_doc {
 	size_t headline_len;
 	double *prior;        /* the sentence prior (prior.c) ranking used, or
 	                         NULL when it ranked without one (rank.c) */
-	uint32_t *noise;      /* the noise scan's table (pr_noise_table), or
-	                         NULL before its first use */
 	size_t nprose;        /* sentences that are not headings (select.c), */
 	int prose_known;      /* counted once the first stage asks */
 	double *noisew;       /* each sentence's noise weight as the prior
@@ -190,12 +188,12 @@ int pr_prior(precis_doc *doc, double *teleport);
  * (bylines, datelines, captions, share and subscribe lines): 1 for a plain
  * statement, down to 0 for certain noise. The scan reads a table made
  * from its pattern lists (noise_lists.h: how far the scan may skip, and
- * which bytes may begin a sentence's pattern): pr_noise_pairs() makes it
- * once for many sentences, pr_noise_weight() makes its own for one. */
+ * which bytes may begin a sentence's pattern), made at build time
+ * (pr_noise_table); pr_noise_pairs() makes the same at run time, for the
+ * tests to compare. */
 #define PR_NOISE_PAIRS 1024
 void pr_noise_pairs(uint32_t pair[PR_NOISE_PAIRS]);
-/* prior.c: doc's table, made on first use (pr_prior, pr_select) and kept
- * in its arena; NULL when out of memory. */
+/* prior.c: the table, the same for every document and never NULL. */
 const uint32_t *pr_noise_table(precis_doc *doc);
 double pr_noise_weight_with(const precis_doc *doc, size_t i,
                             const uint32_t pair[PR_NOISE_PAIRS]);

@@ -78,13 +78,26 @@ static int starts(const char *s, size_t n, const char *p)
  *     of the last BLOCK bytes in it (block_hash);
  *   pair[STARTS + c]: a bit for the second byte (& 31) of each noise_starts
  *     pattern that begins with c, under both cases of c; pair[STARTS + 256
- *     + c2]: a bit for the third byte of each whose second byte is c2. */
+ *     + c2]: a bit for the third byte of each whose second byte is c2.
+ * core/data/gen_noise.py makes it at build time from the lists and the
+ * constants below (noise_table, in read-only memory): pr_noise_pairs()
+ * makes the same at run time, for test_prior.c to check the two agree. */
 #define PAIRS PR_NOISE_PAIRS
 #define STARTS 512
 #define SKIP_BITS 11
 #define SKIP_SIZE (1u << SKIP_BITS) /* bytes, all before pair + STARTS */
 _Static_assert(SKIP_SIZE <= STARTS * sizeof(uint32_t), "the skips overrun the pairs");
 _Static_assert(SPAN >= 4, "the scan loads four bytes that end where the window does");
+
+/* gen_noise.py writes the skip bytes four to a word, the first at the
+ * lowest address, as skip (a byte pointer into the table) reads them. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define NOISE_SKIP4(b0, b1, b2, b3) ((uint32_t)(b0) << 24 | (b1) << 16 | (b2) << 8 | (b3))
+#else
+#define NOISE_SKIP4(b0, b1, b2, b3) ((uint32_t)(b3) << 24 | (b2) << 16 | (b1) << 8 | (b0))
+#endif
+#include "noise_table.h"
+_Static_assert(sizeof noise_table == PAIRS * sizeof(uint32_t), "gen_noise.py's table has PAIRS words");
 
 /* The hash of a block of three bytes b0, b1, b2, given as the top three
  * bytes of x (b0 << 8 | b1 << 16 | b2 << 24; the low byte is ignored):
@@ -141,7 +154,8 @@ static void add_pairs(uint32_t first[256], uint32_t second[256], const char *con
 	}
 }
 
-/* The table of the lists: made once for all the sentences scanned. */
+/* The table of the lists, made at run time: what gen_noise.py makes at
+ * build time (test_prior.c compares the two). */
 void pr_noise_pairs(uint32_t pair[PAIRS])
 {
 	unsigned char *skip = (unsigned char *)pair;
@@ -287,22 +301,18 @@ double pr_noise_weight_with(const precis_doc *doc, size_t i, const uint32_t pair
 	return 1.0;
 }
 
+/* The table of the lists, made at build time: nothing is made for a
+ * document, and nothing is written that threads could share. doc is
+ * unused (the table is the same for every document). */
 const uint32_t *pr_noise_table(precis_doc *doc)
 {
-	/* 4 KiB made from the lists, some 3,000 instructions: once a
-	 * document, not once a stage (a table shared by the documents of a
-	 * process would save those 3,000 at the price of state shared by
-	 * threads, which the library has none of) */
-	if (!doc->noise && (doc->noise = pr_alloc(&doc->arena, PAIRS * sizeof *doc->noise)))
-		pr_noise_pairs(doc->noise);
-	return doc->noise;
+	(void)doc;
+	return noise_table;
 }
 
 double pr_noise_weight(const precis_doc *doc, size_t i)
 {
-	uint32_t pair[PAIRS];
-	pr_noise_pairs(pair);
-	return pr_noise_weight_with(doc, i, pair);
+	return pr_noise_weight_with(doc, i, noise_table);
 }
 
 int pr_prior(precis_doc *doc, double *teleport)
@@ -311,10 +321,9 @@ int pr_prior(precis_doc *doc, double *teleport)
 	double total = 0;
 	if (n < PRIOR_MIN_SENTENCES)
 		return 0;
-	const uint32_t *pair = pr_noise_table(doc);
 	/* the weights are kept: selection weighs some sentences again */
 	double *noisew = pr_alloc(&doc->arena, n * sizeof *noisew);
-	if (!pair || !noisew)
+	if (!noisew)
 		return -1;
 	double cover = 1.0 - pr_summary_short(doc);
 	double lean = 0.5 * (1.0 - (1.0 - COVER_LEAN) * cover);
@@ -326,7 +335,7 @@ int pr_prior(precis_doc *doc, double *teleport)
 		}
 		/* sqrt for the short summary: the same bits as ever */
 		double at = (double)pos + 1.0;
-		noisew[i] = pr_noise_weight_with(doc, i, pair);
+		noisew[i] = pr_noise_weight_with(doc, i, noise_table);
 		double w = noisew[i] / (cover > 0 ? pow(at, lean) : sqrt(at));
 		pos++;
 		teleport[i] = w;

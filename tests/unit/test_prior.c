@@ -266,23 +266,30 @@ Test(prior, random_texts_as_a_plain_search_finds_them)
 	cr_assert_lt(marked, 18000);
 }
 
-/* The table of the lists is made once a document, by the first stage that
- * scans (ranking's prior), and kept for the next (selection): the same
- * table as pr_noise_pairs() makes. */
-Test(prior, the_noise_table_is_made_once_a_document)
+/* The table is made at build time (gen_noise.py), from the same lists
+ * and constants: it must be the very table pr_noise_pairs() makes from
+ * them at run time, or the two have drifted apart. Every document reads
+ * it where it is; none makes or keeps a table of its own. */
+Test(prior, the_built_noise_table_is_the_one_the_lists_make)
 {
+	uint32_t pair[PR_NOISE_PAIRS];
+	pr_noise_pairs(pair);
+	const uint32_t *built = pr_noise_table(NULL);
+	for (size_t k = 0; k < PR_NOISE_PAIRS; k++)
+		cr_expect_eq(built[k], pair[k], "word %zu: %08x, not %08x", k, built[k], pair[k]);
 	const char *text = "Ministers met on Monday. They agreed a budget. "
 	                   "Click here to read more. Farmers welcomed it. "
 	                   "Unions did not. Talks resume in May.";
-	precis_doc *d = NULL;
+	precis_doc *d = NULL, *e = NULL;
 	cr_assert_eq(precis_doc_new(&d, text, strlen(text), NULL), PRECIS_OK);
+	cr_assert_eq(precis_doc_new(&e, text, strlen(text), NULL), PRECIS_OK);
 	cr_assert_geq(d->nsents, 5, "long enough for a prior");
-	cr_assert_not_null(d->noise, "ranking made it");
-	const uint32_t *first = d->noise;
-	cr_assert_eq(pr_noise_table(d), first, "not made again");
-	uint32_t pair[PR_NOISE_PAIRS];
-	pr_noise_pairs(pair);
-	cr_assert_eq(memcmp(first, pair, sizeof pair), 0);
+	cr_assert_eq(pr_noise_table(d), built);
+	cr_assert_eq(pr_noise_table(e), built);
+	/* the scan read it: the "click here" line is noise */
+	cr_assert_not_null(d->noisew);
+	cr_assert_eq(d->noisew[2], 0.05);
 	precis_doc_free(d);
+	precis_doc_free(e);
 }
 

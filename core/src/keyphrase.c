@@ -595,6 +595,7 @@ typedef struct word_rows {
 	double *p;       /* w(j, i) / W(j), link by link */
 	uint32_t *col;   /* the link's other end, as a place */
 	double *tele;    /* the teleport vector times the random jump's share */
+	double *vec;     /* room for three vectors of n, by places */
 } word_rows;
 
 /* One step: nxt from cur, both by places; its L1 change, sum_r |nxt[r] -
@@ -659,9 +660,9 @@ static int word_change_below(const word_rows *R, const double *cur, const double
 	return delta < KP_TOLERANCE;
 }
 
-/* Lay out g in *R, in one allocation of its own (R->p); teleport is by
- * node. 0; 1 (nothing allocated) when a node has no link; -1 out of
- * memory. */
+/* Lay out g in *R, in one allocation of its own (R->p), which holds the
+ * steps' three vectors too (R->vec); teleport is by node. 0; 1 (nothing
+ * allocated) when a node has no link; -1 out of memory. */
 static int word_rows_make(word_rows *R, const pr_graph *g, const double *teleport)
 {
 	size_t n = g->n, nnz = g->row[n], maxlen = 0;
@@ -671,7 +672,7 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
 	if (maxlen < 3)
 		maxlen = 3; /* word_step reads start[1..4] */
 	/* one allocation: the doubles first, for their alignment */
-	size_t bytes = (nnz + 2 * n) * sizeof(double) + (maxlen + 2) * sizeof(size_t) +
+	size_t bytes = (nnz + 5 * n) * sizeof(double) + (maxlen + 2) * sizeof(size_t) +
 	               (nnz + 2 * n) * sizeof(uint32_t);
 	char *m = pr_malloc_raw(bytes);
 	if (!m)
@@ -681,7 +682,8 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
 	R->p = (double *)(void *)m;
 	R->tele = R->p + nnz;
 	double *out = R->tele + n; /* 1 / W(j), by node */
-	R->start = (size_t *)(void *)(out + n);
+	R->vec = out + n;
+	R->start = (size_t *)(void *)(R->vec + 3 * n);
 	R->node = (uint32_t *)(void *)(R->start + maxlen + 2);
 	R->place = R->node + n;
 	R->col = R->place + n;
@@ -796,10 +798,8 @@ int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
 		                            teleport);
 	word_rows R;
-	double *both = pr_malloc_raw(3 * n * sizeof *both);
-	int rc = both ? word_rows_make(&R, g, teleport) : -1;
+	int rc = word_rows_make(&R, g, teleport);
 	if (rc) {
-		pr_free_raw(both);
 		if (rc < 0)
 			return PRECIS_ENOMEM;
 		/* an unlinked node (none in a word graph: its nodes are the
@@ -808,7 +808,7 @@ int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
 		                            teleport);
 	}
-	double *prev = both, *cur = both + n, *nxt = both + 2 * n;
+	double *prev = R.vec, *cur = R.vec + n, *nxt = R.vec + 2 * n;
 	word_start(&R, cur);
 	memcpy(prev, cur, n * sizeof *prev);
 	double last[2] = { HUGE_VAL, HUGE_VAL };
@@ -828,7 +828,6 @@ int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 	for (size_t i = 0; i < n; i++)
 		score[i] = cur[R.place[i]];
 	pr_divide_by(score, n, pr_sum_of(score, n));
-	pr_free_raw(both);
 	pr_free_raw(R.p);
 	return PRECIS_OK;
 }
@@ -1947,8 +1946,11 @@ int pr_keyphrases(precis_doc *d)
 	 * several words in the title) or as a name: the rest never go on the
 	 * heap that gives them best first (keyphrase.h) */
 	int title = has_title(d);
-	size_t nph = 0;
-	order = pr_malloc_raw((P.n + 1) * sizeof *order);
+	size_t nph = 0, want = d->opts.keywords;
+	/* the heap, then the list's scores and phrases (below): one
+	 * allocation, the doubles first */
+	order = pr_malloc_raw((P.n + 1) * sizeof *order +
+	                      (want + 1) * (sizeof(double) + sizeof(uint32_t)));
 	if (!order) {
 		rc = PRECIS_ENOMEM;
 		goto out;
@@ -1974,17 +1976,14 @@ int pr_keyphrases(precis_doc *d)
 	}
 	pr_kp_heapify(order, nph);
 
-	size_t want = d->opts.keywords;
 	d->keywords = pr_alloc(&d->arena, (want + 1) * sizeof *d->keywords);
-	uint32_t *chosen = pr_malloc_raw((want + 1) * sizeof *chosen);
-	double *rank = pr_malloc_raw((want + 1) * sizeof *rank); /* the scores
-	                                         of the places in the list */
-	if (!d->keywords || !chosen || !rank) {
-		pr_free_raw(chosen);
-		pr_free_raw(rank);
+	if (!d->keywords) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
+	/* the scores of the places in the list, and the phrases in them */
+	double *rank = (double *)(void *)(order + P.n + 1);
+	uint32_t *chosen = (uint32_t *)(void *)(rank + want + 1);
 	size_t nchosen = 0;
 	const phrase *ph = P.ph;
 	while (nph > 0 && nchosen < want) {
@@ -2036,15 +2035,10 @@ int pr_keyphrases(precis_doc *d)
 	for (size_t m = 0; m < nchosen; m++) {
 		const phrase *p = &ph[chosen[m]];
 		if ((rc = emit(d, m, p->shown_sent, d->toks[p->shown_first].start,
-		               d->toks[p->shown_last].end, rank[m] / rank[0], 1))) {
-			pr_free_raw(chosen);
-			pr_free_raw(rank);
+		               d->toks[p->shown_last].end, rank[m] / rank[0], 1)))
 			goto out;
-		}
 	}
 	d->nkeywords = nchosen;
-	pr_free_raw(chosen);
-	pr_free_raw(rank);
 out:
 	pr_free_raw(block);
 	pr_free_raw(E.p);

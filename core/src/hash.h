@@ -176,8 +176,9 @@ static inline uint32_t pr_hash_ascii_folded(const char *s, size_t n)
 	return pr_hash_words(s, n, 1);
 }
 
-/* What a slot keeps of a key s[0..n) with hash h: its first eight bytes,
- * zero-padded, and its check word. */
+/* A key s[0..n)'s head, its first eight bytes zero-padded, by which a
+ * lookup confirms a slot (pr_strmap_key_head()), and the check word its
+ * slot keeps (hash: its hash). */
 static inline uint64_t pr_slot_head(const char *s, size_t n)
 {
 	uint64_t h;
@@ -208,7 +209,7 @@ static inline uint64_t pr_slot_head8(const char *s, size_t n)
 #endif
 }
 
-/* pr_hash_bytes() of a key of n <= 8 bytes from its slot head, as
+/* pr_hash_bytes() of a key of n <= 8 bytes from its head, as
  * pr_hash_words() makes it. */
 static inline uint32_t pr_hash_head(uint64_t head, size_t n)
 {

@@ -115,18 +115,6 @@ static inline uint32_t pr_hash_final(uint64_t h)
 	return (uint32_t)(h >> 32);
 }
 
-/* The hash of a key of n <= 8 bytes whose head (zero-padded, little end
- * first) is w: one multiplication, a short wait for a token's table slot,
- * which a new word, half an article's tokens, waits on to tell that it is
- * new. The high half of the product, which the hash is, mixes every
- * lower bit; the upper four bytes are first folded onto the lower four, so
- * that the low bits of the hash, which pick the slot, depend on all
- * eight. */
-static inline uint32_t pr_hash_short(uint64_t w, size_t n)
-{
-	return (uint32_t)(((w ^ w >> 32 ^ n) * 0xBF58476D1CE4E5B9u) >> 32);
-}
-
 /* pr_hash_words() and pr_hash_ascii_folded() in one: `fold` is a constant
  * in each, so the compiler drops the branch. */
 #if defined(__GNUC__) || defined(__clang__)
@@ -136,14 +124,6 @@ static inline uint32_t pr_hash_words(const char *s, size_t n, int fold)
 {
 	/* eight bytes at a time, multiply-xorshift mixing: words are short,
 	 * and the ids never depend on the hash, only the probing does */
-	if (n <= 8) {
-		uint64_t w;
-		if (n == 8)
-			memcpy(&w, s, 8);
-		else
-			w = pr_load_tail(s, n);
-		return pr_hash_short(fold ? pr_fold_ascii8(w) : w, n);
-	}
 	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
 	while (n >= 8) {
 		uint64_t w;
@@ -209,11 +189,11 @@ static inline uint64_t pr_slot_head8(const char *s, size_t n)
 #endif
 }
 
-/* pr_hash_bytes() of a key of n <= 8 bytes from its head, as
- * pr_hash_words() makes it. */
+/* pr_hash_bytes() of a key of n <= 8 bytes from its head: the one
+ * round pr_hash_words() gives it. */
 static inline uint32_t pr_hash_head(uint64_t head, size_t n)
 {
-	return pr_hash_short(head, n);
+	return pr_hash_final(pr_hash_round(0x9E3779B97F4A7C15u ^ n, head));
 }
 
 /* The head of key id, as pr_slot_head() gives it: every key is kept

@@ -45,7 +45,6 @@ RARE static int rehash(pr_strmap *m, size_t cap)
 		size_t i = h & (cap - 1);
 		while (slot[i].id1)
 			i = (i + 1) & (cap - 1);
-		slot[i].head = pr_slot_head(m->key[id], m->keylen[id]);
 		slot[i].id1 = (uint32_t)id + 1;
 		slot[i].check = pr_slot_check(h, m->keylen[id]);
 	}
@@ -168,12 +167,13 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 	size_t i = h & m->mask;
 	while (m->slot[i].id1) {
 		const pr_slot *sl = &m->slot[i];
-		if (sl->check == check && sl->head == head) {
+		if (sl->check == check) {
 			uint32_t id = sl->id1 - 1;
 			/* the check holds lengths under 255: only longer keys
 			 * need keylen, one more cache miss */
-			if (n <= 8 || ((n < 255 || m->keylen[id] == n) &&
-			               same_rest(m->key[id], s, n, fold)))
+			if (pr_strmap_key_head(m, id) == head &&
+			    (n <= 8 || ((n < 255 || m->keylen[id] == n) &&
+			                same_rest(m->key[id], s, n, fold))))
 				return id;
 		}
 		i = (i + 1) & m->mask;
@@ -184,7 +184,7 @@ static inline uint32_t intern(pr_strmap *m, pr_arena *a, const char *s, size_t n
 	copy_key(copy, s, n, head, fold);
 	if (added)
 		*added = 1;
-	return pr_strmap_put(m, i, copy, n, head, check);
+	return pr_strmap_put(m, i, copy, n, check);
 }
 
 uint32_t pr_strmap_intern(pr_strmap *m, pr_arena *a, const char *s, size_t n,

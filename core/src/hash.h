@@ -10,13 +10,13 @@
 
 #include "arena.h"
 
-/* A slot holds a key's first eight bytes (zero-padded), its id + 1 (0:
- * empty) and a check word: the top 24 bits of its hash and its length
- * (255: 255 or more). Sixteen bytes: a lookup of a key of up to eight
- * bytes, most words, touches the slot and nothing else, which matters once
- * a book's table outgrows the cache. */
+/* A slot holds a key's id + 1 (0: empty) and a check word: the top 24
+ * bits of its hash and its length (255: 255 or more). Eight bytes, so that
+ * a news article's tables (some 16 KB and 8 KB) stay in the first-level
+ * cache, zeroed and touched for every document: a slot whose check agrees
+ * is confirmed from the key itself (pr_strmap_key_head()), whose first
+ * eight bytes are in the same few kilobytes of the key pool. */
 typedef struct pr_slot {
-	uint64_t head;
 	uint32_t id1;
 	uint32_t check;
 } pr_slot;
@@ -156,8 +156,9 @@ static inline uint32_t pr_hash_ascii_folded(const char *s, size_t n)
 	return pr_hash_words(s, n, 1);
 }
 
-/* What a slot keeps of a key s[0..n) with hash h: its first eight bytes,
- * zero-padded, and its check word. */
+/* A key s[0..n)'s head, its first eight bytes zero-padded, by which a
+ * lookup confirms a slot (pr_strmap_key_head()), and the check word its
+ * slot keeps (hash: its hash). */
 static inline uint64_t pr_slot_head(const char *s, size_t n)
 {
 	uint64_t h;
@@ -188,25 +189,41 @@ static inline uint64_t pr_slot_head8(const char *s, size_t n)
 #endif
 }
 
-/* pr_hash_bytes() of a key of n <= 8 bytes from its slot head: the one
+/* pr_hash_bytes() of a key of n <= 8 bytes from its head: the one
  * round pr_hash_words() gives it. */
 static inline uint32_t pr_hash_head(uint64_t head, size_t n)
 {
 	return pr_hash_final(pr_hash_round(0x9E3779B97F4A7C15u ^ n, head));
 }
 
+/* The head of key id, as pr_slot_head() gives it: every key is kept
+ * with at least eight bytes readable (a shorter one zero-padded,
+ * pr_store_head()), so one load reads it. */
+static inline uint64_t pr_strmap_key_head(const pr_strmap *m, uint32_t id)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t h;
+	memcpy(&h, m->key[id], 8);
+	return h;
+#else
+	return pr_slot_head(m->key[id], m->keylen[id] < 8 ? m->keylen[id] : 8);
+#endif
+}
+
 /* The id of the key of at most eight bytes whose head is `head` (hash:
  * its hash), if the table holds it; else UINT32_MAX, and *at is the
  * empty slot where the probe ended, for pr_strmap_add_short(). The table
  * must be allocated (pr_strmap_ready()). Inline, without a call: a word seen
- * before is most tokens, and its slot's head and check decide it alone. */
+ * before is most tokens, and its slot's check and its key's head decide
+ * it. */
 static inline uint32_t pr_strmap_find_head(const pr_strmap *m, uint64_t head, size_t n,
                                            uint32_t hash, size_t *at)
 {
 	uint32_t check = pr_slot_check(hash, n);
 	size_t i = hash & m->mask;
 	for (; m->slot[i].id1; i = (i + 1) & m->mask)
-		if (m->slot[i].check == check && m->slot[i].head == head)
+		if (m->slot[i].check == check &&
+		    pr_strmap_key_head(m, m->slot[i].id1 - 1) == head)
 			return m->slot[i].id1 - 1;
 	*at = i;
 	return UINT32_MAX;
@@ -261,18 +278,17 @@ static inline void pr_store_head(char *p, uint64_t head, size_t n)
 	p[n] = '\0';
 }
 
-/* Give the stored key (n bytes, head and check as its slot keeps them)
+/* Give the stored key (n bytes, check as its slot keeps it)
  * the next id, in the empty slot at; returns the id, or UINT32_MAX when
  * out of memory. The table is kept under half full: the id is stored
  * even when it cannot grow, which only means a fuller table, but that is
  * reported so that the caller stops before the table degrades. */
 static inline uint32_t pr_strmap_put(pr_strmap *m, size_t at, const char *key, size_t n,
-                                     uint64_t head, uint32_t check)
+                                     uint32_t check)
 {
 	uint32_t id = (uint32_t)m->n++;
 	m->key[id] = key;
 	m->keylen[id] = (uint32_t)n;
-	m->slot[at].head = head;
 	m->slot[at].id1 = id + 1;
 	m->slot[at].check = check;
 	if (m->n > m->grow_at && pr_strmap_grow(m))
@@ -293,7 +309,7 @@ static inline uint32_t pr_strmap_add_short(pr_strmap *m, pr_arena *a, size_t at,
 	if (pr_strmap_id_room(m) || !(p = pr_strmap_key_room(m, a, n < 8 ? 8 : 9)))
 		return UINT32_MAX;
 	pr_store_head(p, head, n);
-	return pr_strmap_put(m, at, p, n, head, pr_slot_check(hash, n));
+	return pr_strmap_put(m, at, p, n, pr_slot_check(hash, n));
 }
 
 /* Start loading the slot where a key with this hash is looked for: a

@@ -619,8 +619,9 @@ static int tokenize_sentence(tok_state *st, pr_sent *s, size_t sent)
  * enough to cover a miss to memory, few enough that the line is still
  * there when its turn comes. */
 #define PREFETCH_AHEAD 8
-/* The slots of a table (sixteen bytes each) from which its lookups are
- * worth prefetching: 256 KB. */
+/* The slots of a table (eight bytes each) from which its lookups are
+ * worth prefetching: 128 KB, and as much again of the ids and keys a
+ * found slot leads to. */
 #define PREFETCH_SLOTS 16384
 
 /* The second pass, from sentence `first` on (pr_tokenize()): every

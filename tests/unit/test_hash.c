@@ -3,6 +3,7 @@
  * zero bytes stay apart; growth keeps every id. */
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
@@ -398,5 +399,81 @@ Test(strmap, long_keys_differing_in_any_one_byte_stay_apart)
 	}
 	pr_strmap_free(&m1);
 	pr_strmap_free(&m2);
+	pr_arena_release(&a);
+}
+
+/* A hash and the index of the key it belongs to (keys_with_the_same_hash_stay_apart). */
+struct hashed {
+	uint32_t hash, index;
+};
+
+static int by_hash(const void *x, const void *y)
+{
+	const struct hashed *a = x, *b = y;
+	return (a->hash > b->hash) - (a->hash < b->hash);
+}
+
+/* Key i of keys_with_the_same_hash_stay_apart: eight letters from a multiply-xorshift
+ * of i, NUL-terminated. */
+static void letters(char *key, uint32_t i)
+{
+	uint64_t x = (uint64_t)i * 0x9E3779B97F4A7C15u + 1;
+	for (int k = 0; k < 8; k++) {
+		x ^= x >> 31;
+		x *= 0xD6E8FEB86659FD93u;
+		key[k] = (char)('a' + (x >> 59) % 26);
+	}
+	key[8] = '\0';
+}
+
+/* Two keys of the same length whose hashes agree in all 32 bits have the
+ * same check word and the same slot: the slot keeps no part of the key,
+ * so the second is told apart by its key's bytes, through the short
+ * lookup and interning alike. The pair is searched for among keys of
+ * eight letters picked at random (some ten pairs are expected among
+ * 300,000 keys). */
+Test(strmap, keys_with_the_same_hash_stay_apart)
+{
+	enum { N = 300000 };
+	struct hashed *h = malloc(N * sizeof *h);
+	cr_assert(h);
+	char key[2][16];
+	for (uint32_t i = 0; i < N; i++) {
+		letters(key[0], i);
+		h[i].hash = pr_hash_bytes(key[0], 8);
+		h[i].index = i;
+	}
+	qsort(h, N, sizeof *h, by_hash);
+	size_t k = 1;
+	for (; k < N; k++) {
+		if (h[k].hash != h[k - 1].hash)
+			continue;
+		letters(key[0], h[k - 1].index);
+		letters(key[1], h[k].index);
+		if (strcmp(key[0], key[1]) != 0)
+			break;
+	}
+	cr_assert_lt(k, N, "no two keys share a hash");
+	uint32_t hash = h[k].hash;
+	free(h);
+
+	pr_arena a;
+	pr_strmap m;
+	pr_arena_init(&a);
+	pr_strmap_init(&m);
+	cr_assert_eq(pr_strmap_ready(&m), 0);
+	size_t at = SIZE_MAX;
+	int added;
+	cr_assert_eq(put(&m, &a, key[0], 8, &added), 0);
+	cr_assert_eq(pr_strmap_find_head(&m, pr_slot_head(key[1], 8), 8, hash, &at), UINT32_MAX,
+	             "%s is not %s", key[1], key[0]);
+	cr_assert_eq(pr_strmap_add_short(&m, &a, at, pr_slot_head(key[1], 8), 8, hash), 1);
+	for (int i = 0; i < 2; i++) {
+		cr_assert_eq(pr_strmap_find_head(&m, pr_slot_head(key[i], 8), 8, hash, &at),
+		             (uint32_t)i, "%s", key[i]);
+		cr_assert_eq(put(&m, &a, key[i], 8, &added), (uint32_t)i, "%s", key[i]);
+		cr_assert(!added);
+	}
+	pr_strmap_free(&m);
 	pr_arena_release(&a);
 }

@@ -3735,8 +3735,10 @@ static int reads_as_topic(const pr_keyword *kw)
 }
 
 /* The first token of the first KICKER_SCAN sentences that is the word
- * w[0, n) (ASCII case-insensitive); NULL if none is. */
-static const pr_token *first_token(const precis_doc *d, const char *w, size_t n)
+ * w[0, n) (ASCII case-insensitive), and in *sent the index of its
+ * sentence; NULL if none is. */
+static const pr_token *first_token_at(const precis_doc *d, const char *w, size_t n,
+                                      size_t *sent)
 {
 	if (!d->toks)
 		return NULL;
@@ -3748,19 +3750,31 @@ static const pr_token *first_token(const precis_doc *d, const char *w, size_t n)
 		for (; tk < end; tk++)
 			if (tk->end - tk->start == n &&
 			    (n == 0 || (lower_ascii(s->text[tk->start]) == c0 &&
-			                same_ci(s->text + tk->start + 1, w + 1, n - 1))))
+			                same_ci(s->text + tk->start + 1, w + 1, n - 1)))) {
+				*sent = i;
 				return tk;
+			}
 	}
 	return NULL;
+}
+
+static const pr_token *first_token(const precis_doc *d, const char *w, size_t n)
+{
+	size_t sent;
+	return first_token_at(d, w, n, &sent);
 }
 
 /* In how many sentences the text names the word w[0, n) (ASCII
  * case-insensitive): the document frequency of the stem of its first
  * token; 0 if there is none, or if it is a stop word. */
+static uint32_t token_df(const precis_doc *d, const pr_token *tk)
+{
+	return !tk || tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
+}
+
 static uint32_t word_df(const precis_doc *d, const char *w, size_t n)
 {
-	const pr_token *tk = first_token(d, w, n);
-	return !tk || tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
+	return token_df(d, first_token(d, w, n));
 }
 
 /* Does the text ever use the word whose first token is first as the last
@@ -3890,6 +3904,8 @@ static double story_weight(const precis_doc *d, const char *s, size_t n, double 
 {
 	double w = 1;
 	size_t i = 0;
+	const pr_token *at = NULL; /* the previous word's token, if any */
+	size_t at_sent = 0;        /* and its sentence */
 	while (i < n && w <= cap) {
 		while (i < n && !is_alnum(s[i]))
 			i++;
@@ -3897,8 +3913,22 @@ static double story_weight(const precis_doc *d, const char *s, size_t n, double 
 		while (i < n && (is_alnum(s[i]) || ((s[i] == '\'' || s[i] == '.') && i + 1 < n &&
 		                                     i > b && is_alnum(s[i + 1]))))
 			i++;
-		if (i > b)
-			w *= 1.0 + word_df(d, s + b, i - b);
+		if (i == b)
+			continue;
+		/* the word's df is its first token's; but any token that is
+		 * the word has that token's term (the tokenizer folds an
+		 * ASCII word, as these are, by making its capitals small,
+		 * and stems each folded word once), so the token after the
+		 * previous word's, when it is this word, serves: the words
+		 * of a key phrase or of a sentence follow each other in the
+		 * text, and only the first is looked for */
+		const pr_sent *ps = at ? &d->sents[at_sent] : NULL;
+		if (at && at + 1 < d->toks + ps->tok + ps->ntok && at[1].end - at[1].start == i - b &&
+		    same_ci(ps->text + at[1].start, s + b, i - b))
+			at++;
+		else
+			at = first_token_at(d, s + b, i - b, &at_sent);
+		w *= 1.0 + token_df(d, at);
 	}
 	return w;
 }

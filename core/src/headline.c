@@ -3829,8 +3829,10 @@ static int holds_stem(const precis_doc *d, const hbuf *h, const char *w, size_t 
 }
 
 /* Can key phrase k label this headline: short, read as a topic, not a
- * time word, and not named by the headline already? */
-static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
+ * time word, and not named by the headline already? A lone word's first
+ * token (first_token) goes to *first where the answer is yes, NULL if the
+ * text has none. */
+static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k, const pr_token **first)
 {
 	const pr_keyword *kw = &d->keywords[k];
 	if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) ||
@@ -3852,7 +3854,7 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
 	/* a lone word: it heads a phrase somewhere (a name stands for its
 	 * topic even as a modifier: "NATO attack"), and its stem is not the
 	 * sentence's already */
-	const pr_token *tw = first_token(d, kw->text, kw->len);
+	const pr_token *tw = *first = first_token(d, kw->text, kw->len);
 	if (!tw)
 		return 1;
 	if (is_lower(kw->text[0]) && !heads_a_phrase(d, tw))
@@ -3872,13 +3874,14 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 	/* (a phrase the first round found does not fit is not asked about
 	 * again) */
 	unsigned char asked[KICKER_CANDIDATES] = { 0 };
+	const pr_token *tw;
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
 		const pr_keyword *kw = &d->keywords[k];
 		/* the runner-up only as a name or a phrase: "Villages:" is not
 		 * what the story is about when the sentence names the top one */
 		if (k > 0 && !memchr(kw->text, ' ', kw->len) && !is_upper(kw->text[0]))
 			continue;
-		if (kicker_fits(d, h, k))
+		if (kicker_fits(d, h, k, &tw))
 			return (long)k;
 		asked[k] = 1;
 	}
@@ -3886,8 +3889,9 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 		const pr_keyword *kw = &d->keywords[k];
 		if (k < KICKER_CANDIDATES && asked[k])
 			continue;
-		if (!memchr(kw->text, ' ', kw->len) && kicker_fits(d, h, k) &&
-		    word_df(d, kw->text, kw->len) >= KICKER_MIN_COUNT)
+		/* (word_df() of the lone word is its first token's df) */
+		if (!memchr(kw->text, ' ', kw->len) && kicker_fits(d, h, k, &tw) &&
+		    token_df(d, tw) >= KICKER_MIN_COUNT)
 			return (long)k;
 	}
 	return -1;

@@ -3946,12 +3946,26 @@ static uint32_t surname_alone(const precis_doc *d, const char *w, size_t n, cons
 {
 	uint32_t alone = 0, after = 0;
 	unsigned char c0 = lower_ascii(w[0]); /* (n is 3 or more) */
-	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
+	size_t from;
+	const pr_token *first = first_token_at(d, w, n, &from);
+	if (!first)
+		return 0;
+	/* the tokens from the first on: of an ASCII word, all have the first
+	 * one's word id (the tokenizer folds it by making its capitals
+	 * small), which rules out the others at one comparison; a token of
+	 * the same id written otherwise (a form that folds to it) is told
+	 * apart by its bytes. (mask 0 compares no id.) */
+	uint32_t mask = UINT32_MAX;
+	for (size_t k = 0; k < n; k++)
+		if ((unsigned char)w[k] >= 0x80)
+			mask = 0;
+	for (size_t i = from; i < d->nsents && i < KICKER_SCAN; i++) {
 		const pr_sent *s = &d->sents[i];
-		for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
+		for (uint32_t t = i == from ? (uint32_t)(first - d->toks) : s->tok;
+		     t < s->tok + s->ntok; t++) {
 			const pr_token *tk = &d->toks[t];
-			if (tk->end - tk->start != n || lower_ascii(s->text[tk->start]) != c0 ||
-			    !same_ci(s->text + tk->start, w, n))
+			if (((tk->word ^ first->word) & mask) || tk->end - tk->start != n ||
+			    lower_ascii(s->text[tk->start]) != c0 || !same_ci(s->text + tk->start, w, n))
 				continue;
 			if (!(tk->flags & PR_TOK_UPPER))
 				return 0;

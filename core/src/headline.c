@@ -3829,12 +3829,13 @@ static int holds_stem(const precis_doc *d, const hbuf *h, const char *w, size_t 
 }
 
 /* Can key phrase k label this headline: short, read as a topic, not a
- * time word, and not named by the headline already? A lone word's first
- * token (first_token) goes to *first where the answer is yes, NULL if the
- * text has none. */
+ * time word, and not named by the headline already? Where the answer is
+ * yes for a lone word, *first is its first token (first_token); else
+ * NULL. */
 static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k, const pr_token **first)
 {
 	const pr_keyword *kw = &d->keywords[k];
+	*first = NULL;
 	if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) ||
 	    shares_word(h, kw->text, kw->len))
 		return 0;
@@ -3868,21 +3869,24 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k, const pr_to
  * of which the compressed sentence names no word; else the best of the
  * first KICKER_FALLBACK that does so, a single word that the text names
  * again and again, in KICKER_MIN_COUNT sentences ("Abortion:" over a lead
- * that says "Remembrance Day"). -1 if none. */
-static long pick_kicker(const precis_doc *d, const hbuf *h)
+ * that says "Remembrance Day"). -1 if none; *first is kicker_fits()'s for
+ * the one picked. */
+static long pick_kicker(const precis_doc *d, const hbuf *h, const pr_token **first)
 {
 	/* (a phrase the first round found does not fit is not asked about
 	 * again) */
 	unsigned char asked[KICKER_CANDIDATES] = { 0 };
-	const pr_token *tw;
+	const pr_token *tw = NULL;
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
 		const pr_keyword *kw = &d->keywords[k];
 		/* the runner-up only as a name or a phrase: "Villages:" is not
 		 * what the story is about when the sentence names the top one */
 		if (k > 0 && !memchr(kw->text, ' ', kw->len) && !is_upper(kw->text[0]))
 			continue;
-		if (kicker_fits(d, h, k, &tw))
+		if (kicker_fits(d, h, k, &tw)) {
+			*first = tw;
 			return (long)k;
+		}
 		asked[k] = 1;
 	}
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_FALLBACK; k++) {
@@ -3891,8 +3895,10 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
 			continue;
 		/* (word_df() of the lone word is its first token's df) */
 		if (!memchr(kw->text, ' ', kw->len) && kicker_fits(d, h, k, &tw) &&
-		    token_df(d, tw) >= KICKER_MIN_COUNT)
+		    token_df(d, tw) >= KICKER_MIN_COUNT) {
+			*first = tw;
 			return (long)k;
+		}
 	}
 	return -1;
 }
@@ -3903,8 +3909,10 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
  * stem), so that a word the text keeps coming back to weighs more than a
  * detail named once, with diminishing returns, and a stop word nothing;
  * the sum of the logs is compared as the log of this product. The
- * product stops once it passes cap: the caller asks only whether it does. */
-static double story_weight(const precis_doc *d, const char *s, size_t n, double cap)
+ * product stops once it passes cap: the caller asks only whether it does.
+ * whole, if not NULL, is s[0, n)'s first token, should it be one word. */
+static double story_weight(const precis_doc *d, const char *s, size_t n, double cap,
+                           const pr_token *whole)
 {
 	double w = 1;
 	size_t i = 0;
@@ -3927,7 +3935,9 @@ static double story_weight(const precis_doc *d, const char *s, size_t n, double 
 		 * of a key phrase or of a sentence follow each other in the
 		 * text, and only the first is looked for */
 		const pr_sent *ps = at ? &d->sents[at_sent] : NULL;
-		if (at && at + 1 < d->toks + ps->tok + ps->ntok && at[1].end - at[1].start == i - b &&
+		if (whole && b == 0 && i == n)
+			at = whole; /* (no word follows) */
+		else if (at && at + 1 < d->toks + ps->tok + ps->ntok && at[1].end - at[1].start == i - b &&
 		    same_ci(ps->text + at[1].start, s + b, i - b))
 			at++;
 		else
@@ -4019,14 +4029,14 @@ static const char *label_text(const precis_doc *d, const pr_keyword *kw, size_t 
  * would leave all bytes long; it comes back whole, and *cut is the
  * length the cut for the label leaves it. */
 static int label_pays(const precis_doc *d, hbuf *h, size_t all, size_t limit,
-                      const char *kt, size_t kn, int fr, size_t *cut)
+                      const char *kt, size_t kn, const pr_token *kw1, int fr, size_t *cut)
 {
 	size_t whole = h->len;
 	fit(h, limit - kn - 2, fr);
 	size_t kept = *cut = h->len;
 	h->len = whole;
-	double w = story_weight(d, kt, kn, 1e300);
-	return w >= story_weight(d, h->s + kept, all - kept, w);
+	double w = story_weight(d, kt, kn, 1e300, kw1);
+	return w >= story_weight(d, h->s + kept, all - kept, w, NULL);
 }
 
 int pr_headline(precis_doc *d)
@@ -4056,6 +4066,7 @@ int pr_headline(precis_doc *d)
 	long kick = -1;
 	const char *kt = NULL;
 	size_t kn = 0;
+	const pr_token *kw1 = NULL; /* the label's first token, if a lone word */
 	int label = (d->opts.flags & PRECIS_FLAG_HEADLINE_NO_LABEL) == 0;
 	/* (fit() only shortens h, reading nothing else: a cut it has made
 	 * once is not made again, cut_at is its length, 0 while unknown) */
@@ -4066,12 +4077,12 @@ int pr_headline(precis_doc *d)
 		size_t whole = h.len;
 		fit(&h, limit, fr);
 		cut_at = h.len;
-		kick = pick_kicker(d, &h);
+		kick = pick_kicker(d, &h, &kw1);
 		h.len = whole;
 		if (kick >= 0) {
 			size_t cut;
 			kt = label_text(d, &d->keywords[kick], &kn);
-			if (label_pays(d, &h, cut_at, limit, kt, kn, fr, &cut))
+			if (label_pays(d, &h, cut_at, limit, kt, kn, kw1, fr, &cut))
 				h.len = cut; /* fit(&h, limit - kn - 2, fr) */
 			else
 				kick = -1;

@@ -3735,8 +3735,10 @@ static int reads_as_topic(const pr_keyword *kw)
 }
 
 /* The first token of the first KICKER_SCAN sentences that is the word
- * w[0, n) (ASCII case-insensitive); NULL if none is. */
-static const pr_token *first_token(const precis_doc *d, const char *w, size_t n)
+ * w[0, n) (ASCII case-insensitive), and in *sent the index of its
+ * sentence; NULL if none is. */
+static const pr_token *first_token_at(const precis_doc *d, const char *w, size_t n,
+                                      size_t *sent)
 {
 	if (!d->toks)
 		return NULL;
@@ -3748,19 +3750,31 @@ static const pr_token *first_token(const precis_doc *d, const char *w, size_t n)
 		for (; tk < end; tk++)
 			if (tk->end - tk->start == n &&
 			    (n == 0 || (lower_ascii(s->text[tk->start]) == c0 &&
-			                same_ci(s->text + tk->start + 1, w + 1, n - 1))))
+			                same_ci(s->text + tk->start + 1, w + 1, n - 1)))) {
+				*sent = i;
 				return tk;
+			}
 	}
 	return NULL;
+}
+
+static const pr_token *first_token(const precis_doc *d, const char *w, size_t n)
+{
+	size_t sent;
+	return first_token_at(d, w, n, &sent);
 }
 
 /* In how many sentences the text names the word w[0, n) (ASCII
  * case-insensitive): the document frequency of the stem of its first
  * token; 0 if there is none, or if it is a stop word. */
+static uint32_t token_df(const precis_doc *d, const pr_token *tk)
+{
+	return !tk || tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
+}
+
 static uint32_t word_df(const precis_doc *d, const char *w, size_t n)
 {
-	const pr_token *tk = first_token(d, w, n);
-	return !tk || tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
+	return token_df(d, first_token(d, w, n));
 }
 
 /* Does the text ever use the word whose first token is first as the last
@@ -3815,10 +3829,13 @@ static int holds_stem(const precis_doc *d, const hbuf *h, const char *w, size_t 
 }
 
 /* Can key phrase k label this headline: short, read as a topic, not a
- * time word, and not named by the headline already? */
-static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
+ * time word, and not named by the headline already? Where the answer is
+ * yes for a lone word, *first is its first token (first_token); else
+ * NULL. */
+static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k, const pr_token **first)
 {
 	const pr_keyword *kw = &d->keywords[k];
+	*first = NULL;
 	if (kw->len > KICKER_MAX_BYTES || !reads_as_topic(kw) ||
 	    shares_word(h, kw->text, kw->len))
 		return 0;
@@ -3838,7 +3855,7 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
 	/* a lone word: it heads a phrase somewhere (a name stands for its
 	 * topic even as a modifier: "NATO attack"), and its stem is not the
 	 * sentence's already */
-	const pr_token *tw = first_token(d, kw->text, kw->len);
+	const pr_token *tw = *first = first_token(d, kw->text, kw->len);
 	if (!tw)
 		return 1;
 	if (is_lower(kw->text[0]) && !heads_a_phrase(d, tw))
@@ -3852,29 +3869,36 @@ static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k)
  * of which the compressed sentence names no word; else the best of the
  * first KICKER_FALLBACK that does so, a single word that the text names
  * again and again, in KICKER_MIN_COUNT sentences ("Abortion:" over a lead
- * that says "Remembrance Day"). -1 if none. */
-static long pick_kicker(const precis_doc *d, const hbuf *h)
+ * that says "Remembrance Day"). -1 if none; *first is kicker_fits()'s for
+ * the one picked. */
+static long pick_kicker(const precis_doc *d, const hbuf *h, const pr_token **first)
 {
 	/* (a phrase the first round found does not fit is not asked about
 	 * again) */
 	unsigned char asked[KICKER_CANDIDATES] = { 0 };
+	const pr_token *tw = NULL;
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_CANDIDATES; k++) {
 		const pr_keyword *kw = &d->keywords[k];
 		/* the runner-up only as a name or a phrase: "Villages:" is not
 		 * what the story is about when the sentence names the top one */
 		if (k > 0 && !memchr(kw->text, ' ', kw->len) && !is_upper(kw->text[0]))
 			continue;
-		if (kicker_fits(d, h, k))
+		if (kicker_fits(d, h, k, &tw)) {
+			*first = tw;
 			return (long)k;
+		}
 		asked[k] = 1;
 	}
 	for (size_t k = 0; k < d->nkeywords && k < KICKER_FALLBACK; k++) {
 		const pr_keyword *kw = &d->keywords[k];
 		if (k < KICKER_CANDIDATES && asked[k])
 			continue;
-		if (!memchr(kw->text, ' ', kw->len) && kicker_fits(d, h, k) &&
-		    word_df(d, kw->text, kw->len) >= KICKER_MIN_COUNT)
+		/* (word_df() of the lone word is its first token's df) */
+		if (!memchr(kw->text, ' ', kw->len) && kicker_fits(d, h, k, &tw) &&
+		    token_df(d, tw) >= KICKER_MIN_COUNT) {
+			*first = tw;
 			return (long)k;
+		}
 	}
 	return -1;
 }
@@ -3885,11 +3909,15 @@ static long pick_kicker(const precis_doc *d, const hbuf *h)
  * stem), so that a word the text keeps coming back to weighs more than a
  * detail named once, with diminishing returns, and a stop word nothing;
  * the sum of the logs is compared as the log of this product. The
- * product stops once it passes cap: the caller asks only whether it does. */
-static double story_weight(const precis_doc *d, const char *s, size_t n, double cap)
+ * product stops once it passes cap: the caller asks only whether it does.
+ * whole, if not NULL, is s[0, n)'s first token, should it be one word. */
+static double story_weight(const precis_doc *d, const char *s, size_t n, double cap,
+                           const pr_token *whole)
 {
 	double w = 1;
 	size_t i = 0;
+	const pr_token *at = NULL; /* the previous word's token, if any */
+	size_t at_sent = 0;        /* and its sentence */
 	while (i < n && w <= cap) {
 		while (i < n && !is_alnum(s[i]))
 			i++;
@@ -3897,8 +3925,24 @@ static double story_weight(const precis_doc *d, const char *s, size_t n, double 
 		while (i < n && (is_alnum(s[i]) || ((s[i] == '\'' || s[i] == '.') && i + 1 < n &&
 		                                     i > b && is_alnum(s[i + 1]))))
 			i++;
-		if (i > b)
-			w *= 1.0 + word_df(d, s + b, i - b);
+		if (i == b)
+			continue;
+		/* the word's df is its first token's; but any token that is
+		 * the word has that token's term (the tokenizer folds an
+		 * ASCII word, as these are, by making its capitals small,
+		 * and stems each folded word once), so the token after the
+		 * previous word's, when it is this word, serves: the words
+		 * of a key phrase or of a sentence follow each other in the
+		 * text, and only the first is looked for */
+		const pr_sent *ps = at ? &d->sents[at_sent] : NULL;
+		if (whole && b == 0 && i == n)
+			at = whole; /* (no word follows) */
+		else if (at && at + 1 < d->toks + ps->tok + ps->ntok && at[1].end - at[1].start == i - b &&
+		    same_ci(ps->text + at[1].start, s + b, i - b))
+			at++;
+		else
+			at = first_token_at(d, s + b, i - b, &at_sent);
+		w *= 1.0 + token_df(d, at);
 	}
 	return w;
 }
@@ -3912,12 +3956,26 @@ static uint32_t surname_alone(const precis_doc *d, const char *w, size_t n, cons
 {
 	uint32_t alone = 0, after = 0;
 	unsigned char c0 = lower_ascii(w[0]); /* (n is 3 or more) */
-	for (size_t i = 0; i < d->nsents && i < KICKER_SCAN; i++) {
+	size_t from;
+	const pr_token *first = first_token_at(d, w, n, &from);
+	if (!first)
+		return 0;
+	/* the tokens from the first on: of an ASCII word, all have the first
+	 * one's word id (the tokenizer folds it by making its capitals
+	 * small), which rules out the others at one comparison; a token of
+	 * the same id written otherwise (a form that folds to it) is told
+	 * apart by its bytes. (mask 0 compares no id.) */
+	uint32_t mask = UINT32_MAX;
+	for (size_t k = 0; k < n; k++)
+		if ((unsigned char)w[k] >= 0x80)
+			mask = 0;
+	for (size_t i = from; i < d->nsents && i < KICKER_SCAN; i++) {
 		const pr_sent *s = &d->sents[i];
-		for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
+		for (uint32_t t = i == from ? (uint32_t)(first - d->toks) : s->tok;
+		     t < s->tok + s->ntok; t++) {
 			const pr_token *tk = &d->toks[t];
-			if (tk->end - tk->start != n || lower_ascii(s->text[tk->start]) != c0 ||
-			    !same_ci(s->text + tk->start, w, n))
+			if (((tk->word ^ first->word) & mask) || tk->end - tk->start != n ||
+			    lower_ascii(s->text[tk->start]) != c0 || !same_ci(s->text + tk->start, w, n))
 				continue;
 			if (!(tk->flags & PR_TOK_UPPER))
 				return 0;
@@ -3971,14 +4029,14 @@ static const char *label_text(const precis_doc *d, const pr_keyword *kw, size_t 
  * would leave all bytes long; it comes back whole, and *cut is the
  * length the cut for the label leaves it. */
 static int label_pays(const precis_doc *d, hbuf *h, size_t all, size_t limit,
-                      const char *kt, size_t kn, int fr, size_t *cut)
+                      const char *kt, size_t kn, const pr_token *kw1, int fr, size_t *cut)
 {
 	size_t whole = h->len;
 	fit(h, limit - kn - 2, fr);
 	size_t kept = *cut = h->len;
 	h->len = whole;
-	double w = story_weight(d, kt, kn, 1e300);
-	return w >= story_weight(d, h->s + kept, all - kept, w);
+	double w = story_weight(d, kt, kn, 1e300, kw1);
+	return w >= story_weight(d, h->s + kept, all - kept, w, NULL);
 }
 
 int pr_headline(precis_doc *d)
@@ -4008,6 +4066,7 @@ int pr_headline(precis_doc *d)
 	long kick = -1;
 	const char *kt = NULL;
 	size_t kn = 0;
+	const pr_token *kw1 = NULL; /* the label's first token, if a lone word */
 	int label = (d->opts.flags & PRECIS_FLAG_HEADLINE_NO_LABEL) == 0;
 	/* (fit() only shortens h, reading nothing else: a cut it has made
 	 * once is not made again, cut_at is its length, 0 while unknown) */
@@ -4018,12 +4077,12 @@ int pr_headline(precis_doc *d)
 		size_t whole = h.len;
 		fit(&h, limit, fr);
 		cut_at = h.len;
-		kick = pick_kicker(d, &h);
+		kick = pick_kicker(d, &h, &kw1);
 		h.len = whole;
 		if (kick >= 0) {
 			size_t cut;
 			kt = label_text(d, &d->keywords[kick], &kn);
-			if (label_pays(d, &h, cut_at, limit, kt, kn, fr, &cut))
+			if (label_pays(d, &h, cut_at, limit, kt, kn, kw1, fr, &cut))
 				h.len = cut; /* fit(&h, limit - kn - 2, fr) */
 			else
 				kick = -1;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 
@@ -1439,4 +1440,38 @@ Test(headline, lists_given_to_in_sorted_are_in_strcmp_order)
 	}
 	cr_expect_gt(lists, 20);
 	free(src);
+}
+
+/* The headline's word lookups (story_weight, surname_alone, pick_kicker)
+ * take any token that is an ASCII word, whatever its capitals, for the
+ * word's first: that holds while all such tokens have one word id and
+ * one term. */
+Test(headline, ascii_word_tokens_share_word_and_term)
+{
+	const char *text = "NATO leaders met in Brussels. The nato summit ended late. "
+	                   "Nato said the Brussels talks would go on. BRUSSELS was calm.";
+	precis_options o = PRECIS_OPTIONS_INIT;
+	precis_doc *d = NULL;
+	cr_assert_eq(precis_doc_new(&d, text, strlen(text), &o), PRECIS_OK);
+	const char *words[] = { "nato", "brussels" };
+	for (size_t k = 0; k < 2; k++) {
+		size_t n = strlen(words[k]), seen = 0;
+		uint32_t word = 0, term = 0;
+		for (size_t i = 0; i < d->nsents; i++) {
+			const pr_sent *s = &d->sents[i];
+			for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
+				const pr_token *tk = &d->toks[t];
+				if (tk->end - tk->start != n || strncasecmp(s->text + tk->start, words[k], n))
+					continue;
+				if (seen++ == 0) {
+					word = tk->word;
+					term = tk->term;
+				}
+				cr_assert_eq(tk->word, word, "%s", words[k]);
+				cr_assert_eq(tk->term, term, "%s", words[k]);
+			}
+		}
+		cr_assert_eq(seen, 3, "%s", words[k]);
+	}
+	precis_doc_free(d);
 }

@@ -188,7 +188,7 @@ def stop_table(stop_lists):
     # its record and its word, nothing else
     # seven bytes of padding: language detection compares a word of up to
     # eight bytes with its entry by one load of eight bytes (detect.c,
-    # short_word_langs())
+    # short_word_probe())
     out += pool_table("pr_stop_any", "pr_any_slot", slots,
                       lambda w: "%#xull" % (masks[w] if w is not None else 0), "stop word",
                       pad=7)

@@ -51,6 +51,24 @@ def literal_bytes(text):
     return bytes(out)
 
 
+def list_words(src, name, script):
+    """The words of the list `static const char *const NAME[] = {...};` in
+    src, as bytes. The body must be one literal an entry and NULL last
+    (comments aside): an index counts the literals, so two side by side or
+    a quoted word outside a comment would shift it, and the build stops."""
+    bodies = re.findall(DEF % re.escape(name), src, re.S)
+    if len(bodies) != 1:
+        sys.exit('%s: list %s is defined %d times' % (script, name, len(bodies)))
+    body = re.sub(r'/\*.*?\*/', ' ', bodies[0], flags=re.S)
+    entries = [e.strip() for e in STRING.sub('""', body).split(',') if e.strip()]
+    if entries[-1:] != ['NULL'] or any(e != '""' for e in entries[:-1]):
+        sys.exit('%s: list %s is not one literal an entry, NULL last' % (script, name))
+    words = [literal_bytes(lit) for lit in STRING.findall(body)]
+    if len(words) > 65535:
+        sys.exit('%s: list %s has more words than an index holds' % (script, name))
+    return words
+
+
 def main():
     src_path, out_path = sys.argv[1], sys.argv[2]
     with open(src_path, encoding='utf-8') as f:
@@ -64,10 +82,7 @@ def main():
              ' * the words of list NAME; first_NAME[k]: the index of its first word',
              ' * whose first byte has the low five bits k (see from_byte). */', '']
     for name in names:
-        bodies = re.findall(DEF % re.escape(name), src, re.S)
-        if len(bodies) != 1:
-            sys.exit('gen_gates.py: list %s is defined %d times' % (name, len(bodies)))
-        words = [literal_bytes(lit) for lit in STRING.findall(bodies[0])]
+        words = list_words(src, name, 'gen_gates.py')
         rows = [0] * 32
         first = [len(words)] * 32
         for i, w in enumerate(words):

@@ -19,12 +19,12 @@ import os
 import re
 import sys
 
+# gen_gates.py's list reader, without leaving its bytecode in the source tree
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_gates import literal_bytes  # noqa: E402
+from gen_gates import list_words  # noqa: E402
 
 LISTS = ('noise_starts', 'noise_inside', 'caption_marks')
-DEF = r'static const char \*const %s\[\] = \{(.*?)\};'
-STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
 def define(src, name):
@@ -32,13 +32,6 @@ def define(src, name):
     if not m:
         sys.exit('gen_noise.py: no #define %s in prior.c' % name)
     return int(m.group(1))
-
-
-def read_list(src, name):
-    bodies = re.findall(DEF % name, src, re.S)
-    if len(bodies) != 1:
-        sys.exit('gen_noise.py: list %s is defined %d times' % (name, len(bodies)))
-    return [literal_bytes(lit) for lit in STRING.findall(bodies[0])]
 
 
 def main():
@@ -53,7 +46,7 @@ def main():
     if not mul:
         sys.exit('gen_noise.py: no multiplier in block_hash() of prior.c')
     mul = int(mul.group(1), 16)
-    lists = {name: read_list(lists_src, name) for name in LISTS}
+    lists = {name: list_words(lists_src, name, 'gen_noise.py') for name in LISTS}
 
     def block_hash(x):
         x = (x | 0x20202020) & 0xFFFFFF00

@@ -23,8 +23,8 @@
  * of the all-languages stop-word table per word, stopping as soon as one
  * language leads beyond doubt (decided()): a word of up to eight ASCII
  * bytes, most words, asks its filter and then, in a batch with others,
- * the table (batch_word()); a longer or accented one is folded once per
- * distinct word (score_word()). Nothing is allocated.
+ * the table (batch_word()), an elided one ("l'homme") directly; a longer
+ * or accented one is folded once per distinct word (score_word()). Nothing is allocated.
  */
 #include "bits.h"
 #include "hash.h"
@@ -257,16 +257,15 @@ static void share_point(scorer *sc, unsigned long long langs)
 		sc->score[pr_ctz64(langs)] += share;
 }
 
-/* The languages (as pr_stop_langs()) that hold the folded word f of n
- * bytes, 1 <= n <= 8, as one number (its first byte lowest, zeros past
- * its end). pr_stop_hash() is made from f without a branch on the
- * length, and the word is compared with its entry by one load: the pool
- * ends with padding for it (gen_data.py, stop_table()). */
+/* pr_stop_hash() of the folded word f of n bytes, 1 <= n <= 8, held as
+ * one number (its first byte lowest, zeros past its end), made without a
+ * branch on the length. */
 static uint32_t short_word_hash(uint64_t f, size_t n)
 {
 	/* pr_stop_hash(): one round of the first four bytes (under four,
 	 * all of them, zero-padded, as f holds them) and, past four, one of
-	 * the last four */
+	 * the last four; for n < 4 the shift wraps, harmlessly, as the
+	 * round it feeds is not kept */
 	uint32_t one = pr_stop_round((uint32_t)n, (uint32_t)f);
 	uint32_t two = pr_stop_round(one, (uint32_t)(f >> (8 * (n - 4) & 63)));
 	uint32_t more = (uint32_t)0 - (uint32_t)(n > 4);
@@ -274,9 +273,9 @@ static uint32_t short_word_hash(uint64_t f, size_t n)
 	return h ^ h >> 16;
 }
 
-/* The same past the filter, from the word's hash h: the word is compared
- * with its entry by one load, the pool ending with padding for it
- * (gen_data.py, stop_table()). */
+/* The languages that hold f (as short_word_langs()), past the filter,
+ * from its hash h: the word is compared with its entry by one load, the
+ * pool ending with padding for it (gen_data.py, stop_table()). */
 static unsigned long long short_word_probe(uint64_t f, size_t n, uint32_t h)
 {
 	uint32_t tag = (h & 0xFFFFFF00u) | (uint32_t)n;
@@ -289,6 +288,8 @@ static unsigned long long short_word_probe(uint64_t f, size_t n, uint32_t h)
 	return 0;
 }
 
+/* The languages (as pr_stop_langs()) that hold the folded word f of n
+ * bytes, 1 <= n <= 8, held as one number as short_word_hash() says. */
 static unsigned long long short_word_langs(uint64_t f, size_t n)
 {
 	uint32_t h = short_word_hash(f, n);

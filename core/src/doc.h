@@ -194,7 +194,7 @@ int pr_prior(precis_doc *doc, double *teleport);
 #define PR_NOISE_PAIRS 1024
 void pr_noise_pairs(uint32_t pair[PR_NOISE_PAIRS]);
 /* prior.c: the table, the same for every document and never NULL. */
-const uint32_t *pr_noise_table(precis_doc *doc);
+const uint32_t *pr_noise_table(void);
 double pr_noise_weight_with(const precis_doc *doc, size_t i,
                             const uint32_t pair[PR_NOISE_PAIRS]);
 double pr_noise_weight(const precis_doc *doc, size_t i);

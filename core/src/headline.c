@@ -3764,14 +3764,15 @@ static const pr_token *first_token(const precis_doc *d, const char *w, size_t n)
 	return first_token_at(d, w, n, &sent);
 }
 
-/* In how many sentences the text names the word w[0, n) (ASCII
- * case-insensitive): the document frequency of the stem of its first
- * token; 0 if there is none, or if it is a stop word. */
+/* The document frequency of tk's term; 0 for no token or a stop word. */
 static uint32_t token_df(const precis_doc *d, const pr_token *tk)
 {
 	return !tk || tk->term == PR_NO_TERM ? 0 : d->terms[tk->term].df;
 }
 
+/* In how many sentences the text names the word w[0, n) (ASCII
+ * case-insensitive): the document frequency of the stem of its first
+ * token; 0 if there is none, or if it is a stop word. */
 static uint32_t word_df(const precis_doc *d, const char *w, size_t n)
 {
 	return token_df(d, first_token(d, w, n));
@@ -3829,9 +3830,9 @@ static int holds_stem(const precis_doc *d, const hbuf *h, const char *w, size_t 
 }
 
 /* Can key phrase k label this headline: short, read as a topic, not a
- * time word, and not named by the headline already? Where the answer is
- * yes for a lone word, *first is its first token (first_token); else
- * NULL. */
+ * time word, and not named by the headline already? For a lone word that
+ * got past the first tests, *first is its first token (first_token), to
+ * be read only when the answer is yes; else NULL. */
 static int kicker_fits(const precis_doc *d, const hbuf *h, size_t k, const pr_token **first)
 {
 	const pr_keyword *kw = &d->keywords[k];

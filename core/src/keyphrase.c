@@ -930,10 +930,12 @@ static int cmp_candidates(double s1, uint32_t sent1, uint32_t first1, uint32_t l
  * the heap asks it of phrases whose order is as random as their scores. */
 int pr_kp_before(const pr_kp_order *a, const pr_kp_order *b)
 {
-	unsigned later = (unsigned)(a->first == b->first) & (unsigned)(a->len > b->len);
-	later |= (unsigned)(a->first < b->first);
-	later = (unsigned)(a->sent < b->sent) | ((unsigned)(a->sent == b->sent) & later);
-	return (int)((unsigned)(a->score > b->score) | ((unsigned)(a->score == b->score) & later));
+	/* whether a goes first on the ties: the earlier sentence, then the
+	 * earlier token, then the longer phrase */
+	unsigned ties = (unsigned)(a->first == b->first) & (unsigned)(a->len > b->len);
+	ties |= (unsigned)(a->first < b->first);
+	ties = (unsigned)(a->sent < b->sent) | ((unsigned)(a->sent == b->sent) & ties);
+	return (int)((unsigned)(a->score > b->score) | ((unsigned)(a->score == b->score) & ties));
 }
 
 /* Move h[i] down the heap h[0..n) to where it is after its parent and
@@ -1724,7 +1726,8 @@ static int cjk_keyphrases(precis_doc *d, const uint8_t *wflag, unsigned long lon
 	}
 	if (ng)
 		qsort(G.g, ng, sizeof *G.g, cmp_gram);
-	size_t want = d->opts.keywords, m = 0;
+	/* no more than there are sequences: a caller may ask for SIZE_MAX */
+	size_t want = d->opts.keywords < ng ? d->opts.keywords : ng, m = 0;
 	d->keywords = pr_alloc(&d->arena, (want + 1) * sizeof *d->keywords);
 	if (!d->keywords)
 		goto oom;
@@ -1946,7 +1949,9 @@ int pr_keyphrases(precis_doc *d)
 	 * several words in the title) or as a name: the rest never go on the
 	 * heap that gives them best first (keyphrase.h) */
 	int title = has_title(d);
-	size_t nph = 0, want = d->opts.keywords;
+	/* no more than there are phrases, so that the sizes below cannot
+	 * wrap: a caller may ask for SIZE_MAX */
+	size_t nph = 0, want = d->opts.keywords < P.n ? d->opts.keywords : P.n;
 	/* the heap, then the list's scores and phrases (below): one
 	 * allocation, the doubles first */
 	order = pr_malloc_raw((P.n + 1) * sizeof *order +

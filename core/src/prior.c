@@ -302,11 +302,9 @@ double pr_noise_weight_with(const precis_doc *doc, size_t i, const uint32_t pair
 }
 
 /* The table of the lists, made at build time: nothing is made for a
- * document, and nothing is written that threads could share. doc is
- * unused (the table is the same for every document). */
-const uint32_t *pr_noise_table(precis_doc *doc)
+ * document, and nothing is written that threads could share. */
+const uint32_t *pr_noise_table(void)
 {
-	(void)doc;
 	return noise_table;
 }
 

@@ -610,11 +610,7 @@ int pr_select(precis_doc *d)
 	if (rc)
 		return rc;
 
-	const uint32_t *noise = pr_noise_table(d);
-	if (!noise) {
-		order_free(&wo);
-		return PRECIS_ENOMEM;
-	}
+	const uint32_t *noise = pr_noise_table();
 	chosen_index index;
 	int indexed = limit > REDUNDANT_SCAN;
 	if (indexed && (rc = index_init(&index, d))) {

@@ -563,8 +563,9 @@ static size_t word_start_before(const char *t, size_t from, size_t i)
 	return i;
 }
 
-/* Where the first space of t[i..end) is, or end; eight bytes a test while
- * eight of t[0..n) remain from i. */
+/* Where the first space of t[i..end) is, or end: the first eight bytes in
+ * one test when eight of t[0..n) remain from i (callers look a few bytes
+ * on), the rest a byte at a time. */
 static size_t space_from(const char *t, size_t i, size_t end, size_t n)
 {
 	if (i < end && n - i >= 8) {

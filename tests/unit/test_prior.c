@@ -274,22 +274,18 @@ Test(prior, the_built_noise_table_is_the_one_the_lists_make)
 {
 	uint32_t pair[PR_NOISE_PAIRS];
 	pr_noise_pairs(pair);
-	const uint32_t *built = pr_noise_table(NULL);
+	const uint32_t *built = pr_noise_table();
 	for (size_t k = 0; k < PR_NOISE_PAIRS; k++)
 		cr_expect_eq(built[k], pair[k], "word %zu: %08x, not %08x", k, built[k], pair[k]);
 	const char *text = "Ministers met on Monday. They agreed a budget. "
 	                   "Click here to read more. Farmers welcomed it. "
 	                   "Unions did not. Talks resume in May.";
-	precis_doc *d = NULL, *e = NULL;
+	precis_doc *d = NULL;
 	cr_assert_eq(precis_doc_new(&d, text, strlen(text), NULL), PRECIS_OK);
-	cr_assert_eq(precis_doc_new(&e, text, strlen(text), NULL), PRECIS_OK);
 	cr_assert_geq(d->nsents, 5, "long enough for a prior");
-	cr_assert_eq(pr_noise_table(d), built);
-	cr_assert_eq(pr_noise_table(e), built);
 	/* the scan read it: the "click here" line is noise */
 	cr_assert_not_null(d->noisew);
 	cr_assert_eq(d->noisew[2], 0.05);
 	precis_doc_free(d);
-	precis_doc_free(e);
 }
 

@@ -456,7 +456,7 @@ Test(pagerank, rows_of_every_length_score_as_one_at_a_time)
 }
 
 /* A graph of n nodes whose rows have every length from none to dozens,
- * each row's columns in no order: node i links to the nodes i * 7 + 3k
+ * each row's columns in no order: node i links to the nodes i * 7 + 3k + 1
  * (mod n) for k < i % 23, a few more hubs, weights of many values. In
  * compressed rows by node; freed with free(g->row). */
 static void ragged_graph(pr_graph *g, size_t n)

@@ -163,12 +163,15 @@ static int all_caps(const pr_sent *st, const pr_token *t)
  * tokens are read: the word flags it reads, its endings, and nothing that
  * changes as the tokens go by (the marks of case are in wflag). */
 enum {
-	R_FILLER = 1,            /* in the filler list, or with a filler ending */
+	R_FILLER = W_FILLER,     /* in the filler list, or with a filler ending */
 	R_VERB_NEXT = W_VERB_NEXT,
 	R_ALWAYS = W_ALWAYS,
 	R_BEFORE_INF = W_BEFORE_INF,
 	R_VERB_END = 2 * W_BEFORE_INF /* a verb ending: R_BEFORE_INF's bit, shifted */
 };
+_Static_assert(R_VERB_END <= 0xFF &&
+               !(R_VERB_END & (W_FILLER | W_VERB_NEXT | W_ALWAYS | W_BEFORE_INF)),
+               "the rule bits fit a byte, apart from the list flags");
 
 /* What decides which words are candidates, besides the words. */
 typedef struct cand_rules {
@@ -178,10 +181,11 @@ typedef struct cand_rules {
 	const uint8_t *wrule;   /* word_rule() of each word */
 } cand_rules;
 
-/* The rule byte of word w, its list flags kp. German asks only whether it
- * is filler, by the list. */
-static uint8_t word_rule(const cand_rules *r, const pr_word *w, unsigned kp)
+/* The rule byte of word w. German asks only whether it is filler, by the
+ * list. */
+static uint8_t word_rule(const cand_rules *r, const pr_word *w)
 {
+	unsigned kp = w->kp;
 	if (r->capitalized_nouns)
 		return (uint8_t)(kp & W_FILLER);
 	return (uint8_t)((kp & (W_FILLER | W_VERB_NEXT | W_ALWAYS | W_BEFORE_INF)) |
@@ -513,9 +517,10 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	if (n && E->list) {
 		size_t m = 0;
 		for (size_t k = 1; k < n; k++) {
-			uint32_t same = -(uint32_t)(e[k].key == e[m].key), c = e[k].count;
+			uint32_t differ = e[k].key != e[m].key, c = e[k].count;
+			uint32_t same = differ - 1; /* all ones or none */
 			e[m].count += c & same;
-			m += 1 + same; /* + 1 or + 0 */
+			m += differ;
 			uint32_t was = e[m].count;
 			e[m].key = e[k].key;
 			e[m].count = (was & same) | (c & ~same);
@@ -1829,7 +1834,7 @@ int pr_keyphrases(precis_doc *d)
 	for (size_t w = 0; w < d->nwords; w++) {
 		const pr_word *pw = &d->words[w];
 		wflag[w] = pw->kp;
-		wrule[w] = word_rule(&rules, pw, pw->kp);
+		wrule[w] = word_rule(&rules, pw);
 		wcount[w] = 0;
 	}
 	if (cjk) {

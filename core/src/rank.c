@@ -100,7 +100,9 @@ static size_t places_of(size_t n)
 }
 
 /* Lay out g for power iteration; out[j] is 1 / W(j), maxlen g's longest
- * row. 0, or -1 out of memory. */
+ * row. 0, or -1 out of memory. g has at most PR_LARGE_GRAPH nodes (every
+ * caller sends larger graphs to the sweeps), or a column would not fit
+ * its 16 bits. */
 static int make_blocks(blocks *b, const pr_graph *g, const double *out, size_t maxlen)
 {
 	size_t n = g->n;

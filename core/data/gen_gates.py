@@ -51,6 +51,12 @@ def literal_bytes(text):
     return bytes(out)
 
 
+def c_rows(values, fmt, per_line):
+    """The lines of a C initializer: fmt of each value, per_line a line."""
+    return ['\t' + ' '.join(fmt % v for v in values[k:k + per_line])
+            for k in range(0, len(values), per_line)]
+
+
 def list_words(src, name, script):
     """The words of the list `static const char *const NAME[] = {...};` in
     src, as bytes. The body must be one literal an entry and NULL last
@@ -94,12 +100,10 @@ def main():
             rows[k] |= 1 << (second & 31)
         if name in gated:
             lines.append('static const uint32_t gate_%s[32] = {' % name)
-            for k in range(0, 32, 4):
-                lines.append('\t' + ' '.join('0x%08xu,' % r for r in rows[k:k + 4]))
+            lines += c_rows(rows, '0x%08xu,', 4)
             lines.append('};')
         lines.append('static const uint16_t first_%s[32] = {' % name)
-        for k in range(0, 32, 8):
-            lines.append('\t' + ' '.join('%d,' % f for f in first[k:k + 8]))
+        lines += c_rows(first, '%d,', 8)
         lines.append('};')
     with open(out_path, 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines) + '\n')

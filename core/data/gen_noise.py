@@ -22,7 +22,7 @@ import sys
 # gen_gates.py's list reader, without leaving its bytecode in the source tree
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_gates import list_words  # noqa: E402
+from gen_gates import c_rows, list_words  # noqa: E402
 
 LISTS = ('noise_starts', 'noise_inside', 'caption_marks')
 
@@ -82,12 +82,9 @@ def main():
              ' * do not edit. The table pr_noise_pairs() makes: the skips, four',
              ' * bytes a word, then the bits of the noise_starts pairs. */', '',
              'static const uint32_t noise_table[] = {']
-    for k in range(0, len(skip), 16):
-        lines.append('\t' + ' '.join('NOISE_SKIP4(%d, %d, %d, %d),' % tuple(skip[j:j + 4])
-                                     for j in range(k, k + 16, 4)))
-    for words in (first, second):
-        for k in range(0, 256, 4):
-            lines.append('\t' + ' '.join('0x%08xu,' % w for w in words[k:k + 4]))
+    lines += c_rows([tuple(skip[j:j + 4]) for j in range(0, len(skip), 4)],
+                    'NOISE_SKIP4(%d, %d, %d, %d),', 4)
+    lines += c_rows(first + second, '0x%08xu,', 4)
     lines.append('};')
     with open(out_path, 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines) + '\n')

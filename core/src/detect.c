@@ -257,28 +257,12 @@ static void share_point(scorer *sc, unsigned long long langs)
 		sc->score[pr_ctz64(langs)] += share;
 }
 
-/* pr_stop_hash() of the folded word f of n bytes, 1 <= n <= 8, held as
- * one number (its first byte lowest, zeros past its end), made without a
- * branch on the length. */
-static uint32_t short_word_hash(uint64_t f, size_t n)
-{
-	/* pr_stop_hash(): one round of the first four bytes (under four,
-	 * all of them, zero-padded, as f holds them) and, past four, one of
-	 * the last four; for n < 4 the shift wraps, harmlessly, as the
-	 * round it feeds is not kept */
-	uint32_t one = pr_stop_round((uint32_t)n, (uint32_t)f);
-	uint32_t two = pr_stop_round(one, (uint32_t)(f >> (8 * (n - 4) & 63)));
-	uint32_t more = (uint32_t)0 - (uint32_t)(n > 4);
-	uint32_t h = (two & more) | (one & ~more);
-	return h ^ h >> 16;
-}
-
 /* The languages that hold f (as short_word_langs()), past the filter,
  * from its hash h: the word is compared with its entry by one load, the
  * pool ending with padding for it (gen_data.py, stop_table()). */
 static unsigned long long short_word_probe(uint64_t f, size_t n, uint32_t h)
 {
-	uint32_t tag = (h & 0xFFFFFF00u) | (uint32_t)n;
+	uint32_t tag = pr_stop_tag(h, n);
 	uint64_t keep = ~(uint64_t)0 >> (8 * (8 - n));
 	const pr_any_slot *slot = pr_stop_any_slot;
 	for (size_t i = h & pr_stop_any_mask; slot[i].tag; i = (i + 1) & pr_stop_any_mask)
@@ -289,27 +273,31 @@ static unsigned long long short_word_probe(uint64_t f, size_t n, uint32_t h)
 }
 
 /* The languages (as pr_stop_langs()) that hold the folded word f of n
- * bytes, 1 <= n <= 8, held as one number as short_word_hash() says. */
+ * bytes, 1 <= n <= 8, held as one number as pr_stop_hash_word() says. */
 static unsigned long long short_word_langs(uint64_t f, size_t n)
 {
-	uint32_t h = short_word_hash(f, n);
+	uint32_t h = pr_stop_hash_word(f, n);
 	if (!pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
 		return 0;
 	return short_word_probe(f, n, h);
 }
 
-/* The languages that hold the folded word[0..n) as a stop word, or (for
- * "l'homme", "qu'il") its part before an ASCII apostrophe when it has
- * one (apos; folding makes none where there was none). */
+/* The languages that hold the part of the folded word[0..n) before its
+ * first ASCII apostrophe as a stop word ("l'homme", "qu'il"); 0 if it
+ * has none or starts with one. */
+static unsigned long long elided_langs(const char *buf, size_t n)
+{
+	const char *ap = memchr(buf, '\'', n);
+	return ap && ap != buf ? pr_stop_langs(buf, (size_t)(ap - buf)) : 0;
+}
+
+/* The languages that hold the folded word[0..n) as a stop word, or, when
+ * it is none and has an ASCII apostrophe (apos; folding makes none where
+ * there was none), its elided part (elided_langs()). */
 static unsigned long long folded_langs(const char *buf, size_t n, int apos)
 {
 	unsigned long long langs = pr_stop_langs(buf, n);
-	if (!langs && apos) {
-		const char *ap = memchr(buf, '\'', n);
-		if (ap && ap != buf)
-			langs = pr_stop_langs(buf, (size_t)(ap - buf));
-	}
-	return langs;
+	return !langs && apos ? elided_langs(buf, n) : langs;
 }
 
 /* The word w[0..n), 1 <= n <= 8, as one number, its first byte lowest
@@ -322,17 +310,18 @@ static uint64_t word_head(const char *w, size_t n, size_t room)
 	return pr_load_tail(w, n);
 }
 
-/* The word w[0..n) (room bytes from w on are the text's; apos: it has an
- * ASCII apostrophe) of ASCII bytes only, 1 <= n <= 8. */
-static void score_short(scorer *sc, const char *w, size_t n, size_t room, int apos)
+/* The word w[0..n) of ASCII bytes only, 1 <= n <= 8, with an ASCII
+ * apostrophe (room bytes from w on are the text's): the others go by way
+ * of the batch. */
+static void score_elided(scorer *sc, const char *w, size_t n, size_t room)
 {
 	uint64_t f = pr_fold_ascii8(word_head(w, n, room));
 	unsigned long long langs = short_word_langs(f, n);
-	if (!langs && apos) {
+	if (!langs) {
 		char buf[8];
 		for (int b = 0; b < 8; b++)
 			buf[b] = (char)(f >> 8 * b);
-		langs = folded_langs(buf, n, apos);
+		langs = elided_langs(buf, n);
 	}
 	share_point(sc, langs);
 }
@@ -366,11 +355,11 @@ static void batch_flush(scorer *sc, batch *bt)
 	bt->n = 0;
 }
 
-/* score_short() for a word with no apostrophe, by way of the batch. */
+/* A short ASCII word with no apostrophe, by way of the batch. */
 static void batch_word(scorer *sc, batch *bt, const char *w, size_t n, size_t room)
 {
 	uint64_t f = pr_fold_ascii8(word_head(w, n, room));
-	uint32_t h = short_word_hash(f, n);
+	uint32_t h = pr_stop_hash_word(f, n);
 	size_t k = bt->n;
 	bt->f[k] = f;
 	bt->h[k] = h;
@@ -382,8 +371,8 @@ static void batch_word(scorer *sc, batch *bt, const char *w, size_t n, size_t ro
 
 /* Words already looked up, by their bytes in the text: a word's hits
  * depend on nothing else, and most words of a text repeat. Only the
- * words score_short() does not take, longer or not all ASCII, come
- * here: their folding is the costly part. */
+ * words that neither the batch nor score_elided() takes, longer or not
+ * all ASCII, come here: their folding is the costly part. */
 #define SEEN_SLOTS 512
 
 /* Two columns, so that only the first, one byte a slot, needs clearing
@@ -410,8 +399,9 @@ static int same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* Score the word w[0..n) that score_short() does not take (room bytes
- * from w on are the text's; apos: it has an ASCII apostrophe). */
+/* Score the word w[0..n) that neither the batch nor score_elided() takes
+ * (room bytes from w on are the text's; apos: it has an ASCII
+ * apostrophe). */
 static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size_t n,
                        size_t room, int apos)
 {
@@ -669,7 +659,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 			} else {
 				batch_flush(&sc, &bt);
 				if (ascii && i - s <= 8)
-					score_short(&sc, text + s, i - s, len - s, apos);
+					score_elided(&sc, text + s, i - s, len - s);
 				else
 					score_word(&sc, &tab, &nseen, text + s, i - s, len - s, apos);
 			}

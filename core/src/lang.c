@@ -108,8 +108,6 @@ static ptrdiff_t find(const char *const *list, size_t count, const char *key, si
 	return -1;
 }
 
-static uint32_t stop_tag(uint32_t hash, size_t n);
-
 int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 {
 	char buf[64];
@@ -139,7 +137,7 @@ int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 static const pr_word_slot *probe(const pr_word_slot *slot, const char *pool,
                                  size_t mask, const char *word, size_t n, uint32_t h)
 {
-	uint32_t tag = stop_tag(h, n);
+	uint32_t tag = pr_stop_tag(h, n);
 	for (size_t i = h & mask; slot[i].tag; i = (i + 1) & mask)
 		if (slot[i].tag == tag && memcmp(pool + slot[i].off, word, n) == 0)
 			return &slot[i];
@@ -195,7 +193,7 @@ int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n)
 	size_t m = pr_lang_fold(word, n, buf, sizeof buf);
 	if (!m)
 		return PR_ABBR_NONE;
-	uint32_t h = pr_stop_hash(buf, m), tag = stop_tag(h, m);
+	uint32_t h = pr_stop_hash(buf, m), tag = pr_stop_tag(h, m);
 	for (size_t i = h & lang->abbrev_mask; lang->abbrev_tag[i];
 	     i = (i + 1) & lang->abbrev_mask) {
 		size_t k = lang->abbrev_word[i];
@@ -288,19 +286,12 @@ int pr_lang_elision(const pr_lang *lang, const char *word, size_t n)
 	return find(list, count, buf, n) >= 0;
 }
 
-/* What a slot keeps of its word (gen_data.py writes the same): the
- * hash's top 24 bits and the length, which is never 0. */
-static uint32_t stop_tag(uint32_t hash, size_t n)
-{
-	return (hash & 0xFFFFFF00u) | (uint32_t)n;
-}
-
 /* pr_stop_langs() past its filter: as probe(), over records that hold
  * the languages too; a miss reads records only, a hit its record and its
  * word. */
 static PR_NOINLINE unsigned long long stop_any_probe(const char *folded, size_t n, uint32_t h)
 {
-	uint32_t tag = stop_tag(h, n);
+	uint32_t tag = pr_stop_tag(h, n);
 	const pr_any_slot *slot = pr_stop_any_slot;
 	for (size_t i = h & pr_stop_any_mask; slot[i].tag; i = (i + 1) & pr_stop_any_mask)
 		if (slot[i].tag == tag && memcmp(pr_stop_any_pool + slot[i].off, folded, n) == 0)

@@ -18,7 +18,7 @@ enum pr_abbrev_kind {
 };
 
 /* A slot of a language's open-addressing word table (gen_data.py,
- * pool_table()): the word's tag (lang.c, stop_tag(); 0 if empty), where
+ * pool_table()): the word's tag (pr_stop_tag(); 0 if empty), where
  * its bytes begin in the table's pool (NUL-terminated, in slot order)
  * and, in the key-phrase tables, its flags (PR_KP_*). Eight bytes, so a
  * probe reads one cache line of slots and a hit one place of the pool. */
@@ -163,6 +163,28 @@ static inline uint32_t pr_stop_hash(const char *s, size_t n)
 		}
 	}
 	return h ^ h >> 16;
+}
+
+/* pr_stop_hash() of a word of n bytes, 1 <= n <= 8, held as one number f
+ * (its first byte lowest, zeros past its end; as pr_load_le64() reads it),
+ * made without a branch on the length: one round of the first four bytes
+ * (under four, all of them, zero-padded as f holds them) and, past four,
+ * one of the last four. For n < 4 the second shift wraps, harmlessly, as
+ * the round it feeds is not kept. */
+static inline uint32_t pr_stop_hash_word(uint64_t f, size_t n)
+{
+	uint32_t one = pr_stop_round((uint32_t)n, (uint32_t)f);
+	uint32_t two = pr_stop_round(one, (uint32_t)(f >> (8 * (n - 4) & 63)));
+	uint32_t more = (uint32_t)0 - (uint32_t)(n > 4);
+	uint32_t h = (two & more) | (one & ~more);
+	return h ^ h >> 16;
+}
+
+/* What a slot keeps of its word (gen_data.py writes the same): the hash's
+ * top 24 bits and the length, which is never 0. */
+static inline uint32_t pr_stop_tag(uint32_t hash, size_t n)
+{
+	return (hash & 0xFFFFFF00u) | (uint32_t)n;
 }
 
 /* May the Bloom filter filter (mask: its 64-bit words - 1) hold the word

@@ -812,3 +812,25 @@ Test(lang, fold_ascii_every_byte_every_offset)
 	cr_expect_eq(pr_lang_fold("ABCDEFGHIJk", 11, out, 12), 11);
 	cr_expect_eq(memcmp(out, "abcdefghijk", 11), 0);
 }
+
+/* Detection hashes a short word held in one number (pr_stop_hash_word());
+ * the tables were made with pr_stop_hash() of its bytes: the two must agree
+ * at every length, or detection stops finding short stop words. */
+Test(lang, word_held_in_a_number_hashes_as_its_bytes)
+{
+	static const char *const words[] = { "a", "de", "the", "und", "that",
+	                                     "which", "habían", "\xC3\xA9t\xC3\xA9",
+	                                     "zzzzzzzz", "\x7F\x80\xFF\x01" };
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+		size_t len = strlen(words[k]);
+		for (size_t n = 1; n <= len && n <= 8; n++) {
+			unsigned char buf[8] = { 0 };
+			memcpy(buf, words[k], n);
+			uint64_t f = 0;
+			for (size_t i = 0; i < 8; i++)
+				f |= (uint64_t)buf[i] << 8 * i;
+			cr_expect_eq(pr_stop_hash_word(f, n), pr_stop_hash((const char *)buf, n),
+			             "%s, %zu bytes", words[k], n);
+		}
+	}
+}

@@ -305,8 +305,9 @@ typedef struct pair {
 
 typedef struct pairs {
 	pair *p;
-	size_t mask, n;
-	size_t first;     /* slots to begin with, a power of two */
+	size_t mask, n;   /* a table: its slots - 1; a list: its room - 1 */
+	size_t first;     /* a table: slots to begin with, a power of two; a
+	                     list: its first room */
 	int list;         /* p lists every co-occurrence, n of them (mask + 1
 	                     their room), instead of a table of pairs */
 } pairs;
@@ -1830,11 +1831,12 @@ int pr_keyphrases(precis_doc *d)
 	 * (token.c; the marks of its case are or'ed in as it is seen), and
 	 * its rule byte, its endings asked once each before the tokens are
 	 * read, so that keeps() looks it up without a branch (a word met for
-	 * the first time is as random as the words); its count from 0 */
+	 * the first time is as random as the words: Chinese and Japanese,
+	 * which ask every character, need none); its count from 0 */
 	for (size_t w = 0; w < d->nwords; w++) {
 		const pr_word *pw = &d->words[w];
 		wflag[w] = pw->kp;
-		wrule[w] = word_rule(&rules, pw);
+		wrule[w] = cjk ? 0 : word_rule(&rules, pw);
 		wcount[w] = 0;
 	}
 	if (cjk) {

@@ -27,6 +27,14 @@
  * stage clock (stages.h), which costs nothing outside the benchmark.
  * `meson test -C build --benchmark --suite bench -v` runs all of it.
  *
+ * Every row ends with the core probe: the time of a fixed piece of
+ * integer work (probe(): branches, table loads, multiplications, the mix
+ * text processing is made of, all in the L1 cache) taken just after the
+ * row. On a virtual machine whose core is shared, at times, with another
+ * tenant's thread, everything slows alike, this code and the probe too;
+ * the probe says whether a row was measured on a core of its own (near
+ * the run's fastest probe, which the last line gives) or a shared one.
+ *
  * --passes N builds every article exactly N times and nothing else, in this
  * process: a fixed amount of work, for instruction counts that two builds
  * can be compared by (valgrind --tool=callgrind precis-bench --passes 2
@@ -72,6 +80,10 @@ static const char *const stage_names[PR_NSTAGES] = {
 
 /* the last median a child measured, in memory it shares with us */
 static double *last_median;
+/* the fastest core probe of the run, shared the same way */
+static double *probe_best;
+/* where the probe's result goes, so that its work is done */
+static volatile uint64_t probe_sink;
 
 static double now_ms(void)
 {
@@ -85,6 +97,42 @@ static double cpu_ms(void)
 	struct timespec t;
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* The core probe (the top comment): the fastest of five rounds of the
+ * same integer work, in ms; about 2 ms on a core of its own. */
+static double probe(void)
+{
+	static uint32_t tab[1024];
+	for (uint32_t i = 0; i < 1024; i++)
+		tab[i] = i * 2654435761u;
+	double best = 1e300;
+	for (int r = 0; r < 5; r++) {
+		uint64_t a = 1, b = 2, c = 3, d = 4, e = 0;
+		double t0 = now_ms();
+		for (uint32_t i = 0; i < 1000000; i++) {
+			a += tab[(i * 7) & 1023] ^ b;
+			b ^= a >> 3;
+			c += tab[(i * 13 + 5) & 1023] + d;
+			d ^= c << 1;
+			if ((a & 7) == 3)
+				e++;
+			e += (c >> 5) & 1;
+		}
+		double t = now_ms() - t0;
+		probe_sink = a + b + c + d + e;
+		if (t < best)
+			best = t;
+	}
+	if (probe_best && best < *probe_best)
+		*probe_best = best;
+	return best;
+}
+
+/* The probe after a row, as the row's last words. */
+static void put_probe(void)
+{
+	printf("  [probe %.2f ms]", probe());
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -170,6 +218,7 @@ static int measure(const char *name, const char *text, size_t len, int runs,
 	       cpu[runs / 2], (double)len / 1e6 / (med / 1e3), peak_mb());
 	for (int k = 0; k < PR_NSTAGES; k++)
 		printf(" %7.1f", stage[k] / runs);
+	put_probe();
 	printf("\n");
 	free(ms);
 	free(cpu);
@@ -345,6 +394,7 @@ static int article_stage_min(const char *eval_dir, int passes)
 	}
 	for (size_t k = 0; k < c.n * (PR_NSTAGES + 1); k++)
 		best[k] = 1e300;
+	double probe_before = probe();
 	for (int r = 0; r < passes; r++) {
 		for (size_t k = 0; k < c.n; k++) {
 			double ms[PR_NSTAGES] = { 0 }, *b = best + k * (PR_NSTAGES + 1);
@@ -377,6 +427,8 @@ static int article_stage_min(const char *eval_dir, int passes)
 	printf("  whole document %.4f ms (detection, UTF-8 check, setup and freeing too): "
 	       "%.0f documents/s at that pace\n", sum[PR_NSTAGES] / (double)c.n,
 	       sum[PR_NSTAGES] > 0 ? 1e3 * (double)c.n / sum[PR_NSTAGES] : 0.0);
+	printf("  core probe %.2f ms before, %.2f after (bench.c, probe())\n", probe_before,
+	       probe());
 	free(best);
 	corpus_free(&c);
 	return 0;
@@ -425,6 +477,7 @@ static int bench_articles(void *arg)
 	       (double)bytes / c.n / 1e6 / (per_doc_ms / 1e3), peak_mb());
 	for (int k = 0; k < PR_NSTAGES; k++)
 		printf(" %7.3f", stage[k] / (double)built);
+	put_probe();
 	printf("\n");
 	printf("  %zu articles of ~5 KB from the eval sets: %.0f documents/s on one thread "
 	       "(%.0f per CPU-second)\n", c.n, rate[2], crate[2]);
@@ -501,8 +554,10 @@ static int bench_batch(void *arg)
 	remove(path);
 	printf("batch (precis --jsonl): %zu articles of ~5 KB: %.0f documents/s with 1 job, "
 	       "%.0f with 2 jobs (x%.2f); per CPU-second %.0f and %.0f (threads that cost "
-	       "nothing extra scale with idle cores); JSON output included\n",
+	       "nothing extra scale with idle cores); JSON output included",
 	       ndocs, rate[0], rate[1], rate[1] / rate[0], crate[0], crate[1]);
+	put_probe();
+	printf("\n");
 	return 0;
 }
 
@@ -674,10 +729,14 @@ int main(int argc, char **argv)
 		snprintf(dir, sizeof dir, "%s/eval", shared);
 		return stage_min ? article_stage_min(dir, passes) : article_passes(dir, passes);
 	}
-	last_median = mmap(NULL, sizeof *last_median, PROT_READ | PROT_WRITE,
+	last_median = mmap(NULL, 2 * sizeof *last_median, PROT_READ | PROT_WRITE,
 	                   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (last_median == MAP_FAILED)
+	if (last_median == MAP_FAILED) {
 		last_median = NULL;
+	} else {
+		probe_best = last_median + 1;
+		*probe_best = 1e300;
+	}
 	machine();
 	header();
 	int status = 0;
@@ -741,5 +800,8 @@ int main(int argc, char **argv)
 				printf("nvim: (the benchmark reported a failure or is over budget)\n");
 		}
 	}
+	if (probe_best && *probe_best < 1e300)
+		printf("core probe: fastest %.2f ms in this run; a row whose probe took more than "
+		       "1.15 times that shared its core with other work\n", *probe_best);
 	return status;
 }

@@ -312,3 +312,34 @@ Test(stem, english_stems_match_snowball_at_every_length)
 	}
 	sb_stemmer_delete(sb);
 }
+
+/* The bytes are checked eight at a time (stem.c, en_taken8()): a byte
+ * the stemmer does not take, next to those it does in the byte order or
+ * one of them with the high bit set, is refused at every place of words of
+ * every length, the last eight bytes read as one number overlapping those
+ * before; and the same words with a byte it takes there are stemmed. */
+Test(stem, english_stemmer_checks_every_byte)
+{
+	static const unsigned char refused[] = {
+		0, ' ', '&', '(', '+', '-', '/', ':', '@', 'A', 'Y', 'Z', '[', '`', '{',
+		0x7F, 0x80, 0xA7, 0xAE, 0xB0, 0xE1, 0xF9, 0xFF,
+	};
+	static const char taken[] = "az09'.,ey";
+	char out[PR_STEM_EN_MAX + 2], w[PR_STEM_EN_MAX];
+	for (size_t len = 1; len < 40; len++) {
+		for (size_t i = 0; i < len; i++) {
+			for (size_t k = 0; k < len; k++)
+				w[k] = "consonantly"[k % 11];
+			for (size_t r = 0; r < sizeof refused; r++) {
+				w[i] = (char)refused[r];
+				cr_expect_eq(pr_stem_english(w, len, out), -1, "byte %#x at %zu of %zu",
+				             refused[r], i, len);
+			}
+			for (size_t a = 0; a < sizeof taken - 1; a++) {
+				w[i] = taken[a];
+				cr_expect_geq(pr_stem_english(w, len, out), 0, "'%c' at %zu of %zu",
+				              taken[a], i, len);
+			}
+		}
+	}
+}

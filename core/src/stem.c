@@ -659,12 +659,13 @@ int pr_stem_english(const char *s, size_t n, char *out)
 		if (k >= 0)
 			return k;
 	}
-	/* fast exit: no step changes a word whose last two bytes end none of
-	 * their suffixes (a third of the words, which token.c tells apart
-	 * itself by pr_stem_english_may_change() and does not ask about) */
-	if (!pr_stem_english_may_change(s, n))
-		return en_copy_out(out, b, m);
+	/* fast exit: no step changes a word whose last byte ends none of
+	 * their suffixes (token.c does not ask about those, nor about the
+	 * others that pr_stem_english_may_change() rules out by their last
+	 * two bytes) */
 	unsigned cl = en_class[en_last(&w)];
+	if (!(cl & ~V))
+		return en_copy_out(out, b, m);
 	/* a 'y' first or after a vowel is the consonant 'Y', left to right
 	 * ("ayy" is "aYy"): each y in turn, the bits of those before it
 	 * settled */

@@ -589,7 +589,32 @@ EN_INLINE void en_store8(char *p, uint64_t x)
 #define EN_BEGINS(head, s) \
 	(((head) & (~(uint64_t)0 >> (64 - 8 * (sizeof s - 1)))) == EN_LIT(s, sizeof s - 1))
 
+/* Does pr_stem_english() take every byte of s[0..n), n < EN_MAX? Eight
+ * at a time, the last eight ending at the end (a word of under eight is
+ * one number, its bytes past the end marked as taken). */
+static int en_takes(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (n == 0)
+		return 1;
+	if (n < 8) {
+		uint64_t past = EN_HIGH & ~(EN_HIGH >> (64 - 8 * n));
+		return (en_taken8(pr_load_tail(s, n)) | past) == EN_HIGH;
+	}
+	uint64_t taken = en_taken8(pr_load_le64(p + n - 8));
+	for (size_t q = 0; q + 8 < n; q += 8)
+		taken &= en_taken8(pr_load_le64(p + q));
+	return taken == EN_HIGH;
+}
+
 int pr_stem_english(const char *s, size_t n, char *out)
+{
+	if (n > EN_MAX - 1 || !en_takes(s, n))
+		return -1;
+	return pr_stem_english_taken(s, n, out);
+}
+
+int pr_stem_english_taken(const char *s, size_t n, char *out)
 {
 	if (n > EN_MAX - 1)
 		return -1;
@@ -608,44 +633,37 @@ int pr_stem_english(const char *s, size_t n, char *out)
 		memcpy(out, s, n);
 		return (int)n;
 	}
-	/* Eight bytes at a time: check them (taken: the high bit of each
-	 * byte the stemmer takes), copy them to b and note which are vowels
+	/* Eight bytes at a time: copy them to b and note which are vowels
 	 * and which are 'y' (a bit each). A word of under eight bytes is one
 	 * number, its bytes past the end zero; a longer one is read from its
 	 * start eight bytes at a time and its last eight bytes, ending at its
 	 * end, read last (those overlap the ones before, which changes none of
 	 * the bits). Its head (its first eight bytes) and tail (its last eight,
 	 * as en_tail() reads them) come out of the same loads. */
-	uint64_t taken, vowels, ys, head;
+	uint64_t vowels, ys, head;
 	if (m < 8) {
 		uint64_t x = pr_load_tail((const char *)p, (size_t)m);
-		taken = en_taken8(x) | (EN_HIGH & ~(EN_HIGH >> (64 - 8 * m)));
 		vowels = en_bits8(en_vowels8(x));
 		ys = en_bits8(en_ys8(x) >> 7);
 		en_store8(b, x);
 		head = x;
 		w.t = x << (64 - 8 * m);
 	} else {
-		taken = EN_HIGH;
 		vowels = ys = 0;
 		int q = 0;
 		for (; q < m - 8; q += 8) {
 			uint64_t x = pr_load_le64(p + q);
-			taken &= en_taken8(x);
 			vowels |= en_bits8(en_vowels8(x)) << q;
 			ys |= en_bits8(en_ys8(x) >> 7) << q;
 			en_store8(b + q, x);
 		}
 		uint64_t x = pr_load_le64(p + m - 8);
-		taken &= en_taken8(x);
 		vowels |= en_bits8(en_vowels8(x)) << (m - 8);
 		ys |= en_bits8(en_ys8(x) >> 7) << (m - 8);
 		en_store8(b + m - 8, x);
 		head = q ? pr_load_le64(p) : x;
 		w.t = x;
 	}
-	if (taken != EN_HIGH)
-		return -1;
 	/* words under three letters stay as they are */
 	if (n < 3) {
 		memcpy(out, s, n);

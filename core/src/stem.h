@@ -14,6 +14,12 @@
 #define PR_STEM_EN_MAX 64
 int pr_stem_english(const char *s, size_t n, char *out);
 
+/* pr_stem_english() of a word that the caller knows it takes (every byte
+ * one of a-z, 0-9, ' . and ,: a folded ASCII token, token.c), without
+ * checking its bytes again; for any other word the stem is unspecified
+ * (but the call reads and writes nothing it should not). */
+int pr_stem_english_taken(const char *s, size_t n, char *out);
+
 /* Which bytes before a final small letter may let a step change a word:
  * bit b - 0x60 of entry c - 0x60 (bit 0 for any b that is not a small
  * letter) is set when a word that ends in the two bytes b c, and that

@@ -326,7 +326,11 @@ static inline uint32_t new_word(tok_state *st, uint32_t wid, size_t m, int ascii
 	if (st->algorithm && m < 64 &&
 	    !(st->english && ascii && !pr_stem_english_may_change(w->text, m)) &&
 	    !((unsigned char)(w->text[0] - '0') < 10 && is_number(w->text, m))) {
-		int k = st->english ? pr_stem_english(w->text, m, st->stem) : -1;
+		/* (an ASCII token's folded bytes are all ones the stemmer
+		 * takes: a-z, 0-9 and the marks that join them) */
+		int k = !st->english ? -1
+		        : ascii      ? pr_stem_english_taken(w->text, m, st->stem)
+		                     : pr_stem_english(w->text, m, st->stem);
 		if (k >= 0) {
 			stem = st->stem;
 			slen = (size_t)k;

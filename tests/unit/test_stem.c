@@ -11,12 +11,16 @@
 #include "stem.h"
 
 /* pr_stem_english against libstemmer's "english": the same stem for every
- * word it takes, and -1 for the words it leaves to libstemmer. */
+ * word it takes, and -1 for the words it leaves to libstemmer; and
+ * pr_stem_english_taken, which does not check the bytes, the same stem. */
 static size_t same_stem(struct sb_stemmer *sb, const char *w, size_t n)
 {
-	char out[PR_STEM_EN_MAX + 2];
+	char out[PR_STEM_EN_MAX + 2], unchecked[PR_STEM_EN_MAX + 2];
 	int k = pr_stem_english(w, n, out);
 	cr_assert(k >= 0, "\"%.*s\" refused", (int)n, w);
+	cr_assert(pr_stem_english_taken(w, n, unchecked) == k &&
+	          memcmp(unchecked, out, (size_t)k) == 0,
+	          "\"%.*s\": pr_stem_english_taken differs", (int)n, w);
 	const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
 	cr_assert_not_null(r);
 	int rl = sb_stemmer_length(sb);

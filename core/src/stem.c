@@ -558,10 +558,12 @@ EN_INLINE uint64_t en_vowels8(uint64_t x)
 	return x & x >> 6 & ((~b1 & ~odd) | (b1 & odd & ~b4)) & EN_ONES;
 }
 
-/* Which of the eight bytes x are 'y': bit 7 of each (x all under 0x80). */
-EN_INLINE uint64_t en_ys8(uint64_t x)
+/* Which of the eight bytes x, whose vowels are marked by vowels
+ * (en_vowels8()), are 'y': bit 0 of each. The only vowel with bits 4
+ * and 3 both set. */
+EN_INLINE uint64_t en_ys8(uint64_t x, uint64_t vowels)
 {
-	return ~((x ^ 'y' * EN_ONES) + 0x7F * EN_ONES) & EN_HIGH;
+	return vowels & x >> 4 & x >> 3;
 }
 
 /* The bytes marked by bit 0 (or by bit 7, shifted down first) as bits:
@@ -643,8 +645,9 @@ int pr_stem_english_taken(const char *s, size_t n, char *out)
 	uint64_t vowels, ys, head;
 	if (m < 8) {
 		uint64_t x = pr_load_tail((const char *)p, (size_t)m);
-		vowels = en_bits8(en_vowels8(x));
-		ys = en_bits8(en_ys8(x) >> 7);
+		uint64_t v = en_vowels8(x);
+		vowels = en_bits8(v);
+		ys = en_bits8(en_ys8(x, v));
 		en_store8(b, x);
 		head = x;
 		w.t = x << (64 - 8 * m);
@@ -653,13 +656,15 @@ int pr_stem_english_taken(const char *s, size_t n, char *out)
 		int q = 0;
 		for (; q < m - 8; q += 8) {
 			uint64_t x = pr_load_le64(p + q);
-			vowels |= en_bits8(en_vowels8(x)) << q;
-			ys |= en_bits8(en_ys8(x) >> 7) << q;
+			uint64_t v = en_vowels8(x);
+			vowels |= en_bits8(v) << q;
+			ys |= en_bits8(en_ys8(x, v)) << q;
 			en_store8(b + q, x);
 		}
 		uint64_t x = pr_load_le64(p + m - 8);
-		vowels |= en_bits8(en_vowels8(x)) << (m - 8);
-		ys |= en_bits8(en_ys8(x) >> 7) << (m - 8);
+		uint64_t v = en_vowels8(x);
+		vowels |= en_bits8(v) << (m - 8);
+		ys |= en_bits8(en_ys8(x, v)) << (m - 8);
 		en_store8(b + m - 8, x);
 		head = q ? pr_load_le64(p) : x;
 		w.t = x;

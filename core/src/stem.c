@@ -9,17 +9,23 @@
  * published description of the algorithm; test_stem.c holds the two to
  * the same stems over many words.
  *
- * Each distinct word of a document passes here once, so the cost that
- * counts is the common case: a short word with no suffix to remove. Three
- * things keep it small:
- *  - one pass over the word checks its bytes, copies them, marks the 'y's
- *    that act as consonants and notes which bytes are vowels (a bit
- *    each), so that R1 and R2 and "is there a vowel before here" are bit
- *    operations, not scans;
- *  - the word's last eight bytes are read as one number, so that a suffix
- *    test is a shift and a comparison with a constant;
- *  - each step looks only at the suffixes that end in the word's last
- *    letter (and, for the long lists, the one before it).
+ * Each distinct word of a document passes here once (token.c asks only
+ * about those whose last two bytes may end a suffix), so the cost that
+ * counts is a short word with one suffix or none to remove, and what costs
+ * most there is the branches that go one way for one word and the other
+ * way for the next. So:
+ *  - the word is read, copied and classed eight bytes at a time: which
+ *    bytes are vowels and which are 'y' (a bit each) come from tests on
+ *    the bits of all eight at once, not from a loop over them whose exit
+ *    is a different count each word; R1, R2 and "is there a vowel before
+ *    here" are then bit operations, not scans;
+ *  - the word's last eight bytes are kept as one number through the
+ *    steps, so that a suffix test is a shift and a comparison with a
+ *    constant, and they are not read back from bytes just written (a load
+ *    that spans recent stores waits for them);
+ *  - a step runs only when the word's last byte ends one of its suffixes
+ *    (en_class), and then looks only at those suffixes (and, for the long
+ *    lists, at those that end in the byte before it too).
  */
 #include "stem.h"
 #include "bits.h"

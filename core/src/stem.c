@@ -9,46 +9,94 @@
  * published description of the algorithm; test_stem.c holds the two to
  * the same stems over many words.
  *
- * Each distinct word of a document passes here once, so the cost that
- * counts is the common case: a short word with no suffix to remove. Three
- * things keep it small:
- *  - one pass over the word checks its bytes, copies them, marks the 'y's
- *    that act as consonants and notes which bytes are vowels (a bit
- *    each), so that R1 and R2 and "is there a vowel before here" are bit
- *    operations, not scans;
- *  - the word's last eight bytes are read as one number, so that a suffix
- *    test is a shift and a comparison with a constant;
- *  - each step looks only at the suffixes that end in the word's last
- *    letter (and, for the long lists, the one before it).
+ * Each distinct word of a document passes here once (token.c asks only
+ * about those whose last two bytes may end a suffix), so the cost that
+ * counts is a short word with one suffix or none to remove, and what costs
+ * most there is the branches that go one way for one word and the other
+ * way for the next. So:
+ *  - the word is read, copied and classed eight bytes at a time: which
+ *    bytes are vowels and which are 'y' (a bit each) come from tests on
+ *    the bits of all eight at once, not from a loop over them whose exit
+ *    is a different count each word; R1, R2 and "is there a vowel before
+ *    here" are then bit operations, not scans;
+ *  - the word's last eight bytes are kept as one number through the
+ *    steps, so that a suffix test is a shift and a comparison with a
+ *    constant, and they are not read back from bytes just written (a load
+ *    that spans recent stores waits for them);
+ *  - a step runs only when the word's last byte ends one of its suffixes
+ *    (en_class), and then looks only at those suffixes (and, for the long
+ *    lists, at those that end in the byte before it too).
  */
 #include "stem.h"
 #include "bits.h"
+#include "hash.h"
 
 #include <stdint.h>
 #include <string.h>
 
 #define EN_MAX PR_STEM_EN_MAX
 
-/* What each ASCII byte is to the stemmer: a byte it takes (small letters,
- * digits, the apostrophe, full stop and comma), a vowel (a e i o u y) and
- * the letter y. Bytes from 0x80 up are none of these. (Which bytes end a
- * suffix, so that a word ending otherwise leaves every step as it is:
- * pr_stem_english_may_change(), stem.h.) */
-enum { V = 1, E = 2, Y = 4 };
-#define EC E           /* a consonant, digit or punctuation */
-#define EV (E | V)     /* a vowel */
-#define EY (E | V | Y) /* y: a vowel unless first or after a vowel */
-static const unsigned char byte_class[256] = {
-	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x20 */ 0, 0, 0, 0, 0, 0, 0, EC, 0, 0, 0, 0, EC, 0, EC, 0,
-	/* 0x30 */ EC, EC, EC, EC, EC, EC, EC, EC, EC, EC, 0, 0, 0, 0, 0, 0,
-	/* 0x40 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/*           a   b   c   d   e   f   g   h   i   j   k   l   m   n   o */
-	/* 0x60 */ 0, EV, EC, EC, EC, EV, EC, EC, EC, EV, EC, EC, EC, EC, EC, EV,
-	/*        p   q   r   s   t   u   v   w   x   y   z */
-	/* 0x70 */ EC, EC, EC, EC, EC, EV, EC, EC, EC, EY, EC, 0, 0, 0, 0, 0,
+/* What each byte is to the steps, as the word's last byte: which steps
+ * have a suffix that ends in it (a step whose bit it lacks leaves the
+ * word as it is, and is not tried), and whether it is a vowel (a e i o u
+ * y, not 'Y', the consonant y). The bytes no step ends in are
+ * pr_stem_english_may_change()'s (stem.h); the zero byte, the last of an
+ * empty word, is in no step. */
+enum {
+	V = 1,       /* a vowel */
+	S1A = 2,     /* ' s d: step 1a (possessives, plurals, ied) */
+	S1B = 4,     /* d g y: step 1b (eed, ed, ing, ...) */
+	S1C = 8,     /* y Y: step 1c */
+	S2 = 16,     /* step 2 */
+	S3 = 32,     /* step 3 */
+	S4 = 64,     /* step 4 */
+	S5 = 128,    /* e l: step 5 */
+};
+static const unsigned char en_class[256] = {
+	['\''] = S1A,
+	['a'] = V,
+	['c'] = S4,
+	['d'] = S1A | S1B,
+	['e'] = V | S3 | S4 | S5,
+	['g'] = S1B,
+	['i'] = V | S2 | S3 | S4,
+	['l'] = S2 | S3 | S4 | S5,
+	['m'] = S2 | S4,
+	['n'] = S2 | S4,
+	['o'] = V,
+	['r'] = S2 | S4,
+	['s'] = S1A | S2 | S3 | S4,
+	['t'] = S4,
+	['u'] = V,
+	['y'] = V | S1B | S1C,
+	['Y'] = S1C,
+};
+
+/* pr_stem_english_may_change()'s table (stem.h): for each final small
+ * letter, the bytes before it with which a word may end in a suffix some
+ * step changes. Step 1a takes a final s after anything (plurals,
+ * possessives; a final apostrophe too, which the function tells itself),
+ * step 5 a final e; the rest end in two bytes each: ied, eed and ed in
+ * "ed", ing in "ng", the -li, -iti, -ci and -ogi endings of step 2, al,
+ * ful and the ll of step 5, ism, ion, izer, ator and er, the ment, ant
+ * and ent of step 4 in "nt", ic; and step 1c turns a final y after any
+ * byte but a vowel into an i (the exceptions end so too). */
+#define EN_AFTER(c) ((uint32_t)1 << ((c) - 0x60))
+#define EN_ANY (~(uint32_t)0)
+const uint32_t pr_stem_en_before[32] = {
+	['c' - 0x60] = EN_AFTER('i'),
+	['d' - 0x60] = EN_AFTER('e'),
+	['e' - 0x60] = EN_ANY,
+	['g' - 0x60] = EN_AFTER('n'),
+	['i' - 0x60] = EN_AFTER('l') | EN_AFTER('t') | EN_AFTER('c') | EN_AFTER('g'),
+	['l' - 0x60] = EN_AFTER('a') | EN_AFTER('u') | EN_AFTER('l'),
+	['m' - 0x60] = EN_AFTER('s'),
+	['n' - 0x60] = EN_AFTER('o'),
+	['r' - 0x60] = EN_AFTER('e') | EN_AFTER('o'),
+	['s' - 0x60] = EN_ANY,
+	['t' - 0x60] = EN_AFTER('n'),
+	['y' - 0x60] = EN_ANY & ~(EN_AFTER('a') | EN_AFTER('e') | EN_AFTER('i') |
+	                          EN_AFTER('o') | EN_AFTER('u')),
 };
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -60,24 +108,26 @@ static const unsigned char byte_class[256] = {
 /* The word is edited in place at its end; steps only shorten it or
  * rewrite its last few bytes. b[-8..0) are zero bytes, so that the eight
  * bytes before the end can always be read, and a suffix longer than the
- * word never matches (no suffix holds a zero byte). p1 and p2 are the
- * starts of the regions R1 and R2, fixed before the steps run, as in
- * Snowball; 'Y' is a 'y' that acts as a consonant. vowels has bit i set
- * when b[i] was a vowel before the steps: it holds for b[0..n) until a
- * step writes letters (step 1b's 'e', steps 2 to 4), and only steps 1a
+ * word never matches (no suffix holds a zero byte). t is those eight
+ * bytes as en_tail() reads them, kept up to date by every step that
+ * changes the word, so that the suffix tests read no memory. p1 and p2
+ * are the starts of the regions R1 and R2, fixed before the steps run, as
+ * in Snowball; 'Y' is a 'y' that acts as a consonant. vowels has bit i
+ * set when b[i] was a vowel before the steps: it holds for b[0..n) until
+ * a step writes letters (step 1b's 'e', steps 2 to 4), and only steps 1a
  * and 1b use it. */
 typedef struct en_word {
-	char buf[8 + EN_MAX + 2];
+	char buf[8 + EN_MAX + 8];
 	char *b; /* buf + 8 */
 	int n, p1, p2;
+	uint64_t t;
 	uint64_t vowels;
 } en_word;
 
-/* Is c a vowel? ('Y', the consonant y, is not one: byte_class has no bit
- * for capitals.) */
+/* Is c a vowel? ('Y', the consonant y, is not one.) */
 static int en_vowel(char c)
 {
-	return (byte_class[(unsigned char)c] & V) != 0;
+	return (en_class[(unsigned char)c] & V) != 0;
 }
 
 /* The first k bytes of the string constant s as a number, first byte
@@ -98,6 +148,22 @@ EN_INLINE uint64_t en_tail(const en_word *w)
 	return pr_load_le64(p);
 }
 
+/* The word lost its last k bytes (k <= 8): its tail from the one it had,
+ * without reading memory that a step may have written a moment ago (a
+ * load that spans a recent store waits for it). The bytes that come into
+ * view are read from the buffer, those before the word zero. */
+EN_INLINE void en_cut(en_word *w, int k)
+{
+	w->n -= k;
+	w->t = en_tail(w);
+}
+
+/* The word's last byte. */
+EN_INLINE unsigned en_last(const en_word *w)
+{
+	return (unsigned)(w->t >> 56);
+}
+
 /* Does a word whose en_tail() is t end with the string constant s
  * (1 to 8 bytes)? */
 #define EN_ENDS(t, s) \
@@ -105,9 +171,9 @@ EN_INLINE uint64_t en_tail(const en_word *w)
 
 /* Bit c - 'a' of a set of small letters; en_in(): is c in the set? */
 #define EN_BIT(c) (1u << ((c) - 'a'))
-static int en_in(char c, uint32_t set)
+static int en_in(unsigned c, uint32_t set)
 {
-	return c >= 'a' && c <= 'z' && (set >> (c - 'a') & 1);
+	return c - 'a' < 26 && (set >> (c - 'a') & 1);
 }
 
 /* The letters a double consonant can be (step 1b), and those that li can
@@ -137,16 +203,23 @@ static int en_short_at(const en_word *w, int e)
 	return e == 2 && !en_vowel(b[1]) && en_vowel(b[0]);
 }
 
-/* The end of the first vowel-consonant pair whose vowel is at or after
- * `from`, or n: a region's start, found before the steps run. A
- * consonant right after a vowel is a bit of `starts`, so this is the
- * lowest such bit above `from`. */
-static int en_region(const en_word *w, int from)
+/* The starts of R1 and R2, found before the steps run: a region starts
+ * after the first consonant that follows a vowel at or past its start
+ * (R1's from the word's, R2's from R1's), or at n when there is none.
+ * Those consonants are the bits of `starts`, and a bit for the last byte
+ * stands for "none" too, since both give n. p1 > 0 is R1's start fixed by
+ * a prefix. */
+static void en_regions(en_word *w, int p1)
 {
 	uint64_t all = ((uint64_t)1 << w->n) - 1;
-	uint64_t starts = ~w->vowels & all & w->vowels << 1;
-	starts &= ~(((uint64_t)2 << from) - 1);
-	return starts ? (int)pr_ctz64(starts) + 1 : w->n;
+	uint64_t starts = (~w->vowels & all & w->vowels << 1) | (uint64_t)1 << (w->n - 1);
+	if (!p1)
+		p1 = (int)pr_ctz64(starts) + 1;
+	w->p1 = p1;
+	/* R2: the bits past R1's start, or none (the top bit, which no word
+	 * reaches) */
+	int p2 = (int)pr_ctz64((starts & ~(((uint64_t)2 << p1) - 1)) | (uint64_t)1 << 63) + 1;
+	w->p2 = p2 < w->n ? p2 : w->n;
 }
 
 /* Steps 2 to 4: if `match` (w ends with a suffix of k bytes, the
@@ -160,6 +233,7 @@ EN_INLINE int en_sub(en_word *w, int match, int k, const char *r, int rk, int fr
 	if (match && w->n - k >= from) {
 		memcpy(w->b + w->n - k, r, (size_t)rk);
 		w->n += rk - k;
+		w->t = en_tail(w);
 	}
 	return match;
 }
@@ -172,62 +246,56 @@ EN_INLINE int en_sub(en_word *w, int match, int k, const char *r, int rk, int fr
 EN_INLINE int en_drop_if(en_word *w, int match, int k, int from, int ok)
 {
 	if (match && ok && w->n - k >= from)
-		w->n -= k;
+		en_cut(w, k);
 	return match;
 }
 
 #define EN_DROP_IF(s, ok, from) en_drop_if(w, EN_ENDS(t, s), (int)sizeof s - 1, from, ok)
 
-/* Step 1a: the possessive ('s', 's, '), then plurals: sses to ss, ied and
- * ies to i (to ie after a single letter), s goes after a vowel that is
- * not just before it; ss and us stay. */
+/* Step 1a, for a word ending in ' s or d: the possessive ('s', 's, '),
+ * then plurals: sses to ss, ied and ies to i (to ie after a single
+ * letter), s goes after a vowel that is not just before it; ss and us
+ * stay. */
 static void en_step1a(en_word *w)
 {
-	char last = w->b[w->n - 1];
-	if (last != '\'' && last != 's' && last != 'd')
-		return;
-	uint64_t t = en_tail(w);
-	int n0 = w->n;
+	uint64_t t = w->t;
 	if (EN_ENDS(t, "'s'"))
-		w->n -= 3;
+		en_cut(w, 3);
 	else if (EN_ENDS(t, "'s"))
-		w->n -= 2;
-	else if (last == '\'')
-		w->n -= 1;
-	if (w->n != n0)
-		t = en_tail(w);
+		en_cut(w, 2);
+	else if ((t >> 56) == '\'')
+		en_cut(w, 1);
+	t = w->t;
 	if (EN_ENDS(t, "sses"))
-		w->n -= 2;
+		en_cut(w, 2);
 	else if (EN_ENDS(t, "ied") || EN_ENDS(t, "ies"))
-		w->n -= w->n - 3 >= 2 ? 2 : 1; /* "cries" "cri", "ties" "tie" */
+		en_cut(w, w->n - 3 >= 2 ? 2 : 1); /* "cries" "cri", "ties" "tie" */
 	else if (EN_ENDS(t, "ss") || EN_ENDS(t, "us"))
 		return;
 	else if ((t >> 56) == 's' && w->n >= 2 && en_has_vowel(w, w->n - 2))
-		w->n -= 1;
+		en_cut(w, 1);
 }
 
-/* Is w one of the words that stay as they are after step 1a? */
+/* Is w one of the words that stay as they are after step 1a? (All end in
+ * d or g.) */
 static int en_invariant(const en_word *w)
 {
 	if (w->n != 6 && w->n != 7)
 		return 0;
-	uint64_t t = en_tail(w);
+	uint64_t t = w->t;
 	if (w->n == 6)
 		return EN_ENDS(t, "inning") || EN_ENDS(t, "outing") || EN_ENDS(t, "exceed");
 	return EN_ENDS(t, "canning") || EN_ENDS(t, "herring") || EN_ENDS(t, "earring") ||
 	       EN_ENDS(t, "proceed") || EN_ENDS(t, "succeed");
 }
 
-/* Step 1b: eed and eedly to ee in R1; ed, edly, ing and ingly go after a
- * vowel, and then at, bl and iz get an e back, a double consonant loses
- * one letter, and a short word gets an e ("hop" "hope" is not undone,
- * "hoping" "hope"). */
+/* Step 1b, for a word ending in d g or y: eed and eedly to ee in R1; ed,
+ * edly, ing and ingly go after a vowel, and then at, bl and iz get an e
+ * back, a double consonant loses one letter, and a short word gets an e
+ * ("hop" "hope" is not undone, "hoping" "hope"). */
 static void en_step1b(en_word *w)
 {
-	char last = w->b[w->n - 1];
-	if (last != 'd' && last != 'y' && last != 'g')
-		return;
-	uint64_t t = en_tail(w);
+	uint64_t t = w->t;
 	int k = 0;
 	if (EN_ENDS(t, "eedly"))
 		k = 5;
@@ -235,7 +303,7 @@ static void en_step1b(en_word *w)
 		k = 3;
 	if (k) {
 		if (w->n - k >= w->p1)
-			w->n = w->n - k + 2;
+			en_cut(w, k - 2);
 		return;
 	}
 	if (EN_ENDS(t, "ingly"))
@@ -248,48 +316,52 @@ static void en_step1b(en_word *w)
 		k = 2;
 	if (!k || !en_has_vowel(w, w->n - k))
 		return;
-	w->n -= k;
+	en_cut(w, k);
 	char *b = w->b;
 	int n = w->n;
-	t = en_tail(w);
-	if (EN_ENDS(t, "at") || EN_ENDS(t, "bl") || EN_ENDS(t, "iz"))
+	t = w->t;
+	if (EN_ENDS(t, "at") || EN_ENDS(t, "bl") || EN_ENDS(t, "iz")) {
 		b[w->n++] = 'e';
-	else if (n >= 2 && b[n - 1] == b[n - 2] && en_in(b[n - 1], EN_DOUBLES))
-		w->n--;
-	else if (n == w->p1 && en_short_at(w, n))
+		w->t = t >> 8 | (uint64_t)'e' << 56;
+	} else if (n >= 2 && b[n - 1] == b[n - 2] && en_in((unsigned char)b[n - 1], EN_DOUBLES)) {
+		en_cut(w, 1);
+	} else if (n == w->p1 && en_short_at(w, n)) {
 		b[w->n++] = 'e';
+		w->t = t >> 8 | (uint64_t)'e' << 56;
+	}
 }
 
-/* Step 1c: a final y after a consonant that is not the first letter is
- * an i. */
+/* Step 1c, for a word ending in y or Y: the y after a consonant that is
+ * not the first letter is an i. */
 static void en_step1c(en_word *w)
 {
 	char *b = w->b;
 	int n = w->n;
-	if (n >= 3 && (b[n - 1] == 'y' || b[n - 1] == 'Y') && !en_vowel(b[n - 2]))
+	if (n >= 3 && !en_vowel(b[n - 2])) {
 		b[n - 1] = 'i';
+		w->t = (w->t & ~((uint64_t)0xFF << 56)) | (uint64_t)'i' << 56;
+	}
 }
 
 /* Step 2, in R1: derivational suffixes to shorter ones (ization to ize,
  * fulness to ful, ...). */
 static void en_step2(en_word *w)
 {
-	uint64_t t = en_tail(w);
+	uint64_t t = w->t;
 	int from = w->p1;
-	switch (w->b[w->n - 1]) {
+	switch (en_last(w)) {
 	case 'l':
 		(void)(EN_SUB("ational", "ate") || EN_SUB("tional", "tion"));
 		break;
 	case 'i':
-		switch (w->n >= 2 ? w->b[w->n - 2] : 0) {
+		switch ((unsigned char)(t >> 48)) {
 		case 'l':
 			(void)(EN_SUB("lessli", "less") || EN_SUB("entli", "ent") ||
 			       EN_SUB("fulli", "ful") || EN_SUB("ousli", "ous") ||
 			       EN_SUB("abli", "able") || EN_SUB("alli", "al") ||
 			       EN_SUB("bli", "ble") ||
 			       /* li goes after c d e g h k m n r t */
-			       EN_DROP_IF("li", w->n >= 3 && en_in(w->b[w->n - 3], EN_LI_ENDINGS),
-			                  from));
+			       EN_DROP_IF("li", en_in((unsigned char)(t >> 40), EN_LI_ENDINGS), from));
 			break;
 		case 't':
 			(void)(EN_SUB("biliti", "ble") || EN_SUB("aliti", "al") ||
@@ -300,9 +372,8 @@ static void en_step2(en_word *w)
 			break;
 		case 'g':
 			/* ogi to og after an l */
-			if (EN_ENDS(t, "ogi") && w->n - 3 >= from && w->n >= 4 &&
-			    w->b[w->n - 4] == 'l')
-				w->n--;
+			if (EN_ENDS(t, "logi") && w->n - 3 >= from)
+				en_cut(w, 1);
 			break;
 		default:
 			break;
@@ -330,9 +401,9 @@ static void en_step2(en_word *w)
  * goes only in R2. */
 static void en_step3(en_word *w)
 {
-	uint64_t t = en_tail(w);
+	uint64_t t = w->t;
 	int from = w->p1;
-	switch (w->b[w->n - 1]) {
+	switch (en_last(w)) {
 	case 'l':
 		(void)(EN_SUB("ational", "ate") || EN_SUB("tional", "tion") ||
 		       EN_SUB("ical", "ic") || EN_SUB("ful", ""));
@@ -356,9 +427,9 @@ static void en_step3(en_word *w)
  * after s or t. */
 static void en_step4(en_word *w)
 {
-	uint64_t t = en_tail(w);
+	uint64_t t = w->t;
 	int from = w->p2;
-	switch (w->b[w->n - 1]) {
+	switch (en_last(w)) {
 	case 't':
 		(void)(EN_SUB("ement", "") || EN_SUB("ment", "") || EN_SUB("ant", "") ||
 		       EN_SUB("ent", ""));
@@ -369,8 +440,7 @@ static void en_step4(en_word *w)
 		       EN_SUB("ize", ""));
 		break;
 	case 'n':
-		(void)EN_DROP_IF("ion", w->n >= 4 && (w->b[w->n - 4] == 's' || w->b[w->n - 4] == 't'),
-		                 from);
+		(void)en_drop_if(w, EN_ENDS(t, "sion") || EN_ENDS(t, "tion"), 3, from, 1);
 		break;
 	case 'm': (void)EN_SUB("ism", ""); break;
 	case 'i': (void)EN_SUB("iti", ""); break;
@@ -383,16 +453,17 @@ static void en_step4(en_word *w)
 	}
 }
 
-/* Step 5: a final e in R2, or in R1 after no short syllable; a final l
- * after an l, in R2. */
+/* Step 5, for a word ending in e or l: the e in R2, or in R1 after no
+ * short syllable; the l after an l, in R2. */
 static void en_step5(en_word *w)
 {
 	int e = w->n - 1;
-	char last = w->b[e];
-	if (last == 'e' && (e >= w->p2 || (e >= w->p1 && !en_short_at(w, e))))
+	if (en_last(w) == 'e') {
+		if (e >= w->p2 || (e >= w->p1 && !en_short_at(w, e)))
+			w->n--;
+	} else if (e >= w->p2 && (unsigned char)(w->t >> 48) == 'l') {
 		w->n--;
-	else if (last == 'l' && e >= w->p2 && e >= 1 && w->b[e - 1] == 'l')
-		w->n--;
+	}
 }
 
 /* Whole words the algorithm treats apart before any step ("skies" is
@@ -458,18 +529,107 @@ static int en_copy_out(char *out, const char *b, int n)
 	return n;
 }
 
-/* Does b[0..n) begin with the constant s? */
-#define EN_BEGINS(b, n, s) \
-	((n) >= (int)sizeof s - 1 && memcmp(b, s, sizeof s - 1) == 0)
+/* The word's bytes eight at a time (pr_load_le64() order, byte k of the
+ * word byte k of the number), each test on all eight at once; a test
+ * marks a byte by bit 0 or bit 7 of it. */
+#define EN_ONES 0x0101010101010101u
+#define EN_HIGH (EN_ONES << 7)
+
+/* Which of the eight bytes x are ones the stemmer takes (a-z, 0-9, the
+ * apostrophe, full stop and comma): bit 7 of each. Range tests add to
+ * all bytes at once, their high bits cleared so that no sum carries into
+ * the next byte; a byte is zero after an exclusive or with a constant
+ * when the constant's high bit stays clear after adding 0x7F; a full stop
+ * and a comma differ in bit 1 alone. A byte from 0x80 up is none. */
+EN_INLINE uint64_t en_taken8(uint64_t x)
+{
+	uint64_t y = x & ~EN_HIGH;
+	uint64_t small = (y + (0x80 - 'a') * EN_ONES) & ~(y + (0x7F - 'z') * EN_ONES);
+	uint64_t digit = (y + (0x80 - '0') * EN_ONES) & ~(y + (0x7F - '9') * EN_ONES);
+	uint64_t apos = ~((y ^ '\'' * EN_ONES) + 0x7F * EN_ONES);
+	uint64_t mark = ~(((y | 2 * EN_ONES) ^ '.' * EN_ONES) + 0x7F * EN_ONES);
+	return (small | digit | apos | mark) & ~x & EN_HIGH;
+}
+
+/* Which of the eight bytes x, all taken (en_taken8()), are vowels: bit 0
+ * of each. From the bits of the bytes: a letter has bit 6 set (a digit
+ * or a mark does not); of the letters with bit 0 set, a e i m q u y have
+ * bit 1 clear, of which m and q are those whose bits 4, 3 and 2 read
+ * 011 or 100 (bits 3 and 2 alike, bit 4 not), and c g k o s w have it
+ * set, of which o and s read so, o with bit 4 clear. */
+EN_INLINE uint64_t en_vowels8(uint64_t x)
+{
+	uint64_t b1 = x >> 1, b2 = x >> 2, b3 = x >> 3, b4 = x >> 4;
+	uint64_t odd = ~(b3 ^ b2) & (b4 ^ b3);
+	return x & x >> 6 & ((~b1 & ~odd) | (b1 & odd & ~b4)) & EN_ONES;
+}
+
+/* Which of the eight bytes x, whose vowels are marked by vowels
+ * (en_vowels8()), are 'y': bit 0 of each. The only vowel with bits 4
+ * and 3 both set. */
+EN_INLINE uint64_t en_ys8(uint64_t x, uint64_t vowels)
+{
+	return vowels & x >> 4 & x >> 3;
+}
+
+/* The bytes marked by bit 0 (or by bit 7, shifted down first) as bits:
+ * byte k's mark bit k. Each mark times the constant lands on a bit of its
+ * own in the top byte, and no two products meet. */
+EN_INLINE uint64_t en_bits8(uint64_t marks)
+{
+	return marks * 0x0102040810204080u >> 56;
+}
+
+/* Store the eight bytes x (pr_load_le64() order) at p. */
+EN_INLINE void en_store8(char *p, uint64_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(p, &x, 8);
+#else
+	for (int k = 0; k < 8; k++)
+		p[k] = (char)(x >> (8 * k));
+#endif
+}
+
+/* The word's head, its first bytes from the start: does it begin with
+ * the constant s (at most eight bytes)? (Bytes past a short word are
+ * zero, so a word shorter than s never does.) */
+#define EN_BEGINS(head, s) \
+	(((head) & (~(uint64_t)0 >> (64 - 8 * (sizeof s - 1)))) == EN_LIT(s, sizeof s - 1))
+
+/* Does pr_stem_english() take every byte of s[0..n), n < EN_MAX? Eight
+ * at a time, the last eight ending at the end (a word of under eight is
+ * one number, its bytes past the end marked as taken). */
+static int en_takes(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (n == 0)
+		return 1;
+	if (n < 8) {
+		uint64_t past = EN_HIGH & ~(EN_HIGH >> (64 - 8 * n));
+		return (en_taken8(pr_load_tail(s, n)) | past) == EN_HIGH;
+	}
+	uint64_t taken = en_taken8(pr_load_le64(p + n - 8));
+	for (size_t q = 0; q + 8 < n; q += 8)
+		taken &= en_taken8(pr_load_le64(p + q));
+	return taken == EN_HIGH;
+}
 
 int pr_stem_english(const char *s, size_t n, char *out)
+{
+	if (n > EN_MAX - 1 || !en_takes(s, n))
+		return -1;
+	return pr_stem_english_taken(s, n, out);
+}
+
+int pr_stem_english_taken(const char *s, size_t n, char *out)
 {
 	if (n > EN_MAX - 1)
 		return -1;
 	en_word w;
 	memset(w.buf, 0, 8);
 	/* b is w.b in a register: a store through w.b could change w.b
-	 * itself for all the compiler knows, so the loops use b */
+	 * itself for all the compiler knows, so the code below uses b */
 	char *b = w.buf + 8;
 	w.b = b;
 	/* a leading apostrophe goes (after the checks below, which see the
@@ -477,88 +637,125 @@ int pr_stem_english(const char *s, size_t n, char *out)
 	size_t lead = n > 0 && s[0] == '\'';
 	const unsigned char *p = (const unsigned char *)s + lead;
 	int m = (int)(n - lead);
-	/* One pass: check and copy each byte, noting the vowels and whether
-	 * there is a 'y' (every: the classes all bytes have; any: those
-	 * some byte has). */
-	unsigned every = E, any = 0;
-	uint64_t vowels = 0;
-	for (int i = 0; i < m; i++) {
-		unsigned cl = byte_class[p[i]];
-		every &= cl;
-		any |= cl;
-		vowels |= (uint64_t)(cl & V) << i;
-		b[i] = (char)p[i];
+	if (m == 0) {
+		memcpy(out, s, n);
+		return (int)n;
 	}
-	if (!(every & E))
-		return -1;
+	/* Eight bytes at a time: copy them to b and note which are vowels
+	 * and which are 'y' (a bit each). A word of under eight bytes is one
+	 * number, its bytes past the end zero; a longer one is read from its
+	 * start eight bytes at a time and its last eight bytes, ending at its
+	 * end, read last (those overlap the ones before, which changes none of
+	 * the bits). Its head (its first eight bytes) and tail (its last eight,
+	 * as en_tail() reads them) come out of the same loads. */
+	uint64_t vowels, ys, head;
+	if (m < 8) {
+		uint64_t x = pr_load_tail((const char *)p, (size_t)m);
+		uint64_t v = en_vowels8(x);
+		vowels = en_bits8(v);
+		ys = en_bits8(en_ys8(x, v));
+		en_store8(b, x);
+		head = x;
+		w.t = x << (64 - 8 * m);
+	} else {
+		vowels = ys = 0;
+		int q = 0;
+		for (; q < m - 8; q += 8) {
+			uint64_t x = pr_load_le64(p + q);
+			uint64_t v = en_vowels8(x);
+			vowels |= en_bits8(v) << q;
+			ys |= en_bits8(en_ys8(x, v)) << q;
+			en_store8(b + q, x);
+		}
+		uint64_t x = pr_load_le64(p + m - 8);
+		uint64_t v = en_vowels8(x);
+		vowels |= en_bits8(v) << (m - 8);
+		ys |= en_bits8(en_ys8(x, v)) << (m - 8);
+		en_store8(b + m - 8, x);
+		head = q ? pr_load_le64(p) : x;
+		w.t = x;
+	}
 	/* words under three letters stay as they are */
 	if (n < 3) {
 		memcpy(out, s, n);
 		return (int)n;
 	}
 	w.n = m;
-	w.vowels = vowels;
 	/* the exceptions are whole words of at most six bytes, none with a
-	 * leading apostrophe (whole is 0 for a word of more than eight, whose
-	 * bytes one number does not hold) */
-	uint64_t whole = m <= 8 ? en_tail(&w) >> (64 - 8 * m) : 0;
-	if (!lead && en_may_be_exception(whole)) {
-		int k = en_exception(whole, out);
+	 * leading apostrophe */
+	if (!lead && m <= 8 && en_may_be_exception(head)) {
+		int k = en_exception(head, out);
 		if (k >= 0)
 			return k;
 	}
 	/* fast exit: no step changes a word whose last byte ends none of
-	 * their suffixes (about one word in ten, which token.c tells apart
-	 * itself by pr_stem_english_may_change() and does not ask about) */
-	if (!pr_stem_english_may_change(p[m - 1]))
+	 * their suffixes (token.c does not ask about those, nor about the
+	 * others that pr_stem_english_may_change() rules out by their last
+	 * two bytes) */
+	unsigned cl = en_class[en_last(&w)];
+	if (!(cl & ~V))
 		return en_copy_out(out, b, m);
 	/* a 'y' first or after a vowel is the consonant 'Y', left to right
-	 * ("ayy" is "aYy") */
+	 * ("ayy" is "aYy"): each y in turn, the bits of those before it
+	 * settled */
 	int has_y = 0;
-	for (int i = 0; (any & Y) && i < m; i++) {
-		if (b[i] == 'y' && (i == 0 || (w.vowels >> (i - 1) & 1))) {
+	for (uint64_t y = ys; y; y &= y - 1) {
+		int i = (int)pr_ctz64(y);
+		if ((vowels << 1 | 1) >> i & 1) {
 			b[i] = 'Y';
-			w.vowels &= ~((uint64_t)1 << i);
+			vowels &= ~((uint64_t)1 << i);
 			has_y = 1;
 		}
 	}
+	if (has_y) {
+		w.t = en_tail(&w);
+		cl = en_class[en_last(&w)];
+	}
+	w.vowels = vowels;
 	/* R1 and R2; three prefixes get R1 after them, whatever follows */
-	w.p1 = -1;
-	switch (b[0]) {
-	case 'g':
-		if (EN_BEGINS(b, w.n, "gener"))
-			w.p1 = 5;
-		break;
-	case 'a':
-		if (EN_BEGINS(b, w.n, "arsen"))
-			w.p1 = 5;
-		break;
-	case 'c':
-		if (EN_BEGINS(b, w.n, "commun"))
-			w.p1 = 6;
-		break;
-	default:
-		break;
-	}
-	if (w.p1 < 0)
-		w.p1 = en_region(&w, 0);
-	w.p2 = en_region(&w, w.p1);
+	/* (compared without a branch between them: nearly every word is
+	 * none of the three) */
+	int pre = (EN_BEGINS(head, "gener") | EN_BEGINS(head, "arsen")) * 5 |
+	          EN_BEGINS(head, "commun") * 6;
+	en_regions(&w, pre);
 
-	en_step1a(&w);
-	if (w.n > 0 && !en_invariant(&w)) {
-		en_step1b(&w);
-		en_step1c(&w);
-		/* steps 2 to 4 remove suffixes of two bytes or more that lie
-		 * in R1 (R2, which starts no earlier, for step 4): none fits
-		 * in an R1 of under two bytes (a short word's, often) */
-		if (w.n - w.p1 >= 2) {
-			en_step2(&w);
-			en_step3(&w);
-			en_step4(&w);
-		}
-		if (w.n > 0)
-			en_step5(&w);
+	/* each step only if the word's last byte ends one of its suffixes
+	 * (en_class), which is asked again after a step that changed it */
+	if (cl & S1A) {
+		en_step1a(&w);
+		cl = en_class[en_last(&w)];
 	}
+	if (cl & S1B) {
+		/* the words that stay all end in d or g */
+		if (en_invariant(&w))
+			goto done;
+		en_step1b(&w);
+		cl = en_class[en_last(&w)];
+	}
+	if (cl & S1C) {
+		en_step1c(&w);
+		cl = en_class[en_last(&w)];
+	}
+	/* steps 2 to 4 remove suffixes of two bytes or more that lie in R1
+	 * (R2, which starts no earlier, for step 4): none fits in an R1 of
+	 * under two bytes (a short word's, often) */
+	if ((cl & (S2 | S3 | S4)) && w.n - w.p1 >= 2) {
+		if (cl & S2) {
+			en_step2(&w);
+			cl = en_class[en_last(&w)];
+		}
+		if (cl & S3) {
+			en_step3(&w);
+			cl = en_class[en_last(&w)];
+		}
+		if (cl & S4) {
+			en_step4(&w);
+			cl = en_class[en_last(&w)];
+		}
+	}
+	if (cl & S5)
+		en_step5(&w);
+done:
 	if (!has_y)
 		return en_copy_out(out, b, w.n);
 	for (int i = 0; i < w.n; i++)

@@ -11,12 +11,16 @@
 #include "stem.h"
 
 /* pr_stem_english against libstemmer's "english": the same stem for every
- * word it takes, and -1 for the words it leaves to libstemmer. */
+ * word it takes, and -1 for the words it leaves to libstemmer; and
+ * pr_stem_english_taken, which does not check the bytes, the same stem. */
 static size_t same_stem(struct sb_stemmer *sb, const char *w, size_t n)
 {
-	char out[PR_STEM_EN_MAX + 2];
+	char out[PR_STEM_EN_MAX + 2], unchecked[PR_STEM_EN_MAX + 2];
 	int k = pr_stem_english(w, n, out);
 	cr_assert(k >= 0, "\"%.*s\" refused", (int)n, w);
+	cr_assert(pr_stem_english_taken(w, n, unchecked) == k &&
+	          memcmp(unchecked, out, (size_t)k) == 0,
+	          "\"%.*s\": pr_stem_english_taken differs", (int)n, w);
 	const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
 	cr_assert_not_null(r);
 	int rl = sb_stemmer_length(sb);
@@ -183,43 +187,62 @@ Test(stem, english_stemmer_refuses_what_it_does_not_handle)
 	}
 }
 
-/* A word whose last byte pr_stem_english_may_change() rules out is its
- * own stem, which token.c takes without asking the stemmer: after roots
- * that reach each step and each exception with a byte cut or added, every
- * byte the stemmer takes as the last; and the exceptions themselves, which
- * are not their own stems, all end in a byte it lets through. */
-Test(stem, english_words_ending_in_no_suffix_byte_are_their_own_stems)
+/* A word that pr_stem_english_may_change() rules out by its last two
+ * bytes is its own stem, which token.c takes without asking the stemmer:
+ * after roots that reach each step and each exception with a byte cut or
+ * added, every two bytes the stemmer takes as the last two; and the
+ * exceptions themselves, which are not their own stems, all end in two
+ * bytes it lets through. A leading apostrophe, which goes, always may
+ * change a word. */
+Test(stem, english_words_ending_in_no_suffix_are_their_own_stems)
 {
 	static const char takes[] = "abcdefghijklmnopqrstuvwxyz0123456789'.,";
 	static const char *const before[] = {
 		"", "a", "y", "ay", "sk", "ski", "skie", "new", "idl", "ugl", "onl",
 		"how", "bia", "dyin", "lyin", "tyin", "earl", "atla", "ande", "gentl",
 		"singl", "cosmo", "hopp", "generat", "nation", "fulnes", "izatio",
-		"emen", "ousnes", "eedl", "ingl", "communi", "agre", "logi", "3.1",
+		"emen", "ousnes", "eedl", "ingl", "communi", "agre", "logi", "3.1", "inn",
+		"out", "exce", "procee", "cann", "herr", "y'", "o",
 	};
 	static const char *const exceptions[] = {
 		"sky", "skis", "idly", "ugly", "only", "news", "howe", "bias", "skies",
 		"dying", "lying", "tying", "early", "atlas", "andes", "gently", "singly",
 		"cosmos",
 	};
+	struct sb_stemmer *sb = sb_stemmer_new("english", "UTF_8");
+	cr_assert_not_null(sb);
 	char out[PR_STEM_EN_MAX + 2], w[32];
-	size_t own = 0;
+	size_t own = 0, asked = 0;
 	for (size_t i = 0; i < sizeof before / sizeof before[0]; i++) {
 		for (size_t c = 0; c < sizeof takes - 1; c++) {
-			int n = snprintf(w, sizeof w, "%s%c", before[i], takes[c]);
-			if (pr_stem_english_may_change((unsigned char)takes[c]))
-				continue;
-			int k = pr_stem_english(w, (size_t)n, out);
-			cr_expect(k == n && memcmp(out, w, (size_t)n) == 0, "%s: %.*s", w, k, out);
-			own++;
+			for (size_t d = 0; d < sizeof takes - 1; d++) {
+				int n = snprintf(w, sizeof w, "%s%c%c", before[i], takes[c], takes[d]);
+				if (pr_stem_english_may_change(w, (size_t)n)) {
+					asked++;
+					continue;
+				}
+				int k = pr_stem_english(w, (size_t)n, out);
+				cr_expect(k == n && memcmp(out, w, (size_t)n) == 0, "%s: %.*s", w, k, out);
+				same_stem(sb, w, (size_t)n);
+				own++;
+			}
 		}
 	}
-	cr_expect_gt(own, 0);
+	cr_expect_gt(own, asked);
 	for (size_t i = 0; i < sizeof exceptions / sizeof exceptions[0]; i++) {
 		size_t n = strlen(exceptions[i]);
-		cr_expect(pr_stem_english_may_change((unsigned char)exceptions[i][n - 1]), "%s",
-		          exceptions[i]);
+		cr_expect(pr_stem_english_may_change(exceptions[i], n), "%s", exceptions[i]);
 	}
+	/* what the two bytes tell apart: "most" and "exist" against
+	 * "payment"; "day" against "cry"; a leading apostrophe */
+	cr_expect(!pr_stem_english_may_change("most", 4));
+	cr_expect(!pr_stem_english_may_change("exist", 5));
+	cr_expect(pr_stem_english_may_change("payment", 7));
+	cr_expect(!pr_stem_english_may_change("day", 3));
+	cr_expect(pr_stem_english_may_change("cry", 3));
+	cr_expect(!pr_stem_english_may_change("tis", 2));
+	cr_expect(pr_stem_english_may_change("'tax", 4));
+	sb_stemmer_delete(sb);
 }
 
 /* A number (digits, full stops and commas, ending in a digit) is its own
@@ -311,4 +334,35 @@ Test(stem, english_stems_match_snowball_at_every_length)
 		}
 	}
 	sb_stemmer_delete(sb);
+}
+
+/* The bytes are checked eight at a time (stem.c, en_taken8()): a byte
+ * the stemmer does not take, next to those it does in the byte order or
+ * one of them with the high bit set, is refused at every place of words of
+ * every length, the last eight bytes read as one number overlapping those
+ * before; and the same words with a byte it takes there are stemmed. */
+Test(stem, english_stemmer_checks_every_byte)
+{
+	static const unsigned char refused[] = {
+		0, ' ', '&', '(', '+', '-', '/', ':', '@', 'A', 'Y', 'Z', '[', '`', '{',
+		0x7F, 0x80, 0xA7, 0xAE, 0xB0, 0xE1, 0xF9, 0xFF,
+	};
+	static const char taken[] = "az09'.,ey";
+	char out[PR_STEM_EN_MAX + 2], w[PR_STEM_EN_MAX];
+	for (size_t len = 1; len < 40; len++) {
+		for (size_t i = 0; i < len; i++) {
+			for (size_t k = 0; k < len; k++)
+				w[k] = "consonantly"[k % 11];
+			for (size_t r = 0; r < sizeof refused; r++) {
+				w[i] = (char)refused[r];
+				cr_expect_eq(pr_stem_english(w, len, out), -1, "byte %#x at %zu of %zu",
+				             refused[r], i, len);
+			}
+			for (size_t a = 0; a < sizeof taken - 1; a++) {
+				w[i] = taken[a];
+				cr_expect_geq(pr_stem_english(w, len, out), 0, "'%c' at %zu of %zu",
+				              taken[a], i, len);
+			}
+		}
+	}
 }

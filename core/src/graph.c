@@ -26,7 +26,6 @@
  *    sentences, 16 from 6,250 on.
  */
 #include "doc.h"
-#include "alloc.h"
 #include "bits.h"
 
 #include <math.h>
@@ -106,12 +105,12 @@ static size_t graph_terms(const precis_doc *d)
 
 /* gterm[w]: what word w counts as in the graph: its stem (a token's term
  * is its word's), else its graph term (numbered from nterms on), else
- * `none`: a word that links nothing. The caller frees it. */
-static uint32_t *graph_word_terms(const precis_doc *d, uint32_t none)
+ * `none`: a word that links nothing. In d's scratch. */
+static uint32_t *graph_word_terms(precis_doc *d, uint32_t none)
 {
 	size_t nw = d->nwords;
 	/* x, then the stop words to look up */
-	uint32_t *x = pr_malloc_raw((2 * nw + 1) * sizeof *x);
+	uint32_t *x = pr_scratch_alloc(&d->scratch, (2 * nw + 1) * sizeof *x);
 	if (!x)
 		return NULL;
 	uint32_t *stop = x + nw, nstop = 0;
@@ -221,16 +220,16 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, int tf, uint32_t *ext
 	 * counts as term nt, and is passed over by where the next pair is
 	 * written, not by a branch on whether it is a stop word, which half of
 	 * the tokens are, at random */
+	pr_scratch_mark mark = pr_scratch_save(&d->scratch);
 	uint32_t *gterm = graph_word_terms(d, (uint32_t)nt);
 	/* last (below), nt + 1 of them, then tw, then the row's terms,
 	 * counts and forms before sort_row: one block */
-	uint32_t *last = pr_calloc_raw(nt + 1 + 5 * maxtok + 5, sizeof *last);
+	uint32_t *last = pr_scratch_calloc(&d->scratch, nt + 1 + 5 * maxtok + 5, sizeof *last);
 	uint32_t *tw = last ? last + nt + 1 : NULL;
 	uint32_t *row0 = last ? tw + 2 * maxtok + 2 : NULL;
 	uint32_t *tf0 = last ? row0 + maxtok + 1 : NULL, *form0 = last ? tf0 + maxtok + 1 : NULL;
 	if (!d->sterm || (tf && !d->stf) || !gterm || !last) {
-		pr_free_raw(gterm);
-		pr_free_raw(last);
+		pr_scratch_restore(&d->scratch, mark);
 		return PRECIS_ENOMEM;
 	}
 	memset(extra_df, 0, ngraph * sizeof *extra_df);
@@ -272,8 +271,7 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, int tf, uint32_t *ext
 		sort_row(d, form, row, at, last, row0, tf0, form0);
 	}
 	d->sterm_off[n] = at;
-	pr_free_raw(gterm);
-	pr_free_raw(last);
+	pr_scratch_restore(&d->scratch, mark);
 	return PRECIS_OK;
 }
 
@@ -429,6 +427,8 @@ typedef struct build_ctx {
 	double avglen;
 	uint32_t df_cap;
 	size_t max_neighbours;
+	size_t links;         /* at most this many links to later sentences
+	                         (build_postings) */
 	uint32_t extra_df[PR_GRAPH_TERMS_MAX]; /* of the graph words (sentence_terms) */
 } build_ctx;
 
@@ -474,7 +474,7 @@ static int build_postings(build_ctx *c)
 {
 	precis_doc *d = c->d;
 	size_t n = d->nsents, nt = d->nterms + graph_terms(d);
-	range *r = pr_malloc_raw((nt + 1) * sizeof *r);
+	range *r = pr_scratch_alloc(&d->scratch, (nt + 1) * sizeof *r);
 	if (!r)
 		return PRECIS_ENOMEM;
 	/* posting 0 is no term's: the terms that make no edges write there,
@@ -492,18 +492,19 @@ static int build_postings(build_ctx *c)
 		npost += df & (0u - edges);
 	}
 	/* a term's last posting makes no step, so there are fewer steps */
-	c->post = pr_malloc_raw(((size_t)npost + PR_AHEAD) * sizeof *c->post);
-	c->steps = pr_malloc_raw(((size_t)npost + PR_STEP_AHEAD) * sizeof *c->steps);
-	c->step_off = pr_malloc_raw((n + 1) * sizeof *c->step_off);
+	pr_scratch *sc = &d->scratch;
+	c->post = pr_scratch_alloc(sc, ((size_t)npost + PR_AHEAD) * sizeof *c->post);
+	c->steps = pr_scratch_alloc(sc, ((size_t)npost + PR_STEP_AHEAD) * sizeof *c->steps);
+	c->step_off = pr_scratch_alloc(sc, (n + 1) * sizeof *c->step_off);
 	if (c->cover > 0)
-		c->tf = pr_malloc_raw(((size_t)npost + 1) * sizeof *c->tf);
-	if (!c->post || !c->steps || !c->step_off || (c->cover > 0 && !c->tf)) {
-		pr_free_raw(r);
+		c->tf = pr_scratch_alloc(sc, ((size_t)npost + 1) * sizeof *c->tf);
+	if (!c->post || !c->steps || !c->step_off || (c->cover > 0 && !c->tf))
 		return PRECIS_ENOMEM;
-	}
 	uint32_t nsteps = 0;
+	c->links = 0;
 	for (size_t i = 0; i < n; i++) {
 		c->step_off[i] = nsteps;
+		size_t pairs = 0; /* the walk from i meets no more sentences */
 		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
 			range *rt = &r[d->sterm[k]];
 			uint32_t p = rt->next, end = rt->end;
@@ -518,13 +519,18 @@ static int build_postings(build_ctx *c)
 			c->steps[nsteps].hi = end;
 			c->steps[nsteps].k = (uint32_t)k;
 			nsteps += p < end;
+			pairs += end - p;
 		}
+		/* nor more than the later sentences, and it keeps at most
+		 * max_neighbours */
+		if (pairs > n - 1 - i)
+			pairs = n - 1 - i;
+		c->links += pairs < c->max_neighbours ? pairs : c->max_neighbours;
 	}
 	c->step_off[n] = nsteps;
 	memset(c->steps + nsteps, 0, PR_STEP_AHEAD * sizeof *c->steps);
 	for (size_t p = npost; p < (size_t)npost + PR_AHEAD; p++)
 		c->post[p].sent = c->post[p].val = 0; /* for walk_textrank's hints */
-	pr_free_raw(r);
 	return PRECIS_OK;
 }
 
@@ -542,7 +548,7 @@ static int build_weights(build_ctx *c)
 		 * and a sentence is no less like another for being padded with
 		 * them (with every word counted instead: bbc -0.35 R1, on 50
 		 * documents worse and 28 better; fr-head -0.3; cnndm +0.07) */
-		if (!(c->loglen = pr_malloc_raw((n + 1) * sizeof *c->loglen)))
+		if (!(c->loglen = pr_scratch_alloc(&d->scratch, (n + 1) * sizeof *c->loglen)))
 			return PRECIS_ENOMEM;
 		for (size_t i = 0; i < n; i++) {
 			double l = (double)(d->sterm_off[i + 1] - d->sterm_off[i]);
@@ -550,8 +556,8 @@ static int build_weights(build_ctx *c)
 		}
 		if (c->cover > 0) {
 			/* the cosine's: every sentence's vector of term counts */
-			c->norm = pr_malloc_raw((n + 1) * sizeof *c->norm);
-			c->dot = pr_calloc_raw(n + 1, sizeof *c->dot);
+			c->norm = pr_scratch_alloc(&d->scratch, (n + 1) * sizeof *c->norm);
+			c->dot = pr_scratch_calloc(&d->scratch, n + 1, sizeof *c->dot);
 			if (!c->norm || !c->dot)
 				return PRECIS_ENOMEM;
 			for (size_t i = 0; i < n; i++) {
@@ -563,7 +569,7 @@ static int build_weights(build_ctx *c)
 		}
 		return PRECIS_OK;
 	}
-	if (!(c->idf = pr_malloc_raw((nt + 1) * sizeof *c->idf)))
+	if (!(c->idf = pr_scratch_alloc(&d->scratch, (nt + 1) * sizeof *c->idf)))
 		return PRECIS_ENOMEM;
 	double dn = (double)n, sum = 0;
 	for (size_t t = 0; t < nt; t++) {
@@ -579,7 +585,7 @@ static int build_weights(build_ctx *c)
 	if (c->avglen <= 0)
 		c->avglen = 1.0;
 	if (c->sim == PRECIS_SIM_COSINE) {
-		if (!(c->norm = pr_malloc_raw((n + 1) * sizeof *c->norm)))
+		if (!(c->norm = pr_scratch_alloc(&d->scratch, (n + 1) * sizeof *c->norm)))
 			return PRECIS_ENOMEM;
 		for (size_t i = 0; i < n; i++) {
 			double s2 = 0;
@@ -702,38 +708,6 @@ static size_t walk_weighted(const build_ctx *c, size_t i, double *acc,
 	return ntouched;
 }
 
-static void free_ctx(build_ctx *c)
-{
-	pr_free_raw(c->post);
-	pr_free_raw(c->steps);
-	pr_free_raw(c->step_off);
-	pr_free_raw(c->idf);
-	pr_free_raw(c->norm);
-	pr_free_raw(c->loglen);
-	pr_free_raw(c->tf);
-	pr_free_raw(c->dot);
-}
-
-/* Room for `more` links past `used` in the growing link arrays. */
-static int reserve(uint32_t **col, double **w, size_t *cap, size_t used, size_t more)
-{
-	if (used + more <= *cap)
-		return PRECIS_OK;
-	size_t want = *cap ? *cap * 2 : 1024;
-	while (want < used + more)
-		want *= 2;
-	uint32_t *c = pr_realloc_raw(*col, want * sizeof *c);
-	if (c)
-		*col = c;
-	double *x = c ? pr_realloc_raw(*w, want * sizeof *x) : NULL;
-	if (x)
-		*w = x;
-	if (!c || !x)
-		return PRECIS_ENOMEM;
-	*cap = want;
-	return PRECIS_OK;
-}
-
 /* Sentence i's links, the first keep of c of positive weight, written at
  * link[at ..] as a book's graph holds them (doc.h), their weights added to
  * both their sentences' W as they go: i's earlier links are in wsum[i]
@@ -771,11 +745,9 @@ static int symmetric(pr_graph *g, precis_doc *d, const size_t *up, const uint32_
 	g->col = pr_alloc(&d->arena, (2 * nedges + 1) * sizeof *g->col);
 	g->w = pr_alloc(&d->arena, (2 * nedges + 1) * sizeof *g->w);
 	g->wsum = pr_calloc(&d->arena, n + 1, sizeof *g->wsum);
-	size_t *fill = pr_malloc_raw((n + 1) * sizeof *fill);
-	if (!g->row || !g->col || !g->w || !g->wsum || !fill) {
-		pr_free_raw(fill);
+	size_t *fill = pr_scratch_alloc(&d->scratch, (n + 1) * sizeof *fill);
+	if (!g->row || !g->col || !g->w || !g->wsum || !fill)
 		return PRECIS_ENOMEM;
-	}
 	for (size_t i = 0; i < n; i++) {
 		g->row[i + 1] += up[i + 1] - up[i];
 		for (size_t e = up[i]; e < up[i + 1]; e++)
@@ -802,7 +774,6 @@ static int symmetric(pr_graph *g, precis_doc *d, const size_t *up, const uint32_
 		}
 		g->wsum[i] = wi;
 	}
-	pr_free_raw(fill);
 	return PRECIS_OK;
 }
 
@@ -822,14 +793,17 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	c.d = d;
 	c.sim = sim;
 	set_bounds(&c, n);
+	/* every array below but the graph's own is scratch, given back at
+	 * the end */
+	pr_scratch_mark mark = pr_scratch_save(&d->scratch);
 	/* the sums of one sentence's links: counts (TextRank) or weights */
 	size_t acc_size = sim == PRECIS_SIM_TEXTRANK ? sizeof(uint32_t) : sizeof(double);
-	void *acc = pr_calloc_raw(n + 1, acc_size);
-	cand *touched = pr_malloc_raw((n + 1) * sizeof *touched);
+	void *acc = pr_scratch_calloc(&d->scratch, n + 1, acc_size);
+	cand *touched = pr_scratch_alloc(&d->scratch, (n + 1) * sizeof *touched);
 	size_t *up = NULL;
 	uint32_t *ucol = NULL;
 	double *uw = NULL;
-	size_t nedges = 0, cap_edges = 0;
+	size_t nedges = 0;
 	if (!acc || !touched) {
 		rc = PRECIS_ENOMEM;
 		goto out;
@@ -860,11 +834,20 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 			rc = PRECIS_ENOMEM;
 			goto out;
 		}
-		cap_edges = n * c.max_neighbours + PR_LINK_PAD;
+		size_t cap_edges = n * c.max_neighbours + PR_LINK_PAD;
 		g->row = up;
 		g->link = pr_alloc(&d->arena, cap_edges * sizeof *g->link);
 		g->wsum = pr_calloc(&d->arena, n, sizeof *g->wsum);
 		if (!g->link || !g->wsum) {
+			rc = PRECIS_ENOMEM;
+			goto out;
+		}
+	} else {
+		/* the links to later sentences, as many as there can be: room
+		 * the walks never fill is never touched */
+		ucol = pr_scratch_alloc(&d->scratch, (c.links + 1) * sizeof *ucol);
+		uw = pr_scratch_alloc(&d->scratch, (c.links + 1) * sizeof *uw);
+		if (!ucol || !uw) {
 			rc = PRECIS_ENOMEM;
 			goto out;
 		}
@@ -888,8 +871,6 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 			nedges = put_upper_row(g, i, nedges, touched, keep);
 			continue;
 		}
-		if ((rc = reserve(&ucol, &uw, &cap_edges, nedges, keep)))
-			goto out;
 		for (size_t m = 0; m < keep; m++) {
 			if (touched[m].w > 0) {
 				ucol[nedges] = touched[m].j;
@@ -905,10 +886,6 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	else
 		rc = symmetric(g, d, up, ucol, uw);
 out:
-	free_ctx(&c);
-	pr_free_raw(acc);
-	pr_free_raw(touched);
-	pr_free_raw(ucol);
-	pr_free_raw(uw);
+	pr_scratch_restore(&d->scratch, mark);
 	return rc;
 }

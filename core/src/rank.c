@@ -81,13 +81,6 @@ typedef struct blocks {
 	                      word (entry e in bits PR_COL_BITS * (e % 4) on) */
 } blocks;
 
-/* place and len are one allocation, col and p another. */
-static void free_blocks(blocks *b)
-{
-	pr_free_raw(b->place);
-	pr_free_raw(b->col);
-}
-
 static size_t row_len(const pr_graph *g, size_t i)
 {
 	return g->row[i + 1] - g->row[i];
@@ -103,7 +96,8 @@ static size_t places_of(size_t n)
  * row. 0, or -1 out of memory. g has at most PR_LARGE_GRAPH nodes (every
  * caller sends larger graphs to the sweeps), or a column would not fit
  * its 16 bits. */
-static int make_blocks(blocks *b, const pr_graph *g, const double *out, size_t maxlen)
+static int make_blocks(blocks *b, pr_scratch *sc, const pr_graph *g, const double *out,
+                       size_t maxlen)
 {
 	size_t n = g->n;
 	b->n = n;
@@ -112,7 +106,7 @@ static int make_blocks(blocks *b, const pr_graph *g, const double *out, size_t m
 	size_t nb = b->nplaces / PR_BLOCK;
 	/* place, the nodes by place, len, then the counts of the sort
 	 * below (n < 2^32) */
-	b->place = pr_malloc_raw((n + b->nplaces + nb + maxlen + 1) * sizeof *b->place);
+	b->place = pr_scratch_alloc(sc, (n + b->nplaces + nb + maxlen + 1) * sizeof *b->place);
 	if (!b->place)
 		return -1;
 	uint32_t *node = b->place + n; /* node[r]: the node in place r >= pad */
@@ -143,7 +137,7 @@ static int make_blocks(blocks *b, const pr_graph *g, const double *out, size_t m
 	 * padding, the entries past a row's end, has weight +0 (all bits
 	 * zero) and column 0 */
 	size_t nwords = entries / PR_COLS_PER_WORD + 1;
-	b->col = pr_calloc_raw(nwords + entries + 1, sizeof *b->col);
+	b->col = pr_scratch_calloc(sc, nwords + entries + 1, sizeof *b->col);
 	if (!b->col)
 		return -1;
 	b->p = (double *)(b->col + nwords);
@@ -416,8 +410,10 @@ static void sweeps(double *score, const pr_graph *g, const float *pf,
 /* `isolated` more nodes, with no edges, belong to the graph without being
  * stored in it: each has the same score at every step (a random jump's
  * share), so one number stands for them all. The word graph (keyphrase.c)
- * leaves out the many words that co-occur with no candidate this way. */
-static int pagerank(double *score, const pr_graph *g, double damping,
+ * leaves out the many words that co-occur with no candidate this way.
+ * The working arrays are taken from sc, and left there for the caller to
+ * give back. */
+static int pagerank(double *score, pr_scratch *sc, const pr_graph *g, double damping,
                     double tolerance, unsigned max_iterations,
                     const double *teleport, int gauss_seidel, size_t isolated,
                     const uint32_t *node)
@@ -432,7 +428,7 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	 * with no edges */
 	size_t nplaces = places_of(n);
 	size_t nwork = gauss_seidel ? 0 : 3 * nplaces;
-	double *out = pr_malloc_raw((n + nwork) * sizeof *out + n * sizeof(uint32_t));
+	double *out = pr_scratch_alloc(sc, (n + nwork) * sizeof *out + n * sizeof(uint32_t));
 	double *work = out ? out + n : NULL;
 	uint32_t *dang = out ? (uint32_t *)(work + nwork) : NULL;
 	/* w(j, i) / W(j) for Gauss-Seidel: it sweeps a book's graph,
@@ -443,10 +439,8 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	 * its blocks) and its bits. */
 	float *pf = NULL;
 	blocks b;
-	memset(&b, 0, sizeof b);
-	int rc = PRECIS_ENOMEM;
 	if (!out)
-		goto done;
+		return PRECIS_ENOMEM;
 	size_t ndang = 0, maxlen = 0;
 	for (size_t i = 0; i < n; i++) {
 		/* W(i): the graph's own when it has one (pr_graph) */
@@ -464,15 +458,15 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		score[i] = 1.0 / all;
 	}
 	if (gauss_seidel) {
-		if (!(pf = pr_malloc_raw((nnz + 1) * sizeof *pf)))
-			goto done;
+		if (!(pf = pr_scratch_alloc(sc, (nnz + 1) * sizeof *pf)))
+			return PRECIS_ENOMEM;
 		for (size_t k = 0; k < nnz; k++)
 			pf[k] = (float)(g->w[k] * out[g->col[k]]);
 		sweeps(score, g, pf, teleport, dang, ndang, damping, tolerance,
 		       max_iterations, isolated, &iso);
 	} else {
-		if (make_blocks(&b, g, out, maxlen))
-			goto done;
+		if (make_blocks(&b, sc, g, out, maxlen))
+			return PRECIS_ENOMEM;
 		power(score, &b, work, work + nplaces, work + 2 * nplaces, teleport,
 		      dang, ndang, damping, tolerance, max_iterations, isolated, &iso);
 	}
@@ -494,12 +488,7 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		total = pr_sum_of(score, n);
 	}
 	pr_divide_by(score, n, total);
-	rc = PRECIS_OK;
-done:
-	free_blocks(&b);
-	pr_free_raw(out);
-	pr_free_raw(pf);
-	return rc;
+	return PRECIS_OK;
 }
 
 /* A book's graph is upper (doc.h): row i holds only its links to later
@@ -585,19 +574,18 @@ static void sweeps_upper(double *score, const size_t *row, const pr_link *lk,
 
 /* PageRank over an upper graph, by the sweeps above: graph.c wrote the
  * links as they read them and W(i) (doc.h), so they start at once. */
-static int pagerank_upper(double *score, const pr_graph *g, double damping,
-                          double tolerance, unsigned max_iterations,
+static int pagerank_upper(double *score, pr_scratch *sc, const pr_graph *g,
+                          double damping, double tolerance, unsigned max_iterations,
                           const double *teleport)
 {
 	size_t n = g->n;
 	if (n == 0)
 		return PRECIS_OK;
-	double *out = pr_malloc_raw(n * sizeof *out); /* 1 / W(i), or 0 */
-	uint32_t *dang = pr_malloc_raw(n * sizeof *dang);
-	node_state *ns = pr_malloc_raw(n * sizeof *ns);
-	int rc = PRECIS_ENOMEM;
+	double *out = pr_scratch_alloc(sc, n * sizeof *out); /* 1 / W(i), or 0 */
+	uint32_t *dang = pr_scratch_alloc(sc, n * sizeof *dang);
+	node_state *ns = pr_scratch_alloc(sc, n * sizeof *ns);
 	if (!out || !dang || !ns)
-		goto done;
+		return PRECIS_ENOMEM;
 	size_t ndang = 0;
 	for (size_t i = 0; i < n; i++) {
 		out[i] = g->wsum[i] > 0 ? 1.0 / g->wsum[i] : 0.0;
@@ -611,11 +599,22 @@ static int pagerank_upper(double *score, const pr_graph *g, double damping,
 	             tolerance, max_iterations);
 	/* renormalise away rounding drift */
 	pr_divide_by(score, n, pr_sum_of(score, n));
-	rc = PRECIS_OK;
-done:
-	pr_free_raw(out);
-	pr_free_raw(dang);
-	pr_free_raw(ns);
+	return PRECIS_OK;
+}
+
+/* pagerank() for a caller without a document: its working arrays each
+ * malloc'd, and freed before it returns. */
+static int pagerank_alone(double *score, const pr_graph *g, double damping,
+                          double tolerance, unsigned max_iterations,
+                          const double *teleport, int gauss_seidel, size_t isolated,
+                          const uint32_t *node)
+{
+	pr_scratch sc;
+	pr_scratch_init(&sc, NULL, 0);
+	pr_scratch_mark none = pr_scratch_save(&sc);
+	int rc = pagerank(score, &sc, g, damping, tolerance, max_iterations, teleport,
+	                  gauss_seidel, isolated, node);
+	pr_scratch_restore(&sc, none);
 	return rc;
 }
 
@@ -623,16 +622,16 @@ int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
                          double tolerance, unsigned max_iterations,
                          const double *teleport)
 {
-	return pagerank(score, g, damping, tolerance, max_iterations, teleport,
-	                g->n > PR_LARGE_GRAPH, 0, NULL);
+	return pagerank_alone(score, g, damping, tolerance, max_iterations, teleport,
+	                      g->n > PR_LARGE_GRAPH, 0, NULL);
 }
 
 int pr_pagerank_isolated(double *score, const pr_graph *g, double damping,
                          double tolerance, unsigned max_iterations, size_t isolated,
                          const uint32_t *node)
 {
-	return pagerank(score, g, damping, tolerance, max_iterations, NULL,
-	                g->n + isolated > PR_LARGE_GRAPH, isolated, node);
+	return pagerank_alone(score, g, damping, tolerance, max_iterations, NULL,
+	                      g->n + isolated > PR_LARGE_GRAPH, isolated, node);
 }
 
 
@@ -760,17 +759,19 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 	size_t n = d->nsents;
 	if (n == 0)
 		return PRECIS_OK;
-	double *score = pr_malloc_raw(n * sizeof *score);
-	uint32_t *idx = pr_malloc_raw(n * sizeof *idx);
-	uint32_t *tmp = pr_malloc_raw(n * sizeof *tmp);
+	pr_scratch *sc = &d->scratch;
+	pr_scratch_mark mark = pr_scratch_save(sc);
+	double *score = pr_scratch_alloc(sc, n * sizeof *score);
+	uint32_t *idx = pr_scratch_alloc(sc, n * sizeof *idx);
+	uint32_t *tmp = pr_scratch_alloc(sc, n * sizeof *tmp);
 	/* the prior lives in the document: selection weighs it again */
 	double *teleport = pr_alloc(&d->arena, n * sizeof *teleport);
 	int rc = PRECIS_ENOMEM, prior = -1;
 	if (score && idx && tmp && teleport && (prior = pr_prior(d, teleport)) >= 0) {
 		d->prior = prior ? teleport : NULL;
-		rc = g->upper ? pagerank_upper(score, g, d->opts.damping, d->opts.tolerance,
+		rc = g->upper ? pagerank_upper(score, sc, g, d->opts.damping, d->opts.tolerance,
 		                               d->opts.max_iterations, d->prior)
-		              : pagerank(score, g, d->opts.damping, d->opts.tolerance,
+		              : pagerank(score, sc, g, d->opts.damping, d->opts.tolerance,
 		                         d->opts.max_iterations, d->prior, n > PR_LARGE_DOC,
 		                         0, NULL);
 	}
@@ -784,8 +785,6 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 		for (size_t r = 0; r < n; r++)
 			d->sents[idx[r]].rank = (uint32_t)r + 1;
 	}
-	pr_free_raw(score);
-	pr_free_raw(idx);
-	pr_free_raw(tmp);
+	pr_scratch_restore(sc, mark);
 	return rc;
 }

@@ -725,20 +725,66 @@ static int radix_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double 
  * no branch on them, where the merge sort's went either way at random. */
 #define COUNT_MAX 64
 
-/* The same order as merge_sort_desc, by counting. */
+_Static_assert(COUNT_MAX <= 64, "a sort's places are bits of a word");
+
+/* How many of the keys k[0 .. n), n even, are at least x. */
+static size_t at_least(const double *k, size_t n, double x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	/* two at a time: a comparison of pairs gives -1 where it holds */
+	typedef int64_t pr_mask __attribute__((vector_size(2 * sizeof(int64_t))));
+	pr_pair xx = {x, x};
+	pr_mask c = {0, 0};
+	for (size_t b = 0; b < n; b += 2) {
+		pr_pair v;
+		memcpy(&v, k + b, sizeof v);
+		c -= (pr_mask)(v >= xx);
+	}
+	return (size_t)(c[0] + c[1]);
+#else
+	size_t c = 0;
+	for (size_t b = 0; b < n; b++)
+		c += k[b] >= x;
+	return c;
+#endif
+}
+
+/* The same order as merge_sort_desc, by counting. Where no two keys are
+ * equal, a key's place is the number of the others at least as large:
+ * one count over all the keys, the same length for each, two at a time;
+ * those places are then all different, each below n. Where they are
+ * not, some keys are equal (or NaN), and each place is counted again as
+ * the order wants: the larger keys, and the equal ones before it. */
 static void count_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
 {
-	double k[COUNT_MAX];
+	/* a NaN after an odd count, which no comparison counts */
+	double k[COUNT_MAX + 1];
 	for (size_t a = 0; a < n; a++)
 		k[a] = key[idx[a]];
+	k[n] = NAN;
+	size_t even = n + (n & 1);
+	unsigned char place[COUNT_MAX];
+	uint64_t seen = 0;
+	size_t bad = 0;
 	for (size_t a = 0; a < n; a++) {
-		double x = k[a];
-		size_t at = 0;
-		for (size_t b = 0; b < a; b++)
-			at += k[b] >= x;
-		for (size_t b = a + 1; b < n; b++)
-			at += k[b] > x;
-		tmp[at] = idx[a];
+		size_t at = at_least(k, even, k[a]) - 1;
+		bad |= at >= n;
+		place[a] = (unsigned char)at;
+		seen |= (uint64_t)1 << (at & 63);
+	}
+	if (!bad && seen == (n == 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1)) {
+		for (size_t a = 0; a < n; a++)
+			tmp[place[a]] = idx[a];
+	} else {
+		for (size_t a = 0; a < n; a++) {
+			double x = k[a];
+			size_t at = 0;
+			for (size_t b = 0; b < a; b++)
+				at += k[b] >= x;
+			for (size_t b = a + 1; b < n; b++)
+				at += k[b] > x;
+			tmp[at] = idx[a];
+		}
 	}
 	memcpy(idx, tmp, n * sizeof *idx);
 }

@@ -189,6 +189,52 @@ static void sort_row(precis_doc *d, uint32_t *form, size_t row, size_t at,
 	}
 }
 
+/* The rows of a document up to PR_LARGE_DOC sentences, written as first
+ * met, sorted all at once: their entries spread out by term (a counting
+ * sort: count[t], the rows that hold term t, becomes where its entries
+ * go), each term's in the order of the rows, then gathered back row by
+ * row, each row's in the order of the terms. Two passes over the entries
+ * that go straight through, where a row at a time had a sort of its own
+ * whose loops ended at every length, a branch guessed wrong some 250
+ * times an article. count has nt + 1 entries. */
+static int sort_rows(precis_doc *d, uint32_t *form, uint32_t *count, size_t nt)
+{
+	size_t n = d->nsents, total = d->sterm_off[n];
+	pr_scratch *sc = &d->scratch;
+	/* by term: each entry's row, term, count and form */
+	uint32_t *sent = pr_scratch_alloc(sc, 4 * (total + 1) * sizeof *sent);
+	size_t *fill = pr_scratch_alloc(sc, (n + 1) * sizeof *fill);
+	if (!sent || !fill)
+		return PRECIS_ENOMEM;
+	uint32_t *term = sent + total + 1, *tf = term + total + 1, *fm = tf + total + 1;
+	for (size_t t = 0, at = 0; t < nt; t++) {
+		size_t c = count[t];
+		count[t] = (uint32_t)at;
+		at += c;
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
+			uint32_t p = count[d->sterm[k]]++;
+			sent[p] = (uint32_t)i;
+			term[p] = d->sterm[k];
+			if (d->stf)
+				tf[p] = d->stf[k];
+			if (form)
+				fm[p] = form[k];
+		}
+		fill[i] = d->sterm_off[i];
+	}
+	for (size_t p = 0; p < total; p++) {
+		size_t k = fill[sent[p]]++;
+		d->sterm[k] = term[p];
+		if (d->stf)
+			d->stf[k] = tf[p];
+		if (form)
+			form[k] = fm[p];
+	}
+	return PRECIS_OK;
+}
+
 /* Distinct terms of each sentence, sorted by term (the graph words above
  * among them, after every stem, with their document frequencies in
  * extra_df[graph_terms(d)]); with tf, their frequencies in d->stf, else
@@ -228,16 +274,24 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, int tf, uint32_t *ext
 	uint32_t *tw = last ? last + nt + 1 : NULL;
 	uint32_t *row0 = last ? tw + 2 * maxtok + 2 : NULL;
 	uint32_t *tf0 = last ? row0 + maxtok + 1 : NULL, *form0 = last ? tf0 + maxtok + 1 : NULL;
-	if (!d->sterm || (tf && !d->stf) || !gterm || !last) {
+	/* count[t]: the rows that hold term t */
+	uint32_t *count = pr_scratch_calloc(&d->scratch, nt + 1, sizeof *count);
+	if (!d->sterm || (tf && !d->stf) || !gterm || !last || !count) {
 		pr_scratch_restore(&d->scratch, mark);
 		return PRECIS_ENOMEM;
 	}
-	memset(extra_df, 0, ngraph * sizeof *extra_df);
+	/* a book's rows are sorted one at a time (sort_row), as written;
+	 * any other's are written in place as first met, and sorted at the
+	 * end (sort_rows) */
+	int at_once = n <= PR_LARGE_DOC;
 	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
 		const pr_sent *s = &d->sents[i];
 		size_t row = at, m = 0;
 		d->sterm_off[i] = row;
+		uint32_t *rterm = at_once ? d->sterm + row : row0 + 1;
+		uint32_t *rtf = at_once && d->stf ? d->stf + row : tf0;
+		uint32_t *rform = at_once && form ? form + row : form0;
 		/* the bounds read once: tw's stores might change them, for all
 		 * the compiler knows */
 		const pr_token *tok = d->toks + s->tok, *end = tok + s->ntok;
@@ -254,25 +308,27 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, int tf, uint32_t *ext
 			uint32_t t = tw[e], w = tw[e + 1], p = last[t];
 			if (p > row) {
 				p -= (uint32_t)row + 1;
-				tf0[p]++;
-				if (form && form0[p] != w)
-					form0[p] = FORMS_SEVERAL;
+				rtf[p]++;
+				if (form && rform[p] != w)
+					rform[p] = FORMS_SEVERAL;
 			} else {
 				last[t] = (uint32_t)at + 1;
-				if (t >= d->nterms)
-					extra_df[t - d->nterms]++;
-				row0[at - row + 1] = t;
-				tf0[at - row] = 1;
+				count[t]++;
+				rterm[at - row] = t;
+				rtf[at - row] = 1;
 				if (form)
-					form0[at - row] = w;
+					rform[at - row] = w;
 				at++;
 			}
 		}
-		sort_row(d, form, row, at, last, row0, tf0, form0);
+		if (!at_once)
+			sort_row(d, form, row, at, last, row0, tf0, form0);
 	}
 	d->sterm_off[n] = at;
+	memcpy(extra_df, count + d->nterms, ngraph * sizeof *extra_df);
+	int rc = at_once ? sort_rows(d, form, count, nt) : PRECIS_OK;
 	pr_scratch_restore(&d->scratch, mark);
-	return PRECIS_OK;
+	return rc;
 }
 
 int pr_sentence_terms(precis_doc *d)

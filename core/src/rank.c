@@ -213,40 +213,77 @@ static void block_sums(double *s, const double *p, const uint64_t *col, size_t l
 }
 #endif
 
+#if defined(__GNUC__) || defined(__clang__)
 /* One step of power iteration: nxt from cur, by places. tele is the
- * teleport vector by places, or NULL for the uniform one (base). */
-static void step_blocks(const blocks *b, const double *cur, double *nxt,
-                        const double *tele, double jump, double base, double damping)
+ * teleport vector by places, or NULL for the uniform one (base). Returns
+ * the L1 change from cur to nxt over the nodes' places, the padding's
+ * left out, in an order of its own (pr_sum_below's concern): added up two
+ * places at a time as they are written, where a pass of its own read both
+ * vectors again. */
+static double step_blocks(const blocks *b, const double *cur, double *nxt,
+                          const double *tele, double jump, double base, double damping)
 {
+	typedef int64_t pr_bits __attribute__((vector_size(2 * sizeof(int64_t))));
 	const double *p = b->p;
 	const uint64_t *col = b->col;
+	const pr_pair jv = {jump, jump}, bv = {base, base}, dv = {damping, damping};
+	pr_pair d0 = {0, 0}, d1 = d0;
+	/* |x| is x without its sign bit; the first block's first pad places
+	 * count nothing */
+	const pr_bits abs = {INT64_MAX, INT64_MAX};
+	pr_bits first[PR_BLOCK / 2];
+	for (size_t h = 0; h < PR_BLOCK / 2; h++)
+		first[h] = (pr_bits){2 * h >= b->pad ? INT64_MAX : 0,
+		                     2 * h + 1 >= b->pad ? INT64_MAX : 0};
 	for (size_t r = 0; r < b->nplaces; r += PR_BLOCK) {
 		size_t len = b->len[r / PR_BLOCK];
 		double s[PR_BLOCK];
 		block_sums(s, p, col, len, cur);
 		p += PR_BLOCK * len;
 		col += PR_BLOCK / PR_COLS_PER_WORD * len;
-		for (size_t q = 0; q < PR_BLOCK; q++)
-			nxt[r + q] = (tele ? jump * tele[r + q] : base) + damping * s[q];
+		for (size_t h = 0; h < PR_BLOCK / 2; h++) {
+			/* lane by lane what one place at a time computes */
+			pr_pair sum, c, t = bv;
+			memcpy(&sum, s + 2 * h, sizeof sum);
+			memcpy(&c, cur + r + 2 * h, sizeof c);
+			if (tele) {
+				memcpy(&t, tele + r + 2 * h, sizeof t);
+				t = jv * t;
+			}
+			pr_pair v = t + dv * sum;
+			memcpy(nxt + r + 2 * h, &v, sizeof v);
+			pr_pair d = (pr_pair)((pr_bits)(v - c) & (r ? abs : first[h]));
+			if (h % 2)
+				d1 += d;
+			else
+				d0 += d;
+		}
 	}
+	pr_pair d = d0 + d1;
+	return d[0] + d[1];
 }
-
-/* The L1 change from a to b over n values, in any order: four sums side by
- * side, not one chain of n additions. */
-static double change(const double *a, const double *b, size_t n)
+#else
+static double step_blocks(const blocks *b, const double *cur, double *nxt,
+                          const double *tele, double jump, double base, double damping)
 {
-	double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-	size_t i = 0;
-	for (; i + 4 <= n; i += 4) {
-		d0 += fabs(b[i] - a[i]);
-		d1 += fabs(b[i + 1] - a[i + 1]);
-		d2 += fabs(b[i + 2] - a[i + 2]);
-		d3 += fabs(b[i + 3] - a[i + 3]);
+	const double *p = b->p;
+	const uint64_t *col = b->col;
+	double moved = 0;
+	for (size_t r = 0; r < b->nplaces; r += PR_BLOCK) {
+		size_t len = b->len[r / PR_BLOCK];
+		double s[PR_BLOCK];
+		block_sums(s, p, col, len, cur);
+		p += PR_BLOCK * len;
+		col += PR_BLOCK / PR_COLS_PER_WORD * len;
+		for (size_t q = 0; q < PR_BLOCK; q++) {
+			nxt[r + q] = (tele ? jump * tele[r + q] : base) + damping * s[q];
+			if (r + q >= b->pad)
+				moved += fabs(nxt[r + q] - cur[r + q]);
+		}
 	}
-	for (; i < n; i++)
-		d0 += fabs(b[i] - a[i]);
-	return (d0 + d1) + (d2 + d3);
+	return moved;
 }
+#endif
 
 /* The start of a step, alike in power iteration and the sweeps: the
  * dangling nodes' mass (`dangling`, summed by the caller) and the isolated
@@ -294,10 +331,10 @@ static void power(double *score, const blocks *b, double *cur, double *nxt, doub
 			dangling += cur[b->place[dang[m]]];
 		double base, delta;
 		double jump = step_start(dangling, damping, isolated, all, iso, &base, &delta);
-		step_blocks(b, cur, nxt, teleport ? tele : NULL, jump, base, damping);
+		double moved = step_blocks(b, cur, nxt, teleport ? tele : NULL, jump, base, damping);
 		/* the change in the order of the nodes, as power iteration
 		 * sums it, only when a faster order cannot tell */
-		int stop = pr_sum_below(delta + change(cur + b->pad, nxt + b->pad, n), tolerance, n + 1);
+		int stop = pr_sum_below(delta + moved, tolerance, n + 1);
 		if (stop < 0) {
 			for (size_t i = 0; i < n; i++)
 				delta += fabs(nxt[b->place[i]] - cur[b->place[i]]);

@@ -683,25 +683,30 @@ static void walk_cover(const build_ctx *c, size_t i)
  * sums are integers, exactly those of 1 and 1 + WORD_BONUS in doubles, and
  * a book's counts take four bytes a sentence and stay in cache. (A count
  * cannot overflow: it would need billions of terms in each of two
- * sentences.) half[] is all zero before and after. */
-static size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
-                            cand *touched)
+ * sentences.) half[] is all zero before and after. With hints, a book's,
+ * what the walk reads next is asked for ahead (PR_AHEAD); an article's
+ * counts and postings are in the cache, where the asking only costs. */
+static inline size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
+                                   cand *touched, int hints)
 {
 	size_t ntouched = 0;
 	const posting *ps = c->post;
 	for (uint32_t s = c->step_off[i]; s < c->step_off[i + 1]; s++) {
 		const step *st = &c->steps[s];
 		uint32_t fi = own_form(ps[st->lo - 1].val);
-		PR_PREFETCH(&ps[c->steps[s + PR_STEP_AHEAD].lo]);
+		if (hints)
+			PR_PREFETCH(&ps[c->steps[s + PR_STEP_AHEAD].lo]);
 		for (uint32_t p = st->lo; p < st->hi; p++) {
-			PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);
+			if (hints)
+				PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);
 			uint32_t j = ps[p].sent, h = half[j];
 			/* j joins the list the first time it is met: written
 			 * every time, kept by where the next one goes, not by
 			 * a branch that goes either way at random */
 			touched[ntouched].j = j;
 			ntouched += h == 0;
-			PR_PREFETCH(&c->loglen[j]); /* read once the walk is done */
+			if (hints)
+				PR_PREFETCH(&c->loglen[j]); /* read once the walk is done */
 			half[j] = h + 2 + (ps[p].val == fi);
 		}
 	}
@@ -910,7 +915,8 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t ntouched = sim == PRECIS_SIM_TEXTRANK
-		                          ? walk_textrank(&c, i, acc, touched)
+		                          ? (g->upper ? walk_textrank(&c, i, acc, touched, 1)
+		                                      : walk_textrank(&c, i, acc, touched, 0))
 		                          : walk_weighted(&c, i, acc, touched);
 		size_t keep = ntouched;
 		if (keep > c.max_neighbours) {

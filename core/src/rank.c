@@ -214,55 +214,59 @@ static void block_sums(double *s, const double *p, const uint64_t *col, size_t l
 #endif
 
 #if defined(__GNUC__) || defined(__clang__)
-/* One step of power iteration: nxt from cur, by places. tele is the
- * teleport vector by places, or NULL for the uniform one (base). Returns
- * the L1 change from cur to nxt over the nodes' places, the padding's
- * left out, in an order of its own (pr_sum_below's concern): added up two
- * places at a time as they are written, where a pass of its own read both
- * vectors again. */
-static double step_blocks(const blocks *b, const double *cur, double *nxt,
-                          const double *tele, double jump, double base, double damping)
+/* A block's scores into nxt (the block's places in nxt, cur and tele),
+ * from its row sums s; returns their change from cur, the first pad
+ * places (the padding) left out. Two places at a time, lane by lane what
+ * one place at a time computes. Inlined, so that the blocks without
+ * padding, all but the first, have no mask to make. */
+__attribute__((always_inline)) static inline double put_block(double *nxt, const double *cur, const double *tele,
+                        const double *s, double jump, double base, double damping,
+                        size_t pad)
 {
 	typedef int64_t pr_bits __attribute__((vector_size(2 * sizeof(int64_t))));
-	const double *p = b->p;
-	const uint64_t *col = b->col;
-	const pr_pair jv = {jump, jump}, bv = {base, base}, dv = {damping, damping};
+	const pr_pair jv = {jump, jump}, dv = {damping, damping};
 	pr_pair d0 = {0, 0}, d1 = d0;
-	/* |x| is x without its sign bit; the first block's first pad places
-	 * count nothing */
-	const pr_bits abs = {INT64_MAX, INT64_MAX};
-	pr_bits first[PR_BLOCK / 2];
-	for (size_t h = 0; h < PR_BLOCK / 2; h++)
-		first[h] = (pr_bits){2 * h >= b->pad ? INT64_MAX : 0,
-		                     2 * h + 1 >= b->pad ? INT64_MAX : 0};
-	for (size_t r = 0; r < b->nplaces; r += PR_BLOCK) {
-		size_t len = b->len[r / PR_BLOCK];
-		double s[PR_BLOCK];
-		block_sums(s, p, col, len, cur);
-		p += PR_BLOCK * len;
-		col += PR_BLOCK / PR_COLS_PER_WORD * len;
-		for (size_t h = 0; h < PR_BLOCK / 2; h++) {
-			/* lane by lane what one place at a time computes */
-			pr_pair sum, c, t = bv;
-			memcpy(&sum, s + 2 * h, sizeof sum);
-			memcpy(&c, cur + r + 2 * h, sizeof c);
-			if (tele) {
-				memcpy(&t, tele + r + 2 * h, sizeof t);
-				t = jv * t;
-			}
-			pr_pair v = t + dv * sum;
-			memcpy(nxt + r + 2 * h, &v, sizeof v);
-			pr_pair d = (pr_pair)((pr_bits)(v - c) & (r ? abs : first[h]));
-			if (h % 2)
-				d1 += d;
-			else
-				d0 += d;
+	for (size_t h = 0; h < PR_BLOCK / 2; h++) {
+		pr_pair sum, c, t = {base, base};
+		memcpy(&sum, s + 2 * h, sizeof sum);
+		memcpy(&c, cur + 2 * h, sizeof c);
+		if (tele) {
+			memcpy(&t, tele + 2 * h, sizeof t);
+			t = jv * t;
 		}
+		pr_pair v = t + dv * sum;
+		memcpy(nxt + 2 * h, &v, sizeof v);
+		/* |v - c|: without its sign bit, and nothing for padding */
+		pr_bits keep = {2 * h >= pad ? INT64_MAX : 0, 2 * h + 1 >= pad ? INT64_MAX : 0};
+		pr_pair d = (pr_pair)((pr_bits)(v - c) & keep);
+		if (h % 2)
+			d1 += d;
+		else
+			d0 += d;
 	}
 	pr_pair d = d0 + d1;
 	return d[0] + d[1];
 }
 #else
+static double put_block(double *nxt, const double *cur, const double *tele,
+                        const double *s, double jump, double base, double damping,
+                        size_t pad)
+{
+	double moved = 0;
+	for (size_t q = 0; q < PR_BLOCK; q++) {
+		nxt[q] = (tele ? jump * tele[q] : base) + damping * s[q];
+		if (q >= pad)
+			moved += fabs(nxt[q] - cur[q]);
+	}
+	return moved;
+}
+#endif
+
+/* One step of power iteration: nxt from cur, by places. tele is the
+ * teleport vector by places, or NULL for the uniform one (base). Returns
+ * the L1 change from cur to nxt over the nodes' places, in an order of
+ * its own (pr_sum_below's concern): added up as the scores are written,
+ * where a pass of its own read both vectors again. */
 static double step_blocks(const blocks *b, const double *cur, double *nxt,
                           const double *tele, double jump, double base, double damping)
 {
@@ -275,15 +279,12 @@ static double step_blocks(const blocks *b, const double *cur, double *nxt,
 		block_sums(s, p, col, len, cur);
 		p += PR_BLOCK * len;
 		col += PR_BLOCK / PR_COLS_PER_WORD * len;
-		for (size_t q = 0; q < PR_BLOCK; q++) {
-			nxt[r + q] = (tele ? jump * tele[r + q] : base) + damping * s[q];
-			if (r + q >= b->pad)
-				moved += fabs(nxt[r + q] - cur[r + q]);
-		}
+		const double *t = tele ? tele + r : NULL;
+		moved += r ? put_block(nxt + r, cur + r, t, s, jump, base, damping, 0)
+		           : put_block(nxt, cur, t, s, jump, base, damping, b->pad);
 	}
 	return moved;
 }
-#endif
 
 /* The start of a step, alike in power iteration and the sweeps: the
  * dangling nodes' mass (`dangling`, summed by the caller) and the isolated

@@ -193,3 +193,70 @@ void *pr_vec_push(pr_arena *a, pr_vec *v)
 	memset(p, 0, v->elem);
 	return p;
 }
+
+/* A block of scratch that did not fit the region: its header, then the
+ * block, aligned for any type. */
+struct pr_scratch_big {
+	pr_scratch_big *next;
+	alignas(max_align_t) unsigned char data[];
+};
+
+void pr_scratch_init(pr_scratch *s, void *base, size_t size)
+{
+	s->base = base;
+	s->size = base ? size & ~(size_t)(ALIGN - 1) : 0;
+	s->used = 0;
+	s->big = NULL;
+}
+
+/* size bytes of s, zeroed if zero says so. A block of its own comes from
+ * calloc: a large one fresh from the system is zero already. */
+static void *scratch_take(pr_scratch *s, size_t size, int zero)
+{
+	if (size > SIZE_MAX - ALIGN - sizeof(pr_scratch_big))
+		return NULL;
+	size = round_up(size ? size : 1);
+	if (s->size - s->used >= size) {
+		void *p = s->base + s->used;
+		s->used += size;
+		if (zero)
+			memset(p, 0, size);
+		return p;
+	}
+	pr_scratch_big *b = zero ? pr_calloc_raw(1, sizeof *b + size)
+	                         : pr_malloc_raw(sizeof *b + size);
+	if (!b)
+		return NULL;
+	b->next = s->big;
+	s->big = b;
+	return b->data;
+}
+
+void *pr_scratch_alloc(pr_scratch *s, size_t size)
+{
+	return scratch_take(s, size, 0);
+}
+
+void *pr_scratch_calloc(pr_scratch *s, size_t n, size_t size)
+{
+	size_t total;
+	if (!pr_mul_ok(n, size, &total))
+		return NULL;
+	return scratch_take(s, total, 1);
+}
+
+pr_scratch_mark pr_scratch_save(const pr_scratch *s)
+{
+	pr_scratch_mark m = {s->used, s->big};
+	return m;
+}
+
+void pr_scratch_restore(pr_scratch *s, pr_scratch_mark m)
+{
+	while (s->big != m.big) {
+		pr_scratch_big *next = s->big->next;
+		pr_free_raw(s->big);
+		s->big = next;
+	}
+	s->used = m.used;
+}

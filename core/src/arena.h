@@ -48,6 +48,37 @@ void *pr_vec_push(pr_arena *a, pr_vec *v);
 /* Make room for at least n more elements. 0 or -1 (out of memory). */
 int pr_vec_reserve(pr_arena *a, pr_vec *v, size_t n);
 
+/* Scratch: the working arrays a stage needs only while it runs. A
+ * document keeps one region of its arena for them (pr_scratch_init), and
+ * a stage takes them from it one after another and gives them all back
+ * when it is done (pr_scratch_save, pr_scratch_restore), so that the next
+ * stage reuses the same room, its pages touched and in the cache, where a
+ * malloc and a free for each array cost an article some twenty of each.
+ * What does not fit the region (a book's arrays) is malloc'd on its own
+ * and freed by the restore. */
+typedef struct pr_scratch_big pr_scratch_big;
+
+typedef struct pr_scratch {
+	unsigned char *base; /* size bytes, or NULL: everything malloc'd */
+	size_t size, used;
+	pr_scratch_big *big; /* the malloc'd blocks, the latest first */
+} pr_scratch;
+
+typedef struct pr_scratch_mark {
+	size_t used;
+	pr_scratch_big *big;
+} pr_scratch_mark;
+
+void pr_scratch_init(pr_scratch *s, void *base, size_t size);
+/* Aligned for any type; NULL when out of memory. */
+void *pr_scratch_alloc(pr_scratch *s, size_t size);
+/* The same, n elements of size bytes, zeroed. */
+void *pr_scratch_calloc(pr_scratch *s, size_t n, size_t size);
+/* Where s stands now, and back there: every block taken since is given
+ * back. Marks are restored latest first. */
+pr_scratch_mark pr_scratch_save(const pr_scratch *s);
+void pr_scratch_restore(pr_scratch *s, pr_scratch_mark m);
+
 /* Overflow-checked multiplication: 0 on overflow. */
 static inline int pr_mul_ok(size_t a, size_t b, size_t *out)
 {

@@ -17,6 +17,12 @@
 #define DEFAULT_MAX_BYTES ((size_t)1 << 30)
 #define HARD_MAX_BYTES ((size_t)UINT32_MAX - 1)
 #define ARENA_PER_BYTE 28
+/* The stages' scratch (doc.h) needs some five bytes a byte of text at
+ * most, on an article; a book's larger arrays are malloc'd on their own
+ * (arena.h). */
+#define SCRATCH_PER_BYTE 8
+#define SCRATCH_MIN (16 * 1024)
+#define SCRATCH_MAX (256 * 1024)
 
 const char *precis_strerror(int status)
 {
@@ -190,9 +196,18 @@ int pr_doc_new_timed(precis_doc **out, const char *text, size_t len,
 	 * article whole (test_alloc.c, article_arena_is_one_chunk), where
 	 * chunks of 64 and 128 KiB took two allocations and, freed, gave
 	 * their pages back to be faulted in again by the next document */
-	pr_arena_init_sized(&d->arena, len > SIZE_MAX / ARENA_PER_BYTE
+	size_t scratch = len < (SCRATCH_MAX - SCRATCH_MIN) / SCRATCH_PER_BYTE
+	                         ? SCRATCH_MIN + len * SCRATCH_PER_BYTE
+	                         : SCRATCH_MAX;
+	pr_arena_init_sized(&d->arena, len > (SIZE_MAX - scratch) / ARENA_PER_BYTE
 	                                       ? SIZE_MAX
-	                                       : len * ARENA_PER_BYTE);
+	                                       : len * ARENA_PER_BYTE + scratch);
+	void *region = pr_alloc(&d->arena, scratch);
+	if (!region) {
+		precis_doc_free(d);
+		return PRECIS_ENOMEM;
+	}
+	pr_scratch_init(&d->scratch, region, scratch);
 	d->opts = o;
 	d->opts.lang = NULL; /* never keep the caller's pointer */
 	d->lang = lang;

@@ -89,6 +89,8 @@ struct precis_doc {
 	double *noisew;       /* each sentence's noise weight as the prior
 	                         found it, -1 for a heading it did not weigh;
 	                         NULL without a prior (prior.c) */
+	pr_scratch scratch;   /* the stages' working arrays (arena.h), a
+	                         region of the arena */
 };
 
 /* A link of a book's sentence graph: the later sentence and the weight,
@@ -134,7 +136,8 @@ typedef struct pr_graph {
 #define PR_LARGE_GRAPH 5000
 
 /* The stages, in order. Each returns PRECIS_OK or a negative status and
- * allocates only in doc->arena (plus scratch it frees itself). */
+ * allocates only in doc->arena (plus scratch it gives back itself, in
+ * doc->scratch or malloc'd). */
 int pr_tokenize(precis_doc *doc);
 int pr_sentence_terms(precis_doc *doc);
 int pr_graph_build(pr_graph *g, precis_doc *doc, precis_similarity sim);

@@ -26,7 +26,6 @@
  *    sentences, 16 from 6,250 on.
  */
 #include "doc.h"
-#include "alloc.h"
 #include "bits.h"
 
 #include <math.h>
@@ -106,12 +105,12 @@ static size_t graph_terms(const precis_doc *d)
 
 /* gterm[w]: what word w counts as in the graph: its stem (a token's term
  * is its word's), else its graph term (numbered from nterms on), else
- * `none`: a word that links nothing. The caller frees it. */
-static uint32_t *graph_word_terms(const precis_doc *d, uint32_t none)
+ * `none`: a word that links nothing. In d's scratch. */
+static uint32_t *graph_word_terms(precis_doc *d, uint32_t none)
 {
 	size_t nw = d->nwords;
 	/* x, then the stop words to look up */
-	uint32_t *x = pr_malloc_raw((2 * nw + 1) * sizeof *x);
+	uint32_t *x = pr_scratch_alloc(&d->scratch, (2 * nw + 1) * sizeof *x);
 	if (!x)
 		return NULL;
 	uint32_t *stop = x + nw, nstop = 0;
@@ -190,6 +189,52 @@ static void sort_row(precis_doc *d, uint32_t *form, size_t row, size_t at,
 	}
 }
 
+/* The rows of a document up to PR_LARGE_DOC sentences, written as first
+ * met, sorted all at once: their entries spread out by term (a counting
+ * sort: count[t], the rows that hold term t, becomes where its entries
+ * go), each term's in the order of the rows, then gathered back row by
+ * row, each row's in the order of the terms. Two passes over the entries
+ * that go straight through, where a row at a time had a sort of its own
+ * whose loops ended at every length, a branch guessed wrong some 250
+ * times an article. count has nt + 1 entries. */
+static int sort_rows(precis_doc *d, uint32_t *form, uint32_t *count, size_t nt)
+{
+	size_t n = d->nsents, total = d->sterm_off[n];
+	pr_scratch *sc = &d->scratch;
+	/* by term: each entry's row, term, count and form */
+	uint32_t *sent = pr_scratch_alloc(sc, 4 * (total + 1) * sizeof *sent);
+	size_t *fill = pr_scratch_alloc(sc, (n + 1) * sizeof *fill);
+	if (!sent || !fill)
+		return PRECIS_ENOMEM;
+	uint32_t *term = sent + total + 1, *tf = term + total + 1, *fm = tf + total + 1;
+	for (size_t t = 0, at = 0; t < nt; t++) {
+		size_t c = count[t];
+		count[t] = (uint32_t)at;
+		at += c;
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
+			uint32_t p = count[d->sterm[k]]++;
+			sent[p] = (uint32_t)i;
+			term[p] = d->sterm[k];
+			if (d->stf)
+				tf[p] = d->stf[k];
+			if (form)
+				fm[p] = form[k];
+		}
+		fill[i] = d->sterm_off[i];
+	}
+	for (size_t p = 0; p < total; p++) {
+		size_t k = fill[sent[p]]++;
+		d->sterm[k] = term[p];
+		if (d->stf)
+			d->stf[k] = tf[p];
+		if (form)
+			form[k] = fm[p];
+	}
+	return PRECIS_OK;
+}
+
 /* Distinct terms of each sentence, sorted by term (the graph words above
  * among them, after every stem, with their document frequencies in
  * extra_df[graph_terms(d)]); with tf, their frequencies in d->stf, else
@@ -221,24 +266,32 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, int tf, uint32_t *ext
 	 * counts as term nt, and is passed over by where the next pair is
 	 * written, not by a branch on whether it is a stop word, which half of
 	 * the tokens are, at random */
+	pr_scratch_mark mark = pr_scratch_save(&d->scratch);
 	uint32_t *gterm = graph_word_terms(d, (uint32_t)nt);
 	/* last (below), nt + 1 of them, then tw, then the row's terms,
 	 * counts and forms before sort_row: one block */
-	uint32_t *last = pr_calloc_raw(nt + 1 + 5 * maxtok + 5, sizeof *last);
+	uint32_t *last = pr_scratch_calloc(&d->scratch, nt + 1 + 5 * maxtok + 5, sizeof *last);
 	uint32_t *tw = last ? last + nt + 1 : NULL;
 	uint32_t *row0 = last ? tw + 2 * maxtok + 2 : NULL;
 	uint32_t *tf0 = last ? row0 + maxtok + 1 : NULL, *form0 = last ? tf0 + maxtok + 1 : NULL;
-	if (!d->sterm || (tf && !d->stf) || !gterm || !last) {
-		pr_free_raw(gterm);
-		pr_free_raw(last);
+	/* count[t]: the rows that hold term t */
+	uint32_t *count = pr_scratch_calloc(&d->scratch, nt + 1, sizeof *count);
+	if (!d->sterm || (tf && !d->stf) || !gterm || !last || !count) {
+		pr_scratch_restore(&d->scratch, mark);
 		return PRECIS_ENOMEM;
 	}
-	memset(extra_df, 0, ngraph * sizeof *extra_df);
+	/* a book's rows are sorted one at a time (sort_row), as written;
+	 * any other's are written in place as first met, and sorted at the
+	 * end (sort_rows) */
+	int at_once = n <= PR_LARGE_DOC;
 	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
 		const pr_sent *s = &d->sents[i];
 		size_t row = at, m = 0;
 		d->sterm_off[i] = row;
+		uint32_t *rterm = at_once ? d->sterm + row : row0 + 1;
+		uint32_t *rtf = at_once && d->stf ? d->stf + row : tf0;
+		uint32_t *rform = at_once && form ? form + row : form0;
 		/* the bounds read once: tw's stores might change them, for all
 		 * the compiler knows */
 		const pr_token *tok = d->toks + s->tok, *end = tok + s->ntok;
@@ -255,26 +308,27 @@ static int sentence_terms(precis_doc *d, uint32_t **formp, int tf, uint32_t *ext
 			uint32_t t = tw[e], w = tw[e + 1], p = last[t];
 			if (p > row) {
 				p -= (uint32_t)row + 1;
-				tf0[p]++;
-				if (form && form0[p] != w)
-					form0[p] = FORMS_SEVERAL;
+				rtf[p]++;
+				if (form && rform[p] != w)
+					rform[p] = FORMS_SEVERAL;
 			} else {
 				last[t] = (uint32_t)at + 1;
-				if (t >= d->nterms)
-					extra_df[t - d->nterms]++;
-				row0[at - row + 1] = t;
-				tf0[at - row] = 1;
+				count[t]++;
+				rterm[at - row] = t;
+				rtf[at - row] = 1;
 				if (form)
-					form0[at - row] = w;
+					rform[at - row] = w;
 				at++;
 			}
 		}
-		sort_row(d, form, row, at, last, row0, tf0, form0);
+		if (!at_once)
+			sort_row(d, form, row, at, last, row0, tf0, form0);
 	}
 	d->sterm_off[n] = at;
-	pr_free_raw(gterm);
-	pr_free_raw(last);
-	return PRECIS_OK;
+	memcpy(extra_df, count + d->nterms, ngraph * sizeof *extra_df);
+	int rc = at_once ? sort_rows(d, form, count, nt) : PRECIS_OK;
+	pr_scratch_restore(&d->scratch, mark);
+	return rc;
 }
 
 int pr_sentence_terms(precis_doc *d)
@@ -429,6 +483,8 @@ typedef struct build_ctx {
 	double avglen;
 	uint32_t df_cap;
 	size_t max_neighbours;
+	size_t links;         /* at most this many links to later sentences
+	                         (build_postings) */
 	uint32_t extra_df[PR_GRAPH_TERMS_MAX]; /* of the graph words (sentence_terms) */
 } build_ctx;
 
@@ -474,7 +530,7 @@ static int build_postings(build_ctx *c)
 {
 	precis_doc *d = c->d;
 	size_t n = d->nsents, nt = d->nterms + graph_terms(d);
-	range *r = pr_malloc_raw((nt + 1) * sizeof *r);
+	range *r = pr_scratch_alloc(&d->scratch, (nt + 1) * sizeof *r);
 	if (!r)
 		return PRECIS_ENOMEM;
 	/* posting 0 is no term's: the terms that make no edges write there,
@@ -492,18 +548,19 @@ static int build_postings(build_ctx *c)
 		npost += df & (0u - edges);
 	}
 	/* a term's last posting makes no step, so there are fewer steps */
-	c->post = pr_malloc_raw(((size_t)npost + PR_AHEAD) * sizeof *c->post);
-	c->steps = pr_malloc_raw(((size_t)npost + PR_STEP_AHEAD) * sizeof *c->steps);
-	c->step_off = pr_malloc_raw((n + 1) * sizeof *c->step_off);
+	pr_scratch *sc = &d->scratch;
+	c->post = pr_scratch_alloc(sc, ((size_t)npost + PR_AHEAD) * sizeof *c->post);
+	c->steps = pr_scratch_alloc(sc, ((size_t)npost + PR_STEP_AHEAD) * sizeof *c->steps);
+	c->step_off = pr_scratch_alloc(sc, (n + 1) * sizeof *c->step_off);
 	if (c->cover > 0)
-		c->tf = pr_malloc_raw(((size_t)npost + 1) * sizeof *c->tf);
-	if (!c->post || !c->steps || !c->step_off || (c->cover > 0 && !c->tf)) {
-		pr_free_raw(r);
+		c->tf = pr_scratch_alloc(sc, ((size_t)npost + 1) * sizeof *c->tf);
+	if (!c->post || !c->steps || !c->step_off || (c->cover > 0 && !c->tf))
 		return PRECIS_ENOMEM;
-	}
 	uint32_t nsteps = 0;
+	c->links = 0;
 	for (size_t i = 0; i < n; i++) {
 		c->step_off[i] = nsteps;
+		size_t pairs = 0; /* the walk from i meets no more sentences */
 		for (size_t k = d->sterm_off[i]; k < d->sterm_off[i + 1]; k++) {
 			range *rt = &r[d->sterm[k]];
 			uint32_t p = rt->next, end = rt->end;
@@ -518,13 +575,18 @@ static int build_postings(build_ctx *c)
 			c->steps[nsteps].hi = end;
 			c->steps[nsteps].k = (uint32_t)k;
 			nsteps += p < end;
+			pairs += end - p;
 		}
+		/* nor more than the later sentences, and it keeps at most
+		 * max_neighbours */
+		if (pairs > n - 1 - i)
+			pairs = n - 1 - i;
+		c->links += pairs < c->max_neighbours ? pairs : c->max_neighbours;
 	}
 	c->step_off[n] = nsteps;
 	memset(c->steps + nsteps, 0, PR_STEP_AHEAD * sizeof *c->steps);
 	for (size_t p = npost; p < (size_t)npost + PR_AHEAD; p++)
 		c->post[p].sent = c->post[p].val = 0; /* for walk_textrank's hints */
-	pr_free_raw(r);
 	return PRECIS_OK;
 }
 
@@ -542,7 +604,7 @@ static int build_weights(build_ctx *c)
 		 * and a sentence is no less like another for being padded with
 		 * them (with every word counted instead: bbc -0.35 R1, on 50
 		 * documents worse and 28 better; fr-head -0.3; cnndm +0.07) */
-		if (!(c->loglen = pr_malloc_raw((n + 1) * sizeof *c->loglen)))
+		if (!(c->loglen = pr_scratch_alloc(&d->scratch, (n + 1) * sizeof *c->loglen)))
 			return PRECIS_ENOMEM;
 		for (size_t i = 0; i < n; i++) {
 			double l = (double)(d->sterm_off[i + 1] - d->sterm_off[i]);
@@ -550,8 +612,8 @@ static int build_weights(build_ctx *c)
 		}
 		if (c->cover > 0) {
 			/* the cosine's: every sentence's vector of term counts */
-			c->norm = pr_malloc_raw((n + 1) * sizeof *c->norm);
-			c->dot = pr_calloc_raw(n + 1, sizeof *c->dot);
+			c->norm = pr_scratch_alloc(&d->scratch, (n + 1) * sizeof *c->norm);
+			c->dot = pr_scratch_calloc(&d->scratch, n + 1, sizeof *c->dot);
 			if (!c->norm || !c->dot)
 				return PRECIS_ENOMEM;
 			for (size_t i = 0; i < n; i++) {
@@ -563,7 +625,7 @@ static int build_weights(build_ctx *c)
 		}
 		return PRECIS_OK;
 	}
-	if (!(c->idf = pr_malloc_raw((nt + 1) * sizeof *c->idf)))
+	if (!(c->idf = pr_scratch_alloc(&d->scratch, (nt + 1) * sizeof *c->idf)))
 		return PRECIS_ENOMEM;
 	double dn = (double)n, sum = 0;
 	for (size_t t = 0; t < nt; t++) {
@@ -579,7 +641,7 @@ static int build_weights(build_ctx *c)
 	if (c->avglen <= 0)
 		c->avglen = 1.0;
 	if (c->sim == PRECIS_SIM_COSINE) {
-		if (!(c->norm = pr_malloc_raw((n + 1) * sizeof *c->norm)))
+		if (!(c->norm = pr_scratch_alloc(&d->scratch, (n + 1) * sizeof *c->norm)))
 			return PRECIS_ENOMEM;
 		for (size_t i = 0; i < n; i++) {
 			double s2 = 0;
@@ -621,25 +683,30 @@ static void walk_cover(const build_ctx *c, size_t i)
  * sums are integers, exactly those of 1 and 1 + WORD_BONUS in doubles, and
  * a book's counts take four bytes a sentence and stay in cache. (A count
  * cannot overflow: it would need billions of terms in each of two
- * sentences.) half[] is all zero before and after. */
-static size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
-                            cand *touched)
+ * sentences.) half[] is all zero before and after. With hints, a book's,
+ * what the walk reads next is asked for ahead (PR_AHEAD); an article's
+ * counts and postings are in the cache, where the asking only costs. */
+static inline size_t walk_textrank(const build_ctx *c, size_t i, uint32_t *half,
+                                   cand *touched, int hints)
 {
 	size_t ntouched = 0;
 	const posting *ps = c->post;
 	for (uint32_t s = c->step_off[i]; s < c->step_off[i + 1]; s++) {
 		const step *st = &c->steps[s];
 		uint32_t fi = own_form(ps[st->lo - 1].val);
-		PR_PREFETCH(&ps[c->steps[s + PR_STEP_AHEAD].lo]);
+		if (hints)
+			PR_PREFETCH(&ps[c->steps[s + PR_STEP_AHEAD].lo]);
 		for (uint32_t p = st->lo; p < st->hi; p++) {
-			PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);
+			if (hints)
+				PR_PREFETCH(&half[ps[p + PR_AHEAD].sent]);
 			uint32_t j = ps[p].sent, h = half[j];
 			/* j joins the list the first time it is met: written
 			 * every time, kept by where the next one goes, not by
 			 * a branch that goes either way at random */
 			touched[ntouched].j = j;
 			ntouched += h == 0;
-			PR_PREFETCH(&c->loglen[j]); /* read once the walk is done */
+			if (hints)
+				PR_PREFETCH(&c->loglen[j]); /* read once the walk is done */
 			half[j] = h + 2 + (ps[p].val == fi);
 		}
 	}
@@ -702,38 +769,6 @@ static size_t walk_weighted(const build_ctx *c, size_t i, double *acc,
 	return ntouched;
 }
 
-static void free_ctx(build_ctx *c)
-{
-	pr_free_raw(c->post);
-	pr_free_raw(c->steps);
-	pr_free_raw(c->step_off);
-	pr_free_raw(c->idf);
-	pr_free_raw(c->norm);
-	pr_free_raw(c->loglen);
-	pr_free_raw(c->tf);
-	pr_free_raw(c->dot);
-}
-
-/* Room for `more` links past `used` in the growing link arrays. */
-static int reserve(uint32_t **col, double **w, size_t *cap, size_t used, size_t more)
-{
-	if (used + more <= *cap)
-		return PRECIS_OK;
-	size_t want = *cap ? *cap * 2 : 1024;
-	while (want < used + more)
-		want *= 2;
-	uint32_t *c = pr_realloc_raw(*col, want * sizeof *c);
-	if (c)
-		*col = c;
-	double *x = c ? pr_realloc_raw(*w, want * sizeof *x) : NULL;
-	if (x)
-		*w = x;
-	if (!c || !x)
-		return PRECIS_ENOMEM;
-	*cap = want;
-	return PRECIS_OK;
-}
-
 /* Sentence i's links, the first keep of c of positive weight, written at
  * link[at ..] as a book's graph holds them (doc.h), their weights added to
  * both their sentences' W as they go: i's earlier links are in wsum[i]
@@ -771,11 +806,9 @@ static int symmetric(pr_graph *g, precis_doc *d, const size_t *up, const uint32_
 	g->col = pr_alloc(&d->arena, (2 * nedges + 1) * sizeof *g->col);
 	g->w = pr_alloc(&d->arena, (2 * nedges + 1) * sizeof *g->w);
 	g->wsum = pr_calloc(&d->arena, n + 1, sizeof *g->wsum);
-	size_t *fill = pr_malloc_raw((n + 1) * sizeof *fill);
-	if (!g->row || !g->col || !g->w || !g->wsum || !fill) {
-		pr_free_raw(fill);
+	size_t *fill = pr_scratch_alloc(&d->scratch, (n + 1) * sizeof *fill);
+	if (!g->row || !g->col || !g->w || !g->wsum || !fill)
 		return PRECIS_ENOMEM;
-	}
 	for (size_t i = 0; i < n; i++) {
 		g->row[i + 1] += up[i + 1] - up[i];
 		for (size_t e = up[i]; e < up[i + 1]; e++)
@@ -802,7 +835,6 @@ static int symmetric(pr_graph *g, precis_doc *d, const size_t *up, const uint32_
 		}
 		g->wsum[i] = wi;
 	}
-	pr_free_raw(fill);
 	return PRECIS_OK;
 }
 
@@ -822,14 +854,17 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	c.d = d;
 	c.sim = sim;
 	set_bounds(&c, n);
+	/* every array below but the graph's own is scratch, given back at
+	 * the end */
+	pr_scratch_mark mark = pr_scratch_save(&d->scratch);
 	/* the sums of one sentence's links: counts (TextRank) or weights */
 	size_t acc_size = sim == PRECIS_SIM_TEXTRANK ? sizeof(uint32_t) : sizeof(double);
-	void *acc = pr_calloc_raw(n + 1, acc_size);
-	cand *touched = pr_malloc_raw((n + 1) * sizeof *touched);
+	void *acc = pr_scratch_calloc(&d->scratch, n + 1, acc_size);
+	cand *touched = pr_scratch_alloc(&d->scratch, (n + 1) * sizeof *touched);
 	size_t *up = NULL;
 	uint32_t *ucol = NULL;
 	double *uw = NULL;
-	size_t nedges = 0, cap_edges = 0;
+	size_t nedges = 0;
 	if (!acc || !touched) {
 		rc = PRECIS_ENOMEM;
 		goto out;
@@ -860,7 +895,7 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 			rc = PRECIS_ENOMEM;
 			goto out;
 		}
-		cap_edges = n * c.max_neighbours + PR_LINK_PAD;
+		size_t cap_edges = n * c.max_neighbours + PR_LINK_PAD;
 		g->row = up;
 		g->link = pr_alloc(&d->arena, cap_edges * sizeof *g->link);
 		g->wsum = pr_calloc(&d->arena, n, sizeof *g->wsum);
@@ -868,10 +903,20 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 			rc = PRECIS_ENOMEM;
 			goto out;
 		}
+	} else {
+		/* the links to later sentences, as many as there can be: room
+		 * the walks never fill is never touched */
+		ucol = pr_scratch_alloc(&d->scratch, (c.links + 1) * sizeof *ucol);
+		uw = pr_scratch_alloc(&d->scratch, (c.links + 1) * sizeof *uw);
+		if (!ucol || !uw) {
+			rc = PRECIS_ENOMEM;
+			goto out;
+		}
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t ntouched = sim == PRECIS_SIM_TEXTRANK
-		                          ? walk_textrank(&c, i, acc, touched)
+		                          ? (g->upper ? walk_textrank(&c, i, acc, touched, 1)
+		                                      : walk_textrank(&c, i, acc, touched, 0))
 		                          : walk_weighted(&c, i, acc, touched);
 		size_t keep = ntouched;
 		if (keep > c.max_neighbours) {
@@ -888,8 +933,6 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 			nedges = put_upper_row(g, i, nedges, touched, keep);
 			continue;
 		}
-		if ((rc = reserve(&ucol, &uw, &cap_edges, nedges, keep)))
-			goto out;
 		for (size_t m = 0; m < keep; m++) {
 			if (touched[m].w > 0) {
 				ucol[nedges] = touched[m].j;
@@ -905,10 +948,6 @@ int pr_graph_build(pr_graph *g, precis_doc *d, precis_similarity sim)
 	else
 		rc = symmetric(g, d, up, ucol, uw);
 out:
-	free_ctx(&c);
-	pr_free_raw(acc);
-	pr_free_raw(touched);
-	pr_free_raw(ucol);
-	pr_free_raw(uw);
+	pr_scratch_restore(&d->scratch, mark);
 	return rc;
 }

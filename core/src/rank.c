@@ -81,13 +81,6 @@ typedef struct blocks {
 	                      word (entry e in bits PR_COL_BITS * (e % 4) on) */
 } blocks;
 
-/* place and len are one allocation, col and p another. */
-static void free_blocks(blocks *b)
-{
-	pr_free_raw(b->place);
-	pr_free_raw(b->col);
-}
-
 static size_t row_len(const pr_graph *g, size_t i)
 {
 	return g->row[i + 1] - g->row[i];
@@ -103,7 +96,8 @@ static size_t places_of(size_t n)
  * row. 0, or -1 out of memory. g has at most PR_LARGE_GRAPH nodes (every
  * caller sends larger graphs to the sweeps), or a column would not fit
  * its 16 bits. */
-static int make_blocks(blocks *b, const pr_graph *g, const double *out, size_t maxlen)
+static int make_blocks(blocks *b, pr_scratch *sc, const pr_graph *g, const double *out,
+                       size_t maxlen)
 {
 	size_t n = g->n;
 	b->n = n;
@@ -112,7 +106,7 @@ static int make_blocks(blocks *b, const pr_graph *g, const double *out, size_t m
 	size_t nb = b->nplaces / PR_BLOCK;
 	/* place, the nodes by place, len, then the counts of the sort
 	 * below (n < 2^32) */
-	b->place = pr_malloc_raw((n + b->nplaces + nb + maxlen + 1) * sizeof *b->place);
+	b->place = pr_scratch_alloc(sc, (n + b->nplaces + nb + maxlen + 1) * sizeof *b->place);
 	if (!b->place)
 		return -1;
 	uint32_t *node = b->place + n; /* node[r]: the node in place r >= pad */
@@ -143,7 +137,7 @@ static int make_blocks(blocks *b, const pr_graph *g, const double *out, size_t m
 	 * padding, the entries past a row's end, has weight +0 (all bits
 	 * zero) and column 0 */
 	size_t nwords = entries / PR_COLS_PER_WORD + 1;
-	b->col = pr_calloc_raw(nwords + entries + 1, sizeof *b->col);
+	b->col = pr_scratch_calloc(sc, nwords + entries + 1, sizeof *b->col);
 	if (!b->col)
 		return -1;
 	b->p = (double *)(b->col + nwords);
@@ -219,39 +213,77 @@ static void block_sums(double *s, const double *p, const uint64_t *col, size_t l
 }
 #endif
 
+#if defined(__GNUC__) || defined(__clang__)
+/* A block's scores into nxt (the block's places in nxt, cur and tele),
+ * from its row sums s; returns their change from cur, the first pad
+ * places (the padding) left out. Two places at a time, lane by lane what
+ * one place at a time computes. Inlined, so that the blocks without
+ * padding, all but the first, have no mask to make. */
+__attribute__((always_inline)) static inline double put_block(double *nxt, const double *cur, const double *tele,
+                        const double *s, double jump, double base, double damping,
+                        size_t pad)
+{
+	typedef int64_t pr_bits __attribute__((vector_size(2 * sizeof(int64_t))));
+	const pr_pair jv = {jump, jump}, dv = {damping, damping};
+	pr_pair d0 = {0, 0}, d1 = d0;
+	for (size_t h = 0; h < PR_BLOCK / 2; h++) {
+		pr_pair sum, c, t = {base, base};
+		memcpy(&sum, s + 2 * h, sizeof sum);
+		memcpy(&c, cur + 2 * h, sizeof c);
+		if (tele) {
+			memcpy(&t, tele + 2 * h, sizeof t);
+			t = jv * t;
+		}
+		pr_pair v = t + dv * sum;
+		memcpy(nxt + 2 * h, &v, sizeof v);
+		/* |v - c|: without its sign bit, and nothing for padding */
+		pr_bits keep = {2 * h >= pad ? INT64_MAX : 0, 2 * h + 1 >= pad ? INT64_MAX : 0};
+		pr_pair d = (pr_pair)((pr_bits)(v - c) & keep);
+		if (h % 2)
+			d1 += d;
+		else
+			d0 += d;
+	}
+	pr_pair d = d0 + d1;
+	return d[0] + d[1];
+}
+#else
+static double put_block(double *nxt, const double *cur, const double *tele,
+                        const double *s, double jump, double base, double damping,
+                        size_t pad)
+{
+	double moved = 0;
+	for (size_t q = 0; q < PR_BLOCK; q++) {
+		nxt[q] = (tele ? jump * tele[q] : base) + damping * s[q];
+		if (q >= pad)
+			moved += fabs(nxt[q] - cur[q]);
+	}
+	return moved;
+}
+#endif
+
 /* One step of power iteration: nxt from cur, by places. tele is the
- * teleport vector by places, or NULL for the uniform one (base). */
-static void step_blocks(const blocks *b, const double *cur, double *nxt,
-                        const double *tele, double jump, double base, double damping)
+ * teleport vector by places, or NULL for the uniform one (base). Returns
+ * the L1 change from cur to nxt over the nodes' places, in an order of
+ * its own (pr_sum_below's concern): added up as the scores are written,
+ * where a pass of its own read both vectors again. */
+static double step_blocks(const blocks *b, const double *cur, double *nxt,
+                          const double *tele, double jump, double base, double damping)
 {
 	const double *p = b->p;
 	const uint64_t *col = b->col;
+	double moved = 0;
 	for (size_t r = 0; r < b->nplaces; r += PR_BLOCK) {
 		size_t len = b->len[r / PR_BLOCK];
 		double s[PR_BLOCK];
 		block_sums(s, p, col, len, cur);
 		p += PR_BLOCK * len;
 		col += PR_BLOCK / PR_COLS_PER_WORD * len;
-		for (size_t q = 0; q < PR_BLOCK; q++)
-			nxt[r + q] = (tele ? jump * tele[r + q] : base) + damping * s[q];
+		const double *t = tele ? tele + r : NULL;
+		moved += r ? put_block(nxt + r, cur + r, t, s, jump, base, damping, 0)
+		           : put_block(nxt, cur, t, s, jump, base, damping, b->pad);
 	}
-}
-
-/* The L1 change from a to b over n values, in any order: four sums side by
- * side, not one chain of n additions. */
-static double change(const double *a, const double *b, size_t n)
-{
-	double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-	size_t i = 0;
-	for (; i + 4 <= n; i += 4) {
-		d0 += fabs(b[i] - a[i]);
-		d1 += fabs(b[i + 1] - a[i + 1]);
-		d2 += fabs(b[i + 2] - a[i + 2]);
-		d3 += fabs(b[i + 3] - a[i + 3]);
-	}
-	for (; i < n; i++)
-		d0 += fabs(b[i] - a[i]);
-	return (d0 + d1) + (d2 + d3);
+	return moved;
 }
 
 /* The start of a step, alike in power iteration and the sweeps: the
@@ -300,10 +332,10 @@ static void power(double *score, const blocks *b, double *cur, double *nxt, doub
 			dangling += cur[b->place[dang[m]]];
 		double base, delta;
 		double jump = step_start(dangling, damping, isolated, all, iso, &base, &delta);
-		step_blocks(b, cur, nxt, teleport ? tele : NULL, jump, base, damping);
+		double moved = step_blocks(b, cur, nxt, teleport ? tele : NULL, jump, base, damping);
 		/* the change in the order of the nodes, as power iteration
 		 * sums it, only when a faster order cannot tell */
-		int stop = pr_sum_below(delta + change(cur + b->pad, nxt + b->pad, n), tolerance, n + 1);
+		int stop = pr_sum_below(delta + moved, tolerance, n + 1);
 		if (stop < 0) {
 			for (size_t i = 0; i < n; i++)
 				delta += fabs(nxt[b->place[i]] - cur[b->place[i]]);
@@ -416,8 +448,10 @@ static void sweeps(double *score, const pr_graph *g, const float *pf,
 /* `isolated` more nodes, with no edges, belong to the graph without being
  * stored in it: each has the same score at every step (a random jump's
  * share), so one number stands for them all. The word graph (keyphrase.c)
- * leaves out the many words that co-occur with no candidate this way. */
-static int pagerank(double *score, const pr_graph *g, double damping,
+ * leaves out the many words that co-occur with no candidate this way.
+ * The working arrays are taken from sc, and left there for the caller to
+ * give back. */
+static int pagerank(double *score, pr_scratch *sc, const pr_graph *g, double damping,
                     double tolerance, unsigned max_iterations,
                     const double *teleport, int gauss_seidel, size_t isolated,
                     const uint32_t *node)
@@ -432,7 +466,7 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	 * with no edges */
 	size_t nplaces = places_of(n);
 	size_t nwork = gauss_seidel ? 0 : 3 * nplaces;
-	double *out = pr_malloc_raw((n + nwork) * sizeof *out + n * sizeof(uint32_t));
+	double *out = pr_scratch_alloc(sc, (n + nwork) * sizeof *out + n * sizeof(uint32_t));
 	double *work = out ? out + n : NULL;
 	uint32_t *dang = out ? (uint32_t *)(work + nwork) : NULL;
 	/* w(j, i) / W(j) for Gauss-Seidel: it sweeps a book's graph,
@@ -443,10 +477,8 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 	 * its blocks) and its bits. */
 	float *pf = NULL;
 	blocks b;
-	memset(&b, 0, sizeof b);
-	int rc = PRECIS_ENOMEM;
 	if (!out)
-		goto done;
+		return PRECIS_ENOMEM;
 	size_t ndang = 0, maxlen = 0;
 	for (size_t i = 0; i < n; i++) {
 		/* W(i): the graph's own when it has one (pr_graph) */
@@ -464,15 +496,15 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		score[i] = 1.0 / all;
 	}
 	if (gauss_seidel) {
-		if (!(pf = pr_malloc_raw((nnz + 1) * sizeof *pf)))
-			goto done;
+		if (!(pf = pr_scratch_alloc(sc, (nnz + 1) * sizeof *pf)))
+			return PRECIS_ENOMEM;
 		for (size_t k = 0; k < nnz; k++)
 			pf[k] = (float)(g->w[k] * out[g->col[k]]);
 		sweeps(score, g, pf, teleport, dang, ndang, damping, tolerance,
 		       max_iterations, isolated, &iso);
 	} else {
-		if (make_blocks(&b, g, out, maxlen))
-			goto done;
+		if (make_blocks(&b, sc, g, out, maxlen))
+			return PRECIS_ENOMEM;
 		power(score, &b, work, work + nplaces, work + 2 * nplaces, teleport,
 		      dang, ndang, damping, tolerance, max_iterations, isolated, &iso);
 	}
@@ -494,12 +526,7 @@ static int pagerank(double *score, const pr_graph *g, double damping,
 		total = pr_sum_of(score, n);
 	}
 	pr_divide_by(score, n, total);
-	rc = PRECIS_OK;
-done:
-	free_blocks(&b);
-	pr_free_raw(out);
-	pr_free_raw(pf);
-	return rc;
+	return PRECIS_OK;
 }
 
 /* A book's graph is upper (doc.h): row i holds only its links to later
@@ -585,19 +612,18 @@ static void sweeps_upper(double *score, const size_t *row, const pr_link *lk,
 
 /* PageRank over an upper graph, by the sweeps above: graph.c wrote the
  * links as they read them and W(i) (doc.h), so they start at once. */
-static int pagerank_upper(double *score, const pr_graph *g, double damping,
-                          double tolerance, unsigned max_iterations,
+static int pagerank_upper(double *score, pr_scratch *sc, const pr_graph *g,
+                          double damping, double tolerance, unsigned max_iterations,
                           const double *teleport)
 {
 	size_t n = g->n;
 	if (n == 0)
 		return PRECIS_OK;
-	double *out = pr_malloc_raw(n * sizeof *out); /* 1 / W(i), or 0 */
-	uint32_t *dang = pr_malloc_raw(n * sizeof *dang);
-	node_state *ns = pr_malloc_raw(n * sizeof *ns);
-	int rc = PRECIS_ENOMEM;
+	double *out = pr_scratch_alloc(sc, n * sizeof *out); /* 1 / W(i), or 0 */
+	uint32_t *dang = pr_scratch_alloc(sc, n * sizeof *dang);
+	node_state *ns = pr_scratch_alloc(sc, n * sizeof *ns);
 	if (!out || !dang || !ns)
-		goto done;
+		return PRECIS_ENOMEM;
 	size_t ndang = 0;
 	for (size_t i = 0; i < n; i++) {
 		out[i] = g->wsum[i] > 0 ? 1.0 / g->wsum[i] : 0.0;
@@ -611,11 +637,22 @@ static int pagerank_upper(double *score, const pr_graph *g, double damping,
 	             tolerance, max_iterations);
 	/* renormalise away rounding drift */
 	pr_divide_by(score, n, pr_sum_of(score, n));
-	rc = PRECIS_OK;
-done:
-	pr_free_raw(out);
-	pr_free_raw(dang);
-	pr_free_raw(ns);
+	return PRECIS_OK;
+}
+
+/* pagerank() for a caller without a document: its working arrays each
+ * malloc'd, and freed before it returns. */
+static int pagerank_alone(double *score, const pr_graph *g, double damping,
+                          double tolerance, unsigned max_iterations,
+                          const double *teleport, int gauss_seidel, size_t isolated,
+                          const uint32_t *node)
+{
+	pr_scratch sc;
+	pr_scratch_init(&sc, NULL, 0);
+	pr_scratch_mark none = pr_scratch_save(&sc);
+	int rc = pagerank(score, &sc, g, damping, tolerance, max_iterations, teleport,
+	                  gauss_seidel, isolated, node);
+	pr_scratch_restore(&sc, none);
 	return rc;
 }
 
@@ -623,16 +660,16 @@ int pr_pagerank_personal(double *score, const pr_graph *g, double damping,
                          double tolerance, unsigned max_iterations,
                          const double *teleport)
 {
-	return pagerank(score, g, damping, tolerance, max_iterations, teleport,
-	                g->n > PR_LARGE_GRAPH, 0, NULL);
+	return pagerank_alone(score, g, damping, tolerance, max_iterations, teleport,
+	                      g->n > PR_LARGE_GRAPH, 0, NULL);
 }
 
 int pr_pagerank_isolated(double *score, const pr_graph *g, double damping,
                          double tolerance, unsigned max_iterations, size_t isolated,
                          const uint32_t *node)
 {
-	return pagerank(score, g, damping, tolerance, max_iterations, NULL,
-	                g->n + isolated > PR_LARGE_GRAPH, isolated, node);
+	return pagerank_alone(score, g, damping, tolerance, max_iterations, NULL,
+	                      g->n + isolated > PR_LARGE_GRAPH, isolated, node);
 }
 
 
@@ -726,20 +763,66 @@ static int radix_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double 
  * no branch on them, where the merge sort's went either way at random. */
 #define COUNT_MAX 64
 
-/* The same order as merge_sort_desc, by counting. */
+_Static_assert(COUNT_MAX <= 64, "a sort's places are bits of a word");
+
+/* How many of the keys k[0 .. n), n even, are at least x. */
+static size_t at_least(const double *k, size_t n, double x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	/* two at a time: a comparison of pairs gives -1 where it holds */
+	typedef int64_t pr_mask __attribute__((vector_size(2 * sizeof(int64_t))));
+	pr_pair xx = {x, x};
+	pr_mask c = {0, 0};
+	for (size_t b = 0; b < n; b += 2) {
+		pr_pair v;
+		memcpy(&v, k + b, sizeof v);
+		c -= (pr_mask)(v >= xx);
+	}
+	return (size_t)(c[0] + c[1]);
+#else
+	size_t c = 0;
+	for (size_t b = 0; b < n; b++)
+		c += k[b] >= x;
+	return c;
+#endif
+}
+
+/* The same order as merge_sort_desc, by counting. Where no two keys are
+ * equal, a key's place is the number of the others at least as large:
+ * one count over all the keys, the same length for each, two at a time;
+ * those places are then all different, each below n. Where they are
+ * not, some keys are equal (or NaN), and each place is counted again as
+ * the order wants: the larger keys, and the equal ones before it. */
 static void count_sort_desc(uint32_t *idx, uint32_t *tmp, size_t n, const double *key)
 {
-	double k[COUNT_MAX];
+	/* a NaN after an odd count, which no comparison counts */
+	double k[COUNT_MAX + 1];
 	for (size_t a = 0; a < n; a++)
 		k[a] = key[idx[a]];
+	k[n] = NAN;
+	size_t even = n + (n & 1);
+	unsigned char place[COUNT_MAX];
+	uint64_t seen = 0;
+	size_t bad = 0;
 	for (size_t a = 0; a < n; a++) {
-		double x = k[a];
-		size_t at = 0;
-		for (size_t b = 0; b < a; b++)
-			at += k[b] >= x;
-		for (size_t b = a + 1; b < n; b++)
-			at += k[b] > x;
-		tmp[at] = idx[a];
+		size_t at = at_least(k, even, k[a]) - 1;
+		bad |= at >= n;
+		place[a] = (unsigned char)at;
+		seen |= (uint64_t)1 << (at & 63);
+	}
+	if (!bad && seen == (n == 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1)) {
+		for (size_t a = 0; a < n; a++)
+			tmp[place[a]] = idx[a];
+	} else {
+		for (size_t a = 0; a < n; a++) {
+			double x = k[a];
+			size_t at = 0;
+			for (size_t b = 0; b < a; b++)
+				at += k[b] >= x;
+			for (size_t b = a + 1; b < n; b++)
+				at += k[b] > x;
+			tmp[at] = idx[a];
+		}
 	}
 	memcpy(idx, tmp, n * sizeof *idx);
 }
@@ -760,17 +843,19 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 	size_t n = d->nsents;
 	if (n == 0)
 		return PRECIS_OK;
-	double *score = pr_malloc_raw(n * sizeof *score);
-	uint32_t *idx = pr_malloc_raw(n * sizeof *idx);
-	uint32_t *tmp = pr_malloc_raw(n * sizeof *tmp);
+	pr_scratch *sc = &d->scratch;
+	pr_scratch_mark mark = pr_scratch_save(sc);
+	double *score = pr_scratch_alloc(sc, n * sizeof *score);
+	uint32_t *idx = pr_scratch_alloc(sc, n * sizeof *idx);
+	uint32_t *tmp = pr_scratch_alloc(sc, n * sizeof *tmp);
 	/* the prior lives in the document: selection weighs it again */
 	double *teleport = pr_alloc(&d->arena, n * sizeof *teleport);
 	int rc = PRECIS_ENOMEM, prior = -1;
 	if (score && idx && tmp && teleport && (prior = pr_prior(d, teleport)) >= 0) {
 		d->prior = prior ? teleport : NULL;
-		rc = g->upper ? pagerank_upper(score, g, d->opts.damping, d->opts.tolerance,
+		rc = g->upper ? pagerank_upper(score, sc, g, d->opts.damping, d->opts.tolerance,
 		                               d->opts.max_iterations, d->prior)
-		              : pagerank(score, g, d->opts.damping, d->opts.tolerance,
+		              : pagerank(score, sc, g, d->opts.damping, d->opts.tolerance,
 		                         d->opts.max_iterations, d->prior, n > PR_LARGE_DOC,
 		                         0, NULL);
 	}
@@ -784,8 +869,6 @@ int pr_rank(precis_doc *d, const pr_graph *g)
 		for (size_t r = 0; r < n; r++)
 			d->sents[idx[r]].rank = (uint32_t)r + 1;
 	}
-	pr_free_raw(score);
-	pr_free_raw(idx);
-	pr_free_raw(tmp);
+	pr_scratch_restore(sc, mark);
 	return rc;
 }

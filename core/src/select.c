@@ -8,7 +8,6 @@
  * of its terms are in it) or looks like noise (a byline, a caption).
  */
 #include "doc.h"
-#include "alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -145,17 +144,8 @@ typedef struct chosen_index {
 	size_t npost, nempty;
 } chosen_index;
 
-static void index_free(chosen_index *x)
-{
-	pr_free_raw(x->head);
-	pr_free_raw(x->count);
-	pr_free_raw(x->next);
-	pr_free_raw(x->sent);
-	pr_free_raw(x->seen);
-	pr_free_raw(x->empty);
-}
-
-static int index_init(chosen_index *x, const precis_doc *d)
+/* The index's arrays are taken from sc. */
+static int index_init(chosen_index *x, const precis_doc *d, pr_scratch *sc)
 {
 	size_t n = d->nsents + 1, np = d->sterm_off[d->nsents] + 1;
 	/* the graph's terms: the document's, and after them the words it
@@ -165,16 +155,14 @@ static int index_init(chosen_index *x, const precis_doc *d)
 		if (d->sterm[k] >= nt)
 			nt = (size_t)d->sterm[k] + 1;
 	memset(x, 0, sizeof *x);
-	x->head = pr_calloc_raw(nt, sizeof *x->head);
-	x->count = pr_calloc_raw(nt, sizeof *x->count);
-	x->next = pr_malloc_raw(np * sizeof *x->next);
-	x->sent = pr_malloc_raw(np * sizeof *x->sent);
-	x->seen = pr_calloc_raw(n, sizeof *x->seen);
-	x->empty = pr_malloc_raw(n * sizeof *x->empty);
-	if (!x->head || !x->count || !x->next || !x->sent || !x->seen || !x->empty) {
-		index_free(x);
+	x->head = pr_scratch_calloc(sc, nt, sizeof *x->head);
+	x->count = pr_scratch_calloc(sc, nt, sizeof *x->count);
+	x->next = pr_scratch_alloc(sc, np * sizeof *x->next);
+	x->sent = pr_scratch_alloc(sc, np * sizeof *x->sent);
+	x->seen = pr_scratch_calloc(sc, n, sizeof *x->seen);
+	x->empty = pr_scratch_alloc(sc, n * sizeof *x->empty);
+	if (!x->head || !x->count || !x->next || !x->sent || !x->seen || !x->empty)
 		return PRECIS_ENOMEM;
-	}
 	return PRECIS_OK;
 }
 
@@ -268,6 +256,7 @@ static int cmp_u32(const void *a, const void *b)
 
 typedef struct worth_order {
 	const precis_doc *d;
+	pr_scratch *sc;        /* where its arrays are taken from */
 	uint32_t *rank;        /* rank[r]: the sentence at rank position r */
 	uint32_t *pos;         /* pos[i]: sentence i's place among prose ones */
 	double *worth;         /* by rank position, once weighed */
@@ -377,7 +366,7 @@ static int sort_rest(worth_order *o)
 	 * and the sort's scratch */
 	uint32_t *rest = o->open, *tmp = o->done;
 	size_t m = 0;
-	uint8_t *left = pr_malloc_raw(o->n + 1);
+	uint8_t *left = pr_scratch_alloc(o->sc, o->n + 1);
 	if (!left)
 		return PRECIS_ENOMEM;
 	memset(left, 0, o->n);
@@ -396,7 +385,6 @@ static int sort_rest(worth_order *o)
 	for (size_t k = 0; k < m; k++)
 		o->out[o->nout++] = o->rank[rest[k]];
 	o->nopen = o->ndone = 0;
-	pr_free_raw(left);
 	return PRECIS_OK;
 }
 
@@ -425,11 +413,6 @@ static long order_at(worth_order *o, size_t r)
 		if (next_out(o))
 			return -1;
 	return (long)o->out[r];
-}
-
-static void order_free(worth_order *o)
-{
-	pr_free_raw(o->worth); /* the one block of all seven (order_init) */
 }
 
 /* How many of d's sentences are prose (not headings): counted once a
@@ -489,13 +472,15 @@ double pr_summary_short(precis_doc *d)
 	return short_share(d, sentence_limit(d));
 }
 
-/* Set up the order of d's sentences for a summary of at most limit.
- * Returns PRECIS_OK or PRECIS_ENOMEM. */
-static int order_init(worth_order *o, const precis_doc *d, size_t limit, size_t sort_after)
+/* Set up the order of d's sentences for a summary of at most limit, its
+ * arrays taken from sc. Returns PRECIS_OK or PRECIS_ENOMEM. */
+static int order_init(worth_order *o, const precis_doc *d, pr_scratch *sc, size_t limit,
+                      size_t sort_after)
 {
 	size_t n = d->nsents;
 	memset(o, 0, sizeof *o);
 	o->d = d;
+	o->sc = sc;
 	o->n = n;
 	o->sort_after = sort_after;
 	/* one allocation for the seven arrays of n + 1: the two of doubles
@@ -503,7 +488,7 @@ static int order_init(worth_order *o, const precis_doc *d, size_t limit, size_t 
 	size_t m = n + 1;
 	if (m > SIZE_MAX / (2 * sizeof(double) + 5 * sizeof(uint32_t)))
 		return PRECIS_ENOMEM;
-	double *dbl = pr_malloc_raw(m * (2 * sizeof(double) + 5 * sizeof(uint32_t)));
+	double *dbl = pr_scratch_alloc(sc, m * (2 * sizeof(double) + 5 * sizeof(uint32_t)));
 	if (!dbl)
 		return PRECIS_ENOMEM;
 	o->worth = dbl;
@@ -573,18 +558,20 @@ static int order_init(worth_order *o, const precis_doc *d, size_t limit, size_t 
 
 int pr_worth_order(const precis_doc *d, size_t limit, size_t sort_after, uint32_t *out)
 {
+	/* every array malloc'd: the document is not to be written */
+	pr_scratch sc;
+	pr_scratch_init(&sc, NULL, 0);
+	pr_scratch_mark none = pr_scratch_save(&sc);
 	worth_order o;
-	int rc = order_init(&o, d, limit, sort_after);
-	if (rc == PRECIS_OK) {
-		for (size_t r = 0; rc == PRECIS_OK && r < d->nsents; r++) {
-			long i = order_at(&o, r);
-			if (i < 0)
-				rc = PRECIS_ENOMEM;
-			else
-				out[r] = (uint32_t)i;
-		}
-		order_free(&o);
+	int rc = order_init(&o, d, &sc, limit, sort_after);
+	for (size_t r = 0; rc == PRECIS_OK && r < d->nsents; r++) {
+		long i = order_at(&o, r);
+		if (i < 0)
+			rc = PRECIS_ENOMEM;
+		else
+			out[r] = (uint32_t)i;
 	}
+	pr_scratch_restore(&sc, none);
 	return rc;
 }
 
@@ -605,16 +592,14 @@ int pr_select(precis_doc *d)
 	d->summary = pr_alloc(&d->arena, (limit + 1) * sizeof *d->summary);
 	if (!d->summary)
 		return PRECIS_ENOMEM;
+	pr_scratch_mark mark = pr_scratch_save(&d->scratch);
 	worth_order wo;
-	int rc = order_init(&wo, d, limit, SORT_AFTER);
-	if (rc)
-		return rc;
-
+	int rc = order_init(&wo, d, &d->scratch, limit, SORT_AFTER);
 	const uint32_t *noise = pr_noise_table();
 	chosen_index index;
 	int indexed = limit > REDUNDANT_SCAN;
-	if (indexed && (rc = index_init(&index, d))) {
-		order_free(&wo);
+	if (rc || (indexed && (rc = index_init(&index, d, &d->scratch)))) {
+		pr_scratch_restore(&d->scratch, mark);
 		return rc;
 	}
 	size_t words = 0, bytes = 0, taken = 0;
@@ -652,9 +637,7 @@ int pr_select(precis_doc *d)
 	}
 out:
 	d->nsummary = taken;
-	order_free(&wo);
-	if (indexed)
-		index_free(&index);
+	pr_scratch_restore(&d->scratch, mark);
 	if (!(o->flags & PRECIS_FLAG_ORDER_BY_SCORE)) {
 		qsort(d->summary, taken, sizeof *d->summary, cmp_u32);
 	} else {

@@ -383,6 +383,42 @@ Test(rank, sort_desc_short_inputs_keep_ties_in_order)
 			check_sort_desc(n, seed * 7919u + (uint32_t)n);
 }
 
+/* An article's scores are all different: each key's place is then
+ * counted in one pass (rank.c, count_sort_desc), and must be the place
+ * the ties' careful count gives; infinities among them, and one tie
+ * among many distinct keys, take the careful count. */
+Test(rank, sort_desc_distinct_keys)
+{
+	double key[64];
+	uint32_t idx[64], tmp[64];
+	for (size_t n = 1; n <= 64; n++) {
+		for (int tie = 0; tie < 3; tie++) {
+			for (size_t i = 0; i < n; i++) {
+				/* distinct, in a scrambled order */
+				key[i] = (double)((i * 37 + 11) % 67) / 67.0;
+				idx[i] = (uint32_t)i;
+			}
+			if (tie == 1 && n > 2)
+				key[n - 1] = key[0]; /* one tie: the earlier first */
+			if (tie == 2) {
+				key[0] = -HUGE_VAL;
+				key[n - 1] = HUGE_VAL;
+			}
+			pr_sort_desc(idx, tmp, n, key);
+			for (size_t r = 1; r < n; r++) {
+				double a = key[idx[r - 1]], b = key[idx[r]];
+				cr_assert(a > b || (a == b && idx[r - 1] < idx[r]),
+				          "%zu keys, tie %d: place %zu", n, tie, r);
+			}
+			uint64_t all = 0;
+			for (size_t r = 0; r < n; r++)
+				all |= (uint64_t)1 << idx[r];
+			cr_assert_eq(all, n == 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1,
+			             "a permutation");
+		}
+	}
+}
+
 /* Power iteration as rank.c's header states it, one row after another and
  * each row's sum in its order: pr_pagerank_personal must give these scores
  * to the last bit, however it visits the rows. */

@@ -258,16 +258,14 @@ static void share_point(scorer *sc, unsigned long long langs)
 }
 
 /* The languages that hold f (as short_word_langs()), past the filter,
- * from its hash h: the word is compared with its entry by one load, the
- * pool ending with padding for it (gen_data.py, stop_table()). */
-static unsigned long long short_word_probe(uint64_t f, size_t n, uint32_t h)
+ * from its hash h: the table of short words holds each as such a number
+ * (gen_data.py, short_stop_table()), so that a probe compares numbers in
+ * its records and reads nothing else. */
+static unsigned long long short_word_probe(uint64_t f, uint32_t h)
 {
-	uint32_t tag = pr_stop_tag(h, n);
-	uint64_t keep = ~(uint64_t)0 >> (8 * (8 - n));
-	const pr_any_slot *slot = pr_stop_any_slot;
-	for (size_t i = h & pr_stop_any_mask; slot[i].tag; i = (i + 1) & pr_stop_any_mask)
-		if (slot[i].tag == tag &&
-		    (pr_load_le64((const unsigned char *)pr_stop_any_pool + slot[i].off) & keep) == f)
+	const pr_short_slot *slot = pr_stop_short_slot;
+	for (size_t i = h & pr_stop_short_mask; slot[i].key; i = (i + 1) & pr_stop_short_mask)
+		if (slot[i].key == f)
 			return slot[i].langs;
 	return 0;
 }
@@ -279,7 +277,7 @@ static unsigned long long short_word_langs(uint64_t f, size_t n)
 	uint32_t h = pr_stop_hash_word(f, n);
 	if (!pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
 		return 0;
-	return short_word_probe(f, n, h);
+	return short_word_probe(f, h);
 }
 
 /* The languages that hold the part of the folded word[0..n) before its
@@ -340,18 +338,17 @@ typedef struct batch {
 	size_t n;
 	uint64_t f[BATCH];   /* the folded word, as short_word_langs() */
 	uint32_t h[BATCH];   /* its hash */
-	uint8_t len[BATCH];  /* its length */
 } batch;
 
 static void batch_flush(scorer *sc, batch *bt)
 {
-	/* the table's records, hundreds of kilobytes, are asked for all at
-	 * once, so that the waits for those another stage has pushed out of
-	 * the cache overlap */
+	/* the table's records, a hundred kilobytes and more, are asked for
+	 * all at once, so that the waits for those another stage has pushed
+	 * out of the cache overlap */
 	for (size_t k = 0; k < bt->n; k++)
-		PR_PREFETCH(&pr_stop_any_slot[bt->h[k] & pr_stop_any_mask]);
+		PR_PREFETCH(&pr_stop_short_slot[bt->h[k] & pr_stop_short_mask]);
 	for (size_t k = 0; k < bt->n; k++)
-		share_point(sc, short_word_probe(bt->f[k], bt->len[k], bt->h[k]));
+		share_point(sc, short_word_probe(bt->f[k], bt->h[k]));
 	bt->n = 0;
 }
 
@@ -363,7 +360,6 @@ static void batch_word(scorer *sc, batch *bt, const char *w, size_t n, size_t ro
 	size_t k = bt->n;
 	bt->f[k] = f;
 	bt->h[k] = h;
-	bt->len[k] = (uint8_t)n;
 	bt->n = k + (size_t)pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h);
 	if (bt->n == BATCH)
 		batch_flush(sc, bt);

@@ -201,7 +201,8 @@ def short_stop_table(keys, masks):
     one number (detect.c, short_word_probe()): a record per slot, the
     word as that number (its first byte lowest, zeros after it; 0 for an
     empty slot) and its languages. A probe compares the numbers and
-    reads nothing else, in a table half the size of the whole one's."""
+    reads nothing else, in a table half the size of the whole one's,
+    behind a filter of its own."""
     short = [w for w in keys if w.isascii() and len(w) <= 8]
     out = ["/* Stop words of up to eight ASCII bytes: %d words in %d slots. */" % (
         len(short), len(open_slots(short, "stop word")))]
@@ -214,6 +215,9 @@ def short_stop_table(keys, masks):
             out.append("\t{ %#xull, %#xull }," % (int.from_bytes(b, "little"), masks[short[k]]))
     out.append("};")
     out.append("const size_t pr_stop_short_mask = %d;" % (len(open_slots(short, "stop word")) - 1))
+    # and a filter of their own, half the size of the whole table's: the
+    # fewer of its lines detection waits for
+    out += bloom_filter("pr_stop_short_filter", short)[0]
     return out
 
 

@@ -275,7 +275,7 @@ static unsigned long long short_word_probe(uint64_t f, uint32_t h)
 static unsigned long long short_word_langs(uint64_t f, size_t n)
 {
 	uint32_t h = pr_stop_hash_word(f, n);
-	if (!pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
+	if (!pr_filter_may_hold(pr_stop_short_filter, pr_stop_short_filter_mask, h))
 		return 0;
 	return short_word_probe(f, h);
 }
@@ -360,7 +360,7 @@ static void batch_word(scorer *sc, batch *bt, const char *w, size_t n, size_t ro
 	size_t k = bt->n;
 	bt->f[k] = f;
 	bt->h[k] = h;
-	bt->n = k + (size_t)pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h);
+	bt->n = k + (size_t)pr_filter_may_hold(pr_stop_short_filter, pr_stop_short_filter_mask, h);
 	if (bt->n == BATCH)
 		batch_flush(sc, bt);
 }
@@ -568,13 +568,13 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	if (len > DETECT_BYTES)
 		len = DETECT_BYTES;
 	const unsigned char *t = (const unsigned char *)text;
-	/* every word asks the stop-word filter, a few kilobytes that the
+	/* most words ask the short words' filter, four kilobytes that the
 	 * stages of the document before have pushed out of the cache: all
 	 * of it is asked for now, to arrive while the script is counted,
 	 * rather than a line at a time, each wait holding up the words
 	 * after it */
-	for (size_t k = 0; k <= pr_stop_any_filter_mask; k += 64 / sizeof pr_stop_any_filter[0])
-		PR_PREFETCH(&pr_stop_any_filter[k]);
+	for (size_t k = 0; k <= pr_stop_short_filter_mask; k += 64 / sizeof pr_stop_short_filter[0])
+		PR_PREFETCH(&pr_stop_short_filter[k]);
 
 	/* 1. the main script */
 	size_t count[S_COUNT] = { 0 };

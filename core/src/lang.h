@@ -312,6 +312,9 @@ typedef struct pr_short_slot {
 } pr_short_slot;
 extern const pr_short_slot pr_stop_short_slot[];
 extern const size_t pr_stop_short_mask;
+/* A Bloom filter of those words alone, as pr_stop_any_filter. */
+extern const uint64_t pr_stop_short_filter[];
+extern const size_t pr_stop_short_filter_mask;
 
 /* The languages (bit i = pr_languages[i]) whose stop words include the
  * already case-folded word[0..n); 0 for none. */

@@ -63,6 +63,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define MAX_SENTENCE 10000
 /* Words longer than this are never abbreviations or stop words. */
@@ -746,15 +749,46 @@ static int marked_in_eight(const unsigned char *cls, const char *t, size_t i)
 	        cls[u[6]] | cls[u[7]]) != 0;
 }
 
-/* The high bit of each byte of u[0..8) that english_class may mark (byte
- * k at bit 8k + 7, whatever the byte order of the machine): ! " . and
- * every byte in ? to Z (the capitals), and every byte from 0xE1 up, a few
- * more than the table marks, which tells those apart. The commas,
- * apostrophes, hyphens and brackets of prose, which the table does not
- * mark, are never visited. Where marks are a few bytes apart, as capitals
+/* The English scan takes MARK_STEP bytes a step, and visits the bytes
+ * that english_class may mark: ! " . and every byte in ? to Z (the
+ * capitals), and every byte from 0xE1 up, a few more than the table
+ * marks, which tells those apart. The commas, apostrophes, hyphens and
+ * brackets of prose, which the table does not mark, are never visited.
+ * The marks of a step are the bits set in one number, byte k's at
+ * MARK_BIT(k), so that where marks are a few bytes apart, as capitals
  * are, the word's marks are visited one by one, never a byte between
- * them. */
-static uint64_t english_marks8(const unsigned char *u)
+ * them. Where the machine has SSE2 (every x86-64 does), sixteen bytes
+ * are tested at once in a quarter of the instructions that test eight in
+ * a number, the part of the scan that every byte costs. */
+#if defined(__SSE2__)
+#define MARK_STEP 16
+#define MARK_BIT(k) ((uint64_t)1 << (k))
+#define MARK_AT(m) pr_ctz64(m)
+
+/* The bytes of x in [lo, hi], as 0xFF, the others 0: lo subtracted with
+ * wraparound, they are those at most hi - lo, unsigned. */
+static __m128i bytes_in(__m128i x, unsigned char lo, unsigned char hi)
+{
+	__m128i d = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+	return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)(hi - lo))), d);
+}
+
+/* The marks of u[0..16), byte k's at bit k. */
+static uint64_t english_marks(const unsigned char *u)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
+	__m128i m = _mm_or_si128(_mm_or_si128(bytes_in(x, '!', '"'), bytes_in(x, '.', '.')),
+	                         _mm_or_si128(bytes_in(x, '?', 'Z'), bytes_in(x, 0xE1, 0xFF)));
+	return (uint64_t)(unsigned)_mm_movemask_epi8(m);
+}
+#else
+#define MARK_STEP 8
+#define MARK_BIT(k) ((uint64_t)0x80 << 8 * (k))
+#define MARK_AT(m) pr_lowest_byte(m)
+
+/* The marks of u[0..8), byte k's at its high bit, 8k + 7, whatever the
+ * byte order of the machine. */
+static uint64_t english_marks(const unsigned char *u)
 {
 	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
 	uint64_t x = pr_load_le64(u);
@@ -770,6 +804,7 @@ static uint64_t english_marks8(const unsigned char *u)
 	uint64_t lead = y + ones * (0x80 - 0x61);
 	return (((bang_quote | dot | caps) & ~x) | (lead & x)) & high;
 }
+#endif
 
 /* Where the English scan of a sentence that started at s stops, from i:
  * at a byte that can start a stop; at the space before a capital that may
@@ -781,17 +816,17 @@ static size_t english_next(const splitter *x, size_t s, size_t i, int *glued)
 	const char *t = x->t;
 	const unsigned char *u = (const unsigned char *)t;
 	size_t n = x->n;
-	for (; i < n; i += 8) {
+	for (; i < n; i += MARK_STEP) {
 		uint64_t m = 0;
-		if (i + 8 <= n) {
-			m = english_marks8(u + i);
+		if (n - i >= MARK_STEP) {
+			m = english_marks(u + i);
 		} else {
 			for (size_t q = i; q < n; q++)
 				if (english_class[u[q]])
-					m |= (uint64_t)0x80 << 8 * (q - i);
+					m |= MARK_BIT(q - i);
 		}
 		for (; m; m &= m - 1) {
-			size_t p = i + pr_lowest_byte(m);
+			size_t p = i + MARK_AT(m);
 			unsigned char k = english_class[u[p]];
 			if (!k)
 				continue;

@@ -233,10 +233,11 @@ Test(block, maps)
 		cr_expect_eq(s.map[0][i], want2[i], "md byte %zu maps to %u", i, s.map[0][i]);
 }
 
-/* The plain-text copy reads eight bytes at a time: two spaces, a space
- * before a tab, a line end, a DEL or a non-ASCII byte, at any place of the
- * eight (the last one too, where the byte after it is the ninth), is still
- * seen, collapsed or kept, and mapped to its own offset. */
+/* The plain-text copy reads eight bytes at a time, or sixteen: two spaces,
+ * a space before a tab, a line end, a DEL or a non-ASCII byte, at any
+ * place of the eight or sixteen (the last one too, where the byte after
+ * it is the ninth or seventeenth), is still seen, collapsed or kept, and
+ * mapped to its own offset. */
 Test(block, whitespace_at_every_offset)
 {
 	static const struct {
@@ -245,13 +246,13 @@ Test(block, whitespace_at_every_offset)
 		{ "  ", " " }, { " \t", " " }, { "\t ", " " }, { " \n", " " },
 		{ " \x7F", " " }, { " \xC3\xA9", " \xC3\xA9" }, { " ", " " },
 	};
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyzabcdefghijklm";
 	for (size_t c = 0; c < sizeof ws_cases / sizeof ws_cases[0]; c++) {
-		for (int pad = 1; pad < 20; pad++) {
-			char in[64], want[64];
-			snprintf(in, sizeof in, "%.*s%sxyz tail words", pad, "abcdefghijklmnopqrstuvwxyz",
-			         ws_cases[c].mid);
-			snprintf(want, sizeof want, "%.*s%sxyz tail words", pad,
-			         "abcdefghijklmnopqrstuvwxyz", ws_cases[c].clean);
+		for (int pad = 1; pad < 40; pad++) {
+			char in[80], want[80];
+			snprintf(in, sizeof in, "%.*s%sxyz tail words", pad, letters, ws_cases[c].mid);
+			snprintf(want, sizeof want, "%.*s%sxyz tail words", pad, letters,
+			         ws_cases[c].clean);
 			seen s;
 			memset(&s, 0, sizeof s);
 			cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s, NULL), 0);

@@ -276,6 +276,39 @@ static const unsigned char prev_word_byte[256] = {
 	PW_RUN32(0x80), PW_RUN32(0xA0), PW_RUN32(0xC0), PW_RUN32(0xE0),
 };
 
+/* The top bit of each byte of x (pr_load_le64()) that is a space, and no
+ * other: exact, no borrow running from one byte into the next. */
+static uint64_t space_bytes(uint64_t x)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+	uint64_t v = x ^ 0x2020202020202020u;
+	return ~(((v & low7) + low7) | v) & ~low7;
+}
+
+/* Which byte of eight is the last marked in m (m != 0), as
+ * pr_lowest_byte() tells the first. */
+static size_t highest_byte(uint64_t m)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (size_t)(63 - __builtin_clzll(m)) >> 3;
+#else
+	size_t b = 7;
+	while (!(m >> (8 * b)))
+		b--;
+	return b;
+#endif
+}
+
+/* The top bit of each byte of x (pr_load_le64()) that prev_word_byte[]
+ * marks: an ASCII letter or digit, a full stop, any byte from 0x80 up. */
+static uint64_t word_bytes8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t y = x & ~high;
+	uint64_t dot = (y + ones * (0x80 - '.')) & ~(y + ones * (0x7F - '.')) & ~x;
+	return pr_ascii_alnum8(x) | (dot & high) | (x & high);
+}
+
 /* The word before the full stop at i, without opening quotes or brackets. Empty if it is too long to matter. */
 static void prev_word(const splitter *x, size_t from, size_t i, size_t *ws)
 {
@@ -284,6 +317,17 @@ static void prev_word(const splitter *x, size_t from, size_t i, size_t *ws)
 	 * underscore ends it ("altogether--Mr.", "_Mr."); no further back
 	 * than from, nor than one byte past MAX_WORD */
 	size_t stop = i - from > MAX_WORD ? i - MAX_WORD - 1 : from;
+	/* eight bytes a test: a byte at a time, the loop ended at a
+	 * different count for each word, and its branch went wrong as often */
+	for (; p - stop >= 8; p -= 8) {
+		uint64_t other = ~word_bytes8(pr_load_le64((const unsigned char *)x->t + p - 8)) &
+		                 0x8080808080808080u;
+		if (other) {
+			p = p - 8 + highest_byte(other) + 1;
+			break;
+		}
+	}
+	/* the last few bytes (after a break, t[p - 1] ends the word) */
 	while (p > stop && prev_word_byte[(unsigned char)x->t[p - 1]])
 		p--;
 	if (i - p > MAX_WORD) {
@@ -524,29 +568,6 @@ static int is_runon_opener(const char *t, size_t s, size_t e)
 			hi = mid;
 	}
 	return 0;
-}
-
-/* The top bit of each byte of x (pr_load_le64()) that is a space, and no
- * other: exact, no borrow running from one byte into the next. */
-static uint64_t space_bytes(uint64_t x)
-{
-	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
-	uint64_t v = x ^ 0x2020202020202020u;
-	return ~(((v & low7) + low7) | v) & ~low7;
-}
-
-/* Which byte of eight is the last marked in m (m != 0), as
- * pr_lowest_byte() tells the first. */
-static size_t highest_byte(uint64_t m)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	return (size_t)(63 - __builtin_clzll(m)) >> 3;
-#else
-	size_t b = 7;
-	while (!(m >> (8 * b)))
-		b--;
-	return b;
-#endif
 }
 
 /* Where the word that ends at t[i - 1] starts: after the last space of

@@ -523,19 +523,19 @@ Test(sentence, every_runon_opener_and_no_other_word)
 	}
 }
 
-/* The English scan tests eight bytes at once for the bytes where a
- * sentence may end (english_marks8): a stop, a capital after a space or
- * a small letter, a quote after a small letter. Commas, apostrophes,
- * hyphens, brackets, a quote after a space and a capital after a bracket
- * or a quote end nothing, whichever of the eight places they fall in;
- * the stop, the run-on opener and the glued word still end sentences
- * at every place. */
+/* The English scan tests eight or sixteen bytes at once for the bytes
+ * where a sentence may end (english_marks()): a stop, a capital after a
+ * space or a small letter, a quote after a small letter. Commas,
+ * apostrophes, hyphens, brackets, a quote after a space and a capital
+ * after a bracket or a quote end nothing, whichever of the sixteen places
+ * they fall in; the stop, the run-on opener and the glued word still end
+ * sentences at every place. */
 Test(sentence, english_scan_at_every_place_of_eight)
 {
 	char in[256], want0[128];
-	for (int pad = 0; pad < 16; pad++) {
-		snprintf(want0, sizeof want0,
-		         "%.*sword, it's a well-known (Big) \"Apple\" story.", pad, "abcdefghijklmnop");
+	for (int pad = 0; pad < 32; pad++) {
+		snprintf(want0, sizeof want0, "%.*sword, it's a well-known (Big) \"Apple\" story.",
+		         pad, "abcdefghijklmnopqrstuvwxyzabcdef");
 		snprintf(in, sizeof in,
 		         "%s It rained in the pollIncreasing the amount of rain "
 		         "fell on driving The brother of the man said so.", want0);
@@ -584,5 +584,32 @@ Test(sentence, runon_words_of_every_length)
 		seg = plain_segments(&a, in, "en");
 		cr_expect_eq(seg.sents.len, 1u, "n %d: %zu sentences", n, seg.sents.len);
 		pr_arena_release(&a);
+	}
+}
+
+/* The word before a full stop is found by steps back over eight bytes:
+ * a title after a dash, an underscore, a space, a bracket or an opening
+ * quote is a title wherever the eight-byte steps fall ("Mr." ends no
+ * sentence), and one glued to the word before it is no title ("zzMr."
+ * ends one before a capital). */
+Test(sentence, word_before_a_stop_at_every_place)
+{
+	static const struct {
+		const char *sep;
+		size_t want;
+	} seps[] = {
+		{ "--", 2 }, { "_", 2 }, { " ", 2 }, { " (", 2 }, { " \xE2\x80\x9C", 2 }, { "", 3 },
+	};
+	for (size_t c = 0; c < sizeof seps / sizeof seps[0]; c++) {
+		for (int pad = 1; pad < 24; pad++) {
+			char in[160];
+			snprintf(in, sizeof in, "Said %.*s%sMr. Smith came home. He left.", pad,
+			         "zzzzzzzzzzzzzzzzzzzzzzzz", seps[c].sep);
+			pr_arena a;
+			pr_segmentation seg = plain_segments(&a, in, "en");
+			cr_expect_eq(seg.sents.len, seps[c].want, "%s: %zu sentences", in,
+			             seg.sents.len);
+			pr_arena_release(&a);
+		}
 	}
 }

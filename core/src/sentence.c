@@ -206,6 +206,17 @@ typedef struct next_word {
 	int opened;        /* an opening quote or bracket came before it */
 } next_word;
 
+/* The top bit of each byte of x (pr_load_le64()) that is an ASCII
+ * apostrophe or hyphen: with the letters and digits, ascii_word[]. */
+static uint64_t apostrophe_or_dash8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t y = x & ~high;
+	uint64_t apos = (y + ones * (0x80 - '\'')) & ~(y + ones * (0x7F - '\''));
+	uint64_t dash = (y + ones * (0x80 - '-')) & ~(y + ones * (0x7F - '-'));
+	return (apos | dash) & ~x & high;
+}
+
 static void read_next(const splitter *x, size_t q, next_word *w)
 {
 	size_t len;
@@ -221,6 +232,19 @@ static void read_next(const splitter *x, size_t q, next_word *w)
 	w->s = q;
 	w->first = q < x->n ? cp : -1;
 	while (q < x->n && q - w->s <= MAX_WORD) {
+		/* eight ASCII word bytes a test while they stay within the
+		 * bound, as a word is some six bytes long; a byte that is not
+		 * one (a byte from 0x80 up among them) is looked at below */
+		if (x->n - q >= 8 && q + 8 - w->s <= MAX_WORD + 1) {
+			uint64_t v = pr_load_le64((const unsigned char *)x->t + q);
+			uint64_t other = ~(pr_ascii_alnum8(v) | apostrophe_or_dash8(v)) &
+			                 0x8080808080808080u;
+			if (!other) {
+				q += 8;
+				continue;
+			}
+			q += pr_lowest_byte(other);
+		}
 		unsigned char c = (unsigned char)x->t[q];
 		if (c < 0x80) {
 			/* is_word_cp() of an ASCII byte, without decoding it */

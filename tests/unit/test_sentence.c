@@ -613,3 +613,42 @@ Test(sentence, word_before_a_stop_at_every_place)
 		}
 	}
 }
+
+/* The word after a stop is read eight bytes a step while they are
+ * letters, digits, apostrophes or hyphens and within the bound: a general
+ * abbreviation ends its sentence before a capitalised stop word of any
+ * length ("They", "Themselves", "They're"), and before no longer word
+ * that only begins with one, wherever it ends (a space, a comma, a
+ * non-ASCII letter, the bound of 64 bytes). */
+Test(sentence, word_after_a_stop_of_every_length)
+{
+	static const struct {
+		const char *next;
+		size_t want;
+	} words[] = {
+		{ "It", 2 }, { "They", 2 }, { "These", 2 }, { "They're", 2 }, { "Themselves", 2 },
+		{ "However,", 2 }, { "Theyx", 1 }, { "Themselvesx", 1 }, { "They'rex", 1 },
+		{ "Themselves-like", 1 }, { "Them\xC3\xA9", 1 }, { "Themselves\xC3\xA9", 1 },
+	};
+	for (size_t c = 0; c < sizeof words / sizeof words[0]; c++) {
+		char in[200];
+		snprintf(in, sizeof in, "He bought pears etc. %s went home.", words[c].next);
+		pr_arena a;
+		pr_segmentation seg = plain_segments(&a, in, "en");
+		cr_expect_eq(seg.sents.len, words[c].want, "%s: %zu sentences", in, seg.sents.len);
+		pr_arena_release(&a);
+	}
+	/* a word of 60 to 70 letters is no stop word, the bound read
+	 * exactly: none ends the sentence */
+	for (size_t len = 60; len <= 70; len++) {
+		char in[200];
+		size_t n = (size_t)snprintf(in, sizeof in, "He bought pears etc. T");
+		for (size_t k = 1; k < len; k++)
+			in[n++] = 'h';
+		snprintf(in + n, sizeof in - n, " went home.");
+		pr_arena a;
+		pr_segmentation seg = plain_segments(&a, in, "en");
+		cr_expect_eq(seg.sents.len, 1u, "%zu letters: %zu sentences", len, seg.sents.len);
+		pr_arena_release(&a);
+	}
+}

@@ -652,3 +652,28 @@ Test(sentence, word_after_a_stop_of_every_length)
 		pr_arena_release(&a);
 	}
 }
+
+/* The scan of other languages than English tests sixteen bytes at once
+ * where it can: a full stop, a "!", a "?", an ellipsis and a CJK full
+ * stop (lead bytes from 0xE1 up), and in Thai a space, end sentences
+ * wherever they fall among the sixteen. */
+Test(sentence, other_scan_at_every_place_of_sixteen)
+{
+	for (int pad = 0; pad < 32; pad++) {
+		char in[256];
+		snprintf(in, sizeof in,
+		         "%.*sWort, das ist gut. Er geht nach Hause! Kommt er? Ja\xE2\x80\xA6 "
+		         "Nein\xE3\x80\x82" "Gut.",
+		         pad, "abcdefghijklmnopqrstuvwxyzabcdef");
+		pr_arena a;
+		pr_segmentation seg = plain_segments(&a, in, "de");
+		cr_expect_eq(seg.sents.len, 6u, "pad %d: %zu sentences", pad, seg.sents.len);
+		pr_arena_release(&a);
+		/* "... ฉัน กิน": the space between Thai words ends one */
+		snprintf(in, sizeof in, "%.*s \xE0\xB8\x89\xE0\xB8\xB1\xE0\xB8\x99 "
+		         "\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB8\x99", pad, "abcdefghijklmnopqrstuvwxyzabcdef");
+		seg = plain_segments(&a, in, "th");
+		cr_expect_eq(seg.sents.len, 2u, "thai pad %d: %zu sentences", pad, seg.sents.len);
+		pr_arena_release(&a);
+	}
+}

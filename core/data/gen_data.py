@@ -186,15 +186,38 @@ def stop_table(stop_lists):
     out = ["/* All stop words: %d words in %d slots (open addressing, pr_stop_hash()). */" % (len(masks), size)]
     # a record holds the tag, the offset and the languages: a hit reads
     # its record and its word, nothing else
-    # seven bytes of padding: language detection compares a word of up to
-    # eight bytes with its entry by one load of eight bytes (detect.c,
-    # short_word_probe())
     out += pool_table("pr_stop_any", "pr_any_slot", slots,
-                      lambda w: "%#xull" % (masks[w] if w is not None else 0), "stop word",
-                      pad=7)
+                      lambda w: "%#xull" % (masks[w] if w is not None else 0), "stop word")
     out.append("const size_t pr_stop_any_mask = %d;" % (size - 1))
     out += bloom_filter("pr_stop_any_filter", keys)[0]
+    out += short_stop_table(keys, masks)
     out.append("")
+    return out
+
+
+def short_stop_table(keys, masks):
+    """The stop words of one to eight ASCII bytes again, for language
+    detection, which looks most words up by their folded bytes held as
+    one number (detect.c, short_word_probe()): a record per slot, the
+    word as that number (its first byte lowest, zeros after it; 0 for an
+    empty slot) and its languages. A probe compares the numbers and
+    reads nothing else, in a table half the size of the whole one's,
+    behind a filter of its own."""
+    short = [w for w in keys if w.isascii() and len(w) <= 8]
+    out = ["/* Stop words of up to eight ASCII bytes: %d words in %d slots. */" % (
+        len(short), len(open_slots(short, "stop word")))]
+    out.append("_Alignas(64) const pr_short_slot pr_stop_short_slot[] = {")
+    for k in open_slots(short, "stop word"):
+        if k is None:
+            out.append("\t{ 0, 0 },")
+        else:
+            b = short[k].encode("ascii")
+            out.append("\t{ %#xull, %#xull }," % (int.from_bytes(b, "little"), masks[short[k]]))
+    out.append("};")
+    out.append("const size_t pr_stop_short_mask = %d;" % (len(open_slots(short, "stop word")) - 1))
+    # and a filter of their own, half the size of the whole table's: the
+    # fewer of its lines detection waits for
+    out += bloom_filter("pr_stop_short_filter", short)[0]
     return out
 
 

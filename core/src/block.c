@@ -19,6 +19,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Scans that look for a closing bracket, paren or '>' stop after this many
  * bytes: links and tags are short, and the bound keeps pathological input
@@ -37,6 +40,7 @@ typedef struct buf {
 	size_t len, cap;
 	int space;          /* a space is pending */
 	uint32_t space_at;  /* the input offset it maps to */
+	int invalid;        /* put_cp() met invalid UTF-8 */
 } buf;
 
 static int buf_reserve(buf *b, size_t extra)
@@ -129,6 +133,7 @@ static size_t put_cp(buf *b, const char *t, size_t i, size_t len)
 	if (cp < 0) {
 		/* U+FFFD for the n invalid bytes: its last byte maps to their
 		 * last, so a sentence ending here ends after all of them */
+		b->invalid = 1;
 		put_same(b, "\xEF\xBF", 2, (uint32_t)i);
 		put1(b, '\xBD', (uint32_t)(i + n - 1));
 	} else if (is_space_cp(cp)) {
@@ -200,13 +205,47 @@ static size_t skip_plain8(const char *t, size_t k, size_t end)
 	return k;
 }
 
+#if defined(__SSE2__)
+/* The bytes of x in [lo, 0x7E], as 0xFF, the others 0 (lo subtracted with
+ * wraparound, they are those at most 0x7E - lo, unsigned). */
+static __m128i printable_from(__m128i x, unsigned char lo)
+{
+	__m128i d = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+	return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)(0x7E - lo))), d);
+}
+
+/* skip_plain8() sixteen bytes a step, where the machine has SSE2 (every
+ * x86-64 does): the same test in a few instructions for all sixteen, the
+ * seventeenth byte read too; the rest, under seventeen bytes or from the
+ * first run that fails, is skip_plain8()'s. */
+static size_t skip_plain(const char *t, size_t k, size_t end)
+{
+	while (k + 17 <= end) {
+		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
+		__m128i next = _mm_loadu_si128((const __m128i *)(const void *)(t + k + 1));
+		/* a byte out of range, or a space followed by a space or an
+		 * unprintable byte */
+		__m128i bad = _mm_or_si128(
+			_mm_andnot_si128(printable_from(w, 0x20), _mm_set1_epi8(-1)),
+			_mm_andnot_si128(printable_from(next, 0x21),
+			                 _mm_cmpeq_epi8(w, _mm_set1_epi8(' '))));
+		if (_mm_movemask_epi8(bad))
+			break;
+		k += 16;
+	}
+	return skip_plain8(t, k, end);
+}
+#else
+#define skip_plain skip_plain8
+#endif
+
 /* The common case: printable ASCII words with single spaces between them,
  * from t[i] (printable) up to at most end, copied at once. Returns where
  * the run stopped. */
 static size_t put_ascii_run(buf *b, const char *t, size_t i, size_t end)
 {
 	put1(b, t[i], (uint32_t)i); /* writes a pending space first */
-	size_t k = skip_plain8(t, ++i, end);
+	size_t k = skip_plain(t, ++i, end);
 	while (k < end) {
 		unsigned char d = (unsigned char)t[k];
 		if (d > 0x20 && d < 0x7F)
@@ -244,7 +283,7 @@ static size_t verbatim_end(const char *t, size_t i, size_t len)
 {
 	size_t k = i;
 	for (;;) {
-		k = skip_plain8(t, k, len);
+		k = skip_plain(t, k, len);
 		if (k >= len)
 			return k;
 		size_t n = verbatim_char(t, k, len);
@@ -375,7 +414,10 @@ static int paragraph_start(buf *b, const char *t, size_t *i, size_t len,
 }
 
 /* One pass over the whole input: line ends are handled where the copy loop
- * meets them, so plain text costs one read of each byte. */
+ * meets them, so plain text costs one read of each byte. Every byte from
+ * 0x80 up is decoded where a character starts (verbatim_char() or
+ * put_cp()), and only put_cp() takes an invalid one, so b->invalid then
+ * tells whether the text is valid UTF-8 with no pass of its own. */
 static int plain_blocks(const char *t, size_t len, pr_block_fn fn, void *ctx,
                         buf *b)
 {
@@ -1285,8 +1327,12 @@ static int md_blocks(md *m)
 }
 
 int pr_blocks(const char *text, size_t len, precis_format format,
-              pr_block_fn fn, void *ctx)
+              pr_block_fn fn, void *ctx, int *invalid)
 {
+	int dummy;
+	if (!invalid)
+		invalid = &dummy;
+	*invalid = 0;
 	if (!text || !len)
 		return PRECIS_OK;
 	int rc;
@@ -1300,11 +1346,14 @@ int pr_blocks(const char *text, size_t len, precis_format format,
 		rc = md_blocks(&m);
 		buf_free(&m.raw);
 		buf_free(&m.out);
+		/* code, tables and HTML are skipped unread */
+		*invalid = pr_utf8_validate(text, len) != len;
 	} else {
 		buf b;
 		memset(&b, 0, sizeof b);
 		rc = plain_blocks(text, len, fn, ctx, &b);
 		buf_free(&b);
+		*invalid = b.invalid;
 	}
 	return rc;
 }

@@ -24,7 +24,9 @@
  * language leads beyond doubt (decided()): a word of up to eight ASCII
  * bytes, most words, asks its filter and then, in a batch with others,
  * the table (batch_word()), an elided one ("l'homme") directly; a longer
- * or accented one is folded once per distinct word (score_word()). Nothing is allocated.
+ * or accented one is folded once per distinct word (seen_word_langs());
+ * these wait in the batch with their answer, so that every word is
+ * scored in the order of the text. Nothing is allocated.
  */
 #include "bits.h"
 #include "hash.h"
@@ -258,16 +260,14 @@ static void share_point(scorer *sc, unsigned long long langs)
 }
 
 /* The languages that hold f (as short_word_langs()), past the filter,
- * from its hash h: the word is compared with its entry by one load, the
- * pool ending with padding for it (gen_data.py, stop_table()). */
-static unsigned long long short_word_probe(uint64_t f, size_t n, uint32_t h)
+ * from its hash h: the table of short words holds each as such a number
+ * (gen_data.py, short_stop_table()), so that a probe compares numbers in
+ * its records and reads nothing else. */
+static unsigned long long short_word_probe(uint64_t f, uint32_t h)
 {
-	uint32_t tag = pr_stop_tag(h, n);
-	uint64_t keep = ~(uint64_t)0 >> (8 * (8 - n));
-	const pr_any_slot *slot = pr_stop_any_slot;
-	for (size_t i = h & pr_stop_any_mask; slot[i].tag; i = (i + 1) & pr_stop_any_mask)
-		if (slot[i].tag == tag &&
-		    (pr_load_le64((const unsigned char *)pr_stop_any_pool + slot[i].off) & keep) == f)
+	const pr_short_slot *slot = pr_stop_short_slot;
+	for (size_t i = h & pr_stop_short_mask; slot[i].key; i = (i + 1) & pr_stop_short_mask)
+		if (slot[i].key == f)
 			return slot[i].langs;
 	return 0;
 }
@@ -277,9 +277,9 @@ static unsigned long long short_word_probe(uint64_t f, size_t n, uint32_t h)
 static unsigned long long short_word_langs(uint64_t f, size_t n)
 {
 	uint32_t h = pr_stop_hash_word(f, n);
-	if (!pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h))
+	if (!pr_filter_may_hold(pr_stop_short_filter, pr_stop_short_filter_mask, h))
 		return 0;
-	return short_word_probe(f, n, h);
+	return short_word_probe(f, h);
 }
 
 /* The languages that hold the part of the folded word[0..n) before its
@@ -310,10 +310,10 @@ static uint64_t word_head(const char *w, size_t n, size_t room)
 	return pr_load_tail(w, n);
 }
 
-/* The word w[0..n) of ASCII bytes only, 1 <= n <= 8, with an ASCII
- * apostrophe (room bytes from w on are the text's): the others go by way
- * of the batch. */
-static void score_elided(scorer *sc, const char *w, size_t n, size_t room)
+/* The languages of the word w[0..n) of ASCII bytes only, 1 <= n <= 8,
+ * with an ASCII apostrophe (room bytes from w on are the text's): the
+ * others are looked up in the batch. */
+static unsigned long long elided_word_langs(const char *w, size_t n, size_t room)
 {
 	uint64_t f = pr_fold_ascii8(word_head(w, n, room));
 	unsigned long long langs = short_word_langs(f, n);
@@ -323,7 +323,7 @@ static void score_elided(scorer *sc, const char *w, size_t n, size_t room)
 			buf[b] = (char)(f >> 8 * b);
 		langs = elided_langs(buf, n);
 	}
-	share_point(sc, langs);
+	return langs;
 }
 
 /* Most words are short, ASCII and no stop word, which the filter tells;
@@ -331,27 +331,38 @@ static void score_elided(scorer *sc, const char *w, size_t n, size_t room)
  * mispredicted. Such words wait in a batch instead: each is written at the
  * batch's end, which moves past it only when the filter lets it through,
  * and the probes and scores of those let through are done together,
- * before the next word that is scored another way (so every language's
- * points are added in the order of the text), before a decision and at
- * the end. */
+ * before a letter marks a language (so every language's points are added
+ * in the order of the text), before a decision and at the end. The other
+ * words, looked up at once, wait in the same batch with their languages
+ * (pre), so that the batch is not emptied at each of them, its probes
+ * then too few to overlap their waits for memory. */
 #define BATCH 64
 
 typedef struct batch {
 	size_t n;
 	uint64_t f[BATCH];   /* the folded word, as short_word_langs() */
 	uint32_t h[BATCH];   /* its hash */
-	uint8_t len[BATCH];  /* its length */
+	unsigned long long pre[BATCH]; /* or its languages, found already */
+	size_t empty;        /* an empty slot of pr_stop_short_slot */
 } batch;
+
+static void batch_init(batch *bt)
+{
+	bt->n = 0;
+	bt->empty = 0;
+	while (pr_stop_short_slot[bt->empty].key)
+		bt->empty++;
+}
 
 static void batch_flush(scorer *sc, batch *bt)
 {
-	/* the table's records, hundreds of kilobytes, are asked for all at
-	 * once, so that the waits for those another stage has pushed out of
-	 * the cache overlap */
+	/* the table's records, a hundred kilobytes and more, are asked for
+	 * all at once, so that the waits for those another stage has pushed
+	 * out of the cache overlap */
 	for (size_t k = 0; k < bt->n; k++)
-		PR_PREFETCH(&pr_stop_any_slot[bt->h[k] & pr_stop_any_mask]);
+		PR_PREFETCH(&pr_stop_short_slot[bt->h[k] & pr_stop_short_mask]);
 	for (size_t k = 0; k < bt->n; k++)
-		share_point(sc, short_word_probe(bt->f[k], bt->len[k], bt->h[k]));
+		share_point(sc, bt->pre[k] | short_word_probe(bt->f[k], bt->h[k]));
 	bt->n = 0;
 }
 
@@ -363,16 +374,29 @@ static void batch_word(scorer *sc, batch *bt, const char *w, size_t n, size_t ro
 	size_t k = bt->n;
 	bt->f[k] = f;
 	bt->h[k] = h;
-	bt->len[k] = (uint8_t)n;
-	bt->n = k + (size_t)pr_filter_may_hold(pr_stop_any_filter, pr_stop_any_filter_mask, h);
+	bt->pre[k] = 0;
+	bt->n = k + (size_t)pr_filter_may_hold(pr_stop_short_filter, pr_stop_short_filter_mask, h);
+	if (bt->n == BATCH)
+		batch_flush(sc, bt);
+}
+
+/* A word whose languages are known, by way of the batch: its probe is
+ * of an empty slot, which finds nothing (no word is 0). */
+static void batch_langs(scorer *sc, batch *bt, unsigned long long langs)
+{
+	size_t k = bt->n;
+	bt->f[k] = 0;
+	bt->h[k] = (uint32_t)bt->empty;
+	bt->pre[k] = langs;
+	bt->n = k + (langs != 0);
 	if (bt->n == BATCH)
 		batch_flush(sc, bt);
 }
 
 /* Words already looked up, by their bytes in the text: a word's hits
  * depend on nothing else, and most words of a text repeat. Only the
- * words that neither the batch nor score_elided() takes, longer or not
- * all ASCII, come here: their folding is the costly part. */
+ * words that neither the batch nor elided_word_langs() looks up, longer
+ * or not all ASCII, come here: their folding is the costly part. */
 #define SEEN_SLOTS 512
 
 /* Two columns, so that only the first, one byte a slot, needs clearing
@@ -399,11 +423,11 @@ static int same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* Score the word w[0..n) that neither the batch nor score_elided() takes
- * (room bytes from w on are the text's; apos: it has an ASCII
- * apostrophe). */
-static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size_t n,
-                       size_t room, int apos)
+/* The languages of the word w[0..n) that neither the batch nor
+ * elided_word_langs() looks up (room bytes from w on are the text's;
+ * apos: it has an ASCII apostrophe). */
+static unsigned long long seen_word_langs(seen *tab, size_t *nseen, const char *w, size_t n,
+                                          size_t room, int apos)
 {
 	uint64_t head = 0;
 	size_t slot;
@@ -433,7 +457,7 @@ static void score_word(scorer *sc, seen *tab, size_t *nseen, const char *w, size
 			(*nseen)++;
 		}
 	}
-	share_point(sc, langs);
+	return langs;
 }
 
 /* Does one candidate lead the others beyond doubt? */
@@ -572,13 +596,13 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	if (len > DETECT_BYTES)
 		len = DETECT_BYTES;
 	const unsigned char *t = (const unsigned char *)text;
-	/* every word asks the stop-word filter, a few kilobytes that the
+	/* most words ask the short words' filter, four kilobytes that the
 	 * stages of the document before have pushed out of the cache: all
 	 * of it is asked for now, to arrive while the script is counted,
 	 * rather than a line at a time, each wait holding up the words
 	 * after it */
-	for (size_t k = 0; k <= pr_stop_any_filter_mask; k += 64 / sizeof pr_stop_any_filter[0])
-		PR_PREFETCH(&pr_stop_any_filter[k]);
+	for (size_t k = 0; k <= pr_stop_short_filter_mask; k += 64 / sizeof pr_stop_short_filter[0])
+		PR_PREFETCH(&pr_stop_short_filter[k]);
 
 	/* 1. the main script */
 	size_t count[S_COUNT] = { 0 };
@@ -615,7 +639,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	seen tab;
 	memset(tab.len, 0, sizeof tab.len);
 	batch bt;
-	bt.n = 0;
+	batch_init(&bt);
 	for (size_t i = 0; i < len && words < MAX_WORDS;) {
 		int32_t cp;
 		size_t k;
@@ -654,15 +678,13 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 			}
 		}
 		if (i - s <= MAX_WORD) {
-			if (ascii && i - s <= 8 && !apos) {
+			if (ascii && i - s <= 8 && !apos)
 				batch_word(&sc, &bt, text + s, i - s, len - s);
-			} else {
-				batch_flush(&sc, &bt);
-				if (ascii && i - s <= 8)
-					score_elided(&sc, text + s, i - s, len - s);
-				else
-					score_word(&sc, &tab, &nseen, text + s, i - s, len - s, apos);
-			}
+			else if (ascii && i - s <= 8)
+				batch_langs(&sc, &bt, elided_word_langs(text + s, i - s, len - s));
+			else
+				batch_langs(&sc, &bt, seen_word_langs(&tab, &nseen, text + s, i - s,
+				                                      len - s, apos));
 			if (++words >= DECIDE_WORDS && words % CHECK_EVERY == 0 &&
 			    (batch_flush(&sc, &bt), decided(&sc)))
 				break;

@@ -301,6 +301,21 @@ extern const size_t pr_stop_any_mask;
 extern const uint64_t pr_stop_any_filter[];
 extern const size_t pr_stop_any_filter_mask;
 
+/* The words of that table of one to eight ASCII bytes again, each as one
+ * number (its bytes from the first, lowest, up, zeros after: as
+ * pr_stop_hash_word() takes it; 0 for an empty slot), with langs as
+ * above, in slots probed from pr_stop_hash(): language detection compares
+ * a word with a record by one number, and reads no pool. */
+typedef struct pr_short_slot {
+	uint64_t key;
+	unsigned long long langs;
+} pr_short_slot;
+extern const pr_short_slot pr_stop_short_slot[];
+extern const size_t pr_stop_short_mask;
+/* A Bloom filter of those words alone, as pr_stop_any_filter. */
+extern const uint64_t pr_stop_short_filter[];
+extern const size_t pr_stop_short_filter_mask;
+
 /* The languages (bit i = pr_languages[i]) whose stop words include the
  * already case-folded word[0..n); 0 for none. */
 unsigned long long pr_stop_langs(const char *folded, size_t n);

@@ -63,6 +63,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define MAX_SENTENCE 10000
 /* Words longer than this are never abbreviations or stop words. */
@@ -203,6 +206,17 @@ typedef struct next_word {
 	int opened;        /* an opening quote or bracket came before it */
 } next_word;
 
+/* The top bit of each byte of x (pr_load_le64()) that is an ASCII
+ * apostrophe or hyphen: with the letters and digits, ascii_word[]. */
+static uint64_t apostrophe_or_dash8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t y = x & ~high;
+	uint64_t apos = (y + ones * (0x80 - '\'')) & ~(y + ones * (0x7F - '\''));
+	uint64_t dash = (y + ones * (0x80 - '-')) & ~(y + ones * (0x7F - '-'));
+	return (apos | dash) & ~x & high;
+}
+
 static void read_next(const splitter *x, size_t q, next_word *w)
 {
 	size_t len;
@@ -218,6 +232,19 @@ static void read_next(const splitter *x, size_t q, next_word *w)
 	w->s = q;
 	w->first = q < x->n ? cp : -1;
 	while (q < x->n && q - w->s <= MAX_WORD) {
+		/* eight ASCII word bytes a test while they stay within the
+		 * bound, as a word is some six bytes long; a byte that is not
+		 * one (a byte from 0x80 up among them) is looked at below */
+		if (x->n - q >= 8 && q + 8 - w->s <= MAX_WORD + 1) {
+			uint64_t v = pr_load_le64((const unsigned char *)x->t + q);
+			uint64_t other = ~(pr_ascii_alnum8(v) | apostrophe_or_dash8(v)) &
+			                 0x8080808080808080u;
+			if (!other) {
+				q += 8;
+				continue;
+			}
+			q += pr_lowest_byte(other);
+		}
 		unsigned char c = (unsigned char)x->t[q];
 		if (c < 0x80) {
 			/* is_word_cp() of an ASCII byte, without decoding it */
@@ -273,6 +300,39 @@ static const unsigned char prev_word_byte[256] = {
 	PW_RUN32(0x80), PW_RUN32(0xA0), PW_RUN32(0xC0), PW_RUN32(0xE0),
 };
 
+/* The top bit of each byte of x (pr_load_le64()) that is a space, and no
+ * other: exact, no borrow running from one byte into the next. */
+static uint64_t space_bytes(uint64_t x)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+	uint64_t v = x ^ 0x2020202020202020u;
+	return ~(((v & low7) + low7) | v) & ~low7;
+}
+
+/* Which byte of eight is the last marked in m (m != 0), as
+ * pr_lowest_byte() tells the first. */
+static size_t highest_byte(uint64_t m)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (size_t)(63 - __builtin_clzll(m)) >> 3;
+#else
+	size_t b = 7;
+	while (!(m >> (8 * b)))
+		b--;
+	return b;
+#endif
+}
+
+/* The top bit of each byte of x (pr_load_le64()) that prev_word_byte[]
+ * marks: an ASCII letter or digit, a full stop, any byte from 0x80 up. */
+static uint64_t word_bytes8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t y = x & ~high;
+	uint64_t dot = (y + ones * (0x80 - '.')) & ~(y + ones * (0x7F - '.')) & ~x;
+	return pr_ascii_alnum8(x) | (dot & high) | (x & high);
+}
+
 /* The word before the full stop at i, without opening quotes or brackets. Empty if it is too long to matter. */
 static void prev_word(const splitter *x, size_t from, size_t i, size_t *ws)
 {
@@ -281,6 +341,17 @@ static void prev_word(const splitter *x, size_t from, size_t i, size_t *ws)
 	 * underscore ends it ("altogether--Mr.", "_Mr."); no further back
 	 * than from, nor than one byte past MAX_WORD */
 	size_t stop = i - from > MAX_WORD ? i - MAX_WORD - 1 : from;
+	/* eight bytes a test: a byte at a time, the loop ended at a
+	 * different count for each word, and its branch went wrong as often */
+	for (; p - stop >= 8; p -= 8) {
+		uint64_t other = ~word_bytes8(pr_load_le64((const unsigned char *)x->t + p - 8)) &
+		                 0x8080808080808080u;
+		if (other) {
+			p = p - 8 + highest_byte(other) + 1;
+			break;
+		}
+	}
+	/* the last few bytes (after a break, t[p - 1] ends the word) */
 	while (p > stop && prev_word_byte[(unsigned char)x->t[p - 1]])
 		p--;
 	if (i - p > MAX_WORD) {
@@ -523,29 +594,6 @@ static int is_runon_opener(const char *t, size_t s, size_t e)
 	return 0;
 }
 
-/* The top bit of each byte of x (pr_load_le64()) that is a space, and no
- * other: exact, no borrow running from one byte into the next. */
-static uint64_t space_bytes(uint64_t x)
-{
-	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
-	uint64_t v = x ^ 0x2020202020202020u;
-	return ~(((v & low7) + low7) | v) & ~low7;
-}
-
-/* Which byte of eight is the last marked in m (m != 0), as
- * pr_lowest_byte() tells the first. */
-static size_t highest_byte(uint64_t m)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	return (size_t)(63 - __builtin_clzll(m)) >> 3;
-#else
-	size_t b = 7;
-	while (!(m >> (8 * b)))
-		b--;
-	return b;
-#endif
-}
-
 /* Where the word that ends at t[i - 1] starts: after the last space of
  * t[from..i), or at from. The last eight bytes in one test: the loop
  * that stepped back a byte at a time ended at a different count each
@@ -746,15 +794,46 @@ static int marked_in_eight(const unsigned char *cls, const char *t, size_t i)
 	        cls[u[6]] | cls[u[7]]) != 0;
 }
 
-/* The high bit of each byte of u[0..8) that english_class may mark (byte
- * k at bit 8k + 7, whatever the byte order of the machine): ! " . and
- * every byte in ? to Z (the capitals), and every byte from 0xE1 up, a few
- * more than the table marks, which tells those apart. The commas,
- * apostrophes, hyphens and brackets of prose, which the table does not
- * mark, are never visited. Where marks are a few bytes apart, as capitals
+/* The English scan takes MARK_STEP bytes a step, and visits the bytes
+ * that english_class may mark: ! " . and every byte in ? to Z (the
+ * capitals), and every byte from 0xE1 up, a few more than the table
+ * marks, which tells those apart. The commas, apostrophes, hyphens and
+ * brackets of prose, which the table does not mark, are never visited.
+ * The marks of a step are the bits set in one number, byte k's at
+ * MARK_BIT(k), so that where marks are a few bytes apart, as capitals
  * are, the word's marks are visited one by one, never a byte between
- * them. */
-static uint64_t english_marks8(const unsigned char *u)
+ * them. Where the machine has SSE2 (every x86-64 does), sixteen bytes
+ * are tested at once in a quarter of the instructions that test eight in
+ * a number, the part of the scan that every byte costs. */
+#if defined(__SSE2__)
+#define MARK_STEP 16
+#define MARK_BIT(k) ((uint64_t)1 << (k))
+#define MARK_AT(m) pr_ctz64(m)
+
+/* The bytes of x in [lo, hi], as 0xFF, the others 0: lo subtracted with
+ * wraparound, they are those at most hi - lo, unsigned. */
+static __m128i bytes_in(__m128i x, unsigned char lo, unsigned char hi)
+{
+	__m128i d = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+	return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)(hi - lo))), d);
+}
+
+/* The marks of u[0..16), byte k's at bit k. */
+static uint64_t english_marks(const unsigned char *u)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
+	__m128i m = _mm_or_si128(_mm_or_si128(bytes_in(x, '!', '"'), bytes_in(x, '.', '.')),
+	                         _mm_or_si128(bytes_in(x, '?', 'Z'), bytes_in(x, 0xE1, 0xFF)));
+	return (uint64_t)(unsigned)_mm_movemask_epi8(m);
+}
+#else
+#define MARK_STEP 8
+#define MARK_BIT(k) ((uint64_t)0x80 << 8 * (k))
+#define MARK_AT(m) pr_lowest_byte(m)
+
+/* The marks of u[0..8), byte k's at its high bit, 8k + 7, whatever the
+ * byte order of the machine. */
+static uint64_t english_marks(const unsigned char *u)
 {
 	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
 	uint64_t x = pr_load_le64(u);
@@ -770,6 +849,23 @@ static uint64_t english_marks8(const unsigned char *u)
 	uint64_t lead = y + ones * (0x80 - 0x61);
 	return (((bang_quote | dot | caps) & ~x) | (lead & x)) & high;
 }
+#endif
+
+#if defined(__SSE2__)
+/* Does u[0..16) hold a byte that may_stop[] marks (may_stop_thai[] with
+ * thai set, a space too)? All sixteen in one test, where the scan of
+ * other languages than English tests eight by their table otherwise. */
+static int stop_in_sixteen(const unsigned char *u, int thai)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
+	__m128i m = _mm_or_si128(_mm_or_si128(bytes_in(x, '.', '.'), bytes_in(x, '!', '!')),
+	                         _mm_or_si128(bytes_in(x, '?', '?'), bytes_in(x, 0xE1, 0xE3)));
+	m = _mm_or_si128(m, bytes_in(x, 0xEF, 0xEF));
+	if (thai)
+		m = _mm_or_si128(m, bytes_in(x, ' ', ' '));
+	return _mm_movemask_epi8(m) != 0;
+}
+#endif
 
 /* Where the English scan of a sentence that started at s stops, from i:
  * at a byte that can start a stop; at the space before a capital that may
@@ -781,17 +877,17 @@ static size_t english_next(const splitter *x, size_t s, size_t i, int *glued)
 	const char *t = x->t;
 	const unsigned char *u = (const unsigned char *)t;
 	size_t n = x->n;
-	for (; i < n; i += 8) {
+	for (; i < n; i += MARK_STEP) {
 		uint64_t m = 0;
-		if (i + 8 <= n) {
-			m = english_marks8(u + i);
+		if (n - i >= MARK_STEP) {
+			m = english_marks(u + i);
 		} else {
 			for (size_t q = i; q < n; q++)
 				if (english_class[u[q]])
-					m |= (uint64_t)0x80 << 8 * (q - i);
+					m |= MARK_BIT(q - i);
 		}
 		for (; m; m &= m - 1) {
-			size_t p = i + pr_lowest_byte(m);
+			size_t p = i + MARK_AT(m);
 			unsigned char k = english_class[u[p]];
 			if (!k)
 				continue;
@@ -892,8 +988,8 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		return emit(out, a, b, bi, 0, n);
 	size_t s = skip_marker(&x, 0), i = s;
 	int english = lang && strcmp(lang->code, "en") == 0;
-	const unsigned char *stops =
-		lang && strcmp(lang->code, "th") == 0 ? may_stop_thai : may_stop;
+	int thai = lang && strcmp(lang->code, "th") == 0;
+	const unsigned char *stops = thai ? may_stop_thai : may_stop;
 	while (i < n) {
 		/* skip to the next byte that can start a stop: . ! ? or the
 		 * lead byte of … ‼ 。 ！ ？ ． ။ ។ (and a space in Thai; in
@@ -903,6 +999,10 @@ int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *b,
 		if (english) {
 			i = english_next(&x, s, i, &glued);
 		} else {
+#if defined(__SSE2__)
+			while (n - i >= 16 && !stop_in_sixteen((const unsigned char *)t + i, thai))
+				i += 16;
+#endif
 			while (i + 8 <= n && !marked_in_eight(stops, t, i))
 				i += 8;
 			while (i < n && !stops[(unsigned char)t[i]])

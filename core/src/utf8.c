@@ -3,6 +3,9 @@
 #include "precis.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 size_t pr_utf8_encode(int32_t cp, char *out)
 {
@@ -34,7 +37,14 @@ size_t pr_utf8_validate(const char *s, size_t len)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
-		/* ASCII runs dominate real text: skip them eight at a time */
+		/* ASCII runs dominate real text: skip them sixteen at a time
+		 * where the machine has SSE2 (the top bits of sixteen bytes in
+		 * one instruction), then eight at a time */
+#if defined(__SSE2__)
+		while (len - i >= 16 &&
+		       !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(u + i))))
+			i += 16;
+#endif
 		while (i + 8 <= len) {
 			uint64_t w;
 			memcpy(&w, u + i, 8);

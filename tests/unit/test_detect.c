@@ -151,3 +151,16 @@ Test(detect, mixed_words_around_the_decisions)
 		free(t);
 	}
 }
+
+/* Words looked up at once (longer than eight bytes, or elided) wait in
+ * the batch with their languages: a text of nothing else fills it many
+ * times over and is still scored, each word in its turn. */
+Test(detect, long_words_alone_fill_the_batch)
+{
+	size_t n;
+	char *t = repeat("", "themselves ourselves yourselves ", 120, &n);
+	cr_expect_str_eq(detect(t, n), "en");
+	for (size_t cut = 200; cut < n; cut += 333)
+		cr_expect_str_eq(detect(t, cut), "en", "cut %zu", cut);
+	free(t);
+}

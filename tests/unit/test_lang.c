@@ -114,6 +114,58 @@ Test(lang, all_languages_table_finds_every_stop_word_and_nothing_else)
 	cr_expect_gt(words, 1000);
 }
 
+static size_t filter_bits(const uint64_t *f, size_t mask);
+
+/* The table of short words (pr_stop_short_slot, language detection's)
+ * holds every word of one to eight ASCII bytes of the all-languages
+ * table, with the same languages, each where a probe from its hash finds
+ * it, and nothing else: a probe of either table answers alike. */
+Test(lang, short_word_table_is_the_all_languages_tables_short_words)
+{
+	size_t shorts = 0, found = 0, held = 0;
+	for (size_t i = 0; i <= pr_stop_any_mask; i++) {
+		const pr_any_slot *s = &pr_stop_any_slot[i];
+		if (!s->tag)
+			continue;
+		const char *w = pr_stop_any_pool + s->off;
+		size_t n = strlen(w), ascii = 1;
+		for (size_t k = 0; k < n; k++)
+			ascii &= (unsigned char)w[k] < 0x80;
+		if (!ascii || n > 8)
+			continue;
+		shorts++;
+		uint64_t key = 0;
+		for (size_t k = 0; k < n; k++)
+			key |= (uint64_t)(unsigned char)w[k] << 8 * k;
+		/* probed as detect.c does: from the hash, to an empty slot */
+		size_t j = pr_stop_hash_word(key, n) & pr_stop_short_mask;
+		while (pr_stop_short_slot[j].key && pr_stop_short_slot[j].key != key)
+			j = (j + 1) & pr_stop_short_mask;
+		cr_expect_eq(pr_stop_short_slot[j].key, key, "%s not found", w);
+		cr_expect(pr_filter_may_hold(pr_stop_short_filter, pr_stop_short_filter_mask,
+		                             pr_stop_hash_word(key, n)), "%s: filter", w);
+		cr_expect_eq(pr_stop_short_slot[j].langs, s->langs, "%s: languages", w);
+		found += pr_stop_short_slot[j].key == key;
+	}
+	for (size_t j = 0; j <= pr_stop_short_mask; j++) {
+		const pr_short_slot *s = &pr_stop_short_slot[j];
+		if (!s->key) {
+			cr_expect_eq(s->langs, 0);
+			continue;
+		}
+		held++;
+	}
+	cr_expect_gt(shorts, 1000);
+	cr_expect_eq(found, shorts);
+	cr_expect_eq(held, shorts, "no word but those");
+	/* under half full, as the other tables */
+	cr_expect_lt(2 * held, pr_stop_short_mask + 1);
+	/* and its filter, half the whole one's, is no filter of all ones */
+	cr_expect_lt(pr_stop_short_filter_mask, pr_stop_any_filter_mask);
+	size_t set = filter_bits(pr_stop_short_filter, pr_stop_short_filter_mask);
+	cr_expect_lt(set, (pr_stop_short_filter_mask + 1) * 64 / 3);
+}
+
 /* How many bits of the Bloom filter f (mask + 1 64-bit words) are set. */
 static size_t filter_bits(const uint64_t *f, size_t mask)
 {

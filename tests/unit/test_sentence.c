@@ -523,19 +523,19 @@ Test(sentence, every_runon_opener_and_no_other_word)
 	}
 }
 
-/* The English scan tests eight bytes at once for the bytes where a
- * sentence may end (english_marks8): a stop, a capital after a space or
- * a small letter, a quote after a small letter. Commas, apostrophes,
- * hyphens, brackets, a quote after a space and a capital after a bracket
- * or a quote end nothing, whichever of the eight places they fall in;
- * the stop, the run-on opener and the glued word still end sentences
- * at every place. */
+/* The English scan tests eight or sixteen bytes at once for the bytes
+ * where a sentence may end (english_marks()): a stop, a capital after a
+ * space or a small letter, a quote after a small letter. Commas,
+ * apostrophes, hyphens, brackets, a quote after a space and a capital
+ * after a bracket or a quote end nothing, whichever of the sixteen places
+ * they fall in; the stop, the run-on opener and the glued word still end
+ * sentences at every place. */
 Test(sentence, english_scan_at_every_place_of_eight)
 {
 	char in[256], want0[128];
-	for (int pad = 0; pad < 16; pad++) {
-		snprintf(want0, sizeof want0,
-		         "%.*sword, it's a well-known (Big) \"Apple\" story.", pad, "abcdefghijklmnop");
+	for (int pad = 0; pad < 32; pad++) {
+		snprintf(want0, sizeof want0, "%.*sword, it's a well-known (Big) \"Apple\" story.",
+		         pad, "abcdefghijklmnopqrstuvwxyzabcdef");
 		snprintf(in, sizeof in,
 		         "%s It rained in the pollIncreasing the amount of rain "
 		         "fell on driving The brother of the man said so.", want0);
@@ -583,6 +583,97 @@ Test(sentence, runon_words_of_every_length)
 		snprintf(in, sizeof in, "Then x %.*s Although", n, letters);
 		seg = plain_segments(&a, in, "en");
 		cr_expect_eq(seg.sents.len, 1u, "n %d: %zu sentences", n, seg.sents.len);
+		pr_arena_release(&a);
+	}
+}
+
+/* The word before a full stop is found by steps back over eight bytes:
+ * a title after a dash, an underscore, a space, a bracket or an opening
+ * quote is a title wherever the eight-byte steps fall ("Mr." ends no
+ * sentence), and one glued to the word before it is no title ("zzMr."
+ * ends one before a capital). */
+Test(sentence, word_before_a_stop_at_every_place)
+{
+	static const struct {
+		const char *sep;
+		size_t want;
+	} seps[] = {
+		{ "--", 2 }, { "_", 2 }, { " ", 2 }, { " (", 2 }, { " \xE2\x80\x9C", 2 }, { "", 3 },
+	};
+	for (size_t c = 0; c < sizeof seps / sizeof seps[0]; c++) {
+		for (int pad = 1; pad < 24; pad++) {
+			char in[160];
+			snprintf(in, sizeof in, "Said %.*s%sMr. Smith came home. He left.", pad,
+			         "zzzzzzzzzzzzzzzzzzzzzzzz", seps[c].sep);
+			pr_arena a;
+			pr_segmentation seg = plain_segments(&a, in, "en");
+			cr_expect_eq(seg.sents.len, seps[c].want, "%s: %zu sentences", in,
+			             seg.sents.len);
+			pr_arena_release(&a);
+		}
+	}
+}
+
+/* The word after a stop is read eight bytes a step while they are
+ * letters, digits, apostrophes or hyphens and within the bound: a general
+ * abbreviation ends its sentence before a capitalised stop word of any
+ * length ("They", "Themselves", "They're"), and before no longer word
+ * that only begins with one, wherever it ends (a space, a comma, a
+ * non-ASCII letter, the bound of 64 bytes). */
+Test(sentence, word_after_a_stop_of_every_length)
+{
+	static const struct {
+		const char *next;
+		size_t want;
+	} words[] = {
+		{ "It", 2 }, { "They", 2 }, { "These", 2 }, { "They're", 2 }, { "Themselves", 2 },
+		{ "However,", 2 }, { "Theyx", 1 }, { "Themselvesx", 1 }, { "They'rex", 1 },
+		{ "Themselves-like", 1 }, { "Them\xC3\xA9", 1 }, { "Themselves\xC3\xA9", 1 },
+	};
+	for (size_t c = 0; c < sizeof words / sizeof words[0]; c++) {
+		char in[200];
+		snprintf(in, sizeof in, "He bought pears etc. %s went home.", words[c].next);
+		pr_arena a;
+		pr_segmentation seg = plain_segments(&a, in, "en");
+		cr_expect_eq(seg.sents.len, words[c].want, "%s: %zu sentences", in, seg.sents.len);
+		pr_arena_release(&a);
+	}
+	/* a word of 60 to 70 letters is no stop word, the bound read
+	 * exactly: none ends the sentence */
+	for (size_t len = 60; len <= 70; len++) {
+		char in[200];
+		size_t n = (size_t)snprintf(in, sizeof in, "He bought pears etc. T");
+		for (size_t k = 1; k < len; k++)
+			in[n++] = 'h';
+		snprintf(in + n, sizeof in - n, " went home.");
+		pr_arena a;
+		pr_segmentation seg = plain_segments(&a, in, "en");
+		cr_expect_eq(seg.sents.len, 1u, "%zu letters: %zu sentences", len, seg.sents.len);
+		pr_arena_release(&a);
+	}
+}
+
+/* The scan of other languages than English tests sixteen bytes at once
+ * where it can: a full stop, a "!", a "?", an ellipsis and a CJK full
+ * stop (lead bytes from 0xE1 up), and in Thai a space, end sentences
+ * wherever they fall among the sixteen. */
+Test(sentence, other_scan_at_every_place_of_sixteen)
+{
+	for (int pad = 0; pad < 32; pad++) {
+		char in[256];
+		snprintf(in, sizeof in,
+		         "%.*sWort, das ist gut. Er geht nach Hause! Kommt er? Ja\xE2\x80\xA6 "
+		         "Nein\xE3\x80\x82" "Gut.",
+		         pad, "abcdefghijklmnopqrstuvwxyzabcdef");
+		pr_arena a;
+		pr_segmentation seg = plain_segments(&a, in, "de");
+		cr_expect_eq(seg.sents.len, 6u, "pad %d: %zu sentences", pad, seg.sents.len);
+		pr_arena_release(&a);
+		/* "... ฉัน กิน": the space between Thai words ends one */
+		snprintf(in, sizeof in, "%.*s \xE0\xB8\x89\xE0\xB8\xB1\xE0\xB8\x99 "
+		         "\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB8\x99", pad, "abcdefghijklmnopqrstuvwxyzabcdef");
+		seg = plain_segments(&a, in, "th");
+		cr_expect_eq(seg.sents.len, 2u, "thai pad %d: %zu sentences", pad, seg.sents.len);
 		pr_arena_release(&a);
 	}
 }

@@ -179,3 +179,17 @@ Test(utf8, all_two_byte_prefixes)
 		}
 	}
 }
+
+/* ASCII is skipped sixteen bytes at a time where the machine can, then
+ * eight: a bad byte or a character after ASCII runs of every length up
+ * to forty is found at its own offset, and a valid text is valid. */
+Test(utf8, bad_byte_after_ascii_runs_of_every_length)
+{
+	char s[64];
+	for (size_t run = 0; run <= 40; run++) {
+		memset(s, 'a', run);
+		memcpy(s + run, "\xC3\xA9" "b\xFF" "cd", 6);
+		cr_expect_eq(pr_utf8_validate(s, run + 6), run + 3, "run %zu", run);
+		cr_expect_eq(pr_utf8_validate(s, run + 3), run + 3, "run %zu, valid", run);
+	}
+}

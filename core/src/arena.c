@@ -260,3 +260,9 @@ void pr_scratch_restore(pr_scratch *s, pr_scratch_mark m)
 	}
 	s->used = m.used;
 }
+
+void pr_scratch_free(pr_scratch *s)
+{
+	pr_scratch_mark none = {0, NULL};
+	pr_scratch_restore(s, none);
+}

@@ -69,6 +69,7 @@ typedef struct pr_scratch_mark {
 	pr_scratch_big *big;
 } pr_scratch_mark;
 
+/* base: size bytes aligned for any type (pr_alloc's), or NULL. */
 void pr_scratch_init(pr_scratch *s, void *base, size_t size);
 /* Aligned for any type; NULL when out of memory. */
 void *pr_scratch_alloc(pr_scratch *s, size_t size);
@@ -78,6 +79,8 @@ void *pr_scratch_calloc(pr_scratch *s, size_t n, size_t size);
  * back. Marks are restored latest first. */
 pr_scratch_mark pr_scratch_save(const pr_scratch *s);
 void pr_scratch_restore(pr_scratch *s, pr_scratch_mark m);
+/* Every block given back: for a scratch without a region, its end. */
+void pr_scratch_free(pr_scratch *s);
 
 /* Overflow-checked multiplication: 0 on overflow. */
 static inline int pr_mul_ok(size_t a, size_t b, size_t *out)

@@ -225,6 +225,9 @@ void precis_doc_free(precis_doc *doc)
 {
 	if (!doc)
 		return;
+	/* every stage gives its scratch back; should one not, its malloc'd
+	 * blocks go here */
+	pr_scratch_free(&doc->scratch);
 	pr_arena_release(&doc->arena);
 	pr_free_raw(doc);
 }

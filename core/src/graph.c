@@ -586,7 +586,9 @@ static int build_postings(build_ctx *c)
 	c->step_off[n] = nsteps;
 	memset(c->steps + nsteps, 0, PR_STEP_AHEAD * sizeof *c->steps);
 	for (size_t p = npost; p < (size_t)npost + PR_AHEAD; p++)
-		c->post[p].sent = c->post[p].val = 0; /* for walk_textrank's hints */
+		c->post[p].sent = c->post[p].val = 0; /* for walk_textrank's hints
+		                                        (books only: an article's
+		                                        walk asks for none) */
 	return PRECIS_OK;
 }
 

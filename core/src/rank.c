@@ -168,6 +168,8 @@ static int make_blocks(blocks *b, pr_scratch *sc, const pr_graph *g, const doubl
  * themselves, they did so for some rows and not others, or vectorised
  * the wrong loop. */
 typedef double pr_pair __attribute__((vector_size(2 * sizeof(double))));
+/* Two 64-bit lanes: a mask over a pr_pair, or the -1s its comparison gives. */
+typedef int64_t pr_bits __attribute__((vector_size(2 * sizeof(int64_t))));
 
 /* The sums of one block's eight rows, len entries each, into s. */
 static void block_sums(double *s, const double *p, const uint64_t *col, size_t len,
@@ -223,7 +225,6 @@ __attribute__((always_inline)) static inline double put_block(double *nxt, const
                         const double *s, double jump, double base, double damping,
                         size_t pad)
 {
-	typedef int64_t pr_bits __attribute__((vector_size(2 * sizeof(int64_t))));
 	const pr_pair jv = {jump, jump}, dv = {damping, damping};
 	pr_pair d0 = {0, 0}, d1 = d0;
 	for (size_t h = 0; h < PR_BLOCK / 2; h++) {
@@ -649,10 +650,9 @@ static int pagerank_alone(double *score, const pr_graph *g, double damping,
 {
 	pr_scratch sc;
 	pr_scratch_init(&sc, NULL, 0);
-	pr_scratch_mark none = pr_scratch_save(&sc);
 	int rc = pagerank(score, &sc, g, damping, tolerance, max_iterations, teleport,
 	                  gauss_seidel, isolated, node);
-	pr_scratch_restore(&sc, none);
+	pr_scratch_free(&sc);
 	return rc;
 }
 
@@ -770,13 +770,12 @@ static size_t at_least(const double *k, size_t n, double x)
 {
 #if defined(__GNUC__) || defined(__clang__)
 	/* two at a time: a comparison of pairs gives -1 where it holds */
-	typedef int64_t pr_mask __attribute__((vector_size(2 * sizeof(int64_t))));
 	pr_pair xx = {x, x};
-	pr_mask c = {0, 0};
+	pr_bits c = {0, 0};
 	for (size_t b = 0; b < n; b += 2) {
 		pr_pair v;
 		memcpy(&v, k + b, sizeof v);
-		c -= (pr_mask)(v >= xx);
+		c -= (pr_bits)(v >= xx);
 	}
 	return (size_t)(c[0] + c[1]);
 #else

@@ -561,7 +561,6 @@ int pr_worth_order(const precis_doc *d, size_t limit, size_t sort_after, uint32_
 	/* every array malloc'd: the document is not to be written */
 	pr_scratch sc;
 	pr_scratch_init(&sc, NULL, 0);
-	pr_scratch_mark none = pr_scratch_save(&sc);
 	worth_order o;
 	int rc = order_init(&o, d, &sc, limit, sort_after);
 	for (size_t r = 0; rc == PRECIS_OK && r < d->nsents; r++) {
@@ -571,7 +570,7 @@ int pr_worth_order(const precis_doc *d, size_t limit, size_t sort_after, uint32_
 		else
 			out[r] = (uint32_t)i;
 	}
-	pr_scratch_restore(&sc, none);
+	pr_scratch_free(&sc);
 	return rc;
 }
 

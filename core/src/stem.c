@@ -21,8 +21,8 @@
  *    here" are then bit operations, not scans;
  *  - the word's last eight bytes are kept as one number through the
  *    steps, so that a suffix test is a shift and a comparison with a
- *    constant, and they are not read back from bytes just written (a load
- *    that spans recent stores waits for them);
+ *    constant; they are read again from the buffer only after a step has
+ *    cut or rewritten the word;
  *  - a step runs only when the word's last byte ends one of its suffixes
  *    (en_class), and then looks only at those suffixes (and, for the long
  *    lists, at those that end in the byte before it too).
@@ -39,9 +39,11 @@
 /* What each byte is to the steps, as the word's last byte: which steps
  * have a suffix that ends in it (a step whose bit it lacks leaves the
  * word as it is, and is not tried), and whether it is a vowel (a e i o u
- * y, not 'Y', the consonant y). The bytes no step ends in are
- * pr_stem_english_may_change()'s (stem.h); the zero byte, the last of an
- * empty word, is in no step. */
+ * y, not 'Y', the consonant y); the zero byte, the last of an empty word,
+ * is in no step. pr_stem_english_may_change() (stem.h) reads the same fact
+ * from its own table of the last two bytes, pr_stem_en_before: a final
+ * letter with an entry there is one with a step bit here (apart from the
+ * apostrophe and 'Y'), so the two tables are changed together. */
 enum {
 	V = 1,       /* a vowel */
 	S1A = 2,     /* ' s d: step 1a (possessives, plurals, ied) */
@@ -110,7 +112,8 @@ const uint32_t pr_stem_en_before[32] = {
  * bytes before the end can always be read, and a suffix longer than the
  * word never matches (no suffix holds a zero byte). t is those eight
  * bytes as en_tail() reads them, kept up to date by every step that
- * changes the word, so that the suffix tests read no memory. p1 and p2
+ * changes the word (but step 5, the last), so that the suffix tests read
+ * no memory. p1 and p2
  * are the starts of the regions R1 and R2, fixed before the steps run, as
  * in Snowball; 'Y' is a 'y' that acts as a consonant. vowels has bit i
  * set when b[i] was a vowel before the steps: it holds for b[0..n) until
@@ -148,10 +151,8 @@ EN_INLINE uint64_t en_tail(const en_word *w)
 	return pr_load_le64(p);
 }
 
-/* The word lost its last k bytes (k <= 8): its tail from the one it had,
- * without reading memory that a step may have written a moment ago (a
- * load that spans a recent store waits for it). The bytes that come into
- * view are read from the buffer, those before the word zero. */
+/* The word lost its last k bytes: its tail read again from the buffer
+ * (the bytes before the word are zero). */
 EN_INLINE void en_cut(en_word *w, int k)
 {
 	w->n -= k;

@@ -8,6 +8,7 @@
 
 #include <criterion/criterion.h>
 #include <precis.h>
+#include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -66,6 +67,42 @@ static const char *walk(const char *text, size_t len, const precis_options *o)
 	return NULL;
 }
 
+/* An article's graph, ranking and selection take their arrays from the
+ * document's scratch region and so never reach malloc, nor a failure of
+ * it: here the region is taken away after a clean build, so that every
+ * array of the three stages is malloc'd, and every failure point of the
+ * three is walked for similarity `sim`. Each must be PRECIS_ENOMEM and
+ * leave the scratch as it found it (nothing in use, no block left). */
+static const char *walk_stages(int sim)
+{
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.similarity = sim;
+	for (long k = 0; k < 100000; k++) {
+		precis_doc *d = NULL;
+		pr_alloc_fail_after(-1);
+		if (precis_doc_new(&d, article, sizeof article - 1, &o) != PRECIS_OK)
+			return "the clean run failed";
+		pr_scratch_init(&d->scratch, NULL, 0);
+		pr_alloc_fail_after(k);
+		pr_graph g;
+		int rc = pr_graph_build(&g, d, sim);
+		if (rc == PRECIS_OK)
+			rc = pr_rank(d, &g);
+		if (rc == PRECIS_OK)
+			rc = pr_select(d);
+		pr_alloc_fail_after(-1);
+		int left = d->scratch.used != 0 || d->scratch.big != NULL;
+		precis_doc_free(d);
+		if (left)
+			return "a stage left scratch behind";
+		if (rc == PRECIS_OK)
+			return k > 0 ? NULL : "the stages allocated nothing: is the region gone?";
+		if (rc != PRECIS_ENOMEM)
+			return "a failed allocation in a stage was reported as something else";
+	}
+	return "the stages never succeeded";
+}
+
 static const char bad[] = "Bad \xFF bytes here. More bad \xC3 bytes there. "
                           "Bytes are bytes.";
 
@@ -82,7 +119,11 @@ static const char *walk_all(void)
 		return err;
 	precis_options_init(&o);
 	o.similarity = PRECIS_SIM_COSINE;
-	return walk(article, sizeof article - 1, &o);
+	if ((err = walk(article, sizeof article - 1, &o)))
+		return err;
+	if ((err = walk_stages(PRECIS_SIM_TEXTRANK)) || (err = walk_stages(PRECIS_SIM_BM25)))
+		return err;
+	return walk_stages(PRECIS_SIM_COSINE);
 }
 
 Test(alloc, every_failure_is_enomem)
@@ -108,6 +149,16 @@ Test(alloc, every_failure_is_enomem_cosine)
 	o.similarity = PRECIS_SIM_COSINE;
 	const char *err = walk(article, sizeof article - 1, &o);
 	cr_assert_null(err, "%s", err);
+}
+
+Test(alloc, every_stage_failure_is_enomem)
+{
+	const char *err = walk_stages(PRECIS_SIM_TEXTRANK);
+	cr_assert_null(err, "textrank: %s", err);
+	err = walk_stages(PRECIS_SIM_BM25);
+	cr_assert_null(err, "bm25: %s", err);
+	err = walk_stages(PRECIS_SIM_COSINE);
+	cr_assert_null(err, "cosine: %s", err);
 }
 
 Test(alloc, convenience_functions)
@@ -316,7 +367,7 @@ Test(alloc, the_last_allocation_can_be_given_back)
  * reuse the same room, with no allocation. */
 Test(alloc, scratch_reuses_its_region)
 {
-	static unsigned char region[4096];
+	static alignas(max_align_t) unsigned char region[4096];
 	pr_scratch s;
 	pr_alloc_fail_after(-1);
 	pr_scratch_init(&s, region, sizeof region);
@@ -345,7 +396,7 @@ Test(alloc, scratch_reuses_its_region)
  * nothing leaks); a scratch without a region allocates every block. */
 Test(alloc, scratch_past_its_region_is_malloced)
 {
-	static unsigned char region[1024];
+	static alignas(max_align_t) unsigned char region[1024];
 	pr_scratch s;
 	pr_alloc_fail_after(-1);
 	pr_scratch_init(&s, region, sizeof region);

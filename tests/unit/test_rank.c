@@ -385,8 +385,9 @@ Test(rank, sort_desc_short_inputs_keep_ties_in_order)
 
 /* An article's scores are all different: each key's place is then
  * counted in one pass (rank.c, count_sort_desc), and must be the place
- * the ties' careful count gives; infinities among them, and one tie
- * among many distinct keys, take the careful count. */
+ * the ties' careful count gives; infinities among them (distinct keys,
+ * still the one-pass count), and one tie among many distinct keys (the
+ * careful count; from three keys on). */
 Test(rank, sort_desc_distinct_keys)
 {
 	double key[64];

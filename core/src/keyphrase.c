@@ -1366,13 +1366,15 @@ static uint32_t word_end(const sent_view *v, const uint8_t *cand, uint32_t i)
 	return j;
 }
 
-/* Is the word [i, j) a key word: is one of its parts? */
-static int key_word(const sent_view *v, const uint8_t *key, uint32_t i, uint32_t j)
+/* Is the word [i, j) a key word: is one of its parts? 1 or 0, its parts'
+ * marks or'ed together without a branch (which words are key words is as
+ * random as the words, and most words have one part). */
+static unsigned key_word(const sent_view *v, const uint8_t *key, uint32_t i, uint32_t j)
 {
-	for (uint32_t k = i; k < j; k++)
-		if (key[v->toks[k].term])
-			return 1;
-	return 0;
+	unsigned k = 0;
+	for (; i < j; i++)
+		k |= key[v->toks[i].term];
+	return k;
 }
 
 /* Is token i of v cut off from token i - 1 for a phrase: by punctuation,
@@ -1426,9 +1428,9 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 	uint32_t name_a = 0, name_b = 0; /* the last name, counted as such */
 	int rc;
 	for (uint32_t c = 0;; c++) {
-		uint32_t i = c < nat ? at[c] : end; /* the end closes the last run */
+		uint32_t i = at[c] < end ? at[c] : end; /* the end closes the last run */
 		uint32_t j = i < end ? word_end(&v, cand, i) : end;
-		int k = i < end && key_word(&v, key, i, j);
+		unsigned k = i < end ? key_word(&v, key, i, j) : 0;
 		int joins = k && nrun > 0 && run[nrun] == i && !apart(&v, i) &&
 		            nrun < MAX_PHRASE_WORDS && j - run[0] <= MAX_PHRASE_TOKENS;
 		if (nrun && !joins) {
@@ -1458,7 +1460,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 		if (names && (toks[i].flags & PR_TOK_UPPER) &&
 		    !name_word(&v, cand, wflag, i - 1, i) && name_word(&v, cand, wflag, i, i)) {
 			uint32_t a = i, e = i, nw = 0;
-			int haskey = 0;
+			unsigned haskey = 0;
 			while (e < end && cand[e] && (toks[e].flags & PR_TOK_UPPER) &&
 			       (e == i || !apart(&v, e))) {
 				uint32_t we = word_end(&v, cand, e);
@@ -1481,7 +1483,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 			}
 		}
 		/* on to the next word: past the parts of a compound */
-		while (c + 1 < nat && at[c + 1] < j)
+		while (at[c + 1] < j)
 			c++;
 	}
 	return PRECIS_OK;
@@ -1882,6 +1884,7 @@ int pr_keyphrases(precis_doc *d)
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
+	at[ncands] = UINT32_MAX; /* past every sentence (sentence_phrases()) */
 	P.wcount = wcount;
 	/* the candidate terms are the linked ones, idx[0..ncand) */
 	if ((rc = word_graph(d, &E, &g, idx, &ncand)))

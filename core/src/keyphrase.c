@@ -460,12 +460,22 @@ static void sort_pairs(pair *e, size_t n, size_t nt, pair *tmp, size_t *count)
 	}
 }
 
-/* Build the co-occurrence graph over the terms of the pairs; a link weighs
- * the pair's co-occurrences. node[k] is node k's term and *nnodes their
- * number (terms in increasing order, and each row's in increasing order,
- * so rows and their sums come in the order of a graph over all terms).
- * The pairs are emptied. */
-static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size_t *nnodes)
+/* The links of the co-occurrence graph: each pair of nodes that co-occur
+ * (lo << 32 | hi, lo < hi) once, weighing its co-occurrences, sorted. */
+typedef struct links {
+	pair *e;
+	size_t n;
+	void *room;   /* scratch, one allocation: room for a double and a
+	                 size_t by node (wsum, len) */
+	double *wsum;
+	size_t *len;
+} links;
+
+/* The links over the terms of the pairs in *L, the caller to free L->e
+ * and L->room. node[k] is node k's term and *nnodes their number (terms in
+ * increasing order, so the links come in the order of a graph over all
+ * terms, row by row). The pairs are emptied. */
+static int word_links(precis_doc *d, pairs *E, uint32_t *node, size_t *nnodes, links *L)
 {
 	size_t nt = d->nterms, n = E->list ? E->n : 0;
 	/* the pairs, packed at the front of the table: each slot is
@@ -479,14 +489,14 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	E->p = NULL;
 	E->n = 0;
 	/* scratch, one allocation: the sort's copy of the pairs, then
-	 * room for nt + 1 counts, in turn the node of each term (id), the
-	 * sort's counts and the next free link of each row (at) */
+	 * room for nt + 1 counts, in turn the node of each term (id) and
+	 * the sort's counts; the caller's after */
 	pair *tmp = pr_malloc_raw(n * sizeof *tmp + (nt + 1) * sizeof(size_t));
 	if (!tmp) {
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
 	}
-	size_t *count = (size_t *)(void *)(tmp + n), *at = count;
+	size_t *count = (size_t *)(void *)(tmp + n);
 	uint32_t *id = (uint32_t *)(void *)count;
 	/* a node per term met in a pair, numbered in term order */
 	memset(id, 0, nt * sizeof *id);
@@ -529,6 +539,21 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 		n = m + 1;
 	}
 	*nnodes = nn;
+	L->e = e;
+	L->n = n;
+	/* the sort's copy has room for two doubles a pair, a node for each
+	 * end at most, and the counts for a size_t a term */
+	L->room = tmp;
+	L->wsum = (double *)(void *)tmp;
+	L->len = count;
+	return PRECIS_OK;
+}
+
+/* The graph of the links L over nn nodes in g, its arrays in d's arena. */
+static int word_csr(precis_doc *d, const links *L, size_t nn, pr_graph *g)
+{
+	const pair *e = L->e;
+	size_t n = L->n, *at = L->len;
 	g->n = nn;
 	g->upper = 0; /* each link is in both its rows */
 	g->row = pr_calloc(&d->arena, nn + 1, sizeof *g->row);
@@ -536,11 +561,8 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	g->w = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->w);
 	g->link = NULL;
 	g->wsum = pr_calloc(&d->arena, nn + 1, sizeof *g->wsum);
-	if (!g->row || !g->col || !g->w || !g->wsum) {
-		pr_free_raw(tmp);
-		pr_free_raw(e);
+	if (!g->row || !g->col || !g->w || !g->wsum)
 		return PRECIS_ENOMEM;
-	}
 	for (size_t k = 0; k < n; k++) {
 		g->row[(e[k].key >> 32) + 1]++;
 		g->row[(uint32_t)e[k].key + 1]++;
@@ -563,8 +585,6 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 		g->w[at[hi]++] = w;
 		g->wsum[hi] += w;
 	}
-	pr_free_raw(tmp);
-	pr_free_raw(e);
 	return PRECIS_OK;
 }
 
@@ -666,18 +686,14 @@ static int word_change_below(const word_rows *R, const double *cur, const double
 	return delta < KP_TOLERANCE;
 }
 
-/* Lay out g in *R, in one allocation of its own (R->p), which holds the
- * steps' three vectors too (R->vec); teleport is by node. 0; 1 (nothing
- * allocated) when a node has no link; -1 out of memory. */
-static int word_rows_make(word_rows *R, const pr_graph *g, const double *teleport)
+/* Make room in *R for n nodes and nnz links, in one allocation of its
+ * own (R->p), which holds the steps' three vectors too (R->vec), rows of
+ * up to maxlen links. 0, or -1 out of memory. */
+static int word_rows_alloc(word_rows *R, size_t n, size_t nnz, size_t maxlen)
 {
-	size_t n = g->n, nnz = g->row[n], maxlen = 0;
-	for (size_t i = 0; i < n; i++)
-		if (g->row[i + 1] - g->row[i] > maxlen)
-			maxlen = g->row[i + 1] - g->row[i];
 	if (maxlen < 3)
 		maxlen = 3; /* word_step reads start[1..4] */
-	/* one allocation: the doubles first, for their alignment */
+	/* the doubles first, for their alignment */
 	size_t bytes = (nnz + 5 * n) * sizeof(double) + (maxlen + 2) * sizeof(size_t) +
 	               (nnz + 2 * n) * sizeof(uint32_t);
 	char *m = pr_malloc_raw(bytes);
@@ -687,24 +703,59 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
 	R->maxlen = maxlen;
 	R->p = (double *)(void *)m;
 	R->tele = R->p + nnz;
-	double *out = R->tele + n; /* 1 / W(j), by node */
-	R->vec = out + n;
+	R->vec = R->tele + 2 * n; /* after 1 / W(j), by node */
 	R->start = (size_t *)(void *)(R->vec + 3 * n);
-	R->node = (uint32_t *)(void *)(R->start + maxlen + 2);
+	R->node = (uint32_t *)(void *)(R->start + R->maxlen + 2);
 	R->place = R->node + n;
 	R->col = R->place + n;
-	/* places: a counting sort by length, stable */
+	return 0;
+}
+
+/* The places of the rows, len[i] the length of node i's: a counting sort
+ * by length, stable. 0, or 1 when a node has no link. */
+static int word_places(word_rows *R, const size_t *len)
+{
+	size_t n = R->n, maxlen = R->maxlen;
 	memset(R->start, 0, (maxlen + 2) * sizeof *R->start);
 	for (size_t i = 0; i < n; i++)
-		R->start[g->row[i + 1] - g->row[i] + 1]++;
-	if (R->start[1] > 0) { /* a node with no link */
-		pr_free_raw(m);
+		R->start[len[i] + 1]++;
+	if (R->start[1] > 0)
+		return 1;
+	for (size_t l = 0; l <= maxlen; l++)
+		R->start[l + 1] += R->start[l];
+	/* start[L] moves to start[L + 1] as places are handed out, then is
+	 * set back */
+	for (size_t i = 0; i < n; i++) {
+		size_t r = R->start[len[i]]++;
+		R->node[r] = (uint32_t)i;
+		R->place[i] = (uint32_t)r;
+	}
+	for (size_t l = maxlen + 1; l > 0; l--)
+		R->start[l] = R->start[l - 1];
+	R->start[0] = 0;
+	return 0;
+}
+
+/* Lay out g in *R (word_rows_alloc()), all but the teleport vector. 0; 1
+ * (nothing allocated) when a node has no link; -1 out of memory. */
+static int word_rows_make(word_rows *R, const pr_graph *g)
+{
+	size_t n = g->n, nnz = g->row[n], maxlen = 0;
+	for (size_t i = 0; i < n; i++)
+		if (g->row[i + 1] - g->row[i] > maxlen)
+			maxlen = g->row[i + 1] - g->row[i];
+	if (word_rows_alloc(R, n, nnz, maxlen))
+		return -1;
+	double *out = R->tele + n; /* 1 / W(j), by node */
+	size_t *len = (size_t *)(void *)R->vec; /* unused until the steps */
+	for (size_t i = 0; i < n; i++)
+		len[i] = g->row[i + 1] - g->row[i];
+	if (word_places(R, len)) {
+		pr_free_raw(R->p);
 		return 1;
 	}
-	for (size_t len = 0; len <= maxlen; len++)
-		R->start[len + 1] += R->start[len];
 	/* W(j), the weights of j's row added up in its order: the graph's
-	 * own wsum when it has one (word_graph()), which saves a loop of as
+	 * own wsum when it has one (word_csr()), which saves a loop of as
 	 * many turns as the row has links, a number that changes from row to
 	 * row as the words do */
 	if (g->wsum) {
@@ -718,25 +769,57 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
 			out[i] = 1.0 / w;
 		}
 	}
-	/* start[L] moves to start[L + 1] as places are handed out, then is
-	 * set back */
-	for (size_t i = 0; i < n; i++) {
-		size_t r = R->start[g->row[i + 1] - g->row[i]]++;
-		R->node[r] = (uint32_t)i;
-		R->place[i] = (uint32_t)r;
-	}
-	for (size_t len = maxlen + 1; len > 0; len--)
-		R->start[len] = R->start[len - 1];
-	R->start[0] = 0;
-	/* the random jump's share: 1 - d, no node being unlinked */
-	double jump = 1.0 - KP_DAMPING;
 	for (size_t r = 0, at = 0; r < n; r++) {
 		size_t i = R->node[r];
-		R->tele[r] = jump * teleport[i];
 		for (size_t k = g->row[i]; k < g->row[i + 1]; k++, at++) {
 			R->p[at] = g->w[k] * out[g->col[k]];
 			R->col[at] = R->place[g->col[k]];
 		}
+	}
+	return 0;
+}
+
+/* Lay out the links L over nn nodes in *R as word_rows_make() lays out
+ * their graph (word_csr()), without making it: row x is x's links in
+ * their order, those (y, x) before those (x, z), which is the order of the
+ * graph's row, and W(x) is added up in it. All but the teleport vector.
+ * 0, or -1 out of memory. */
+static int word_rows_links(word_rows *R, const links *L, size_t nn)
+{
+	const pair *e = L->e;
+	double *wsum = L->wsum;
+	size_t *len = L->len, maxlen = 0;
+	memset(wsum, 0, nn * sizeof *wsum);
+	memset(len, 0, nn * sizeof *len);
+	for (size_t k = 0; k < L->n; k++) {
+		uint32_t lo = (uint32_t)(e[k].key >> 32), hi = (uint32_t)e[k].key;
+		double w = (double)e[k].count;
+		len[lo]++;
+		wsum[lo] += w;
+		len[hi]++;
+		wsum[hi] += w;
+	}
+	for (size_t i = 0; i < nn; i++)
+		maxlen = len[i] > maxlen ? len[i] : maxlen;
+	if (word_rows_alloc(R, nn, 2 * L->n, maxlen))
+		return -1;
+	double *out = R->tele + nn;
+	for (size_t i = 0; i < nn; i++)
+		out[i] = 1.0 / wsum[i];
+	word_places(R, len); /* every node has a link */
+	/* len[i] becomes the next free link of node i's row */
+	for (size_t r = 0, at = 0; r < nn; r++) {
+		size_t i = R->node[r], l = len[i];
+		len[i] = at;
+		at += l;
+	}
+	for (size_t k = 0; k < L->n; k++) {
+		uint32_t lo = (uint32_t)(e[k].key >> 32), hi = (uint32_t)e[k].key;
+		double w = (double)e[k].count;
+		R->p[len[lo]] = w * out[hi];
+		R->col[len[lo]++] = R->place[hi];
+		R->p[len[hi]] = w * out[lo];
+		R->col[len[hi]++] = R->place[lo];
 	}
 	return 0;
 }
@@ -749,7 +832,7 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
  * exact ties stay ties. x by places. */
 static void word_start(const word_rows *R, double *x)
 {
-	const double *out = R->tele + R->n; /* 1 / W(i), by node (word_rows_make) */
+	const double *out = R->tele + R->n; /* 1 / W(i), by node (word_rows_alloc()) */
 	double wsum = 0;
 	for (size_t i = 0; i < R->n; i++)
 		wsum += 1.0 / out[i];
@@ -795,32 +878,22 @@ static void word_extrapolate(size_t n, const double *prev, const double *cur, do
  * landing by teleport (by node, summing to 1); the scores sum to 1. A
  * graph too large, or with a node that has no link, is left to
  * pr_pagerank_personal. PRECIS_OK or PRECIS_ENOMEM. */
-int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
+/* The scores of R's nodes (pr_kp_rank_words()), into score[0..R->n) by
+ * node; R is freed. */
+static void word_rank_rows(double *score, word_rows *R, const double *teleport)
 {
-	size_t n = g->n;
-	if (n == 0)
-		return PRECIS_OK;
-	if (n > PR_LARGE_GRAPH)
-		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
-		                            teleport);
-	word_rows R;
-	int rc = word_rows_make(&R, g, teleport);
-	if (rc) {
-		if (rc < 0)
-			return PRECIS_ENOMEM;
-		/* an unlinked node (none in a word graph: its nodes are the
-		 * words met in a pair) needs the dangling nodes' mass of
-		 * rank.c */
-		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
-		                            teleport);
-	}
-	double *prev = R.vec, *cur = R.vec + n, *nxt = R.vec + 2 * n;
-	word_start(&R, cur);
+	size_t n = R->n;
+	/* the random jump's share: 1 - d, no node being unlinked */
+	double jump = 1.0 - KP_DAMPING;
+	for (size_t r = 0; r < n; r++)
+		R->tele[r] = jump * teleport[R->node[r]];
+	double *prev = R->vec, *cur = R->vec + n, *nxt = R->vec + 2 * n;
+	word_start(R, cur);
 	memcpy(prev, cur, n * sizeof *prev);
 	double last[2] = { HUGE_VAL, HUGE_VAL };
 	for (unsigned it = 0; it < KP_STEPS; it++) {
-		double change = word_step(&R, cur, nxt);
-		int stop = word_change_below(&R, cur, nxt, change);
+		double change = word_step(R, cur, nxt);
+		int stop = word_change_below(R, cur, nxt, change);
 		if (!stop)
 			word_extrapolate(n, prev, cur, nxt, change, last);
 		double *t = prev;
@@ -832,9 +905,31 @@ int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 	}
 	/* summed in the order of the nodes, to undo rounding drift */
 	for (size_t i = 0; i < n; i++)
-		score[i] = cur[R.place[i]];
+		score[i] = cur[R->place[i]];
 	pr_divide_by(score, n, pr_sum_of(score, n));
-	pr_free_raw(R.p);
+	pr_free_raw(R->p);
+}
+
+int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
+{
+	size_t n = g->n;
+	if (n == 0)
+		return PRECIS_OK;
+	if (n > PR_LARGE_GRAPH)
+		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
+		                            teleport);
+	word_rows R;
+	int rc = word_rows_make(&R, g);
+	if (rc) {
+		if (rc < 0)
+			return PRECIS_ENOMEM;
+		/* an unlinked node (none in a word graph: its nodes are the
+		 * words met in a pair) needs the dangling nodes' mass of
+		 * rank.c */
+		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
+		                            teleport);
+	}
+	word_rank_rows(score, &R, teleport);
 	return PRECIS_OK;
 }
 
@@ -1887,7 +1982,20 @@ int pr_keyphrases(precis_doc *d)
 	at[ncands] = UINT32_MAX; /* past every sentence (sentence_phrases()) */
 	P.wcount = wcount;
 	/* the candidate terms are the linked ones, idx[0..ncand) */
-	if ((rc = word_graph(d, &E, &g, idx, &ncand)))
+	links L;
+	if ((rc = word_links(d, &E, idx, &ncand, &L)))
+		goto out;
+	/* a graph that pr_kp_rank_words() would lay out for its steps is
+	 * laid out so from the links, without being made */
+	word_rows R;
+	int rows = ncand > 0 && ncand <= PR_LARGE_GRAPH;
+	if (rows)
+		rc = word_rows_links(&R, &L, ncand) ? PRECIS_ENOMEM : PRECIS_OK;
+	else if (ncand)
+		rc = word_csr(d, &L, ncand, &g);
+	pr_free_raw(L.e);
+	pr_free_raw(L.room);
+	if (rc)
 		goto out;
 	/* ranked as one graph over all terms, the unlinked ones standing
 	 * apart; only the linked ones' scores are ever read */
@@ -1900,7 +2008,9 @@ int pr_keyphrases(precis_doc *d)
 		}
 		for (size_t k = 0; k < ncand; k++)
 			jump[k] = nscore[k] / total;
-		if ((rc = pr_kp_rank_words(nscore, &g, jump)))
+		if (rows)
+			word_rank_rows(nscore, &R, jump);
+		else if ((rc = pr_kp_rank_words(nscore, &g, jump)))
 			goto out;
 		memset(score, 0, nt * sizeof *score); /* names hold unlinked words */
 	}

@@ -226,15 +226,17 @@ static int dateline(const precis_doc *d, size_t s, const sent_view *v, uint32_t 
  * the top of the file)? wflag holds the flags of each word (pr_keyphrases());
  * W_UPPER_INSIDE and W_LOWER are set here, and the occurrences of each
  * word are counted into wcount. The candidates' tokens, in order, go to
- * at[]: how many. One pass over the tokens does all of it. */
-static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *wcount,
-                                uint8_t *cand, const cand_rules *r, size_t s, uint32_t *at)
+ * at[]: how many. One pass over the tokens does all of it; german is
+ * r->capitalized_nouns, a constant where mark_candidates() calls it, so
+ * that keeps() does not ask it of every token. */
+static inline uint32_t mark_sentence(const precis_doc *d, uint8_t *wflag, uint32_t *wcount,
+                                     uint8_t *cand, const cand_rules *r, size_t s,
+                                     uint32_t *at, int german)
 {
 	sent_view v = view_of(d, s);
 	const pr_token *toks = v.toks;
 	const char *text = v.text;
 	const uint8_t *wrule = r->wrule; /* apart, as v: bytes are written */
-	int german = r->capitalized_nouns;
 	uint32_t head = v.head, end = v.end, n = 0;
 	unsigned last = 0; /* the rule byte of the token before (none at the head) */
 	for (uint32_t i = head; i < end; i++) {
@@ -293,6 +295,14 @@ static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *w
 		memmove(at, at + 1, --n * sizeof *at);
 	}
 	return n;
+}
+
+static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *wcount,
+                                uint8_t *cand, const cand_rules *r, size_t s, uint32_t *at)
+{
+	if (r->capitalized_nouns)
+		return mark_sentence(d, wflag, wcount, cand, r, s, at, 1);
+	return mark_sentence(d, wflag, wcount, cand, r, s, at, 0);
 }
 
 /* The co-occurrences of two candidate terms, counted by unordered pair

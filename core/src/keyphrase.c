@@ -140,12 +140,13 @@ static sent_view view_of(const precis_doc *d, size_t s)
 	return v;
 }
 
-/* Is token i of v glued to token i - 1 by a hyphen ("early-warning")? */
-static int hyphen_joined(const sent_view *v, uint32_t i)
+/* Is token i of v, not the first of its sentence, glued to token i - 1
+ * by a hyphen ("early-warning")? (A token after another starts after a
+ * byte of it.) */
+static int joined_after(const sent_view *v, uint32_t i)
 {
 	const pr_token *t = &v->toks[i];
-	return i > v->head && (t->flags & PR_TOK_JOINED) && t->start > 0 &&
-	       v->text[t->start - 1] == '-';
+	return (t->flags & PR_TOK_JOINED) && v->text[t->start - 1] == '-';
 }
 
 /* Is the token written in capitals only ("GENEVA"), three or more? */
@@ -247,7 +248,7 @@ static inline uint32_t mark_sentence(const precis_doc *d, uint8_t *wflag, uint32
 		 * without a branch, capitalized inside a sentence or in lower
 		 * case (none for a capital at the head) */
 		wflag[t->word] |= (uint8_t)((upper & inside) * W_UPPER_INSIDE | (upper ^ 1) * W_LOWER);
-		if (i + 1 < end && hyphen_joined(&v, i + 1)) {
+		if (i + 1 < end && joined_after(&v, i + 1)) {
 			/* a compound is a word if one of its parts is more
 			 * than filler ("long-term", not "second-largest"),
 			 * whatever the lists say of the parts */
@@ -264,7 +265,7 @@ static inline uint32_t mark_sentence(const precis_doc *d, uint8_t *wflag, uint32
 						wflag[u->word] |= W_UPPER_INSIDE;
 				}
 				j++;
-			} while (j < end && hyphen_joined(&v, j));
+			} while (j < end && joined_after(&v, j));
 			for (uint32_t k = i; k < j; k++) {
 				cand[k] &= content;
 				at[n] = k;
@@ -1019,7 +1020,7 @@ typedef struct phrase {
 	uint32_t count;
 	uint8_t name;
 	uint8_t joined;   /* bit k: token first + k is glued to the one before
-	                     by a hyphen (k >= 1; hyphen_joined()) */
+	                     by a hyphen (k >= 1; joined_after()) */
 } phrase;
 
 /* Key phrases and character sequences come best first, then by their
@@ -1355,7 +1356,7 @@ static int flush_phrases(const precis_doc *d, phrases *P)
 			sent_view v = view_of(d, o->s);
 			for (uint32_t m = 0; m < p->nterms; m++) {
 				p->terms[m] = d->toks[o->i + m].term;
-				if (m > 0 && hyphen_joined(&v, o->i + m))
+				if (m > 0 && joined_after(&v, o->i + m))
 					p->joined |= (uint8_t)(1u << m);
 			}
 			p->count = 0;
@@ -1466,7 +1467,7 @@ static uint32_t word_end(const sent_view *v, const uint8_t *cand, uint32_t i)
 {
 	uint32_t j = i + 1;
 	/* the hyphen first: seldom there, so the loop's way is foreseen */
-	while (j < v->end && hyphen_joined(v, j) && cand[j])
+	while (j < v->end && joined_after(v, j) && cand[j])
 		j++;
 	return j;
 }

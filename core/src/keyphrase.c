@@ -223,8 +223,13 @@ static int dateline(const precis_doc *d, size_t s, const sent_view *v, uint32_t 
 	       all_caps(&d->sents[s], &v->toks[i]);
 }
 
+/* cand[i], beyond its first bit: token i is a candidate glued to the one
+ * before it by a hyphen, the part of a compound after its first (and so
+ * never a sentence's first token): word_end() reads it. */
+enum { CAND_PART = 2 };
+
 /* cand[i] for the tokens of sentence s: is token i a candidate word (see
- * the top of the file)? wflag holds the flags of each word (pr_keyphrases());
+ * the top of the file; bit 0, and CAND_PART)? wflag holds the flags of each word (pr_keyphrases());
  * W_UPPER_INSIDE and W_LOWER are set here, and the occurrences of each
  * word are counted into wcount. The candidates' tokens, in order, go to
  * at[]: how many. One pass over the tokens does all of it; german is
@@ -267,9 +272,10 @@ static inline uint32_t mark_sentence(const precis_doc *d, uint8_t *wflag, uint32
 				j++;
 			} while (j < end && joined_after(&v, j));
 			for (uint32_t k = i; k < j; k++) {
-				cand[k] &= content;
+				unsigned c = cand[k] & content;
+				cand[k] = (uint8_t)(c | (c & (k > i)) * CAND_PART);
 				at[n] = k;
-				n += cand[k];
+				n += c;
 			}
 			i = j - 1;
 			last = wrule[toks[i].word];
@@ -447,7 +453,7 @@ static void window_pairs(const precis_doc *d, const uint8_t *cand, pair_batch *b
 		uint32_t y = u->term, lo = x < y ? x : y;
 		open &= !(u->flags & PR_TOK_BREAK);
 		b->key[n] = (uint64_t)lo << 32 | (x ^ y ^ lo);
-		n += open & cand[j] & (y != x);
+		n += open & cand[j] & 1 & (y != x);
 	}
 	b->n = n;
 }
@@ -1462,23 +1468,24 @@ static int contained(const phrase *p, const phrase *q)
 }
 
 /* The end of the word that starts at token i: a hyphenated compound is one
- * word ("early-warning"), its parts all candidates. */
-static uint32_t word_end(const sent_view *v, const uint8_t *cand, uint32_t i)
+ * word ("early-warning"), its parts all candidates, as mark_candidates()
+ * found them (CAND_PART: the token after a sentence is none, nor the one
+ * after the last, cand[ntoks]). */
+static uint32_t word_end(const uint8_t *cand, uint32_t i)
 {
 	uint32_t j = i + 1;
-	/* the hyphen first: seldom there, so the loop's way is foreseen */
-	while (j < v->end && joined_after(v, j) && cand[j])
+	while (cand[j] & CAND_PART)
 		j++;
 	return j;
 }
 
-/* Is the word [i, j) a key word: is one of its parts? 1 or 0, its parts'
- * marks or'ed together without a branch (which words are key words is as
- * random as the words, and most words have one part). */
+/* Is the word [i, j), i < j, a key word: is one of its parts? 1 or 0, its
+ * parts' marks or'ed together without a branch (which words are key words
+ * is as random as the words, and most words have one part). */
 static unsigned key_word(const sent_view *v, const uint8_t *key, uint32_t i, uint32_t j)
 {
-	unsigned k = 0;
-	for (; i < j; i++)
+	unsigned k = key[v->toks[i].term];
+	while (++i < j)
 		k |= key[v->toks[i].term];
 	return k;
 }
@@ -1535,7 +1542,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 	int rc;
 	for (uint32_t c = 0;; c++) {
 		uint32_t i = at[c] < end ? at[c] : end; /* the end closes the last run */
-		uint32_t j = i < end ? word_end(&v, cand, i) : end;
+		uint32_t j = i < end ? word_end(cand, i) : end;
 		unsigned k = i < end ? key_word(&v, key, i, j) : 0;
 		int joins = k && nrun > 0 && run[nrun] == i && !apart(&v, i) &&
 		            nrun < MAX_PHRASE_WORDS && j - run[0] <= MAX_PHRASE_TOKENS;
@@ -1569,7 +1576,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 			unsigned haskey = 0;
 			while (e < end && cand[e] && (toks[e].flags & PR_TOK_UPPER) &&
 			       (e == i || !apart(&v, e))) {
-				uint32_t we = word_end(&v, cand, e);
+				uint32_t we = word_end(cand, e);
 				if (wflag[toks[e].word] & W_TITLE) {
 					/* "Russian Foreign Minister Sergey Lavrov" */
 					a = we;
@@ -1991,6 +1998,7 @@ int pr_keyphrases(precis_doc *d)
 		goto out;
 	}
 	at[ncands] = UINT32_MAX; /* past every sentence (sentence_phrases()) */
+	cand[d->ntoks] = 0;      /* no part of a compound (word_end()) */
 	P.wcount = wcount;
 	/* the candidate terms are the linked ones, idx[0..ncand) */
 	links L;

@@ -1279,11 +1279,13 @@ static inline void count_single(const precis_doc *d, phrases *P, uint32_t s, uin
 	 * value or the new, chosen by a mask (the compiler would branch on a
 	 * choice). The first is shown: shown_count starts at 0, and a word
 	 * occurs at least once */
-	uint32_t first = -(uint32_t)(c->count++ == 0);
 	uint32_t shown = -(uint32_t)((now > was) |
 	                             ((now == was) & c->shown_head_upper & !upper));
-	c->sent = (s & first) | (c->sent & ~first);
-	c->first = (i & first) | (c->first & ~first);
+	c->count++;
+	/* the occurrences come in order, and the first is the least: sent
+	 * and first start past any */
+	c->sent = s < c->sent ? s : c->sent;
+	c->first = i < c->first ? i : c->first;
 	c->shown_sent = (s & shown) | (c->shown_sent & ~shown);
 	c->shown_first = (i & shown) | (c->shown_first & ~shown);
 	c->shown_count = (now & shown) | (was & ~shown);
@@ -2060,6 +2062,8 @@ int pr_keyphrases(precis_doc *d)
 			key[sc[r].term] = 1;
 			P.one[sc[r].term].count = 0;
 			P.one[sc[r].term].shown_count = 0; /* count_single() */
+			P.one[sc[r].term].sent = UINT32_MAX;
+			P.one[sc[r].term].first = UINT32_MAX;
 			idx[r] = sc[r].term; /* the key words, for fold_tallies() */
 		}
 		nkeys = k;

@@ -1539,15 +1539,21 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 	const pr_token *toks = v.toks;
 	uint32_t end = v.end;
 	/* word starts of the current run of key words, one past its end */
-	uint32_t run[MAX_PHRASE_WORDS + 2], nrun = 0;
+	uint32_t run[MAX_PHRASE_WORDS + 2] = { 0 }, nrun = 0;
 	uint32_t name_a = 0, name_b = 0; /* the last name, counted as such */
 	int rc;
 	for (uint32_t c = 0;; c++) {
 		uint32_t i = at[c] < end ? at[c] : end; /* the end closes the last run */
 		uint32_t j = i < end ? word_end(cand, i) : end;
 		unsigned k = i < end ? key_word(&v, key, i, j) : 0;
-		int joins = k && nrun > 0 && run[nrun] == i && !apart(&v, i) &&
-		            nrun < MAX_PHRASE_WORDS && j - run[0] <= MAX_PHRASE_TOKENS;
+		/* a key word right after the run's last carries it on while it
+		 * has room, nothing coming between: what is worked out from the
+		 * words (as random as they are) at once, apart() asked only
+		 * then */
+		unsigned joins = 0;
+		if (k & (nrun > 0) & (run[nrun] == i))
+			joins = !apart(&v, i) & (nrun < MAX_PHRASE_WORDS) &
+			        (j - run[0] <= MAX_PHRASE_TOKENS);
 		if (nrun && !joins) {
 			/* the run ends: its stretches of several words */
 			for (uint32_t a = 0; a + 1 < nrun; a++)
@@ -1573,7 +1579,8 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 		 * at the head of the sentence unless it is capitalized inside
 		 * one too ("Goalscorer Jimmy Floyd Hasselbaink") */
 		if (names && (toks[i].flags & PR_TOK_UPPER) &&
-		    !name_word(&v, cand, wflag, i - 1, i) && name_word(&v, cand, wflag, i, i)) {
+		    (i > v.head || (wflag[toks[i].word] & W_UPPER_INSIDE)) && /* name_word(i, i) */
+		    !name_word(&v, cand, wflag, i - 1, i)) {
 			uint32_t a = i, e = i, nw = 0;
 			unsigned haskey = 0;
 			while (e < end && cand[e] && (toks[e].flags & PR_TOK_UPPER) &&

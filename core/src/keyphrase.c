@@ -380,47 +380,42 @@ static int grow_pairs(pairs *E)
 #define PAIR_LIST 16384
 
 typedef struct pair_batch {
-	uint64_t key[PAIR_BATCH];
+	pair e[PAIR_BATCH]; /* their keys */
 	size_t n;
 } pair_batch;
 
-/* Add the pairs of b to the list of E (E->list), emptying b. 0, or -1 out
- * of memory. */
-static int list_pairs(pairs *E, pair_batch *b)
+/* Room in the list of E (E->list) for extra more pairs. 0, or -1 out of
+ * memory. */
+static int reserve_pairs(pairs *E, size_t extra)
 {
-	if (E->n + b->n > (E->p ? E->mask + 1 : 0)) {
-		size_t cap = E->p ? 2 * (E->mask + 1) : E->first;
-		pair *p = pr_realloc_raw(E->p, cap * sizeof *p);
-		if (!p)
-			return -1;
-		E->p = p;
-		E->mask = cap - 1;
-	}
-	for (size_t k = 0; k < b->n; k++) {
-		E->p[E->n + k].key = b->key[k];
-		E->p[E->n + k].count = 1;
-	}
-	E->n += b->n;
-	b->n = 0;
+	size_t room = E->p ? E->mask + 1 : 0, cap = room ? room : E->first;
+	if (E->n + extra <= room)
+		return 0;
+	while (cap < E->n + extra)
+		cap *= 2;
+	pair *p = pr_realloc_raw(E->p, cap * sizeof *p);
+	if (!p)
+		return -1;
+	E->p = p;
+	E->mask = cap - 1;
 	return 0;
 }
 
-/* Count the pairs of b, emptying it. 0, or -1 out of memory. */
+/* Count the pairs of b into the table of E, emptying b. 0, or -1 out of
+ * memory. */
 static int flush_pairs(pairs *E, pair_batch *b)
 {
 	size_t home[PAIR_BATCH];
-	if (E->list)
-		return list_pairs(E, b);
 	/* room for all of them under half full, before the slots are found */
 	while (2 * (E->n + b->n) > (E->p ? E->mask + 1 : 0))
 		if (grow_pairs(E))
 			return -1;
 	for (size_t k = 0; k < b->n; k++) {
-		home[k] = pair_home(b->key[k], E->mask);
+		home[k] = pair_home(b->e[k].key, E->mask);
 		PR_PREFETCH_WRITE(&E->p[home[k]]);
 	}
 	for (size_t k = 0; k < b->n; k++) {
-		uint64_t key = b->key[k];
+		uint64_t key = b->e[k].key;
 		size_t i = home[k];
 		while (E->p[i].key && E->p[i].key != key)
 			i = (i + 1) & E->mask;
@@ -436,26 +431,24 @@ static int flush_pairs(pairs *E, pair_batch *b)
 
 /* The co-occurrences of candidate token i of a sentence ending at token
  * end with the candidates after it within WINDOW tokens, no punctuation
- * between, and of other terms, into b, which has room for WINDOW - 1
- * more. Whether a token is a candidate is as random as the words, so
- * nothing here branches on it: each pair is written, and kept (b->n moves
- * on) only when it is one. */
-static void window_pairs(const precis_doc *d, const uint8_t *cand, pair_batch *b,
-                         uint32_t i, uint32_t end)
+ * between, and of other terms: their keys into to[n..], which has room
+ * for WINDOW - 1 more; the new n. Whether a token is a candidate is as
+ * random as the words, so nothing here branches on it: each pair is
+ * written, and kept (n moves on) only when it is one. */
+static size_t window_pairs(const precis_doc *d, const uint8_t *cand, pair *to, size_t n,
+                           uint32_t i, uint32_t end)
 {
 	const pr_token *toks = d->toks;
 	uint32_t x = toks[i].term;
 	unsigned open = 1;
-	size_t n = b->n; /* apart: a key written could be b->n, as far as
-	                    the compiler knows (both are 64-bit integers) */
 	for (uint32_t j = i + 1; j < end && j < i + WINDOW; j++) {
 		const pr_token *u = &toks[j];
 		uint32_t y = u->term, lo = x < y ? x : y;
 		open &= !(u->flags & PR_TOK_BREAK);
-		b->key[n] = (uint64_t)lo << 32 | (x ^ y ^ lo);
+		to[n].key = (uint64_t)lo << 32 | (x ^ y ^ lo);
 		n += open & cand[j] & 1 & (y != x);
 	}
-	b->n = n;
+	return n;
 }
 
 /* Sort the n pairs by key, lo then hi, both below nt (nodes, here): two
@@ -537,15 +530,16 @@ static int word_links(precis_doc *d, pairs *E, uint32_t *node, size_t *nnodes, l
 		e[k].key = (uint64_t)id[e[k].key >> 32] << 32 | id[(uint32_t)e[k].key];
 	if (n)
 		sort_pairs(e, n, nn, tmp, count);
-	/* a list has each pair as often as it occurs: the same pairs, now
-	 * side by side, become one with their counts added up (a table's are
-	 * one each already). Which are is as random as the words: each is
-	 * written, and a new one kept (m moves on) only where the key
-	 * changes */
+	/* a list has each pair as often as it occurs (its keys only): the
+	 * same pairs, now side by side, become one with their count (a
+	 * table's are one each already). Which are is as random as the
+	 * words: each is written, and a new one kept (m moves on) only where
+	 * the key changes */
 	if (n && E->list) {
 		size_t m = 0;
+		e[0].count = 1;
 		for (size_t k = 1; k < n; k++) {
-			uint32_t differ = e[k].key != e[m].key, c = e[k].count;
+			uint32_t differ = e[k].key != e[m].key, c = 1;
 			uint32_t same = differ - 1; /* all ones or none */
 			e[m].count += c & same;
 			m += differ;
@@ -1975,7 +1969,7 @@ int pr_keyphrases(precis_doc *d)
 	 * references: 48.7% against 50.2%). By term in nscore first. */
 	double place = 0;
 	memset(nscore, 0, nt * sizeof *nscore);
-	pair_batch batch;
+	pair_batch batch; /* a table's pairs waiting (a list's go to it at once) */
 	batch.n = 0;
 	/* one pass over the tokens, a sentence at a time: its candidates,
 	 * kept for the phrases (below), then what they weigh and what they
@@ -1988,6 +1982,24 @@ int pr_keyphrases(precis_doc *d)
 		uint32_t nat = mark_candidates(d, wflag, wcount, cand, &rules, s, sat);
 		sent_cands[s] = nat;
 		ncands += nat;
+		if (E.list) {
+			/* room for all the sentence's pairs at most; the list's
+			 * end apart, as a key written could be E.n as far as the
+			 * compiler knows (both are 64-bit integers) */
+			if (reserve_pairs(&E, (WINDOW - 1) * (size_t)nat)) {
+				rc = PRECIS_ENOMEM;
+				goto out;
+			}
+			pair *list = E.p;
+			size_t listed = E.n;
+			for (uint32_t c = 0; c < nat; c++) {
+				place += 1;
+				nscore[d->toks[sat[c]].term] += 1.0 / sqrt(place);
+				listed = window_pairs(d, cand, list, listed, sat[c], end);
+			}
+			E.n = listed;
+			continue;
+		}
 		for (uint32_t c = 0; c < nat; c++) {
 			place += 1;
 			nscore[d->toks[sat[c]].term] += 1.0 / sqrt(place);
@@ -1995,14 +2007,14 @@ int pr_keyphrases(precis_doc *d)
 				rc = PRECIS_ENOMEM;
 				goto out;
 			}
-			window_pairs(d, cand, &batch, sat[c], end);
+			batch.n = window_pairs(d, cand, batch.e, batch.n, sat[c], end);
 		}
 		if (batch.n >= PAIR_BATCH / 2 && flush_pairs(&E, &batch)) {
 			rc = PRECIS_ENOMEM;
 			goto out;
 		}
 	}
-	if (flush_pairs(&E, &batch)) {
+	if (!E.list && flush_pairs(&E, &batch)) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}

@@ -2068,7 +2068,7 @@ int pr_keyphrases(precis_doc *d)
 			goto out;
 		}
 		for (size_t r = 0; r < ncand; r++) {
-			sc[r].score = score[idx[r]];
+			sc[r].score = nscore[r]; /* score[idx[r]] */
 			sc[r].term = idx[r];
 		}
 		size_t k = ncand / 2;

@@ -349,6 +349,31 @@ Test(keyphrase, hyphenated_compounds_are_one_word)
 	precis_doc_free(d);
 }
 
+/* A compound that ends a sentence, or the text, is one word there too,
+ * and a word after it in the next sentence is no part of it: the parts
+ * of a compound after its first are marked as the tokens are read, and
+ * the words are read by those marks (word_end()). */
+Test(keyphrase, compounds_end_sentences_whole)
+{
+	static const char t[] =
+		"Valley towns want sensors that are flood-proof. Sensors cost little. "
+		"The towns bought sensors that were flood-proof. Sensors detect floods. "
+		"Engineers tested the sensors, all flood-proof";
+	precis_doc *d = doc_in(t, "en", 10);
+	int found = 0;
+	for (size_t k = 0; k < precis_doc_keyword_count(d); k++) {
+		const char *p = precis_doc_keyword(d, k, NULL);
+		found |= strcasecmp(p, "flood-proof") == 0;
+		const char *w = strstr(p, "proof");
+		cr_assert(!w || (w - p >= 6 && strncasecmp(w - 6, "flood-", 6) == 0),
+		          "\"%s\" cuts the compound", p);
+		cr_assert(!strstr(p, "proof "), "\"%s\" runs on past the sentence", p);
+		cr_assert(strcasecmp(p, "flood") != 0, "\"%s\" cuts the compound", p);
+	}
+	cr_assert(found, "\"flood-proof\" is a key word");
+	precis_doc_free(d);
+}
+
 /* A compound made only of filler is no key word: "second-largest". */
 Test(keyphrase, filler_compound_is_no_key_word)
 {

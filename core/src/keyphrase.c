@@ -228,76 +228,94 @@ static int dateline(const precis_doc *d, size_t s, const sent_view *v, uint32_t 
  * never a sentence's first token): word_end() reads it. */
 enum { CAND_PART = 2 };
 
+/* What mark_sentence() carries from one word to the next. */
+typedef struct mark_state {
+	sent_view v;
+	uint8_t *wflag, *cand;
+	uint32_t *wcount, *at;
+	const uint8_t *wrule; /* apart, as v: bytes are written */
+	uint32_t n;           /* candidates so far */
+	unsigned last;        /* the rule byte of the token before (none at the head) */
+} mark_state;
+
+/* The word at token i of mark_sentence(), a compound whole: the last
+ * token it took. inside: i is not the sentence's head, a constant where
+ * it is called (the head is taken before the loop), which the marks of
+ * case and keeps() ask. */
+static inline uint32_t mark_word(mark_state *m, uint32_t i, unsigned inside, int german)
+{
+	const pr_token *toks = m->v.toks, *t = &toks[i];
+	const char *text = m->v.text;
+	uint32_t end = m->v.end;
+	unsigned upper = (t->flags & PR_TOK_UPPER) != 0;
+	m->wcount[t->word]++;
+	/* capitals come as they will: the word's mark is or'ed in
+	 * without a branch, capitalized inside a sentence or in lower
+	 * case (none for a capital at the head) */
+	m->wflag[t->word] |= (uint8_t)((upper & inside) * W_UPPER_INSIDE | (upper ^ 1) * W_LOWER);
+	if (i + 1 < end && joined_after(&m->v, i + 1)) {
+		/* a compound is a word if one of its parts is more
+		 * than filler ("long-term", not "second-largest"),
+		 * whatever the lists say of the parts */
+		uint32_t j = i;
+		uint8_t content = 0;
+		do {
+			const pr_token *u = &toks[j];
+			m->cand[j] = (uint8_t)candidate(text, u);
+			content |= m->cand[j] && !(m->wflag[u->word] & W_FILLER);
+			if (j > i) {
+				m->wcount[u->word]++;
+				if (u->flags & PR_TOK_UPPER)
+					m->wflag[u->word] |= W_UPPER_INSIDE;
+			}
+			j++;
+		} while (j < end && joined_after(&m->v, j));
+		for (uint32_t k = i; k < j; k++) {
+			unsigned c = m->cand[k] & content;
+			m->cand[k] = (uint8_t)(c | (c & (k > i)) * CAND_PART);
+			m->at[m->n] = k;
+			m->n += c;
+		}
+		m->last = m->wrule[toks[j - 1].word];
+		return j - 1;
+	}
+	/* the rule bytes of the word and the one before, if nothing
+	 * comes between */
+	unsigned f = m->wrule[t->word];
+	unsigned before = m->last & -(unsigned)!(t->flags & PR_TOK_BREAK);
+	m->last = f;
+	/* the list is written whatever the token is, and kept (n moves
+	 * on) only for a candidate: which tokens are is as random as
+	 * the words */
+	uint8_t c = (uint8_t)(candidate(text, t) & keeps(german, f, before, upper, inside));
+	m->cand[i] = c;
+	m->at[m->n] = i;
+	m->n += c;
+	return i;
+}
+
 /* cand[i] for the tokens of sentence s: is token i a candidate word (see
- * the top of the file; bit 0, and CAND_PART)? wflag holds the flags of each word (pr_keyphrases());
- * W_UPPER_INSIDE and W_LOWER are set here, and the occurrences of each
- * word are counted into wcount. The candidates' tokens, in order, go to
- * at[]: how many. One pass over the tokens does all of it; german is
- * r->capitalized_nouns, a constant where mark_candidates() calls it, so
- * that keeps() does not ask it of every token. */
+ * the top of the file; bit 0, and CAND_PART)? wflag holds the flags of
+ * each word (pr_keyphrases()); W_UPPER_INSIDE and W_LOWER are set here,
+ * and the occurrences of each word are counted into wcount. The
+ * candidates' tokens, in order, go to at[]: how many. One pass over the
+ * tokens does all of it; german is r->capitalized_nouns, a constant where
+ * mark_candidates() calls it, so that keeps() does not ask it of every
+ * token. */
 static inline uint32_t mark_sentence(const precis_doc *d, uint8_t *wflag, uint32_t *wcount,
                                      uint8_t *cand, const cand_rules *r, size_t s,
                                      uint32_t *at, int german)
 {
-	sent_view v = view_of(d, s);
-	const pr_token *toks = v.toks;
-	const char *text = v.text;
-	const uint8_t *wrule = r->wrule; /* apart, as v: bytes are written */
-	uint32_t head = v.head, end = v.end, n = 0;
-	unsigned last = 0; /* the rule byte of the token before (none at the head) */
-	for (uint32_t i = head; i < end; i++) {
-		const pr_token *t = &toks[i];
-		unsigned upper = (t->flags & PR_TOK_UPPER) != 0, inside = i > head;
-		wcount[t->word]++;
-		/* capitals come as they will: the word's mark is or'ed in
-		 * without a branch, capitalized inside a sentence or in lower
-		 * case (none for a capital at the head) */
-		wflag[t->word] |= (uint8_t)((upper & inside) * W_UPPER_INSIDE | (upper ^ 1) * W_LOWER);
-		if (i + 1 < end && joined_after(&v, i + 1)) {
-			/* a compound is a word if one of its parts is more
-			 * than filler ("long-term", not "second-largest"),
-			 * whatever the lists say of the parts */
-			uint32_t j = i;
-			uint8_t content = 0;
-			do {
-				const pr_token *u = &toks[j];
-				cand[j] = (uint8_t)candidate(text, u);
-				content |= cand[j] &&
-				           !(wflag[u->word] & W_FILLER);
-				if (j > i) {
-					wcount[u->word]++;
-					if (u->flags & PR_TOK_UPPER)
-						wflag[u->word] |= W_UPPER_INSIDE;
-				}
-				j++;
-			} while (j < end && joined_after(&v, j));
-			for (uint32_t k = i; k < j; k++) {
-				unsigned c = cand[k] & content;
-				cand[k] = (uint8_t)(c | (c & (k > i)) * CAND_PART);
-				at[n] = k;
-				n += c;
-			}
-			i = j - 1;
-			last = wrule[toks[i].word];
-			continue;
-		}
-		/* the rule bytes of the word and the one before, if nothing
-		 * comes between */
-		unsigned f = wrule[t->word];
-		unsigned before = last & -(unsigned)!(t->flags & PR_TOK_BREAK);
-		last = f;
-		/* the list is written whatever the token is, and kept (n moves
-		 * on) only for a candidate: which tokens are is as random as
-		 * the words */
-		uint8_t c = (uint8_t)(candidate(text, t) & keeps(german, f, before, upper, inside));
-		cand[i] = c;
-		at[n] = i;
-		n += c;
-	}
+	mark_state m = { view_of(d, s), wflag, cand, wcount, at, r->wrule, 0, 0 };
+	uint32_t head = m.v.head, end = m.v.end;
+	/* the head, then the words inside the sentence */
+	for (uint32_t i = head < end ? mark_word(&m, head, 0, german) + 1 : end; i < end; i++)
+		i = mark_word(&m, i, 1, german);
+	uint32_t n = m.n;
 	/* the head of the first two sentences may be a dateline, which is no
 	 * candidate: asked once here, not of every token (a compound is none:
 	 * punctuation follows a dateline, and a hyphen a compound's head) */
-	if (n > 0 && at[0] == head && !german && dateline(d, s, &v, head)) {
+	if (n > 0 && at[0] == head && !german && dateline(d, s, &m.v, head)) {
 		cand[head] = 0;
 		memmove(at, at + 1, --n * sizeof *at);
 	}

@@ -390,7 +390,7 @@ static int grow_pairs(pairs *E)
  * a batch are all asked for (prefetched) before the first is read, so
  * that a book's table, megabytes, is waited on about once a batch instead
  * of once a pair. Where a pair lands in the table changes nothing:
- * word_graph() sorts them. */
+ * word_links() sorts them. */
 #define PAIR_BATCH 64
 
 /* Up to this many tokens, a document lists its co-occurrences instead of
@@ -1934,7 +1934,7 @@ int pr_keyphrases(precis_doc *d)
 	E.first = pow2_at_least(nt > d->ntoks / 8 ? nt : d->ntoks / 8);
 	/* a document of up to PAIR_LIST tokens lists its co-occurrences
 	 * (an article about two for three tokens), sorted with the pairs'
-	 * sort and added up (word_graph()), which costs less than a table of
+	 * sort and added up (word_links()), which costs less than a table of
 	 * pairs; a book's are millions, each pair met many times */
 	E.list = d->ntoks <= PAIR_LIST;
 	if (E.list)

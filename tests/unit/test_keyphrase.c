@@ -730,7 +730,7 @@ static size_t dense_pairs(size_t n)
 }
 
 /* An article's co-occurrences (up to PAIR_LIST tokens, 16,384) are
- * listed, sorted and added up (word_graph()): 7,200 tokens. */
+ * listed, sorted and added up (word_links()): 7,200 tokens. */
 Test(keyphrase, counts_survive_dense_pairs)
 {
 	cr_assert_leq(dense_pairs(900), 16384);

@@ -1589,8 +1589,15 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 		/* a name: capitalized words in a row, one of them a key word;
 		 * not the titles at its head ("Prime Minister"), nor the word
 		 * at the head of the sentence unless it is capitalized inside
-		 * one too ("Goalscorer Jimmy Floyd Hasselbaink") */
-		if (names && (toks[i].flags & PR_TOK_UPPER) &&
+		 * one too ("Goalscorer Jimmy Floyd Hasselbaink"). A capital
+		 * not followed by another capitalized candidate is a name of
+		 * one word, which is none: told at once, without a branch on
+		 * either (as random as the words), the token after the
+		 * sentence read as i's own */
+		const pr_token *after = &toks[j < end ? j : i];
+		unsigned two = (unsigned)(j < end) & cand[j < end ? j : i] &
+		               ((toks[i].flags & after->flags & PR_TOK_UPPER) != 0);
+		if (names && two &&
 		    (i > v.head || (wflag[toks[i].word] & W_UPPER_INSIDE)) && /* name_word(i, i) */
 		    !name_word(&v, cand, wflag, i - 1, i)) {
 			uint32_t a = i, e = i, nw = 0;

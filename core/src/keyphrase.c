@@ -1566,15 +1566,16 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 		if (k & (nrun > 0) & (run[nrun] == i))
 			joins = !apart(&v, i) & (nrun < MAX_PHRASE_WORDS) &
 			        (j - run[0] <= MAX_PHRASE_TOKENS);
-		if (nrun && !joins) {
-			/* the run ends: its stretches of several words */
+		if ((nrun >= 2) & !joins) {
+			/* the run ends: its stretches of several words (a run
+			 * of one word has none) */
 			for (uint32_t a = 0; a + 1 < nrun; a++)
 				for (uint32_t b = a + 2; b <= nrun; b++)
 					if ((run[a] != name_a || run[b] != name_b) &&
 					    (rc = add_phrase(d, P, s, run[a], run[b], b - a, 0)))
 						return rc;
-			nrun = 0;
 		}
+		nrun &= -(uint32_t)joins; /* a run that ends starts again at 0 */
 		if (i == end)
 			break;
 		if (k) {

@@ -140,12 +140,13 @@ static sent_view view_of(const precis_doc *d, size_t s)
 	return v;
 }
 
-/* Is token i of v glued to token i - 1 by a hyphen ("early-warning")? */
-static int hyphen_joined(const sent_view *v, uint32_t i)
+/* Is token i of v, not the first of its sentence, glued to token i - 1
+ * by a hyphen ("early-warning")? (A token after another starts after a
+ * byte of it.) */
+static int joined_after(const sent_view *v, uint32_t i)
 {
 	const pr_token *t = &v->toks[i];
-	return i > v->head && (t->flags & PR_TOK_JOINED) && t->start > 0 &&
-	       v->text[t->start - 1] == '-';
+	return (t->flags & PR_TOK_JOINED) && v->text[t->start - 1] == '-';
 }
 
 /* Is the token written in capitals only ("GENEVA"), three or more? */
@@ -222,77 +223,111 @@ static int dateline(const precis_doc *d, size_t s, const sent_view *v, uint32_t 
 	       all_caps(&d->sents[s], &v->toks[i]);
 }
 
-/* cand[i] for the tokens of sentence s: is token i a candidate word (see
- * the top of the file)? wflag holds the flags of each word (pr_keyphrases());
- * W_UPPER_INSIDE and W_LOWER are set here, and the occurrences of each
- * word are counted into wcount. The candidates' tokens, in order, go to
- * at[]: how many. One pass over the tokens does all of it. */
-static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *wcount,
-                                uint8_t *cand, const cand_rules *r, size_t s, uint32_t *at)
+/* cand[i], beyond its first bit: token i is a candidate glued to the one
+ * before it by a hyphen, the part of a compound after its first (and so
+ * never a sentence's first token): word_end() reads it. */
+enum { CAND_PART = 2 };
+
+/* What mark_sentence() carries from one word to the next. */
+typedef struct mark_state {
+	sent_view v;
+	uint8_t *wflag, *cand;
+	uint32_t *wcount, *at;
+	const uint8_t *wrule; /* apart, as v: bytes are written */
+	uint32_t n;           /* candidates so far */
+	unsigned last;        /* the rule byte of the token before (none at the head) */
+} mark_state;
+
+/* The word at token i of mark_sentence(), a compound whole: the last
+ * token it took. inside: i is not the sentence's head, a constant where
+ * it is called (the head is taken before the loop), which the marks of
+ * case and keeps() ask. */
+static inline uint32_t mark_word(mark_state *m, uint32_t i, unsigned inside, int german)
 {
-	sent_view v = view_of(d, s);
-	const pr_token *toks = v.toks;
-	const char *text = v.text;
-	const uint8_t *wrule = r->wrule; /* apart, as v: bytes are written */
-	int german = r->capitalized_nouns;
-	uint32_t head = v.head, end = v.end, n = 0;
-	unsigned last = 0; /* the rule byte of the token before (none at the head) */
-	for (uint32_t i = head; i < end; i++) {
-		const pr_token *t = &toks[i];
-		unsigned upper = (t->flags & PR_TOK_UPPER) != 0, inside = i > head;
-		wcount[t->word]++;
-		/* capitals come as they will: the word's mark is or'ed in
-		 * without a branch, capitalized inside a sentence or in lower
-		 * case (none for a capital at the head) */
-		wflag[t->word] |= (uint8_t)((upper & inside) * W_UPPER_INSIDE | (upper ^ 1) * W_LOWER);
-		if (i + 1 < end && hyphen_joined(&v, i + 1)) {
-			/* a compound is a word if one of its parts is more
-			 * than filler ("long-term", not "second-largest"),
-			 * whatever the lists say of the parts */
-			uint32_t j = i;
-			uint8_t content = 0;
-			do {
-				const pr_token *u = &toks[j];
-				cand[j] = (uint8_t)candidate(text, u);
-				content |= cand[j] &&
-				           !(wflag[u->word] & W_FILLER);
-				if (j > i) {
-					wcount[u->word]++;
-					if (u->flags & PR_TOK_UPPER)
-						wflag[u->word] |= W_UPPER_INSIDE;
-				}
-				j++;
-			} while (j < end && hyphen_joined(&v, j));
-			for (uint32_t k = i; k < j; k++) {
-				cand[k] &= content;
-				at[n] = k;
-				n += cand[k];
+	const pr_token *toks = m->v.toks, *t = &toks[i];
+	const char *text = m->v.text;
+	uint32_t end = m->v.end;
+	unsigned upper = (t->flags & PR_TOK_UPPER) != 0;
+	m->wcount[t->word]++;
+	/* capitals come as they will: the word's mark is or'ed in
+	 * without a branch, capitalized inside a sentence or in lower
+	 * case (none for a capital at the head) */
+	m->wflag[t->word] |= (uint8_t)((upper & inside) * W_UPPER_INSIDE | (upper ^ 1) * W_LOWER);
+	if (i + 1 < end && joined_after(&m->v, i + 1)) {
+		/* a compound is a word if one of its parts is more
+		 * than filler ("long-term", not "second-largest"),
+		 * whatever the lists say of the parts */
+		uint32_t j = i;
+		uint8_t content = 0;
+		do {
+			const pr_token *u = &toks[j];
+			m->cand[j] = (uint8_t)candidate(text, u);
+			content |= m->cand[j] && !(m->wflag[u->word] & W_FILLER);
+			if (j > i) {
+				m->wcount[u->word]++;
+				if (u->flags & PR_TOK_UPPER)
+					m->wflag[u->word] |= W_UPPER_INSIDE;
 			}
-			i = j - 1;
-			last = wrule[toks[i].word];
-			continue;
+			j++;
+		} while (j < end && joined_after(&m->v, j));
+		for (uint32_t k = i; k < j; k++) {
+			unsigned c = m->cand[k] & content;
+			m->cand[k] = (uint8_t)(c | (c & (k > i)) * CAND_PART);
+			m->at[m->n] = k;
+			m->n += c;
 		}
-		/* the rule bytes of the word and the one before, if nothing
-		 * comes between */
-		unsigned f = wrule[t->word];
-		unsigned before = last & -(unsigned)!(t->flags & PR_TOK_BREAK);
-		last = f;
-		/* the list is written whatever the token is, and kept (n moves
-		 * on) only for a candidate: which tokens are is as random as
-		 * the words */
-		uint8_t c = (uint8_t)(candidate(text, t) & keeps(german, f, before, upper, inside));
-		cand[i] = c;
-		at[n] = i;
-		n += c;
+		m->last = m->wrule[toks[j - 1].word];
+		return j - 1;
 	}
+	/* the rule bytes of the word and the one before, if nothing
+	 * comes between */
+	unsigned f = m->wrule[t->word];
+	unsigned before = m->last & -(unsigned)!(t->flags & PR_TOK_BREAK);
+	m->last = f;
+	/* the list is written whatever the token is, and kept (n moves
+	 * on) only for a candidate: which tokens are is as random as
+	 * the words */
+	uint8_t c = (uint8_t)(candidate(text, t) & keeps(german, f, before, upper, inside));
+	m->cand[i] = c;
+	m->at[m->n] = i;
+	m->n += c;
+	return i;
+}
+
+/* cand[i] for the tokens of sentence s: is token i a candidate word (see
+ * the top of the file; bit 0, and CAND_PART)? wflag holds the flags of
+ * each word (pr_keyphrases()); W_UPPER_INSIDE and W_LOWER are set here,
+ * and the occurrences of each word are counted into wcount. The
+ * candidates' tokens, in order, go to at[]: how many. One pass over the
+ * tokens does all of it; german is r->capitalized_nouns, a constant where
+ * mark_candidates() calls it, so that keeps() does not ask it of every
+ * token. */
+static inline uint32_t mark_sentence(const precis_doc *d, uint8_t *wflag, uint32_t *wcount,
+                                     uint8_t *cand, const cand_rules *r, size_t s,
+                                     uint32_t *at, int german)
+{
+	mark_state m = { view_of(d, s), wflag, cand, wcount, at, r->wrule, 0, 0 };
+	uint32_t head = m.v.head, end = m.v.end;
+	/* the head, then the words inside the sentence */
+	for (uint32_t i = head < end ? mark_word(&m, head, 0, german) + 1 : end; i < end; i++)
+		i = mark_word(&m, i, 1, german);
+	uint32_t n = m.n;
 	/* the head of the first two sentences may be a dateline, which is no
 	 * candidate: asked once here, not of every token (a compound is none:
 	 * punctuation follows a dateline, and a hyphen a compound's head) */
-	if (n > 0 && at[0] == head && !german && dateline(d, s, &v, head)) {
+	if (n > 0 && at[0] == head && !german && dateline(d, s, &m.v, head)) {
 		cand[head] = 0;
 		memmove(at, at + 1, --n * sizeof *at);
 	}
 	return n;
+}
+
+static uint32_t mark_candidates(const precis_doc *d, uint8_t *wflag, uint32_t *wcount,
+                                uint8_t *cand, const cand_rules *r, size_t s, uint32_t *at)
+{
+	if (r->capitalized_nouns)
+		return mark_sentence(d, wflag, wcount, cand, r, s, at, 1);
+	return mark_sentence(d, wflag, wcount, cand, r, s, at, 0);
 }
 
 /* The co-occurrences of two candidate terms, counted by unordered pair
@@ -355,7 +390,7 @@ static int grow_pairs(pairs *E)
  * a batch are all asked for (prefetched) before the first is read, so
  * that a book's table, megabytes, is waited on about once a batch instead
  * of once a pair. Where a pair lands in the table changes nothing:
- * word_graph() sorts them. */
+ * word_links() sorts them. */
 #define PAIR_BATCH 64
 
 /* Up to this many tokens, a document lists its co-occurrences instead of
@@ -363,47 +398,42 @@ static int grow_pairs(pairs *E)
 #define PAIR_LIST 16384
 
 typedef struct pair_batch {
-	uint64_t key[PAIR_BATCH];
+	pair e[PAIR_BATCH]; /* their keys */
 	size_t n;
 } pair_batch;
 
-/* Add the pairs of b to the list of E (E->list), emptying b. 0, or -1 out
- * of memory. */
-static int list_pairs(pairs *E, pair_batch *b)
+/* Room in the list of E (E->list) for extra more pairs. 0, or -1 out of
+ * memory. */
+static int reserve_pairs(pairs *E, size_t extra)
 {
-	if (E->n + b->n > (E->p ? E->mask + 1 : 0)) {
-		size_t cap = E->p ? 2 * (E->mask + 1) : E->first;
-		pair *p = pr_realloc_raw(E->p, cap * sizeof *p);
-		if (!p)
-			return -1;
-		E->p = p;
-		E->mask = cap - 1;
-	}
-	for (size_t k = 0; k < b->n; k++) {
-		E->p[E->n + k].key = b->key[k];
-		E->p[E->n + k].count = 1;
-	}
-	E->n += b->n;
-	b->n = 0;
+	size_t room = E->p ? E->mask + 1 : 0, cap = room ? room : E->first;
+	if (E->n + extra <= room)
+		return 0;
+	while (cap < E->n + extra)
+		cap *= 2;
+	pair *p = pr_realloc_raw(E->p, cap * sizeof *p);
+	if (!p)
+		return -1;
+	E->p = p;
+	E->mask = cap - 1;
 	return 0;
 }
 
-/* Count the pairs of b, emptying it. 0, or -1 out of memory. */
+/* Count the pairs of b into the table of E, emptying b. 0, or -1 out of
+ * memory. */
 static int flush_pairs(pairs *E, pair_batch *b)
 {
 	size_t home[PAIR_BATCH];
-	if (E->list)
-		return list_pairs(E, b);
 	/* room for all of them under half full, before the slots are found */
 	while (2 * (E->n + b->n) > (E->p ? E->mask + 1 : 0))
 		if (grow_pairs(E))
 			return -1;
 	for (size_t k = 0; k < b->n; k++) {
-		home[k] = pair_home(b->key[k], E->mask);
+		home[k] = pair_home(b->e[k].key, E->mask);
 		PR_PREFETCH_WRITE(&E->p[home[k]]);
 	}
 	for (size_t k = 0; k < b->n; k++) {
-		uint64_t key = b->key[k];
+		uint64_t key = b->e[k].key;
 		size_t i = home[k];
 		while (E->p[i].key && E->p[i].key != key)
 			i = (i + 1) & E->mask;
@@ -419,26 +449,24 @@ static int flush_pairs(pairs *E, pair_batch *b)
 
 /* The co-occurrences of candidate token i of a sentence ending at token
  * end with the candidates after it within WINDOW tokens, no punctuation
- * between, and of other terms, into b, which has room for WINDOW - 1
- * more. Whether a token is a candidate is as random as the words, so
- * nothing here branches on it: each pair is written, and kept (b->n moves
- * on) only when it is one. */
-static void window_pairs(const precis_doc *d, const uint8_t *cand, pair_batch *b,
-                         uint32_t i, uint32_t end)
+ * between, and of other terms: their keys into to[n..], which has room
+ * for WINDOW - 1 more; the new n. Whether a token is a candidate is as
+ * random as the words, so nothing here branches on it: each pair is
+ * written, and kept (n moves on) only when it is one. */
+static size_t window_pairs(const precis_doc *d, const uint8_t *cand, pair *to, size_t n,
+                           uint32_t i, uint32_t end)
 {
 	const pr_token *toks = d->toks;
 	uint32_t x = toks[i].term;
 	unsigned open = 1;
-	size_t n = b->n; /* apart: a key written could be b->n, as far as
-	                    the compiler knows (both are 64-bit integers) */
 	for (uint32_t j = i + 1; j < end && j < i + WINDOW; j++) {
 		const pr_token *u = &toks[j];
 		uint32_t y = u->term, lo = x < y ? x : y;
 		open &= !(u->flags & PR_TOK_BREAK);
-		b->key[n] = (uint64_t)lo << 32 | (x ^ y ^ lo);
-		n += open & cand[j] & (y != x);
+		to[n].key = (uint64_t)lo << 32 | (x ^ y ^ lo);
+		n += open & cand[j] & 1 & (y != x);
 	}
-	b->n = n;
+	return n;
 }
 
 /* Sort the n pairs by key, lo then hi, both below nt (nodes, here): two
@@ -460,12 +488,22 @@ static void sort_pairs(pair *e, size_t n, size_t nt, pair *tmp, size_t *count)
 	}
 }
 
-/* Build the co-occurrence graph over the terms of the pairs; a link weighs
- * the pair's co-occurrences. node[k] is node k's term and *nnodes their
- * number (terms in increasing order, and each row's in increasing order,
- * so rows and their sums come in the order of a graph over all terms).
- * The pairs are emptied. */
-static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size_t *nnodes)
+/* The links of the co-occurrence graph: each pair of nodes that co-occur
+ * (lo << 32 | hi, lo < hi) once, weighing its co-occurrences, sorted. */
+typedef struct links {
+	pair *e;
+	size_t n;
+	void *room;   /* scratch, one allocation: room for a double and a
+	                 size_t by node (wsum, len) */
+	double *wsum;
+	size_t *len;
+} links;
+
+/* The links over the terms of the pairs in *L, the caller to free L->e
+ * and L->room. node[k] is node k's term and *nnodes their number (terms in
+ * increasing order, so the links come in the order of a graph over all
+ * terms, row by row). The pairs are emptied. */
+static int word_links(precis_doc *d, pairs *E, uint32_t *node, size_t *nnodes, links *L)
 {
 	size_t nt = d->nterms, n = E->list ? E->n : 0;
 	/* the pairs, packed at the front of the table: each slot is
@@ -479,14 +517,14 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	E->p = NULL;
 	E->n = 0;
 	/* scratch, one allocation: the sort's copy of the pairs, then
-	 * room for nt + 1 counts, in turn the node of each term (id), the
-	 * sort's counts and the next free link of each row (at) */
+	 * room for nt + 1 counts, in turn the node of each term (id) and
+	 * the sort's counts; the caller's after */
 	pair *tmp = pr_malloc_raw(n * sizeof *tmp + (nt + 1) * sizeof(size_t));
 	if (!tmp) {
 		pr_free_raw(e);
 		return PRECIS_ENOMEM;
 	}
-	size_t *count = (size_t *)(void *)(tmp + n), *at = count;
+	size_t *count = (size_t *)(void *)(tmp + n);
 	uint32_t *id = (uint32_t *)(void *)count;
 	/* a node per term met in a pair, numbered in term order */
 	memset(id, 0, nt * sizeof *id);
@@ -510,15 +548,16 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 		e[k].key = (uint64_t)id[e[k].key >> 32] << 32 | id[(uint32_t)e[k].key];
 	if (n)
 		sort_pairs(e, n, nn, tmp, count);
-	/* a list has each pair as often as it occurs: the same pairs, now
-	 * side by side, become one with their counts added up (a table's are
-	 * one each already). Which are is as random as the words: each is
-	 * written, and a new one kept (m moves on) only where the key
-	 * changes */
+	/* a list has each pair as often as it occurs (its keys only): the
+	 * same pairs, now side by side, become one with their count (a
+	 * table's are one each already). Which are is as random as the
+	 * words: each is written, and a new one kept (m moves on) only where
+	 * the key changes */
 	if (n && E->list) {
 		size_t m = 0;
+		e[0].count = 1;
 		for (size_t k = 1; k < n; k++) {
-			uint32_t differ = e[k].key != e[m].key, c = e[k].count;
+			uint32_t differ = e[k].key != e[m].key, c = 1;
 			uint32_t same = differ - 1; /* all ones or none */
 			e[m].count += c & same;
 			m += differ;
@@ -529,6 +568,21 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 		n = m + 1;
 	}
 	*nnodes = nn;
+	L->e = e;
+	L->n = n;
+	/* the sort's copy has room for two doubles a pair, a node for each
+	 * end at most, and the counts for a size_t a term */
+	L->room = tmp;
+	L->wsum = (double *)(void *)tmp;
+	L->len = count;
+	return PRECIS_OK;
+}
+
+/* The graph of the links L over nn nodes in g, its arrays in d's arena. */
+static int word_csr(precis_doc *d, const links *L, size_t nn, pr_graph *g)
+{
+	const pair *e = L->e;
+	size_t n = L->n, *at = L->len;
 	g->n = nn;
 	g->upper = 0; /* each link is in both its rows */
 	g->row = pr_calloc(&d->arena, nn + 1, sizeof *g->row);
@@ -536,11 +590,8 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 	g->w = pr_alloc(&d->arena, (2 * n + 1) * sizeof *g->w);
 	g->link = NULL;
 	g->wsum = pr_calloc(&d->arena, nn + 1, sizeof *g->wsum);
-	if (!g->row || !g->col || !g->w || !g->wsum) {
-		pr_free_raw(tmp);
-		pr_free_raw(e);
+	if (!g->row || !g->col || !g->w || !g->wsum)
 		return PRECIS_ENOMEM;
-	}
 	for (size_t k = 0; k < n; k++) {
 		g->row[(e[k].key >> 32) + 1]++;
 		g->row[(uint32_t)e[k].key + 1]++;
@@ -563,8 +614,6 @@ static int word_graph(precis_doc *d, pairs *E, pr_graph *g, uint32_t *node, size
 		g->w[at[hi]++] = w;
 		g->wsum[hi] += w;
 	}
-	pr_free_raw(tmp);
-	pr_free_raw(e);
 	return PRECIS_OK;
 }
 
@@ -666,18 +715,14 @@ static int word_change_below(const word_rows *R, const double *cur, const double
 	return delta < KP_TOLERANCE;
 }
 
-/* Lay out g in *R, in one allocation of its own (R->p), which holds the
- * steps' three vectors too (R->vec); teleport is by node. 0; 1 (nothing
- * allocated) when a node has no link; -1 out of memory. */
-static int word_rows_make(word_rows *R, const pr_graph *g, const double *teleport)
+/* Make room in *R for n nodes and nnz links, in one allocation of its
+ * own (R->p), which holds the steps' three vectors too (R->vec), rows of
+ * up to maxlen links. 0, or -1 out of memory. */
+static int word_rows_alloc(word_rows *R, size_t n, size_t nnz, size_t maxlen)
 {
-	size_t n = g->n, nnz = g->row[n], maxlen = 0;
-	for (size_t i = 0; i < n; i++)
-		if (g->row[i + 1] - g->row[i] > maxlen)
-			maxlen = g->row[i + 1] - g->row[i];
 	if (maxlen < 3)
 		maxlen = 3; /* word_step reads start[1..4] */
-	/* one allocation: the doubles first, for their alignment */
+	/* the doubles first, for their alignment */
 	size_t bytes = (nnz + 5 * n) * sizeof(double) + (maxlen + 2) * sizeof(size_t) +
 	               (nnz + 2 * n) * sizeof(uint32_t);
 	char *m = pr_malloc_raw(bytes);
@@ -687,24 +732,59 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
 	R->maxlen = maxlen;
 	R->p = (double *)(void *)m;
 	R->tele = R->p + nnz;
-	double *out = R->tele + n; /* 1 / W(j), by node */
-	R->vec = out + n;
+	R->vec = R->tele + 2 * n; /* after 1 / W(j), by node */
 	R->start = (size_t *)(void *)(R->vec + 3 * n);
-	R->node = (uint32_t *)(void *)(R->start + maxlen + 2);
+	R->node = (uint32_t *)(void *)(R->start + R->maxlen + 2);
 	R->place = R->node + n;
 	R->col = R->place + n;
-	/* places: a counting sort by length, stable */
+	return 0;
+}
+
+/* The places of the rows, len[i] the length of node i's: a counting sort
+ * by length, stable. 0, or 1 when a node has no link. */
+static int word_places(word_rows *R, const size_t *len)
+{
+	size_t n = R->n, maxlen = R->maxlen;
 	memset(R->start, 0, (maxlen + 2) * sizeof *R->start);
 	for (size_t i = 0; i < n; i++)
-		R->start[g->row[i + 1] - g->row[i] + 1]++;
-	if (R->start[1] > 0) { /* a node with no link */
-		pr_free_raw(m);
+		R->start[len[i] + 1]++;
+	if (R->start[1] > 0)
+		return 1;
+	for (size_t l = 0; l <= maxlen; l++)
+		R->start[l + 1] += R->start[l];
+	/* start[L] moves to start[L + 1] as places are handed out, then is
+	 * set back */
+	for (size_t i = 0; i < n; i++) {
+		size_t r = R->start[len[i]]++;
+		R->node[r] = (uint32_t)i;
+		R->place[i] = (uint32_t)r;
+	}
+	for (size_t l = maxlen + 1; l > 0; l--)
+		R->start[l] = R->start[l - 1];
+	R->start[0] = 0;
+	return 0;
+}
+
+/* Lay out g in *R (word_rows_alloc()), all but the teleport vector. 0; 1
+ * (nothing allocated) when a node has no link; -1 out of memory. */
+static int word_rows_make(word_rows *R, const pr_graph *g)
+{
+	size_t n = g->n, nnz = g->row[n], maxlen = 0;
+	for (size_t i = 0; i < n; i++)
+		if (g->row[i + 1] - g->row[i] > maxlen)
+			maxlen = g->row[i + 1] - g->row[i];
+	if (word_rows_alloc(R, n, nnz, maxlen))
+		return -1;
+	double *out = R->tele + n; /* 1 / W(j), by node */
+	size_t *len = (size_t *)(void *)R->vec; /* unused until the steps */
+	for (size_t i = 0; i < n; i++)
+		len[i] = g->row[i + 1] - g->row[i];
+	if (word_places(R, len)) {
+		pr_free_raw(R->p);
 		return 1;
 	}
-	for (size_t len = 0; len <= maxlen; len++)
-		R->start[len + 1] += R->start[len];
 	/* W(j), the weights of j's row added up in its order: the graph's
-	 * own wsum when it has one (word_graph()), which saves a loop of as
+	 * own wsum when it has one (word_csr()), which saves a loop of as
 	 * many turns as the row has links, a number that changes from row to
 	 * row as the words do */
 	if (g->wsum) {
@@ -718,25 +798,57 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
 			out[i] = 1.0 / w;
 		}
 	}
-	/* start[L] moves to start[L + 1] as places are handed out, then is
-	 * set back */
-	for (size_t i = 0; i < n; i++) {
-		size_t r = R->start[g->row[i + 1] - g->row[i]]++;
-		R->node[r] = (uint32_t)i;
-		R->place[i] = (uint32_t)r;
-	}
-	for (size_t len = maxlen + 1; len > 0; len--)
-		R->start[len] = R->start[len - 1];
-	R->start[0] = 0;
-	/* the random jump's share: 1 - d, no node being unlinked */
-	double jump = 1.0 - KP_DAMPING;
 	for (size_t r = 0, at = 0; r < n; r++) {
 		size_t i = R->node[r];
-		R->tele[r] = jump * teleport[i];
 		for (size_t k = g->row[i]; k < g->row[i + 1]; k++, at++) {
 			R->p[at] = g->w[k] * out[g->col[k]];
 			R->col[at] = R->place[g->col[k]];
 		}
+	}
+	return 0;
+}
+
+/* Lay out the links L over nn nodes in *R as word_rows_make() lays out
+ * their graph (word_csr()), without making it: row x is x's links in
+ * their order, those (y, x) before those (x, z), which is the order of the
+ * graph's row, and W(x) is added up in it. All but the teleport vector.
+ * 0, or -1 out of memory. */
+static int word_rows_links(word_rows *R, const links *L, size_t nn)
+{
+	const pair *e = L->e;
+	double *wsum = L->wsum;
+	size_t *len = L->len, maxlen = 0;
+	memset(wsum, 0, nn * sizeof *wsum);
+	memset(len, 0, nn * sizeof *len);
+	for (size_t k = 0; k < L->n; k++) {
+		uint32_t lo = (uint32_t)(e[k].key >> 32), hi = (uint32_t)e[k].key;
+		double w = (double)e[k].count;
+		len[lo]++;
+		wsum[lo] += w;
+		len[hi]++;
+		wsum[hi] += w;
+	}
+	for (size_t i = 0; i < nn; i++)
+		maxlen = len[i] > maxlen ? len[i] : maxlen;
+	if (word_rows_alloc(R, nn, 2 * L->n, maxlen))
+		return -1;
+	double *out = R->tele + nn;
+	for (size_t i = 0; i < nn; i++)
+		out[i] = 1.0 / wsum[i];
+	word_places(R, len); /* every node has a link */
+	/* len[i] becomes the next free link of node i's row */
+	for (size_t r = 0, at = 0; r < nn; r++) {
+		size_t i = R->node[r], l = len[i];
+		len[i] = at;
+		at += l;
+	}
+	for (size_t k = 0; k < L->n; k++) {
+		uint32_t lo = (uint32_t)(e[k].key >> 32), hi = (uint32_t)e[k].key;
+		double w = (double)e[k].count;
+		R->p[len[lo]] = w * out[hi];
+		R->col[len[lo]++] = R->place[hi];
+		R->p[len[hi]] = w * out[lo];
+		R->col[len[hi]++] = R->place[lo];
 	}
 	return 0;
 }
@@ -749,7 +861,7 @@ static int word_rows_make(word_rows *R, const pr_graph *g, const double *telepor
  * exact ties stay ties. x by places. */
 static void word_start(const word_rows *R, double *x)
 {
-	const double *out = R->tele + R->n; /* 1 / W(i), by node (word_rows_make) */
+	const double *out = R->tele + R->n; /* 1 / W(i), by node (word_rows_alloc()) */
 	double wsum = 0;
 	for (size_t i = 0; i < R->n; i++)
 		wsum += 1.0 / out[i];
@@ -795,32 +907,22 @@ static void word_extrapolate(size_t n, const double *prev, const double *cur, do
  * landing by teleport (by node, summing to 1); the scores sum to 1. A
  * graph too large, or with a node that has no link, is left to
  * pr_pagerank_personal. PRECIS_OK or PRECIS_ENOMEM. */
-int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
+/* The scores of R's nodes (pr_kp_rank_words()), into score[0..R->n) by
+ * node; R is freed. */
+static void word_rank_rows(double *score, word_rows *R, const double *teleport)
 {
-	size_t n = g->n;
-	if (n == 0)
-		return PRECIS_OK;
-	if (n > PR_LARGE_GRAPH)
-		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
-		                            teleport);
-	word_rows R;
-	int rc = word_rows_make(&R, g, teleport);
-	if (rc) {
-		if (rc < 0)
-			return PRECIS_ENOMEM;
-		/* an unlinked node (none in a word graph: its nodes are the
-		 * words met in a pair) needs the dangling nodes' mass of
-		 * rank.c */
-		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
-		                            teleport);
-	}
-	double *prev = R.vec, *cur = R.vec + n, *nxt = R.vec + 2 * n;
-	word_start(&R, cur);
+	size_t n = R->n;
+	/* the random jump's share: 1 - d, no node being unlinked */
+	double jump = 1.0 - KP_DAMPING;
+	for (size_t r = 0; r < n; r++)
+		R->tele[r] = jump * teleport[R->node[r]];
+	double *prev = R->vec, *cur = R->vec + n, *nxt = R->vec + 2 * n;
+	word_start(R, cur);
 	memcpy(prev, cur, n * sizeof *prev);
 	double last[2] = { HUGE_VAL, HUGE_VAL };
 	for (unsigned it = 0; it < KP_STEPS; it++) {
-		double change = word_step(&R, cur, nxt);
-		int stop = word_change_below(&R, cur, nxt, change);
+		double change = word_step(R, cur, nxt);
+		int stop = word_change_below(R, cur, nxt, change);
 		if (!stop)
 			word_extrapolate(n, prev, cur, nxt, change, last);
 		double *t = prev;
@@ -832,9 +934,31 @@ int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 	}
 	/* summed in the order of the nodes, to undo rounding drift */
 	for (size_t i = 0; i < n; i++)
-		score[i] = cur[R.place[i]];
+		score[i] = cur[R->place[i]];
 	pr_divide_by(score, n, pr_sum_of(score, n));
-	pr_free_raw(R.p);
+	pr_free_raw(R->p);
+}
+
+int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
+{
+	size_t n = g->n;
+	if (n == 0)
+		return PRECIS_OK;
+	if (n > PR_LARGE_GRAPH)
+		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
+		                            teleport);
+	word_rows R;
+	int rc = word_rows_make(&R, g);
+	if (rc) {
+		if (rc < 0)
+			return PRECIS_ENOMEM;
+		/* an unlinked node (none in a word graph: its nodes are the
+		 * words met in a pair) needs the dangling nodes' mass of
+		 * rank.c */
+		return pr_pagerank_personal(score, g, KP_DAMPING, KP_TOLERANCE, KP_STEPS,
+		                            teleport);
+	}
+	word_rank_rows(score, &R, teleport);
 	return PRECIS_OK;
 }
 
@@ -914,7 +1038,7 @@ typedef struct phrase {
 	uint32_t count;
 	uint8_t name;
 	uint8_t joined;   /* bit k: token first + k is glued to the one before
-	                     by a hyphen (k >= 1; hyphen_joined()) */
+	                     by a hyphen (k >= 1; joined_after()) */
 } phrase;
 
 /* Key phrases and character sequences come best first, then by their
@@ -1167,11 +1291,13 @@ static inline void count_single(const precis_doc *d, phrases *P, uint32_t s, uin
 	 * value or the new, chosen by a mask (the compiler would branch on a
 	 * choice). The first is shown: shown_count starts at 0, and a word
 	 * occurs at least once */
-	uint32_t first = -(uint32_t)(c->count++ == 0);
 	uint32_t shown = -(uint32_t)((now > was) |
 	                             ((now == was) & c->shown_head_upper & !upper));
-	c->sent = (s & first) | (c->sent & ~first);
-	c->first = (i & first) | (c->first & ~first);
+	c->count++;
+	/* the occurrences come in order, and the first is the least: sent
+	 * and first start past any */
+	c->sent = s < c->sent ? s : c->sent;
+	c->first = i < c->first ? i : c->first;
 	c->shown_sent = (s & shown) | (c->shown_sent & ~shown);
 	c->shown_first = (i & shown) | (c->shown_first & ~shown);
 	c->shown_count = (now & shown) | (was & ~shown);
@@ -1250,7 +1376,7 @@ static int flush_phrases(const precis_doc *d, phrases *P)
 			sent_view v = view_of(d, o->s);
 			for (uint32_t m = 0; m < p->nterms; m++) {
 				p->terms[m] = d->toks[o->i + m].term;
-				if (m > 0 && hyphen_joined(&v, o->i + m))
+				if (m > 0 && joined_after(&v, o->i + m))
 					p->joined |= (uint8_t)(1u << m);
 			}
 			p->count = 0;
@@ -1356,23 +1482,26 @@ static int contained(const phrase *p, const phrase *q)
 }
 
 /* The end of the word that starts at token i: a hyphenated compound is one
- * word ("early-warning"), its parts all candidates. */
-static uint32_t word_end(const sent_view *v, const uint8_t *cand, uint32_t i)
+ * word ("early-warning"), its parts all candidates, as mark_candidates()
+ * found them (CAND_PART: the token after a sentence is none, nor the one
+ * after the last, cand[ntoks]). */
+static uint32_t word_end(const uint8_t *cand, uint32_t i)
 {
 	uint32_t j = i + 1;
-	/* the hyphen first: seldom there, so the loop's way is foreseen */
-	while (j < v->end && hyphen_joined(v, j) && cand[j])
+	while (cand[j] & CAND_PART)
 		j++;
 	return j;
 }
 
-/* Is the word [i, j) a key word: is one of its parts? */
-static int key_word(const sent_view *v, const uint8_t *key, uint32_t i, uint32_t j)
+/* Is the word [i, j), i < j, a key word: is one of its parts? 1 or 0, its
+ * parts' marks or'ed together without a branch (which words are key words
+ * is as random as the words, and most words have one part). */
+static unsigned key_word(const sent_view *v, const uint8_t *key, uint32_t i, uint32_t j)
 {
-	for (uint32_t k = i; k < j; k++)
-		if (key[v->toks[k].term])
-			return 1;
-	return 0;
+	unsigned k = key[v->toks[i].term];
+	while (++i < j)
+		k |= key[v->toks[i].term];
+	return k;
 }
 
 /* Is token i of v cut off from token i - 1 for a phrase: by punctuation,
@@ -1422,24 +1551,31 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 	const pr_token *toks = v.toks;
 	uint32_t end = v.end;
 	/* word starts of the current run of key words, one past its end */
-	uint32_t run[MAX_PHRASE_WORDS + 2], nrun = 0;
+	uint32_t run[MAX_PHRASE_WORDS + 2] = { 0 }, nrun = 0;
 	uint32_t name_a = 0, name_b = 0; /* the last name, counted as such */
 	int rc;
 	for (uint32_t c = 0;; c++) {
-		uint32_t i = c < nat ? at[c] : end; /* the end closes the last run */
-		uint32_t j = i < end ? word_end(&v, cand, i) : end;
-		int k = i < end && key_word(&v, key, i, j);
-		int joins = k && nrun > 0 && run[nrun] == i && !apart(&v, i) &&
-		            nrun < MAX_PHRASE_WORDS && j - run[0] <= MAX_PHRASE_TOKENS;
-		if (nrun && !joins) {
-			/* the run ends: its stretches of several words */
+		uint32_t i = at[c] < end ? at[c] : end; /* the end closes the last run */
+		uint32_t j = i < end ? word_end(cand, i) : end;
+		unsigned k = i < end ? key_word(&v, key, i, j) : 0;
+		/* a key word right after the run's last carries it on while it
+		 * has room, nothing coming between: what is worked out from the
+		 * words (as random as they are) at once, apart() asked only
+		 * then */
+		unsigned joins = 0;
+		if (k & (nrun > 0) & (run[nrun] == i))
+			joins = !apart(&v, i) & (nrun < MAX_PHRASE_WORDS) &
+			        (j - run[0] <= MAX_PHRASE_TOKENS);
+		if ((nrun >= 2) & !joins) {
+			/* the run ends: its stretches of several words (a run
+			 * of one word has none) */
 			for (uint32_t a = 0; a + 1 < nrun; a++)
 				for (uint32_t b = a + 2; b <= nrun; b++)
 					if ((run[a] != name_a || run[b] != name_b) &&
 					    (rc = add_phrase(d, P, s, run[a], run[b], b - a, 0)))
 						return rc;
-			nrun = 0;
 		}
+		nrun &= -(uint32_t)joins; /* a run that ends starts again at 0 */
 		if (i == end)
 			break;
 		if (k) {
@@ -1454,14 +1590,22 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 		/* a name: capitalized words in a row, one of them a key word;
 		 * not the titles at its head ("Prime Minister"), nor the word
 		 * at the head of the sentence unless it is capitalized inside
-		 * one too ("Goalscorer Jimmy Floyd Hasselbaink") */
-		if (names && (toks[i].flags & PR_TOK_UPPER) &&
-		    !name_word(&v, cand, wflag, i - 1, i) && name_word(&v, cand, wflag, i, i)) {
+		 * one too ("Goalscorer Jimmy Floyd Hasselbaink"). A capital
+		 * not followed by another capitalized candidate is a name of
+		 * one word, which is none: told at once, without a branch on
+		 * either (as random as the words), the token after the
+		 * sentence read as i's own */
+		const pr_token *after = &toks[j < end ? j : i];
+		unsigned two = (unsigned)(j < end) & cand[j < end ? j : i] &
+		               ((toks[i].flags & after->flags & PR_TOK_UPPER) != 0);
+		if (names && two &&
+		    (i > v.head || (wflag[toks[i].word] & W_UPPER_INSIDE)) && /* name_word(i, i) */
+		    !name_word(&v, cand, wflag, i - 1, i)) {
 			uint32_t a = i, e = i, nw = 0;
-			int haskey = 0;
+			unsigned haskey = 0;
 			while (e < end && cand[e] && (toks[e].flags & PR_TOK_UPPER) &&
 			       (e == i || !apart(&v, e))) {
-				uint32_t we = word_end(&v, cand, e);
+				uint32_t we = word_end(cand, e);
 				if (wflag[toks[e].word] & W_TITLE) {
 					/* "Russian Foreign Minister Sergey Lavrov" */
 					a = we;
@@ -1481,7 +1625,7 @@ static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, cons
 			}
 		}
 		/* on to the next word: past the parts of a compound */
-		while (c + 1 < nat && at[c + 1] < j)
+		while (at[c + 1] < j)
 			c++;
 	}
 	return PRECIS_OK;
@@ -1798,7 +1942,7 @@ int pr_keyphrases(precis_doc *d)
 	E.first = pow2_at_least(nt > d->ntoks / 8 ? nt : d->ntoks / 8);
 	/* a document of up to PAIR_LIST tokens lists its co-occurrences
 	 * (an article about two for three tokens), sorted with the pairs'
-	 * sort and added up (word_graph()), which costs less than a table of
+	 * sort and added up (word_links()), which costs less than a table of
 	 * pairs; a book's are millions, each pair met many times */
 	E.list = d->ntoks <= PAIR_LIST;
 	if (E.list)
@@ -1851,7 +1995,7 @@ int pr_keyphrases(precis_doc *d)
 	 * references: 48.7% against 50.2%). By term in nscore first. */
 	double place = 0;
 	memset(nscore, 0, nt * sizeof *nscore);
-	pair_batch batch;
+	pair_batch batch; /* a table's pairs waiting (a list's go to it at once) */
 	batch.n = 0;
 	/* one pass over the tokens, a sentence at a time: its candidates,
 	 * kept for the phrases (below), then what they weigh and what they
@@ -1864,6 +2008,24 @@ int pr_keyphrases(precis_doc *d)
 		uint32_t nat = mark_candidates(d, wflag, wcount, cand, &rules, s, sat);
 		sent_cands[s] = nat;
 		ncands += nat;
+		if (E.list) {
+			/* room for all the sentence's pairs at most; the list's
+			 * end apart, as a key written could be E.n as far as the
+			 * compiler knows (both are 64-bit integers) */
+			if (reserve_pairs(&E, (WINDOW - 1) * (size_t)nat)) {
+				rc = PRECIS_ENOMEM;
+				goto out;
+			}
+			pair *list = E.p;
+			size_t listed = E.n;
+			for (uint32_t c = 0; c < nat; c++) {
+				place += 1;
+				nscore[d->toks[sat[c]].term] += 1.0 / sqrt(place);
+				listed = window_pairs(d, cand, list, listed, sat[c], end);
+			}
+			E.n = listed;
+			continue;
+		}
 		for (uint32_t c = 0; c < nat; c++) {
 			place += 1;
 			nscore[d->toks[sat[c]].term] += 1.0 / sqrt(place);
@@ -1871,20 +2033,35 @@ int pr_keyphrases(precis_doc *d)
 				rc = PRECIS_ENOMEM;
 				goto out;
 			}
-			window_pairs(d, cand, &batch, sat[c], end);
+			batch.n = window_pairs(d, cand, batch.e, batch.n, sat[c], end);
 		}
 		if (batch.n >= PAIR_BATCH / 2 && flush_pairs(&E, &batch)) {
 			rc = PRECIS_ENOMEM;
 			goto out;
 		}
 	}
-	if (flush_pairs(&E, &batch)) {
+	if (!E.list && flush_pairs(&E, &batch)) {
 		rc = PRECIS_ENOMEM;
 		goto out;
 	}
+	at[ncands] = UINT32_MAX; /* past every sentence (sentence_phrases()) */
+	cand[d->ntoks] = 0;      /* no part of a compound (word_end()) */
 	P.wcount = wcount;
 	/* the candidate terms are the linked ones, idx[0..ncand) */
-	if ((rc = word_graph(d, &E, &g, idx, &ncand)))
+	links L;
+	if ((rc = word_links(d, &E, idx, &ncand, &L)))
+		goto out;
+	/* a graph that pr_kp_rank_words() would lay out for its steps is
+	 * laid out so from the links, without being made */
+	word_rows R;
+	int rows = ncand > 0 && ncand <= PR_LARGE_GRAPH;
+	if (rows)
+		rc = word_rows_links(&R, &L, ncand) ? PRECIS_ENOMEM : PRECIS_OK;
+	else if (ncand)
+		rc = word_csr(d, &L, ncand, &g);
+	pr_free_raw(L.e);
+	pr_free_raw(L.room);
+	if (rc)
 		goto out;
 	/* ranked as one graph over all terms, the unlinked ones standing
 	 * apart; only the linked ones' scores are ever read */
@@ -1897,7 +2074,9 @@ int pr_keyphrases(precis_doc *d)
 		}
 		for (size_t k = 0; k < ncand; k++)
 			jump[k] = nscore[k] / total;
-		if ((rc = pr_kp_rank_words(nscore, &g, jump)))
+		if (rows)
+			word_rank_rows(nscore, &R, jump);
+		else if ((rc = pr_kp_rank_words(nscore, &g, jump)))
 			goto out;
 		memset(score, 0, nt * sizeof *score); /* names hold unlinked words */
 	}
@@ -1915,7 +2094,7 @@ int pr_keyphrases(precis_doc *d)
 			goto out;
 		}
 		for (size_t r = 0; r < ncand; r++) {
-			sc[r].score = score[idx[r]];
+			sc[r].score = nscore[r]; /* score[idx[r]] */
 			sc[r].term = idx[r];
 		}
 		size_t k = ncand / 2;
@@ -1928,6 +2107,8 @@ int pr_keyphrases(precis_doc *d)
 			key[sc[r].term] = 1;
 			P.one[sc[r].term].count = 0;
 			P.one[sc[r].term].shown_count = 0; /* count_single() */
+			P.one[sc[r].term].sent = UINT32_MAX;
+			P.one[sc[r].term].first = UINT32_MAX;
 			idx[r] = sc[r].term; /* the key words, for fold_tallies() */
 		}
 		nkeys = k;

@@ -40,7 +40,6 @@ typedef struct buf {
 	size_t len, cap;
 	int space;          /* a space is pending */
 	uint32_t space_at;  /* the input offset it maps to */
-	int invalid;        /* put_cp() met invalid UTF-8 */
 } buf;
 
 static int buf_reserve(buf *b, size_t extra)
@@ -133,7 +132,6 @@ static size_t put_cp(buf *b, const char *t, size_t i, size_t len)
 	if (cp < 0) {
 		/* U+FFFD for the n invalid bytes: its last byte maps to their
 		 * last, so a sentence ending here ends after all of them */
-		b->invalid = 1;
 		put_same(b, "\xEF\xBF", 2, (uint32_t)i);
 		put1(b, '\xBD', (uint32_t)(i + n - 1));
 	} else if (is_space_cp(cp)) {
@@ -414,10 +412,7 @@ static int paragraph_start(buf *b, const char *t, size_t *i, size_t len,
 }
 
 /* One pass over the whole input: line ends are handled where the copy loop
- * meets them, so plain text costs one read of each byte. Every byte from
- * 0x80 up is decoded where a character starts (verbatim_char() or
- * put_cp()), and only put_cp() takes an invalid one, so b->invalid then
- * tells whether the text is valid UTF-8 with no pass of its own. */
+ * meets them, so plain text costs one read of each byte. */
 static int plain_blocks(const char *t, size_t len, pr_block_fn fn, void *ctx,
                         buf *b)
 {
@@ -1327,12 +1322,8 @@ static int md_blocks(md *m)
 }
 
 int pr_blocks(const char *text, size_t len, precis_format format,
-              pr_block_fn fn, void *ctx, int *invalid)
+              pr_block_fn fn, void *ctx)
 {
-	int dummy;
-	if (!invalid)
-		invalid = &dummy;
-	*invalid = 0;
 	if (!text || !len)
 		return PRECIS_OK;
 	int rc;
@@ -1346,14 +1337,11 @@ int pr_blocks(const char *text, size_t len, precis_format format,
 		rc = md_blocks(&m);
 		buf_free(&m.raw);
 		buf_free(&m.out);
-		/* code, tables and HTML are skipped unread */
-		*invalid = pr_utf8_validate(text, len) != len;
 	} else {
 		buf b;
 		memset(&b, 0, sizeof b);
 		rc = plain_blocks(text, len, fn, ctx, &b);
 		buf_free(&b);
-		*invalid = b.invalid;
 	}
 	return rc;
 }

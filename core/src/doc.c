@@ -2,6 +2,7 @@
 #include "doc.h"
 #include "alloc.h"
 #include "stages.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <string.h>
@@ -144,9 +145,6 @@ static int build(precis_doc *d, const char *text, size_t len, double *ms)
 	int rc;
 	STAGE(PR_STAGE_SEGMENT,
 	      pr_segment(&seg, &d->arena, text, len, d->opts.format, d->lang));
-	/* the segmenter read every byte: no pass of its own for the check */
-	if (seg.invalid && !(d->opts.flags & PRECIS_FLAG_REPLACE_INVALID))
-		return PRECIS_EUTF8;
 	d->format = seg.format;
 	d->sents = seg.sents.data;
 	d->nsents = seg.sents.len;
@@ -184,6 +182,8 @@ int pr_doc_new_timed(precis_doc **out, const char *text, size_t len,
 		lang = pr_lang_detect(text, len);
 	else if (!(lang = pr_lang_find(o.lang)))
 		return PRECIS_ELANG;
+	if (!(o.flags & PRECIS_FLAG_REPLACE_INVALID) && pr_utf8_validate(text, len) != len)
+		return PRECIS_EUTF8;
 	if (!text)
 		text = "";
 

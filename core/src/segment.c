@@ -20,7 +20,6 @@ int pr_segment(pr_segmentation *out, pr_arena *a, const char *text, size_t len,
 {
 	pr_vec_init(&out->sents, sizeof(pr_sent));
 	out->nblocks = 0;
-	out->invalid = 0;
 	/* one sentence per hundred bytes is more than prose has (books and
 	 * articles: about 120), so the vector is usually allocated once,
 	 * where doubling copied it each time past the texts allocated since;
@@ -32,5 +31,5 @@ int pr_segment(pr_segmentation *out, pr_arena *a, const char *text, size_t len,
 		                                           : PRECIS_FORMAT_PLAIN;
 	out->format = format;
 	seg_ctx c = { out, a, lang };
-	return pr_blocks(text, len, format, on_block, &c, &out->invalid);
+	return pr_blocks(text, len, format, on_block, &c);
 }

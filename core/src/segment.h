@@ -59,14 +59,10 @@ typedef struct pr_segmentation {
 	pr_vec sents;          /* of pr_sent */
 	uint32_t nblocks;      /* prose blocks seen */
 	precis_format format;  /* PLAIN or MARKDOWN, after auto-detection */
-	int invalid;           /* the text is not valid UTF-8 (then read
-	                          with U+FFFD for the invalid bytes) */
 } pr_segmentation;
 
-/* Segment text[0..len). Invalid UTF-8 is read as U+FFFD (decoding never
- * fails, see utf8.h) and reported in out->invalid, for the caller to
- * refuse the text unless replace_invalid is set: the segmenter reads
- * every byte anyway, so the check costs no pass of its own.
+/* Segment text[0..len). Invalid UTF-8 must already have been refused unless
+ * replace_invalid is set; either way decoding never fails (see utf8.h).
  * Returns PRECIS_OK or PRECIS_ENOMEM. Everything is allocated in `a`. */
 int pr_segment(pr_segmentation *out, pr_arena *a, const char *text, size_t len,
                precis_format format, const pr_lang *lang);
@@ -98,11 +94,9 @@ static inline size_t pr_block_offset(const pr_block *b, size_t i)
  * status. The block's memory is only valid during the call. */
 typedef int (*pr_block_fn)(void *ctx, const pr_block *block);
 
-/* Read the input's prose blocks (block.c). Where it returns PRECIS_OK,
- * *invalid (unless invalid is NULL) tells whether the text is not valid
- * UTF-8. */
+/* Read the input's prose blocks (block.c). */
 int pr_blocks(const char *text, size_t len, precis_format format,
-              pr_block_fn fn, void *ctx, int *invalid);
+              pr_block_fn fn, void *ctx);
 
 /* Split one block into sentences and append them to out (sentence.c). */
 int pr_split_block(pr_segmentation *out, pr_arena *a, const pr_block *block,

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "segment.h"
-#include "utf8.h"
 
 #define MAXS 10
 
@@ -189,7 +188,7 @@ Test(block, kinds_and_levels)
 	const char *in = "## Head\n\npara\n\n- item\n\n> quote\n\nSet\n---\n";
 	seen s;
 	memset(&s, 0, sizeof s);
-	cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_MARKDOWN, collect, &s, NULL), 0);
+	cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_MARKDOWN, collect, &s), 0);
 	cr_assert_eq(s.n, 5);
 	cr_expect_eq(s.kind[0], PR_BLOCK_HEADING);
 	cr_expect_eq(s.level[0], 2);
@@ -206,7 +205,7 @@ Test(block, callback_status_stops)
 	seen s;
 	memset(&s, 0, sizeof s);
 	s.n = 15;
-	cr_expect_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s, NULL), 1);
+	cr_expect_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s), 1);
 	cr_expect_eq(s.n, 16);
 }
 
@@ -216,7 +215,7 @@ Test(block, maps)
 	seen s;
 	memset(&s, 0, sizeof s);
 	const char *in = "\xEF\xBB\xBF" "ab\r\ncd \xFF" "e";
-	cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s, NULL), 0);
+	cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s), 0);
 	cr_assert_eq(s.n, 1);
 	cr_assert_str_eq(s.text[0], "ab cd \xEF\xBF\xBD" "e");
 	uint32_t want[] = { 3, 4, 5, 7, 8, 9, 10, 10, 10, 11 };
@@ -225,7 +224,7 @@ Test(block, maps)
 
 	memset(&s, 0, sizeof s);
 	in = "> **Hi** [yo](u) &amp;";
-	cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_MARKDOWN, collect, &s, NULL), 0);
+	cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_MARKDOWN, collect, &s), 0);
 	cr_assert_eq(s.n, 1);
 	cr_assert_str_eq(s.text[0], "Hi yo &");
 	uint32_t want2[] = { 4, 5, 8, 10, 11, 16, 17 };
@@ -255,7 +254,7 @@ Test(block, whitespace_at_every_offset)
 			         ws_cases[c].clean);
 			seen s;
 			memset(&s, 0, sizeof s);
-			cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s, NULL), 0);
+			cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s), 0);
 			cr_assert_eq(s.n, 1);
 			cr_expect_str_eq(s.text[0], want, "%zu, pad %d", c, pad);
 			/* "xyz" maps to where it is in the input */
@@ -289,7 +288,7 @@ Test(block, maps_of_clean_lines)
 		seen s;
 		memset(&s, 0, sizeof s);
 		const char *in = mcases[c].in;
-		cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s, NULL), 0);
+		cr_assert_eq(pr_blocks(in, strlen(in), PRECIS_FORMAT_PLAIN, collect, &s), 0);
 		for (int k = 0; k < 2 && mcases[c].text[k]; k++) {
 			cr_assert_gt(s.n, k, "case %zu", c);
 			cr_assert_str_eq(s.text[k], mcases[c].text[k], "case %zu", c);
@@ -519,72 +518,4 @@ Test(block, sentences_reserved_up_front)
 	cr_assert_geq(seg.sents.cap, len / 100 + 16);
 	pr_arena_release(&a);
 	free(text);
-}
-
-/* Texts made of pieces that try every path of the plain scan (runs of
- * printable ASCII, spaces, line ends, controls, a BOM, characters it
- * copies or drops) around invalid sequences of every kind. */
-static const char *const utf8_pieces[] = {
-	"a", "Bc", " ", "  ", "\n", "\n\n", "\r", "\r\n", "\t", "\x01", ".", "*", "# ",
-	"`", "|", "- ", "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80", "\xEF\xBB\xBF",
-	"\xC2\xA0", "\xE2\x80\x8B", "\xE3\x80\x82", "\xFF", "\xC3", "\xE2\x80",
-	"\xF0\x9F\x98", "\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80", "\x80",
-	"plain words here", "```\n", "\xE2\x80\x99s",
-};
-
-/* The segmenter says whether the text is valid UTF-8, exactly as
- * pr_utf8_validate() does: the plain scan from the bytes it decodes,
- * Markdown (which skips code and tables unread) by a pass of its own;
- * precis_doc_new() refuses such a text with no pass of its own. */
-Test(block, segment_tells_invalid_utf8)
-{
-	const size_t npieces = sizeof utf8_pieces / sizeof utf8_pieces[0];
-	uint32_t r = 12345;
-	char text[512];
-	size_t bad = 0;
-	for (int round = 0; round < 20000; round++) {
-		size_t len = 0;
-		int count = 1 + round % 40;
-		for (int k = 0; k < count; k++) {
-			r = r * 1103515245u + 12345u;
-			const char *p = utf8_pieces[(r >> 16) % npieces];
-			/* invalid pieces only now and then, so that most texts
-			 * are valid and many have one bad spot far in */
-			if ((unsigned char)p[0] >= 0x80 && (r >> 8) % 7 != 0 &&
-			    pr_utf8_validate(p, strlen(p)) != strlen(p))
-				p = "x";
-			size_t n = strlen(p);
-			memcpy(text + len, p, n);
-			len += n;
-		}
-		int want = pr_utf8_validate(text, len) != len;
-		bad += (size_t)want;
-		for (int f = 0; f < 3; f++) {
-			precis_format fmt = f == 0 ? PRECIS_FORMAT_PLAIN
-			                  : f == 1 ? PRECIS_FORMAT_MARKDOWN
-			                           : PRECIS_FORMAT_AUTO;
-			pr_arena a;
-			pr_arena_init(&a);
-			pr_segmentation seg;
-			cr_assert_eq(pr_segment(&seg, &a, text, len, fmt, pr_lang_default()),
-			             PRECIS_OK);
-			cr_assert_eq(seg.invalid, want, "round %d, format %d: invalid %d, want %d",
-			             round, f, seg.invalid, want);
-			pr_arena_release(&a);
-		}
-		if (round % 100 == 0) {
-			precis_doc *d = NULL;
-			precis_options o = PRECIS_OPTIONS_INIT;
-			o.format = round % 200 ? PRECIS_FORMAT_MARKDOWN : PRECIS_FORMAT_PLAIN;
-			int rc = precis_doc_new(&d, text, len, &o);
-			cr_assert_eq(rc, want ? PRECIS_EUTF8 : PRECIS_OK, "round %d: rc %d", round, rc);
-			precis_doc_free(d);
-			o.flags = PRECIS_FLAG_REPLACE_INVALID;
-			cr_assert_eq(precis_doc_new(&d, text, len, &o), PRECIS_OK);
-			precis_doc_free(d);
-		}
-	}
-	/* both kinds were tried, many times */
-	cr_assert_gt(bad, 2000);
-	cr_assert_lt(bad, 18000);
 }

@@ -113,16 +113,14 @@ def c_chars(b):
                    for c in b)
 
 
-def pool_table(prefix, rtype, slots, fields, what, storage="", off_bits=32, pad=0):
+def pool_table(prefix, rtype, slots, fields, what, storage="", off_bits=32):
     """An open-addressing table as a record per slot (type rtype: the tag
     of stop_tag(), the word's offset in the pool, then fields(w)) and a
     pool of the words in slot order, each followed by a NUL. A probe
     reads the records alone until a tag agrees, and a hit one place of
     the pool more, near its neighbours'. Offset 0 is a NUL of its own,
     for the empty slots. slots[i]: the word at slot i, or None. Returns
-    the C lines of prefix_pool[] and prefix_slot[]. pad: zero bytes after
-    the last word, so that a reader may load a fixed number of bytes at any
-    word's offset."""
+    the C lines of prefix_pool[] and prefix_slot[]."""
     pool = ["\t0,"]
     offs, size = {}, 1
     for w in slots:
@@ -133,8 +131,6 @@ def pool_table(prefix, rtype, slots, fields, what, storage="", off_bits=32, pad=
             size += len(b) + 1
     if size >= 1 << off_bits:
         sys.exit("gen_data.py: %ss take more than %d-bit offsets" % (what, off_bits))
-    if pad:
-        pool.append("\t%s" % ("0, " * pad).rstrip())
     out = ["%sconst char %s_pool[] = {" % (storage, prefix)] + pool + ["};"]
     # a cache line holds whole records (8 or 16 bytes)
     out.append("%s_Alignas(64) const %s %s_slot[] = {" % (storage, rtype, prefix))
@@ -204,17 +200,18 @@ def short_stop_table(keys, masks):
     reads nothing else, in a table half the size of the whole one's,
     behind a filter of its own."""
     short = [w for w in keys if w.isascii() and len(w) <= 8]
+    slots = open_slots(short, "stop word")
     out = ["/* Stop words of up to eight ASCII bytes: %d words in %d slots. */" % (
-        len(short), len(open_slots(short, "stop word")))]
+        len(short), len(slots))]
     out.append("_Alignas(64) const pr_short_slot pr_stop_short_slot[] = {")
-    for k in open_slots(short, "stop word"):
+    for k in slots:
         if k is None:
             out.append("\t{ 0, 0 },")
         else:
             b = short[k].encode("ascii")
             out.append("\t{ %#xull, %#xull }," % (int.from_bytes(b, "little"), masks[short[k]]))
     out.append("};")
-    out.append("const size_t pr_stop_short_mask = %d;" % (len(open_slots(short, "stop word")) - 1))
+    out.append("const size_t pr_stop_short_mask = %d;" % (len(slots) - 1))
     # and a filter of their own, half the size of the whole table's: the
     # fewer of its lines detection waits for
     out += bloom_filter("pr_stop_short_filter", short)[0]

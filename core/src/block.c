@@ -204,14 +204,6 @@ static size_t skip_plain8(const char *t, size_t k, size_t end)
 }
 
 #if defined(__SSE2__)
-/* The bytes of x in [lo, 0x7E], as 0xFF, the others 0 (lo subtracted with
- * wraparound, they are those at most 0x7E - lo, unsigned). */
-static __m128i printable_from(__m128i x, unsigned char lo)
-{
-	__m128i d = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
-	return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)(0x7E - lo))), d);
-}
-
 /* skip_plain8() sixteen bytes a step, where the machine has SSE2 (every
  * x86-64 does): the same test in a few instructions for all sixteen, the
  * seventeenth byte read too; the rest, under seventeen bytes or from the
@@ -224,8 +216,8 @@ static size_t skip_plain(const char *t, size_t k, size_t end)
 		/* a byte out of range, or a space followed by a space or an
 		 * unprintable byte */
 		__m128i bad = _mm_or_si128(
-			_mm_andnot_si128(printable_from(w, 0x20), _mm_set1_epi8(-1)),
-			_mm_andnot_si128(printable_from(next, 0x21),
+			_mm_andnot_si128(pr_bytes_in16(w, 0x20, 0x7E), _mm_set1_epi8(-1)),
+			_mm_andnot_si128(pr_bytes_in16(next, 0x21, 0x7E),
 			                 _mm_cmpeq_epi8(w, _mm_set1_epi8(' '))));
 		if (_mm_movemask_epi8(bad))
 			break;

@@ -20,13 +20,15 @@
  *
  * Cost: one pass over at most DETECT_BYTES bytes for the script, stopping
  * where the rest can no longer change it (main_script()), then a look-up
- * of the all-languages stop-word table per word, stopping as soon as one
- * language leads beyond doubt (decided()): a word of up to eight ASCII
- * bytes, most words, asks its filter and then, in a batch with others,
- * the table (batch_word()), an elided one ("l'homme") directly; a longer
- * or accented one is folded once per distinct word (seen_word_langs());
- * these wait in the batch with their answer, so that every word is
- * scored in the order of the text. Nothing is allocated.
+ * per word, stopping as soon as one language leads beyond doubt
+ * (decided()): a word of up to eight ASCII bytes, most words, asks the
+ * short words' own filter and then, in a batch with others, their own
+ * table (pr_stop_short_slot, batch_word()); a longer or accented one is
+ * folded once per distinct word and asks the all-languages stop-word
+ * table (seen_word_langs()), and an elided one ("l'homme") asks it
+ * directly; these wait in the batch with their answer (batch_langs()),
+ * so that every word is scored in the order of the text. Nothing is
+ * allocated.
  */
 #include "bits.h"
 #include "hash.h"

@@ -351,7 +351,8 @@ static void prev_word(const splitter *x, size_t from, size_t i, size_t *ws)
 			break;
 		}
 	}
-	/* the last few bytes (after a break, t[p - 1] ends the word) */
+	/* the last few bytes (after a break, t[p - 1] is no word byte: the
+	 * loop below stops at once) */
 	while (p > stop && prev_word_byte[(unsigned char)x->t[p - 1]])
 		p--;
 	if (i - p > MAX_WORD) {
@@ -810,20 +811,12 @@ static int marked_in_eight(const unsigned char *cls, const char *t, size_t i)
 #define MARK_BIT(k) ((uint64_t)1 << (k))
 #define MARK_AT(m) pr_ctz64(m)
 
-/* The bytes of x in [lo, hi], as 0xFF, the others 0: lo subtracted with
- * wraparound, they are those at most hi - lo, unsigned. */
-static __m128i bytes_in(__m128i x, unsigned char lo, unsigned char hi)
-{
-	__m128i d = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
-	return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)(hi - lo))), d);
-}
-
 /* The marks of u[0..16), byte k's at bit k. */
 static uint64_t english_marks(const unsigned char *u)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
-	__m128i m = _mm_or_si128(_mm_or_si128(bytes_in(x, '!', '"'), bytes_in(x, '.', '.')),
-	                         _mm_or_si128(bytes_in(x, '?', 'Z'), bytes_in(x, 0xE1, 0xFF)));
+	__m128i m = _mm_or_si128(pr_bytes_in16(x, '!', '"'), pr_bytes_in16(x, '.', '.'));
+	m = _mm_or_si128(m, _mm_or_si128(pr_bytes_in16(x, '?', 'Z'), pr_bytes_in16(x, 0xE1, 0xFF)));
 	return (uint64_t)(unsigned)_mm_movemask_epi8(m);
 }
 #else
@@ -858,11 +851,11 @@ static uint64_t english_marks(const unsigned char *u)
 static int stop_in_sixteen(const unsigned char *u, int thai)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
-	__m128i m = _mm_or_si128(_mm_or_si128(bytes_in(x, '.', '.'), bytes_in(x, '!', '!')),
-	                         _mm_or_si128(bytes_in(x, '?', '?'), bytes_in(x, 0xE1, 0xE3)));
-	m = _mm_or_si128(m, bytes_in(x, 0xEF, 0xEF));
+	__m128i m = _mm_or_si128(pr_bytes_in16(x, '.', '.'), pr_bytes_in16(x, '!', '!'));
+	m = _mm_or_si128(m, _mm_or_si128(pr_bytes_in16(x, '?', '?'), pr_bytes_in16(x, 0xE1, 0xE3)));
+	m = _mm_or_si128(m, pr_bytes_in16(x, 0xEF, 0xEF));
 	if (thai)
-		m = _mm_or_si128(m, bytes_in(x, ' ', ' '));
+		m = _mm_or_si128(m, pr_bytes_in16(x, ' ', ' '));
 	return _mm_movemask_epi8(m) != 0;
 }
 #endif

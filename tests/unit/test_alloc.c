@@ -191,6 +191,34 @@ Test(alloc, convenience_functions)
 	}
 }
 
+/* Invalid text is refused before any work or memory is spent on it: a
+ * binary file piped in by mistake gets its answer at once, and the answer
+ * is "invalid UTF-8" even where no memory is left (not "out of memory",
+ * which it was when the check came after segmenting). */
+Test(alloc, invalid_text_is_refused_before_allocating)
+{
+	static const char head[] = "\xFF is not a character. The rest is prose. ";
+	size_t len = 1 << 20;
+	char *text = malloc(len);
+	cr_assert_not_null(text);
+	for (size_t i = 0; i < len; i++)
+		text[i] = head[i % (sizeof head - 1)];
+	precis_doc *d = NULL;
+	for (int fmt = 0; fmt < 3; fmt++) {
+		precis_options o = PRECIS_OPTIONS_INIT;
+		o.format = fmt == 0 ? PRECIS_FORMAT_AUTO
+		                    : fmt == 1 ? PRECIS_FORMAT_PLAIN : PRECIS_FORMAT_MARKDOWN;
+		pr_alloc_fail_after(0); /* every allocation fails */
+		int rc = precis_doc_new(&d, text, len, &o);
+		long taken = pr_alloc_count();
+		pr_alloc_fail_after(-1);
+		cr_expect_eq(rc, PRECIS_EUTF8, "format %d: %d", fmt, rc);
+		cr_expect_null(d);
+		cr_expect_eq(taken, 0, "format %d: nothing allocated", fmt);
+	}
+	free(text);
+}
+
 Test(alloc, counter_is_off_by_default)
 {
 	/* the hook's default: nothing fails, however many allocations */

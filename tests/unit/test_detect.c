@@ -154,13 +154,15 @@ Test(detect, mixed_words_around_the_decisions)
 
 /* Words looked up at once (longer than eight bytes, or elided) wait in
  * the batch with their languages: a text of nothing else fills it many
- * times over and is still scored, each word in its turn. */
+ * times over and is still scored, each word in its turn. German, not
+ * English, which detection answers when no language leads: a batch that
+ * lost the words' points would say "en". */
 Test(detect, long_words_alone_fill_the_batch)
 {
 	size_t n;
-	char *t = repeat("", "themselves ourselves yourselves ", 120, &n);
-	cr_expect_str_eq(detect(t, n), "en");
+	char *t = repeat("", "demselben derselben dieselben ", 120, &n);
+	cr_expect_str_eq(detect(t, n), "de");
 	for (size_t cut = 200; cut < n; cut += 333)
-		cr_expect_str_eq(detect(t, cut), "en", "cut %zu", cut);
+		cr_expect_str_eq(detect(t, cut), "de", "cut %zu", cut);
 	free(t);
 }

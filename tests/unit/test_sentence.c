@@ -530,7 +530,7 @@ Test(sentence, every_runon_opener_and_no_other_word)
  * after a bracket or a quote end nothing, whichever of the sixteen places
  * they fall in; the stop, the run-on opener and the glued word still end
  * sentences at every place. */
-Test(sentence, english_scan_at_every_place_of_eight)
+Test(sentence, english_scan_at_every_place_of_sixteen)
 {
 	char in[256], want0[128];
 	for (int pad = 0; pad < 32; pad++) {
@@ -654,20 +654,21 @@ Test(sentence, word_after_a_stop_of_every_length)
 }
 
 /* The scan of other languages than English tests sixteen bytes at once
- * where it can: a full stop, a "!", a "?", an ellipsis and a CJK full
- * stop (lead bytes from 0xE1 up), and in Thai a space, end sentences
- * wherever they fall among the sixteen. */
+ * where it can: a full stop, a "!", a "?", an ellipsis, a CJK full stop,
+ * a fullwidth "!" and a Khmer full stop (lead bytes 0xE2, 0xE3, 0xEF and
+ * 0xE1, the ends of the ranges the scan tests), and in Thai a space, end
+ * sentences wherever they fall among the sixteen. */
 Test(sentence, other_scan_at_every_place_of_sixteen)
 {
 	for (int pad = 0; pad < 32; pad++) {
 		char in[256];
 		snprintf(in, sizeof in,
 		         "%.*sWort, das ist gut. Er geht nach Hause! Kommt er? Ja\xE2\x80\xA6 "
-		         "Nein\xE3\x80\x82" "Gut.",
+		         "Nein\xE3\x80\x82" "Gut. Wie\xEF\xBC\x81 So\xE1\x9F\x94 Ende.",
 		         pad, "abcdefghijklmnopqrstuvwxyzabcdef");
 		pr_arena a;
 		pr_segmentation seg = plain_segments(&a, in, "de");
-		cr_expect_eq(seg.sents.len, 6u, "pad %d: %zu sentences", pad, seg.sents.len);
+		cr_expect_eq(seg.sents.len, 9u, "pad %d: %zu sentences", pad, seg.sents.len);
 		pr_arena_release(&a);
 		/* "... ฉัน กิน": the space between Thai words ends one */
 		snprintf(in, sizeof in, "%.*s \xE0\xB8\x89\xE0\xB8\xB1\xE0\xB8\x99 "

@@ -337,6 +337,8 @@ typedef struct pair {
 	uint64_t key;     /* lo << 32 | hi; 0: empty (lo < hi, so no pair) */
 	uint32_t count;
 } pair;
+/* the sort's copy of the pairs holds two doubles a pair later (wsum) */
+_Static_assert(sizeof(pair) >= 2 * sizeof(double), "a pair's room holds two doubles");
 
 typedef struct pairs {
 	pair *p;
@@ -550,20 +552,20 @@ static int word_links(precis_doc *d, pairs *E, uint32_t *node, size_t *nnodes, l
 		sort_pairs(e, n, nn, tmp, count);
 	/* a list has each pair as often as it occurs (its keys only): the
 	 * same pairs, now side by side, become one with their count (a
-	 * table's are one each already). Which are is as random as the
+	 * table's pairs are distinct already). Which are is as random as the
 	 * words: each is written, and a new one kept (m moves on) only where
 	 * the key changes */
 	if (n && E->list) {
 		size_t m = 0;
 		e[0].count = 1;
 		for (size_t k = 1; k < n; k++) {
-			uint32_t differ = e[k].key != e[m].key, c = 1;
+			uint32_t differ = e[k].key != e[m].key;
 			uint32_t same = differ - 1; /* all ones or none */
-			e[m].count += c & same;
+			e[m].count += same & 1;
 			m += differ;
 			uint32_t was = e[m].count;
 			e[m].key = e[k].key;
-			e[m].count = (was & same) | (c & ~same);
+			e[m].count = (was & same) | differ;
 		}
 		n = m + 1;
 	}
@@ -602,8 +604,8 @@ static int word_csr(precis_doc *d, const links *L, size_t nn, pr_graph *g)
 	/* row x gets its lower neighbours from the pairs (y, x), which come
 	 * in the order of y, before its higher ones from the pairs (x, z), in
 	 * the order of z: each row comes out sorted, and its weights are
-	 * added up into wsum in the order of the row (pr_kp_rank_words()
-	 * reads them) */
+	 * added up into wsum in the order of the row (for the sweeps of
+	 * pr_pagerank_personal, rank.c, which a book's graph goes to) */
 	for (size_t k = 0; k < n; k++) {
 		uint32_t lo = (uint32_t)(e[k].key >> 32), hi = (uint32_t)e[k].key;
 		double w = (double)e[k].count;
@@ -784,9 +786,10 @@ static int word_rows_make(word_rows *R, const pr_graph *g)
 		return 1;
 	}
 	/* W(j), the weights of j's row added up in its order: the graph's
-	 * own wsum when it has one (word_csr()), which saves a loop of as
-	 * many turns as the row has links, a number that changes from row to
-	 * row as the words do */
+	 * own wsum when it has one (a graph from word_csr(), now only a
+	 * book's, which goes to pr_pagerank_personal first, so in practice
+	 * a caller's graph and test_keyphrase's word_rank_reads_wsum), which
+	 * saves a loop of as many turns as the row has links */
 	if (g->wsum) {
 		for (size_t i = 0; i < n; i++)
 			out[i] = 1.0 / g->wsum[i];
@@ -903,10 +906,6 @@ static void word_extrapolate(size_t n, const double *prev, const double *cur, do
 	last[1] = c;
 }
 
-/* score[0..g->n): the PageRank of the key-word graph g, its random jumps
- * landing by teleport (by node, summing to 1); the scores sum to 1. A
- * graph too large, or with a node that has no link, is left to
- * pr_pagerank_personal. PRECIS_OK or PRECIS_ENOMEM. */
 /* The scores of R's nodes (pr_kp_rank_words()), into score[0..R->n) by
  * node; R is freed. */
 static void word_rank_rows(double *score, word_rows *R, const double *teleport)
@@ -939,6 +938,10 @@ static void word_rank_rows(double *score, word_rows *R, const double *teleport)
 	pr_free_raw(R->p);
 }
 
+/* score[0..g->n): the PageRank of the key-word graph g, its random jumps
+ * landing by teleport (by node, summing to 1); the scores sum to 1. A
+ * graph too large, or with a node that has no link, is left to
+ * pr_pagerank_personal. PRECIS_OK or PRECIS_ENOMEM. */
 int pr_kp_rank_words(double *score, const pr_graph *g, const double *teleport)
 {
 	size_t n = g->n;
@@ -1286,11 +1289,12 @@ static inline void count_single(const precis_doc *d, phrases *P, uint32_t s, uin
 	unsigned upper = (t->flags & PR_TOK_UPPER) != 0;
 	unsigned head_upper = upper & (unsigned)(i == d->sents[s].tok);
 	uint32_t now = P->wcount[t->word], was = c->shown_count;
-	/* whether this is the first occurrence, or one to show, is as random
-	 * as the words: each field is written whatever it is, with its old
-	 * value or the new, chosen by a mask (the compiler would branch on a
-	 * choice). The first is shown: shown_count starts at 0, and a word
-	 * occurs at least once */
+	/* whether this is one to show is as random as the words: each field
+	 * is written whatever it is, with its old value or the new, chosen
+	 * by a mask (the compiler would branch on a choice); the first
+	 * occurrence is the least of them (sent and first below). The first
+	 * is shown: shown_count starts at 0, and a word occurs at least
+	 * once */
 	uint32_t shown = -(uint32_t)((now > was) |
 	                             ((now == was) & c->shown_head_upper & !upper));
 	c->count++;
@@ -1542,7 +1546,11 @@ static int name_word(const sent_view *v, const uint8_t *cand, const uint8_t *wfl
  * three words of a run, and each word alone) and names. at[0..nat) are
  * its candidates (mark_candidates()): a word that is no candidate starts
  * nothing, and a run it ends ends as well at the next candidate, which
- * does not join it, so only the candidates are visited. */
+ * does not join it, so only the candidates are visited. at[nat], read
+ * too, lies past the sentence: the next sentence's first candidate, or
+ * UINT32_MAX after the last (pr_keyphrases()), as every sentence is
+ * marked before any is read here; cand[] of the token past a sentence
+ * holds no CAND_PART. */
 static int sentence_phrases(precis_doc *d, phrases *P, const uint8_t *cand, const uint8_t *key,
                             const uint8_t *wflag, uint32_t s, int names,
                             const uint32_t *at, uint32_t nat)

@@ -194,38 +194,24 @@ def stop_table(stop_lists):
 def short_stop_table(keys, masks):
     """The stop words of one to eight ASCII bytes again, for language
     detection, which looks most words up by their folded bytes held as
-    one number (lang.h, pr_stop_short_langs()): buckets of one cache line,
-    each of PR_SHORT_BUCKET words as that number (its first byte lowest,
-    zeros after it; 0 for an empty place) and their languages in 32 bits.
-    A word goes in the first bucket from its hash's with room, so a probe
-    reads one line, rarely two, and compares numbers only; four fifths
-    full at most, the table is half the size of one of 16-byte records
-    under half full, and more of it stays in the cache from one document
-    to the next."""
-    if len(masks) and max(masks.values()) >> 32:
-        sys.exit("gen_data.py: more than 32 languages do not fit the short words' masks")
-    per = 5  # PR_SHORT_BUCKET
+    one number (detect.c, short_word_probe()): a record per slot, the
+    word as that number (its first byte lowest, zeros after it; 0 for an
+    empty slot) and its languages. A probe compares the numbers and
+    reads nothing else, in a table half the size of the whole one's,
+    behind a filter of its own."""
     short = [w for w in keys if w.isascii() and len(w) <= 8]
-    size = 1
-    while 5 * size * per < 4 * len(short):
-        size *= 2
-    buckets = [[] for _ in range(size)]
-    for w in short:
-        h = word_hash(w.encode("ascii")) & (size - 1)
-        while len(buckets[h]) == per:
-            h = (h + 1) & (size - 1)
-        buckets[h].append(w)
-    out = ["/* Stop words of up to eight ASCII bytes: %d words in %d buckets of %d. */" % (
-        len(short), size, per)]
-    out.append("_Alignas(64) const pr_short_bucket pr_stop_short_bucket[] = {")
-    for b in buckets:
-        b = b + [None] * (per - len(b))
-        ks = ", ".join("%#xull" % int.from_bytes(w.encode("ascii"), "little") if w else "0"
-                       for w in b)
-        ls = ", ".join("%#x" % masks[w] if w else "0" for w in b)
-        out.append("\t{ { %s }, { %s }, 0 }," % (ks, ls))
+    slots = open_slots(short, "stop word")
+    out = ["/* Stop words of up to eight ASCII bytes: %d words in %d slots. */" % (
+        len(short), len(slots))]
+    out.append("_Alignas(64) const pr_short_slot pr_stop_short_slot[] = {")
+    for k in slots:
+        if k is None:
+            out.append("\t{ 0, 0 },")
+        else:
+            b = short[k].encode("ascii")
+            out.append("\t{ %#xull, %#xull }," % (int.from_bytes(b, "little"), masks[short[k]]))
     out.append("};")
-    out.append("const size_t pr_stop_short_mask = %d;" % (size - 1))
+    out.append("const size_t pr_stop_short_mask = %d;" % (len(slots) - 1))
     # and a filter of their own, half the size of the whole table's: the
     # fewer of its lines detection waits for
     out += bloom_filter("pr_stop_short_filter", short)[0]

@@ -23,7 +23,7 @@
  * per word, stopping as soon as one language leads beyond doubt
  * (decided()): a word of up to eight ASCII bytes, most words, asks the
  * short words' own filter and then, in a batch with others, their own
- * table (pr_stop_short_bucket, batch_word()); a longer or accented one is
+ * table (pr_stop_short_slot, batch_word()); a longer or accented one is
  * folded once per distinct word and asks the all-languages stop-word
  * table (seen_word_langs()), and an elided one ("l'homme") asks it
  * directly; these wait in the batch with their answer (batch_langs()),
@@ -261,6 +261,19 @@ static void share_point(scorer *sc, unsigned long long langs)
 		sc->score[pr_ctz64(langs)] += share;
 }
 
+/* The languages that hold f (as short_word_langs()), past the filter,
+ * from its hash h: the table of short words holds each as such a number
+ * (gen_data.py, short_stop_table()), so that a probe compares numbers in
+ * its records and reads nothing else. */
+static unsigned long long short_word_probe(uint64_t f, uint32_t h)
+{
+	const pr_short_slot *slot = pr_stop_short_slot;
+	for (size_t i = h & pr_stop_short_mask; slot[i].key; i = (i + 1) & pr_stop_short_mask)
+		if (slot[i].key == f)
+			return slot[i].langs;
+	return 0;
+}
+
 /* The languages (as pr_stop_langs()) that hold the folded word f of n
  * bytes, 1 <= n <= 8, held as one number as pr_stop_hash_word() says. */
 static unsigned long long short_word_langs(uint64_t f, size_t n)
@@ -268,7 +281,7 @@ static unsigned long long short_word_langs(uint64_t f, size_t n)
 	uint32_t h = pr_stop_hash_word(f, n);
 	if (!pr_filter_may_hold(pr_stop_short_filter, pr_stop_short_filter_mask, h))
 		return 0;
-	return pr_stop_short_langs(f, h);
+	return short_word_probe(f, h);
 }
 
 /* The languages that hold the part of the folded word[0..n) before its
@@ -332,14 +345,14 @@ typedef struct batch {
 	uint64_t f[BATCH];   /* the folded word, as short_word_langs() */
 	uint32_t h[BATCH];   /* its hash */
 	unsigned long long pre[BATCH]; /* or its languages, found already */
-	size_t empty;        /* a bucket of pr_stop_short_bucket with room */
+	size_t empty;        /* an empty slot of pr_stop_short_slot */
 } batch;
 
 static void batch_init(batch *bt)
 {
 	bt->n = 0;
 	bt->empty = 0;
-	while (pr_stop_short_bucket[bt->empty].key[PR_SHORT_BUCKET - 1])
+	while (pr_stop_short_slot[bt->empty].key)
 		bt->empty++;
 }
 
@@ -349,9 +362,9 @@ static void batch_flush(scorer *sc, batch *bt)
 	 * all at once, so that the waits for those another stage has pushed
 	 * out of the cache overlap */
 	for (size_t k = 0; k < bt->n; k++)
-		PR_PREFETCH(&pr_stop_short_bucket[bt->h[k] & pr_stop_short_mask]);
+		PR_PREFETCH(&pr_stop_short_slot[bt->h[k] & pr_stop_short_mask]);
 	for (size_t k = 0; k < bt->n; k++)
-		share_point(sc, bt->pre[k] | pr_stop_short_langs(bt->f[k], bt->h[k]));
+		share_point(sc, bt->pre[k] | short_word_probe(bt->f[k], bt->h[k]));
 	bt->n = 0;
 }
 
@@ -370,8 +383,7 @@ static void batch_word(scorer *sc, batch *bt, const char *w, size_t n, size_t ro
 }
 
 /* A word whose languages are known, by way of the batch: its probe is
- * of a bucket with room, where 0 finds an empty place and no languages
- * (no word is 0). */
+ * of an empty slot, which finds nothing (no word is 0). */
 static void batch_langs(scorer *sc, batch *bt, unsigned long long langs)
 {
 	size_t k = bt->n;

@@ -303,40 +303,15 @@ extern const size_t pr_stop_any_filter_mask;
 
 /* The words of that table of one to eight ASCII bytes again, each as one
  * number (its bytes from the first, lowest, up, zeros after: as
- * pr_stop_hash_word() takes it; 0 for an empty place), with langs as
- * above (32 languages at most, gen_data.py says so), in buckets of one
- * cache line: a word is in the first bucket from its pr_stop_hash() (&
- * pr_stop_short_mask) on that has room, so language detection compares a
- * word with a bucket's numbers, reads one line most often and no pool. */
-#define PR_SHORT_BUCKET 5
-typedef struct pr_short_bucket {
-	uint64_t key[PR_SHORT_BUCKET];
-	uint32_t langs[PR_SHORT_BUCKET];
-	uint32_t unused;
-} pr_short_bucket;
-_Static_assert(sizeof(pr_short_bucket) == 64, "a bucket is one cache line");
-extern const pr_short_bucket pr_stop_short_bucket[];
+ * pr_stop_hash_word() takes it; 0 for an empty slot), with langs as
+ * above, in slots probed from pr_stop_hash(): language detection compares
+ * a word with a record by one number, and reads no pool. */
+typedef struct pr_short_slot {
+	uint64_t key;
+	unsigned long long langs;
+} pr_short_slot;
+extern const pr_short_slot pr_stop_short_slot[];
 extern const size_t pr_stop_short_mask;
-
-/* The languages of the short word f (as above; 0 finds an empty place,
- * whose languages are none) whose hash is h. A bucket's places are
- * compared all at once, without a branch on each: f is in at most one,
- * and a bucket with an empty place is the last that may hold it. */
-static inline unsigned long long pr_stop_short_langs(uint64_t f, uint32_t h)
-{
-	for (size_t b = h & pr_stop_short_mask;; b = (b + 1) & pr_stop_short_mask) {
-		const pr_short_bucket *bk = &pr_stop_short_bucket[b];
-		uint32_t langs = 0;
-		int end = 0;
-		for (int i = 0; i < PR_SHORT_BUCKET; i++) {
-			langs |= bk->key[i] == f ? bk->langs[i] : 0;
-			end |= bk->key[i] == 0;
-		}
-		if (langs || end)
-			return langs;
-	}
-}
-
 /* A Bloom filter of those words alone, as pr_stop_any_filter. */
 extern const uint64_t pr_stop_short_filter[];
 extern const size_t pr_stop_short_filter_mask;

@@ -218,6 +218,89 @@ SCAN_INLINE size_t word_start(const unsigned char *t, size_t i, size_t n)
 	return i;
 }
 
+/* The same two scans from a window of 64 bytes of the text whose letters
+ * (and bytes that may start one) are one bit each, from sixteen-byte
+ * compares: a word and the gap after it are then a shift and a count of
+ * zeros each, not a test of eight bytes at a time, and a window serves
+ * some ten words. Near the text's end, where no window fits, the scans
+ * above. */
+typedef struct window {
+	const unsigned char *t;
+	size_t n;        /* the text is t[0..n) */
+	size_t at;       /* the window is t[at..at + 64) */
+	uint64_t letter; /* bit j: t[at + j] is an ASCII letter */
+	uint64_t may;    /* bit j: it is one or a byte from 0x80 up */
+} window;
+
+/* No window yet: one at the text's end, which both scans give for
+ * themselves (no letter there, and a word may start), and which no place
+ * before it is in. */
+static void window_init(window *w, const unsigned char *t, size_t n)
+{
+	w->t = t;
+	w->n = n;
+	w->at = n;
+	w->letter = 0;
+	w->may = ~(uint64_t)0;
+}
+
+#if defined(__SSE2__)
+/* Place the window at t[at..at + 64), n - at >= 64. */
+static void window_fill(window *w, size_t at)
+{
+	uint64_t letter = 0, high = 0;
+	for (int k = 0; k < 4; k++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w->t + at + 16 * k));
+		/* a byte from 0x80 up, with 0x20 set, is no letter either */
+		__m128i l = pr_bytes_in16(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+		letter |= (uint64_t)(unsigned)_mm_movemask_epi8(l) << 16 * k;
+		high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << 16 * k;
+	}
+	w->at = at;
+	w->letter = letter;
+	w->may = letter | high;
+}
+#endif
+
+/* letter_run() by way of the window. */
+SCAN_INLINE size_t window_letter_run(window *w, size_t i)
+{
+#if defined(__SSE2__)
+	for (;;) {
+		/* i - at wraps to a large number where i is before the window */
+		if (i - w->at < 64) {
+			uint64_t other = ~w->letter >> (i - w->at);
+			if (other)
+				return i + pr_ctz64(other);
+			i = w->at + 64;
+		}
+		if (w->n - i < 64)
+			break;
+		window_fill(w, i);
+	}
+#endif
+	return letter_run(w->t, i, w->n);
+}
+
+/* word_start() by way of the window. */
+SCAN_INLINE size_t window_word_start(window *w, size_t i)
+{
+#if defined(__SSE2__)
+	for (;;) {
+		if (i - w->at < 64) {
+			uint64_t may = w->may >> (i - w->at);
+			if (may)
+				return i + pr_ctz64(may);
+			i = w->at + 64;
+		}
+		if (w->n - i < 64)
+			break;
+		window_fill(w, i);
+	}
+#endif
+	return word_start(w->t, i, w->n);
+}
+
 typedef struct scorer {
 	const pr_lang *cand[MAX_LANGS];
 	unsigned char at[MAX_LANGS]; /* at[c]: candidate c's index in pr_languages */
@@ -642,6 +725,8 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	memset(tab.len, 0, sizeof tab.len);
 	batch bt;
 	batch_init(&bt);
+	window win;
+	window_init(&win, t, len);
 	for (size_t i = 0; i < len && words < MAX_WORDS;) {
 		int32_t cp;
 		size_t k;
@@ -649,7 +734,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		 * the bytes between words eight at a time */
 		if (t[i] < 0x80) {
 			if (!is_ascii_letter(t[i])) {
-				i = word_start(t, i + 1, len);
+				i = window_word_start(&win, i + 1);
 				continue;
 			}
 		} else if (k = pr_utf8_decode(t + i, len - i, &cp), !is_letter(cp)) {
@@ -660,8 +745,8 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		int apos = 0, ascii = 1;
 		/* an ASCII byte after a run of ASCII letters, most often, is no
 		 * letter: the word ends there unless it is an apostrophe */
-		for (i = letter_run(t, i, len); i < len && (t[i] >= 0x80 || t[i] == '\'');
-		     i = letter_run(t, i, len)) {
+		for (i = window_letter_run(&win, i); i < len && (t[i] >= 0x80 || t[i] == '\'');
+		     i = window_letter_run(&win, i)) {
 			k = pr_utf8_decode(t + i, len - i, &cp);
 			if (is_letter(cp)) {
 				if (cp >= 0x80) {
@@ -694,7 +779,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		/* an ASCII byte that ends a word is no letter: the next word
 		 * starts after it */
 		if (i < len && t[i] < 0x80)
-			i = word_start(t, i + 1, len);
+			i = window_word_start(&win, i + 1);
 	}
 	batch_flush(&sc, &bt);
 	size_t top = 0;

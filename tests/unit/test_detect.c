@@ -166,3 +166,32 @@ Test(detect, long_words_alone_fill_the_batch)
 		cr_expect_str_eq(detect(t, cut), "de", "cut %zu", cut);
 	free(t);
 }
+
+/* Words are found from 64-byte windows of letter bits: a word that
+ * straddles two windows is one word, not two. English words that begin
+ * with German stop words ("understand": "und"), moved byte by byte across
+ * the windows' edges, after ASCII or accented filler, never give German
+ * points (nothing leads, so English); and German stop words so moved all
+ * count, as do those that end the text within a window's reach of its
+ * end (the scans' own tail). */
+Test(detect, words_across_the_scan_windows)
+{
+	/* the middle dot, two bytes from 0x80 up, is no letter */
+	static const char *const fill[] = { ".", " ", "\xC2\xB7 ", "- " };
+	for (size_t f = 0; f < sizeof fill / sizeof fill[0]; f++) {
+		for (size_t shift = 0; shift <= 70; shift++) {
+			char *head = repeat("", fill[f], shift, &(size_t){ 0 });
+			size_t n;
+			char *t = repeat(head, "understand dieting dasher derived ", 12, &n);
+			cr_expect_str_eq(detect(t, n), "en", "filler %zu, shift %zu", f, shift);
+			free(t);
+			t = repeat(head, "und die das der ", 80, &n);
+			cr_expect_str_eq(detect(t, n), "de", "filler %zu, shift %zu", f, shift);
+			for (size_t cut = 1; cut <= 70; cut += 3)
+				cr_expect_str_eq(detect(t, strlen(head) + 16 * 4 + cut), "de",
+				                 "filler %zu, shift %zu, cut %zu", f, shift, cut);
+			free(t);
+			free(head);
+		}
+	}
+}

@@ -262,16 +262,18 @@ static void window_fill(window *w, size_t at)
 }
 #endif
 
-/* letter_run() by way of the window. */
-SCAN_INLINE size_t window_letter_run(window *w, size_t i)
+/* The first place from t[i] on whose bit is set in the window's
+ * ~letter (start 0: where the run of letters ends, as letter_run()) or
+ * may (start 1: where a word may start, as word_start()). */
+SCAN_INLINE size_t window_scan(window *w, size_t i, int start)
 {
 #if defined(__SSE2__)
 	for (;;) {
 		/* i - at wraps to a large number where i is before the window */
 		if (i - w->at < 64) {
-			uint64_t other = ~w->letter >> (i - w->at);
-			if (other)
-				return i + pr_ctz64(other);
+			uint64_t hit = (start ? w->may : ~w->letter) >> (i - w->at);
+			if (hit)
+				return i + pr_ctz64(hit);
 			i = w->at + 64;
 		}
 		if (w->n - i < 64)
@@ -279,26 +281,7 @@ SCAN_INLINE size_t window_letter_run(window *w, size_t i)
 		window_fill(w, i);
 	}
 #endif
-	return letter_run(w->t, i, w->n);
-}
-
-/* word_start() by way of the window. */
-SCAN_INLINE size_t window_word_start(window *w, size_t i)
-{
-#if defined(__SSE2__)
-	for (;;) {
-		if (i - w->at < 64) {
-			uint64_t may = w->may >> (i - w->at);
-			if (may)
-				return i + pr_ctz64(may);
-			i = w->at + 64;
-		}
-		if (w->n - i < 64)
-			break;
-		window_fill(w, i);
-	}
-#endif
-	return word_start(w->t, i, w->n);
+	return start ? word_start(w->t, i, w->n) : letter_run(w->t, i, w->n);
 }
 
 typedef struct scorer {
@@ -734,7 +717,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		 * the bytes between words eight at a time */
 		if (t[i] < 0x80) {
 			if (!is_ascii_letter(t[i])) {
-				i = window_word_start(&win, i + 1);
+				i = window_scan(&win, i + 1, 1);
 				continue;
 			}
 		} else if (k = pr_utf8_decode(t + i, len - i, &cp), !is_letter(cp)) {
@@ -745,8 +728,8 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		int apos = 0, ascii = 1;
 		/* an ASCII byte after a run of ASCII letters, most often, is no
 		 * letter: the word ends there unless it is an apostrophe */
-		for (i = window_letter_run(&win, i); i < len && (t[i] >= 0x80 || t[i] == '\'');
-		     i = window_letter_run(&win, i)) {
+		for (i = window_scan(&win, i, 0); i < len && (t[i] >= 0x80 || t[i] == '\'');
+		     i = window_scan(&win, i, 0)) {
 			k = pr_utf8_decode(t + i, len - i, &cp);
 			if (is_letter(cp)) {
 				if (cp >= 0x80) {
@@ -779,7 +762,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		/* an ASCII byte that ends a word is no letter: the next word
 		 * starts after it */
 		if (i < len && t[i] < 0x80)
-			i = window_word_start(&win, i + 1);
+			i = window_scan(&win, i + 1, 1);
 	}
 	batch_flush(&sc, &bt);
 	size_t top = 0;

@@ -87,7 +87,7 @@ def stop_tag(b):
     return (word_hash(b) & 0xFFFFFF00) | len(b)
 
 
-def open_slots(words, what):
+def open_slots(words, what, hash_of=None):
     """Where each word goes in an open-addressing table under half full,
     probed linearly from word_hash(), the words placed in the order given:
     slots[i] is the index in words of the word at slot i, or None."""
@@ -99,7 +99,7 @@ def open_slots(words, what):
         b = w.encode("utf-8")
         if not 0 < len(b) < 255:
             sys.exit("gen_data.py: %s %r: 1 to 254 bytes, please" % (what, w))
-        h = word_hash(b) & (size - 1)
+        h = (hash_of or word_hash)(b) & (size - 1)
         while slots[h] is not None:
             h = (h + 1) & (size - 1)
         slots[h] = k
@@ -191,6 +191,14 @@ def stop_table(stop_lists):
     return out
 
 
+def short_hash(b):
+    """pr_stop_short_hash() in core/src/lang.h: the hash of a word of one to
+    eight bytes held as one number, its first byte lowest."""
+    f = int.from_bytes(b, "little")
+    f ^= f >> 29
+    return ((f * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF) >> 32
+
+
 def short_stop_table(keys, masks):
     """The stop words of one to eight ASCII bytes again, for language
     detection, which looks most words up by their folded bytes held as
@@ -200,7 +208,7 @@ def short_stop_table(keys, masks):
     reads nothing else, in a table half the size of the whole one's,
     behind a filter of its own."""
     short = [w for w in keys if w.isascii() and len(w) <= 8]
-    slots = open_slots(short, "stop word")
+    slots = open_slots(short, "stop word", short_hash)
     out = ["/* Stop words of up to eight ASCII bytes: %d words in %d slots. */" % (
         len(short), len(slots))]
     out.append("_Alignas(64) const pr_short_slot pr_stop_short_slot[] = {")
@@ -214,7 +222,7 @@ def short_stop_table(keys, masks):
     out.append("const size_t pr_stop_short_mask = %d;" % (len(slots) - 1))
     # and a filter of their own, half the size of the whole table's: the
     # fewer of its lines detection waits for
-    out += bloom_filter("pr_stop_short_filter", short)[0]
+    out += bloom_filter("pr_stop_short_filter", short, hash_of=short_hash)[0]
     return out
 
 
@@ -224,7 +232,7 @@ def filter_place(h, mask):
     return (h >> 16) & mask, (1 << (h >> 26)) | (1 << (h & 63))
 
 
-def bloom_filter(name, words, storage=""):
+def bloom_filter(name, words, storage="", hash_of=None):
     """A Bloom filter of words, eight bits a word, two of them set in one
     64-bit word: most words asked about are not listed, and the filter
     (for all stop words eight kilobytes, the table's 1/32) tells nearly
@@ -235,7 +243,7 @@ def bloom_filter(name, words, storage=""):
         n *= 2
     bits = [0] * n
     for w in words:
-        k, b = filter_place(word_hash(w.encode("utf-8")), n - 1)
+        k, b = filter_place((hash_of or word_hash)(w.encode("utf-8")), n - 1)
         bits[k] |= b
     out = ["%sconst uint64_t %s[] = {" % (storage, name)]
     out += ["\t%#xull," % b for b in bits]

@@ -341,10 +341,10 @@ static unsigned long long short_word_probe(uint64_t f, uint32_t h)
 }
 
 /* The languages (as pr_stop_langs()) that hold the folded word f of n
- * bytes, 1 <= n <= 8, held as one number as pr_stop_hash_word() says. */
-static unsigned long long short_word_langs(uint64_t f, size_t n)
+ * bytes, 1 <= n <= 8, held as one number as pr_stop_short_hash() says. */
+static unsigned long long short_word_langs(uint64_t f)
 {
-	uint32_t h = pr_stop_hash_word(f, n);
+	uint32_t h = pr_stop_short_hash(f);
 	if (!pr_filter_may_hold(pr_stop_short_filter, pr_stop_short_filter_mask, h))
 		return 0;
 	return short_word_probe(f, h);
@@ -384,7 +384,7 @@ static uint64_t word_head(const char *w, size_t n, size_t room)
 static unsigned long long elided_word_langs(const char *w, size_t n, size_t room)
 {
 	uint64_t f = pr_fold_ascii8(word_head(w, n, room));
-	unsigned long long langs = short_word_langs(f, n);
+	unsigned long long langs = short_word_langs(f);
 	if (!langs) {
 		char buf[8];
 		for (int b = 0; b < 8; b++)
@@ -438,7 +438,7 @@ static void batch_flush(scorer *sc, batch *bt)
 static void batch_word(scorer *sc, batch *bt, const char *w, size_t n, size_t room)
 {
 	uint64_t f = pr_fold_ascii8(word_head(w, n, room));
-	uint32_t h = pr_stop_hash_word(f, n);
+	uint32_t h = pr_stop_short_hash(f);
 	size_t k = bt->n;
 	bt->f[k] = f;
 	bt->h[k] = h;

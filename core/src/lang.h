@@ -165,19 +165,17 @@ static inline uint32_t pr_stop_hash(const char *s, size_t n)
 	return h ^ h >> 16;
 }
 
-/* pr_stop_hash() of a word of n bytes, 1 <= n <= 8, held as one number f
- * (its first byte lowest, zeros past its end; as pr_load_le64() reads it),
- * made without a branch on the length: one round of the first four bytes
- * (under four, all of them, zero-padded as f holds them) and, past four,
- * one of the last four. For n < 4 the second shift wraps, harmlessly, as
- * the round it feeds is not kept. */
-static inline uint32_t pr_stop_hash_word(uint64_t f, size_t n)
+/* The hash of the short words' table and filter (below; gen_data.py,
+ * short_hash()): a word of one to eight bytes held as one number f (its
+ * first byte lowest, zeros past its end, as pr_load_le64() reads it; no
+ * two words alike), its high bytes folded onto the low ones and mixed by
+ * one multiplication, whose high half is kept: a few instructions where
+ * pr_stop_hash() takes two rounds and a choice between them, for the
+ * word that language detection asks of nearly every word. */
+static inline uint32_t pr_stop_short_hash(uint64_t f)
 {
-	uint32_t one = pr_stop_round((uint32_t)n, (uint32_t)f);
-	uint32_t two = pr_stop_round(one, (uint32_t)(f >> (8 * (n - 4) & 63)));
-	uint32_t more = (uint32_t)0 - (uint32_t)(n > 4);
-	uint32_t h = (two & more) | (one & ~more);
-	return h ^ h >> 16;
+	f ^= f >> 29;
+	return (uint32_t)((f * 0x9E3779B97F4A7C15u) >> 32);
 }
 
 /* What a slot keeps of its word (gen_data.py writes the same): the hash's
@@ -303,8 +301,8 @@ extern const size_t pr_stop_any_filter_mask;
 
 /* The words of that table of one to eight ASCII bytes again, each as one
  * number (its bytes from the first, lowest, up, zeros after: as
- * pr_stop_hash_word() takes it; 0 for an empty slot), with langs as
- * above, in slots probed from pr_stop_hash(): language detection compares
+ * pr_stop_short_hash() takes it; 0 for an empty slot), with langs as
+ * above, in slots probed from pr_stop_short_hash(): language detection compares
  * a word with a record by one number, and reads no pool. */
 typedef struct pr_short_slot {
 	uint64_t key;
@@ -312,7 +310,8 @@ typedef struct pr_short_slot {
 } pr_short_slot;
 extern const pr_short_slot pr_stop_short_slot[];
 extern const size_t pr_stop_short_mask;
-/* A Bloom filter of those words alone, as pr_stop_any_filter. */
+/* A Bloom filter of those words alone, as pr_stop_any_filter, from
+ * pr_stop_short_hash(). */
 extern const uint64_t pr_stop_short_filter[];
 extern const size_t pr_stop_short_filter_mask;
 

@@ -20,7 +20,8 @@
  *
  * Cost: one pass over at most DETECT_BYTES bytes for the script, stopping
  * where the rest can no longer change it (main_script()), then a look-up
- * per word, stopping as soon as one language leads beyond doubt
+ * per word (the words found from 64-byte windows of letter bits,
+ * window_scan()), stopping as soon as one language leads beyond doubt
  * (decided()): a word of up to eight ASCII bytes, most words, asks the
  * short words' own filter and then, in a batch with others, their own
  * table (pr_stop_short_slot, batch_word()); a longer or accented one is

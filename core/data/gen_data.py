@@ -82,7 +82,7 @@ def word_hash(b):
 
 
 def stop_tag(b):
-    """stop_tag() in core/src/lang.c: the hash's top 24 bits and the
+    """pr_slot_check() in core/src/hash.h: the hash's top 24 bits and the
     length (1 to 254, never 0, so 0 marks an empty slot)."""
     return (word_hash(b) & 0xFFFFFF00) | len(b)
 
@@ -220,6 +220,7 @@ def short_stop_table(keys, masks):
             out.append("\t{ %#xull, %#xull }," % (int.from_bytes(b, "little"), masks[short[k]]))
     out.append("};")
     out.append("const size_t pr_stop_short_mask = %d;" % (len(slots) - 1))
+    out.append("const size_t pr_stop_short_empty = %d;" % slots.index(None))
     # and a filter of their own, half the size of the whole table's: the
     # fewer of its lines detection waits for
     out += bloom_filter("pr_stop_short_filter", short, hash_of=short_hash)[0]

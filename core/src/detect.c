@@ -387,9 +387,8 @@ static unsigned long long elided_word_langs(const char *w, size_t n, size_t room
 	uint64_t f = pr_fold_ascii8(word_head(w, n, room));
 	unsigned long long langs = short_word_langs(f);
 	if (!langs) {
-		char buf[8];
-		for (int b = 0; b < 8; b++)
-			buf[b] = (char)(f >> 8 * b);
+		char buf[9];
+		pr_store_head(buf, f, n);
 		langs = elided_langs(buf, n);
 	}
 	return langs;
@@ -412,15 +411,11 @@ typedef struct batch {
 	uint64_t f[BATCH];   /* the folded word, as short_word_langs() */
 	uint32_t h[BATCH];   /* its hash */
 	unsigned long long pre[BATCH]; /* or its languages, found already */
-	size_t empty;        /* an empty slot of pr_stop_short_slot */
 } batch;
 
 static void batch_init(batch *bt)
 {
 	bt->n = 0;
-	bt->empty = 0;
-	while (pr_stop_short_slot[bt->empty].key)
-		bt->empty++;
 }
 
 static void batch_flush(scorer *sc, batch *bt)
@@ -455,7 +450,7 @@ static void batch_langs(scorer *sc, batch *bt, unsigned long long langs)
 {
 	size_t k = bt->n;
 	bt->f[k] = 0;
-	bt->h[k] = (uint32_t)bt->empty;
+	bt->h[k] = (uint32_t)pr_stop_short_empty;
 	bt->pre[k] = langs;
 	bt->n = k + (langs != 0);
 	if (bt->n == BATCH)

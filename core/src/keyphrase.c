@@ -495,14 +495,14 @@ static void sort_pairs(pair *e, size_t n, size_t nt, pair *tmp, size_t *count)
 typedef struct links {
 	pair *e;
 	size_t n;
-	void *room;   /* scratch, one allocation: room for a double and a
-	                 size_t by node (wsum, len) */
-	double *wsum;
+	double *wsum; /* scratch, one allocation (the caller frees it by
+	                 wsum): room for a double and a size_t by node
+	                 (wsum, len) */
 	size_t *len;
 } links;
 
 /* The links over the terms of the pairs in *L, the caller to free L->e
- * and L->room. node[k] is node k's term and *nnodes their number (terms in
+ * and L->wsum. node[k] is node k's term and *nnodes their number (terms in
  * increasing order, so the links come in the order of a graph over all
  * terms, row by row). The pairs are emptied. */
 static int word_links(precis_doc *d, pairs *E, uint32_t *node, size_t *nnodes, links *L)
@@ -574,7 +574,6 @@ static int word_links(precis_doc *d, pairs *E, uint32_t *node, size_t *nnodes, l
 	L->n = n;
 	/* the sort's copy has room for two doubles a pair, a node for each
 	 * end at most, and the counts for a size_t a term */
-	L->room = tmp;
 	L->wsum = (double *)(void *)tmp;
 	L->len = count;
 	return PRECIS_OK;
@@ -2068,7 +2067,7 @@ int pr_keyphrases(precis_doc *d)
 	else if (ncand)
 		rc = word_csr(d, &L, ncand, &g);
 	pr_free_raw(L.e);
-	pr_free_raw(L.room);
+	pr_free_raw(L.wsum);
 	if (rc)
 		goto out;
 	/* ranked as one graph over all terms, the unlinked ones standing

@@ -137,7 +137,7 @@ int pr_lang_is_stop(const pr_lang *lang, const char *word, size_t n)
 static const pr_word_slot *probe(const pr_word_slot *slot, const char *pool,
                                  size_t mask, const char *word, size_t n, uint32_t h)
 {
-	uint32_t tag = pr_stop_tag(h, n);
+	uint32_t tag = pr_slot_check(h, n);
 	for (size_t i = h & mask; slot[i].tag; i = (i + 1) & mask)
 		if (slot[i].tag == tag && memcmp(pool + slot[i].off, word, n) == 0)
 			return &slot[i];
@@ -193,7 +193,7 @@ int pr_lang_abbrev(const pr_lang *lang, const char *word, size_t n)
 	size_t m = pr_lang_fold(word, n, buf, sizeof buf);
 	if (!m)
 		return PR_ABBR_NONE;
-	uint32_t h = pr_stop_hash(buf, m), tag = pr_stop_tag(h, m);
+	uint32_t h = pr_stop_hash(buf, m), tag = pr_slot_check(h, m);
 	for (size_t i = h & lang->abbrev_mask; lang->abbrev_tag[i];
 	     i = (i + 1) & lang->abbrev_mask) {
 		size_t k = lang->abbrev_word[i];
@@ -291,7 +291,7 @@ int pr_lang_elision(const pr_lang *lang, const char *word, size_t n)
  * word. */
 static PR_NOINLINE unsigned long long stop_any_probe(const char *folded, size_t n, uint32_t h)
 {
-	uint32_t tag = pr_stop_tag(h, n);
+	uint32_t tag = pr_slot_check(h, n);
 	const pr_any_slot *slot = pr_stop_any_slot;
 	for (size_t i = h & pr_stop_any_mask; slot[i].tag; i = (i + 1) & pr_stop_any_mask)
 		if (slot[i].tag == tag && memcmp(pr_stop_any_pool + slot[i].off, folded, n) == 0)

@@ -18,7 +18,8 @@ enum pr_abbrev_kind {
 };
 
 /* A slot of a language's open-addressing word table (gen_data.py,
- * pool_table()): the word's tag (pr_stop_tag(); 0 if empty), where
+ * pool_table()): the word's tag (hash.h's pr_slot_check() of its hash
+ * and length, every word being shorter than 255 bytes; 0 if empty), where
  * its bytes begin in the table's pool (NUL-terminated, in slot order)
  * and, in the key-phrase tables, its flags (PR_KP_*). Eight bytes, so a
  * probe reads one cache line of slots and a hit one place of the pool. */
@@ -178,13 +179,6 @@ static inline uint32_t pr_stop_short_hash(uint64_t f)
 	return (uint32_t)((f * 0x9E3779B97F4A7C15u) >> 32);
 }
 
-/* What a slot keeps of its word (gen_data.py writes the same): the hash's
- * top 24 bits and the length, which is never 0. */
-static inline uint32_t pr_stop_tag(uint32_t hash, size_t n)
-{
-	return (hash & 0xFFFFFF00u) | (uint32_t)n;
-}
-
 /* May the Bloom filter filter (mask: its 64-bit words - 1) hold the word
  * with hash h (gen_data.py, filter_place())? The hash picks a 64-bit word
  * and two bits in it, from hash bits that neither pick the word nor each
@@ -310,6 +304,8 @@ typedef struct pr_short_slot {
 } pr_short_slot;
 extern const pr_short_slot pr_stop_short_slot[];
 extern const size_t pr_stop_short_mask;
+/* The first empty slot of pr_stop_short_slot (its probe finds nothing). */
+extern const size_t pr_stop_short_empty;
 /* A Bloom filter of those words alone, as pr_stop_any_filter, from
  * pr_stop_short_hash(). */
 extern const uint64_t pr_stop_short_filter[];

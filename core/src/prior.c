@@ -333,7 +333,7 @@ int pr_prior(precis_doc *doc, double *teleport)
 		}
 		/* sqrt for the short summary: the same bits as ever */
 		double at = (double)pos + 1.0;
-		noisew[i] = pr_noise_weight_with(doc, i, noise_table);
+		noisew[i] = pr_noise_weight(doc, i);
 		double w = noisew[i] / (cover > 0 ? pow(at, lean) : sqrt(at));
 		pos++;
 		teleport[i] = w;

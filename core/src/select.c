@@ -576,11 +576,11 @@ int pr_worth_order(const precis_doc *d, size_t limit, size_t sort_after, uint32_
 
 /* Sentence i's noise weight: as the prior found it where it weighed i,
  * else weighed here. */
-static double noise_of(const precis_doc *d, size_t i, const uint32_t *noise)
+static double noise_of(const precis_doc *d, size_t i)
 {
 	if (d->noisew && d->noisew[i] >= 0)
 		return d->noisew[i];
-	return pr_noise_weight_with(d, i, noise);
+	return pr_noise_weight(d, i);
 }
 
 int pr_select(precis_doc *d)
@@ -594,7 +594,6 @@ int pr_select(precis_doc *d)
 	pr_scratch_mark mark = pr_scratch_save(&d->scratch);
 	worth_order wo;
 	int rc = order_init(&wo, d, &d->scratch, limit, SORT_AFTER);
-	const uint32_t *noise = pr_noise_table();
 	chosen_index index;
 	int indexed = limit > REDUNDANT_SCAN;
 	if (rc || (indexed && (rc = index_init(&index, d, &d->scratch)))) {
@@ -624,7 +623,7 @@ int pr_select(precis_doc *d)
 			if (pass == 0 &&
 			    ((indexed ? redundant_indexed(&index, d, i, d->summary, taken)
 			              : redundant(d, i, d->summary, taken)) ||
-			     noise_of(d, i, noise) < NOISE_CUTOFF))
+			     noise_of(d, i) < NOISE_CUTOFF))
 				continue;
 			s->selected = 1;
 			d->summary[taken++] = (uint32_t)i;

@@ -742,8 +742,9 @@ int pr_tokenize(precis_doc *d)
 		/* one more than the terms, so that a text without any gets an
 		 * array too; not zeroed first, as every field of the terms is
 		 * set below (and the one past them zeroed) */
-		d->terms = d->nterms < SIZE_MAX / sizeof(pr_term) - 1
-		                   ? pr_alloc(&d->arena, (d->nterms + 1) * sizeof(pr_term))
+		size_t size;
+		d->terms = pr_mul_ok(d->nterms + 1, sizeof(pr_term), &size)
+		                   ? pr_alloc(&d->arena, size)
 		                   : NULL;
 		if (!d->terms)
 			rc = PRECIS_ENOMEM;

@@ -70,6 +70,19 @@ static inline size_t pr_lowest_byte(uint64_t m)
 	return pr_ctz64(m) >> 3;
 }
 
+/* Which of eight bytes read by pr_load_le64() are ASCII bytes from lo to
+ * hi: the high bit of each such byte, 8k + 7, set, and no other bit. The
+ * range test adds a constant to all eight bytes at once, their high bits
+ * cleared first so that no sum carries into the next byte: a byte in
+ * [lo, hi] reaches 0x80 with 0x80 - lo added, not with 0x7F - hi. A byte
+ * from 0x80 up is in no range. */
+static inline uint64_t pr_ascii_range8(uint64_t x, unsigned char lo, unsigned char hi)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t y = x & ~high;
+	return (y + (0x80 - lo) * ones) & ~(y + (0x7F - hi) * ones) & ~x & high;
+}
+
 /* Which of eight bytes read by pr_load_le64() are ASCII letters: the
  * high bit of each such byte, 8k + 7, set, and no other bit. A range
  * test adds a constant to all eight bytes at once, their high bits
@@ -122,5 +135,29 @@ static inline __m128i pr_bytes_in16(__m128i x, unsigned char lo, unsigned char h
 	return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)(hi - lo))), d);
 }
 #endif
+
+/* Where the first byte from 0x80 up is in t[i..end), or, if none, a
+ * place from end on (i itself when already there): sixteen or eight
+ * bytes a test, as most bytes of most texts are ASCII (the UTF-8 check,
+ * utf8.c, and the script count of detect.c). */
+static inline size_t pr_next_high(const unsigned char *t, size_t i, size_t end)
+{
+#if defined(__SSE2__)
+	/* sixteen bytes a test, their high bits at once */
+	for (; i < end && end - i >= 16; i += 16) {
+		unsigned high = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
+		if (high)
+			return i + pr_ctz64(high);
+	}
+#endif
+	for (; i < end && end - i >= 8; i += 8) {
+		uint64_t high = pr_load_le64(t + i) & 0x8080808080808080u;
+		if (high)
+			return i + pr_lowest_byte(high);
+	}
+	while (i < end && t[i] < 0x80)
+		i++;
+	return i;
+}
 
 #endif

@@ -286,7 +286,6 @@ SCAN_INLINE size_t window_scan(window *w, size_t i, int start)
 }
 
 typedef struct scorer {
-	const pr_lang *cand[MAX_LANGS];
 	unsigned char at[MAX_LANGS]; /* at[c]: candidate c's index in pr_languages */
 	size_t n;
 	unsigned long long langs; /* the candidates' bits in pr_stop_langs */
@@ -546,7 +545,7 @@ static void score_mark(scorer *sc, int32_t cp)
 		if (marks[j].cp != cp)
 			continue;
 		for (size_t i = 0; i < sc->n; i++)
-			if (strcmp(sc->cand[i]->code, marks[j].code) == 0)
+			if (strcmp(pr_languages[sc->at[i]].code, marks[j].code) == 0)
 				sc->score[sc->at[i]] += MARK_WEIGHT;
 		return;
 	}
@@ -605,29 +604,6 @@ static int script_settled(const size_t *count, size_t rest)
 	return 1;
 }
 
-/* Where the first byte from 0x80 up is in t[i..end), or, if none, a
- * place from end on (i itself when already there): sixteen or eight
- * bytes a test, as most bytes of most texts are ASCII. */
-static size_t next_high(const unsigned char *t, size_t i, size_t end)
-{
-#if defined(__SSE2__)
-	/* sixteen bytes a test, their high bits at once */
-	for (; i < end && end - i >= 16; i += 16) {
-		unsigned high = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
-		if (high)
-			return i + pr_ctz64(high);
-	}
-#endif
-	for (; i < end && end - i >= 8; i += 8) {
-		uint64_t high = pr_load_le64(t + i) & 0x8080808080808080u;
-		if (high)
-			return i + pr_lowest_byte(high);
-	}
-	while (i < end && t[i] < 0x80)
-		i++;
-	return i;
-}
-
 /* Letters are counted in pieces of SCRIPT_PIECE bytes, and counting stops
  * when the script is settled: an English news article after a third of
  * its bytes or so. */
@@ -648,7 +624,7 @@ static enum script main_script(const unsigned char *t, size_t len, size_t *count
 		/* a character that starts in this piece may end in the next,
 		 * whose decoding then starts after it (ASCII letters are never
 		 * part of one) */
-		while ((i = next_high(t, i, end)) < end) {
+		while ((i = pr_next_high(t, i, end)) < end) {
 			int32_t cp;
 			i += pr_utf8_decode(t + i, len - i, &cp);
 			if (cp >= 0)
@@ -699,7 +675,6 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 	sc.langs = 0;
 	for (size_t i = 0; i < pr_nlanguages && i < MAX_LANGS; i++) {
 		if (candidate(i, best)) {
-			sc.cand[sc.n] = &pr_languages[i];
 			sc.at[sc.n++] = (unsigned char)i;
 			sc.langs |= 1ull << i;
 			sc.score[i] = 0.0;
@@ -779,10 +754,10 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 		const pr_lang *en = pr_lang_default();
 		double en_score = 0.0;
 		for (size_t i = 0; i < sc.n; i++)
-			if (sc.cand[i] == en)
+			if (&pr_languages[sc.at[i]] == en)
 				en_score = sc.score[sc.at[i]];
-		if (sc.cand[top] != en && sc.score[sc.at[top]] <= en_score + MARGIN)
+		if (&pr_languages[sc.at[top]] != en && sc.score[sc.at[top]] <= en_score + MARGIN)
 			return en;
 	}
-	return sc.cand[top];
+	return &pr_languages[sc.at[top]];
 }

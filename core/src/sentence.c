@@ -210,11 +210,7 @@ typedef struct next_word {
  * apostrophe or hyphen: with the letters and digits, ascii_word[]. */
 static uint64_t apostrophe_or_dash8(uint64_t x)
 {
-	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
-	uint64_t y = x & ~high;
-	uint64_t apos = (y + ones * (0x80 - '\'')) & ~(y + ones * (0x7F - '\''));
-	uint64_t dash = (y + ones * (0x80 - '-')) & ~(y + ones * (0x7F - '-'));
-	return (apos | dash) & ~x & high;
+	return pr_ascii_range8(x, '\'', '\'') | pr_ascii_range8(x, '-', '-');
 }
 
 static void read_next(const splitter *x, size_t q, next_word *w)
@@ -327,10 +323,7 @@ static size_t highest_byte(uint64_t m)
  * marks: an ASCII letter or digit, a full stop, any byte from 0x80 up. */
 static uint64_t word_bytes8(uint64_t x)
 {
-	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
-	uint64_t y = x & ~high;
-	uint64_t dot = (y + ones * (0x80 - '.')) & ~(y + ones * (0x7F - '.')) & ~x;
-	return pr_ascii_alnum8(x) | (dot & high) | (x & high);
+	return pr_ascii_alnum8(x) | pr_ascii_range8(x, '.', '.') | (x & 0x8080808080808080u);
 }
 
 /* The word before the full stop at i, without opening quotes or brackets. Empty if it is too long to matter. */
@@ -830,17 +823,11 @@ static uint64_t english_marks(const unsigned char *u)
 {
 	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
 	uint64_t x = pr_load_le64(u);
-	/* each byte's low seven bits: adding to them carries into the byte's
-	 * own high bit only, never into the next byte; a byte in [lo, hi]
-	 * reaches 0x80 with 0x80 - lo added, not with 0x7F - hi */
-	uint64_t y = x & ~high;
-	uint64_t bang_quote = (y + ones * (0x80 - '!')) & ~(y + ones * (0x7F - '"'));
-	uint64_t dot = (y + ones * (0x80 - '.')) & ~(y + ones * (0x7F - '.'));
-	uint64_t caps = (y + ones * (0x80 - '?')) & ~(y + ones * (0x7F - 'Z'));
-	/* the ranges count for ASCII bytes; from 0x80 up, those whose low
-	 * seven bits reach 0x61 */
-	uint64_t lead = y + ones * (0x80 - 0x61);
-	return (((bang_quote | dot | caps) & ~x) | (lead & x)) & high;
+	/* the ranges count for ASCII bytes (pr_ascii_range8()); from 0x80
+	 * up, those whose low seven bits reach 0x61 */
+	uint64_t lead = (x & ~high) + ones * (0x80 - 0x61);
+	return pr_ascii_range8(x, '!', '"') | pr_ascii_range8(x, '.', '.') |
+	       pr_ascii_range8(x, '?', 'Z') | (lead & x & high);
 }
 #endif
 

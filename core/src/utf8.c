@@ -1,11 +1,8 @@
 /* utf8.c: validation and encoding; decoding is inline in utf8.h. */
 #include "utf8.h"
+#include "bits.h"
 #include "precis.h"
 
-#include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 size_t pr_utf8_encode(int32_t cp, char *out)
 {
@@ -37,27 +34,11 @@ size_t pr_utf8_validate(const char *s, size_t len)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
-		/* ASCII runs dominate real text: skip them sixteen at a time
-		 * where the machine has SSE2 (the top bits of sixteen bytes in
-		 * one instruction), then eight at a time */
-#if defined(__SSE2__)
-		while (len - i >= 16 &&
-		       !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(u + i))))
-			i += 16;
-#endif
-		while (i + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, u + i, 8);
-			if (w & 0x8080808080808080ull)
-				break;
-			i += 8;
-		}
+		/* ASCII runs dominate real text: skip them sixteen or eight
+		 * bytes a test */
+		i = pr_next_high(u, i, len);
 		if (i >= len)
 			break;
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
 		int32_t cp;
 		size_t n = pr_utf8_decode(u + i, len - i, &cp);
 		if (cp < 0)

@@ -81,3 +81,55 @@ Test(bits, ascii_letters_and_digits_eight_at_a_time)
 		}
 	}
 }
+
+Test(bits, ascii_range_eight_at_a_time)
+{
+	/* every byte value in every one of the eight places, among neighbours
+	 * that are in the range and out of it, for ranges at the edges of
+	 * ASCII and single bytes: the bit is set exactly for ASCII bytes in
+	 * [lo, hi], and never for a byte from 0x80 up */
+	static const unsigned char ranges[][2] = {
+		{'.', '.'}, {'!', '"'}, {'?', 'Z'}, {'\'', '\''}, {'-', '-'}, {0x00, 0x00},
+		{0x7F, 0x7F}, {0x00, 0x7F}, {'a', 'z'},
+	};
+	static const unsigned char fill[] = {0x00, ' ', '.', 'A', 'z', 0x7F, 0x80, 0xE2, 0xFF};
+	for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++) {
+		unsigned char lo = ranges[r][0], hi = ranges[r][1];
+		for (size_t f = 0; f < sizeof fill; f++)
+			for (unsigned v = 0; v < 256; v++)
+				for (size_t k = 0; k < 8; k++) {
+					unsigned char b[8];
+					for (size_t j = 0; j < 8; j++)
+						b[j] = fill[(f + j) % sizeof fill];
+					b[k] = (unsigned char)v;
+					uint64_t want = 0;
+					for (size_t j = 0; j < 8; j++)
+						if (b[j] >= lo && b[j] <= hi && b[j] < 0x80)
+							want |= (uint64_t)0x80 << 8 * j;
+					cr_assert_eq(pr_ascii_range8(pr_load_le64(b), lo, hi), want,
+					             "range %zu, byte %u at %zu, fill %zu", r, v, k, f);
+				}
+	}
+}
+
+Test(bits, next_high_finds_the_first_byte_from_0x80)
+{
+	/* one high byte at every place of texts of every length up to 80, from
+	 * every start, against a byte loop: the sixteen- and eight-byte steps
+	 * and the tail agree, and a text with none gives its end */
+	unsigned char t[80];
+	for (size_t len = 0; len <= sizeof t; len++)
+		for (size_t at = 0; at <= len; at++) {
+			for (size_t j = 0; j < len; j++)
+				t[j] = (unsigned char)('a' + j % 26);
+			if (at < len)
+				t[at] = (unsigned char)(0x80 + at);
+			for (size_t i = 0; i <= len; i++) {
+				size_t want = i;
+				while (want < len && t[want] < 0x80)
+					want++;
+				cr_assert_eq(pr_next_high(t, i, len), want, "len %zu, high at %zu, from %zu",
+				             len, at, i);
+			}
+		}
+}

@@ -539,11 +539,17 @@ static int decided(const scorer *sc)
 	return first >= DECISIVE && first >= DECISIVE_RATIO * second;
 }
 
-static void score_mark(scorer *sc, int32_t cp)
+/* A letter that only some languages write (marks[]: ß, ñ, ő, ...) gives
+ * those among the candidates MARK_WEIGHT more. */
+static void score_mark(scorer *sc, batch *bt, int32_t cp)
 {
 	for (size_t j = 0; j < sizeof marks / sizeof marks[0]; j++) {
 		if (marks[j].cp != cp)
 			continue;
+		/* the points of the words before it first, so that every
+		 * language's points are added in the order of the text; a
+		 * letter that marks nothing leaves the batch as it is */
+		batch_flush(sc, bt);
 		for (size_t i = 0; i < sc->n; i++)
 			if (strcmp(pr_languages[sc->at[i]].code, marks[j].code) == 0)
 				sc->score[sc->at[i]] += MARK_WEIGHT;
@@ -713,8 +719,7 @@ const pr_lang *pr_lang_detect(const char *text, size_t len)
 			if (is_letter(cp)) {
 				if (cp >= 0x80) {
 					ascii = 0;
-					batch_flush(&sc, &bt);
-					score_mark(&sc, utf8proc_tolower(cp));
+					score_mark(&sc, &bt, utf8proc_tolower(cp));
 				}
 				i += k;
 			} else if ((cp == '\'' || cp == 0x2019) && i + k < len &&

@@ -2,10 +2,28 @@
 #include "json.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "precis.h"
+
+/* Does one of the eight bytes at s need escaping: a control character, a
+ * quote or a backslash? All eight tested at once (bytes from 0x80 up,
+ * parts of longer characters, need none); a sentence rarely holds any. */
+static int escape_in8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t x;
+	memcpy(&x, s, 8);
+	uint64_t quote = x ^ ones * '"', slash = x ^ ones * '\\';
+	/* a byte under 0x20, or one that the exclusive or made zero, has its
+	 * high bit set after subtracting (0x20 or 1) from every byte; bytes
+	 * from 0x80 up are masked by ~x */
+	uint64_t m = ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) |
+	             ((slash - ones) & ~slash);
+	return (m & high) != 0;
+}
 
 static void escape_ascii(cli_buf *b, const char *s, size_t len)
 {
@@ -13,6 +31,10 @@ static void escape_ascii(cli_buf *b, const char *s, size_t len)
 	size_t run = 0; /* start of the bytes not yet copied */
 
 	for (size_t i = 0; i < len; i++) {
+		while (len - i >= 8 && !escape_in8(s + i))
+			i += 8;
+		if (i == len)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		char esc[6];
 		size_t n = 2;
@@ -58,13 +80,72 @@ void cli_json_string(cli_buf *b, const char *s, size_t len)
 	cli_buf_putc(b, '"');
 }
 
+/* What "%.6g" writes for v, without printf where the answer is sure: v
+ * from 1e-4 up to under 1e6, every score precis gives, is written as a
+ * fraction (never with an exponent), its six significant digits the
+ * integer nearest v * 10^(5 - e), for the e with 10^e <= v < 10^(e + 1).
+ * The power of ten is exact (10^0 to 10^9) and the product is rounded once,
+ * so it is off from the true product by under 1e-9; the nearest integer is
+ * then the one printf rounds to unless the product lies within 1e-6 of a
+ * half, and there (a tie printf breaks by the exact binary value), at a
+ * power of ten, and outside the range, printf writes the number itself.
+ * Returns the length written to out (room for 16), or 0 for printf. */
+size_t cli_format_g6(char *out, double v)
+{
+	static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+	/* 10^(e + 1) for e from -4 to 4; an e one off at a power of ten
+	 * makes d 1e6 or more, or under 1e5, which goes to printf */
+	static const double above[] = {1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5};
+	if (!(v >= 1e-4 && v < 1e6))
+		return 0;
+	int e = -4;
+	while (e < 5 && v >= above[e + 4])
+		e++;
+	double d = v * pow10[5 - e];
+	double whole = floor(d);
+	double frac = d - whole;
+	if (d < 1e5 || fabs(frac - 0.5) < 1e-6)
+		return 0;
+	unsigned long r = (unsigned long)whole + (frac > 0.5);
+	if (r >= 1000000)
+		return 0;
+	char dig[6];
+	for (int k = 5; k >= 0; k--) {
+		dig[k] = (char)('0' + r % 10);
+		r /= 10;
+	}
+	int last = 5; /* the last digit of the fraction kept: its zeros go */
+	while (last > 0 && dig[last] == '0')
+		last--;
+	size_t n = 0;
+	if (e < 0) {
+		out[n++] = '0';
+		out[n++] = '.';
+		for (int k = -1; k > e; k--)
+			out[n++] = '0';
+		for (int k = 0; k <= last; k++)
+			out[n++] = dig[k];
+	} else {
+		for (int k = 0; k <= e; k++)
+			out[n++] = dig[k];
+		if (last > e) {
+			out[n++] = '.';
+			for (int k = e + 1; k <= last; k++)
+				out[n++] = dig[k];
+		}
+	}
+	return n;
+}
+
 void cli_json_number(cli_buf *b, double v)
 {
 	char tmp[40];
 	if (!isfinite(v))
 		v = 0.0;
-	int n = snprintf(tmp, sizeof tmp, "%.6g", v);
-	cli_buf_put(b, tmp, (size_t)n);
+	size_t n = cli_format_g6(tmp, v);
+	if (!n)
+		n = (size_t)snprintf(tmp, sizeof tmp, "%.6g", v);
+	cli_buf_put(b, tmp, n);
 }
 
 void cli_json_key(cli_buf *b, const char *key)

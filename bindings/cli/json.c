@@ -2,28 +2,10 @@
 #include "json.h"
 
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "precis.h"
-
-/* Does one of the eight bytes at s need escaping: a control character, a
- * quote or a backslash? All eight tested at once (bytes from 0x80 up,
- * parts of longer characters, need none); a sentence rarely holds any. */
-static int escape_in8(const char *s)
-{
-	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
-	uint64_t x;
-	memcpy(&x, s, 8);
-	uint64_t quote = x ^ ones * '"', slash = x ^ ones * '\\';
-	/* a byte under 0x20, or one that the exclusive or made zero, has its
-	 * high bit set after subtracting (0x20 or 1) from every byte; bytes
-	 * from 0x80 up are masked by ~x */
-	uint64_t m = ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) |
-	             ((slash - ones) & ~slash);
-	return (m & high) != 0;
-}
 
 static void escape_ascii(cli_buf *b, const char *s, size_t len)
 {
@@ -31,7 +13,7 @@ static void escape_ascii(cli_buf *b, const char *s, size_t len)
 	size_t run = 0; /* start of the bytes not yet copied */
 
 	for (size_t i = 0; i < len; i++) {
-		while (len - i >= 8 && !escape_in8(s + i))
+		while (len - i >= 8 && !cli_json_special8(s + i))
 			i += 8;
 		if (i == len)
 			break;

@@ -2,7 +2,29 @@
 #ifndef PRECIS_CLI_JSON_H
 #define PRECIS_CLI_JSON_H
 
+#include <stdint.h>
+#include <string.h>
+
 #include "buf.h"
+
+/* Does one of the eight bytes at s need escaping in a JSON string: a
+ * control character, a quote or a backslash? All eight tested at once
+ * (bytes from 0x80 up, parts of longer characters, need none); most
+ * strings hold none for long stretches. The writer (json.c) and the
+ * reader (jsonin.c) skip eight bytes a step while this says no. */
+static inline int cli_json_special8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t x;
+	memcpy(&x, s, 8);
+	uint64_t quote = x ^ ones * '"', slash = x ^ ones * '\\';
+	/* a byte under 0x20, or one that the exclusive or made zero, has its
+	 * high bit set after subtracting (0x20 or 1) from every byte, and
+	 * the bytes that had it set already are masked off */
+	uint64_t m = ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) |
+	             ((slash - ones) & ~slash);
+	return (m & high) != 0;
+}
 
 /* A JSON string: quotes, backslashes and control characters escaped, valid
  * UTF-8 copied through, each byte of an invalid sequence written as \ufffd

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "precis.h"
 
 #define MAX_DEPTH 256
@@ -109,6 +110,8 @@ static int parse_string(parser *p)
 	p->i++; /* '"' */
 	for (;;) {
 		size_t run = p->i;
+		while (p->len - p->i >= 8 && !cli_json_special8(p->s + p->i))
+			p->i += 8;
 		while (p->i < p->len) {
 			unsigned char c = (unsigned char)p->s[p->i];
 			if (c == '"' || c == '\\' || c < 0x20)

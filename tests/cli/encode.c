@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "json.h"
+#include "jsonin.h"
 
 static int failures;
 static unsigned long fast;
@@ -96,6 +97,27 @@ static void check_string(const char *s, size_t len)
 	if ((b.len != n || memcmp(b.data, want, n) != 0) && failures++ < 20)
 		fprintf(stderr, "string of %zu bytes: want %.*s, got %.*s\n", len, (int)n, want,
 		        (int)b.len, b.data);
+	/* and batch mode's reader gives the string back */
+	cli_buf line = CLI_BUF_INIT;
+	cli_buf_puts(&line, "{\"text\":");
+	cli_buf_put(&line, b.data, b.len);
+	cli_buf_putc(&line, '}');
+	cli_jobject o = {0};
+	const char *msg;
+	size_t at;
+	if (cli_json_parse_object(&o, line.data, line.len, &msg, &at) != 0) {
+		if (failures++ < 20)
+			fprintf(stderr, "reading back %.*s: %s at %zu\n", (int)line.len, line.data, msg,
+			        at);
+	} else {
+		const cli_jvalue *v = cli_jobject_get(&o, "text");
+		if ((!v || v->type != CLI_JSTRING || v->len != len || memcmp(v->str, s, len) != 0) &&
+		    failures++ < 20)
+			fprintf(stderr, "reading back %.*s: not the string written\n", (int)line.len,
+			        line.data);
+		cli_jobject_free(&o);
+	}
+	cli_buf_free(&line);
 	cli_buf_free(&b);
 }
 

@@ -1,6 +1,7 @@
 /* report.c: text and JSON renderings of a precis_doc (see report.h). */
 #include "report.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "json.h"
@@ -74,6 +75,18 @@ static void cursor_init(cursor *c, const char *text, size_t len)
 	c->line_start = 0;
 }
 
+/* Does one of the eight bytes at s end a line (LF or CR)? All eight at
+ * once: a byte that the exclusive or makes zero has its high bit set
+ * after subtracting 1 from every byte, unless it had it already. */
+static int line_end_in8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	uint64_t x;
+	memcpy(&x, s, 8);
+	uint64_t lf = x ^ ones * '\n', cr = x ^ ones * '\r';
+	return (((lf - ones) & ~lf) | ((cr - ones) & ~cr)) & high ? 1 : 0;
+}
+
 /* The position of byte `to` (which may be `len`, just past the end). The
  * library reports sentences in document order, so this is one pass in all;
  * an offset behind the cursor only costs a rescan from the top. */
@@ -84,6 +97,11 @@ static void cursor_at(cursor *c, size_t to, size_t *line, size_t *column)
 	if (to < c->off)
 		cursor_init(c, c->text, c->len);
 	for (size_t i = c->off; i < to; i++) {
+		/* lines are long: eight bytes a step to the next line end */
+		while (to - i >= 8 && !line_end_in8(c->text + i))
+			i += 8;
+		if (i == to)
+			break;
 		char ch = c->text[i];
 		if (ch == '\n' ||
 		    (ch == '\r' && (i + 1 >= c->len || c->text[i + 1] != '\n'))) {

@@ -37,7 +37,7 @@ void cli_json_number(cli_buf *b, double v);
 
 /* "%.6g" of v into out (room for 16) for the v it is sure of, most of
  * those from 1e-4 to 1e6; 0 for the others, which printf writes (json.c
- * says how; tests/cli/numbers.c compares the two). */
+ * says how; tests/cli/encode.c compares the two). */
 size_t cli_format_g6(char *out, double v);
 
 /* `"key":` */

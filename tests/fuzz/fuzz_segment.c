@@ -8,7 +8,8 @@
  *
  * Plain text, also: every byte outside the sentences is blank (a control,
  * a Unicode space, a BOM or zero-width space) or part of a list marker just
- * before a sentence ("1. ", "(a) ", "- ", "• "), which is markup. */
+ * before a sentence ("1. ", "(a) ", "- ", "• ", with any BOM or zero-width
+ * space inside it), which is markup. */
 #include <string.h>
 
 #include "fuzz.h"
@@ -36,7 +37,8 @@ static int marker_cp(int32_t cp)
 }
 
 /* The uncovered bytes t[s..e): blanks only, or (before a sentence) blanks
- * and one short list marker. */
+ * and one short list marker. A BOM or a zero-width space is nothing to
+ * block.c, neither blank nor mark: "24\uFEFF) " is the marker "24) ". */
 static void check_gap(const char *t, size_t s, size_t e, int before_sentence)
 {
 	size_t marker = 0;
@@ -44,7 +46,9 @@ static void check_gap(const char *t, size_t s, size_t e, int before_sentence)
 	while (s < e) {
 		int32_t cp;
 		size_t n = pr_utf8_decode((const unsigned char *)t + s, e - s, &cp);
-		if (ignorable(cp)) {
+		if (cp == 0xFEFF || cp == 0x200B) {
+			/* nothing */
+		} else if (ignorable(cp)) {
 			if (marker)
 				after_marker_blank = 1;
 		} else {

@@ -279,6 +279,7 @@ int cli_batch_run(const cli_batch *bt, const char *const *files, size_t nfiles,
 	size_t cap = (size_t)RUN_LINES_PER_JOB * (bt->jobs ? bt->jobs : 1);
 	item *items = calloc(cap, sizeof *items);
 	int status = 0, stop = 0;
+	int progress_shown = 0; /* a progress line waits for its newline */
 	size_t done = 0, failed = 0;
 	double t0 = now_s();
 	cli_buf out = CLI_BUF_INIT;
@@ -292,7 +293,7 @@ int cli_batch_run(const cli_batch *bt, const char *const *files, size_t nfiles,
 		int is_stdin = strcmp(path, "-") == 0;
 		FILE *fp = is_stdin ? in : fopen(path, "rb");
 		const char *name = is_stdin ? "<stdin>" : path;
-		size_t lineno = 0;
+		size_t lineno = 0, file_done = 0, file_failed = 0;
 		int eof = 0;
 
 		if (!fp) {
@@ -338,10 +339,10 @@ int cli_batch_run(const cli_batch *bt, const char *const *files, size_t nfiles,
 			cli_buf_reset(&out);
 			for (size_t k = 0; k < n; k++) {
 				cli_buf_put(&out, items[k].out.data, items[k].out.len);
-				failed += (size_t)items[k].failed;
+				file_failed += (size_t)items[k].failed;
 				cli_buf_free(&items[k].out);
 			}
-			done += n;
+			file_done += n;
 			if (out.oom) {
 				fprintf(bt->err, PROG ": %s\n", strerror(ENOMEM));
 				status = 1;
@@ -352,16 +353,29 @@ int cli_batch_run(const cli_batch *bt, const char *const *files, size_t nfiles,
 			if (bt->progress) {
 				double dt = now_s() - t0;
 				fprintf(bt->err, "\r" PROG ": %zu documents, %zu failed, %.0f/s ",
-				        done, failed, dt > 0 ? (double)done / dt : 0.0);
+				        done + file_done, failed + file_failed,
+				        dt > 0 ? (double)(done + file_done) / dt : 0.0);
 				fflush(bt->err);
+				progress_shown = 1;
 			}
 		}
 		if (is_stdin)
 			clearerr(in);
 		else
 			fclose(fp);
+		done += file_done;
+		failed += file_failed;
+		/* the exit status will be 1: say why, as for any other failure
+		 * (each line's own reason is in its error record) */
+		if (file_failed) {
+			if (progress_shown)
+				fputc('\n', bt->err);
+			progress_shown = 0;
+			fprintf(bt->err, PROG ": %s: %zu of %zu documents failed (see their error records)\n",
+			        name, file_failed, file_done);
+		}
 	}
-	if (bt->progress && done)
+	if (progress_shown)
 		fputc('\n', bt->err);
 	cli_buf_free(&out);
 	free(items);

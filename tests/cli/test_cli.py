@@ -909,6 +909,8 @@ def batch_bad_lines_give_error_records_and_the_rest_go_on():
     ]
     r = run("--jsonl", "--jobs", "2", stdin=jsonl(*lines))
     check(r.rc == 1, "exit status 1 when a line failed", r)
+    check(r.err == b"precis: <stdin>: 10 of 12 documents failed (see their error records)\n",
+          "and says so on stderr, once", r)
     recs = records(r)
     check(len(recs) == len(lines), "one record per line", r)
     check("error" not in recs[0] and "error" not in recs[-1], "good lines go on", r)
@@ -947,6 +949,38 @@ def batch_per_document_options():
     recs = records(r)
     check(len(recs[0]["summary"]) == 2 and len(recs[1]["summary"]) == 4,
           "a line's option replaces the command line's", r)
+
+
+@test("batch")
+def batch_progress_on_a_terminal_and_the_failures_on_lines_of_their_own():
+    import pty
+    bad = tmpfile("bad.jsonl", jsonl({"id": 1, "text": ARTICLE}) + b"\n" + b"not JSON\n")
+    good = tmpfile("good.jsonl", jsonl({"id": 2, "text": ARTICLE}))
+    master, slave = pty.openpty()
+    p = subprocess.Popen([PRECIS, "--jsonl", bad, good], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        err += chunk
+    out, _ = p.communicate(timeout=60)
+    os.close(master)
+    r = Result(p.returncode, out, err)
+    check(r.rc == 1 and len(out.splitlines()) == 3, "three records, status 1", r)
+    lines = err.replace(b"\r\n", b"\n").split(b"\n")
+    check(lines[-1] == b"", "stderr ends with a newline", r)
+    message = b"precis: %s: 1 of 2 documents failed (see their error records)" % bad.encode()
+    check(message in lines, "the failures on a line of their own", r)
+    progress = [l for l in lines if l.startswith(b"\rprecis: ")]
+    check(progress and all(b"documents," in l and b"failed" in l for l in progress),
+          "progress lines, each rewritten in place", r)
+    check(b"3 documents, 1 failed" in progress[-1], "the last progress line counts all", r)
 
 
 @test("batch")

@@ -293,7 +293,7 @@ int cli_batch_run(const cli_batch *bt, const char *const *files, size_t nfiles,
 		int is_stdin = strcmp(path, "-") == 0;
 		FILE *fp = is_stdin ? in : fopen(path, "rb");
 		const char *name = is_stdin ? "<stdin>" : path;
-		size_t lineno = 0, file_done = 0, file_failed = 0;
+		size_t lineno = 0, done_before = done, failed_before = failed;
 		int eof = 0;
 
 		if (!fp) {
@@ -339,10 +339,10 @@ int cli_batch_run(const cli_batch *bt, const char *const *files, size_t nfiles,
 			cli_buf_reset(&out);
 			for (size_t k = 0; k < n; k++) {
 				cli_buf_put(&out, items[k].out.data, items[k].out.len);
-				file_failed += (size_t)items[k].failed;
+				failed += (size_t)items[k].failed;
 				cli_buf_free(&items[k].out);
 			}
-			file_done += n;
+			done += n;
 			if (out.oom) {
 				fprintf(bt->err, PROG ": %s\n", strerror(ENOMEM));
 				status = 1;
@@ -353,8 +353,7 @@ int cli_batch_run(const cli_batch *bt, const char *const *files, size_t nfiles,
 			if (bt->progress) {
 				double dt = now_s() - t0;
 				fprintf(bt->err, "\r" PROG ": %zu documents, %zu failed, %.0f/s ",
-				        done + file_done, failed + file_failed,
-				        dt > 0 ? (double)(done + file_done) / dt : 0.0);
+				        done, failed, dt > 0 ? (double)done / dt : 0.0);
 				fflush(bt->err);
 				progress_shown = 1;
 			}
@@ -363,16 +362,14 @@ int cli_batch_run(const cli_batch *bt, const char *const *files, size_t nfiles,
 			clearerr(in);
 		else
 			fclose(fp);
-		done += file_done;
-		failed += file_failed;
 		/* the exit status will be 1: say why, as for any other failure
 		 * (each line's own reason is in its error record) */
-		if (file_failed) {
+		if (failed > failed_before) {
 			if (progress_shown)
 				fputc('\n', bt->err);
 			progress_shown = 0;
 			fprintf(bt->err, PROG ": %s: %zu of %zu documents failed (see their error records)\n",
-			        name, file_failed, file_done);
+			        name, failed - failed_before, done - done_before);
 		}
 	}
 	if (progress_shown)

@@ -7,6 +7,18 @@
 
 #include "buf.h"
 
+/* The high bit of each of the eight bytes x that equals c: a byte that the
+ * exclusive or makes zero has its high bit set after subtracting 1 from
+ * every byte, unless it had it already. Exact as a test of whether any
+ * byte does (a borrow only runs on above a byte that is c), which is all
+ * its callers ask. */
+static inline uint64_t cli_bytes_eq8(uint64_t x, unsigned char c)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t y = x ^ ones * c;
+	return (y - ones) & ~y & ones << 7;
+}
+
 /* Does one of the eight bytes at s need escaping in a JSON string: a
  * control character, a quote or a backslash? All eight tested at once
  * (bytes from 0x80 up, parts of longer characters, need none); most
@@ -14,16 +26,12 @@
  * reader (jsonin.c) skip eight bytes a step while this says no. */
 static inline int cli_json_special8(const char *s)
 {
-	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	const uint64_t ones = 0x0101010101010101u;
 	uint64_t x;
 	memcpy(&x, s, 8);
-	uint64_t quote = x ^ ones * '"', slash = x ^ ones * '\\';
-	/* a byte under 0x20, or one that the exclusive or made zero, has its
-	 * high bit set after subtracting (0x20 or 1) from every byte, and
-	 * the bytes that had it set already are masked off */
-	uint64_t m = ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) |
-	             ((slash - ones) & ~slash);
-	return (m & high) != 0;
+	/* a byte under 0x20 has its high bit set after subtracting 0x20 */
+	uint64_t control = (x - ones * 0x20) & ~x & ones << 7;
+	return (control | cli_bytes_eq8(x, '"') | cli_bytes_eq8(x, '\\')) != 0;
 }
 
 /* A JSON string: quotes, backslashes and control characters escaped, valid

@@ -75,16 +75,12 @@ static void cursor_init(cursor *c, const char *text, size_t len)
 	c->line_start = 0;
 }
 
-/* Does one of the eight bytes at s end a line (LF or CR)? All eight at
- * once: a byte that the exclusive or makes zero has its high bit set
- * after subtracting 1 from every byte, unless it had it already. */
+/* Does one of the eight bytes at s end a line (LF or CR)? */
 static int line_end_in8(const char *s)
 {
-	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
 	uint64_t x;
 	memcpy(&x, s, 8);
-	uint64_t lf = x ^ ones * '\n', cr = x ^ ones * '\r';
-	return (((lf - ones) & ~lf) | ((cr - ones) & ~cr)) & high ? 1 : 0;
+	return (cli_bytes_eq8(x, '\n') | cli_bytes_eq8(x, '\r')) != 0;
 }
 
 /* The position of byte `to` (which may be `len`, just past the end). The
